@@ -1,0 +1,267 @@
+"""Budget codes, program > kegiatan > sub kegiatan trees, identities and roll-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+from typing import Any, NamedTuple
+
+from .decimals import CALC_PRECISION, to_decimal
+
+__all__ = [
+    "LEVELS",
+    "code_parts",
+    "normalise_code",
+    "parent_code",
+    "level_of",
+    "persen",
+    "sisa",
+    "persen_sisa",
+    "amount_problems",
+    "BudgetRow",
+    "BudgetNode",
+    "BudgetProblem",
+    "build_tree",
+    "rollup_mismatches",
+    "sum_amounts",
+    "iter_nodes",
+]
+
+LEVELS = ("program", "kegiatan", "sub_kegiatan")
+_PARENT_LEVEL = {"kegiatan": "program", "sub_kegiatan": "kegiatan"}
+# National form (Permendagri 90/2019): parts count -> level and parent length.
+_NATIONAL = {3: ("program", None), 5: ("kegiatan", 3), 6: ("sub_kegiatan", 5)}
+_SHORT = {1: ("program", None), 2: ("kegiatan", 1), 3: ("sub_kegiatan", 2)}
+
+
+def code_parts(code: str) -> tuple[str, ...]:
+    """Split a code on dots: ``"7.01.01.2.01.0001"`` -> 6 parts.
+
+    Parts must be digits (or ``X`` placeholders as in ``X.XX.01``); spaces and
+    a trailing dot are ignored. Raises ValueError otherwise.
+    """
+    s = str(code).strip().rstrip(".")
+    parts = tuple(p.strip() for p in s.split("."))
+    if not s or any(not p or not (p.isdigit() or set(p.upper()) == {"X"}) for p in parts):
+        raise ValueError(f"not a budget code: {code!r}")
+    return parts
+
+
+def normalise_code(code: str) -> str:
+    """Canonical text of a code (spaces and trailing dot removed)."""
+    return ".".join(code_parts(code))
+
+
+def _form(parts: tuple[str, ...]) -> dict:
+    """National form when the first part has one character and there are 3+ parts
+    with a 2-character second part; the short form (``01.02.05``) otherwise."""
+    if len(parts) >= 3 and len(parts[0]) == 1 and len(parts[1]) == 2:
+        return _NATIONAL
+    return _SHORT
+
+
+def level_of(code: str) -> str | None:
+    """``"program"``, ``"kegiatan"``, ``"sub_kegiatan"`` or None."""
+    try:
+        parts = code_parts(code)
+    except ValueError:
+        return None
+    entry = _form(parts).get(len(parts))
+    return entry[0] if entry else None
+
+
+def parent_code(code: str) -> str | None:
+    """Code of the parent level (None for a program or an unknown code)."""
+    try:
+        parts = code_parts(code)
+    except ValueError:
+        return None
+    entry = _form(parts).get(len(parts))
+    if not entry or entry[1] is None:
+        return None
+    return ".".join(parts[: entry[1]])
+
+
+def _amount(x: Any) -> Decimal | None:
+    return to_decimal(x)
+
+
+def persen(realisasi: Decimal | int, pagu: Decimal | int) -> Decimal | None:
+    """realisasi / pagu × 100; None when pagu is 0/None or realisasi None."""
+    r, p = _amount(realisasi), _amount(pagu)
+    if r is None or p is None or p == 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = CALC_PRECISION
+        return r * 100 / p
+
+
+def sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
+    """pagu − realisasi (exact); None if either is missing."""
+    p, r = _amount(pagu), _amount(realisasi)
+    if p is None or r is None:
+        return None
+    return p - r
+
+
+def persen_sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
+    """(pagu − realisasi) / pagu × 100; None when pagu is 0/None."""
+    rest = sisa(pagu, realisasi)
+    return None if rest is None else persen(rest, pagu)
+
+
+def amount_problems(pagu: Decimal | int | None, realisasi: Decimal | int | None) -> list[str]:
+    """Row findings: ``negative_pagu``, ``negative_realisasi``, ``realisasi_over_pagu``."""
+    p, r = _amount(pagu), _amount(realisasi)
+    out = []
+    if p is not None and p < 0:
+        out.append("negative_pagu")
+    if r is not None and r < 0:
+        out.append("negative_realisasi")
+    if p is not None and r is not None and r > p:
+        out.append("realisasi_over_pagu")
+    return out
+
+
+class BudgetRow(NamedTuple):
+    """Input row for :func:`build_tree` (any object with these attributes works)."""
+
+    code: str
+    row_id: Any
+    amounts: Mapping[str, Any]
+
+
+@dataclass(eq=False)
+class BudgetNode:
+    """A row placed in the tree (children in sheet order)."""
+
+    code: str
+    row_id: Any
+    level: str
+    amounts: Mapping[str, Any]
+    children: list[BudgetNode] = field(default_factory=list)
+    parent: BudgetNode | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class BudgetProblem:
+    """kind: ``invalid_code``, ``duplicate_code``, ``orphan``, ``wrong_parent``,
+    ``program_without_kegiatan``, ``kegiatan_without_sub_kegiatan``.
+    ``other_row_id`` is the first occurrence (duplicate) or the sheet parent."""
+
+    kind: str
+    row_id: Any
+    code: str
+    detail: str
+    other_row_id: Any = None
+
+
+def _unpack(row: Any) -> tuple[str, Any, Mapping[str, Any]]:
+    if isinstance(row, Sequence) and not isinstance(row, str) and not hasattr(row, "code"):
+        return row[0], row[1], row[2]
+    return row.code, row.row_id, row.amounts
+
+
+def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProblem]]:
+    """Place rows (sheet order) under the nearest preceding row of the parent level.
+
+    A row whose code prefix differs from that sheet parent is ``wrong_parent``
+    (or ``orphan`` when its parent code appears nowhere); it still stays where
+    the sheet put it, because the parent's typed total covers the rows below
+    it. With no preceding parent it hangs under the nearest higher row, or
+    becomes a root. Rows with unusable codes are reported and left out.
+    ``*_without_*`` problems are only reported when the sheet uses that
+    child level at all (a program-only table is fine).
+    """
+    items = [_unpack(r) for r in rows]
+    all_codes = {normalise_code(c) for c, _, _ in items if level_of(c)}
+    roots: list[BudgetNode] = []
+    problems: list[BudgetProblem] = []
+    seen: dict[str, Any] = {}
+    last: dict[str, BudgetNode | None] = {lvl: None for lvl in LEVELS}
+    nodes: list[BudgetNode] = []
+    for raw_code, row_id, amounts in items:
+        level = level_of(raw_code)
+        if level is None:
+            problems.append(BudgetProblem("invalid_code", row_id, str(raw_code),
+                                          f"{raw_code!r} is not a program/kegiatan/sub kegiatan code"))
+            continue
+        code = normalise_code(raw_code)
+        if code in seen:
+            problems.append(BudgetProblem("duplicate_code", row_id, code,
+                                          f"code {code} already used", seen[code]))
+        else:
+            seen[code] = row_id
+        node = BudgetNode(code, row_id, level, amounts)
+        nodes.append(node)
+        idx = LEVELS.index(level)
+        for lower in LEVELS[idx + 1:]:
+            last[lower] = None
+        last[level] = node
+        if level == "program":
+            roots.append(node)
+            continue
+        want = parent_code(code)
+        sheet_parent = last[_PARENT_LEVEL[level]]
+        host = sheet_parent or next((last[lv] for lv in reversed(LEVELS[:idx]) if last[lv]), None)
+        where = f"under {host.code}" if host else "with no parent row above it"
+        if want not in all_codes:
+            problems.append(BudgetProblem("orphan", row_id, code,
+                                          f"parent {want} not present; row sits {where}",
+                                          host.row_id if host else None))
+        elif sheet_parent is None or sheet_parent.code != want:
+            problems.append(BudgetProblem("wrong_parent", row_id, code,
+                                          f"expected under {want}, sits {where}",
+                                          host.row_id if host else None))
+        if host is None:
+            roots.append(node)
+        else:
+            node.parent = host
+            host.children.append(node)
+    used = {n.level for n in nodes}
+    for node in nodes:
+        child_level = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}.get(node.level)
+        if child_level in used and not any(c.level == child_level for c in node.children):
+            kind = f"{node.level}_without_{child_level}"
+            problems.append(BudgetProblem(kind, node.row_id, node.code,
+                                          f"{node.code} has no {child_level.replace('_', ' ')}"))
+    return roots, problems
+
+
+def iter_nodes(roots: Iterable[BudgetNode]) -> Iterable[BudgetNode]:
+    """All nodes depth-first in sheet order."""
+    for node in roots:
+        yield node
+        yield from iter_nodes(node.children)
+
+
+def sum_amounts(nodes: Iterable[BudgetNode], field_name: str) -> Decimal | None:
+    """Exact sum of one amount over nodes, skipping None; None if all are None."""
+    values = [to_decimal(n.amounts.get(field_name)) for n in nodes]
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 80
+        return sum(present[1:], present[0])
+
+
+def rollup_mismatches(
+    roots: Iterable[BudgetNode], fields: Sequence[str]
+) -> list[tuple[Any, str, Decimal, Decimal | None]]:
+    """(parent_row_id, field, expected_sum, found) where a parent's typed amount
+    differs from the sum of its children's. None children are absent; all-None
+    children give no comparison; a None parent with summed children is reported."""
+    out = []
+    for node in iter_nodes(roots):
+        if not node.children:
+            continue
+        for name in fields:
+            expected = sum_amounts(node.children, name)
+            if expected is None:
+                continue
+            found = to_decimal(node.amounts.get(name))
+            if found != expected:
+                out.append((node.row_id, name, expected, found))
+    return out

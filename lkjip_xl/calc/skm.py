@@ -1,0 +1,286 @@
+"""SKM / IKM (PermenPAN-RB 14/2017): unsur, answers, NRR, IKM, mutu, sample size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+from math import ceil
+
+from .decimals import CALC_PRECISION, decimal_places, round_half_up, to_decimal
+from .scales import PRESETS, Scale, grade
+
+__all__ = [
+    "Unsur", "UNSUR", "match_unsur", "parse_answer", "SkmWeight", "SKM_WEIGHTS",
+    "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
+    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN",
+]
+
+
+@dataclass(frozen=True)
+class Unsur:
+    """An SKM unsur: canonical code/name, label variants, English name, keywords."""
+
+    code: str
+    name: str
+    variants: tuple[str, ...]
+    name_en: str
+    keywords: tuple[str, ...]
+
+
+UNSUR: tuple[Unsur, ...] = (
+    Unsur("U1", "Persyaratan", ("Persyaratan Pelayanan", "Kesesuaian Persyaratan"),
+          "Requirements", ("persyaratan", "syarat", "requirements", "requirement")),
+    Unsur("U2", "Sistem, Mekanisme, dan Prosedur",
+          ("Sistem, Mekanisme, dan Prosedur Pelayanan", "Prosedur Pelayanan",
+           "Sistem Mekanisme Prosedur"),
+          "Systems, Mechanisms, and Procedures",
+          ("prosedur", "mekanisme", "procedure", "procedures", "mechanisms")),
+    Unsur("U3", "Waktu Penyelesaian", ("Waktu Penyelesaian Pelayanan", "Waktu Pelayanan",
+                                      "Kecepatan Waktu"),
+          "Completion Time", ("waktu", "kecepatan", "time")),
+    Unsur("U4", "Biaya/Tarif", ("Biaya/ Tarif Pelayanan", "Biaya/Tarif Pelayanan",
+                                "Biaya Tarif", "Kewajaran Biaya"),
+          "Fees/Tariffs", ("biaya", "tarif", "fee", "fees", "tariff", "tariffs", "cost")),
+    Unsur("U5", "Produk Spesifikasi Jenis Pelayanan",
+          ("Produk Spesifikasi Jenis Pelayanan", "Produk Layanan", "Produk Pelayanan"),
+          "Product Specification of Service Types", ("produk", "spesifikasi", "product")),
+    Unsur("U6", "Kompetensi Pelaksana", ("Kompetensi Pelaksana Pelayanan",
+                                        "Kemampuan Petugas"),
+          "Competence of Implementers", ("kompetensi", "kemampuan", "competence")),
+    Unsur("U7", "Perilaku Pelaksana", ("Perilaku Pelaksana Pelayanan",
+                                      "Kesopanan dan Keramahan Petugas"),
+          "Behaviour of Implementers",
+          ("perilaku", "kesopanan", "keramahan", "behaviour", "behavior")),
+    Unsur("U8", "Penanganan Pengaduan, Saran dan Masukan",
+          ("Penanganan Pengaduan Pelayanan", "Penanganan Pengaduan",
+           "Penanganan Pengaduan, Saran dan Masukan Pelayanan"),
+          "Handling of Complaints, Suggestions and Feedback",
+          ("pengaduan", "masukan", "keluhan", "complaint", "complaints")),
+    Unsur("U9", "Sarana dan Prasarana", ("Sarana dan Prasarana Pelayanan", "Sarpras"),
+          "Facilities and Infrastructure",
+          ("sarana", "prasarana", "sarpras", "facilities", "infrastructure")),
+)
+
+_FILLER = {"pelayanan", "layanan", "dan", "the", "and", "of", "unsur"}
+_CODE = re.compile(r"^\s*(?:u|unsur)\s*(?:ke\s*-?\s*)?([1-9])\b[\s.:)\-]*", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*[0-9]{1,2}\s*[.):]\s*|^\s*[0-9]{1,2}\s+(?=\D)")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    words = re.sub(r"[^0-9a-z]+", " ", text.lower()).split()
+    return tuple(w for w in words if w not in _FILLER)
+
+
+_BY_NAME = {_tokens(v): u.code for u in UNSUR for v in (u.name, u.name_en, *u.variants)}
+
+
+def match_unsur(label: str) -> str | None:
+    """Canonical code (``"U1"``..``"U9"``) of an unsur label, or None.
+
+    Matches by name first (so a questionnaire with sarana at position 8
+    still maps to U9), ignoring case, punctuation, spaces and the word
+    "Pelayanan"; then by distinctive keywords; then by a bare code like
+    ``U1`` / ``Unsur 1``. Keywords of two different unsur -> None.
+    """
+    if label is None:
+        return None
+    text = str(label)
+    m = _CODE.match(text)
+    rest = text[m.end():] if m else _NUMBERED.sub("", text)
+    tokens = _tokens(rest)
+    if tokens in _BY_NAME:
+        return _BY_NAME[tokens]
+    hits = {u.code for u in UNSUR if set(u.keywords) & set(tokens)}
+    if len(hits) == 1:
+        return hits.pop()
+    if not tokens and m:
+        return f"U{m.group(1)}"
+    return None
+
+
+_LETTERS = {"a": 1, "b": 2, "c": 3, "d": 4}
+
+
+def parse_answer(raw: object) -> tuple[int | None, str | None]:
+    """One questionnaire answer -> (1..4, None) or (None, problem).
+
+    problems: ``blank``, ``five_point`` (5 or ``e``: reject, never rescale),
+    ``out_of_range`` (0, 6, 2.5...), ``text``.
+    """
+    if raw is None:
+        return None, "blank"
+    if isinstance(raw, bool):
+        return None, "text"
+    if isinstance(raw, str):
+        s = raw.strip().lower()
+        if not s:
+            return None, "blank"
+        if s in _LETTERS:
+            return _LETTERS[s], None
+        if s == "e":
+            return None, "five_point"
+        try:
+            raw = Decimal(s.replace(",", "."))
+        except ArithmeticError:
+            return None, "text"
+    try:
+        d = to_decimal(raw)
+    except (TypeError, ValueError):
+        return None, "text"
+    if not d.is_finite():
+        return None, "text"
+    if d == d.to_integral_value():
+        if 1 <= d <= 4:
+            return int(d), None
+        if d == 5:
+            return None, "five_point"
+    return None, "out_of_range"
+
+
+@dataclass(frozen=True)
+class SkmWeight:
+    """Weight per unsur in the IKM formula; ``label`` must be shown with results."""
+
+    name: str
+    label: str
+    value: Fraction | Decimal
+
+
+SKM_WEIGHTS: dict[str, SkmWeight] = {
+    "exact": SkmWeight("exact", "bobot 1/9", Fraction(1, 9)),
+    "legacy_0111": SkmWeight("legacy_0111", "bobot 0,111 (lama)", Decimal("0.111")),
+}
+NEAR_BOUNDARY_MARGIN = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    """IKM unrounded and rounded (half-up, 2 places), its mutu letter and kinerja."""
+
+    unrounded: Decimal
+    rounded: Decimal
+    mutu: str | None
+    kinerja: str | None
+    near_boundary: bool
+    weight_label: str = ""
+
+
+def nrr(total: int, n: int) -> Decimal:
+    """NRR = total of answers / number of valid answers (n > 0)."""
+    if n <= 0:
+        raise ValueError("NRR needs at least one valid answer")
+    with localcontext() as ctx:
+        ctx.prec = CALC_PRECISION
+        return Decimal(total) / Decimal(n)
+
+
+def ikm_from_nrr(
+    nrrs: Mapping[str, Decimal], weight: str = "exact",
+    scale: Scale | None = None, margin: Decimal = NEAR_BOUNDARY_MARGIN,
+) -> IkmResult:
+    """IKM from NRR per unsur, graded with ``scale`` (default preset skm_mutu).
+
+    exact: Σ NRR / k × 25 for the k unsur given (k = 9 normally);
+    legacy_0111: Σ (NRR × 0,111) × 25, needs exactly 9 unsur.
+    ``near_boundary``: unrounded IKM within ``margin`` of a band boundary.
+    """
+    w = SKM_WEIGHTS[weight]
+    values = [to_decimal(v) for v in nrrs.values()]
+    if not values or any(v is None for v in values):
+        raise ValueError("IKM needs an NRR for every unsur")
+    with localcontext() as ctx:
+        ctx.prec = 80
+        total = sum(values[1:], values[0])
+        if w.name == "legacy_0111":
+            if len(values) != 9:
+                raise ValueError("the 0,111 weight is only defined for 9 unsur")
+            raw = sum((v * w.value for v in values), Decimal(0)) * 25
+        else:
+            ctx.prec = CALC_PRECISION
+            raw = total * 25 / len(values)
+    scale = scale or PRESETS["skm_mutu"]
+    rounded = round_half_up(raw, 2)
+    band = grade(scale, rounded)
+    bounds = {b for band_ in scale.bands for b in (band_.lower, band_.upper) if b is not None}
+    inner = bounds - {min(bounds), max(bounds)} if bounds else set()
+    near = any(abs(raw - b) <= margin for b in inner)
+    return IkmResult(raw, rounded, band.code if band else None,
+                     band.label if band else None, near, w.label)
+
+
+def mutu_nrr(value: Decimal) -> str | None:
+    """Mutu letter for an NRR (1,00–4,00) with the skm_mutu_nrr preset."""
+    band = grade(PRESETS["skm_mutu_nrr"], to_decimal(value))
+    return band.code if band else None
+
+
+#: Krejcie–Morgan (population N, minimum sample s), ascending N.
+KREJCIE_MORGAN: tuple[tuple[int, int], ...] = (
+    (10, 10), (15, 14), (20, 19), (25, 24), (30, 28), (35, 32), (40, 36), (45, 40),
+    (50, 44), (55, 48), (60, 52), (65, 56), (70, 59), (75, 63), (80, 66), (85, 70),
+    (90, 73), (95, 76), (100, 80), (110, 86), (120, 92), (130, 97), (140, 103),
+    (150, 108), (160, 113), (170, 118), (180, 123), (190, 127), (200, 132), (210, 136),
+    (220, 140), (230, 144), (240, 148), (250, 152), (260, 155), (270, 159), (280, 162),
+    (290, 165), (300, 169), (320, 175), (340, 181), (360, 186), (380, 191), (400, 196),
+    (420, 201), (440, 205), (460, 210), (480, 214), (500, 217), (550, 226), (600, 234),
+    (650, 242), (700, 248), (750, 254), (800, 260), (850, 265), (900, 269), (950, 274),
+    (1000, 278), (1100, 285), (1200, 291), (1300, 297), (1400, 302), (1500, 306),
+    (1600, 310), (1700, 313), (1800, 317), (1900, 320), (2000, 322), (2200, 327),
+    (2400, 331), (2600, 335), (2800, 338), (3000, 341), (3500, 346), (4000, 351),
+    (4500, 354), (5000, 357), (6000, 361), (7000, 364), (8000, 367), (9000, 368),
+    (10000, 370), (15000, 375), (20000, 377), (30000, 379), (40000, 380), (50000, 381),
+    (75000, 382), (1000000, 384),
+)
+
+
+def min_sample(population: int) -> int:
+    """Minimum respondents: s of the first row with N ≥ population (384 above the
+    table); never more than the population itself (survey everyone)."""
+    if population <= 0:
+        raise ValueError("population must be positive")
+    s = next((s for n, s in KREJCIE_MORGAN if n >= population), KREJCIE_MORGAN[-1][1])
+    return min(s, population)
+
+
+def aggregate_answers(
+    answers: Mapping[str, Iterable[int | None]],
+) -> dict[str, tuple[int, int]]:
+    """Per unsur (total of valid answers, number of valid answers); None skipped."""
+    out = {}
+    for code, values in answers.items():
+        valid = [v for v in values if v is not None]
+        out[code] = (sum(valid), len(valid))
+    return out
+
+
+def nrr_by_unsur(totals: Mapping[str, tuple[int, int]]) -> dict[str, Decimal]:
+    """NRR per unsur from :func:`aggregate_answers` output (unsur with n=0 left out)."""
+    return {code: nrr(t, n) for code, (t, n) in totals.items() if n > 0}
+
+
+def is_multiple_of_1_over_n(
+    nrr_value: Decimal, n: int, tolerance_places: int | None = None,
+    accept_truncated: bool = True,
+) -> bool:
+    """Can a typed NRR come from n answers in 1..4?
+
+    True when some integer total t (n ≤ t ≤ 4n) gives t/n equal to the typed
+    value at ``tolerance_places`` (default: the typed places), rounded half-up
+    or (if ``accept_truncated``) truncated.
+    """
+    if n <= 0:
+        return False
+    v = Fraction(to_decimal(nrr_value))
+    places = decimal_places(nrr_value) if tolerance_places is None else tolerance_places
+    step = Fraction(1, 10 ** places)
+    windows = [(v - step / 2, v + step / 2)]  # half-up: [v − h, v + h)
+    if accept_truncated:
+        windows.append((v, v + step))  # truncation: [v, v + step)
+    for lo, hi in windows:
+        t = max(ceil(lo * n), n)
+        if t <= 4 * n and Fraction(t, n) < hi:
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Checks: every rule produces findings as data (see findings.py, rules.py)."""

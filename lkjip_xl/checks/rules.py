@@ -1,0 +1,178 @@
+"""The catalogue of rules: stable code, severity, title and message in Indonesian and English.
+
+Codes never change meaning once published; docs/rules.md documents each one with an example
+(a test fails when a code here is missing there). Messages may use {expected}, {found} and the
+finding's own parameters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    title_id: str
+    title_en: str
+    message_id: str
+    message_en: str
+
+    def render(self, lang: str, **params) -> str:
+        template = self.message_en if lang == "en" else self.message_id
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError):
+            return self.title_en if lang == "en" else self.title_id
+
+
+def _rules(*rows: tuple) -> dict[str, Rule]:
+    return {r[0]: Rule(*r) for r in rows}
+
+
+RULES: dict[str, Rule] = _rules(
+    # ---- structure
+    ("STR001", "error", "Sheet tidak ada", "Sheet missing",
+     "sheet '{name}' tidak ada", "sheet '{name}' is missing"),
+    ("STR002", "error", "Kolom tidak ada", "Column missing",
+     "kolom '{name}' tidak ditemukan di baris judul", "column '{name}' not found in the header row"),
+    ("STR003", "warning", "Judul kolom berubah", "Header changed",
+     "judul kolom diubah (seharusnya {expected}, tertulis {found})",
+     "column header changed (expected {expected}, found {found})"),
+    ("STR004", "warning", "Versi template tidak dikenal", "Unknown template version",
+     "versi template {found} berbeda dari {expected}; periksa susunan kolom",
+     "template version {found} differs from {expected}; check the column layout"),
+    ("STR005", "warning", "Data di luar tabel", "Data outside the table",
+     "ada isian di luar tabel ({found}); tidak ikut dihitung",
+     "a value outside the table ({found}); it is not used"),
+    ("STR006", "info", "Kolom tambahan", "Extra column",
+     "kolom tambahan '{found}' diabaikan", "extra column '{found}' is ignored"),
+    # ---- values
+    ("VAL001", "error", "Teks di kolom angka", "Text in a number column",
+     "angka ditulis sebagai teks (tertulis {found}, maksudnya {expected}?)",
+     "number typed as text (found {found}, did you mean {expected}?)"),
+    ("VAL002", "error", "Angka ambigu", "Ambiguous number",
+     "angka {found} ambigu: {detail}; ketik sebagai angka", "number {found} is ambiguous: {detail}; type it as a number"),
+    ("VAL003", "warning", "Persen seratus kali lipat", "Percent 100 times too large",
+     "{found} di sel persen berarti {shown}; maksudnya {expected}?",
+     "{found} in a percent cell means {shown}; did you mean {expected}?"),
+    ("VAL004", "error", "Uang negatif", "Negative money", "nilai uang negatif ({found})",
+     "negative amount ({found})"),
+    ("VAL005", "error", "Isian wajib kosong", "Required cell blank", "'{name}' wajib diisi",
+     "'{name}' is required"),
+    ("VAL006", "warning", "Kode tersimpan sebagai angka", "Code stored as a number",
+     "kode tersimpan sebagai angka {found}; angka nol di depan/belakang bisa hilang (mungkin {expected})",
+     "code stored as the number {found}; leading/trailing zeros may be lost (maybe {expected})"),
+    ("VAL007", "error", "Nilai tidak ada di daftar", "Value not in its list",
+     "'{found}' bukan pilihan yang sah untuk {name} ({expected})",
+     "'{found}' is not a valid choice for {name} ({expected})"),
+    ("VAL008", "error", "Kode ganda", "Duplicate code", "kode {found} sudah dipakai di {other}",
+     "code {found} already used at {other}"),
+    ("VAL009", "error", "Kode di bawah induk yang salah", "Code under the wrong parent",
+     "kode {found} berada di bawah {parent}; awalan kodenya seharusnya {expected}",
+     "code {found} sits under {parent}; its prefix should be {expected}"),
+    ("VAL010", "error", "Galat rumus", "Formula error value", "sel berisi galat {found}",
+     "the cell holds the error {found}"),
+    ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
+     "tanggal {found} di kolom angka", "date {found} in a number column"),
+    ("VAL012", "warning", "Nilai di luar rentang", "Value out of range",
+     "nilai {found} di luar rentang wajar ({expected})", "value {found} outside the plausible range ({expected})"),
+    ("VAL013", "error", "Angka tidak terbaca", "Unreadable number",
+     "'{found}' tidak dapat dibaca sebagai angka ({detail})", "'{found}' cannot be read as a number ({detail})"),
+    ("VAL014", "error", "Teks di kolom tanggal", "Text in a date column",
+     "'{found}' bukan tanggal", "'{found}' is not a date"),
+    # ---- budget
+    ("BUD001", "error", "Sisa salah", "Wrong balance", "sisa seharusnya {expected}, tertulis {found}",
+     "balance should be {expected}, found {found}"),
+    ("BUD002", "error", "Persen realisasi salah", "Wrong spending percentage",
+     "% realisasi seharusnya {expected}, tertulis {found}", "spending % should be {expected}, found {found}"),
+    ("BUD003", "error", "Induk ≠ jumlah rincian", "Parent ≠ sum of children",
+     "{field} {kode} seharusnya {expected} (jumlah {n} rincian), tertulis {found}",
+     "{field} of {kode} should be {expected} (sum of {n} children), found {found}"),
+    ("BUD004", "error", "Total ≠ jumlah program", "Total ≠ sum of programmes",
+     "total {field} seharusnya {expected} (jumlah program), tertulis {found}",
+     "total {field} should be {expected} (sum of programmes), found {found}"),
+    ("BUD005", "warning", "Realisasi melebihi pagu", "Spending above budget",
+     "realisasi {found} melebihi pagu {expected}", "spending {found} exceeds the budget {expected}"),
+    ("BUD006", "error", "Pagu PK ≠ Realisasi", "PK budget ≠ Realisasi sheet",
+     "pagu {field} program {kode} di PK {found}, jumlah sub kegiatan di sheet Realisasi {expected}",
+     "{field} budget of programme {kode} on PK is {found}; its sub-activities on Realisasi sum to {expected}"),
+    ("BUD007", "warning", "Pagu Rencana Aksi ≠ Realisasi", "Action-plan budget ≠ Realisasi sheet",
+     "pagu {kode} di Rencana Aksi {found}, di sheet Realisasi {expected}",
+     "budget of {kode} in the action plan is {found}, on the Realisasi sheet {expected}"),
+    ("BUD008", "error", "Jumlah jenis belanja salah", "Economic-class sum wrong",
+     "{name} seharusnya {expected} ({detail}), tertulis {found}",
+     "{name} should be {expected} ({detail}), found {found}"),
+    ("BUD009", "warning", "Induk tanpa rincian", "Parent without children",
+     "{kode} tidak punya {child}", "{kode} has no {child}"),
+    ("BUD010", "error", "Induk tidak ada", "Parent missing",
+     "kode {found} tidak punya induk {expected} di tabel", "code {found} has no parent {expected} in the table"),
+    ("BUD011", "error", "Persen rincian tidak cocok", "Percentage inconsistent",
+     "% seharusnya {expected}, tertulis {found}", "percentage should be {expected}, found {found}"),
+    # ---- kinerja
+    ("KIN001", "error", "Capaian salah", "Wrong achievement",
+     "capaian seharusnya {expected} % ({formula}), tertulis {found}",
+     "achievement should be {expected} % ({formula}), found {found}"),
+    ("KIN002", "info", "Capaian dipotong", "Achievement truncated",
+     "capaian {found} adalah {expected} yang dipotong, bukan dibulatkan",
+     "achievement {found} is {expected} truncated, not rounded"),
+    ("KIN003", "error", "Kriteria salah", "Wrong rating",
+     "kriteria seharusnya '{expected}' menurut skala {scale}, tertulis '{found}'",
+     "rating should be '{expected}' on the {scale} scale, found '{found}'"),
+    ("KIN004", "error", "Huruf predikat ≠ angka", "Grade letter ≠ number",
+     "predikat {found} tidak sesuai dengan angka {number} (seharusnya {expected})",
+     "grade {found} does not match the number {number} (should be {expected})"),
+    ("KIN005", "warning", "Target hanya huruf", "Letter-only target",
+     "target hanya berupa huruf ({found}); capaian angka tidak dapat dihitung",
+     "the target is only a letter ({found}); no numeric achievement can be computed"),
+    ("KIN006", "error", "Target nol", "Target is zero", "target 0: capaian tidak dapat dihitung",
+     "target is 0: achievement cannot be computed"),
+    ("KIN007", "warning", "Realisasi belum diisi", "Actual missing",
+     "realisasi {name} belum diisi (kosong berarti belum dilaporkan)",
+     "actual of {name} is blank (blank means not reported)"),
+    ("KIN008", "error", "Triwulan ≠ target tahunan", "Quarters ≠ annual target",
+     "{rule}: hasil triwulan {expected} ≠ target tahunan {found}",
+     "{rule}: quarters give {expected}, annual target is {found}"),
+    ("KIN009", "error", "Target kumulatif menurun", "Cumulative target decreases",
+     "target kumulatif turun dari {expected} ke {found}", "cumulative target falls from {expected} to {found}"),
+    ("KIN010", "error", "Capaian keluaran salah", "Wrong output achievement",
+     "capaian keluaran seharusnya {expected} % ({detail}), tertulis {found}",
+     "output achievement should be {expected} % ({detail}), found {found}"),
+    ("KIN011", "error", "Realisasi IKM ≠ SKM", "IKM actual ≠ SKM sheet",
+     "realisasi IKM {found}, IKM dari sheet SKM {expected}", "IKM actual {found}, IKM from the SKM sheet {expected}"),
+    ("KIN012", "error", "Realisasi tahun lalu berbeda", "Last year's actual differs",
+     "realisasi tahun lalu {found}, di buku kerja tahun lalu {expected}",
+     "last year's actual {found}, last year's workbook says {expected}"),
+    ("KIN013", "error", "Realisasi komposit salah", "Wrong composite actual",
+     "realisasi seharusnya {expected} (rata-rata {n} komponen), tertulis {found}",
+     "actual should be {expected} (mean of {n} components), found {found}"),
+    ("KIN014", "error", "Target Rencana Aksi ≠ PK", "Action-plan target ≠ PK",
+     "target tahunan {found}, target PK {expected}", "annual target {found}, PK target {expected}"),
+    ("KIN015", "warning", "Kode indikator tidak dikenal", "Unknown indicator code",
+     "kode indikator {found} tidak ada di sheet PK", "indicator code {found} is not on the PK sheet"),
+    ("KIN016", "warning", "Kode program tidak dikenal", "Unknown programme code",
+     "kode program {found} tidak ada di tabel program", "programme code {found} is not in the programme table"),
+    ("KIN017", "warning", "Efisiensi tanpa belanja", "Efficiency without spending",
+     "program {kode} tanpa belanja dan tanpa keluaran: bukan efisien 100 %",
+     "programme {kode} has no spending and no output: not 100 % efficient"),
+    # ---- formulas
+    ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
+     "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),
+    ("FRM002", "error", "Hasil rumus usang", "Stale formula result",
+     "hasil tersimpan {found} ≠ hitung ulang {expected} (berkas disimpan tanpa hitung ulang?)",
+     "stored result {found} ≠ recomputed {expected} (saved without recalculation?)"),
+    ("FRM003", "error", "Rentang SUM tidak lengkap", "SUM range skips rows",
+     "rumus {formula} tidak mencakup baris {missing}", "formula {formula} leaves out row(s) {missing}"),
+    ("FRM004", "warning", "Rumus hilang", "Formula missing",
+     "sel rumus kosong; seharusnya {expected}", "the formula cell is empty; it should be {expected}"),
+    # ---- scales
+    ("SCL001", "error", "Skala berlubang", "Scale has a gap",
+     "skala {scale}: ada celah antara {detail}", "scale {scale}: gap between {detail}"),
+    ("SCL002", "error", "Skala tumpang tindih", "Scale overlaps",
+     "skala {scale}: tumpang tindih antara {detail}", "scale {scale}: overlap between {detail}"),
+    ("SCL003", "error", "Skala tidak ada", "Scale not found",
+     "skala '{found}' yang dipilih tidak ada di sheet Skala", "the chosen scale '{found}' is not on the Skala sheet"),
+)

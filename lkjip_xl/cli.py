@@ -1,0 +1,77 @@
+"""Command line: parse arguments, call the library, render, choose the exit code.
+
+Exit codes: 0 no errors, 1 errors found, 2 could not run (one-line reason on stderr).
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .errors import LkjipError
+from .i18n import message
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="lkjip-xl: buku kerja LKjIP — template, pemeriksaan, dan tabel lampiran. "
+    "(LKjIP workbooks: template, checks and report tables.)",
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(str, Enum):
+    id = "id"
+    en = "en"
+
+
+LANG_OPTION = typer.Option(Lang.id, "--lang", help="Bahasa pesan: id atau en. (Message language.)")
+
+
+def fail(err: LkjipError, lang: str) -> None:
+    typer.echo(f"lkjip-xl: {err.text(lang)}", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lkjip-xl {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Tampilkan versi. (Show the version.)"),
+) -> None:
+    """lkjip-xl."""
+
+
+@app.command()
+def template(
+    output: Path = typer.Option(Path("lkjip_template.xlsx"), "-o", "--output",
+                                help="Berkas keluaran. (Output file.)"),
+    tahun: Optional[int] = typer.Option(None, "--tahun", help="Tahun laporan. (Report year.)"),
+    unit: Optional[str] = typer.Option(None, "--unit", help="Nama unit kerja. (Unit name.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    """Tulis buku kerja kosong untuk diisi. (Write the empty workbook to fill.)"""
+    from .commands.template import run_template
+
+    try:
+        run_template(output, tahun=tahun, unit=unit, lang=lang.value, overwrite=overwrite)
+    except LkjipError as err:
+        fail(err, lang.value)
+    typer.echo(message("written", lang.value, path=output))
+
+
+def run() -> None:  # pragma: no cover - console entry for `python -m lkjip_xl`
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(2)

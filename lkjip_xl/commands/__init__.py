@@ -1,0 +1,1 @@
+"""One module per command: the library calls behind the thin CLI."""

@@ -1,0 +1,17 @@
+"""`lkjip-xl template`: the empty workbook, optionally with the unit and year filled in."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..io.atomic import atomic_output, check_output_path
+from ..template.writer import write_workbook
+
+
+def run_template(output: Path, *, tahun: int | None = None, unit: str | None = None, lang: str = "id",
+                 overwrite: bool = False) -> Path:
+    check_output_path(output, overwrite=overwrite)
+    identitas = {k: v for k, v in {"tahun": tahun, "unit": unit}.items() if v is not None}
+    data = {"forms": {"identitas": identitas}} if identitas else None
+    with atomic_output(output) as tmp:
+        write_workbook(tmp, data, lang=lang)
+    return output

@@ -1,0 +1,255 @@
+"""Read a filled workbook: values with python-calamine, formula cells with a light XML pass,
+everything located through the schema. Returns the typed model and the findings met on the way
+(structure and value problems); it raises only when the file cannot be read at all."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from ..checks.findings import Finding
+from ..errors import UnreadableWorkbook
+from ..schema import SCHEMA, ColType, Form, Table
+from ..schema.lists import values as list_values
+from ..schema.refs import a1
+from . import limits
+from .container import open_container
+from .model import FormData, TableData, WorkbookModel
+from .values import Issue, convert
+from .xmlscan import SheetScan, scan_sheet
+
+DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
+LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan"})
+RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads them itself
+
+
+def normalise_header(text: Any) -> str:
+    text = str(text or "").replace("*", " ").lower()
+    return re.sub(r"[^0-9a-z%]+", " ", text).strip()
+
+
+def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
+    container = open_container(Path(path))
+    try:
+        present = [name for name in DATA_SHEETS if name in container.sheet_parts]
+        if len(present) < 3:
+            missing = ", ".join(n for n in DATA_SHEETS if n not in container.sheet_parts)
+            raise UnreadableWorkbook("not_lkjip", path=str(path), detail=missing)
+        try:
+            book = CalamineWorkbook.from_path(str(path))
+        except Exception as exc:  # calamine raises its own error types for damaged files
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc).splitlines()[0][:100]) from None
+        findings: list[Finding] = []
+        model = WorkbookModel(Path(path), None, list(container.sheet_parts))
+        for name in DATA_SHEETS:
+            if name not in container.sheet_parts:
+                findings.append(Finding("STR001", name, "A1", params={"name": name}))
+                continue
+            sheet = SCHEMA.sheet(name)
+            scan = scan_sheet(container.read_part(container.sheet_parts[name]))
+            model.scans[name] = scan
+            grid = _grid(book, name, path)
+            for form in sheet.forms:
+                model.forms[form.key] = _read_form(form, grid, scan, findings)
+            for table in sheet.tables:
+                data = _read_table(table, grid, scan, findings)
+                if data is not None:
+                    model.tables[table.key] = data
+            del grid
+        model.version = _version(book, container.sheet_parts)
+        if model.version != SCHEMA.version:
+            findings.append(Finding("STR004", "Petunjuk", "B3", expected=SCHEMA.version, found=model.version))
+        return model, findings
+    finally:
+        container.close()
+
+
+def _grid(book: CalamineWorkbook, name: str, path) -> list[list[Any]]:
+    try:
+        sheet = book.get_sheet_by_name(name)
+        height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
+        if height > limits.MAX_ROWS:
+            raise UnreadableWorkbook("too_large", path=str(path), detail=f"{name}: {height} rows > {limits.MAX_ROWS}")
+        return sheet.to_python(skip_empty_area=False)
+    except UnreadableWorkbook:
+        raise
+    except Exception as exc:
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{name}: {exc}"[:100]) from None
+
+
+def _version(book: CalamineWorkbook, parts: dict) -> str | None:
+    for sheet, row, col in ((SCHEMA.list_sheet, 0, 1), ("Petunjuk", 2, 1)):
+        if sheet in parts:
+            try:
+                grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                value = grid[row][col] if len(grid) > row and len(grid[row]) > col else ""
+            except Exception:
+                value = ""
+            if value not in ("", None):
+                return str(value)
+    return None
+
+
+def _at(grid: list[list[Any]], row: int, col: int) -> Any:
+    """1-based row, 0-based column; '' outside the grid."""
+    if row - 1 < len(grid):
+        line = grid[row - 1]
+        if col < len(line):
+            return line[col]
+    return ""
+
+
+def _issue_finding(issue: Issue, sheet: str, cell: str, name: str) -> Finding:
+    params = {"name": name, **issue.params}
+    return Finding(issue.code, sheet, cell, issue.expected, issue.found, params, issue.severity)
+
+
+def _allowed(choices: str | None) -> tuple[str, ...] | None:
+    return list_values(choices) if choices else None
+
+
+# ------------------------------------------------------------------------------------ forms
+def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> FormData:
+    data = FormData(form)
+    labels = {}
+    for r in range(1, min(len(grid), 80) + 1):
+        text = normalise_header(_at(grid, r, form.label_col))
+        if text:
+            labels.setdefault(text, r)
+    for i, f in enumerate(form.fields):
+        row = labels.get(normalise_header(f.label.id)) or labels.get(normalise_header(f.label.en)) or form.first_row + i
+        col = form.value_col
+        cell = a1(row, col)
+        data.cells[f.key] = cell
+        data.has_formula[f.key] = (row, col) in scan.formulas
+        raw = _at(grid, row, col)
+        if (row, col) in scan.errors:
+            findings.append(Finding("VAL010", form.sheet, cell, found=scan.errors[(row, col)]))
+            continue
+        value, issue = convert(raw, f.type, _allowed(f.choices))
+        if issue:
+            sev = "warning" if issue.code == "VAL007" and f.choices in LENIENT_LISTS else issue.severity
+            findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
+                                           form.sheet, cell, f.label.id))
+        data.values[f.key] = value
+        if f.required and value is None and not f.formula and issue is None:
+            findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label.id}))
+    return data
+
+
+# ------------------------------------------------------------------------------------ tables
+def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, int] | None:
+    hr = table.header_row
+    wanted = {}
+    for c in table.columns:
+        for label in (c.header.id, c.header.en, *c.aliases):
+            wanted.setdefault(normalise_header(label), c.key)
+    # the table's region: from its first column to the first empty header cell
+    start = table.first_col
+    line = grid[hr - 1] if hr - 1 < len(grid) else []
+    while start < table.first_col + 3 and normalise_header(_at(grid, hr, start)) == "":
+        start += 1
+    cols: dict[str, int] = {}
+    unknown: list[int] = []
+    c = start
+    while c < len(line) and normalise_header(line[c]) != "":
+        key = wanted.get(normalise_header(line[c]))
+        if key and key not in cols:
+            cols[key] = c
+        else:
+            unknown.append(c)
+        c += 1
+    if not cols and not unknown:
+        return None
+    for j, col in enumerate(table.columns):
+        if col.key in cols:
+            continue
+        pos = table.first_col + j
+        found = _at(grid, hr, pos)
+        if pos in unknown:  # renamed header at its usual place: keep it, say so
+            cols[col.key] = pos
+            unknown.remove(pos)
+            findings.append(Finding("STR003", table.sheet, a1(hr, pos), expected=col.header.id, found=str(found)))
+        else:
+            findings.append(Finding("STR002", table.sheet, a1(hr, pos), expected=col.header.id,
+                                    params={"name": col.header.id}))
+    for pos in unknown:
+        findings.append(Finding("STR006", table.sheet, a1(hr, pos), found=str(_at(grid, hr, pos))))
+    return cols
+
+
+def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) -> TableData | None:
+    cols = _locate_columns(table, grid, findings)
+    if cols is None:
+        findings.append(Finding("STR002", table.sheet, a1(table.header_row, table.first_col),
+                                params={"name": table.title.id}))
+        return None
+    data = TableData(table, table.header_row, cols)
+    inputs = [(c, cols[c.key]) for c in table.columns if c.key in cols and not c.computed]
+    present = [(c, cols[c.key]) for c in table.columns if c.key in cols]
+    for c, _ in present:
+        data.values[c.key] = []
+        data.has_formula[c.key] = []
+        if c.computed:
+            data.formulas[c.key] = []
+    last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
+    formulas, errors = scan.formulas, scan.errors
+    for r in range(table.first_row, last + 1):
+        line = grid[r - 1]
+        n = len(line)
+        if table.max_rows is None and not any(
+            (pos < n and line[pos] not in ("", None)) or (r, pos) in errors for _, pos in inputs
+        ):
+            continue
+        data.rows.append(r)
+        for c, pos in present:
+            raw = line[pos] if pos < n else ""
+            has_f = (r, pos) in formulas
+            data.has_formula[c.key].append(has_f)
+            if c.computed:
+                data.formulas[c.key].append(formulas.get((r, pos)))
+            if (r, pos) in errors:
+                findings.append(Finding("VAL010", table.sheet, a1(r, pos), found=errors[(r, pos)]))
+                data.values[c.key].append(None)
+                continue
+            if c.choices in RAW_KEEP_LISTS:
+                data.values[c.key].append(raw if raw != "" else None)
+                continue
+            value, issue = convert(raw, c.type, _allowed(c.choices))
+            if issue and not (c.computed and has_f):
+                sev = "warning" if issue.code == "VAL007" and c.choices in LENIENT_LISTS else issue.severity
+                findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
+                                               table.sheet, a1(r, pos), c.header.id))
+            data.values[c.key].append(value)
+    _required(table, data, findings)
+    _outside(table, grid, data, findings)
+    return data
+
+
+def _required(table: Table, data: TableData, findings: list[Finding]) -> None:
+    for c in table.columns:
+        if not c.required or c.computed or c.key not in data.values:
+            continue
+        for i, v in enumerate(data.values[c.key]):
+            if v is None and not _row_is_total(table, data, i):
+                findings.append(Finding("VAL005", table.sheet, data.cell(c.key, i), params={"name": c.header.id}))
+
+
+def _row_is_total(table: Table, data: TableData, i: int) -> bool:
+    if "uraian" not in data.values or "kode" not in data.values:
+        return False
+    text = str(data.values["uraian"][i] or "").strip().lower()
+    return data.values["kode"][i] is None and text.startswith(("jumlah", "total"))
+
+
+def _outside(table: Table, grid, data: TableData, findings: list[Finding]) -> None:
+    """Values right below a fixed-size table are outside it."""
+    if table.max_rows is None:
+        return
+    r = table.first_row + table.max_rows
+    for pos in data.cols.values():
+        v = _at(grid, r, pos)
+        if v not in ("", None):
+            findings.append(Finding("STR005", table.sheet, a1(r, pos), found=v))

@@ -1,0 +1,129 @@
+"""Turn a raw cell value (as python-calamine gives it) into the column's type.
+
+Nothing here raises on bad input: a value that is not what its column wants comes back as the
+best reading that can be made of it plus an ``Issue`` (a rule code with its expected and found
+values), which the reader turns into a finding at the cell.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..calc.decimals import to_decimal
+from ..calc.numbers_id import parse_number
+from ..schema.types import ColType
+
+PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
+_DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    expected: Any = None
+    found: Any = None
+    params: dict = field(default_factory=dict)
+    severity: str | None = None
+
+
+def _integral(d: Decimal) -> int | Decimal:
+    return int(d) if d == d.to_integral_value() else d
+
+
+def _number_from_text(text: str, ctype: ColType) -> tuple[Any, Issue | None]:
+    p = parse_number(text)
+    if p.special == "NA":
+        return None, None
+    if p.ambiguous:
+        return None, Issue("VAL002", found=text, params={"detail": p.reason or ""})
+    if p.value is None:
+        if p.reason is None:  # blank after cleaning
+            return None, None
+        return None, Issue("VAL013", found=text, params={"detail": p.reason})
+    value = p.value
+    if ctype == ColType.INTEGER or ctype == ColType.MONEY:
+        value = _integral(value)
+    return value, Issue("VAL001", expected=value, found=text)
+
+
+def convert_number(raw: Any, ctype: ColType) -> tuple[Any, Issue | None]:
+    if raw is None or raw == "":
+        return None, None
+    if isinstance(raw, bool):
+        return None, Issue("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"})
+    if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        return None, Issue("VAL011", found=str(raw))
+    if isinstance(raw, str):
+        value, issue = _number_from_text(raw, ctype)
+        return value, issue
+    d = to_decimal(raw)
+    if ctype == ColType.PERCENT:
+        points = d * 100
+        if abs(d) > PERCENT_POINTS_SUSPECT:
+            return d, Issue("VAL003", expected=d, found=d, params={"shown": f"{points:,.0f} %".replace(",", ".")})
+        return points, None
+    if ctype == ColType.INTEGER:
+        return _integral(d), None
+    if ctype == ColType.MONEY:
+        value = _integral(d)
+        if value < 0:
+            return value, Issue("VAL004", found=value)
+        return value, None
+    return d, None
+
+
+def code_guess(number: Any) -> str:
+    """Excel turned a code into a number: 1.1 was "01.10", 3 was "03"."""
+    text = repr(number) if isinstance(number, float) else str(number)
+    if text.endswith(".0"):
+        text = text[:-2]
+    head, _, tail = text.partition(".")
+    head = head.zfill(2)
+    if tail:
+        return f"{head}.{tail.ljust(2, '0')}"
+    return head
+
+
+def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None) -> tuple[Any, Issue | None]:
+    """Convert one raw value for a column of type ``ctype``."""
+    if ctype in (ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL):
+        return convert_number(raw, ctype)
+    if raw is None or raw == "":
+        return None, None
+    if ctype == ColType.CODE:
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            guess = code_guess(raw)
+            return guess, Issue("VAL006", expected=guess, found=raw)
+        return str(raw).strip() or None, None
+    if ctype == ColType.DATE:
+        if isinstance(raw, dt.datetime):
+            return raw.date(), None
+        if isinstance(raw, dt.date):
+            return raw, None
+        m = _DATE_TEXT.match(str(raw))
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
+            except ValueError:
+                pass
+        return None, Issue("VAL014", found=str(raw))
+    if ctype == ColType.ENUM:
+        text = _as_text(raw)
+        if allowed is not None and text not in allowed:
+            lowered = {a.lower(): a for a in allowed}
+            if text.lower() in lowered:
+                return lowered[text.lower()], None
+            return text, Issue("VAL007", expected=", ".join(allowed), found=text)
+        return text, None
+    return _as_text(raw), None
+
+
+def _as_text(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return raw.isoformat()
+    return str(raw).strip()

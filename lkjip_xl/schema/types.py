@@ -1,0 +1,220 @@
+"""Building blocks of the declarative workbook description.
+
+The workbook is described once, as data, with these classes (see ``workbook.py``). The template
+writer, the reader, the checks and the annex writer all read that description; nothing else
+knows where a column lives.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in Indonesian (default) and English."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
+
+class ColType(str, Enum):
+    TEXT = "text"
+    CODE = "code"  # stored as text: "01.10" must never become 1.1
+    INTEGER = "integer"
+    MONEY = "money"  # rupiah, may carry sen; read as Decimal
+    PERCENT = "percent"  # an Excel percent cell (fraction, 0.9685 shown 96,85 %); read as points
+    DECIMAL = "decimal"
+    ENUM = "enum"
+    DATE = "date"
+
+
+NUMERIC_TYPES = frozenset({ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL})
+
+DEFAULT_FORMATS: dict[ColType, str] = {
+    ColType.TEXT: "@",
+    ColType.CODE: "@",
+    ColType.INTEGER: "#,##0",
+    ColType.MONEY: "#,##0.00",
+    ColType.PERCENT: "0.00%",
+    ColType.DECIMAL: "General",
+    ColType.ENUM: "@",
+    ColType.DATE: "dd/mm/yyyy",
+}
+
+
+@dataclass(frozen=True)
+class FormulaContext:
+    """What a formula template may refer to when it is written into one row."""
+
+    row: int  # 1-based sheet row
+    index: int  # 0-based position of the row in its table
+    refs: Callable[[str], str]  # column key -> A1 reference in this row, e.g. "G12"
+    column_range: Callable[[str], str]  # column key -> absolute range of the whole column's data
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: Text
+    type: ColType
+    help: Text
+    required: bool = False
+    unit: str | None = None
+    choices: str | None = None  # name of a list in lists.LISTS
+    width: float = 14
+    num_format: str | None = None
+    formula: Callable[[FormulaContext], str] | None = None  # computed column: locked formula
+    aliases: tuple[str, ...] = ()  # other header spellings accepted on read
+    min_value: float | None = None
+    max_value: float | None = None
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def display_format(self) -> str:
+        return self.num_format or DEFAULT_FORMATS[self.type]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A block of rows under one header row. Rows are read until the data ends."""
+
+    key: str
+    sheet: str
+    title: Text
+    header_row: int  # 1-based
+    first_col: int  # 0-based column index of the first column
+    columns: tuple[Column, ...]
+    capacity: int  # rows formatted (and given formulas) in the template
+    fixed_rows: tuple[dict, ...] = ()  # prefilled rows (e.g. the nine SKM unsur)
+    max_rows: int | None = None  # the table cannot hold more rows (fixed tables)
+
+    @property
+    def first_row(self) -> int:
+        return self.header_row + 1
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    def col_index(self, key: str) -> int:
+        for i, c in enumerate(self.columns):
+            if c.key == key:
+                return self.first_col + i
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled value in a form (label in one column, value to its right)."""
+
+    key: str
+    label: Text
+    type: ColType
+    help: Text
+    required: bool = False
+    choices: str | None = None
+    default: object = None
+    formula: Callable[[FormulaContext], str] | None = None
+    name: str | None = None  # defined name so formulas elsewhere can use the value
+    num_format: str | None = None
+
+    @property
+    def display_format(self) -> str:
+        return self.num_format or DEFAULT_FORMATS[self.type]
+
+
+@dataclass(frozen=True)
+class Form:
+    key: str
+    sheet: str
+    title: Text
+    first_row: int  # 1-based row of the first field
+    label_col: int  # 0-based
+    fields: tuple[Field, ...]
+
+    @property
+    def value_col(self) -> int:
+        return self.label_col + 1
+
+    def row_of(self, key: str) -> int:
+        for i, f in enumerate(self.fields):
+            if f.key == key:
+                return self.first_row + i
+        raise KeyError(key)
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    title: Text
+    forms: tuple[Form, ...] = ()
+    tables: tuple[Table, ...] = ()
+    freeze_row: int | None = None  # rows above this (1-based) stay visible
+    hidden: bool = False
+    landscape: bool = True
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # what the cell holds (the same in both languages)
+    label: Text  # explanation shown in Petunjuk
+
+
+@dataclass(frozen=True)
+class WorkbookSchema:
+    version: str
+    sheets: tuple[Sheet, ...]
+    lists: dict[str, tuple[Choice, ...]]
+    list_sheet: str
+
+    def sheet(self, name: str) -> Sheet:
+        for s in self.sheets:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def table(self, key: str) -> Table:
+        for s in self.sheets:
+            for t in s.tables:
+                if t.key == key:
+                    return t
+        raise KeyError(key)
+
+    def form(self, key: str) -> Form:
+        for s in self.sheets:
+            for f in s.forms:
+                if f.key == key:
+                    return f
+        raise KeyError(key)
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(t for s in self.sheets for t in s.tables)
+
+    @property
+    def forms(self) -> tuple[Form, ...]:
+        return tuple(f for s in self.sheets for f in s.forms)
+
+    def list_name(self, key: str) -> str:
+        return f"lst_{key}"

@@ -119,7 +119,7 @@ def amount_problems(pagu: Decimal | int | None, realisasi: Decimal | int | None)
         out.append("negative_pagu")
     if r is not None and r < 0:
         out.append("negative_realisasi")
-    if p is not None and r is not None and r > p:
+    if p is not None and r is not None and p >= 0 and r > p:
         out.append("realisasi_over_pagu")
     return out
 

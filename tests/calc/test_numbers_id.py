@@ -146,7 +146,7 @@ def test_round_trip_with_decimals(x, places):
         assert places == 3 and expected in p.readings
     else:
         assert p.value == expected
-        assert p.style == "id" or (abs(expected) < 1000 and places != 3)
+        assert p.style == "id"
 
 
 @given(st.integers(min_value=-10**15, max_value=10**15))

@@ -1,0 +1,97 @@
+"""Compute NRR per answer column and the IKM, from respondent answers or the summary block.
+
+Each answer column U1..U9 of the sheet holds the unsur named for it in the summary block (the
+questionnaire's order is declared, not assumed). Answers outside 1..4 are left out of their own
+unsur only and reported; nothing is rescaled or dropped silently.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..calc.decimals import to_decimal
+from ..calc.skm import IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
+
+COLUMNS = tuple(f"u{i}" for i in range(1, 10))
+_FAST = {1.0: 1, 2.0: 2, 3.0: 3, 4.0: 4, 1: 1, 2: 2, 3: 3, 4: 4}
+
+
+@dataclass
+class ColumnResult:
+    column: str  # "u1".."u9": the sheet column
+    name: str | None  # unsur name declared for the column
+    unsur: str | None  # canonical code U1..U9 matched from the name
+    total: int = 0
+    n: int = 0
+    nrr: Decimal | None = None
+    source: str | None = None  # "responden", "jumlah" or "nrr"
+    invalid: list[tuple[int, str]] = field(default_factory=list)  # (row index, problem)
+
+    @property
+    def mutu(self) -> str | None:
+        return mutu_nrr(self.nrr) if self.nrr is not None else None
+
+
+@dataclass
+class SkmResult:
+    columns: list[ColumnResult]
+    respondents: int
+    weight: str
+    ikm: IkmResult | None
+
+    def nrr_by_unsur(self) -> dict[str, Decimal]:
+        return {c.unsur: c.nrr for c in self.columns if c.unsur and c.nrr is not None}
+
+
+def tally(values: list) -> tuple[int, int, list[tuple[int, str]]]:
+    """Sum and count valid answers of one column; (index, problem) for the others."""
+    total = n = 0
+    invalid: list[tuple[int, str]] = []
+    fast = _FAST
+    for i, raw in enumerate(values):
+        v = fast.get(raw) if type(raw) in (float, int) else None
+        if v is None:
+            v, problem = parse_answer(raw)
+            if v is None:
+                invalid.append((i, problem))
+                continue
+        total += v
+        n += 1
+    return total, n, invalid
+
+
+def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = "exact") -> SkmResult:
+    """``answers``: column key -> raw answers by respondent; ``unsur_rows``: the summary block's
+    rows in U1..U9 order (keys unsur, jumlah_nilai, jumlah_responden, nrr_tertulis)."""
+    respondents = max((len(v) for v in answers.values()), default=0)
+    columns = []
+    for i, key in enumerate(COLUMNS):
+        row = unsur_rows[i] if i < len(unsur_rows) else {}
+        name = row.get("unsur")
+        col = ColumnResult(key, name, match_unsur(name) if name else f"U{i + 1}")
+        values = answers.get(key) or []
+        if values:
+            col.total, col.n, col.invalid = tally(values)
+        if col.n:
+            col.nrr, col.source = nrr(col.total, col.n), "responden"
+        elif row.get("jumlah_nilai") and row.get("jumlah_responden"):
+            col.total, col.n = int(row["jumlah_nilai"]), int(row["jumlah_responden"])
+            col.nrr, col.source = nrr(col.total, col.n), "jumlah"
+        elif row.get("nrr_tertulis") is not None:
+            col.nrr, col.source = to_decimal(row["nrr_tertulis"]), "nrr"
+        columns.append(col)
+    result = SkmResult(columns, respondents, weight, None)
+    nrrs = result.nrr_by_unsur()
+    if len(nrrs) == 9 and all(c.nrr is not None for c in columns):
+        result.ikm = ikm_from_nrr(nrrs, weight)
+    return result
+
+
+def skm_from_model(model, settings) -> SkmResult | None:
+    resp = model.table("skm_responden")
+    block = model.table("skm_unsur")
+    if block is None and resp is None:
+        return None
+    answers = {k: resp.values.get(k, []) for k in COLUMNS} if resp is not None else {}
+    rows = [block.row(i) for i in range(len(block))] if block is not None else []
+    return compute_skm(answers, rows, settings.skm_weight)

@@ -1,0 +1,162 @@
+"""Build the bundled sample workbooks from their readable sources under samples/src/.
+
+    python samples/build_samples.py            # writes samples/medan_amplas_2023.xlsx and _2022.xlsx
+
+The sources transcribe the published Medan Amplas LKjIP 2023 exactly as printed, mistakes
+included (see samples/src/medan_amplas/README.md). Where the report prints a derived value
+(capaian, % realisasi, sisa) that is not what the template's formula gives at the printed
+precision, the printed value is entered over the formula, as staff do; everywhere else the
+formula stays.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+
+from lkjip_xl.calc.decimals import compare_typed  # noqa: E402
+from lkjip_xl.derived import derive_row  # noqa: E402
+from lkjip_xl.template.fill import derive_context, write_filled  # noqa: E402
+from lkjip_xl.template.writer import TypedOverride  # noqa: E402
+
+SRC = ROOT / "src" / "medan_amplas"
+
+
+def _csv(name: str) -> list[dict]:
+    with open(SRC / name, newline="", encoding="utf-8") as fh:
+        return [{k: (v.strip() if isinstance(v, str) else v) for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def _num(text: str | None):
+    if text in (None, ""):
+        return None
+    d = Decimal(text)
+    return int(d) if d == d.to_integral_value() and "." not in text else d
+
+
+def _printed_over_formula(computed, printed):
+    """The printed value if it is not what the formula gives at its precision (or is truncated)."""
+    if printed is None:
+        return None
+    if computed is None:
+        return TypedOverride(printed)
+    match = compare_typed(Decimal(computed), Decimal(printed))
+    return None if match in ("exact", "half_up") else TypedOverride(printed)
+
+
+def _identitas(tahun: int) -> dict:
+    data = yaml.safe_load((SRC / "identitas.yaml").read_text(encoding="utf-8"))
+    out = {k: (v if v not in ("", None) else None) for k, v in data.items()}
+    out["tahun"] = tahun
+    out["provinsi"] = out.get("provinsi") or "Sumatera Utara"
+    return out
+
+
+def _pk() -> list[dict]:
+    rows = []
+    for r in _csv("pk.csv"):
+        rows.append({
+            "no": r["no"], "sasaran": r["sasaran"], "kode_indikator": r["kode_indikator"],
+            "indikator": r["indikator"], "satuan": r["satuan"], "arah": r["arah"], "jenis": r["jenis"],
+            "target": _num(r["target"]), "target_predikat": r["target_predikat"] or None,
+            "realisasi": _num(r["realisasi"]), "realisasi_lalu": _num(r["realisasi_lalu"]),
+            "target_renstra": _num(r["target_renstra"]),
+            "kode_program": ", ".join(p.strip() for p in r["kode_program"].split(";") if p.strip()) or None,
+            "_capaian_tertulis": _num(r["capaian_tertulis"]),
+        })
+    return rows
+
+
+def _keluaran_index() -> dict:
+    index: dict = {}
+    for r in _csv("keluaran.csv"):
+        index.setdefault(r["kode"], []).append(r)
+    return index
+
+
+def _match_keluaran(index: dict, kode: str, uraian: str) -> dict | None:
+    candidates = index.get(kode) or []
+    if len(candidates) == 1:
+        return candidates[0]
+    first = " ".join(uraian.lower().split()[:2])
+    for c in candidates:
+        if " ".join(c["uraian"].lower().split()[:2]) == first:
+            return c
+    return None
+
+
+def _realisasi(year: int, with_keluaran: bool) -> list[dict]:
+    index = _keluaran_index() if with_keluaran else {}
+    rows = []
+    for r in _csv(f"realisasi_{year}.csv"):
+        kode = r["kode"] or None
+        row = {"kode": kode, "uraian": r["uraian"], "pagu_perubahan": _num(r["pagu"]),
+               "realisasi": _num(r["realisasi"]),
+               "_persen": _num(r["persen_tertulis"]), "_sisa": _num(r["sisa_tertulis"])}
+        k = _match_keluaran(index, kode, r["uraian"]) if kode else None
+        if k and k.get("target"):
+            row.update(indikator_keluaran=k["indikator_keluaran"], satuan_keluaran=k["satuan"] or None,
+                       target_keluaran=_num(k["target"]), realisasi_keluaran=_num(k["realisasi"]),
+                       _persen_keluaran=_num(k.get("persen_tertulis_judul")))
+        elif k:
+            row["indikator_keluaran"] = k["indikator_keluaran"]
+        rows.append(row)
+    return rows
+
+
+def _apply_printed(table_key: str, rows: list[dict], printed: dict[str, str], data: dict) -> None:
+    """Enter printed derived values over the formula where they differ from it."""
+    ctx = derive_context(data)
+    for i, row in enumerate(rows):
+        computed = derive_row(table_key, {k: v for k, v in row.items() if not k.startswith("_")}, ctx, i)
+        for column, source in printed.items():
+            override = _printed_over_formula(computed.get(column), row.get(source))
+            if override is not None:
+                row[column] = override
+    for row in rows:
+        for k in [k for k in row if k.startswith("_")]:
+            del row[k]
+
+
+def build_2023() -> dict:
+    komponen = [{"kode_indikator": r["kode_indikator"], "komponen": f'{r["komponen"]}: {r["label_pembilang"]}',
+                 "pembilang": _num(r["pembilang"]), "penyebut": _num(r["penyebut"]), "satuan": r["satuan"]}
+                for r in _csv("komponen.csv")]
+    program = [{"kode": r["kode"], "program": r["program"], "pagu_murni": _num(r["pagu_murni"]),
+                "pagu_perubahan": _num(r["pagu_perubahan"])} for r in _csv("pk_program.csv")]
+    unsur = [{"kode": r["unsur"], "unsur": r["nama"], "nrr_tertulis": _num(r["nrr"])}
+             for r in _csv("skm_nrr.csv") if r["unsur"]]
+    data = {
+        "forms": {"identitas": _identitas(2023), "skm_info": {"periode": "2023"}},
+        "tables": {
+            "pk_indikator": _pk(), "pk_program": program, "pk_komponen": komponen,
+            "realisasi": _realisasi(2023, with_keluaran=True), "skm_unsur": unsur,
+        },
+    }
+    _apply_printed("pk_indikator", data["tables"]["pk_indikator"], {"capaian": "_capaian_tertulis"}, data)
+    _apply_printed("realisasi", data["tables"]["realisasi"],
+                   {"persen_realisasi": "_persen", "sisa": "_sisa", "persen_keluaran": "_persen_keluaran"}, data)
+    return data
+
+
+def build_2022() -> dict:
+    data = {"forms": {"identitas": _identitas(2022)}, "tables": {"realisasi": _realisasi(2022, with_keluaran=False)}}
+    _apply_printed("realisasi", data["tables"]["realisasi"], {"persen_realisasi": "_persen", "sisa": "_sisa"}, data)
+    return data
+
+
+def main() -> None:
+    for year, build in ((2023, build_2023), (2022, build_2022)):
+        out = ROOT / f"medan_amplas_{year}.xlsx"
+        write_filled(out, build())
+        print(f"written {out.relative_to(ROOT.parent)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,21 @@
+from decimal import Decimal as D
+
+import pytest
+
+from lkjip_xl.calc.typos import SLIP_KINDS, digit_slip
+
+
+@pytest.mark.parametrize("expected, found, kind", [
+    (D(1089888500), D(1809888500), "transposition"),   # Medang Kampai Tabel 2.8
+    (D(9054048938), D(8054048938), "one_digit"),       # executive summary total
+    (D(10000), D(1000), "dropped_digit"),              # sisa printed 1.000
+    (D(1000), D(10000), "extra_digit"),
+    (D(5), D(-5), "sign"),
+    (D("98.37"), D("98.45"), None),
+    (D(190456100), D(176052100), None),
+    (D(7), D(7), None),
+    (D("1.5"), D("1.50"), None),
+])
+def test_digit_slip(expected, found, kind):
+    assert digit_slip(expected, found) == kind
+    assert kind is None or kind in SLIP_KINDS

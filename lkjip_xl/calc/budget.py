@@ -83,13 +83,9 @@ def parent_code(code: str) -> str | None:
     return ".".join(parts[: entry[1]])
 
 
-def _amount(x: Any) -> Decimal | None:
-    return to_decimal(x)
-
-
 def persen(realisasi: Decimal | int, pagu: Decimal | int) -> Decimal | None:
     """realisasi / pagu × 100; None when pagu is 0/None or realisasi None."""
-    r, p = _amount(realisasi), _amount(pagu)
+    r, p = to_decimal(realisasi), to_decimal(pagu)
     if r is None or p is None or p == 0:
         return None
     with localcontext() as ctx:
@@ -99,7 +95,7 @@ def persen(realisasi: Decimal | int, pagu: Decimal | int) -> Decimal | None:
 
 def sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
     """pagu − realisasi (exact); None if either is missing."""
-    p, r = _amount(pagu), _amount(realisasi)
+    p, r = to_decimal(pagu), to_decimal(realisasi)
     if p is None or r is None:
         return None
     return p - r
@@ -113,7 +109,7 @@ def persen_sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None
 
 def amount_problems(pagu: Decimal | int | None, realisasi: Decimal | int | None) -> list[str]:
     """Row findings: ``negative_pagu``, ``negative_realisasi``, ``realisasi_over_pagu``."""
-    p, r = _amount(pagu), _amount(realisasi)
+    p, r = to_decimal(pagu), to_decimal(realisasi)
     out = []
     if p is not None and p < 0:
         out.append("negative_pagu")

@@ -364,7 +364,7 @@ SKM_UNSUR = Table(
 )
 
 SKM_HASIL = Form(
-    "skm_hasil", "SKM", Text("Hasil", "Result"), first_row=21, label_col=17,
+    "skm_hasil", "SKM", Text("Hasil", "Result"), first_row=21, label_col=18,
     fields=(
         _fld("jumlah_tertimbang", "Jumlah NRR tertimbang", "Sum of weighted means", T.DECIMAL,
              "Σ NRR tertimbang.", "Σ weighted means.", formula=skm_ikm_formula("sum"), num_format="0.0000"),

@@ -1,0 +1,113 @@
+"""Run every check over a read workbook and collect the findings (pandera-style: collect all
+failures, then report). A check is a function ``check(ctx) -> Iterable[Finding]``; each module
+named in CHECK_MODULES exports one."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..derived import DeriveContext, derive_row, rating_scale
+from ..reader import read_workbook
+from ..reader.model import WorkbookModel
+from ..settings import Settings
+from ..skm.compute import skm_from_model
+from .findings import Finding, sort_findings, summarize
+from .formulas import flagged_rows
+
+CHECK_MODULES = (
+    "formulas",  # stale/overwritten/missing formulas, SUM ranges
+    "codes",  # duplicate codes, codes under the wrong parent
+    "budget",  # sisa, %, roll-ups, totals, PK/RA pagu, economic classes
+    "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
+    "rencana_aksi",  # quarters vs annual target
+    "scale",  # gaps and overlaps of the chosen scale
+    "skm",  # answers, sample size, NRR, IKM
+)
+
+
+@dataclass
+class CheckContext:
+    model: WorkbookModel
+    settings: Settings
+    derive: DeriveContext
+    prev: WorkbookModel | None = None
+    flagged_rows: set = field(default_factory=set)  # (sheet, row) with a value problem in an input
+    _derived: dict[str, list[dict]] = field(default_factory=dict)
+
+    def derived(self, table_key: str) -> list[dict[str, Any]]:
+        """Recomputed values of the table's computed columns, row by row."""
+        if table_key not in self._derived:
+            table = self.model.table(table_key)
+            rows = [] if table is None else [
+                derive_row(table_key, table.row(i), self.derive, i) for i in range(len(table))
+            ]
+            self._derived[table_key] = rows
+        return self._derived[table_key]
+
+
+def build_context(model: WorkbookModel, prev: WorkbookModel | None = None) -> CheckContext:
+    identitas = model.form("identitas")
+    settings = Settings.from_identitas(identitas.values if identitas else {})
+    skala = model.table("skala")
+    scale_rows = [skala.row(i) for i in range(len(skala))] if skala else None
+    derive = DeriveContext(settings, rating_scale(settings, scale_rows), skm_from_model(model, settings))
+    return CheckContext(model, settings, derive, prev)
+
+
+def run_checks(ctx: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for name in CHECK_MODULES:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.{name}":
+                continue  # a rule family not built yet
+            raise
+        findings.extend(module.check(ctx))
+    return findings
+
+
+@dataclass
+class CheckResult:
+    file: str
+    template_version: str | None
+    findings: list[Finding]
+    context: CheckContext | None = None
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summarize(self.findings)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.summary["error"] > 0
+
+    def to_dict(self, lang: str = "id") -> dict:
+        return {
+            "file": self.file,
+            "template_version": self.template_version,
+            "summary": self.summary,
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }
+
+
+def check_workbook(path: Path, prev_path: Path | None = None) -> CheckResult:
+    """Read and check one workbook (and optionally last year's); raises only when unreadable."""
+    model, findings = read_workbook(path)
+    prev = read_workbook(prev_path)[0] if prev_path else None
+    ctx = build_context(model, prev)
+    ctx.flagged_rows = flagged_rows(findings)
+    findings = _dedupe(findings + run_checks(ctx))
+    return CheckResult(str(path), model.version, sort_findings(findings), ctx)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.code, f.sheet, f.cell)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

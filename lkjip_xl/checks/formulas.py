@@ -1,0 +1,53 @@
+"""Formula integrity: a computed cell must hold its formula, and the formula's stored result must
+be what lkjip-xl recomputes (a program that saved without recalculating leaves stale results)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..derived import derive_skm_hasil
+from ..schema.refs import parse_a1
+from .compare import is_blank, same_cached
+from .findings import Finding
+
+
+def check(ctx) -> Iterable[Finding]:
+    for key, table in ctx.model.tables.items():
+        computed = [c.key for c in table.table.columns if c.computed and c.key in table.values]
+        if not computed:
+            continue
+        derived = ctx.derived(key)
+        for i in range(len(table)):
+            row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
+            for col in computed:
+                yield from _cell(table.sheet, table.cell(col, i), table.has_formula[col][i],
+                                 table.values[col][i], derived[i].get(col), row_flagged)
+    hasil = ctx.model.form("skm_hasil")
+    if hasil is not None:
+        expected = derive_skm_hasil(ctx.derive)
+        for key, value in expected.items():
+            if key in hasil.cells:
+                yield from _cell(hasil.sheet, hasil.cells[key], hasil.has_formula.get(key, False),
+                                 hasil.values.get(key), value, False)
+
+
+def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged: bool) -> Iterable[Finding]:
+    if has_formula:
+        if not same_cached(expected, found) and not row_flagged:
+            yield Finding("FRM002", sheet, cell, expected=expected, found=found)
+    elif is_blank(found):
+        if not is_blank(expected):
+            yield Finding("FRM004", sheet, cell, expected=expected)
+    else:
+        yield Finding("FRM001", sheet, cell, expected=expected, found=found)
+
+
+def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:
+    """Rows with a value problem in an input cell: Excel's formulas there give "" or an error."""
+    out = set()
+    for f in findings:
+        if f.code.startswith("VAL"):
+            try:
+                out.add((f.sheet, parse_a1(f.cell)[0]))
+            except ValueError:
+                pass
+    return out

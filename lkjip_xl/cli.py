@@ -29,6 +29,11 @@ class Lang(str, Enum):
     en = "en"
 
 
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
 LANG_OPTION = typer.Option(Lang.id, "--lang", help="Bahasa pesan: id atau en. (Message language.)")
 
 
@@ -70,8 +75,39 @@ def template(
     typer.echo(message("written", lang.value, path=output))
 
 
-def run() -> None:  # pragma: no cover - console entry for `python -m lkjip_xl`
+@app.command()
+def check(
+    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
+    format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
+    annotate: Optional[Path] = typer.Option(None, "--annotate",
+                                            help="Tulis salinan bertanda temuan. (Write an annotated copy.)"),
+    tahun_lalu: Optional[Path] = typer.Option(None, "--tahun-lalu",
+                                              help="Buku kerja tahun lalu. (Last year's workbook.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    """Periksa buku kerja: hitung ulang semua dan tandai yang tidak konsisten. (Check a workbook.)"""
+    from .commands.check import run_check
+    from .render.json_out import render_json
+    from .render.text import render_text, use_colour
+
+    try:
+        result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value, overwrite=overwrite)
+    except LkjipError as err:
+        fail(err, lang.value)
+    if format == Format.json:
+        typer.echo(render_json(result, lang.value), nl=False)
+    else:
+        typer.echo(render_text(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
+    raise typer.Exit(1 if result.has_errors else 0)
+
+
+def run() -> None:
+    """Console entry: whatever happens, no traceback reaches the user (exit 2, one line)."""
     try:
         app()
     except KeyboardInterrupt:
+        sys.exit(2)
+    except Exception as exc:  # a bug of ours: still one line, still exit 2
+        typer.echo(f"lkjip-xl: {message('internal', detail=f'{type(exc).__name__}: {exc}'[:200])}", err=True)
         sys.exit(2)

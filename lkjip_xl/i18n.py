@@ -49,6 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{error} galat, {warning} peringatan, {info} info",
         "{error} errors, {warning} warnings, {info} info",
     ),
+    "internal": ("galat internal lkjip-xl: {detail}", "lkjip-xl internal error: {detail}"),
     "written": ("ditulis: {path}", "written: {path}"),
 }
 

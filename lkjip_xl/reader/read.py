@@ -4,6 +4,7 @@ everything located through the schema. Returns the typed model and the findings 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -222,10 +223,24 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 sev = "warning" if issue.code == "VAL007" and c.choices in LENIENT_LISTS else issue.severity
                 findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
                                                table.sheet, a1(r, pos), c.header.id))
+            if issue is None and value is not None and c.type != ColType.MONEY and _out_of_range(c, value):
+                findings.append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
             data.values[c.key].append(value)
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data
+
+
+def _out_of_range(col, value) -> bool:
+    if not isinstance(value, (int, Decimal)):
+        return False
+    return (col.min_value is not None and value < col.min_value) or (col.max_value is not None and value > col.max_value)
+
+
+def _range_text(col) -> str:
+    lo = "" if col.min_value is None else f"{col.min_value:g}"
+    hi = "" if col.max_value is None else f"{col.max_value:g}"
+    return f"{lo}–{hi}"
 
 
 def _required(table: Table, data: TableData, findings: list[Finding]) -> None:

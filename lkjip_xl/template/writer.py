@@ -42,13 +42,13 @@ def write_workbook(path: Path, data: dict | None = None, *, lang: str = "id", ca
                        "comments": f"lkjip-xl template {SCHEMA.version}"})
     wb.set_custom_property("lkjip_template_version", SCHEMA.version)
     fmt = Formats(wb)
-    _define_lists(wb, fmt)
     for sheet in SCHEMA.sheets:
         if sheet.name == SCHEMA.list_sheet:
+            _define_lists(wb, fmt)
             continue
         ws = wb.add_worksheet(sheet.name)
-        ws.hide_gridlines(2) if sheet.name == "Petunjuk" else None
         if sheet.name == "Petunjuk":
+            ws.hide_gridlines(2)
             write_petunjuk(ws, fmt, lang)
             continue
         ws.write_string(0, 0, sheet.title.get(lang), fmt.title)
@@ -63,13 +63,8 @@ def write_workbook(path: Path, data: dict | None = None, *, lang: str = "id", ca
             ws.freeze_panes(sheet.freeze_row - 1, 0)
         _print_setup(ws, sheet, lang)
         ws.protect("", PROTECT_OPTIONS)
-    wb.worksheets_objs.sort(key=lambda w: _sheet_order(w.name))
     wb.get_worksheet_by_name("Petunjuk").activate()
     wb.close()
-
-
-def _sheet_order(name: str) -> int:
-    return [s.name for s in SCHEMA.sheets].index(name)
 
 
 def _default_rows(table: Table) -> list[dict]:
@@ -136,7 +131,6 @@ def _write_form(wb, ws, fmt: Formats, form: Form, values: dict, cached: dict, la
     for i, f in enumerate(form.fields):
         r = form.first_row + i
         ws.write_string(r - 1, lc, f.label.get(lang) + (" *" if f.required else ""), fmt.label)
-        ref = a1(r, vc)
         if f.formula:
             ctx = FormulaContext(row=r, index=i, refs=lambda k: a1(form.row_of(k), vc), column_range=None)
             value = cached.get((form.key, None, f.key))
@@ -153,7 +147,6 @@ def _write_form(wb, ws, fmt: Formats, form: Form, values: dict, cached: dict, la
             ws.write_string(r - 1, vc + 1, f.help.get(lang), fmt.help)
         if f.name:
             wb.define_name(f.name, f"={quote_sheet(form.sheet)}!${col_letter(vc)}${r}")
-        del ref
 
 
 def _write_table(ws, fmt: Formats, table: Table, rows: list[dict], cached: dict, lang: str) -> None:
@@ -181,7 +174,10 @@ def _write_table(ws, fmt: Formats, table: Table, rows: list[dict], cached: dict,
                 value = row.get(col.key)
                 if col.computed:
                     value = value.value  # a typed constant over a formula (samples keep report mistakes)
-                _write_value(ws, r - 1, c, value, col.type, fmt.input(col.display_format))
+                cell_format = col.display_format
+                if isinstance(value, (dt.date, dt.datetime)) and col.type != ColType.DATE:
+                    cell_format = "dd/mm/yyyy"  # as Excel does when a date is typed anywhere
+                _write_value(ws, r - 1, c, value, col.type, fmt.input(cell_format))
     last = table.first_row + n - 1
     for j, col in enumerate(table.columns):
         if col.computed:

@@ -1,0 +1,36 @@
+"""Findings as terminal text, grouped by sheet; colour only on a terminal, NO_COLOR respected."""
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from ..i18n import message
+
+COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+RESET, BOLD = "\033[0m", "\033[1m"
+SEVERITY_WORDS = {
+    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
+def use_colour(stream: IO) -> bool:
+    if "NO_COLOR" in os.environ:
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def render_text(result, lang: str = "id", colour: bool = False) -> str:
+    lines = [f"{result.file}  (template {result.template_version or '?'})"]
+    current = None
+    for f in result.findings:
+        if f.sheet != current:
+            current = f.sheet
+            lines.append("")
+            lines.append(f"{BOLD}{current}{RESET}" if colour else current)
+        sev = SEVERITY_WORDS[lang][f.severity]
+        tag = f"{COLOURS[f.severity]}{sev}{RESET}" if colour else sev
+        lines.append(f"  {f.sheet}!{f.cell} [{f.code}] {tag}: {f.message(lang)}")
+    lines.append("")
+    lines.append(message("summary", lang, **result.summary))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,112 @@
+"""`lkjip-xl check` as a user runs it: exit codes, text and JSON output, annotated copy."""
+import hashlib
+import json
+from decimal import Decimal
+
+import openpyxl
+from typer.testing import CliRunner
+
+from conftest import SAMPLE_2023
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.cli import app
+from lkjip_xl.template.writer import TypedOverride
+
+runner = CliRunner()
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _broken(data):
+    data["tables"]["realisasi"][2]["sisa"] = TypedOverride(1_000)  # 850 jt − 820 jt = 30 jt
+    return data
+
+
+def test_valid_workbook_exits_0(write, data):
+    result = runner.invoke(app, ["check", str(write(data))])
+    assert result.exit_code == 0, result.output
+    assert "0 galat, 0 peringatan, 0 info" in result.output
+
+
+def test_errors_exit_1_and_are_listed_by_cell(write, data):
+    path = write(_broken(data))
+    result = runner.invoke(app, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "Realisasi!M7 [FRM001]" in result.output
+    assert "errors" in result.output
+
+
+def test_json_equals_the_library_result(write, data):
+    path = write(_broken(data))
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output) == json.loads(json.dumps(check_workbook(path).to_dict("id")))
+
+
+def test_json_shape_and_raw_values(write, data):
+    data["tables"]["realisasi"][2]["sisa"] = TypedOverride(Decimal("1000"))
+    out = json.loads(runner.invoke(app, ["check", str(write(data)), "--format", "json", "--lang", "en"]).output)
+    assert set(out) == {"file", "template_version", "summary", "findings"}
+    assert set(out["summary"]) == {"error", "warning", "info"}
+    f = [x for x in out["findings"] if x["code"] == "FRM001"][0]
+    assert set(f) == {"code", "severity", "sheet", "cell", "message", "expected", "found"}
+    assert f["found"] == 1000 and isinstance(f["found"], int)
+    assert f["expected"] == 30_000_000
+
+
+def test_unreadable_file_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("no,spreadsheet\n1,2\n")
+    result = runner.invoke(app, ["check", str(bad)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_file_exits_2(tmp_path):
+    result = runner.invoke(app, ["check", str(tmp_path / "nope.xlsx"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "file not found" in result.stderr
+
+
+def test_no_colour_when_not_a_terminal(write, data):
+    result = runner.invoke(app, ["check", str(write(_broken(data)))])
+    assert "\033[" not in result.output
+
+
+def test_annotated_copy_marks_cells_and_lists_findings(write, data, tmp_path):
+    path = write(_broken(data))
+    before = _sha(path)
+    out = tmp_path / "annotated.xlsx"
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(out)])
+    assert result.exit_code == 1
+    assert _sha(path) == before  # the input is never modified
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Temuan"
+    temuan = wb["Temuan"]
+    rows = list(temuan.iter_rows(min_row=2, values_only=True))
+    assert ("Realisasi", "M7", "FRM001") in [r[1:4] for r in rows]
+    link = [c for c in temuan["C"] if c.value == "M7"][0]
+    assert link.hyperlink.location == "Realisasi!M7" or link.hyperlink.target == "#Realisasi!M7"
+    cell = wb["Realisasi"]["M7"]
+    assert cell.fill.fgColor.rgb.endswith("FFEB9C")  # warning: yellow
+    assert "FRM001" in cell.comment.text
+    # formulas and data validations of the original are kept
+    assert str(wb["Realisasi"]["L7"].value).startswith("=")
+    assert len(wb["PK"].data_validations.dataValidation) > 0
+
+
+def test_annotate_refuses_to_write_over_the_input(write, data):
+    path = write(data)
+    before = _sha(path)
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(path)])
+    assert result.exit_code == 2
+    assert _sha(path) == before
+
+
+def test_sample_check_runs_and_reports_its_known_mistakes():
+    result = runner.invoke(app, ["check", str(SAMPLE_2023), "--format", "json"])
+    assert result.exit_code in (0, 1)
+    codes = {f["code"] for f in json.loads(result.output)["findings"]}
+    assert "FRM001" in codes

@@ -1,0 +1,47 @@
+"""Docs stay in step with the code: every rule code, command and option is documented."""
+import re
+from pathlib import Path
+
+import typer.main
+
+from lkjip_xl.checks.rules import RULES
+from lkjip_xl.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_rule_code_is_documented():
+    rules_md = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    missing = [code for code in RULES if f"| {code} |" not in rules_md]
+    assert missing == []
+
+
+def test_every_rule_has_both_languages():
+    for rule in RULES.values():
+        assert rule.message_id and rule.message_en and rule.title_id and rule.title_en, rule.code
+        assert rule.severity in ("error", "warning", "info")
+
+
+def test_every_command_and_option_is_in_the_readme():
+    command = typer.main.get_command(app)
+    for name, sub in command.commands.items():
+        assert f"lkjip-xl {name}" in README, name
+        for param in sub.params:
+            for opt in param.opts:
+                if opt.startswith("--"):
+                    assert opt in README, f"{name} {opt}"
+
+
+def test_readme_starts_with_the_two_setup_commands():
+    block = re.search(r"```sh\n(.*?)```", README, re.S).group(1).strip().splitlines()
+    assert len(block) == 2
+    assert "lkjip-xl" in block[0] and "samples/" in block[0]
+    assert "pytest" in block[1]
+    assert README.index("```sh") < README.index("## ")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert 'pip install --quiet -e ".[test]" && python -m pytest' in ci
+    assert 'pip install -e ".[test]" && python -m pytest' in README

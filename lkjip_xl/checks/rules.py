@@ -111,7 +111,14 @@ RULES: dict[str, Rule] = _rules(
     ("BUD010", "error", "Induk tidak ada", "Parent missing",
      "kode {found} tidak punya induk {expected} di tabel", "code {found} has no parent {expected} in the table"),
     ("BUD011", "error", "Persen rincian tidak cocok", "Percentage inconsistent",
-     "% seharusnya {expected}, tertulis {found}", "percentage should be {expected}, found {found}"),
+     "% seharusnya {expected} (dari jumlah pagu dan realisasi), tertulis {found}: rata-rata % rinciannya",
+     "percentage should be {expected} (from the summed amounts), found {found}: the mean of its children's"),
+    ("BUD012", "error", "Pagu triwulan ≠ pagu", "Quarterly budgets ≠ budget",
+     "pagu TW I–IV {kode} berjumlah {expected}, pagu tertulis {found}",
+     "the Q1–Q4 budgets of {kode} sum to {expected}, the budget is {found}"),
+    ("BUD013", "error", "Tingkat ≠ kode", "Level ≠ code",
+     "tingkat '{found}' tidak sesuai dengan kode {kode} ({expected})",
+     "level '{found}' does not match the code {kode} (a {expected})"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",
@@ -158,6 +165,9 @@ RULES: dict[str, Rule] = _rules(
     ("KIN017", "warning", "Efisiensi tanpa belanja", "Efficiency without spending",
      "program {kode} tanpa belanja dan tanpa keluaran: bukan efisien 100 %",
      "programme {kode} has no spending and no output: not 100 % efficient"),
+    ("KIN018", "error", "Realisasi triwulan ≠ realisasi PK", "Quarterly actuals ≠ PK actual",
+     "{rule}: hasil realisasi triwulan {expected} ≠ realisasi PK {found}",
+     "{rule}: quarterly actuals give {expected}, the PK actual is {found}"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
      "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),
@@ -175,4 +185,7 @@ RULES: dict[str, Rule] = _rules(
      "skala {scale}: tumpang tindih antara {detail}", "scale {scale}: overlap between {detail}"),
     ("SCL003", "error", "Skala tidak ada", "Scale not found",
      "skala '{found}' yang dipilih tidak ada di sheet Skala", "the chosen scale '{found}' is not on the Skala sheet"),
+    ("SCL004", "error", "Baris skala tidak sah", "Invalid scale row",
+     "skala {scale}: baris '{found}' tidak dapat dipakai ({detail})",
+     "scale {scale}: row '{found}' cannot be used ({detail})"),
 )

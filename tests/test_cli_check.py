@@ -90,8 +90,8 @@ def test_annotated_copy_marks_cells_and_lists_findings(write, data, tmp_path):
     link = [c for c in temuan["C"] if c.value == "M7"][0]
     assert link.hyperlink.location == "Realisasi!M7" or link.hyperlink.target == "#Realisasi!M7"
     cell = wb["Realisasi"]["M7"]
-    assert cell.fill.fgColor.rgb.endswith("FFEB9C")  # warning: yellow
-    assert "FRM001" in cell.comment.text
+    assert cell.fill.fgColor.rgb.endswith("FFC7CE")  # the worst finding there is an error: red
+    assert "FRM001" in cell.comment.text and "BUD001" in cell.comment.text
     # formulas and data validations of the original are kept
     assert str(wb["Realisasi"]["L7"].value).startswith("=")
     assert len(wb["PK"].data_validations.dataValidation) > 0

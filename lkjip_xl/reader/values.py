@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..calc.decimals import to_decimal
+from ..calc.decimals import strip_exponent, to_decimal
 from ..calc.numbers_id import parse_number
 from ..schema.types import ColType
 
@@ -61,7 +61,7 @@ def convert_number(raw: Any, ctype: ColType) -> tuple[Any, Issue | None]:
         return value, issue
     d = to_decimal(raw)
     if ctype == ColType.PERCENT:
-        points = d * 100
+        points = strip_exponent(d * 100)
         if abs(d) > PERCENT_POINTS_SUSPECT:
             return d, Issue("VAL003", expected=d, found=d, params={"shown": f"{points:,.0f} %".replace(",", ".")})
         return points, None

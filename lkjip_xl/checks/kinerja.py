@@ -1,0 +1,292 @@
+"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017): the PK indicators' capaian,
+kriteria and predikat, targets and actuals, composite indicators, the IKM link to the SKM sheet,
+last year's actuals, the links between tables, and the output achievement per sub kegiatan.
+
+A value someone typed over a formula is compared with the recomputation at the precision it was
+typed with (half-up or truncation accepted, see ``compare.typed_match``). Blank is "not reported",
+never 0. Nothing here raises on bad data: what cannot be computed is left to the rule that
+explains why (VAL005, VAL013, KIN005–KIN007).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Iterable
+
+from ..calc.budget import level_of, normalise_code
+from ..calc.capaian import composite_realisasi
+from ..calc.decimals import strip_exponent, to_decimal
+from ..calc.numbers_id import format_id, parse_predicate
+from ..calc.scales import PRESETS, Scale, grade, scale_from_rows
+from ..settings import RATING_PRESETS
+from .compare import is_blank, typed_match
+from .findings import Finding
+
+FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
+_IKM_NAME = re.compile(r"kepuasan\s+masyarakat|\bikm\b", re.I)
+_SAKIP_NAME = re.compile(r"sakip|\bakip\b|akuntabilitas", re.I)
+_SAKIP_ONLY_LETTERS = {"AA", "BB", "CC"}
+_SPLIT = re.compile(r"[,;]")
+
+
+def number(value: Any) -> Decimal | None:
+    """A cell's number as typed (trailing zeros from the percent conversion dropped), else None."""
+    if value is None or isinstance(value, (str, bool)):
+        return None
+    try:
+        return strip_exponent(to_decimal(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def code_key(code: Any) -> str | None:
+    """Canonical text of a code for matching (``01.02`` and ``01.02.`` are the same)."""
+    if is_blank(code):
+        return None
+    text = str(code).strip()
+    try:
+        return normalise_code(text)
+    except ValueError:
+        return text.upper()
+
+
+def split_codes(text: Any) -> list[str]:
+    return [c.strip() for c in _SPLIT.split(str(text or "")) if c.strip()]
+
+
+def check(ctx) -> Iterable[Finding]:
+    pk = ctx.model.table("pk_indikator")
+    if pk is not None:
+        yield from _pk_rows(ctx, pk)
+        yield from _composites(ctx, pk)
+        yield from _last_year(ctx, pk)
+    yield from _links(ctx, pk)
+    yield from _keluaran(ctx)
+    yield from _efisiensi(ctx)
+
+
+# --------------------------------------------------------------------------- PK rows
+def _pk_rows(ctx, pk) -> Iterable[Finding]:
+    derived = ctx.derived("pk_indikator")
+    for i in range(len(pk)):
+        row, d = pk.row(i), derived[i]
+        flagged = (pk.sheet, pk.rows[i]) in ctx.flagged_rows
+        yield from _typed_capaian(ctx, pk, i, row, d)
+        yield from _typed_kriteria(ctx, pk, i, d)
+        yield from _predikat(ctx, pk, i, row)
+        target, realisasi = number(row.get("target")), number(row.get("realisasi"))
+        if target is not None and target == 0:
+            yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target)
+        if row.get("realisasi") is None and not flagged:
+            yield Finding("KIN007", pk.sheet, pk.cell("realisasi", i),
+                          params={"name": row.get("indikator") or row.get("kode_indikator") or ""})
+        if realisasi is not None and _IKM_NAME.search(str(row.get("indikator") or "")):
+            yield from _ikm(ctx, pk, i, realisasi)
+
+
+def _formula_text(ctx, arah: Any) -> str:
+    key = ctx.settings.turun_formula if str(arah or "").strip().lower() == "turun" else "naik"
+    text = FORMULA_TEXT.get(key, FORMULA_TEXT["naik"])
+    return text + (", maks. 100" if ctx.settings.cap_100 else "")
+
+
+def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
+    if "capaian" not in pk.values or pk.has_formula["capaian"][i]:
+        return
+    typed, computed = number(pk.values["capaian"][i]), d.get("capaian")
+    if typed is None or computed is None:
+        return  # blank, or nothing to compare with (KIN005–KIN007, FRM001 say why)
+    yield from _compare_percent(ctx, "KIN001", pk.sheet, pk.cell("capaian", i), computed, typed,
+                                {"formula": _formula_text(ctx, row.get("arah"))})
+
+
+def _compare_percent(ctx, code, sheet, cell, computed, typed, params) -> Iterable[Finding]:
+    match = typed_match(computed, typed)
+    if match is None:
+        yield Finding(code, sheet, cell, expected=computed, found=typed, params=params)
+    elif match == "truncated" and ctx.settings.rounding != "truncate":
+        yield Finding("KIN002", sheet, cell, expected=computed, found=typed)
+
+
+def _typed_kriteria(ctx, pk, i, d) -> Iterable[Finding]:
+    if "kriteria" not in pk.values or pk.has_formula["kriteria"][i]:
+        return
+    typed, capaian = pk.values["kriteria"][i], d.get("capaian")
+    scale = ctx.derive.rating_scale
+    if is_blank(typed) or capaian is None or scale is None:
+        return
+    band = grade(scale, capaian)
+    if band is None:
+        return
+    text = " ".join(str(typed).split()).lower()
+    if text not in {band.label.lower(), (band.code or "").lower()}:
+        yield Finding("KIN003", pk.sheet, pk.cell("kriteria", i), expected=band.label, found=str(typed).strip(),
+                      params={"scale": ctx.settings.skala})
+
+
+# --------------------------------------------------------------------------- predikat
+def _sakip_scale(ctx) -> Scale:
+    choice = next((k for k, v in RATING_PRESETS.items() if v == "sakip88"), None)
+    skala = ctx.model.table("skala")
+    if skala is not None and choice:
+        rows = [skala.row(i) for i in range(len(skala))]
+        rows = [r for r in rows if r.get("preset") == choice and r.get("label")]
+        if rows:
+            try:
+                return scale_from_rows(choice, [(r.get("label"), r.get("kode"), r.get("bawah"),
+                                                 r.get("bawah_inklusif"), r.get("atas"), r.get("atas_inklusif"))
+                                                for r in rows])
+            except ValueError:
+                pass  # reported by the scale checks when it is the chosen scale
+    return PRESETS["sakip88"]
+
+
+def predikat_scale(ctx, row: dict, letter: str, value: Decimal) -> Scale | None:
+    """The scale a target letter belongs to: SAKIP (by name or AA/BB/CC), SKM mutu (IKM-like)."""
+    name = str(row.get("indikator") or "")
+    if _SAKIP_NAME.search(name) or letter in _SAKIP_ONLY_LETTERS:
+        return _sakip_scale(ctx)
+    if _IKM_NAME.search(name):
+        return PRESETS["skm_mutu"]
+    indeks = str(row.get("jenis") or "").lower() == "indeks" or str(row.get("satuan") or "").lower() == "indeks"
+    if indeks and Decimal(25) <= value <= Decimal(100):
+        return PRESETS["skm_mutu"]
+    return None
+
+
+def _predikat(ctx, pk, i, row) -> Iterable[Finding]:
+    text = row.get("target_predikat")
+    if is_blank(text) or "target_predikat" not in pk.values:
+        return
+    letter, own_number = parse_predicate(str(text))
+    if letter is None:
+        return
+    target = number(row.get("target"))
+    cell = pk.cell("target_predikat", i)
+    if row.get("target") is None and own_number is None:
+        yield Finding("KIN005", pk.sheet, cell, found=letter)
+        return
+    value = target if target is not None else own_number
+    if value is None:
+        return
+    scale = predikat_scale(ctx, row, letter, value)
+    band = grade(scale, value) if scale is not None else None
+    if band is not None and band.code and band.code != letter:
+        yield Finding("KIN004", pk.sheet, cell, expected=band.code, found=letter,
+                      params={"number": format_id(value, min(_places(value), 4))})
+
+
+def _places(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return max(0, -exp) if isinstance(exp, int) else 0
+
+
+# --------------------------------------------------------------------------- IKM, composites, last year
+def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
+    ikm = ctx.derive.skm.ikm if ctx.derive.skm is not None else None
+    if ikm is None or ikm.rounded is None:
+        return
+    if typed_match(ikm.rounded, realisasi) or typed_match(ikm.unrounded, realisasi):
+        return
+    yield Finding("KIN011", pk.sheet, pk.cell("realisasi", i), expected=ikm.rounded, found=realisasi)
+
+
+def _composites(ctx, pk) -> Iterable[Finding]:
+    komponen = ctx.model.table("pk_komponen")
+    if komponen is None or not len(komponen):
+        return
+    parts: dict[str, list] = {}
+    for j in range(len(komponen)):
+        key = code_key(komponen.get("kode_indikator", j))
+        if key is not None:
+            parts.setdefault(key, []).append((number(komponen.get("pembilang", j)),
+                                              number(komponen.get("penyebut", j))))
+    for i in range(len(pk)):
+        comps = parts.get(code_key(pk.get("kode_indikator", i)))
+        typed = number(pk.get("realisasi", i))
+        if not comps or typed is None or any(p is None or q is None for p, q in comps):
+            continue
+        computed = composite_realisasi(comps)
+        if computed is not None and typed_match(computed, typed) is None:
+            yield Finding("KIN013", pk.sheet, pk.cell("realisasi", i), expected=computed, found=typed,
+                          params={"n": len(comps)})
+
+
+def _last_year(ctx, pk) -> Iterable[Finding]:
+    prev = ctx.prev.table("pk_indikator") if ctx.prev is not None else None
+    if prev is None or "realisasi_lalu" not in pk.values:
+        return
+    last: dict[str, Decimal] = {}
+    for j in range(len(prev)):
+        key, value = code_key(prev.get("kode_indikator", j)), number(prev.get("realisasi", j))
+        if key is not None and value is not None:
+            last.setdefault(key, value)
+    for i in range(len(pk)):
+        typed = number(pk.get("realisasi_lalu", i))
+        expected = last.get(code_key(pk.get("kode_indikator", i)))
+        if typed is not None and expected is not None and typed_match(expected, typed) is None:
+            yield Finding("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected=expected, found=typed)
+
+
+# --------------------------------------------------------------------------- links between tables
+def _links(ctx, pk) -> Iterable[Finding]:
+    known = {code_key(c) for c in (pk.values.get("kode_indikator", []) if pk is not None else [])} - {None}
+    if pk is not None:
+        for key in ("pk_komponen", "ra_indikator"):
+            table = ctx.model.table(key)
+            for j in range(len(table) if table is not None else 0):
+                code = table.get("kode_indikator", j)
+                if code_key(code) is not None and code_key(code) not in known:
+                    yield Finding("KIN015", table.sheet, table.cell("kode_indikator", j), found=str(code).strip())
+    program = ctx.model.table("pk_program")
+    if pk is None or program is None or "kode_program" not in pk.values:
+        return
+    programs = {code_key(c) for c in program.values.get("kode", [])} - {None}
+    for i in range(len(pk)):
+        unknown = [c for c in split_codes(pk.get("kode_program", i)) if code_key(c) not in programs]
+        if unknown:
+            yield Finding("KIN016", pk.sheet, pk.cell("kode_program", i), found=", ".join(unknown))
+
+
+# --------------------------------------------------------------------------- Realisasi sheet
+def _keluaran(ctx) -> Iterable[Finding]:
+    table = ctx.model.table("realisasi")
+    if table is None or "persen_keluaran" not in table.values:
+        return
+    derived = ctx.derived("realisasi")
+    for i in range(len(table)):
+        if table.has_formula["persen_keluaran"][i]:
+            continue
+        typed, computed = number(table.values["persen_keluaran"][i]), derived[i].get("persen_keluaran")
+        if typed is None or computed is None:
+            continue
+        detail = f"{_show(table.get('realisasi_keluaran', i))} / {_show(table.get('target_keluaran', i))}"
+        yield from _compare_percent(ctx, "KIN010", table.sheet, table.cell("persen_keluaran", i), computed,
+                                    typed, {"detail": detail})
+
+
+def _show(value: Any) -> str:
+    d = number(value)
+    return "?" if d is None else format_id(d, min(_places(d), 4))
+
+
+def _efisiensi(ctx) -> Iterable[Finding]:
+    """A programme with a budget, zero spending and no output is not '100 % efficient'."""
+    table = ctx.model.table("realisasi")
+    if table is None or "realisasi" not in table.values:
+        return
+    levels = [str(table.get("level", i) or "").replace(" ", "_").lower() or level_of(str(table.get("kode", i) or ""))
+              for i in range(len(table))]
+    for i, level in enumerate(levels):
+        if level != "program":
+            continue
+        pagu = number(table.get("pagu_perubahan", i))
+        pagu = pagu if pagu is not None else number(table.get("pagu_murni", i))
+        spent = number(table.get("realisasi", i))
+        if pagu is None or pagu <= 0 or spent is None or spent != 0:
+            continue
+        end = next((j for j in range(i + 1, len(table)) if levels[j] == "program"), len(table))
+        output = [number(table.get("realisasi_keluaran", j)) for j in range(i, end)]
+        if not any(o is not None and o > 0 for o in output):
+            yield Finding("KIN017", table.sheet, table.cell("realisasi", i), expected=pagu, found=spent,
+                          params={"kode": table.get("kode", i) or table.get("uraian", i) or ""})

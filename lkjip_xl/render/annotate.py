@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..io.atomic import atomic_output
 from ..schema.refs import quote_sheet
@@ -72,6 +72,13 @@ def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
     for col, width in zip("ABCDEFGH", (5, 14, 8, 9, 11, 90, 18, 18)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
+    for cell in ws["F"]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     wb.active = 0
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet.title == SHEET_NAME

@@ -1,0 +1,242 @@
+"""Render annex tables as Word tables (python-docx), ready to paste into the report.
+
+A4 landscape section; each table starts on a new page with its title, the header rows and the
+numbering row marked as repeating header rows (``w:tblHeader``), merged cells as in the xlsx,
+parents bold and indented, totals bold, footnotes under the table. Numbers are formatted the
+Indonesian way (``30.911.880.435``, ``97,18``), from the same values the xlsx holds. The file is
+deterministic: fixed core properties and fixed zip timestamps.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt, RGBColor
+
+from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, column_format, display_text
+
+FIXED_TIME = dt.datetime(2024, 1, 1)
+HEADER_FILL = "D9E1F2"
+NUMBER_FILL = "F2F2F2"
+MARK_FILL = MARK_COLOURS
+PAGE_W, PAGE_H, MARGIN = Mm(297), Mm(210), Mm(15)
+FONT = "Arial"
+CELL_MARGIN_MM = 0.9
+
+
+def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran LKjIP") -> None:
+    doc = Document()
+    _setup(doc, title)
+    first = True
+    for t in tables:
+        if not t.in_docx:
+            continue
+        if not first:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        first = False
+        _table(doc, t)
+    buf = io.BytesIO()
+    doc.save(buf)
+    Path(path).write_bytes(_fixed_zip(buf.getvalue()))
+
+
+def _setup(doc, title: str) -> None:
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = PAGE_W, PAGE_H
+    sec.left_margin = sec.right_margin = MARGIN
+    sec.top_margin = sec.bottom_margin = Mm(15)
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(9)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    pf = style.paragraph_format
+    pf.space_after = Pt(0)
+    pf.space_before = Pt(0)
+    cp = doc.core_properties
+    cp.title = title
+    cp.author = "lkjip-xl"
+    cp.last_modified_by = "lkjip-xl"
+    cp.created = FIXED_TIME
+    cp.modified = FIXED_TIME
+    cp.revision = 1
+    cp.comments = "lkjip-xl annex"
+
+
+def _para(doc, text: str, *, bold=False, italic=False, size=9, align=None, space_after=0):
+    p = doc.add_paragraph()
+    run = p.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size = Pt(size)
+    if align:
+        p.alignment = align
+    p.paragraph_format.space_after = Pt(space_after)
+    return p
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _write(cell, text: str, *, bold=False, italic=False, size=8, align=None, indent=0, color=None) -> None:
+    p = cell.paragraphs[0]
+    for extra in cell.paragraphs[1:]:  # merged cells keep their paragraphs: drop the empty ones
+        extra._p.getparent().remove(extra._p)
+    run = p.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size = Pt(size)
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+    if align:
+        p.alignment = align
+    if indent:
+        p.paragraph_format.left_indent = Pt(6 * indent)
+
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+
+
+def _table(doc, t: AnnexTable) -> None:
+    _para(doc, t.title, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if t.subtitle:
+        _para(doc, t.subtitle, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "", size=4)
+    n = t.ncols
+    nhead = len(t.header) + (1 if t.numbering else 0)
+    table = doc.add_table(rows=nhead + len(t.rows), cols=n)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    col_formats = [column_format(t, j) for j in range(n)]
+    size = 8 if sum(c.width for c in t.columns) <= 150 else 7
+    _cell_margins(table, CELL_MARGIN_MM)
+    widths = [Emu(int(Mm(w))) for w in _widths_mm(t, col_formats, size)]
+    cells = table._cells  # once: table.cell() rebuilds this list on every call
+    at = lambda r, j: cells[r * n + j]  # noqa: E731 - the cell at grid position (r, j) before merging
+    for k, cell in enumerate(cells):
+        cell.width = widths[k % n]
+    grid = table._tbl.tblGrid
+    for j, gc in enumerate(grid.findall(qn("w:gridCol"))):
+        gc.set(qn("w:w"), str(widths[j].twips))
+    # header rows
+    for hr, heads in enumerate(t.header):
+        _repeat_header(table.rows[hr])
+        for j, h in enumerate(heads):
+            if h is None:
+                continue
+            cell = at(hr, j)
+            if h.rowspan > 1 or h.colspan > 1:
+                cell = cell.merge(at(hr + h.rowspan - 1, j + h.colspan - 1))
+            _write(cell, h.text, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(cell, HEADER_FILL)
+    if t.numbering:
+        r = len(t.header)
+        _repeat_header(table.rows[r])
+        for j, label in enumerate(t.numbering):
+            cell = at(r, j)
+            _write(cell, label, italic=True, size=size - 1, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(cell, NUMBER_FILL)
+    indented = set(t.indented())
+    for i, row in enumerate(t.rows):
+        r = nhead + i
+        _cant_split(table.rows[r])
+        for j, c in enumerate(row.cells):
+            if c is None:
+                continue
+            cell = at(r, j)
+            if c.rowspan > 1 or c.colspan > 1:
+                cell = cell.merge(at(r + c.rowspan - 1, j + c.colspan - 1))
+            kind = t.cell_kind(row, j)
+            text = display_text(t, row, j, col_formats)
+            is_text = kind in (TEXT, CODE) or isinstance(c.value, str)
+            align = _ALIGN[c.align] if c.align else (WD_ALIGN_PARAGRAPH.LEFT if is_text else WD_ALIGN_PARAGRAPH.RIGHT)
+            _write(cell, text, bold=c.bold or row.bold or row.total, italic=c.italic, align=align, size=size,
+                   indent=row.level if j in indented else 0)
+            if c.mark:
+                _shade(cell, MARK_FILL[c.mark])
+    for text in t.footnotes:
+        _para(doc, "* " + text, italic=True, size=7)
+
+
+def _cell_margins(table, mm: float) -> None:
+    tbl_pr = table._tbl.tblPr
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(mm * 56.7)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tbl_pr.append(mar)
+
+
+def _widths_mm(t: AnnexTable, col_formats: list, size: int) -> list[float]:
+    """Column widths on the page: number and code columns as wide as their longest value (so
+    30.911.880.435 never wraps), text columns share the rest in the xlsx proportions."""
+    usable = (PAGE_W - 2 * MARGIN) / Mm(1)
+    char = size * 0.3528 * 0.58  # mm per character (Arial digits ≈ 0.56 em)
+    pad = 2 * CELL_MARGIN_MM + 0.8
+    need, flexible = [], []
+    for j, col in enumerate(t.columns):
+        heads = [h.text for h in (row[j] for row in t.header) if h is not None and h.colspan == 1]
+        # a short header stays on one line ("TW III"), a long one may break between words
+        words = [w for text in heads for w in ([text] if len(text) <= 8 else text.split())]
+        if t.numbering:
+            words.append(t.numbering[j])
+        longest_word = max((len(w) for w in words), default=2) * char * 1.1 + pad
+        if col.kind in (TEXT,):
+            need.append(longest_word)
+            flexible.append(j)
+            continue
+        texts = [display_text(t, row, j, col_formats) for row in t.rows
+                 if row.cells[j] is not None and row.cells[j].colspan == 1]
+        longest = max((len(x) for x in texts), default=1) * char * 1.12 + pad
+        need.append(max(longest, longest_word))
+    rest = usable - sum(need)
+    if rest > 0 and flexible:
+        total = sum(t.columns[j].width for j in flexible)
+        for j in flexible:
+            need[j] += rest * t.columns[j].width / total
+    elif sum(need) > usable:
+        need = [w * usable / sum(need) for w in need]
+    return need
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with fixed timestamps and a stable member order (deterministic bytes)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+__all__ = ["write_docx"]

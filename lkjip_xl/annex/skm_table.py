@@ -1,0 +1,141 @@
+"""Table 8: SKM per unsur (NRR, NRR tertimbang, mutu, Σ, IKM, mutu and kinerja) and the
+respondent profile."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..calc.decimals import apply_rounding, round_half_up
+from ..calc.scales import PRESETS
+from ..calc.skm import SKM_WEIGHTS
+from .common import Book, fmt_num, tr, ylabel
+from .kinerja_tables import scale_text
+from .model import INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering
+
+SHEET_SKM = ("SKM", "SKM")
+SHEET_PROFIL = ("SKM Profil Responden", "SKM Respondents")
+
+
+def _weight(book: Book) -> tuple[Decimal, str]:
+    w = SKM_WEIGHTS[book.settings.skm_weight]
+    if w.name == "legacy_0111":
+        return Decimal("0.111"), "0,111"
+    return Decimal(1) / Decimal(9), "1/9"
+
+
+def _r(book: Book, value, places: int) -> Decimal | None:
+    return None if value is None else apply_rounding(value, places, book.settings.rounding)
+
+
+def skm_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
+    """Rows from ``lkjip_xl.skm.tables.unsur_table`` (the same rows ``lkjip-xl skm`` prints),
+    rounded for display with the workbook's rule and laid out like the report's table."""
+    from ..skm.tables import label, unsur_table
+
+    year = ylabel(book.year)
+    skm = book.ctx.derive.skm
+    _, wlabel = _weight(book)
+    sheet = tr(lang, *SHEET_SKM)
+    cols = [Column("no", TEXT, 5), Column("unsur", TEXT, 46), Column("nrr", NUMBER, 10),
+            Column("tertimbang", NUMBER, 14), Column("mutu", TEXT, 14)]
+    head = header_grid([[Head("No"), Head(tr(lang, "Unsur Pelayanan", "Service element")),
+                         Head(tr(lang, "NRR", "Mean (NRR)")),
+                         Head(tr(lang, f"NRR Tertimbang (NRR × {wlabel})", f"Weighted (NRR × {wlabel})")),
+                         Head(tr(lang, "Mutu", "Grade"))]], 5)
+    rows: list[Row] = []
+    foot: list[str] = []
+    columns = list(skm.columns) if skm else []
+    where = {}  # canonical unsur -> row of the SKM sheet's summary block that holds it
+    for i, c in enumerate(columns):
+        if c.unsur and c.unsur not in where:
+            where[c.unsur] = i
+    hasil = book.model.form("skm_hasil")
+    hsrc = (lambda k: (book.tag, hasil.sheet, hasil.cells[k]) if hasil and k in hasil.cells else None)
+    ikm = skm.ikm if skm else None
+    for r in (unsur_table(skm, lang) if skm else []):
+        kind = r["jenis"]
+        if kind == "unsur":
+            i = where.get(r["kode"])
+            src = (lambda col: book.src("skm_unsur", col, i)) if i is not None else (lambda col: None)
+            rows.append(Row([Cell(str(r["no"]), align="center"), Cell(r["unsur"], src=src("unsur")),
+                             Cell(_r(book, r["nrr"], 2), places=2, src=src("nrr")),
+                             Cell(_r(book, r["nrr_tertimbang"], 4), places=4, src=src("nrr_tertimbang")),
+                             Cell(r["mutu"], align="center", src=src("mutu"))],
+                            src_rows=[book.src_line("skm_unsur", i, 1)] if i is not None else []))
+        elif kind == "jumlah":
+            rows.append(Row([Cell(r["unsur"], colspan=2, bold=True, align="center"), None,
+                             Cell(_r(book, r["nrr"], 2), places=2, bold=True),
+                             Cell(_r(book, r["nrr_tertimbang"], 4), places=4, bold=True, src=hsrc("jumlah_tertimbang")),
+                             Cell(None)], total=True))
+        elif kind == "ikm":
+            rows.append(Row([Cell(r["unsur"], colspan=3, bold=True), None, None,
+                             Cell(r["nrr_tertimbang"], places=2, bold=True, src=hsrc("ikm")),
+                             Cell(r["mutu"], bold=True, align="center", src=hsrc("mutu"))], bold=True))
+        else:  # mutu, kinerja
+            rows.append(Row([Cell(r["unsur"], colspan=4, bold=True), None, None, None,
+                             Cell(r["mutu"], bold=True, align="center", src=hsrc(kind))], bold=True))
+    if not rows:
+        rows.append(note_row(tr(lang, "(sheet SKM belum diisi)", "(the SKM sheet is empty)"), 5))
+    n = skm.respondents if skm else 0
+    rows.append(Row([Cell(label("responden", lang), colspan=4), None, None, None,
+                     Cell(n if n else None, kind=INT, align="center")]))
+    sources = {c.source for c in columns if c.source}
+    src_text = {"responden": tr(lang, "jawaban responden", "respondents' answers"),
+                "jumlah": tr(lang, "jumlah nilai dan jumlah responden per unsur", "sums and counts per element"),
+                "nrr": tr(lang, "NRR yang diketik (tanpa data responden)", "typed means (no respondent rows)")}
+    foot.append(tr(lang, "NRR = Σ nilai jawaban sah / jumlah jawaban sah per unsur; NRR tertimbang = NRR × ",
+                   "NRR = Σ valid answers / number of valid answers; weighted = NRR × ") + wlabel
+                + (tr(lang, " (bobot lama 0,111, bukan 1/9 PermenPAN-RB 14/2017)", " (legacy weight 0.111, not 1/9)")
+                   if wlabel == "0,111" else tr(lang, " (PermenPAN-RB 14/2017)", " (PermenPAN-RB 14/2017)"))
+                + tr(lang, "; IKM = Σ NRR tertimbang × 25, dibulatkan setengah ke atas 2 desimal.",
+                     "; IKM = Σ weighted × 25, rounded half up to 2 decimals."))
+    foot.append(tr(lang, "Mutu (IKM): ", "Grade (IKM): ") + scale_text(PRESETS["skm_mutu"], lang)
+                + tr(lang, "; mutu unsur dari NRR: ", "; element grade from the NRR: ")
+                + scale_text(PRESETS["skm_mutu_nrr"], lang) + ".")
+    if sources:
+        foot.append(tr(lang, "Sumber NRR: ", "Source of the means: ")
+                    + ", ".join(src_text[s] for s in sorted(sources)) + ".")
+    if ikm and ikm.near_boundary:
+        foot.append(tr(lang, f"Perhatian: IKM sebelum pembulatan {fmt_num(round_half_up(ikm.unrounded, 4), 4)} "
+                             "dekat batas mutu; mutunya bergantung pada pembulatan.",
+                       f"Note: the unrounded IKM {fmt_num(round_half_up(ikm.unrounded, 4), 4)} is near a grade "
+                       "boundary; the grade depends on rounding."))
+    info = book.form("skm_info")
+    sub = unit + (f" — {tr(lang, 'periode', 'period')} {info['periode']}" if info.get("periode") else "")
+    out = [AnnexTable("skm", sheet, tr(lang, f"Indeks Kepuasan Masyarakat per Unsur Pelayanan Tahun {year}",
+                                      f"Public satisfaction index per service element {year}"),
+                      cols, head, rows, numbering(5), foot, subtitle=sub, label_col=1)]
+    profile = _profile(book, lang, sub)
+    if profile is not None:
+        out.append(profile)
+    return out
+
+
+def _profile(book: Book, lang: str, unit: str) -> AnnexTable | None:
+    """Karakteristik | Kategori | Jumlah | Persen from ``lkjip_xl.skm.tables.profile_tables``."""
+    resp = book.table("skm_responden")
+    if resp is None or len(resp) == 0:
+        return None
+    from ..skm.profile import DIMENSIONS, respondent_profile
+    from ..skm.tables import profile_tables
+
+    dims = [k for k in DIMENSIONS if k in resp.values]
+    info = book.form("skm_info")
+    profile = respondent_profile({k: resp.values[k] for k in dims}, len(resp), info.get("jenis_layanan"))
+    rows = []
+    for table in profile_tables(profile, lang):
+        items = table["rows"]
+        for k, (kategori, jumlah, persen) in enumerate(items):
+            rows.append(Row([Cell(table["title"], rowspan=len(items) + 1, bold=True) if k == 0 else None,
+                             Cell(kategori), Cell(jumlah), Cell(persen)]))
+        name, n, p = table["total"]
+        rows.append(Row([None, Cell(name, bold=True), Cell(n, bold=True), Cell(p, bold=True)], total=True))
+    cols = [Column("karakteristik", TEXT, 22), Column("kategori", TEXT, 30), Column("jumlah", INT, 10),
+            Column("persen", PERCENT, 10)]
+    head = header_grid([[Head(tr(lang, "Karakteristik", "Characteristic")), Head(tr(lang, "Kategori", "Category")),
+                         Head(tr(lang, "Jumlah Responden", "Respondents")),
+                         Head(tr(lang, "Persentase (%)", "Share (%)"))]], 4)
+    foot = [tr(lang, f"Persentase dari {len(resp)} responden, dibulatkan setengah ke atas 2 desimal "
+                     "(jumlah per karakteristik bisa 99,99 atau 100,01).",
+               f"Share of {len(resp)} respondents, rounded half up to 2 decimals.")]
+    return AnnexTable("skm_profil", tr(lang, *SHEET_PROFIL), tr(lang, "Profil Responden SKM", "SKM respondent profile"),
+                      cols, head, rows, numbering(4), foot, subtitle=unit)

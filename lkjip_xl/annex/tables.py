@@ -1,0 +1,170 @@
+"""All annex tables of a checked workbook, in report order, as data (see ``model.py``).
+
+    tables = build_annex(result.context, prev_result.context, lang="id")
+
+1 Perjanjian Kinerja (+ programme budget), 2 Rencana Aksi, 3 Pengukuran Kinerja, 4 Realisasi
+anggaran (one or two years), 5 Ikhtisar per jenis belanja, 6 Pencapaian Kinerja dan Anggaran,
+7 Efisiensi, 8 SKM (+ respondent profile), 9 Capaian keluaran; then the chart data (Grafik).
+With ``--force`` the command puts a Temuan table first and marks the cells findings point at
+(:func:`findings_table`, :func:`apply_marks`).
+"""
+from __future__ import annotations
+
+from ..checks.engine import CheckContext
+from ..checks.findings import Finding
+from .budget_table import budget_table, ikhtisar_table, keluaran_table
+from .common import Book, split_codes, tr, ylabel
+from .kinerja_tables import efisiensi_table, groups, kinerja_anggaran_table, pengukuran_table, pk_tables, ra_tables
+from .model import (
+    CODE, PERCENT, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, note_row, numbering,
+)
+from .skm_table import skm_tables
+
+SHEET_GRAFIK = {"grafik_capaian": ("Grafik Capaian", "Chart Achievement"),
+                "grafik_serapan": ("Grafik Serapan", "Chart Absorption")}
+SHEET_TEMUAN = ("Temuan", "Findings")
+SEVERITY_RANK = {"error": 2, "warning": 1}
+
+
+def unit_line(book: Book) -> str:
+    ident = book.form("identitas")
+    parts = [str(ident.get(k)).strip() for k in ("unit", "kabupaten_kota") if ident.get(k)]
+    return " ".join(parts)
+
+
+def build_annex(cur: CheckContext, prev: CheckContext | None = None, lang: str = "id") -> list[AnnexTable]:
+    book = Book("cur", cur)
+    last = Book("prev", prev) if prev is not None else None
+    unit = unit_line(book)
+    tables: list[AnnexTable] = []
+    tables += pk_tables(book, lang, unit)
+    tables += ra_tables(book, lang, unit)
+    tables.append(pengukuran_table(book, last, lang, unit))
+    tables.append(budget_table(book, last, lang, unit))
+    tables.append(ikhtisar_table(book, last, lang, unit))
+    tables.append(kinerja_anggaran_table(book, lang, unit))
+    tables.append(efisiensi_table(book, lang, unit))
+    tables += skm_tables(book, lang, unit)
+    tables.append(keluaran_table(book, lang, unit))
+    tables += chart_tables(book, lang)
+    return tables
+
+
+# --------------------------------------------------------------------------- charts
+
+def chart_tables(book: Book, lang: str) -> list[AnnexTable]:
+    """Small data tables with native charts: capaian per indicator (bars, 100 % line) and
+    serapan per program (bars, 100 % line)."""
+    cap_rows = []
+    for g in groups(book):
+        for ind in g.items:
+            code = str(ind.row.get("kode_indikator") or "").strip()
+            cap_rows.append(Row([Cell(code), Cell(ind.row.get("indikator")),
+                                 Cell(book.pct(ind.derived.get("capaian"))), Cell(100)]))
+    ser_rows = []
+    for p in book.budget.programs:
+        ser_rows.append(Row([Cell(p.code), Cell(p.uraian), Cell(book.ratio(p.realisasi, p.pagu)), Cell(100)]))
+    out = []
+    for key, title, rows, name, cat_title, val_title in (
+        ("grafik_capaian", tr(lang, f"Capaian Kinerja per Indikator Tahun {ylabel(book.year)}",
+                              f"Achievement per indicator {ylabel(book.year)}"), cap_rows,
+         tr(lang, "Indikator Kinerja", "Indicator"), tr(lang, "Kode", "Code"),
+         tr(lang, "Capaian (%)", "Achievement (%)")),
+        ("grafik_serapan", tr(lang, f"Serapan Anggaran per Program Tahun {ylabel(book.year)}",
+                              f"Budget absorption per programme {ylabel(book.year)}"), ser_rows,
+         "Program", tr(lang, "Kode", "Code"), tr(lang, "Serapan (%)", "Absorption (%)")),
+    ):
+        cols = [Column("kode", CODE, 10), Column("nama", TEXT, 60), Column("nilai", PERCENT, 14),
+                Column("acuan", PERCENT, 10)]
+        head = header_grid([[Head(cat_title), Head(name), Head(val_title), Head(tr(lang, "Acuan", "Reference"))]], 4)
+        chart = ChartSpec(title, 0, 2, 3) if rows else None
+        if not rows:
+            rows = [note_row(tr(lang, "(tidak ada data)", "(no data)"), 4)]
+        out.append(AnnexTable(key, tr(lang, *SHEET_GRAFIK[key]), title, cols, head, rows, numbering(4),
+                              [tr(lang, "Garis 100 % = acuan target/pagu penuh.", "The 100 % line is the reference.")],
+                              chart=chart, in_docx=False))
+    return out
+
+
+# --------------------------------------------------------------------------- findings
+
+def findings_table(findings: list[tuple[str, str, Finding]], lang: str) -> AnnexTable:
+    """The Temuan sheet: every finding of this year's (and last year's) workbook."""
+    sev = {"error": tr(lang, "galat", "error"), "warning": tr(lang, "peringatan", "warning"), "info": "info"}
+    rows = []
+    for n, (tag, fname, f) in enumerate(findings, start=1):
+        row = Row([Cell(str(n), align="center"), Cell(sev.get(f.severity, f.severity), align="center"),
+                   Cell(fname), Cell(f.sheet), Cell(f.cell, align="center"), Cell(f.code, align="center"),
+                   Cell(f.message(lang))])
+        if f.severity in SEVERITY_RANK:
+            row.cells[1].mark = f.severity
+        rows.append(row)
+    if not rows:
+        rows.append(note_row(tr(lang, "(tidak ada temuan)", "(no findings)"), 7))
+    cols = [Column("no", TEXT, 5), Column("tingkat", TEXT, 11), Column("berkas", TEXT, 24), Column("sheet", TEXT, 13),
+            Column("sel", TEXT, 7), Column("kode", TEXT, 8), Column("pesan", TEXT, 90)]
+    head = header_grid([[Head("No"), Head(tr(lang, "Tingkat", "Severity")), Head(tr(lang, "Berkas", "File")),
+                         Head("Sheet"), Head(tr(lang, "Sel", "Cell")), Head(tr(lang, "Kode", "Code")),
+                         Head(tr(lang, "Pesan", "Message"))]], 7)
+    foot = [tr(lang, "Lampiran ini ditulis dengan --force walaupun ada galat. Sel tabel yang berasal dari sel "
+                     "bermasalah diberi warna: merah = galat, kuning = peringatan. Perbaiki buku kerja lalu "
+                     "jalankan lagi sebelum laporan ditandatangani.",
+               "This annex was written with --force although there are errors. Table cells that come from a "
+               "cell with a finding are coloured: red = error, yellow = warning. Fix the workbook and run "
+               "again before the report is signed.")]
+    return AnnexTable("temuan", tr(lang, *SHEET_TEMUAN), tr(lang, "Temuan pemeriksaan", "Check findings"),
+                      cols, head, rows, numbering(7), foot, in_docx=False)
+
+
+def apply_marks(tables: list[AnnexTable], findings: list[tuple[str, str, Finding]]) -> int:
+    """Mark the cells whose source cell has an error or warning; a finding on a shown row that
+    hits no shown cell marks the row's label cell. Returns the number of marked cells."""
+    by_cell: dict[tuple, str] = {}
+    by_row: dict[tuple, list[tuple[str, str]]] = {}
+    from ..schema.refs import parse_a1
+
+    for tag, _, f in findings:
+        if f.severity not in SEVERITY_RANK:
+            continue
+        key = (tag, f.sheet, f.cell)
+        if SEVERITY_RANK[f.severity] > SEVERITY_RANK.get(by_cell.get(key), 0):
+            by_cell[key] = f.severity
+        try:
+            row = parse_a1(f.cell)[0]
+        except ValueError:
+            continue
+        by_row.setdefault((tag, f.sheet, row), []).append((f.cell, f.severity))
+    count = 0
+
+    def mark(cell: Cell | None, severity: str) -> None:
+        nonlocal count
+        if cell is None:
+            return
+        if SEVERITY_RANK[severity] > SEVERITY_RANK.get(cell.mark, 0):
+            if cell.mark is None:
+                count += 1
+            cell.mark = severity
+
+    for table in tables:
+        if table.key == "temuan":
+            continue
+        for row in table.rows:
+            shown = set()
+            for cell in row.cells:
+                if cell is not None and cell.src is not None:
+                    shown.add(cell.src)
+                    if cell.src in by_cell:
+                        mark(cell, by_cell[cell.src])
+            for entry in row.src_rows:
+                if entry is None:
+                    continue
+                src_row, col, letters = entry
+                for a1, severity in by_row.get(src_row, ()):
+                    if (src_row[0], src_row[1], a1) in shown or col >= len(row.cells):
+                        continue
+                    if letters is None or a1.rstrip("0123456789") in letters:
+                        mark(row.cells[col], severity)
+    return count
+
+
+__all__ = ["build_annex", "findings_table", "apply_marks", "chart_tables", "split_codes"]

@@ -1,0 +1,104 @@
+"""`lkjip-xl annex`: the report's tables, filled from a checked workbook, as xlsx (and docx).
+
+Flow: validate the arguments and output paths (nothing is written over an input, an existing
+output needs --overwrite), check this year's workbook and, with --tahun-lalu, last year's; if
+either has errors and --force is not given, stop (exit 1, nothing written). Otherwise build the
+tables and write them atomically; with --force and errors the xlsx gets a first sheet Temuan and
+the affected cells are coloured (exit 0: the user asked for the file and got it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checks.engine import check_workbook
+from ..checks.findings import Finding
+from ..errors import UsageError
+from ..io.atomic import atomic_output, check_output_path
+
+EXIT_OK, EXIT_ERRORS = 0, 1
+
+
+@dataclass
+class AnnexOutcome:
+    findings: list[tuple[str, str, Finding]]  # (book "cur"/"prev", file name, finding)
+    written: list[Path] = field(default_factory=list)
+    forced: bool = False
+    marked: int = 0
+
+    @property
+    def errors(self) -> list[tuple[str, str, Finding]]:
+        return [x for x in self.findings if x[2].severity == "error"]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_ERRORS if self.errors and not self.written else EXIT_OK
+
+    def lines(self, severity: str = "error", lang: str = "id") -> list[str]:
+        """One line per finding: ``[file: ]Sheet!Cell [CODE] message`` (file only for last year's)."""
+        out = []
+        for tag, name, f in self.findings:
+            if f.severity == severity:
+                prefix = f"{name}: " if tag == "prev" else ""
+                out.append(f"{prefix}{f.sheet}!{f.cell} [{f.code}] {f.message(lang)}")
+        return out
+
+
+def _suffix(path: Path, suffix: str, option: str, lang: str) -> None:
+    if Path(path).suffix.lower() != suffix:
+        detail = (f"{option} must end in {suffix}: {path}" if lang == "en"
+                  else f"{option} harus berakhiran {suffix}: {path}")
+        raise UsageError("bad_option", detail=detail)
+
+
+def _same(a: Path | None, b: Path | None) -> bool:
+    return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
+
+
+def validate(workbook: Path, output: Path, docx: Path | None, tahun_lalu: Path | None, overwrite: bool,
+             lang: str) -> None:
+    _suffix(output, ".xlsx", "-o", lang)
+    if docx is not None:
+        _suffix(docx, ".docx", "--docx", lang)
+    if _same(workbook, tahun_lalu):
+        raise UsageError("bad_option", detail="--tahun-lalu is the workbook itself" if lang == "en"
+                         else "--tahun-lalu sama dengan buku kerja yang diperiksa")
+    check_output_path(output, inputs=(workbook, tahun_lalu), overwrite=overwrite)
+    if docx is not None:
+        check_output_path(docx, inputs=(workbook, tahun_lalu, output), overwrite=overwrite)
+
+
+def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_lalu: Path | None = None,
+              force: bool = False, overwrite: bool = False, lang: str = "id") -> AnnexOutcome:
+    """Check, then write the annex; raises LkjipError (exit 2) for unusable input or arguments."""
+    from ..annex.docx_writer import write_docx
+    from ..annex.tables import apply_marks, build_annex, findings_table
+    from ..annex.xlsx_writer import write_xlsx
+
+    workbook, output = Path(workbook), Path(output)
+    validate(workbook, output, docx, tahun_lalu, overwrite, lang)
+    cur = check_workbook(workbook, tahun_lalu)
+    prev = check_workbook(tahun_lalu) if tahun_lalu is not None else None
+    findings = [("cur", workbook.name, f) for f in cur.findings]
+    if prev is not None:
+        findings += [("prev", Path(tahun_lalu).name, f) for f in prev.findings]
+    outcome = AnnexOutcome(findings)
+    if outcome.errors and not force:
+        return outcome
+    tables = build_annex(cur.context, prev.context if prev else None, lang)
+    if outcome.errors:
+        outcome.forced = True
+        outcome.marked = apply_marks(tables, findings)
+        tables.insert(0, findings_table(findings, lang))
+    ident = cur.context.model.form("identitas")
+    unit = (ident.values.get("unit") if ident else None) or ""
+    year = (ident.values.get("tahun") if ident else None) or ""
+    title = f"Lampiran LKjIP {unit} {year}".strip()
+    with atomic_output(output) as tmp:
+        write_xlsx(tables, tmp, title=title, subject=str(unit))
+    outcome.written.append(output)
+    if docx is not None:
+        with atomic_output(Path(docx)) as tmp:
+            write_docx(tables, tmp, title=title)
+        outcome.written.append(Path(docx))
+    return outcome

@@ -1,0 +1,197 @@
+"""`lkjip-xl annex` as a user runs it: exit codes, --force, refusing to overwrite, the docx,
+determinism, text that looks like a formula, English."""
+from __future__ import annotations
+
+import hashlib
+import zipfile
+
+import docx
+import openpyxl
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from test_annex_support import (  # noqa: F401 - annex_outputs is a fixture
+    SAMPLE_2022, SAMPLE_2023, SheetTable, annex_outputs, ensure_samples, run_annex,
+)
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fills(wb) -> set:
+    out = set()
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                rgb = c.fill.fgColor.rgb if c.fill and c.fill.fill_type == "solid" else None
+                if isinstance(rgb, str) and rgb.endswith(("FFC7CE", "FFEB9C")):
+                    out.add((ws.title, c.coordinate))
+    return out
+
+
+# --------------------------------------------------------------------------- exit codes
+
+def test_valid_workbook_exit_0_without_temuan(write, data, tmp_path):
+    out = tmp_path / "lampiran.xlsx"
+    result = run_annex(write(data), "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "ditulis:" in result.output
+    wb = openpyxl.load_workbook(out)
+    assert "Temuan" not in wb.sheetnames and wb.sheetnames[0] == "Perjanjian Kinerja"
+    assert not _fills(wb)  # nothing to mark
+
+
+def test_errors_without_force_exit_1_and_nothing_written(tmp_path):
+    ensure_samples()
+    out = tmp_path / "lampiran.xlsx"
+    result = run_annex(SAMPLE_2023, "-o", out)
+    assert result.exit_code == 1
+    assert not out.exists()
+    lines = result.stdout.splitlines()
+    assert "Realisasi!A16 [VAL008] kode 01.03.04 sudah dipakai di A15" in lines  # one line per error
+    assert "PK!J6 [KIN013]" in result.stdout
+    assert "--force" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_last_years_errors_count_too(write, data, tmp_path):
+    """--tahun-lalu: the two-year table prints last year's numbers, so its errors block as well."""
+    ensure_samples()
+    out = tmp_path / "lampiran.xlsx"
+    result = run_annex(write(data), "-o", out, "--tahun-lalu", SAMPLE_2022)
+    assert result.exit_code == 1 and not out.exists()
+    assert "medan_amplas_2022.xlsx: Realisasi!K25 [BUD003]" in result.stdout
+
+
+def test_force_writes_temuan_first_and_marks_cells(annex_outputs):
+    wb = openpyxl.load_workbook(annex_outputs["one"])
+    assert wb.sheetnames[0] == "Temuan"
+    temuan = SheetTable(wb["Temuan"]).rows()
+    listed = {(r[3], r[4], r[5]) for r in temuan}
+    assert {("Realisasi", "A16", "VAL008"), ("Realisasi", "A10", "VAL009"), ("PK", "J6", "KIN013"),
+            ("Realisasi", "H13", "KIN010")} <= listed
+    marked = _fills(wb)
+    # KIN010 at Realisasi!H13 (01.03.02's output 10 of 8 typed as 100 %): its capaian cell is red
+    ws = wb["Capaian Keluaran"]
+    t = SheetTable(ws)
+    i = next(k for k, r in enumerate(t.rows()) if r[0] == "01.03.02")
+    assert (ws.title, t.cells(i)[6].coordinate) in marked
+    # KIN013 at PK!J6 (IKU2 realisasi 96, components give 95,45): the realisasi cell in Pengukuran
+    ws = wb["Pengukuran Kinerja"]
+    t = SheetTable(ws)
+    assert (ws.title, t.cells(1)[5].coordinate) in marked
+    # the duplicate code 01.03.04 (A16) is marked in the budget table, not its twin at A15
+    ws = wb["Realisasi Anggaran"]
+    t = SheetTable(ws)
+    rows = [k for k, r in enumerate(t.rows()) if r[0] == "01.03.04"]
+    assert (ws.title, t.cells(rows[1])[0].coordinate) in marked
+    assert (ws.title, t.cells(rows[0])[0].coordinate) not in marked
+
+
+def test_refuses_to_write_over_the_input(tmp_path):
+    ensure_samples()
+    before = _sha(SAMPLE_2023)
+    result = run_annex(SAMPLE_2023, "-o", SAMPLE_2023, "--force", "--overwrite")
+    assert result.exit_code == 2
+    assert _sha(SAMPLE_2023) == before
+    assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
+    result = run_annex(SAMPLE_2023, "-o", tmp_path / "a.xlsx", "--docx", SAMPLE_2023.with_suffix(".docx"),
+                       "--tahun-lalu", SAMPLE_2023)
+    assert result.exit_code == 2  # last year's workbook cannot be this year's
+
+
+def test_existing_output_needs_overwrite(write, data, tmp_path):
+    src = write(data)
+    out = tmp_path / "lampiran.xlsx"
+    out.write_bytes(b"old")
+    result = run_annex(src, "-o", out)
+    assert result.exit_code == 2 and out.read_bytes() == b"old"
+    assert "--overwrite" in result.stderr
+    assert run_annex(src, "-o", out, "--overwrite").exit_code == 0
+    assert zipfile.is_zipfile(out)
+
+
+@pytest.mark.parametrize("args, words", [
+    (["-o", "{tmp}/a.csv"], ".xlsx"),
+    (["-o", "{tmp}/a.xlsx", "--docx", "{tmp}/a.rtf"], ".docx"),
+    (["-o", "{tmp}/missing_dir/a.xlsx"], "folder"),
+])
+def test_bad_arguments_exit_2_with_one_line(write, data, tmp_path, args, words):
+    result = run_annex(write(data), *[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_unreadable_input_exit_2(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("no,spreadsheet\n")
+    result = run_annex(bad, "-o", tmp_path / "out.xlsx", "--lang", "en")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    result = run_annex(tmp_path / "nope.xlsx", "-o", tmp_path / "out.xlsx", "--lang", "en")
+    assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+# --------------------------------------------------------------------------- output properties
+
+def test_deterministic(write, data, tmp_path):
+    src = write(data)
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run_annex(src, "-o", a, "--docx", tmp_path / "a.docx").exit_code == 0
+    assert run_annex(src, "-o", b, "--docx", tmp_path / "b.docx").exit_code == 0
+    with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        sheets = sorted(n for n in za.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        assert sheets and sheets == sorted(n for n in zb.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        for name in sheets:
+            assert za.read(name) == zb.read(name), name
+        assert za.read("docProps/core.xml") == zb.read("docProps/core.xml")
+    assert a.read_bytes() == b.read_bytes()
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+def test_text_that_looks_like_a_formula_stays_text(write, data, tmp_path):
+    data["tables"]["realisasi"][1]["uraian"] = "=SUM(A1:A9)"
+    data["tables"]["realisasi"][2]["uraian"] = "+62 layanan"
+    data["tables"]["realisasi"][3]["uraian"] = "-"
+    data["tables"]["pk_indikator"][0]["indikator"] = "@indeks"
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    t = SheetTable(wb["Realisasi Anggaran"])
+    cells = {t.cells(i)[1].value: t.cells(i)[1] for i in range(len(t.rows()))}
+    for text in ("=SUM(A1:A9)", "+62 layanan", "-"):
+        assert cells[text].data_type == "s", text
+    assert SheetTable(wb["Perjanjian Kinerja"]).cells(0)[2].value == "@indeks"
+    with zipfile.ZipFile(out) as z:
+        assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_docx_has_the_tables_with_repeated_header_rows(annex_outputs):
+    d = docx.Document(str(annex_outputs["docx"]))
+    sec = d.sections[0]
+    assert sec.orientation == WD_ORIENT.LANDSCAPE and sec.page_width > sec.page_height
+    assert len(d.tables) == 10  # tables 1–9 (PK has two; the sample has no respondent rows)
+    budget = next(t for t in d.tables if t.rows[0].cells[0].text == "Tahun 2022")
+
+    def repeats(row) -> bool:
+        tr_pr = row._tr.trPr
+        return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+
+    assert [repeats(r) for r in budget.rows[:4]] == [True, True, True, False]  # 2 header rows + (1)..(12)
+    total = [c.text for c in budget.rows[-1].cells]
+    assert total[7:] == ["T O T A L", "30.911.880.435", "30.039.791.551", "97,18", "872.088.884"]
+    assert [c.text for c in budget.rows[2].cells][:3] == ["(1)", "(2)", "(3)"]
+    # merged header: "Tahun 2022" spans six columns
+    assert budget.rows[0]._tr.tc_lst[0].tcPr.gridSpan.val == 6
+
+
+def test_english(write, data, tmp_path):
+    out = tmp_path / "a.xlsx"
+    result = run_annex(write(data), "-o", out, "--lang", "en")
+    assert result.exit_code == 0 and "written:" in result.output
+    wb = openpyxl.load_workbook(out)
+    assert "Budget Realisation" in wb.sheetnames and "Performance Agreement" in wb.sheetnames
+    assert SheetTable(wb["Budget Realisation"]).header == [
+        ["Code", "Description", "Budget 2024 (Rp)", "Spent 2024 (Rp)", "Spent (%)", "Balance (Rp)"]]

@@ -1,0 +1,154 @@
+"""The annex of the tests' consistent workbook (tests/valid_workbook.py): the tables the sample
+leaves empty (Rencana Aksi, Ikhtisar, respondent profile), the other efisiensi methods, a
+'turun' indicator, and last year's values from --tahun-lalu. Expectations come from the data
+dict with plain arithmetic."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import openpyxl
+import pytest
+
+from test_annex_support import SheetTable, money, num, pct, run_annex
+
+
+def _annex(write, data, tmp_path, *extra, name="a.xlsx"):
+    out = tmp_path / name
+    result = run_annex(write(data), "-o", out, *extra)
+    assert result.exit_code == 0, result.output
+    return openpyxl.load_workbook(out)
+
+
+def test_rencana_aksi(write, data, tmp_path):
+    wb = _annex(write, data, tmp_path)
+    t = SheetTable(wb["Rencana Aksi"])
+    rows = t.rows()
+    ra = data["tables"]["ra_indikator"]
+    pk = {r["kode_indikator"]: r for r in data["tables"]["pk_indikator"]}
+    keg = {r["kode"]: r for r in data["tables"]["ra_kegiatan"]}
+    real = {r["kode"]: r for r in data["tables"]["realisasi"] if r["kode"]}
+    expected = []
+    for r in ra:
+        codes = [c.strip() for c in r["kode_kegiatan"].split(",")]
+        for k, code in enumerate(codes):
+            head = [pk[r["kode_indikator"]]["indikator"], pk[r["kode_indikator"]]["satuan"], r["target_tahunan"],
+                    *(r.get(f"target_tw{q}") for q in range(1, 5)), *(r.get(f"realisasi_tw{q}") for q in range(1, 5))]
+            pagu = keg[code]["pagu"] if code in keg else real[code]["pagu_perubahan"]
+            expected.append((head if k == 0 else [None] * 11) + [code, pagu])
+    got = [[r[2], r[3], *(num(v) for v in r[4:13]), r[13], money(r[15])] for r in rows]
+    assert got == expected
+    # IKU1 is carried by two programmes: its cells span both rows
+    r0 = t.first_body
+    assert {f"C{r0}:C{r0 + 1}", f"E{r0}:E{r0 + 1}", f"A{r0}:A{r0 + 2}"} <= t.merged()
+    q = SheetTable(wb["Rencana Aksi Anggaran"])
+    assert [(r[0], money(r[2]), money(r[3]), money(r[7])) for r in q.rows()] == [
+        (k["kode"], k["pagu"], k.get("pagu_tw1"), k.get("realisasi_tw1")) for k in data["tables"]["ra_kegiatan"]]
+
+
+def test_ikhtisar_from_the_belanja_sheet(write, data, tmp_path):
+    wb = _annex(write, data, tmp_path)
+    t = SheetTable(wb["Ikhtisar Belanja"])
+    b = {r["uraian"]: (r["anggaran"], r["realisasi"]) for r in data["tables"]["belanja"]}
+    pegawai, barang, jalan = b["Belanja Pegawai"], b["Belanja Barang dan Jasa"], b["Belanja Modal Jalan, Irigasi dan Jaringan"]
+    operasi = (pegawai[0] + barang[0], pegawai[1] + barang[1])
+    jumlah = (operasi[0] + jalan[0], operasi[1] + jalan[1])
+    expected = [("BELANJA OPERASI", *operasi), ("Belanja Pegawai", *pegawai), ("Belanja Barang dan Jasa", *barang),
+                ("BELANJA MODAL", *jalan), ("Belanja Modal Jalan, Irigasi dan Jaringan", *jalan),
+                ("JUMLAH BELANJA DAERAH", *jumlah)]
+    rows = t.rows()
+    assert [(r[0], money(r[1]), money(r[2])) for r in rows] == expected
+    for r, (_, a, q) in zip(rows, expected):
+        assert money(r[3]) == a - q and num(r[4]) == pct(q, a)
+    assert t.cells(0)[3].number_format == "#,##0;(#,##0)"  # Lebih/(Kurang)
+    assert jumlah == (1_770_000_000, 1_694_000_000)  # = Σ programs of the Realisasi sheet
+
+
+def test_skm_with_respondents_and_profile(write, data, tmp_path):
+    wb = _annex(write, data, tmp_path)
+    rows = SheetTable(wb["SKM"]).rows()
+    assert [num(r[2]) for r in rows[:9]] == [Decimal("3.50")] * 8 + [Decimal("3.30")]
+    assert num(rows[10][3]) == Decimal("86.94") and rows[10][4] == "B"  # 31,3 / 9 × 25
+    assert rows[13][4] == 40
+    prof = SheetTable(wb["SKM Profil Responden"]).rows()
+    resp = data["tables"]["skm_responden"]
+    women = sum(1 for r in resp if r["jenis_kelamin"] == "P")
+    assert prof[0][1:3] == ["Laki-laki", len(resp) - women] and prof[1][1:3] == ["Perempuan", women]
+    assert num(prof[1][3]) == pct(women, len(resp))
+    assert prof[2][1:] == ["Jumlah", len(resp), 100]
+
+
+@pytest.mark.parametrize("method", ["rasio", "selisih"])
+def test_efisiensi_per_indicator(write, data, tmp_path, method):
+    data["forms"]["identitas"]["metode_efisiensi"] = method
+    wb = _annex(write, data, tmp_path)
+    t = SheetTable(wb["Efisiensi"])
+    progs = {r["kode"]: r for r in data["tables"]["realisasi"] if r["kode"] and "." not in r["kode"]}
+    for got, ind in zip(t.rows(), data["tables"]["pk_indikator"]):
+        codes = [c.strip() for c in ind["kode_program"].split(",")]
+        pagu = sum(progs[c]["pagu_perubahan"] for c in codes)
+        real = sum(progs[c]["realisasi"] for c in codes)
+        if ind["arah"] == "naik":
+            cap = ind["realisasi"] * 100 / ind["target"]
+        else:
+            cap = (2 * ind["target"] - ind["realisasi"]) * 100 / ind["target"]
+        serapan = Decimal(real) * 100 / Decimal(pagu)
+        value = cap / serapan if method == "rasio" else cap - serapan
+        assert (money(got[3]), money(got[4]), num(got[5])) == (pagu, real, pct(real, pagu))
+        assert num(got[6]) == value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        assert num(got[1]) == cap.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert any(method in f for f in t.footnotes)
+
+
+def test_turun_indicator_and_last_year(write, data, tmp_path):
+    prev = _prev(data)
+    prev_path = write(prev, "prev.xlsx")
+    # (last year's IKM 85,10 does not match its SKM answers, copied from this year: --force)
+    wb = _annex(write, data, tmp_path, "--tahun-lalu", prev_path, "--force")
+    t = SheetTable(wb["Pengukuran Kinerja"])
+    assert t.header[0][8] == "Tahun 2023"
+    rows = t.rows()
+    iku3 = rows[2]  # turun: (2 × 10 − 8) / 10 × 100 = 120
+    assert num(iku3[6]) == Decimal("120.00") and iku3[7] == "Sangat Tinggi"
+    iku1 = rows[0]
+    assert num(iku1[8]) == Decimal("85.10")  # last year's workbook
+    assert num(iku1[9]) == pct(Decimal("85.10"), Decimal("80"))  # against last year's own target
+    assert num(iku1[10]) == 88 and num(iku1[11]) == pct(Decimal("86.94"), 88)  # tingkat kemajuan
+    assert any("buku kerja tahun lalu" in f for f in t.footnotes)
+
+
+def _prev(data):
+    import copy
+
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = 2023
+    prev["tables"]["pk_indikator"][0]["target"] = Decimal("80")
+    prev["tables"]["pk_indikator"][0]["realisasi"] = Decimal("85.10")
+    prev["tables"]["pk_indikator"][0]["realisasi_lalu"] = None
+    prev["tables"]["ra_indikator"][0]["target_tahunan"] = Decimal("80")
+    prev["tables"]["ra_indikator"][0]["target_tw4"] = Decimal("80")
+    prev["tables"]["ra_indikator"][0]["realisasi_tw4"] = Decimal("85.10")
+    return prev
+
+
+def test_two_year_budget_with_a_row_in_one_year_only(write, data, tmp_path):
+    prev = _prev(data)
+    rows = prev["tables"]["realisasi"]
+    # last year: 01.01.02 did not exist; 01.01 was 01.01.01 alone
+    del rows[3]
+    rows[1] = dict(rows[1], pagu_murni=800_000_000, pagu_perubahan=850_000_000, realisasi=820_000_000)
+    rows[0] = dict(rows[0], pagu_murni=800_000_000, pagu_perubahan=850_000_000, realisasi=820_000_000)
+    prev["tables"]["realisasi"] = rows[:-1]  # no typed TOTAL row
+    prev["tables"]["belanja"] = [dict(r, anggaran=None, realisasi=None) for r in prev["tables"]["belanja"]]
+    prev["tables"]["ra_kegiatan"][0]["pagu"] = 850_000_000
+    prev["tables"]["pk_program"][0]["pagu_perubahan"] = 850_000_000
+    prev["tables"]["pk_program"][0]["pagu_murni"] = 800_000_000
+    prev_path = write(prev, "prev.xlsx")
+    wb = _annex(write, data, tmp_path, "--tahun-lalu", prev_path, "--force")
+    t = SheetTable(wb["Realisasi Anggaran"])
+    body = t.rows()[:-1]
+    line = next(r for r in body if r[6] == "01.01.02")
+    assert line[:6] == [None] * 6
+    total = t.rows()[-1]
+    assert (money(total[2]), money(total[3])) == (850_000_000 + 400_000_000 + 320_000_000,
+                                                  820_000_000 + 390_000_000 + 304_000_000)
+    assert (money(total[8]), money(total[9])) == (1_770_000_000, 1_694_000_000)

@@ -137,6 +137,8 @@ def build_2023() -> dict:
         "tables": {
             "pk_indikator": _pk(), "pk_program": program, "pk_komponen": komponen,
             "realisasi": _realisasi(2023, with_keluaran=True), "skm_unsur": unsur,
+            "belanja": [{"uraian": r["uraian"], "anggaran": _num(r["anggaran"]), "realisasi": _num(r["realisasi"])}
+                        for r in _csv("belanja_2023.csv")],
         },
     }
     _apply_printed("pk_indikator", data["tables"]["pk_indikator"], {"capaian": "_capaian_tertulis"}, data)
@@ -146,7 +148,10 @@ def build_2023() -> dict:
 
 
 def build_2022() -> dict:
-    data = {"forms": {"identitas": _identitas(2022)}, "tables": {"realisasi": _realisasi(2022, with_keluaran=False)}}
+    belanja = [{"uraian": r["uraian"], "anggaran": _num(r["anggaran"]), "realisasi": _num(r["realisasi"])}
+               for r in _csv("belanja_2022.csv")]
+    data = {"forms": {"identitas": _identitas(2022)},
+            "tables": {"realisasi": _realisasi(2022, with_keluaran=False), "belanja": belanja}}
     _apply_printed("realisasi", data["tables"]["realisasi"], {"persen_realisasi": "_persen", "sisa": "_sisa"}, data)
     return data
 

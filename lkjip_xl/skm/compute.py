@@ -43,6 +43,15 @@ class SkmResult:
         return {c.unsur: c.nrr for c in self.columns if c.unsur and c.nrr is not None}
 
 
+def safe_parse(raw) -> tuple[int | None, str | None]:
+    """``parse_answer`` that never raises: a number Decimal cannot hold (1e308 from a cell) is
+    out of range."""
+    try:
+        return parse_answer(raw)
+    except ArithmeticError:
+        return None, "out_of_range"
+
+
 def tally(values: list) -> tuple[int, int, list[tuple[int, str]]]:
     """Sum and count valid answers of one column; (index, problem) for the others."""
     total = n = 0
@@ -51,13 +60,30 @@ def tally(values: list) -> tuple[int, int, list[tuple[int, str]]]:
     for i, raw in enumerate(values):
         v = fast.get(raw) if type(raw) in (float, int) else None
         if v is None:
-            v, problem = parse_answer(raw)
+            v, problem = safe_parse(raw)
             if v is None:
                 invalid.append((i, problem))
                 continue
         total += v
         n += 1
     return total, n, invalid
+
+
+def _number(value) -> Decimal | None:
+    """A typed number of the summary block as Decimal; None for blanks and anything else."""
+    if value is None or isinstance(value, (bool, str)):
+        return None
+    try:
+        d = to_decimal(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    return d if d is not None and d.is_finite() else None
+
+
+def _whole(value) -> int | None:
+    """A typed count as int (None unless a whole number): bad counts never raise, a check reports them."""
+    d = _number(value)
+    return int(d) if d is not None and d == d.to_integral_value() else None
 
 
 def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = "exact") -> SkmResult:
@@ -74,11 +100,11 @@ def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = 
             col.total, col.n, col.invalid = tally(values)
         if col.n:
             col.nrr, col.source = nrr(col.total, col.n), "responden"
-        elif row.get("jumlah_nilai") and row.get("jumlah_responden"):
-            col.total, col.n = int(row["jumlah_nilai"]), int(row["jumlah_responden"])
+        elif _whole(row.get("jumlah_nilai")) and (_whole(row.get("jumlah_responden")) or 0) > 0:
+            col.total, col.n = _whole(row["jumlah_nilai"]), _whole(row["jumlah_responden"])
             col.nrr, col.source = nrr(col.total, col.n), "jumlah"
-        elif row.get("nrr_tertulis") is not None:
-            col.nrr, col.source = to_decimal(row["nrr_tertulis"]), "nrr"
+        elif _number(row.get("nrr_tertulis")) is not None:
+            col.nrr, col.source = _number(row["nrr_tertulis"]), "nrr"
         columns.append(col)
     result = SkmResult(columns, respondents, weight, None)
     nrrs = result.nrr_by_unsur()

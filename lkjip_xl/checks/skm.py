@@ -1,0 +1,320 @@
+"""SKM checks (PermenPAN-RB 14/2017, domain.md §3.6): answers, sample size, the per-unsur summary
+block, typed results, grade boundary and the weight in use. Codes SKM001..SKM017 (docs/rules.md).
+
+The same answer/sample/IKM rules run on a workbook's SKM sheet (``check``, through the engine) and
+on a plain survey export (``survey_findings``, for ``lkjip-xl skm``). Work is proportional to the
+invalid answers only: valid answers are counted once, by ``skm.compute``.
+
+Choices: a respondent with blank answers gives *one* SKM003 per respondent row, at the first blank
+cell, listing the unsur left blank (a row with nine blanks is one finding, not nine). Answers of 5
+give *one* SKM004 for the whole survey, at the first such cell, with their count. Out-of-range and
+text answers give one finding per cell.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from ..calc.decimals import compare_typed, decimal_places, round_half_up, to_decimal
+from ..calc.numbers_id import format_id
+from ..calc.scales import PRESETS
+from ..calc.skm import UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
+from ..schema import SCHEMA
+from ..schema.refs import a1
+from ..skm.compute import COLUMNS, SkmResult
+from .compare import is_blank
+from .findings import Finding
+
+SHEET = "SKM"
+_NAMES = {u.code: u.name for u in UNSUR}
+_ANSWER_CODES = {"out_of_range": "SKM001", "text": "SKM002"}
+
+
+def unsur_label(code: str | None) -> str:
+    return f"{code} {_NAMES[code]}" if code in _NAMES else "?"
+
+
+def _number(value) -> Decimal | None:
+    if value is None or isinstance(value, (bool, str)):
+        return None
+    try:
+        d = to_decimal(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    return d if d is not None and d.is_finite() else None
+
+
+def _whole(value) -> int | None:
+    d = _number(value)
+    return int(d) if d is not None and d == d.to_integral_value() else None
+
+
+def _shown(raw):
+    """A raw answer as a finding's ``found``: a number Decimal cannot hold (1e308) becomes text."""
+    if isinstance(raw, float):
+        try:
+            to_decimal(raw)
+        except ArithmeticError:
+            return repr(raw)
+    return raw
+
+
+def _plain(d: Decimal) -> Decimal:
+    """A Decimal without trailing zeros (for messages): 88.305000 -> 88.305."""
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+# --------------------------------------------------------------------------------- answers
+def answer_findings(
+    result: SkmResult, sheet: str, cell_of: Callable[[str, int], str], row_of: Callable[[int], int],
+    raw_of: Callable[[str, int], object],
+) -> list[Finding]:
+    """SKM001 (out of range), SKM002 (text), SKM003 (blank, per respondent), SKM004 (5-point)."""
+    out: list[Finding] = []
+    blanks: dict[int, list[int]] = {}
+    five: list[tuple[int, int]] = []
+    for j, col in enumerate(result.columns):
+        if not col.invalid:
+            continue
+        label = unsur_label(col.unsur)
+        for i, problem in col.invalid:
+            if problem == "blank":
+                blanks.setdefault(i, []).append(j)
+            elif problem == "five_point":
+                five.append((i, j))
+            else:
+                out.append(Finding(_ANSWER_CODES.get(problem, "SKM002"), sheet, cell_of(col.column, i),
+                                   expected="1–4", found=_shown(raw_of(col.column, i)), params={"unsur": label}))
+    for i in sorted(blanks):
+        js = sorted(blanks[i])
+        codes = ", ".join(result.columns[j].unsur or result.columns[j].column.upper() for j in js)
+        out.append(Finding("SKM003", sheet, cell_of(result.columns[js[0]].column, i),
+                           params={"row": row_of(i), "count": len(js), "unsur": codes}))
+    if five:
+        i, j = min(five)
+        col = result.columns[j]
+        out.append(Finding("SKM004", sheet, cell_of(col.column, i), expected="1–4", found=raw_of(col.column, i),
+                           params={"count": format_id(len(five)), "unsur": unsur_label(col.unsur)}))
+    return out
+
+
+def valid_respondents(result: SkmResult) -> int | None:
+    """The smallest number of valid answers of any unsur whose count is known (the weakest NRR's
+    base); None when no count is known (only typed NRRs)."""
+    ns = [c.n for c in result.columns if c.source in ("responden", "jumlah")]
+    return min(ns) if ns else None
+
+
+def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[Finding]:
+    """SKM005: fewer valid respondents than the Krejcie–Morgan minimum (warning, nothing dropped)."""
+    p = _whole(populasi)
+    have = valid_respondents(result)
+    if p is None or p <= 0 or have is None:
+        return []
+    need = min_sample(p)
+    if have >= need:
+        return []
+    return [Finding("SKM005", sheet, cell, expected=need, found=have, params={"populasi": format_id(p)})]
+
+
+def nearest_boundary(value: Decimal) -> Decimal:
+    bounds = {b for band in PRESETS["skm_mutu"].bands for b in (band.lower, band.upper) if b is not None}
+    inner = bounds - {min(bounds), max(bounds)}
+    return min(inner, key=lambda b: abs(value - b))
+
+
+def ikm_findings(result: SkmResult, sheet: str, cell: str) -> list[Finding]:
+    """SKM016 (unrounded IKM within 0,05 of a grade boundary), SKM017 (legacy weight, labelled)."""
+    ikm = result.ikm
+    if ikm is None:
+        return []
+    out = []
+    if ikm.near_boundary:
+        out.append(Finding("SKM016", sheet, cell, found=_plain(ikm.unrounded),
+                           params={"boundary": format_id(nearest_boundary(ikm.unrounded), 2),
+                                   "mutu": ikm.mutu or "-"}))
+    if result.weight == "legacy_0111":
+        exact = ikm_from_nrr(result.nrr_by_unsur(), "exact")
+        out.append(Finding("SKM017", sheet, cell, expected=exact.rounded, found=ikm.rounded,
+                           params={"label": ikm.weight_label}))
+    return out
+
+
+# -------------------------------------------------------------------------------- workbook
+def _form_cell(model, form_key: str, key: str) -> str:
+    form = model.form(form_key)
+    if form is not None and key in form.cells:
+        return form.cells[key]
+    spec = SCHEMA.form(form_key)
+    return a1(spec.row_of(key), spec.value_col)
+
+
+def _block_cell(block, key: str, i: int) -> str:
+    if block is not None and i < len(block):
+        return block.cell(key, i)
+    spec = SCHEMA.table("skm_unsur")
+    return a1(spec.first_row + i, spec.col_index(key))
+
+
+def check(ctx) -> Iterable[Finding]:
+    result = ctx.derive.skm
+    if result is None:
+        return []
+    return workbook_findings(ctx.model, result)
+
+
+def workbook_findings(model, result: SkmResult, populasi=None) -> list[Finding]:
+    """Every SKM rule on a read workbook; ``populasi`` overrides the SKM sheet's value."""
+    resp = model.table("skm_responden")
+    block = model.table("skm_unsur")
+    info = model.form("skm_info")
+    out: list[Finding] = []
+    has_rows = resp is not None and len(resp) > 0
+    if has_rows:
+        values = resp.values
+        out += answer_findings(result, SHEET, resp.cell, lambda i: resp.rows[i],
+                               lambda key, i: values[key][i] if key in values else None)
+    if populasi is None and info is not None:
+        populasi = info.values.get("populasi")
+    out += sample_finding(result, populasi, SHEET, _form_cell(model, "skm_info", "populasi"))
+    out += _block_findings(block, result, has_rows)
+    out += _hasil_findings(model, block, result)
+    out += ikm_findings(result, SHEET, _form_cell(model, "skm_hasil", "ikm"))
+    return out
+
+
+def _block_findings(block, result: SkmResult, has_rows: bool) -> list[Finding]:
+    out: list[Finding] = []
+    rows = [block.row(i) for i in range(len(block))] if block is not None else []
+    # names: unknown (SKM006), twice (SKM007)
+    first: dict[str, str] = {}
+    for i, col in enumerate(result.columns):
+        name = rows[i].get("unsur") if i < len(rows) else None
+        cell = _block_cell(block, "unsur", i)
+        if not is_blank(name) and match_unsur(str(name)) is None:
+            out.append(Finding("SKM006", SHEET, cell, found=str(name)))
+            continue
+        if col.unsur is None:
+            continue
+        if col.unsur in first:
+            out.append(Finding("SKM007", SHEET, cell, found=str(name or col.unsur),
+                               params={"unsur": unsur_label(col.unsur), "other": f"{SHEET}!{first[col.unsur]}"}))
+        else:
+            first[col.unsur] = cell
+    any_data = has_rows or any(
+        not is_blank(r.get(k)) for r in rows for k in ("jumlah_nilai", "jumlah_responden", "nrr_tertulis"))
+    for i, col in enumerate(result.columns):
+        row = rows[i] if i < len(rows) else {}
+        if any_data and col.nrr is None and col.unsur is not None:
+            out.append(Finding("SKM008", SHEET, _block_cell(block, "nrr", i), params={"unsur": unsur_label(col.unsur)}))
+        out += _summary_row(block, i, row, col)
+        out += _typed_mutu(block, i, col)
+    return out
+
+
+def _summary_row(block, i: int, row: dict, col) -> list[Finding]:
+    out: list[Finding] = []
+    total, n = _number(row.get("jumlah_nilai")), _number(row.get("jumlah_responden"))
+    if col.source == "responden":  # SKM013: typed counts vs the respondent rows
+        for key, counted in (("jumlah_nilai", col.total), ("jumlah_responden", col.n)):
+            typed = _number(row.get(key))
+            if typed is not None and typed != counted:
+                header = SCHEMA.table("skm_unsur").column(key).header.id
+                out.append(Finding("SKM013", SHEET, _block_cell(block, key, i), expected=counted, found=typed,
+                                   params={"name": f"{header} {col.unsur or ''}".strip()}))
+    elif total is not None and n is not None:  # SKM012: an impossible sum
+        whole_n = n == n.to_integral_value() and n > 0
+        if not (whole_n and total == total.to_integral_value() and n <= total <= 4 * n):
+            expected = f"{format_id(n)}–{format_id(4 * n)}" if whole_n else None
+            out.append(Finding("SKM012", SHEET, _block_cell(block, "jumlah_nilai", i), expected=expected,
+                               found=total, params={"n": format_id(n, min(decimal_places(n), 4))}))
+    typed = _number(row.get("nrr_tertulis"))
+    if typed is None:
+        return out
+    cell = _block_cell(block, "nrr_tertulis", i)
+    if not (1 <= typed <= 4):
+        out.append(Finding("SKM009", SHEET, cell, expected="1,00–4,00", found=typed))
+    elif col.source in ("responden", "jumlah") and col.nrr is not None:
+        if compare_typed(col.nrr, typed) is None:
+            out.append(Finding("SKM011", SHEET, cell, expected=col.nrr, found=typed))
+    else:
+        whole = _whole(row.get("jumlah_responden"))
+        if whole is not None and whole > 0 and not is_multiple_of_1_over_n(typed, whole):
+            out.append(Finding("SKM010", SHEET, cell, found=typed, params={"n": format_id(whole)}))
+    return out
+
+
+def _typed_mutu(block, i: int, col) -> list[Finding]:
+    """SKM015 for a constant typed over the unsur's mutu formula."""
+    if block is None or i >= len(block) or "mutu" not in block.values:
+        return []
+    typed = block.values["mutu"][i]
+    if block.has_formula.get("mutu", [False] * len(block))[i] or is_blank(typed) or col.mutu is None:
+        return []
+    if str(typed).strip().upper() == col.mutu:
+        return []
+    return [Finding("SKM015", SHEET, block.cell("mutu", i), expected=col.mutu, found=str(typed).strip(),
+                    params={"name": f"Mutu {col.unsur or ''}".strip()})]
+
+
+def _hasil_findings(model, block, result: SkmResult) -> list[Finding]:
+    """SKM014/SKM015: constants typed where the result formulas were, vs the recomputation."""
+    hasil = model.form("skm_hasil")
+    ikm = result.ikm
+    if hasil is None or ikm is None:
+        return []
+    spec = SCHEMA.form("skm_hasil")
+    expected = {
+        "jumlah_tertimbang": ikm.unrounded / 25, "ikm_tanpa_pembulatan": ikm.unrounded, "ikm": ikm.rounded,
+        "mutu": ikm.mutu, "kinerja": ikm.kinerja,
+    }
+    out: list[Finding] = []
+    for key, exp in expected.items():
+        if key not in hasil.cells or hasil.has_formula.get(key) or exp is None:
+            continue
+        typed = hasil.values.get(key)
+        if is_blank(typed):
+            continue
+        name = spec.field(key).label.id
+        if key in ("mutu", "kinerja"):
+            if " ".join(str(typed).split()).lower() != exp.lower():
+                out.append(Finding("SKM015", SHEET, hasil.cells[key], expected=exp, found=str(typed).strip(),
+                                   params={"name": name}))
+            continue
+        num = _number(typed)
+        if num is None:
+            continue  # text in a number cell: the reader reports it
+        if key == "ikm":
+            ok = (decimal_places(num) >= 2 and compare_typed(ikm.unrounded, num) in ("exact", "half_up")
+                  and round_half_up(num, 2) == ikm.rounded)
+        else:
+            ok = compare_typed(exp, num) is not None
+        if not ok:
+            shown = exp if key == "ikm" else round_half_up(exp, 4)
+            out.append(Finding("SKM014", SHEET, hasil.cells[key], expected=shown, found=num, params={"name": name}))
+    return out
+
+
+# ---------------------------------------------------------------------------------- survey
+def survey_findings(survey, result: SkmResult, populasi=None) -> list[Finding]:
+    """The answer, sample and IKM rules on a plain survey export (``skm.survey_file.Survey``).
+
+    Of two columns naming one unsur the one holding more valid answers is used; the other is
+    SKM007 (an error, or info when it holds no answer at all, e.g. a free-text "Kritik dan
+    Masukan" column). An unsur without a column or without a valid answer is SKM008."""
+    sheet = survey.sheet
+    answers = survey.answers
+    out = answer_findings(result, sheet, survey.cell, lambda i: survey.rows[i],
+                          lambda key, i: answers[key][i] if key in answers else None)
+    for code, col, header, kept, has_answers in survey.duplicates:
+        # a column without any answer (free text such as "Kritik dan Masukan") is only noted
+        out.append(Finding("SKM007", sheet, survey.header_cell(col), found=header,
+                           params={"unsur": unsur_label(code), "other": f"{sheet}!{survey.header_cell(kept)}"},
+                           severity_override=None if has_answers else "info"))
+    for key, col in zip(COLUMNS, result.columns):
+        if col.nrr is None:
+            cell = survey.header_cell(survey.columns[key]) if key in survey.columns else ""
+            out.append(Finding("SKM008", sheet, cell, params={"unsur": unsur_label(col.unsur)}))
+    out += sample_finding(result, populasi, sheet, "")
+    out += ikm_findings(result, sheet, "")
+    return out

@@ -76,6 +76,41 @@ def template(
 
 
 @app.command()
+def skm(
+    file: Optional[Path] = typer.Argument(None, help="Buku kerja LKjIP, atau ekspor survei .xlsx/.csv "
+                                          "(satu baris per responden). (Workbook or survey export.)"),
+    format: str = typer.Option("text", "--format", help="text atau json. (Output format.)"),
+    bobot: Optional[str] = typer.Option(None, "--bobot", help="exact (1/9) atau 0.111 (bobot lama); bawaan: "
+                                        "pilihan buku kerja, atau exact. (Weight per element.)"),
+    populasi: Optional[str] = typer.Option(None, "--populasi", help="Populasi penerima layanan (sampel minimum). "
+                                           "(Service users, for the minimum sample.)"),
+    lang: str = typer.Option("id", "--lang", help="Bahasa pesan: id atau en. (Message language.)"),
+) -> None:
+    """Hitung IKM dari sheet SKM atau ekspor survei. (The SKM/IKM result alone.)
+
+    Exit 0: no error findings; 1: error findings; 2: cannot run (unreadable file, bad option)."""
+    import json
+
+    from .commands.skm import parse_bobot, parse_format, parse_lang, parse_populasi, render_text, run_skm, to_json
+    from .errors import UsageError
+
+    lang_ = lang.strip().lower() if lang.strip().lower() in ("id", "en") else "id"
+    try:
+        lang_ = parse_lang(lang)
+        fmt = parse_format(format)
+        if file is None:
+            raise UsageError("bad_option", detail="FILE")
+        report = run_skm(file, bobot=parse_bobot(bobot), populasi=parse_populasi(populasi))
+    except LkjipError as err:
+        fail(err, lang_)
+    if fmt == "json":
+        typer.echo(json.dumps(to_json(report, lang_), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(report, lang_))
+    raise typer.Exit(1 if report.has_errors else 0)
+
+
+@app.command()
 def check(
     workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
     format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
@@ -100,6 +135,43 @@ def check(
     else:
         typer.echo(render_text(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
     raise typer.Exit(1 if result.has_errors else 0)
+
+
+@app.command()
+def annex(
+    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
+    output: Path = typer.Option(..., "-o", "--output", help="Lampiran .xlsx yang ditulis. (The annex .xlsx to write.)"),
+    docx: Optional[Path] = typer.Option(None, "--docx", help="Juga tulis tabel sebagai .docx. (Also write a .docx.)"),
+    tahun_lalu: Optional[Path] = typer.Option(None, "--tahun-lalu",
+                                              help="Buku kerja tahun lalu (dua tahun berdampingan). (Last year's workbook.)"),
+    force: bool = typer.Option(False, "--force", help="Tulis walaupun ada galat, dengan sheet Temuan. (Write despite errors.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    """Tulis tabel BAB III dan lampiran LKjIP (xlsx/docx). (Write the report's tables.)
+
+    Exit 0: written; 1: the workbook has errors, nothing written (use --force); 2: cannot run.
+    With --force the annex is written (exit 0) with a first sheet Temuan and coloured cells."""
+    from .commands.annex import run_annex
+
+    try:
+        outcome = run_annex(workbook, output, docx=docx, tahun_lalu=tahun_lalu, force=force,
+                            overwrite=overwrite, lang=lang.value)
+    except LkjipError as err:
+        fail(err, lang.value)
+    for line in outcome.lines("error", lang.value):
+        typer.echo(line)
+    warnings = len(outcome.lines("warning", lang.value))
+    if warnings:
+        typer.echo(message("annex_warnings", lang.value, n=warnings))
+    if not outcome.written:
+        typer.echo(f"lkjip-xl: {message('annex_blocked', lang.value, n=len(outcome.errors))}", err=True)
+        raise typer.Exit(outcome.exit_code)
+    if outcome.forced:
+        typer.echo(message("annex_forced", lang.value, n=len(outcome.errors), marked=outcome.marked))
+    for path in outcome.written:
+        typer.echo(message("written", lang.value, path=path))
+    raise typer.Exit(outcome.exit_code)
 
 
 def run() -> None:

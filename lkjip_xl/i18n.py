@@ -35,6 +35,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "berkas melebihi batas aman ({detail}): {path}",
         "file exceeds a safety limit ({detail}): {path}",
     ),
+    "too_many_rows": (
+        "sheet {sheet} berisi data sampai baris {row} (sel {cell}), melebihi batas {limit} baris; "
+        "hapus isi di luar tabel lalu simpan ulang: {path}",
+        "sheet {sheet} holds data down to row {row} (cell {cell}), beyond the limit of {limit} rows; "
+        "delete what lies outside the table and save again: {path}",
+    ),
+    "sheet_too_large": (
+        "sheet {sheet} terlalu lebar: data sampai sel {cell} (batas {cols} kolom dan {cells} sel); "
+        "hapus isi di luar tabel lalu simpan ulang: {path}",
+        "sheet {sheet} is too wide: data reaches cell {cell} (limits {cols} columns and {cells} cells); "
+        "delete what lies outside the table and save again: {path}",
+    ),
     "unsafe_xml": (
         "berkas berisi XML berbahaya ({detail}): {path}",
         "file contains unsafe XML ({detail}): {path}",
@@ -44,6 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not an LKjIP workbook: sheet(s) {detail} missing in {path}",
     ),
     "unreadable": ("berkas tidak dapat dibaca: {path} ({detail})", "cannot read file: {path} ({detail})"),
+    "not_survey": (
+        "bukan data survei SKM: tidak ada kolom unsur (U1..U9 atau nama unsur) di {path}",
+        "not an SKM survey: no element column (U1..U9 or element names) in {path}",
+    ),
     "bad_option": ("pilihan tidak sah: {detail}", "invalid option: {detail}"),
     "summary": (
         "{error} galat, {warning} peringatan, {info} info",
@@ -51,6 +67,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "internal": ("galat internal lkjip-xl: {detail}", "lkjip-xl internal error: {detail}"),
     "written": ("ditulis: {path}", "written: {path}"),
+    "annex_blocked": (
+        "{n} galat: lampiran tidak ditulis; perbaiki buku kerja atau pakai --force",
+        "{n} error(s): the annex was not written; fix the workbook or use --force",
+    ),
+    "annex_forced": (
+        "{n} galat: lampiran tetap ditulis (--force); lihat sheet Temuan, {marked} sel diberi warna",
+        "{n} error(s): the annex was written anyway (--force); see the Findings sheet, {marked} cell(s) coloured",
+    ),
+    "annex_warnings": ("{n} peringatan (lihat lkjip-xl check)", "{n} warning(s) (see lkjip-xl check)"),
 }
 
 

@@ -95,7 +95,9 @@ def _define_lists(wb, fmt: Formats) -> None:
 
 
 def _write_value(ws, row0: int, col: int, value, ctype: ColType, cell_fmt) -> None:
-    if value is None or value == "":
+    if isinstance(value, Formula):
+        ws.write_formula(row0, col, value.formula, cell_fmt, _cached_number(value.value, ctype))
+    elif value is None or value == "":
         ws.write_blank(row0, col, None, cell_fmt)
     elif isinstance(value, bool):
         ws.write_boolean(row0, col, value, cell_fmt)
@@ -172,7 +174,7 @@ def _write_table(ws, fmt: Formats, table: Table, rows: list[dict], cached: dict,
                 ws.write_formula(r - 1, c, col.formula(ctx), fmt.formula(col.display_format), _cached_number(value, col.type))
             else:
                 value = row.get(col.key)
-                if col.computed:
+                if col.computed and not isinstance(value, Formula):
                     value = value.value  # a typed constant over a formula (samples keep report mistakes)
                 cell_format = col.display_format
                 if isinstance(value, (dt.date, dt.datetime)) and col.type != ColType.DATE:
@@ -193,6 +195,14 @@ class TypedOverride:
 
     def __init__(self, value):
         self.value = value
+
+
+class Formula(TypedOverride):
+    """A formula of the user's own (e.g. ``=SUM(K7:K9)`` in a parent row); ``value`` is its cached result."""
+
+    def __init__(self, formula: str, value=None):
+        super().__init__(value)
+        self.formula = formula
 
 
 def _is_typed_override(value) -> bool:

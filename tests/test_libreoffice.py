@@ -35,7 +35,11 @@ def test_template_opens_and_converts_to_pdf(tmp_path):
     assert pdf.read_bytes()[:4] == b"%PDF"
 
 
-def test_libreoffice_computes_the_formulas_to_lkjip_values(tmp_path, write, data):
+@pytest.mark.parametrize("odd_answers", [False, True], ids=["clean", "odd-answers"])
+def test_libreoffice_computes_the_formulas_to_lkjip_values(tmp_path, write, data, odd_answers):
+    if odd_answers:  # letters count as answers; 2,5 and 5 do not (in Python and in the formulas alike)
+        resp = data["tables"]["skm_responden"]
+        resp[0]["u1"], resp[1]["u1"], resp[2]["u2"], resp[3]["u3"] = "b", "D", 2.5, 5
     ours = write(data)
     # drop every cached result, so LibreOffice must calculate the formulas itself
     stripped = tmp_path / "stripped.xlsx"

@@ -103,10 +103,13 @@ def skm_nrr_formula(ctx: FormulaContext) -> str:
     from .workbook import SKM_RESPONDEN
 
     answers = table_range(SKM_RESPONDEN, f"u{ctx.index + 1}", open_ended=True)
-    valid = f'{answers},">=1",{answers},"<=4"'
+    # exactly the answers calc.skm.parse_answer accepts: 1..4 (number or text) and a..d; 2,5 or 5 are not
+    counts = [f'(COUNTIF({answers},{k})+COUNTIF({answers},"{letter}"))' for k, letter in zip((1, 2, 3, 4), "abcd")]
+    n_valid = "+".join(counts)
+    total_valid = "+".join(f"{k}*{c}" for k, c in zip((1, 2, 3, 4), counts))
     total, n, typed = ctx.refs("jumlah_nilai"), ctx.refs("jumlah_responden"), ctx.refs("nrr_tertulis")
     return (
-        f"=IF(COUNTIFS({valid})>0,AVERAGEIFS({answers},{valid}),"
+        f"=IF(({n_valid})>0,({total_valid})/({n_valid}),"
         f'IF(AND(N({total})>0,N({n})>0),{total}/{n},IF({typed}<>"",{typed},"")))'
     )
 

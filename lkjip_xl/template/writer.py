@@ -133,12 +133,14 @@ def _write_form(wb, ws, fmt: Formats, form: Form, values: dict, cached: dict, la
     for i, f in enumerate(form.fields):
         r = form.first_row + i
         ws.write_string(r - 1, lc, f.label.get(lang) + (" *" if f.required else ""), fmt.label)
-        if f.formula:
+        if f.formula and not _is_typed_override(values.get(f.key)):
             ctx = FormulaContext(row=r, index=i, refs=lambda k: a1(form.row_of(k), vc), column_range=None)
             value = cached.get((form.key, None, f.key))
             ws.write_formula(r - 1, vc, f.formula(ctx), fmt.formula(f.display_format), _cached_number(value, f.type))
         else:
             value = values.get(f.key, f.default)
+            if _is_typed_override(value):
+                value = value.value  # a typed constant over the formula
             _write_value(ws, r - 1, vc, value, f.type, fmt.input(f.display_format))
             if f.choices:
                 ws.data_validation(r - 1, vc, r - 1, vc, {

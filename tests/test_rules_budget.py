@@ -1,0 +1,290 @@
+"""Budget rules BUD001–BUD008, BUD011, BUD012 and FRM003 on the valid workbook, one break each.
+
+Realisasi rows 5..15: 01, 01.01, 01.01.01, 01.01.02, 02, 02.01, 02.01.01, 03, 03.01, 03.01.01,
+TOTAL; columns I pagu murni, J pagu perubahan, K realisasi, L %, M sisa, N jenis belanja.
+PK programmes: rows 5..7, U murni, V perubahan. Rencana Aksi kegiatan: rows 5..7, R pagu.
+Belanja: rows 5..14 (Operasi, Pegawai, Barang dan Jasa, Modal, 5 kinds, Jumlah), B anggaran, C realisasi.
+"""
+from decimal import Decimal as D
+
+import pytest
+from helpers import codes_at
+
+from lkjip_xl.checks.budget import formula_rows
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.template.writer import Formula, TypedOverride
+
+BUDGET_RULES = ("BUD001", "BUD002", "BUD003", "BUD004", "BUD005", "BUD006", "BUD007", "BUD008",
+                "BUD011", "BUD012", "FRM003")
+
+
+def _row(data, kode):
+    return next(r for r in data["tables"]["realisasi"] if r["kode"] == kode)
+
+
+def _one(findings, code):
+    found = [f for f in findings if f.code == code]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_valid_workbook_has_no_budget_findings(check, data):
+    assert [f for f in check(data) if f.code in BUDGET_RULES] == []
+
+
+# ------------------------------------------------------------------ per row
+def test_bud001_typed_sisa(check, data):
+    _row(data, "01.01.02")["sisa"] = TypedOverride(2_000_000)  # 200.000.000 − 180.000.000 = 20.000.000
+    findings = check(data)
+    assert codes_at(findings, "BUD001") == ["Realisasi!M8"]
+    f = _one(findings, "BUD001")
+    assert (f.expected, f.found) == (20_000_000, 2_000_000)
+    assert codes_at(findings, "FRM001") == ["Realisasi!M8"]
+
+
+def test_bud001_correct_typed_sisa_is_fine(check, data):
+    _row(data, "01.01.02")["sisa"] = TypedOverride(20_000_000)
+    assert codes_at(check(data), "BUD001") == []
+
+
+def test_bud002_typed_percentage(check, data):
+    _row(data, "01.01.02")["persen_realisasi"] = TypedOverride(D("95"))  # 180 / 200 = 90 %
+    findings = check(data)
+    assert codes_at(findings, "BUD002") == ["Realisasi!L8"]
+    assert _one(findings, "BUD002").found == D("95")
+
+
+@pytest.mark.parametrize("typed, ok", [
+    (D("96.47"), True), (D("96.4706"), True), (D("96.4705"), True),  # 820/850 = 96,470588..: half-up, truncated
+    (D("96.4704"), False), (D("96.5"), True), (D("96.4"), True), (D("96.6"), False), (D("96"), True),
+])
+def test_bud002_accepts_half_up_or_truncation(check, data, typed, ok):
+    _row(data, "01.01.01")["persen_realisasi"] = TypedOverride(typed)
+    assert codes_at(check(data), "BUD002") == ([] if ok else ["Realisasi!L7"])
+
+
+def test_bud011_parent_percentage_averaged_from_children(check, data):
+    # 01.01: 1.000.000.000 / 1.050.000.000 = 95,24 %; children 96,47 % and 90 % average 93,24 %
+    _row(data, "01.01")["persen_realisasi"] = TypedOverride(D("93.24"))
+    findings = check(data)
+    assert codes_at(findings, "BUD011") == ["Realisasi!L6"]
+    assert codes_at(findings, "BUD002") == []
+
+
+def test_bud005_realisasi_above_pagu(check, data):
+    _row(data, "02.01.01")["realisasi"] = 410_000_000
+    findings = check(data)
+    assert codes_at(findings, "BUD005") == ["Realisasi!K11"]
+    f = _one(findings, "BUD005")
+    assert f.severity == "warning" and (f.expected, f.found) == (400_000_000, 410_000_000)
+
+
+def test_bud005_uses_pagu_murni_when_perubahan_blank(check, data):
+    row = _row(data, "01.01.02")
+    row["pagu_perubahan"] = None  # 200.000.000 murni
+    row["realisasi"] = 190_000_000
+    assert codes_at(check(data), "BUD005") == []
+
+
+# ------------------------------------------------------------------ roll-ups
+def test_bud003_kegiatan_not_sum_of_sub_kegiatan(check, data):
+    _row(data, "01.01.01")["realisasi"] = 810_000_000
+    findings = check(data)
+    assert codes_at(findings, "BUD003") == ["Realisasi!K6"]  # the sisa follows; only the cause is reported
+    f = _one(findings, "BUD003")
+    assert (f.expected, f.found, f.params["field"], f.params["kode"], f.params["n"]) == (
+        990_000_000, 1_000_000_000, "realisasi", "01.01", 2)
+
+
+def test_bud003_programme_pagu_murni(check, data):
+    _row(data, "03")["pagu_murni"] = 300_000_001
+    assert codes_at(check(data), "BUD003") == ["Realisasi!I12"]
+
+
+def test_bud003_programme_pagu_perubahan(check, data):
+    _row(data, "02.01")["pagu_perubahan"] = 400_000_001
+    _row(data, "02.01")["realisasi"] = 390_000_000
+    findings = check(data)
+    # 02.01 ≠ its sub kegiatan, and programme 02 ≠ its kegiatan
+    assert sorted(codes_at(findings, "BUD003")) == ["Realisasi!J10", "Realisasi!J9"]
+
+
+def test_bud003_sisa_wrong_in_itself_is_bud001_only(check, data):
+    _row(data, "01.01.02")["sisa"] = TypedOverride(20_000_001)
+    findings = check(data)
+    assert codes_at(findings, "BUD001") == ["Realisasi!M8"]
+    assert codes_at(findings, "BUD003") == []  # the parent 01.01 is right; the child is not
+
+
+def test_bud003_sisa_typed_on_rows_without_pagu(check, data):
+    # only sisa is given for 01.01 and its children: the typed sisa must still add up
+    for kode, rest in (("01.01", 50_000_001), ("01.01.01", 30_000_000), ("01.01.02", 20_000_000)):
+        row = _row(data, kode)
+        row.update(pagu_murni=None, pagu_perubahan=None, realisasi=None, sisa=TypedOverride(rest))
+    data["tables"]["realisasi"][0].update(pagu_murni=None, pagu_perubahan=None, realisasi=None,
+                                          sisa=TypedOverride(50_000_001))  # programme 01 = its kegiatan
+    findings = check(data)
+    assert codes_at(findings, "BUD003") == ["Realisasi!M6"]
+    assert _one(findings, "BUD003").params["field"] == "sisa"
+
+
+def test_bud003_blank_perubahan_counts_as_murni(check, data):
+    _row(data, "01.01.02")["pagu_perubahan"] = None  # unchanged: 200.000.000 murni
+    assert codes_at(check(data), "BUD003") == []
+    _row(data, "01.01.02")["pagu_murni"] = 190_000_000
+    assert sorted(codes_at(check(data), "BUD003")) == ["Realisasi!I6", "Realisasi!J6"]
+
+
+def test_bud003_skipped_when_children_blank(check, data):
+    for kode in ("01.01.01", "01.01.02"):
+        _row(data, kode)["pagu_murni"] = None
+    assert codes_at(check(data), "BUD003") == []
+
+
+def test_bud004_total_not_sum_of_programmes(check, data):
+    data["tables"]["realisasi"][-1]["realisasi"] = 1_694_000_001
+    findings = check(data)
+    assert codes_at(findings, "BUD004") == ["Realisasi!K15"]
+    assert _one(findings, "BUD004").expected == 1_694_000_000
+
+
+# ------------------------------------------------------------------ PK and Rencana Aksi
+def test_bud006_pk_pagu_murni(check, data):
+    data["tables"]["pk_program"][1]["pagu_murni"] = 401_000_000
+    findings = check(data)
+    assert codes_at(findings, "BUD006") == ["PK!U6"]
+    f = _one(findings, "BUD006")
+    assert (f.expected, f.found, f.params["field"], f.params["kode"]) == (400_000_000, 401_000_000, "murni", "02")
+
+
+def test_bud006_pk_pagu_perubahan(check, data):
+    data["tables"]["pk_program"][2]["pagu_perubahan"] = 300_000_000
+    assert codes_at(check(data), "BUD006") == ["PK!V7"]
+
+
+def test_bud006_skips_a_version_blank_on_realisasi(check, data):
+    for row in data["tables"]["realisasi"]:
+        row["pagu_murni"] = None
+    data["tables"]["pk_program"][1]["pagu_murni"] = 123
+    assert codes_at(check(data), "BUD006") == []
+
+
+def test_bud007_rencana_aksi_pagu(check, data):
+    data["tables"]["ra_kegiatan"][2]["pagu"] = 310_000_000
+    findings = check(data)
+    assert codes_at(findings, "BUD007") == ["Rencana Aksi!R7"]
+    assert _one(findings, "BUD007").severity == "warning"
+
+
+def test_bud007_murni_pagu_is_fine(check, data):
+    data["tables"]["ra_kegiatan"][2]["pagu"] = 300_000_000  # 03.01 murni
+    assert codes_at(check(data), "BUD007") == []
+
+
+def test_bud012_quarterly_pagu(check, data):
+    data["tables"]["ra_kegiatan"][0]["pagu_tw4"] = 262_500_001
+    findings = check(data)
+    assert codes_at(findings, "BUD012") == ["Rencana Aksi!R5"]
+    assert _one(findings, "BUD012").expected == 1_050_000_001
+
+
+# ------------------------------------------------------------------ economic classes
+def _belanja(data, name):
+    return next(r for r in data["tables"]["belanja"] if r["uraian"] == name)
+
+
+def test_bud008_operasi(check, data):
+    _belanja(data, "Belanja Operasi")["anggaran"] = 1_450_000_001
+    assert codes_at(check(data), "BUD008") == ["Belanja!B5"]
+
+
+def test_bud008_modal(check, data):
+    _belanja(data, "Belanja Modal")["realisasi"] = 300_000_000
+    assert codes_at(check(data), "BUD008") == ["Belanja!C8"]
+
+
+def test_bud008_jumlah(check, data):
+    _belanja(data, "Jumlah Belanja Daerah")["realisasi"] = 1_694_000_001
+    assert codes_at(check(data), "BUD008") == ["Belanja!C14"]
+
+
+def test_bud008_jumlah_vs_programmes(check, data):
+    # the Belanja sheet is consistent in itself, but 1 rupiah more than the programmes on Realisasi
+    for name in ("Belanja Modal Tanah", "Belanja Modal", "Jumlah Belanja Daerah"):
+        _belanja(data, name)["anggaran"] += 1
+    for row in data["tables"]["realisasi"]:
+        row.pop("jenis_belanja", None)  # no class sums from the sub kegiatan (they would flag Tanah)
+    findings = check(data)
+    assert codes_at(findings, "BUD008") == ["Belanja!B14"]
+    assert _one(findings, "BUD008").params["detail"] == "Σ program, sheet Realisasi"
+
+
+def test_bud008_class_vs_jenis_belanja_of_sub_kegiatan(check, data):
+    _row(data, "01.01.02")["jenis_belanja"] = "Belanja Pegawai"
+    assert sorted(codes_at(check(data), "BUD008")) == ["Belanja!B6", "Belanja!B7", "Belanja!C6", "Belanja!C7"]
+
+
+def test_bud008_class_sums_need_every_sub_kegiatan_tagged(check, data):
+    _row(data, "01.01.02")["jenis_belanja"] = None
+    _belanja(data, "Belanja Pegawai")["anggaran"] = 850_000_000  # unchanged; nothing to compare by class
+    assert codes_at(check(data), "BUD008") == []
+
+
+def test_bud008_skipped_when_belanja_blank(check, data):
+    for row in data["tables"]["belanja"]:
+        row["anggaran"] = row["realisasi"] = None
+    assert codes_at(check(data), "BUD008") == []
+
+
+# ------------------------------------------------------------------ FRM003
+def test_frm003_sum_range_skips_a_child(check, data):
+    _row(data, "01.01")["realisasi"] = Formula("=SUM(K7:K7)", 1_000_000_000)
+    findings = check(data)
+    assert codes_at(findings, "FRM003") == ["Realisasi!K6"]
+    f = _one(findings, "FRM003")
+    assert f.params == {"formula": "=SUM(K7:K7)", "missing": "8"}
+    assert f.message("en") == "formula =SUM(K7:K7) leaves out row(s) 8"
+
+
+def test_frm003_total_row(check, data):
+    data["tables"]["realisasi"][-1]["pagu_perubahan"] = Formula("=SUM(J5,J9)", 1_770_000_000)
+    findings = check(data)
+    assert codes_at(findings, "FRM003") == ["Realisasi!J15"]
+    assert _one(findings, "FRM003").params["missing"] == "12"
+
+
+def test_frm003_complete_ranges_are_fine(check, data):
+    _row(data, "01.01")["realisasi"] = Formula("=SUM(K7:K8)", 1_000_000_000)
+    _row(data, "01")["realisasi"] = Formula("=SUM($K$7:$K$8)", 1_000_000_000)  # the grandchildren
+    data["tables"]["realisasi"][-1]["realisasi"] = Formula('=SUMIF(B5:B14,"program",K5:K14)', 1_694_000_000)
+    _row(data, "02")["realisasi"] = Formula("=SUM(K:K)/3", 390_000_000)  # a whole column covers all
+    findings = check(data)
+    assert codes_at(findings, "FRM003") == []
+    assert [f for f in findings if f.code in BUDGET_RULES] == []
+
+
+def test_formula_rows():
+    assert formula_rows("=SUM(K7:K9)", "Realisasi") == {7, 8, 9}
+    assert formula_rows("=SUM(K9:K7,K12)", "Realisasi") == {7, 8, 9, 12}
+    assert formula_rows("=SUM(Realisasi!K7:K8)", "Realisasi") == {7, 8}
+    assert formula_rows("=SUM('Rencana Aksi'!K7:K8)", "Realisasi") == set()
+    assert formula_rows('=SUMIF(A5:A9,"K1",K5:K9)', "Realisasi") == {5, 6, 7, 8, 9}
+    assert formula_rows("=SUM(K:K)", "Realisasi") is None
+
+
+# ------------------------------------------------------------------ the real samples
+def test_sample_2023_roll_ups_hold():
+    from conftest import SAMPLE_2023
+
+    findings = check_workbook(SAMPLE_2023).findings
+    assert codes_at(findings, "BUD003") == [] and codes_at(findings, "BUD004") == []
+    assert [f for f in findings if f.code in BUDGET_RULES] == []
+
+
+def test_sample_2022_kegiatan_02_01_realisasi():
+    from conftest import SAMPLE_2022
+
+    findings = check_workbook(SAMPLE_2022).findings
+    assert codes_at(findings, "BUD003") == ["Realisasi!K25"]
+    f = _one(findings, "BUD003")
+    assert (f.expected, f.found, f.params["kode"]) == (214_828_700, 240_426_500, "02.01")

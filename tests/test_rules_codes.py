@@ -1,0 +1,97 @@
+"""Code rules: VAL008 duplicate, VAL009 wrong parent, BUD010 orphan, BUD009 parent without
+children, BUD013 level ≠ code. Realisasi rows 5..15: 01, 01.01, 01.01.01, 01.01.02, 02, 02.01,
+02.01.01, 03, 03.01, 03.01.01, TOTAL. PK programmes at S5..S7, Rencana Aksi kegiatan at P5..P7."""
+from helpers import codes_at
+
+from lkjip_xl.checks.engine import check_workbook
+
+CODE_RULES = ("VAL008", "VAL009", "BUD009", "BUD010", "BUD013")
+
+
+def _row(data, kode):
+    return next(r for r in data["tables"]["realisasi"] if r["kode"] == kode)
+
+
+def test_valid_workbook_has_no_code_findings(check, data):
+    findings = check(data)
+    assert [f for f in findings if f.code in CODE_RULES] == []
+
+
+def test_val008_duplicate_code_in_realisasi(check, data):
+    _row(data, "01.01.02")["kode"] = "01.01.01"
+    findings = check(data)
+    assert codes_at(findings, "VAL008") == ["Realisasi!A8"]
+    f = next(f for f in findings if f.code == "VAL008")
+    assert f.found == "01.01.01" and f.params["other"] == "A7"
+    assert f.message("en") == "code 01.01.01 already used at A7"
+
+
+def test_val008_duplicate_code_in_pk_program(check, data):
+    data["tables"]["pk_program"][2]["kode"] = "02"
+    assert codes_at(check(data), "VAL008") == ["PK!S7"]
+
+
+def test_val008_duplicate_code_in_rencana_aksi(check, data):
+    data["tables"]["ra_kegiatan"][2]["kode"] = " 02.01 "
+    assert codes_at(check(data), "VAL008") == ["Rencana Aksi!P7"]
+
+
+def test_val009_code_under_the_wrong_parent(check, data):
+    _row(data, "02.01.01")["kode"] = "01.01.03"  # its parent 01.01 exists, but it sits under 02.01
+    findings = check(data)
+    assert codes_at(findings, "VAL009") == ["Realisasi!A11"]
+    f = next(f for f in findings if f.code == "VAL009")
+    assert (f.found, f.expected, f.params["parent"], f.params["implied"]) == ("01.01.03", "02.01", "02.01", "01.01")
+    assert codes_at(findings, "BUD010") == []
+
+
+def test_bud010_parent_code_nowhere(check, data):
+    _row(data, "03.01.01")["kode"] = "03.02.01"
+    findings = check(data)
+    assert codes_at(findings, "BUD010") == ["Realisasi!A14"]
+    f = next(f for f in findings if f.code == "BUD010")
+    assert (f.found, f.expected) == ("03.02.01", "03.02")
+    assert codes_at(findings, "VAL009") == []
+
+
+def test_bud009_kegiatan_without_sub_kegiatan(check, data):
+    rows = data["tables"]["realisasi"]
+    rows.insert(7, {"kode": "02.02", "uraian": "Kegiatan tanpa sub kegiatan"})  # sheet row 12
+    findings = check(data)
+    assert codes_at(findings, "BUD009") == ["Realisasi!A12"]
+    f = next(f for f in findings if f.code == "BUD009")
+    assert f.severity == "warning" and f.message("en") == "02.02 has no sub kegiatan"
+
+
+def test_bud009_program_without_kegiatan(check, data):
+    rows = data["tables"]["realisasi"]
+    rows.insert(10, {"kode": "04", "uraian": "Program tanpa kegiatan"})  # sheet row 15, before TOTAL
+    assert codes_at(check(data), "BUD009") == ["Realisasi!A15"]
+
+
+def test_bud013_level_disagrees_with_code(check, data):
+    _row(data, "01.01.01")["level"] = "kegiatan"
+    _row(data, "01.01.02")["level"] = "sub kegiatan"  # agrees: no finding
+    findings = check(data)
+    assert codes_at(findings, "BUD013") == ["Realisasi!B7"]
+    f = next(f for f in findings if f.code == "BUD013")
+    assert (f.expected, f.found) == ("sub kegiatan", "kegiatan")
+
+
+def test_total_rows_are_not_codes(check, data):
+    data["tables"]["realisasi"].append({"kode": None, "uraian": "Jumlah", "realisasi": 1_694_000_000})
+    findings = check(data)
+    assert [f for f in findings if f.code in CODE_RULES] == []
+
+
+def test_sample_2023_duplicate_and_misplaced_codes():
+    from conftest import SAMPLE_2023
+
+    findings = check_workbook(SAMPLE_2023).findings
+    assert codes_at(findings, "VAL008") == ["Realisasi!A16"]  # the second 01.03.04
+    assert codes_at(findings, "VAL009") == ["Realisasi!A10"]  # 01.01.02 under kegiatan 01.02
+    dup = next(f for f in findings if f.code == "VAL008")
+    assert dup.found == "01.03.04" and dup.params["other"] == "A15"
+    wrong = next(f for f in findings if f.code == "VAL009")
+    assert wrong.found == "01.01.02" and wrong.params["parent"] == "01.02"
+    assert codes_at(findings, "BUD010") == [] and codes_at(findings, "BUD009") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
@@ -48,6 +50,7 @@ def code_parts(code: str) -> tuple[str, ...]:
     return parts
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise_code(code: str) -> str:
     """Canonical text of a code (spaces and trailing dot removed)."""
     return ".".join(code_parts(code))
@@ -61,6 +64,7 @@ def _form(parts: tuple[str, ...]) -> dict:
     return _SHORT
 
 
+@lru_cache(maxsize=1 << 17)
 def level_of(code: str) -> str | None:
     """``"program"``, ``"kegiatan"``, ``"sub_kegiatan"`` or None."""
     try:
@@ -71,6 +75,7 @@ def level_of(code: str) -> str | None:
     return entry[0] if entry else None
 
 
+@lru_cache(maxsize=1 << 17)
 def parent_code(code: str) -> str | None:
     """Code of the parent level (None for a program or an unknown code)."""
     try:

@@ -45,9 +45,20 @@ def amount(value: Any):
         return None
 
 
-def realisasi_tree(table, fields: Iterable[str] = ()) -> tuple[list[BudgetNode], list, list[int]]:
-    """(roots, problems, total row indexes) of the Realisasi table; node.row_id is the row index."""
-    fields = [f for f in fields if f in table.values]
+TREE_FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
+
+
+def realisasi_tree(table, fields: Iterable[str] = TREE_FIELDS) -> tuple[list[BudgetNode], list, list[int]]:
+    """(roots, problems, total row indexes) of the Realisasi table; node.row_id is the row index.
+    Built once per table and field set (the code and budget rules share it)."""
+    fields = tuple(f for f in fields if f in table.values)
+    cache = table.__dict__.setdefault("_tree_cache", {})
+    if fields not in cache:
+        cache[fields] = _build_realisasi_tree(table, fields)
+    return cache[fields]
+
+
+def _build_realisasi_tree(table, fields: tuple[str, ...]):
     rows, totals = [], []
     kode, uraian = table.values.get("kode"), table.values.get("uraian")
     if kode is None:

@@ -16,6 +16,8 @@ def is_blank(value: Any) -> bool:
 
 def same_cached(computed: Any, cached: Any) -> bool:
     """A formula's stored result agrees with the recomputation (float noise aside)."""
+    if computed == cached:
+        return True  # fast path: equal numbers (int/Decimal) or equal text
     if is_blank(computed) and is_blank(cached):
         return True
     if is_blank(computed) or is_blank(cached):

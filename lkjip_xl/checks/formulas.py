@@ -16,11 +16,14 @@ def check(ctx) -> Iterable[Finding]:
         if not computed:
             continue
         derived = ctx.derived(key)
-        for i in range(len(table)):
-            row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
-            for col in computed:
-                yield from _cell(table.sheet, table.cell(col, i), table.has_formula[col][i],
-                                 table.values[col][i], derived[i].get(col), row_flagged)
+        for col in computed:
+            values, formulas = table.values[col], table.has_formula[col]
+            for i in range(len(table)):
+                expected, found = derived[i].get(col), values[i]
+                if formulas[i] and same_cached(expected, found):
+                    continue  # the common case, decided without building anything
+                row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
+                yield from _cell(table.sheet, table.cell(col, i), formulas[i], found, expected, row_flagged)
     hasil = ctx.model.form("skm_hasil")
     if hasil is not None:
         expected = derive_skm_hasil(ctx.derive)

@@ -35,6 +35,9 @@ def atomic_output(out: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        umask = os.umask(0)  # mkstemp makes the file private (0600); give it the usual mode
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

@@ -3,7 +3,9 @@ their XML parts. Everything that is not a readable workbook becomes one clear er
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from defusedxml.common import DefusedXmlException
 
 from ..errors import UnreadableWorkbook
 from . import limits
+from .xmlscan import sheet_extent
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -27,20 +30,33 @@ class Container:
     sheet_states: dict[str, str]  # sheet name -> visible/hidden/veryHidden
 
     def read_part(self, member: str) -> bytes:
+        """A part's bytes, refused when it declares a DTD; a worksheet is also refused when its
+        cells reach past the row or grid limits (python-calamine would build that grid)."""
         info = self.zip.getinfo(member)
         if info.file_size > limits.MAX_PART_BYTES:
             raise UnreadableWorkbook("too_large", path=str(self.path), detail=f"{member} {info.file_size} B")
-        data = self.zip.read(member)
-        head = data[:4096]
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise UnreadableWorkbook("unsafe_xml", path=str(self.path), detail=f"DOCTYPE in {member}")
+        data = _read_member(self.path, self.zip, member)
+        unsafe = _dtd_in_prolog(data)
+        if unsafe is not False:
+            raise UnreadableWorkbook("unsafe_xml", path=str(self.path), detail=f"DOCTYPE/ENTITY: {member}")
+        sheet = self._sheet_of.get(member)
+        if sheet is not None:
+            _check_extent(self.path, sheet, data)
         return data
+
+    @property
+    def _sheet_of(self) -> dict[str, str]:
+        return {member: name for name, member in self.sheet_parts.items()}
 
     def close(self) -> None:
         self.zip.close()
 
 
-def open_container(path: Path) -> Container:
+def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
+    """Open and vet a workbook. Every XML part is searched for a DTD; with ``scan_sheets`` (the
+    default, for callers that then hand the file to python-calamine or openpyxl themselves)
+    every worksheet is also read once to bound its grid. ``read_workbook`` passes False and lets
+    ``read_part`` do it for the sheets it reads."""
     path = Path(path)
     if not path.exists():
         raise UnreadableWorkbook("file_missing", path=str(path))
@@ -60,17 +76,127 @@ def open_container(path: Path) -> Container:
         raise UnreadableWorkbook("old_xls", path=str(path))
     if not magic.startswith(b"PK"):
         raise UnreadableWorkbook("not_xlsx", path=str(path), detail="bukan arsip zip / not a zip archive")
+    entries = _declared_entries(path)
+    if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
+        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{entries} zip members")
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
         raise UnreadableWorkbook("not_xlsx", path=str(path), detail=str(exc)[:80]) from None
     try:
         _check_sizes(path, zf)
         parts, states = _sheet_parts(path, zf)
+        container = Container(path, zf, parts, states)
+        sheets = set(parts.values())
+        _refuse_dtds(path, zf, [n for n in zf.namelist() if n not in sheets])
+        if scan_sheets:
+            for member in parts.values():
+                container.read_part(member)
     except Exception:
         zf.close()
         raise
-    return Container(path, zf, parts, states)
+    return container
+
+
+# ------------------------------------------------------------------------------ hostile content
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+               NotImplementedError, RuntimeError, struct.error)
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_PROLOG_LIMIT = 1024 * 1024
+
+
+def _read_member(path: Path, zf: zipfile.ZipFile, member: str) -> bytes:
+    """A member's bytes; a damaged, encrypted or lying member is one clear error."""
+    try:
+        return zf.read(member)
+    except _ZIP_ERRORS as exc:
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{member}: {exc}"[:100]) from None
+
+
+def _dtd_in_prolog(head: bytes) -> bool | None:
+    """True when a DOCTYPE (or any other <!...> declaration) comes before the root element,
+    False when the root element comes first, None when ``head`` ends inside the prolog.
+    Entities can only be declared there, so this is all an entity bomb or an external entity
+    (XXE) needs; content after the root cannot hold a declaration in well-formed XML."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:1] == b"\x00" or head[1:2] == b"\x00":
+        codec = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else (
+            "utf-16-be" if head[:1] == b"\x00" else "utf-16-le")
+        head = head[: 2 * _PROLOG_LIMIT].decode(codec, "replace").encode("utf-8", "replace")
+    pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    n = len(head)
+    while True:
+        while pos < n and head[pos] in b" \t\r\n":
+            pos += 1
+        if pos >= n:
+            return None
+        if head.startswith(b"<?", pos):
+            end = head.find(b"?>", pos + 2)
+            if end < 0:
+                return None
+            pos = end + 2
+        elif head.startswith(b"<!--", pos):
+            end = head.find(b"-->", pos + 4)
+            if end < 0:
+                return None
+            pos = end + 3
+        elif head.startswith(b"<!", pos):
+            return True
+        else:
+            return False
+
+
+def _refuse_dtds(path: Path, zf: zipfile.ZipFile, members: list[str]) -> None:
+    """Search the prolog of every XML part for a DTD, reading no more than the prolog."""
+    for member in members:
+        if not member.lower().endswith(_XML_SUFFIXES):
+            continue
+        try:
+            with zf.open(member) as fh:
+                head = fh.read(64 * 1024)
+                verdict = _dtd_in_prolog(head)
+                while verdict is None and len(head) < _PROLOG_LIMIT:
+                    more = fh.read(64 * 1024)
+                    if not more:
+                        break
+                    head += more
+                    verdict = _dtd_in_prolog(head)
+        except _ZIP_ERRORS as exc:
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{member}: {exc}"[:100]) from None
+        if verdict is True or (verdict is None and len(head) >= _PROLOG_LIMIT):
+            raise UnreadableWorkbook("unsafe_xml", path=str(path), detail=f"DOCTYPE/ENTITY: {member}")
+
+
+def _check_extent(path: Path, sheet: str, xml: bytes) -> None:
+    """Refuse a sheet whose cells reach past the row limit or whose grid would be too large."""
+    ext = sheet_extent(xml)
+    if ext.rows > limits.MAX_ROWS:
+        raise UnreadableWorkbook("too_many_rows", path=str(path), sheet=sheet, row=ext.rows,
+                                 cell=ext.cell or f"A{ext.rows}", limit=limits.MAX_ROWS)
+    if ext.cols > limits.MAX_COLUMNS or ext.rows * ext.cols > limits.MAX_GRID_CELLS:
+        raise UnreadableWorkbook("sheet_too_large", path=str(path), sheet=sheet, cell=ext.cell or "?",
+                                 cols=limits.MAX_COLUMNS, cells=limits.MAX_GRID_CELLS)
+
+
+def _declared_entries(path: Path) -> int | None:
+    """The number of members the zip's end record declares, read before zipfile builds an
+    object for each of them (millions of empty members would exhaust memory first)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, 2)
+            size = fh.tell()
+            fh.seek(max(0, size - 65_557))
+            tail = fh.read()
+    except OSError:
+        return None
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or end + 22 > len(tail):
+        return None
+    count = struct.unpack_from("<H", tail, end + 10)[0]
+    if count == 0xFFFF:  # zip64: the real count is in the zip64 end record
+        loc = tail.rfind(b"PK\x06\x06", 0, end)
+        if loc >= 0 and loc + 40 <= len(tail):
+            return struct.unpack_from("<Q", tail, loc + 32)[0]
+    return count
 
 
 def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
@@ -105,11 +231,11 @@ def _parse(path: Path, data: bytes):
 
 
 def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
-    wb = _parse(path, zf.read("xl/workbook.xml"))
+    wb = _parse(path, _read_member(path, zf, "xl/workbook.xml"))
     rels_name = "xl/_rels/workbook.xml.rels"
     targets: dict[str, str] = {}
     if rels_name in zf.namelist():
-        for rel in _parse(path, zf.read(rels_name)).iter(f"{NS_PKG_REL}Relationship"):
+        for rel in _parse(path, _read_member(path, zf, rels_name)).iter(f"{NS_PKG_REL}Relationship"):
             target = rel.get("Target", "")
             member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
             targets[rel.get("Id")] = member

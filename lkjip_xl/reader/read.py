@@ -32,7 +32,7 @@ def normalise_header(text: Any) -> str:
 
 
 def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
-    container = open_container(Path(path))
+    container = open_container(Path(path), scan_sheets=False)  # read_part bounds each sheet read
     try:
         present = [name for name in DATA_SHEETS if name in container.sheet_parts]
         if len(present) < 3:
@@ -59,6 +59,9 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                 if data is not None:
                     model.tables[table.key] = data
             del grid
+        for name in ("Petunjuk", SCHEMA.list_sheet):  # read by calamine for the version: bound them too
+            if name in container.sheet_parts:
+                container.read_part(container.sheet_parts[name])
         model.version = _version(book, container.sheet_parts)
         if model.version != SCHEMA.version:
             findings.append(Finding("STR004", "Petunjuk", "B3", expected=SCHEMA.version, found=model.version))
@@ -147,7 +150,7 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
     for c in table.columns:
         for label in (c.header.id, c.header.en, *c.aliases):
             wanted.setdefault(normalise_header(label), c.key)
-    # the table's region: from its first column to the first empty header cell
+    # the table's region: its own width, then on to the first empty header cell
     start = table.first_col
     line = grid[hr - 1] if hr - 1 < len(grid) else []
     while start < table.first_col + 3 and normalise_header(_at(grid, hr, start)) == "":
@@ -155,7 +158,11 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
     cols: dict[str, int] = {}
     unknown: list[int] = []
     c = start
-    while c < len(line) and normalise_header(line[c]) != "":
+    end = table.first_col + len(table.columns)  # a blank header inside the table does not end it
+    while c < len(line) and (c < end or normalise_header(line[c]) != ""):
+        if normalise_header(line[c]) == "":
+            c += 1
+            continue
         key = wanted.get(normalise_header(line[c]))
         if key and key not in cols:
             cols[key] = c

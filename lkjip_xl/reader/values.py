@@ -17,6 +17,7 @@ from ..calc.numbers_id import parse_number
 from ..schema.types import ColType
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
+MAX_ABS_NUMBER = Decimal(10) ** 15  # Excel keeps 15 significant digits; past that a value is not a real amount
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
@@ -44,6 +45,8 @@ def _number_from_text(text: str, ctype: ColType) -> tuple[Any, Issue | None]:
             return None, None
         return None, Issue("VAL013", found=text, params={"detail": p.reason})
     value = p.value
+    if not value.is_finite() or abs(value) >= MAX_ABS_NUMBER:
+        return None, Issue("VAL013", found=text, params={"detail": "> 15 digit"})
     if ctype == ColType.INTEGER or ctype == ColType.MONEY:
         value = _integral(value)
     return value, Issue("VAL001", expected=value, found=text)
@@ -59,6 +62,8 @@ def convert_number(raw: Any, ctype: ColType) -> tuple[Any, Issue | None]:
     if isinstance(raw, str):
         value, issue = _number_from_text(raw, ctype)
         return value, issue
+    if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
+        return None, Issue("VAL013", found=str(raw), params={"detail": "> 15 digit"})
     d = to_decimal(raw)
     if ctype == ColType.PERCENT:
         points = strip_exponent(d * 100)

@@ -7,16 +7,117 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..schema.refs import parse_a1
+from ..schema.refs import col_index, parse_a1
 
 _F_OPEN = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(/?)>")
+_F_OPEN_PLAIN = re.compile(rb"<f\b([^>]*?)(/?)>")
 _C_OPEN = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
 _R_ATTR = re.compile(rb'\br="([A-Za-z]{1,3}\d+)"')
-_T_ERR = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>.*?</(?:\w+:)?f>)\s*)?<(?:\w+:)?v>([^<]*)</', re.S)
-_F_CLOSE = re.compile(rb"</(?:\w+:)?f>")
-_SI = re.compile(rb'\bsi="(\d+)"')
-_SHARED = re.compile(rb'\bt="shared"')
+# an error cell: <c ... t="e">, an optional formula (self-closing for shared-formula children,
+# whose text never holds "<"), then its <v>; nothing may reach into the next cell
+_T_ERR = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*?)(?<!/)>\s*'
+                    rb'(?:<(?:\w+:)?f\b[^>]*?(?:/>|(?<!/)>[^<]*</(?:\w+:)?f>)\s*)?<(?:\w+:)?v>([^<]*)</')
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"')
+
+
+# Where a sheet's data ends, without building its grid: python-calamine allocates rows × columns
+# cells at once, so one value at XFD1048576 would ask for 17 billion cells. Only references that
+# could pass a limit matter: rows of six digits or more, columns of two letters or more. Both are
+# rare in a real workbook, so they are found with plain byte searches over a copy of the XML in
+# which every digit reads 0 and every letter A (a regular expression over every cell would cost
+# seconds on a 100.000-row sheet); each hit is then looked at in the original bytes.
+_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                         b"0" * 10 + b"A" * 52)
+_FAR_NEEDLES = (b'A="A000000', b'A="AA0', b'A="AAA0')  # r="A100000", r="AA1", r="AAA1" once shaped
+_REF_AT = re.compile(rb'r="([A-Za-z]{1,3})([0-9]+)"')
+_CHUNK = 8 * 1024 * 1024
+# writers that omit r= (legal, rare): positions follow the previous row or cell; counted exactly
+_ROW_OPEN = re.compile(rb'<(?:\w+:)?row(?=[\s/>])[^>]*>')
+_ROW_R = re.compile(rb'\br="([0-9]+)"')
+_ROW_ELEMENT = re.compile(rb'<(?:\w+:)?row\b.*?(?:/>|</(?:\w+:)?row>)', re.S)
+_C_TAG = re.compile(rb'<(?:\w+:)?c[\s/>]')
+_C_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Za-z]{1,3})([0-9]+)"[^>]*?(/?)>')
+
+
+@dataclass(frozen=True)
+class Extent:
+    """An upper bound of the grid python-calamine would build for a sheet (1-based)."""
+
+    rows: int
+    cols: int
+    cell: str | None = None  # the farthest cell holding something, when known
+
+
+def _holds_value(xml: bytes, pos: int) -> bool:
+    """Is the element whose attribute ends at ``pos`` more than an empty, styled cell?"""
+    end = xml.find(b">", pos)
+    return end > 0 and xml[end - 1:end] != b"/"
+
+
+def _in_cell_tag(xml: bytes, pos: int) -> bool:
+    lt = xml.rfind(b"<", 0, pos)
+    name = xml[lt + 1:pos].split(None, 1)[0] if lt >= 0 else b""
+    return (name == b"c" or name.endswith(b":c")) and xml[pos - 1:pos].isspace()
+
+
+def _far_refs(xml: bytes):
+    """(row, col, ref) of every cell reference with a row >= 100000 or a column >= AA."""
+    for start in range(0, len(xml), _CHUNK):
+        shape = xml[start:start + _CHUNK + 16].translate(_SHAPE)
+        for needle in _FAR_NEEDLES:
+            i = shape.find(needle)
+            while 0 <= i < _CHUNK:
+                pos = start + i
+                m = _REF_AT.match(xml, pos)
+                if m and _in_cell_tag(xml, pos) and _holds_value(xml, m.end()):
+                    from ..schema.refs import col_index
+
+                    letters, digits = m.group(1).decode().upper(), m.group(2).decode()
+                    yield int(digits), col_index(letters) + 1, letters + digits
+                i = shape.find(needle, i + 1)
+
+
+_ODD_PLAIN = re.compile(rb'<(?:c|row)(?:>|\s(?!r="))')
+_ODD_ANY = re.compile(rb'<(?:\w+:)?(?:c|row)(?:>|\s(?!r="))')
+
+
+def _no_r(xml: bytes) -> bool:
+    """Could some <row> or <c> lack its r= attribute (or not have it first)? Rare: then every
+    cell is looked at. A sheet whose root element has a namespace prefix takes a slower search."""
+    odd = _ODD_PLAIN if b"<worksheet" in xml[:4096] else _ODD_ANY
+    return odd.search(xml) is not None
+
+
+def sheet_extent(xml: bytes) -> Extent:
+    """How far the cells of a worksheet's XML reach: an upper bound, never an underestimate."""
+    rows, cols, far = 0, 26, None
+    odd = _no_r(xml)
+    if odd:  # rare writers: look at every cell
+        for m in _C_REF.finditer(xml):
+            if not m.group(3):
+                from ..schema.refs import col_index
+
+                row, col = int(m.group(2)), col_index(m.group(1).decode()) + 1
+                if row > rows:
+                    rows, far = row, (m.group(1) + m.group(2)).decode().upper()
+                cols = max(cols, col)
+        widest = max((len(_C_TAG.findall(m.group(0))) for m in _ROW_ELEMENT.finditer(xml)), default=0)
+        cols += widest
+    else:
+        for row, col, ref in _far_refs(xml):
+            if row > rows:
+                rows, far = row, ref
+            if col > cols:
+                cols = col
+                far = far or ref
+    rows = max(rows, xml.count(b"<row") + xml.count(b":row"))
+    if odd:
+        current = 0
+        for m in _ROW_OPEN.finditer(xml):
+            r = _ROW_R.search(m.group(0))
+            current = int(r.group(1)) if r else current + 1
+            rows = max(rows, current)
+    return Extent(rows, cols, far)
 
 
 @dataclass
@@ -26,32 +127,39 @@ class SheetScan:
     dimension: str | None = None
 
 
+_R_PARTS = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]+)"')
+
+
 def scan_sheet(xml: bytes) -> SheetScan:
     scan = SheetScan()
     dim = _DIMENSION.search(xml, 0, 4096)
     scan.dimension = dim.group(1).decode() if dim else None
-    shared: dict[bytes, str] = {}
-    for m in _F_OPEN.finditer(xml):
-        c_start = max(xml.rfind(b"<c ", 0, m.start()), xml.rfind(b":c ", 0, m.start()))
-        if c_start < 0:
+    columns: dict[bytes, int] = {}
+    formulas = scan.formulas
+    f_open = _F_OPEN_PLAIN if b"<worksheet" in xml[:4096] else _F_OPEN  # no prefix: a faster search
+    for m in f_open.finditer(xml):
+        # <f> is the first child of its <c>: the tag just before it is the cell's. (Searching
+        # back for "<c " without a bound scanned to the start of the file for every formula:
+        # minutes on a 50.000-row sheet.)
+        f_start = m.start()
+        c_start = xml.rfind(b"<", f_start - 4096 if f_start > 4096 else 0, f_start)
+        if c_start < 0 or not _C_OPEN.match(xml, c_start, f_start):
             continue
-        c_tag = _C_OPEN.match(xml, c_start if xml[c_start:c_start + 1] == b"<" else xml.rfind(b"<", 0, c_start))
-        r = _R_ATTR.search(c_tag.group(0)) if c_tag else None
+        r = _R_PARTS.search(xml, c_start, f_start)
         if not r:
             continue
-        pos = parse_a1(r.group(1).decode())
-        attrs = m.group(1)
+        letters = r.group(1)
+        col = columns.get(letters)
+        if col is None:
+            col = columns[letters] = col_index(letters.decode())
         text: str | None = None
         if not m.group(2):
-            end = _F_CLOSE.search(xml, m.end())
-            if end:
-                text = "=" + html.unescape(xml[m.end():end.start()].decode("utf-8", "replace"))
-        si = _SI.search(attrs) if _SHARED.search(attrs) else None
-        if si:
-            if text is not None:
-                shared[si.group(1)] = text
-            # shared-formula children carry no text of their own: keep None
-        scan.formulas[pos] = text
+            end = xml.find(b"</", m.end())
+            if end >= 0:
+                raw = xml[m.end():end].decode("utf-8", "replace")
+                text = "=" + (html.unescape(raw) if "&" in raw else raw)
+        # shared-formula children (<f t="shared" si="0"/>) carry no text of their own: None
+        formulas[(int(r.group(2)), col)] = text
     if b't="e"' in xml:
         for m in _T_ERR.finditer(xml):
             r = _R_ATTR.search(m.group(1))

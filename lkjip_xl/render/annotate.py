@@ -26,10 +26,25 @@ HEADERS = {
 SHEET_NAME = "Temuan"
 
 
+MAX_CELL_TEXT = 32_767  # Excel's limit for one cell; longer text makes the file "need repair"
+
+
 def _cell_value(value):
     if isinstance(value, (list, dict)):
-        return str(value)
+        value = str(value)
+    if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+        value = value[: MAX_CELL_TEXT - 1] + "…"
     return value
+
+
+def _anchor(ws, cell: str):
+    """The cell to mark: inside a merged range only its top-left cell can hold a fill or comment."""
+    target = ws[cell]
+    if type(target).__name__ == "MergedCell":
+        for rng in ws.merged_cells.ranges:
+            if cell in rng:
+                return ws.cell(row=rng.min_row, column=rng.min_col)
+    return target
 
 
 def _as_text_cells(row) -> None:
@@ -44,12 +59,14 @@ def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
     by_cell: dict[tuple[str, str], list] = {}
     for f in findings:
         by_cell.setdefault((f.sheet, f.cell), []).append(f)
+    marks: dict[tuple[str, str], tuple] = {}  # findings inside one merged range share its anchor
     for (sheet, cell), items in by_cell.items():
         if sheet not in wb.sheetnames:
             continue
-        ws = wb[sheet]
+        target = _anchor(wb[sheet], cell)
+        marks.setdefault((sheet, target.coordinate), (target, []))[1].extend(items)
+    for target, items in marks.values():
         worst = min(items, key=lambda f: ("error", "warning", "info").index(f.severity))
-        target = ws[cell]
         target.fill = FILLS[worst.severity]
         text = "\n".join(f"[{f.code}] {f.message(lang)}" for f in items)
         target.comment = Comment(text[:30000], "lkjip-xl", width=320, height=120)
@@ -61,7 +78,7 @@ def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
         cell.font = Font(bold=True)
     for i, f in enumerate(findings, start=1):
         d = f.to_dict(lang)
-        ws.append([i, f.sheet, f.cell, f.code, SEVERITY_WORDS[lang][f.severity], d["message"],
+        ws.append([i, f.sheet, f.cell, f.code, SEVERITY_WORDS[lang][f.severity], _cell_value(d["message"]),
                    _cell_value(d["expected"]), _cell_value(d["found"])])
         _as_text_cells(ws[i + 1])
         link = ws.cell(row=i + 1, column=3)

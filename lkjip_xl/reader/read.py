@@ -4,6 +4,7 @@ everything located through the schema. Returns the typed model and the findings 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from ..schema.refs import a1
 from . import limits
 from .container import open_container
 from .model import FormData, TableData, WorkbookModel
-from .values import Issue, convert
+from .values import Issue, convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
@@ -44,21 +45,29 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc).splitlines()[0][:100]) from None
         findings: list[Finding] = []
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
+        names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
             if name not in container.sheet_parts:
                 findings.append(Finding("STR001", name, "A1", params={"name": name}))
-                continue
-            sheet = SCHEMA.sheet(name)
-            scan = scan_sheet(container.read_part(container.sheet_parts[name]))
-            model.scans[name] = scan
-            grid = _grid(book, name, path)
-            for form in sheet.forms:
-                model.forms[form.key] = _read_form(form, grid, scan, findings)
-            for table in sheet.tables:
-                data = _read_table(table, grid, scan, findings)
-                if data is not None:
-                    model.tables[table.key] = data
-            del grid
+        # python-calamine builds a sheet's grid without holding the GIL: while it builds the next
+        # sheet in a worker thread, this thread scans the XML and reads the tables of the current
+        # one. Each sheet's XML is bounded (read_part) before calamine may touch it; one grid is
+        # built ahead, so at most two are held at once.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            xml = {names[0]: container.read_part(container.sheet_parts[names[0]])}
+            pending = pool.submit(_grid, book, names[0], path)
+            for k, name in enumerate(names):
+                grid_future = pending
+                if k + 1 < len(names):
+                    nxt = names[k + 1]
+                    xml[nxt] = container.read_part(container.sheet_parts[nxt])
+                scan = scan_sheet(xml.pop(name))
+                model.scans[name] = scan
+                grid = grid_future.result()
+                if k + 1 < len(names):
+                    pending = pool.submit(_grid, book, names[k + 1], path)
+                _read_sheet(SCHEMA.sheet(name), grid, scan, model, findings)
+                del grid
         for name in ("Petunjuk", SCHEMA.list_sheet):  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
                 container.read_part(container.sheet_parts[name])
@@ -68,6 +77,15 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         return model, findings
     finally:
         container.close()
+
+
+def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: list[Finding]) -> None:
+    for form in sheet.forms:
+        model.forms[form.key] = _read_form(form, grid, scan, findings)
+    for table in sheet.tables:
+        data = _read_table(table, grid, scan, findings)
+        if data is not None:
+            model.tables[table.key] = data
 
 
 def _grid(book: CalamineWorkbook, name: str, path) -> list[list[Any]]:
@@ -195,44 +213,63 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                                 params={"name": table.title.id}))
         return None
     data = TableData(table, table.header_row, cols)
-    inputs = [(c, cols[c.key]) for c in table.columns if c.key in cols and not c.computed]
-    present = [(c, cols[c.key]) for c in table.columns if c.key in cols]
-    for c, _ in present:
-        data.values[c.key] = []
-        data.has_formula[c.key] = []
+    input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
+    formula_rows: dict[int, set[int]] = {}
+    for (r, c) in scan.formulas:
+        formula_rows.setdefault(c, set()).add(r)
+    errors = scan.errors
+    plan = []  # per present column: what to do with each of its cells, decided once
+    for c in table.columns:
+        if c.key not in cols:
+            continue
+        pos = cols[c.key]
+        data.values[c.key], data.has_formula[c.key] = [], []
         if c.computed:
             data.formulas[c.key] = []
+        keep_raw = c.choices in RAW_KEEP_LISTS
+        ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
+        plan.append((c, pos, make_converter(c.type, _allowed(c.choices)), keep_raw, ranged,
+                     formula_rows.get(pos, set()), data.values[c.key], data.has_formula[c.key],
+                     data.formulas.get(c.key)))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
-    formulas, errors = scan.formulas, scan.errors
+    error_rows = {r for r, _ in errors}
+    rows = data.rows
     for r in range(table.first_row, last + 1):
         line = grid[r - 1]
         n = len(line)
-        if table.max_rows is None and not any(
-            (pos < n and line[pos] not in ("", None)) or (r, pos) in errors for _, pos in inputs
-        ):
-            continue
-        data.rows.append(r)
-        for c, pos in present:
-            raw = line[pos] if pos < n else ""
-            has_f = (r, pos) in formulas
-            data.has_formula[c.key].append(has_f)
-            if c.computed:
-                data.formulas[c.key].append(formulas.get((r, pos)))
-            if (r, pos) in errors:
-                findings.append(Finding("VAL010", table.sheet, a1(r, pos), found=errors[(r, pos)]))
-                data.values[c.key].append(None)
-                continue
-            if c.choices in RAW_KEEP_LISTS:
-                data.values[c.key].append(raw if raw != "" else None)
-                continue
-            value, issue = convert(raw, c.type, _allowed(c.choices))
-            if issue and not (c.computed and has_f):
-                sev = "warning" if issue.code == "VAL007" and c.choices in LENIENT_LISTS else issue.severity
-                findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
-                                               table.sheet, a1(r, pos), c.header.id))
-            if issue is None and value is not None and c.type != ColType.MONEY and _out_of_range(c, value):
-                findings.append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
-            data.values[c.key].append(value)
+        if table.max_rows is None and not (r in error_rows and any((r, p) in errors for p in input_pos)):
+            for pos in input_pos:
+                if pos < n and line[pos] != "" and line[pos] is not None:
+                    break
+            else:
+                continue  # an empty row (formulas alone do not make a row)
+        rows.append(r)
+    lines = [grid[r - 1] for r in rows]
+    # column by column: list comprehensions over a column are several times faster than a
+    # Python loop over every cell of every row
+    for c, pos, conv, keep_raw, ranged, f_rows, out, has_out, f_out in plan:
+        raws = [line[pos] if pos < len(line) else "" for line in lines]
+        has_out.extend(r in f_rows for r in rows)
+        if f_out is not None:
+            f_out.extend(scan.formulas.get((r, pos)) if r in f_rows else None for r in rows)
+        if keep_raw:
+            out.extend(None if v == "" else v for v in raws)
+        else:
+            converted = [conv(v) for v in raws]
+            out.extend(v for v, _ in converted)
+            for i, (value, issue) in enumerate(converted):
+                if issue is not None and not (c.computed and has_out[i]):
+                    sev = "warning" if issue.code == "VAL007" and c.choices in LENIENT_LISTS else issue.severity
+                    findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
+                                                   table.sheet, a1(rows[i], pos), c.header.id))
+                elif ranged and value is not None and _out_of_range(c, value):
+                    findings.append(Finding("VAL012", table.sheet, a1(rows[i], pos), expected=_range_text(c),
+                                            found=value))
+        if error_rows:
+            for i, r in enumerate(rows):
+                if (r, pos) in errors:
+                    findings.append(Finding("VAL010", table.sheet, a1(r, pos), found=errors[(r, pos)]))
+                    out[i] = None
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data

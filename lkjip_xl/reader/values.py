@@ -132,3 +132,62 @@ def _as_text(raw: Any) -> str:
     if isinstance(raw, (dt.date, dt.datetime)):
         return raw.isoformat()
     return str(raw).strip()
+
+
+def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
+    """A converter for one column, with fast paths for the common clean cells (a large sheet has
+    millions of them); anything unusual goes through ``convert`` and gets the same answer."""
+    allowed_set = frozenset(allowed) if allowed is not None else None
+
+    def slow(raw):
+        return convert(raw, ctype, allowed)
+
+    if ctype in (ColType.MONEY, ColType.INTEGER):
+        def money(raw):
+            if type(raw) is float and raw.is_integer() and 0 <= raw < _MAX_F:
+                return int(raw), None
+            if raw == "":
+                return None, None
+            return slow(raw)
+        return money
+    if ctype == ColType.DECIMAL:
+        def decimal(raw):
+            if type(raw) is float and raw.is_integer() and abs(raw) < _MAX_F:
+                return Decimal(int(raw)), None
+            if raw == "":
+                return None, None
+            return slow(raw)
+        return decimal
+    if ctype == ColType.PERCENT:
+        def percent(raw):
+            if type(raw) is float and abs(raw) <= PERCENT_POINTS_SUSPECT:
+                # the float's shortest repr, exactly (a computed result may carry float noise:
+                # it is compared with a tolerance; a typed percent has none)
+                points = Decimal(repr(raw)).scaleb(2)
+                return (points.quantize(_ONE) if points.as_tuple().exponent > 0 else points), None
+            if raw == "":
+                return None, None
+            return slow(raw)
+        return percent
+    if ctype in (ColType.TEXT, ColType.CODE):
+        def text(raw):
+            if type(raw) is str:
+                return (raw.strip() or None), None
+            if raw is None:
+                return None, None
+            return slow(raw)
+        return text
+    if ctype == ColType.ENUM and allowed_set is not None:
+        def enum(raw):
+            if type(raw) is str and (raw in allowed_set or raw == ""):
+                return (raw or None), None
+            return slow(raw)
+        return enum
+    def other(raw):
+        return (None, None) if raw == "" or raw is None else slow(raw)
+
+    return other
+
+
+_ONE = Decimal(1)
+_MAX_F = 1e15

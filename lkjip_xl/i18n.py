@@ -15,6 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "berkas keluaran sudah ada: {path} (pakai --overwrite untuk menimpa)",
         "output file already exists: {path} (use --overwrite to replace it)",
     ),
+    "bad_suffix": ("{option} harus berakhiran {suffix}: {path}", "{option} must end in {suffix}: {path}"),
     "output_dir_missing": ("folder keluaran tidak ada: {path}", "output folder does not exist: {path}"),
     "file_missing": ("berkas tidak ditemukan: {path}", "file not found: {path}"),
     "not_a_file": ("bukan berkas biasa: {path}", "not a regular file: {path}"),

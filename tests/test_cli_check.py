@@ -110,3 +110,16 @@ def test_sample_check_runs_and_reports_its_known_mistakes():
     assert result.exit_code in (0, 1)
     codes = {f["code"] for f in json.loads(result.output)["findings"]}
     assert "FRM001" in codes
+
+
+def test_annotate_output_must_be_an_xlsx(write, data, tmp_path):
+    result = runner.invoke(app, ["check", str(write(data)), "--annotate", str(tmp_path / "out.xlsm"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "must end in .xlsx" in result.stderr
+    assert not (tmp_path / "out.xlsm").exists()
+
+
+def test_unreadable_value_is_not_also_reported_blank(check, data):
+    data["tables"]["pk_indikator"][0]["target"] = "9.054.048,938,00"
+    findings = check(data)
+    assert [f.code for f in findings if f.cell == "H5" and f.sheet == "PK"] == ["VAL013"]

@@ -91,7 +91,7 @@ RULES: dict[str, Rule] = _rules(
      "% realisasi seharusnya {expected}, tertulis {found}", "spending % should be {expected}, found {found}"),
     ("BUD003", "error", "Induk ≠ jumlah rincian", "Parent ≠ sum of children",
      "{field} {kode} seharusnya {expected} (jumlah {n} rincian), tertulis {found}",
-     "{field} of {kode} should be {expected} (sum of {n} children), found {found}"),
+     "{field} of {kode} should be {expected} (sum of its {n} child rows), found {found}"),
     ("BUD004", "error", "Total ≠ jumlah program", "Total ≠ sum of programmes",
      "total {field} seharusnya {expected} (jumlah program), tertulis {found}",
      "total {field} should be {expected} (sum of programmes), found {found}"),

@@ -21,7 +21,7 @@ from ..calc.scales import PRESETS
 from ..calc.skm import UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
 from ..schema import SCHEMA
 from ..schema.refs import a1
-from ..skm.compute import COLUMNS, SkmResult
+from ..skm.compute import COLUMNS, SkmResult, number_or_none, whole_or_none
 from .compare import is_blank
 from .findings import Finding
 
@@ -32,21 +32,6 @@ _ANSWER_CODES = {"out_of_range": "SKM001", "text": "SKM002"}
 
 def unsur_label(code: str | None) -> str:
     return f"{code} {_NAMES[code]}" if code in _NAMES else "?"
-
-
-def _number(value) -> Decimal | None:
-    if value is None or isinstance(value, (bool, str)):
-        return None
-    try:
-        d = to_decimal(value)
-    except (TypeError, ValueError, ArithmeticError):
-        return None
-    return d if d is not None and d.is_finite() else None
-
-
-def _whole(value) -> int | None:
-    d = _number(value)
-    return int(d) if d is not None and d == d.to_integral_value() else None
 
 
 def _shown(raw):
@@ -107,7 +92,7 @@ def valid_respondents(result: SkmResult) -> int | None:
 
 def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[Finding]:
     """SKM005: fewer valid respondents than the Krejcie–Morgan minimum (warning, nothing dropped)."""
-    p = _whole(populasi)
+    p = whole_or_none(populasi)
     have = valid_respondents(result)
     if p is None or p <= 0 or have is None:
         return []
@@ -214,10 +199,10 @@ def _block_findings(block, result: SkmResult, has_rows: bool) -> list[Finding]:
 
 def _summary_row(block, i: int, row: dict, col) -> list[Finding]:
     out: list[Finding] = []
-    total, n = _number(row.get("jumlah_nilai")), _number(row.get("jumlah_responden"))
+    total, n = number_or_none(row.get("jumlah_nilai")), number_or_none(row.get("jumlah_responden"))
     if col.source == "responden":  # SKM013: typed counts vs the respondent rows
         for key, counted in (("jumlah_nilai", col.total), ("jumlah_responden", col.n)):
-            typed = _number(row.get(key))
+            typed = number_or_none(row.get(key))
             if typed is not None and typed != counted:
                 header = SCHEMA.table("skm_unsur").column(key).header.id
                 out.append(Finding("SKM013", SHEET, _block_cell(block, key, i), expected=counted, found=typed,
@@ -228,7 +213,7 @@ def _summary_row(block, i: int, row: dict, col) -> list[Finding]:
             expected = f"{format_id(n)}–{format_id(4 * n)}" if whole_n else None
             out.append(Finding("SKM012", SHEET, _block_cell(block, "jumlah_nilai", i), expected=expected,
                                found=total, params={"n": format_id(n, min(decimal_places(n), 4))}))
-    typed = _number(row.get("nrr_tertulis"))
+    typed = number_or_none(row.get("nrr_tertulis"))
     if typed is None:
         return out
     cell = _block_cell(block, "nrr_tertulis", i)
@@ -238,7 +223,7 @@ def _summary_row(block, i: int, row: dict, col) -> list[Finding]:
         if compare_typed(col.nrr, typed) is None:
             out.append(Finding("SKM011", SHEET, cell, expected=col.nrr, found=typed))
     else:
-        whole = _whole(row.get("jumlah_responden"))
+        whole = whole_or_none(row.get("jumlah_responden"))
         if whole is not None and whole > 0 and not is_multiple_of_1_over_n(typed, whole):
             out.append(Finding("SKM010", SHEET, cell, found=typed, params={"n": format_id(whole)}))
     return out
@@ -281,7 +266,7 @@ def _hasil_findings(model, block, result: SkmResult) -> list[Finding]:
                 out.append(Finding("SKM015", SHEET, hasil.cells[key], expected=exp, found=str(typed).strip(),
                                    params={"name": name}))
             continue
-        num = _number(typed)
+        num = number_or_none(typed)
         if num is None:
             continue  # text in a number cell: the reader reports it
         if key == "ikm":

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..checks.engine import check_workbook
 from ..checks.findings import Finding
 from ..errors import UsageError
-from ..io.atomic import atomic_output, check_output_path
+from ..io.atomic import atomic_output, check_output_path, check_suffix
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -44,22 +44,15 @@ class AnnexOutcome:
         return out
 
 
-def _suffix(path: Path, suffix: str, option: str, lang: str) -> None:
-    if Path(path).suffix.lower() != suffix:
-        detail = (f"{option} must end in {suffix}: {path}" if lang == "en"
-                  else f"{option} harus berakhiran {suffix}: {path}")
-        raise UsageError("bad_option", detail=detail)
-
-
 def _same(a: Path | None, b: Path | None) -> bool:
     return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
 
 
 def validate(workbook: Path, output: Path, docx: Path | None, tahun_lalu: Path | None, overwrite: bool,
              lang: str) -> None:
-    _suffix(output, ".xlsx", "-o", lang)
+    check_suffix(output, ".xlsx", "-o")
     if docx is not None:
-        _suffix(docx, ".docx", "--docx", lang)
+        check_suffix(docx, ".docx", "--docx")
     if _same(workbook, tahun_lalu):
         raise UsageError("bad_option", detail="--tahun-lalu is the workbook itself" if lang == "en"
                          else "--tahun-lalu sama dengan buku kerja yang diperiksa")

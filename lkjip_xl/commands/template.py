@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..io.atomic import atomic_output, check_output_path
+from ..io.atomic import atomic_output, check_output_path, check_suffix
 from ..template.writer import write_workbook
 
 
 def run_template(output: Path, *, tahun: int | None = None, unit: str | None = None, lang: str = "id",
                  overwrite: bool = False) -> Path:
+    check_suffix(output, ".xlsx", "-o")
     check_output_path(output, overwrite=overwrite)
     identitas = {k: v for k, v in {"tahun": tahun, "unit": unit}.items() if v is not None}
     data = {"forms": {"identitas": identitas}} if identitas else None

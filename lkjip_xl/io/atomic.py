@@ -10,6 +10,12 @@ from typing import Iterator
 from ..errors import UsageError
 
 
+def check_suffix(path: Path, suffix: str, option: str) -> None:
+    """An output's name must say what it is (Excel will not open an .xlsx written as .xlsm)."""
+    if Path(path).suffix.lower() != suffix:
+        raise UsageError("bad_suffix", option=option, suffix=suffix, path=str(path))
+
+
 def check_output_path(out: Path, *, inputs: tuple[Path, ...] = (), overwrite: bool = False) -> None:
     """Refuse to write over an input file, and over an existing file unless asked."""
     out = Path(out)

@@ -52,12 +52,8 @@ class Container:
         self.zip.close()
 
 
-def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
-    """Open and vet a workbook. Every XML part is searched for a DTD; with ``scan_sheets`` (the
-    default, for callers that then hand the file to python-calamine or openpyxl themselves)
-    every worksheet is also read once to bound its grid. ``read_workbook`` passes False and lets
-    ``read_part`` do it for the sheets it reads."""
-    path = Path(path)
+def check_file(path: Path) -> None:
+    """The path names a regular, non-empty file within the size limit."""
     if not path.exists():
         raise UnreadableWorkbook("file_missing", path=str(path))
     if not path.is_file():
@@ -67,6 +63,15 @@ def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
         raise UnreadableWorkbook("empty_file", path=str(path))
     if size > limits.MAX_FILE_BYTES:
         raise UnreadableWorkbook("too_large", path=str(path), detail=f"{size} B > {limits.MAX_FILE_BYTES} B")
+
+
+def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
+    """Open and vet a workbook. Every XML part is searched for a DTD; with ``scan_sheets`` (the
+    default, for callers that then hand the file to python-calamine or openpyxl themselves)
+    every worksheet is also read once to bound its grid. ``read_workbook`` passes False and lets
+    ``read_part`` do it for the sheets it reads."""
+    path = Path(path)
+    check_file(path)
     with open(path, "rb") as fh:
         magic = fh.read(8)
     if magic == OLE2_MAGIC:

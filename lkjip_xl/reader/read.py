@@ -288,11 +288,12 @@ def _range_text(col) -> str:
 
 
 def _required(table: Table, data: TableData, findings: list[Finding]) -> None:
+    flagged = {f.cell for f in findings if f.sheet == table.sheet}  # a cell already reported unreadable
     for c in table.columns:
         if not c.required or c.computed or c.key not in data.values:
             continue
         for i, v in enumerate(data.values[c.key]):
-            if v is None and not _row_is_total(table, data, i):
+            if v is None and not _row_is_total(table, data, i) and data.cell(c.key, i) not in flagged:
                 findings.append(Finding("VAL005", table.sheet, data.cell(c.key, i), params={"name": c.header.id}))
 
 

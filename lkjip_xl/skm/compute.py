@@ -69,7 +69,7 @@ def tally(values: list) -> tuple[int, int, list[tuple[int, str]]]:
     return total, n, invalid
 
 
-def _number(value) -> Decimal | None:
+def number_or_none(value) -> Decimal | None:
     """A typed number of the summary block as Decimal; None for blanks and anything else."""
     if value is None or isinstance(value, (bool, str)):
         return None
@@ -80,9 +80,9 @@ def _number(value) -> Decimal | None:
     return d if d is not None and d.is_finite() else None
 
 
-def _whole(value) -> int | None:
+def whole_or_none(value) -> int | None:
     """A typed count as int (None unless a whole number): bad counts never raise, a check reports them."""
-    d = _number(value)
+    d = number_or_none(value)
     return int(d) if d is not None and d == d.to_integral_value() else None
 
 
@@ -100,11 +100,11 @@ def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = 
             col.total, col.n, col.invalid = tally(values)
         if col.n:
             col.nrr, col.source = nrr(col.total, col.n), "responden"
-        elif _whole(row.get("jumlah_nilai")) and (_whole(row.get("jumlah_responden")) or 0) > 0:
-            col.total, col.n = _whole(row["jumlah_nilai"]), _whole(row["jumlah_responden"])
+        elif whole_or_none(row.get("jumlah_nilai")) and (whole_or_none(row.get("jumlah_responden")) or 0) > 0:
+            col.total, col.n = whole_or_none(row["jumlah_nilai"]), whole_or_none(row["jumlah_responden"])
             col.nrr, col.source = nrr(col.total, col.n), "jumlah"
-        elif _number(row.get("nrr_tertulis")) is not None:
-            col.nrr, col.source = _number(row["nrr_tertulis"]), "nrr"
+        elif number_or_none(row.get("nrr_tertulis")) is not None:
+            col.nrr, col.source = number_or_none(row["nrr_tertulis"]), "nrr"
         columns.append(col)
     result = SkmResult(columns, respondents, weight, None)
     nrrs = result.nrr_by_unsur()

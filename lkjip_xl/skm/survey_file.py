@@ -25,6 +25,7 @@ from typing import Any
 from ..calc.skm import match_unsur
 from ..errors import UnreadableWorkbook
 from ..reader import limits
+from ..reader.container import check_file
 from ..schema.refs import a1
 
 __all__ = ["Survey", "PROFILE_KEYS", "read_survey", "inspect_xlsx", "is_lkjip_workbook", "map_header"]
@@ -308,21 +309,9 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
 
 
 # ---------------------------------------------------------------------------------------- entry
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        raise UnreadableWorkbook("file_missing", path=str(path))
-    if not path.is_file():
-        raise UnreadableWorkbook("not_a_file", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise UnreadableWorkbook("empty_file", path=str(path))
-    if size > limits.MAX_FILE_BYTES:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{size} B > {limits.MAX_FILE_BYTES} B")
-
-
 def file_kind(path: Path) -> str:
     """``"xlsx"`` or ``"csv"``, from the file's first bytes (a zip or an OLE2 file is a workbook)."""
-    _check_file(path)
+    check_file(path)
     with open(path, "rb") as fh:
         magic = fh.read(8)
     if magic.startswith(b"PK") or magic == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":

@@ -141,7 +141,10 @@ def _write_form(wb, ws, fmt: Formats, form: Form, values: dict, cached: dict, la
             value = values.get(f.key, f.default)
             if _is_typed_override(value):
                 value = value.value  # a typed constant over the formula
-            _write_value(ws, r - 1, vc, value, f.type, fmt.input(f.display_format))
+            cell_format = f.display_format
+            if isinstance(value, (dt.date, dt.datetime)) and f.type != ColType.DATE:
+                cell_format = "dd/mm/yyyy"  # as Excel does when a date is typed anywhere
+            _write_value(ws, r - 1, vc, value, f.type, fmt.input(cell_format))
             if f.choices:
                 ws.data_validation(r - 1, vc, r - 1, vc, {
                     "validate": "list", "source": f"={SCHEMA.list_name(f.choices)}",

@@ -156,11 +156,14 @@ def build_2022() -> dict:
     return data
 
 
-def main() -> None:
+def main(out_dir: Path = ROOT) -> list[Path]:
+    written = []
     for year, build in ((2023, build_2023), (2022, build_2022)):
-        out = ROOT / f"medan_amplas_{year}.xlsx"
+        out = Path(out_dir) / f"medan_amplas_{year}.xlsx"
         write_filled(out, build())
-        print(f"written {out.relative_to(ROOT.parent)}")
+        print(f"written {out}")
+        written.append(out)
+    return written
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ from ..calc.decimals import apply_rounding, round_half_up
 from ..calc.scales import PRESETS
 from ..calc.skm import SKM_WEIGHTS
 from .common import Book, fmt_num, tr, ylabel
-from .kinerja_tables import scale_text
 from .model import INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering
+from .pengukuran_table import scale_text
 
 SHEET_SKM = ("SKM", "SKM")
 SHEET_PROFIL = ("SKM Profil Responden", "SKM Respondents")

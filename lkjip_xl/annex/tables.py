@@ -14,10 +14,13 @@ from ..checks.engine import CheckContext
 from ..checks.findings import Finding
 from .budget_table import budget_table, ikhtisar_table, keluaran_table
 from .common import Book, split_codes, tr, ylabel
-from .kinerja_tables import efisiensi_table, groups, kinerja_anggaran_table, pengukuran_table, pk_tables, ra_tables
+from .indicator_rows import groups
+from .kinerja_anggaran_tables import efisiensi_table, kinerja_anggaran_table
 from .model import (
     CODE, PERCENT, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, note_row, numbering,
 )
+from .pengukuran_table import pengukuran_table
+from .pk_ra_tables import pk_tables, ra_tables
 from .skm_table import skm_tables
 
 SHEET_GRAFIK = {"grafik_capaian": ("Grafik Capaian", "Chart Achievement"),

@@ -1,0 +1,92 @@
+"""Shared pieces of the indicator tables (1, 2, 3, 6, 7): the PK sheet's sasaran groups and
+their indicators, target and number cells, and rows with No/Sasaran spanning their group."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .common import Book, fmt_num, number, places_of
+from .model import TEXT, Cell, Row
+
+PK = "pk_indikator"
+
+
+@dataclass
+class Indicator:
+    index: int
+    row: dict
+    derived: dict
+
+
+@dataclass
+class Group:
+    """A sasaran strategis and its indicators (the sheet leaves No/Sasaran blank below the first)."""
+
+    no: str
+    sasaran: str
+    first: int  # row index of the row that typed the sasaran
+    items: list[Indicator] = field(default_factory=list)
+
+
+def groups(book: Book) -> list[Group]:
+    rows = book.rows(PK)
+    derived = book.ctx.derived(PK)
+    out: list[Group] = []
+    no, sasaran = "", ""
+    for i, r in enumerate(rows):
+        new_no = str(r.get("no") or "").strip()
+        new_sasaran = str(r.get("sasaran") or "").strip()
+        if (new_no and new_no != no) or (new_sasaran and new_sasaran != sasaran) or not out:
+            no = new_no or (no if not new_sasaran else str(len(out) + 1))
+            sasaran = new_sasaran or sasaran
+            out.append(Group(no or str(len(out) + 1), sasaran, i))
+        out[-1].items.append(Indicator(i, r, derived[i] if i < len(derived) else {}))
+    return out
+
+
+def target_cell(book: Book, ind: Indicator, predikat: bool = True) -> Cell:
+    t = ind.row.get("target")
+    src = book.src(PK, "target", ind.index)
+    pred = str(ind.row.get("target_predikat") or "").strip()
+    if predikat and pred:
+        return Cell(f"{pred} ({fmt_num(t)})" if number(t) is not None else pred, kind=TEXT, align="right", src=src)
+    if isinstance(t, str):
+        return Cell(t, kind=TEXT, align="right", src=src)
+    return Cell(number(t), places=places_of(t), src=src)
+
+
+def num_cell(book: Book, key: str, col: str, i: int, value) -> Cell:
+    if isinstance(value, str):
+        return Cell(value, kind=TEXT, align="right", src=book.src(key, col, i))
+    return Cell(number(value), places=places_of(value), src=book.src(key, col, i))
+
+
+def group_rows(book: Book, spans: list[tuple[Group, list[int]]], build) -> list[Row]:
+    """Rows for groups: ``build(group, indicator, k, first_of_group)`` gives one row per
+    sub-row k of an indicator; No and Sasaran span their group (and the caller spans the
+    indicator cells over its sub-rows)."""
+    rows = []
+    for group, counts in spans:
+        total = sum(counts)
+        first = True
+        for ind, n in zip(group.items, counts):
+            for k in range(n):
+                cells = build(group, ind, k, n)
+                if first:
+                    ok = group.first >= 0
+                    cells[0] = Cell(group.no, rowspan=total, align="center",
+                                    src=book.src(PK, "no", group.first) if ok else None)
+                    cells[1] = Cell(group.sasaran, rowspan=total,
+                                    src=book.src(PK, "sasaran", group.first) if ok else None)
+                else:
+                    cells[0] = cells[1] = None
+                first = False
+                rows.append(Row(cells, src_rows=[book.src_line(PK, ind.index, 2)] if k == 0 else []))
+    return rows
+
+
+def span(cell: Cell, k: int, n: int) -> Cell | None:
+    """An indicator cell spanning the indicator's n sub-rows (None below the first)."""
+    if k:
+        return None
+    cell.rowspan = n
+    return cell

@@ -1,0 +1,136 @@
+"""Performance table 3 Pengukuran Kinerja, with the notes other tables share (capaian formula,
+rating scale)."""
+from __future__ import annotations
+
+from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
+from ..calc.scales import Scale
+from .common import Book, fmt_num, rounding_text, tr, ylabel
+from .indicator_rows import PK, group_rows, groups, num_cell, target_cell
+from .model import NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, header_grid, note_row, numbering
+
+SHEET_UKUR = ("Pengukuran Kinerja", "Performance Measurement")
+
+
+# --------------------------------------------------------------------------- 3 Pengukuran Kinerja
+
+def scale_text(scale: Scale | None, lang: str) -> str:
+    if scale is None:
+        return tr(lang, "(skala tidak tersedia)", "(no scale)")
+    parts = []
+    for b in scale.bands:
+        text = "x"
+        if b.lower is not None:
+            text = f"{fmt_num(b.lower)} {'≤' if b.lower_inclusive else '<'} x"
+        if b.upper is not None:
+            text += f" {'≤' if b.upper_inclusive else '<'} {fmt_num(b.upper)}"
+        label = f"{b.code} {b.label}" if b.code else b.label
+        parts.append(f"{label}: {text}")
+    return "; ".join(parts)
+
+
+def capaian_note(book: Book, lang: str) -> str:
+    s = book.settings
+    text = tr(lang, f"Capaian (%) = {NAIK_FORMULA} untuk indikator naik; untuk indikator turun: "
+                    f"{TURUN_FORMULAS[s.turun_formula]} (Identitas: {s.rumus_turun})",
+              f"Achievement (%) = actual / target × 100 for 'naik' indicators; 'turun': "
+              f"{TURUN_FORMULAS[s.turun_formula]} (Identitas: {s.rumus_turun})")
+    text += tr(lang, "; dibatasi 100 %" if s.cap_100 else "; tidak dibatasi 100 %",
+               "; capped at 100 %" if s.cap_100 else "; not capped at 100 %")
+    return text + "; " + rounding_text(book, lang) + "."
+
+
+def _prev_indicator(prev: Book | None, code: str):
+    if prev is None or not code:
+        return None
+    derived = prev.ctx.derived(PK)
+    for i, r in enumerate(prev.rows(PK)):
+        if str(r.get("kode_indikator") or "").strip() == code:
+            return i, r, derived[i]
+    return None
+
+
+def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> AnnexTable:
+    year = ylabel(book.year)
+    py = ylabel((prev.year if prev else None) or (book.year - 1 if book.year else None))
+    gs = groups(book)
+    scale = book.ctx.derive.rating_scale
+    used_prev, used_col = [], []
+
+    def build(g, ind, k, n):
+        i, r, d = ind.index, ind.row, ind.derived
+        code = str(r.get("kode_indikator") or "").strip()
+        hit = _prev_indicator(prev, code)
+        if hit and hit[1].get("realisasi") is not None:
+            pi, pr, pd = hit
+            r_lalu = num_cell(prev, PK, "realisasi", pi, pr.get("realisasi"))
+            c_lalu = Cell(prev.pct(pd.get("capaian")), src=prev.src(PK, "capaian", pi))
+            used_prev.append(code)
+        else:
+            r_lalu = num_cell(book, PK, "realisasi_lalu", i, r.get("realisasi_lalu"))
+            c_lalu = Cell(None)
+            if r.get("realisasi_lalu") is not None:
+                used_col.append(code)
+        return [None, None,
+                Cell(r.get("indikator"), src=book.src(PK, "indikator", i)),
+                Cell(r.get("satuan"), align="center", src=book.src(PK, "satuan", i)),
+                target_cell(book, ind, predikat=False),
+                num_cell(book, PK, "realisasi", i, r.get("realisasi")),
+                Cell(book.pct(d.get("capaian")), src=book.src(PK, "capaian", i)),
+                Cell(d.get("kriteria"), align="center", src=book.src(PK, "kriteria", i)),
+                r_lalu, c_lalu,
+                num_cell(book, PK, "target_renstra", i, r.get("target_renstra")),
+                Cell(book.pct(d.get("kemajuan")), src=book.src(PK, "kemajuan", i))]
+
+    rows = group_rows(book, [(g, [1] * len(g.items)) for g in gs], build)
+    if not rows:
+        rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 12))
+    cols = [Column("no", TEXT, 5), Column("sasaran", TEXT, 26), Column("indikator", TEXT, 34),
+            Column("satuan", TEXT, 9), Column("target", NUMBER, 9), Column("realisasi", NUMBER, 10),
+            Column("capaian", PERCENT, 10), Column("kriteria", TEXT, 13), Column("realisasi_lalu", NUMBER, 10),
+            Column("capaian_lalu", PERCENT, 10), Column("target_renstra", NUMBER, 10), Column("kemajuan", PERCENT, 10)]
+    head = header_grid([
+        [Head("No", rowspan=2), Head(tr(lang, "Sasaran Strategis", "Strategic goal"), rowspan=2),
+         Head(tr(lang, "Indikator Kinerja", "Indicator"), rowspan=2), Head(tr(lang, "Satuan", "Unit"), rowspan=2),
+         Head(tr(lang, f"Tahun {year}", f"Year {year}"), colspan=4),
+         Head(tr(lang, f"Tahun {py}", f"Year {py}"), colspan=2),
+         Head(tr(lang, "Akhir Renstra", "End of strategic plan"), colspan=2)],
+        [Head("Target"), Head(tr(lang, "Realisasi", "Actual")), Head(tr(lang, "Capaian (%)", "Achievement (%)")),
+         Head(tr(lang, "Kriteria", "Rating")), Head(tr(lang, "Realisasi", "Actual")),
+         Head(tr(lang, "Capaian (%)", "Achievement (%)")), Head(tr(lang, "Target Akhir Renstra", "Final target")),
+         Head(tr(lang, "Tingkat Kemajuan (%)", "Progress (%)"))],
+    ], 12)
+    s = book.settings
+    foot = [capaian_note(book, lang),
+            tr(lang, f"Kriteria menurut skala {s.skala}: ", f"Rating on the {s.skala} scale: ")
+            + scale_text(scale, lang) + ".",
+            tr(lang, "Tingkat kemajuan = realisasi tahun ini / target akhir Renstra × 100.",
+               "Progress = this year's actual / final strategic-plan target × 100.")]
+    if prev is not None:
+        foot.append(tr(lang, f"Realisasi dan capaian {py} dari buku kerja tahun lalu ({prev.model.path.name}), "
+                             "dipasangkan menurut kode indikator.",
+                       f"{py} actual and achievement from last year's workbook ({prev.model.path.name}), "
+                       "matched by indicator code."))
+    if used_col:
+        foot.append(tr(lang, f"Realisasi {py} dari kolom Realisasi Tahun Lalu (sheet PK): capaian {py} tidak "
+                             "dihitung karena target tahun lalu tidak ada (pakai --tahun-lalu).",
+                       f"{py} actual from the PK sheet's last-year column: its achievement needs last year's "
+                       "target (use --tahun-lalu)."))
+    foot += composite_notes(book, lang)
+    return AnnexTable("pengukuran", tr(lang, *SHEET_UKUR),
+                      tr(lang, f"Pengukuran Kinerja Tahun {year}", f"Performance measurement {year}"),
+                      cols, head, rows, numbering(12), foot, subtitle=unit)
+
+
+def composite_notes(book: Book, lang: str) -> list[str]:
+    comps: dict[str, list[dict]] = {}
+    for r in book.rows("pk_komponen"):
+        comps.setdefault(str(r.get("kode_indikator") or "").strip(), []).append(r)
+    notes = []
+    for code, parts in comps.items():
+        value = composite_realisasi([(p.get("pembilang"), p.get("penyebut")) for p in parts])
+        shown = ", ".join(f"{str(p.get('komponen') or '').split(':')[0]} = {fmt_num(p.get('pembilang'))}/"
+                          f"{fmt_num(p.get('penyebut'))}" for p in parts)
+        notes.append(tr(lang, f"{code} indikator komposit: realisasi = rata-rata komponen ({shown}) = ",
+                        f"{code} composite indicator: actual = mean of the components ({shown}) = ")
+                     + (fmt_num(book.pct(value), 2) if value is not None else "-") + ".")
+    return notes

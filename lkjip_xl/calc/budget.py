@@ -37,6 +37,7 @@ _NATIONAL = {3: ("program", None), 5: ("kegiatan", 3), 6: ("sub_kegiatan", 5)}
 _SHORT = {1: ("program", None), 2: ("kegiatan", 1), 3: ("sub_kegiatan", 2)}
 
 
+@lru_cache(maxsize=1 << 17)
 def code_parts(code: str) -> tuple[str, ...]:
     """Split a code on dots: ``"7.01.01.2.01.0001"`` -> 6 parts.
 

@@ -9,6 +9,7 @@ kegiatan code are left out of the tree (the reader reports their values).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any, Iterable
 
 from ..calc.budget import BudgetNode, BudgetRow, build_tree, level_of, normalise_code, parent_code
@@ -36,7 +37,9 @@ def is_total_row(kode: Any, uraian: Any) -> bool:
 
 
 def amount(value: Any):
-    """A read amount as Decimal; None when blank or not a number."""
+    """A read amount as int or Decimal (both exact); None when blank or not a number."""
+    if type(value) is int or type(value) is Decimal:
+        return value
     if value is None or isinstance(value, (str, bool)):
         return None
     try:

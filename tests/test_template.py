@@ -124,3 +124,18 @@ def test_cli_template_refuses_to_overwrite_without_flag(tmp_path):
     assert result.exit_code == 2
     assert out.read_bytes() == b"keep me"
     assert CliRunner().invoke(app, ["template", "-o", str(out), "--overwrite"]).exit_code == 0
+
+
+def test_a_workbook_with_english_labels_reads_and_checks_clean(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from valid_workbook import valid_data
+
+    from lkjip_xl.checks.engine import check_workbook
+    from lkjip_xl.template.fill import write_filled
+
+    path = tmp_path / "en.xlsx"
+    write_filled(path, valid_data(), lang="en")
+    assert openpyxl.load_workbook(path)["PK"]["D4"].value.startswith("Performance indicator")
+    assert check_workbook(path).findings == []

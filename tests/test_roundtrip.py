@@ -119,3 +119,18 @@ def test_text_in_date_column(check, data):
 def test_umur_out_of_range_is_flagged(check, data):
     data["tables"]["skm_responden"][0]["umur"] = 250
     assert codes_at(check(data), "VAL012") == ["SKM!E9"]
+
+
+def test_a_value_beside_the_tables_is_reported_outside(tmp_path, data):
+    import openpyxl
+
+    from lkjip_xl.checks.engine import check_workbook
+
+    path = tmp_path / "wb.xlsx"
+    write_filled(path, data)
+    # a note typed in the margin of the Realisasi sheet (column Q, no table there); openpyxl keeps
+    # the other cells' values, only formulas lose their cached results, so look at STR005 alone
+    wb = openpyxl.load_workbook(path)
+    wb["Realisasi"]["Q9"] = "cek lagi"
+    wb.save(path)
+    assert codes_at(check_workbook(path).findings, "STR005") == ["Realisasi!Q9"]

@@ -86,6 +86,36 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
         data = _read_table(table, grid, scan, findings)
         if data is not None:
             model.tables[table.key] = data
+    _outside_columns(sheet, grid, model, findings)
+
+
+def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding]) -> None:
+    """Values typed in a column that belongs to no table or form are not used: say so, once per
+    column, at the first such cell (a note in the margin, a total typed beside the table)."""
+    if not sheet.tables:
+        return
+    covered: set[int] = set()
+    for table in sheet.tables:
+        covered.update(range(table.first_col, table.first_col + len(table.columns)))
+        data = model.tables.get(table.key)
+        if data is not None:
+            covered.update(data.cols.values())
+    for form in sheet.forms:
+        covered.update((form.label_col, form.value_col, form.value_col + 1))
+    first = min(t.header_row for t in sheet.tables)
+    width = max((len(line) for line in grid[first - 1:]), default=0)
+    loose = [c for c in range(width) if c not in covered]
+    if not loose:
+        return
+    reported: set[int] = set()
+    for r in range(first, len(grid) + 1):
+        line = grid[r - 1]
+        for c in loose:
+            if c not in reported and c < len(line) and line[c] not in ("", None):
+                findings.append(Finding("STR005", sheet.name, a1(r, c), found=line[c]))
+                reported.add(c)
+        if len(reported) == len(loose):
+            break
 
 
 def _grid(book: CalamineWorkbook, name: str, path) -> list[list[Any]]:

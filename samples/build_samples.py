@@ -1,9 +1,10 @@
 """Build the bundled sample workbooks from their readable sources under samples/src/.
 
-    python samples/build_samples.py            # writes samples/medan_amplas_2023.xlsx and _2022.xlsx
+    python samples/build_samples.py            # writes samples/medan_amplas_2023.xlsx and _2022.xlsx,
+                                               # and samples/medang_kampai_2023.xlsx
 
-The sources transcribe the published Medan Amplas LKjIP 2023 exactly as printed, mistakes
-included (see samples/src/medan_amplas/README.md). Where the report prints a derived value
+The sources transcribe the published Medan Amplas LKjIP 2023 and Medang Kampai LKjIP 2023 exactly
+as printed, mistakes included (see samples/src/*/README.md). Where the report prints a derived value
 (capaian, % realisasi, sisa) that is not what the template's formula gives at the printed
 precision, the printed value is entered over the formula, as staff do; everywhere else the
 formula stays.
@@ -26,10 +27,11 @@ from lkjip_xl.template.fill import derive_context, write_filled  # noqa: E402
 from lkjip_xl.template.writer import TypedOverride  # noqa: E402
 
 SRC = ROOT / "src" / "medan_amplas"
+SRC_MEDANG_KAMPAI = ROOT / "src" / "medang_kampai"
 
 
-def _csv(name: str) -> list[dict]:
-    with open(SRC / name, newline="", encoding="utf-8") as fh:
+def _csv(name: str, src: Path = SRC) -> list[dict]:
+    with open(src / name, newline="", encoding="utf-8") as fh:
         return [{k: (v.strip() if isinstance(v, str) else v) for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
@@ -156,6 +158,60 @@ def build_2022() -> dict:
     return data
 
 
+# ------------------------------------------------------------------ Medang Kampai 2023 (Kota Dumai)
+def _printed_amounts_over_formula(table_key: str, rows: list[dict], printed: dict[str, str], data: dict) -> None:
+    """Enter printed rupiah amounts (sisa) over the formula unless they are exactly its value.
+
+    Money is never rounded: 15.829.895,00 printed for 15.829.895,42 is a different amount, which
+    the comparison at the printed precision in ``_printed_over_formula`` would accept."""
+    ctx = derive_context(data)
+    for i, row in enumerate(rows):
+        computed = derive_row(table_key, {k: v for k, v in row.items() if not k.startswith("_")}, ctx, i)
+        for column, source in printed.items():
+            value, want = row.get(source), computed.get(column)
+            if value is not None and (want is None or Decimal(want) != Decimal(value)):
+                row[column] = TypedOverride(value)
+
+
+def _mk_identitas() -> dict:
+    data = yaml.safe_load((SRC_MEDANG_KAMPAI / "identitas.yaml").read_text(encoding="utf-8"))
+    return {k: (v if v not in ("", None) else None) for k, v in data.items()}
+
+
+def _codes(text: str) -> str | None:
+    return ", ".join(p.strip() for p in text.split(";") if p.strip()) or None
+
+
+def build_medang_kampai_2023() -> dict:
+    mk = SRC_MEDANG_KAMPAI
+    pk = [{"no": r["no"], "sasaran": r["sasaran"], "kode_indikator": r["kode_indikator"],
+           "indikator": r["indikator"], "satuan": r["satuan"], "arah": r["arah"], "jenis": r["jenis"],
+           "target": _num(r["target"]), "target_predikat": r["target_predikat"] or None,
+           "realisasi": _num(r["realisasi"]), "realisasi_lalu": _num(r["realisasi_lalu"]),
+           "target_renstra": _num(r["target_renstra"]), "kode_program": _codes(r["kode_program"]),
+           "_capaian_tertulis": _num(r["capaian_tertulis"])} for r in _csv("pk.csv", mk)]
+    program = [{"kode": r["kode"], "program": r["program"], "pagu_murni": _num(r["pagu_murni"]),
+                "pagu_perubahan": _num(r["pagu_perubahan"])} for r in _csv("pk_program.csv", mk)]
+    realisasi = [{"kode": r["kode"] or None, "uraian": r["uraian"], "pagu_perubahan": _num(r["pagu"]),
+                  "realisasi": _num(r["realisasi"]), "_persen": _num(r["persen_tertulis"]),
+                  "_sisa": _num(r["sisa_tertulis"])} for r in _csv("realisasi.csv", mk)]
+    ra_indikator = [{"kode_indikator": r["kode_indikator"], "indikator": r["indikator"], "agregasi": r["agregasi"],
+                     "target_tahunan": _num(r["target_tahunan"]),
+                     **{f"target_tw{q}": _num(r[f"target_tw{q}"]) for q in range(1, 5)},
+                     "kode_kegiatan": _codes(r["kode_kegiatan"])} for r in _csv("ra_indikator.csv", mk)]
+    ra_kegiatan = [{"kode": r["kode"], "uraian": r["uraian"], "pagu": _num(r["pagu"])}
+                   for r in _csv("ra_kegiatan.csv", mk)]
+    data = {
+        "forms": {"identitas": _mk_identitas()},
+        "tables": {"pk_indikator": pk, "pk_program": program, "realisasi": realisasi,
+                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan},
+    }
+    _apply_printed("pk_indikator", pk, {"capaian": "_capaian_tertulis"}, data)
+    _printed_amounts_over_formula("realisasi", realisasi, {"sisa": "_sisa"}, data)
+    _apply_printed("realisasi", realisasi, {"persen_realisasi": "_persen"}, data)
+    return data
+
+
 def main(out_dir: Path = ROOT) -> list[Path]:
     written = []
     for year, build in ((2023, build_2023), (2022, build_2022)):
@@ -163,6 +219,10 @@ def main(out_dir: Path = ROOT) -> list[Path]:
         write_filled(out, build())
         print(f"written {out}")
         written.append(out)
+    out = Path(out_dir) / "medang_kampai_2023.xlsx"
+    write_filled(out, build_medang_kampai_2023())
+    print(f"written {out}")
+    written.append(out)
     return written
 
 

@@ -288,3 +288,16 @@ def test_sample_2022_kegiatan_02_01_realisasi():
     assert codes_at(findings, "BUD003") == ["Realisasi!K25"]
     f = _one(findings, "BUD003")
     assert (f.expected, f.found, f.params["kode"]) == (214_828_700, 240_426_500, "02.01")
+
+
+def test_bud014_rencana_aksi_programme_pagu_differs_from_the_pk(check, data):
+    data["tables"]["ra_kegiatan"].append({"kode": "01", "uraian": "Program Penunjang", "pagu": 999_000_000})
+    findings = check(data)
+    assert codes_at(findings, "BUD014") == ["Rencana Aksi!R8"]
+    assert [f.expected for f in findings if f.code == "BUD014"] == [1_000_000_000]
+
+
+def test_rencana_aksi_programme_pagu_equal_to_pk_murni_is_accepted(check, data):
+    data["tables"]["ra_kegiatan"].append({"kode": "01", "uraian": "Program Penunjang", "pagu": 1_000_000_000})
+    findings = check(data)
+    assert codes_at(findings, "BUD014") == [] and codes_at(findings, "BUD007") == []

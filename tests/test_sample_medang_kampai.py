@@ -166,12 +166,18 @@ def test_rencana_aksi_pagu_against_the_realisasi_sheet(findings):
     # The Realisasi sheet has only the perubahan pagu (the lampiran prints no murni), so every
     # Rencana Aksi (murni) pagu of a revised programme/kegiatan is flagged; 02.02 is not on
     # Realisasi, 02.03 and 03 are equal.
-    assert set(bud007) == {"R5", "R6", "R10", "R11", "R12", "R13", "R14"}
+    # 04 (4.370.800) is the PK murni: the Rencana Aksi quotes the PK, accepted.
+    assert set(bud007) == {"R5", "R6", "R10", "R12", "R13", "R14"}
     assert {f.sheet for f in bud007.values()} == {"Rencana Aksi"}
     assert {f.severity for f in bud007.values()} == {"warning"}
-    # Programme 02: 176.052.100 is compared with the Realisasi row (370.107.770), not with the PK
-    # murni 190.456.100: no rule compares the Rencana Aksi with the PK programme pagu.
     assert (bud007["R5"].expected, bud007["R5"].found) == (370107770, 176052100)
+
+
+def test_rencana_aksi_programme_pagu_against_the_pk(findings):
+    # the PK lampiran says 190.456.100 murni for programme 02, the Rencana Aksi 176.052.100
+    bud014 = _at(findings, "BUD014")
+    assert set(bud014) == {"R5"}
+    assert (bud014["R5"].expected, bud014["R5"].found) == (190456100, 176052100)
     assert not [f for f in findings if f.code == "BUD006"]
 
 
@@ -188,4 +194,5 @@ def test_no_other_error(findings):
         ("BUD001", "Realisasi", "M50"),
         ("BUD004", "Realisasi", "J57"),
         ("BUD004", "Realisasi", "K57"),
+        ("BUD014", "Rencana Aksi", "R5"),
     ])

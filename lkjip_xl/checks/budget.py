@@ -210,6 +210,7 @@ def _rencana_aksi(ctx, table) -> Iterable[Finding]:
     if table is not None:
         for i, k in enumerate(table.values["kode"]):
             where.setdefault(norm(k), i)
+    pk = _pk_programme_pagu(ctx)
     for j, raw in enumerate(ra.values["kode"]):
         code, pagu = norm(raw), amount(ra.get("pagu", j))
         quarters = [amount(ra.get(f"pagu_tw{q}", j)) for q in range(1, 5)]
@@ -217,14 +218,32 @@ def _rencana_aksi(ctx, table) -> Iterable[Finding]:
         if present and sum(present) != pagu:
             yield Finding("BUD012", ra.sheet, ra.cell("pagu", j), expected=sum(present), found=pagu,
                           params={"kode": code})
+        pk_options = pk.get(code, [])
+        if pagu is not None and pk_options and pagu not in pk_options:
+            yield Finding("BUD014", ra.sheet, ra.cell("pagu", j), expected=pk_options[0], found=pagu,
+                          params={"kode": code})
         i = where.get(code)
-        if pagu is None or i is None or code is None:
-            continue
+        if pagu is None or i is None or code is None or pagu in pk_options:
+            continue  # equal to the PK's murni or perubahan: the Rencana Aksi quotes the PK
         options = [v for v in (amount(table.get("pagu_murni", i)), amount(table.get("pagu_perubahan", i)))
                    if v is not None]
         if options and pagu not in options:
             yield Finding("BUD007", ra.sheet, ra.cell("pagu", j), expected=_efektif(table, i), found=pagu,
                           params={"kode": code})
+
+
+def _pk_programme_pagu(ctx) -> dict[str, list]:
+    """Programme code -> its PK pagu [murni, perubahan (when filled)]. Only programmes whose murni is
+    filled: a Rencana Aksi is drawn up on the murni budget, so without it nothing can be said."""
+    prog = ctx.model.table("pk_program")
+    out: dict[str, list] = {}
+    if prog is None or "kode" not in prog.values:
+        return out
+    for i, k in enumerate(prog.values["kode"]):
+        murni, perubahan = amount(prog.get("pagu_murni", i)), amount(prog.get("pagu_perubahan", i))
+        if norm(k) is not None and murni is not None:
+            out.setdefault(norm(k), [v for v in (murni, perubahan) if v is not None])
+    return out
 
 
 # ------------------------------------------------------------------------------ economic classes

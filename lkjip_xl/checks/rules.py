@@ -119,6 +119,9 @@ RULES: dict[str, Rule] = _rules(
     ("BUD013", "error", "Tingkat ≠ kode", "Level ≠ code",
      "tingkat '{found}' tidak sesuai dengan kode {kode} ({expected})",
      "level '{found}' does not match the code {kode} (a {expected})"),
+    ("BUD014", "error", "Pagu Rencana Aksi ≠ PK", "Action-plan budget ≠ PK",
+     "pagu program {kode} di Rencana Aksi {found}, di PK {expected}",
+     "budget of programme {kode} in the action plan is {found}, on the PK {expected}"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",

@@ -301,3 +301,11 @@ def test_rencana_aksi_programme_pagu_equal_to_pk_murni_is_accepted(check, data):
     data["tables"]["ra_kegiatan"].append({"kode": "01", "uraian": "Program Penunjang", "pagu": 1_000_000_000})
     findings = check(data)
     assert codes_at(findings, "BUD014") == [] and codes_at(findings, "BUD007") == []
+
+
+def test_a_typing_slip_is_named_in_the_message(check, data):
+    data["tables"]["realisasi"][2]["sisa"] = TypedOverride(3_000_000)  # 30.000.000 with a digit dropped
+    f = [f for f in check(data) if f.code == "BUD001"][0]
+    assert f.slip() == "dropped_digit"
+    assert f.message("en").endswith("(likely a typing slip: a digit is missing)")
+    assert "kemungkinan salah ketik: satu digit hilang" in f.message("id")

@@ -8,6 +8,9 @@ from typing import Any
 from .rules import RULES, Severity
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# amounts copied by hand: when expected and found differ like a typing slip, the message says so
+SLIP_CODES = frozenset({"BUD001", "BUD003", "BUD004", "BUD006", "BUD007", "BUD008", "BUD014", "KIN012"})
+SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,24 @@ class Finding:
         return self.severity_override or self.rule.severity
 
     def message(self, lang: str = "id") -> str:
-        return self.rule.render(lang, expected=_show(self.expected), found=_show(self.found), **self.params)
+        text = self.rule.render(lang, expected=_show(self.expected), found=_show(self.found), **self.params)
+        slip = self.slip()
+        if slip:
+            text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
+        return text
+
+    def slip(self) -> str | None:
+        """The kind of typing slip that turns the expected amount into the found one, if any."""
+        if self.code not in SLIP_CODES:
+            return None
+        numbers = (int, Decimal)
+        if not (isinstance(self.expected, numbers) and isinstance(self.found, numbers)):
+            return None
+        if isinstance(self.expected, bool) or isinstance(self.found, bool):
+            return None
+        from ..calc.typos import digit_slip
+
+        return digit_slip(self.expected, self.found)
 
     def to_dict(self, lang: str = "id") -> dict:
         return {
@@ -41,6 +61,15 @@ class Finding:
             "expected": _raw(self.expected),
             "found": _raw(self.found),
         }
+
+
+def slip_text(kind: str, lang: str) -> str:
+    """SLIP_KINDS hold "Indonesian (English)"."""
+    from ..calc.typos import SLIP_KINDS
+
+    text = SLIP_KINDS[kind]
+    id_, _, en = text.partition(" (")
+    return en.rstrip(")") if lang == "en" and en else id_
 
 
 def _raw(value: Any) -> Any:

@@ -1,8 +1,8 @@
 """Building blocks of the declarative workbook description.
 
-The workbook is described once, as data, with these classes (see ``workbook.py``). The template
-writer, the reader, the checks and the annex writer all read that description; nothing else
-knows where a column lives.
+The workbook is described once, as data, with these classes (see ``sheets/``, assembled in
+``workbook.py``). The template writer, the reader, the checks and the annex writer all read that
+description; nothing else knows where a column lives.
 """
 from __future__ import annotations
 

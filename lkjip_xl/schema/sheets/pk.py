@@ -1,0 +1,86 @@
+"""Sheet PK (Perjanjian Kinerja): goals and indicators, programmes and budget, composite components."""
+from __future__ import annotations
+
+from ..formulas import capaian_formula, fraction_formula, kriteria_formula
+from ..types import ColType as T, Table, Text
+from .common import col
+
+PK_INDIKATOR = Table(
+    "pk_indikator", "PK", Text("Perjanjian Kinerja: sasaran dan indikator", "Performance agreement: goals and indicators"),
+    header_row=4, first_col=0, capacity=40,
+    columns=(
+        col("no", "No", "No", T.TEXT, "Nomor sasaran.", "Goal number.", width=5),
+        col("sasaran", "Sasaran Strategis", "Strategic goal", T.TEXT,
+            "Kosong: sama dengan baris di atasnya.", "Blank: same as the row above.", width=30),
+        col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
+            "Kode unik, mis. IKU1. Dipakai di Rencana Aksi dan Komponen.",
+            "Unique code, e.g. IKU1; used by Rencana Aksi and components.", required=True, width=10),
+        col("indikator", "Indikator Kinerja", "Performance indicator", T.TEXT,
+            "Nama indikator.", "Indicator name.", required=True, width=36),
+        col("satuan", "Satuan", "Unit", T.ENUM, "Satuan indikator.", "Unit.", required=True,
+            choices="satuan", width=10),
+        col("arah", "Arah", "Direction", T.ENUM, "naik: makin tinggi makin baik; turun: sebaliknya.",
+            "naik: higher is better; turun: lower is better.", required=True, choices="arah", width=8),
+        col("jenis", "Jenis", "Kind", T.ENUM, "persentase/indeks/jumlah/predikat.",
+            "percentage/index/count/grade.", choices="jenis_indikator", width=11),
+        col("target", "Target", "Target", T.DECIMAL,
+            "Angka target dalam satuan indikator (96 untuk 96%). Predikat: isi angkanya, hurufnya di kolom berikut.",
+            "Target in the indicator's unit (96 for 96%).", required=True, width=10),
+        col("target_predikat", "Target Predikat", "Target grade", T.TEXT,
+            "Huruf predikat target bila ada, mis. B.", "Target letter grade, e.g. B.", width=9),
+        col("realisasi", "Realisasi", "Actual", T.DECIMAL,
+            "Realisasi tahun ini. Kosong berarti belum dilaporkan (bukan 0).",
+            "This year's actual. Blank = not reported (not 0).", width=10),
+        col("capaian", "Capaian (%)", "Achievement (%)", T.PERCENT,
+            "Dihitung otomatis.", "Computed.", formula=capaian_formula, width=11),
+        col("kriteria", "Kriteria", "Rating", T.TEXT, "Dihitung dari skala pilihan.",
+            "From the chosen scale.", formula=kriteria_formula, width=14),
+        col("realisasi_lalu", "Realisasi Tahun Lalu", "Last year's actual", T.DECIMAL,
+            "Realisasi tahun sebelumnya (opsional).", "Previous year's actual (optional).", width=11),
+        col("target_renstra", "Target Akhir Renstra", "Strategic-plan final target", T.DECIMAL,
+            "Target tahun terakhir Renstra (opsional).", "Final-year target (optional).", width=11),
+        col("kemajuan", "Tingkat Kemajuan (%)", "Progress (%)", T.PERCENT,
+            "Realisasi / target akhir Renstra.", "Actual / final target.",
+            formula=fraction_formula("realisasi", "target_renstra"), width=11),
+        col("kode_program", "Kode Program", "Programme code(s)", T.TEXT,
+            "Kode program pendukung, dipisah koma, mis. 01, 02.", "Funding programme codes, comma separated.",
+            width=12),
+        col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=20),
+    ),
+)
+
+PK_PROGRAM = Table(
+    "pk_program", "PK", Text("Program dan anggaran", "Programmes and budget"),
+    header_row=4, first_col=18, capacity=20,
+    columns=(
+        col("kode", "Kode", "Code", T.CODE, "Kode program (teks), sama dengan sheet Realisasi.",
+            "Programme code, as on the Realisasi sheet.", required=True, width=10),
+        col("program", "Program", "Programme", T.TEXT, "Nama program.", "Programme name.",
+            required=True, width=36),
+        col("pagu_murni", "Anggaran Murni (Rp)", "Original budget (Rp)", T.MONEY,
+            "Pagu APBD murni.", "Original budget.", width=18),
+        col("pagu_perubahan", "Anggaran Perubahan (Rp)", "Revised budget (Rp)", T.MONEY,
+            "Pagu APBD-P (Perubahan PK). Kosong bila tidak ada perubahan.",
+            "Revised budget; blank when none.", width=18),
+        col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=16),
+    ),
+)
+
+PK_KOMPONEN = Table(
+    "pk_komponen", "PK", Text("Komponen indikator komposit", "Components of composite indicators"),
+    header_row=4, first_col=24, capacity=20,
+    columns=(
+        col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
+            "Kode indikator komposit (sama dengan tabel kiri).", "Composite indicator's code.",
+            required=True, width=10),
+        col("komponen", "Komponen", "Component", T.TEXT, "Mis. a: kelurahan yang ...", "E.g. a: ...",
+            required=True, width=30),
+        col("pembilang", "Pembilang", "Numerator", T.DECIMAL, "Jumlah yang tercapai.", "Achieved count.",
+            required=True, width=10),
+        col("penyebut", "Penyebut", "Denominator", T.DECIMAL, "Jumlah sasaran.", "Target count.",
+            required=True, width=10),
+        col("satuan", "Satuan", "Unit", T.TEXT, "Satuan pembilang/penyebut.", "Unit.", width=10),
+        col("nilai", "Nilai (%)", "Value (%)", T.PERCENT, "Pembilang / penyebut.", "Numerator / denominator.",
+            formula=fraction_formula("pembilang", "penyebut"), width=10),
+    ),
+)

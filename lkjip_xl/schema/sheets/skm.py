@@ -1,0 +1,93 @@
+"""Sheet SKM (Survei Kepuasan Masyarakat): survey info, respondents' answers, per-element summary, result."""
+from __future__ import annotations
+
+from ..formulas import (
+    mutu_formula,
+    skm_ikm_formula,
+    skm_nrr_formula,
+    skm_tertimbang_formula,
+)
+from ..types import ColType as T, Form, Table, Text
+from .common import col, fld
+
+SKM_INFO = Form(
+    "skm_info", "SKM", Text("Survei Kepuasan Masyarakat", "Public satisfaction survey"),
+    first_row=3, label_col=0,
+    fields=(
+        fld("jenis_layanan", "Jenis layanan", "Service", T.TEXT,
+            "Layanan yang disurvei (bila satu).", "Service surveyed (if one)."),
+        fld("periode", "Periode survei", "Survey period", T.TEXT, "Mis. Januari–Desember 2023.",
+            "E.g. January–December 2023."),
+        fld("populasi", "Populasi penerima layanan", "Service users (population)", T.INTEGER,
+            "Jumlah penerima layanan setahun; menentukan sampel minimum (Krejcie-Morgan).",
+            "Yearly number of service users; sets the minimum sample.", num_format="#,##0"),
+    ),
+)
+
+_UNSUR_COLS = tuple(
+    col(f"u{i}", f"U{i}", f"U{i}", T.INTEGER, f"Jawaban unsur {i}: 1–4 (atau a–d).",
+        f"Answer to element {i}: 1–4 (or a–d).", choices="jawaban", width=5, num_format="0")
+    for i in range(1, 10)
+)
+SKM_RESPONDEN = Table(
+    "skm_responden", "SKM", Text("Jawaban responden", "Respondents' answers"),
+    header_row=8, first_col=0, capacity=500,
+    columns=(
+        col("no", "No", "No", T.INTEGER, "Nomor responden.", "Respondent number.", width=6, num_format="0"),
+        col("tanggal", "Tanggal", "Date", T.DATE, "Tanggal pengisian.", "Date answered.", width=11),
+        col("jenis_layanan", "Jenis Layanan", "Service", T.TEXT, "Layanan yang diterima.", "Service received.",
+            width=20),
+        col("jenis_kelamin", "Jenis Kelamin", "Sex", T.ENUM, "L atau P.", "L or P.", choices="jenis_kelamin",
+            width=7),
+        col("umur", "Umur", "Age", T.INTEGER, "Umur dalam tahun.", "Age in years.", width=6, num_format="0",
+            min_value=10, max_value=110),
+        col("pendidikan", "Pendidikan", "Education", T.ENUM, "Pendidikan terakhir.", "Education.",
+            choices="pendidikan", width=11),
+        col("pekerjaan", "Pekerjaan", "Occupation", T.ENUM, "Pekerjaan utama.", "Occupation.",
+            choices="pekerjaan", width=14),
+        *_UNSUR_COLS,
+    ),
+)
+
+SKM_UNSUR = Table(
+    "skm_unsur", "SKM", Text("Ringkasan per unsur", "Summary per element"),
+    header_row=8, first_col=17, capacity=9, max_rows=9,
+    fixed_rows=tuple({"kode": f"U{i}"} for i in range(1, 10)),
+    columns=(
+        col("kode", "Kolom", "Column", T.CODE, "Kolom jawaban (U1..U9).", "Answer column.", width=6),
+        col("unsur", "Unsur Pelayanan", "Service element", T.TEXT,
+            "Nama unsur yang ditanyakan di kolom ini. Ubah bila urutan kuesioner berbeda (mis. sarana di nomor 8).",
+            "Element asked in this column; change it when the questionnaire's order differs.",
+            required=True, width=34),
+        col("jumlah_nilai", "Jumlah Nilai", "Sum of answers", T.INTEGER,
+            "Hanya bila tidak ada data responden: jumlah nilai jawaban.", "Only without respondent rows.",
+            width=9),
+        col("jumlah_responden", "Jumlah Responden", "Respondents", T.INTEGER,
+            "Hanya bila tidak ada data responden: jumlah jawaban sah.", "Only without respondent rows.",
+            width=9),
+        col("nrr_tertulis", "NRR (diketik)", "Mean (typed)", T.DECIMAL,
+            "Hanya bila yang ada hanya NRR.", "Only when all you have is the mean.", width=9),
+        col("nrr", "NRR", "Mean", T.DECIMAL, "Dihitung: rata-rata jawaban sah.", "Computed mean of valid answers.",
+            formula=skm_nrr_formula, width=9, num_format="0.00"),
+        col("nrr_tertimbang", "NRR Tertimbang", "Weighted mean", T.DECIMAL, "NRR × bobot.", "Mean × weight.",
+            formula=skm_tertimbang_formula, width=10, num_format="0.000"),
+        col("mutu", "Mutu", "Grade", T.TEXT, "Mutu unsur dari NRR.", "Element grade.",
+            formula=mutu_formula("nrr", "skm_mutu_nrr", "code"), width=6),
+    ),
+)
+
+SKM_HASIL = Form(
+    "skm_hasil", "SKM", Text("Hasil", "Result"), first_row=21, label_col=18,
+    fields=(
+        fld("jumlah_tertimbang", "Jumlah NRR tertimbang", "Sum of weighted means", T.DECIMAL,
+            "Σ NRR tertimbang.", "Σ weighted means.", formula=skm_ikm_formula("sum"), num_format="0.0000"),
+        fld("ikm_tanpa_pembulatan", "IKM sebelum pembulatan", "IKM before rounding", T.DECIMAL,
+            "Σ NRR tertimbang × 25.", "Σ weighted × 25.", formula=skm_ikm_formula("raw"), num_format="0.0000"),
+        fld("ikm", "IKM", "IKM", T.DECIMAL, "Dibulatkan 2 desimal.", "Rounded to 2 decimals.",
+            formula=skm_ikm_formula("ikm"), num_format="0.00", name="skm_ikm"),
+        fld("mutu", "Mutu pelayanan", "Service grade", T.TEXT, "A/B/C/D.", "A/B/C/D.",
+            formula=skm_ikm_formula("mutu")),
+        fld("kinerja", "Kinerja unit pelayanan", "Unit performance", T.TEXT, "Sangat Baik .. Tidak Baik.",
+            "Very good .. poor.", formula=skm_ikm_formula("kinerja")),
+    ),
+)

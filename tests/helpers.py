@@ -8,3 +8,18 @@ def codes_at(findings, code: str) -> list[str]:
 
 def errors(findings):
     return [f for f in findings if f.severity == "error"]
+
+
+def read_csv(path) -> list[dict]:
+    """A sample's readable source (CSV, UTF-8, header row) as a list of dicts."""
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def dec(text):
+    """A number of a source CSV as Decimal; None for a blank field."""
+    from decimal import Decimal
+
+    return None if text in ("", None) else Decimal(text)

@@ -1,7 +1,6 @@
 """The bundled Medang Kampai 2023 sample (samples/medang_kampai_2023.xlsx) reads back equal to its
 readable source (samples/src/medang_kampai/*), and `check` reports the report's printed mistakes
 at their exact cells, and no other error."""
-import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import yaml
 
 from lkjip_xl.calc.decimals import compare_typed
 from lkjip_xl.checks.engine import check_workbook
+from helpers import dec, read_csv
 from lkjip_xl.reader import read_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,12 +18,10 @@ SRC = ROOT / "samples" / "src" / "medang_kampai"
 
 
 def _csv(name):
-    with open(SRC / name, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return read_csv(SRC / name)
 
 
-def _n(text):
-    return None if text in ("", None) else Decimal(text)
+_n = dec
 
 
 @pytest.fixture(scope="module")

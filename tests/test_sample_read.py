@@ -1,6 +1,5 @@
 """The bundled Medan Amplas 2023 sample reads back completely and equal to its readable source
 (samples/src/medan_amplas/*.csv), each value at its cell."""
-import csv
 from decimal import Decimal
 from pathlib import Path
 
@@ -8,18 +7,17 @@ import pytest
 import yaml
 
 from conftest import SAMPLE_2022, SAMPLE_2023
+from helpers import dec, read_csv
 from lkjip_xl.reader import read_workbook
 
 SRC = Path(__file__).resolve().parent.parent / "samples" / "src" / "medan_amplas"
 
 
 def _csv(name):
-    with open(SRC / name, newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+    return read_csv(SRC / name)
 
 
-def _n(text):
-    return None if text in ("", None) else Decimal(text)
+_n = dec
 
 
 @pytest.fixture(scope="module")

@@ -186,7 +186,7 @@ def _decode(path: Path, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UnreadableWorkbook("unreadable", path=str(path), detail="UTF-16") from None
+            raise UnreadableWorkbook("unreadable", path=str(path), detail="utf-16 text") from None
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)

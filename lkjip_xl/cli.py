@@ -174,12 +174,39 @@ def annex(
     raise typer.Exit(outcome.exit_code)
 
 
-def run() -> None:
-    """Console entry: whatever happens, no traceback reaches the user (exit 2, one line)."""
+def _click_exceptions():
+    """The click that typer runs on (typer may ship its own copy)."""
     try:
-        app()
+        from typer._click import exceptions  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - typer versions that use the click package
+        from click import exceptions
+    return exceptions
+
+
+def _argv_lang(argv: list[str]) -> str:
+    """The --lang asked for, when the arguments could not be parsed as a whole."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[i + 1:i + 2] == ["en"]):
+            return "en"
+    return "id"
+
+
+def run() -> None:
+    """Console entry: whatever happens, no traceback reaches the user. A bad argument is one line
+    on stderr and exit 2, like an unreadable file; a bug of ours too."""
+    exc_types = _click_exceptions()
+    try:
+        code = app(standalone_mode=False)
+    except exc_types.NoArgsIsHelpError as err:
+        typer.echo(err.ctx.get_help() if err.ctx else str(err))
+        code = 0
+    except exc_types.UsageError as err:
+        detail = err.format_message().splitlines()[0]
+        typer.echo(f"lkjip-xl: {message('bad_option', _argv_lang(sys.argv[1:]), detail=detail)}", err=True)
+        code = 2
     except KeyboardInterrupt:
-        sys.exit(2)
-    except Exception as exc:  # a bug of ours: still one line, still exit 2
+        code = 2
+    except Exception as exc:
         typer.echo(f"lkjip-xl: {message('internal', detail=f'{type(exc).__name__}: {exc}'[:200])}", err=True)
-        sys.exit(2)
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)

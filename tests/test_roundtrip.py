@@ -134,3 +134,16 @@ def test_a_value_beside_the_tables_is_reported_outside(tmp_path, data):
     wb["Realisasi"]["Q9"] = "cek lagi"
     wb.save(path)
     assert codes_at(check_workbook(path).findings, "STR005") == ["Realisasi!Q9"]
+
+
+def test_merged_cells_inside_a_table_are_reported(tmp_path, data):
+    import openpyxl
+
+    from lkjip_xl.checks.engine import check_workbook
+
+    path = tmp_path / "wb.xlsx"
+    write_filled(path, data)
+    wb = openpyxl.load_workbook(path)
+    wb["Realisasi"].merge_cells("C7:C8")
+    wb.save(path)
+    assert codes_at(check_workbook(path).findings, "STR007") == ["Realisasi!C7"]

@@ -50,6 +50,9 @@ RULES: dict[str, Rule] = _rules(
      "a value outside the table ({found}); it is not used"),
     ("STR006", "info", "Kolom tambahan", "Extra column",
      "kolom tambahan '{found}' diabaikan", "extra column '{found}' is ignored"),
+    ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
+     "sel {found} digabung: hanya sel kiri atas yang berisi nilai, sel lainnya terbaca kosong",
+     "cells {found} are merged: only the top-left cell holds a value, the others read blank"),
     # ---- values
     ("VAL001", "error", "Teks di kolom angka", "Text in a number column",
      "angka ditulis sebagai teks (tertulis {found}, maksudnya {expected}?)",

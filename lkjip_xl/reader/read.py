@@ -63,10 +63,11 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                     xml[nxt] = container.read_part(container.sheet_parts[nxt])
                 scan = scan_sheet(xml.pop(name))
                 model.scans[name] = scan
-                grid = grid_future.result()
+                grid, merged = grid_future.result()
                 if k + 1 < len(names):
                     pending = pool.submit(_grid, book, names[k + 1], path)
                 _read_sheet(SCHEMA.sheet(name), grid, scan, model, findings)
+                _merged_in_tables(SCHEMA.sheet(name), merged, model, findings)
                 del grid
         for name in ("Petunjuk", SCHEMA.list_sheet):  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
@@ -87,6 +88,18 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
         if data is not None:
             model.tables[table.key] = data
     _outside_columns(sheet, grid, model, findings)
+
+
+def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[Finding]) -> None:
+    """Merged cells inside a table's data: only the top-left cell holds a value, the others read blank."""
+    for (r0, c0), (r1, c1) in merged:
+        for table in sheet.tables:
+            data = model.tables.get(table.key)
+            cols = set(data.cols.values()) if data is not None else set()
+            if r1 + 1 >= table.first_row and any(c0 <= c <= c1 for c in cols):
+                span = f"{a1(r0 + 1, c0)}:{a1(r1 + 1, c1)}"
+                findings.append(Finding("STR007", sheet.name, a1(r0 + 1, c0), found=span))
+                break
 
 
 def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding]) -> None:
@@ -118,13 +131,15 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
             break
 
 
-def _grid(book: CalamineWorkbook, name: str, path) -> list[list[Any]]:
+def _grid(book: CalamineWorkbook, name: str, path) -> tuple[list[list[Any]], list]:
+    """The sheet's values from A1, and its merged ranges ((row0, col0), (row1, col1)), 0-based."""
     try:
         sheet = book.get_sheet_by_name(name)
         height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
         if height > limits.MAX_ROWS:
             raise UnreadableWorkbook("too_large", path=str(path), detail=f"{name}: {height} rows > {limits.MAX_ROWS}")
-        return sheet.to_python(skip_empty_area=False)
+        merged = getattr(sheet, "merged_cell_ranges", None) or []
+        return sheet.to_python(skip_empty_area=False), list(merged)
     except UnreadableWorkbook:
         raise
     except Exception as exc:

@@ -415,7 +415,7 @@ def _missing_column(valid, out):
 
 @case("merged_cells.xlsx", "Merged cells inside the Realisasi data: C7:C8 (two uraian) and I7:J7 (pagu murni "
       "and perubahan). As in Excel, only the top-left cell keeps its value.", 1,
-      codes=("Realisasi!C8 VAL005",))
+      codes=("Realisasi!C8 VAL005", "Realisasi!C7 STR007", "Realisasi!I7 STR007",))
 def _merged(valid, out):
     def edit(x):
         x = set_cell(x, "C8", b'<c r="C8" s="' + style_of(x, "C8") + b'"/>')

@@ -125,7 +125,8 @@ def _cached_number(value, ctype: ColType):
 
 def _write_form(wb, ws, fmt: Formats, form: Form, values: dict, cached: dict, lang: str) -> None:
     lc, vc = form.label_col, form.value_col
-    ws.write_string(form.first_row - 2, lc, form.title.get(lang), fmt.subtitle)
+    if form.title != SCHEMA.sheet(form.sheet).title:  # not twice under the sheet's own title
+        ws.write_string(form.first_row - 2, lc, form.title.get(lang), fmt.subtitle)
     ws.set_column(lc, lc, 34)
     ws.set_column(vc, vc, 28)
     if form.sheet == "Identitas":

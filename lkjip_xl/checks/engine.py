@@ -13,7 +13,7 @@ from ..reader import read_workbook
 from ..reader.model import WorkbookModel
 from ..settings import Settings
 from ..skm.compute import skm_from_model
-from .findings import Finding, sort_findings, summarize
+from .findings import Finding, HasFindings, sort_findings
 from .formulas import flagged_rows
 
 CHECK_MODULES = (
@@ -70,19 +70,11 @@ def run_checks(ctx: CheckContext) -> list[Finding]:
 
 
 @dataclass
-class CheckResult:
+class CheckResult(HasFindings):
     file: str
     template_version: str | None
     findings: list[Finding]
     context: CheckContext | None = None
-
-    @property
-    def summary(self) -> dict[str, int]:
-        return summarize(self.findings)
-
-    @property
-    def has_errors(self) -> bool:
-        return self.summary["error"] > 0
 
     def to_dict(self, lang: str = "id") -> dict:
         return {

@@ -114,6 +114,20 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
+class HasFindings:
+    """For results that carry a ``findings`` list: their counts by severity, and whether any is an error."""
+
+    findings: list
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summarize(self.findings)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.summary["error"] > 0
+
+
 def summarize(findings: list[Finding]) -> dict[str, int]:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in findings:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..calc.numbers_id import format_id
 from ..calc.skm import UNSUR, min_sample
-from ..checks.findings import Finding, sort_findings, summarize
+from ..checks.findings import Finding, HasFindings, sort_findings
 from ..checks.skm import survey_findings, valid_respondents, workbook_findings
 from ..errors import UsageError
 from ..i18n import message
@@ -30,7 +30,7 @@ FORMATS = ("text", "json")
 
 
 @dataclass
-class SkmReport:
+class SkmReport(HasFindings):
     path: Path
     source: str  # "workbook" or "survey"
     result: SkmResult
@@ -45,14 +45,6 @@ class SkmReport:
     @property
     def weight(self) -> str:
         return self.result.weight
-
-    @property
-    def summary(self) -> dict[str, int]:
-        return summarize(self.findings)
-
-    @property
-    def has_errors(self) -> bool:
-        return self.summary["error"] > 0
 
 
 # ------------------------------------------------------------------------------------ options

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from .calc.budget import persen, sisa
 from .calc.capaian import capaian, tingkat_kemajuan
-from .calc.decimals import CALC_PRECISION, to_decimal
+from .calc.decimals import CALC_PRECISION, number_or_none
 from .calc.scales import PRESETS, Scale, grade, scale_from_rows
 from .settings import Settings
 from .skm.compute import SkmResult
@@ -25,10 +25,7 @@ class DeriveContext:
     skm: SkmResult | None = None
 
 
-def _num(v: Any) -> Decimal | None:
-    if v is None or isinstance(v, str):
-        return None
-    return to_decimal(v)
+_num = number_or_none
 
 
 def _ratio(num: Any, den: Any) -> Decimal | None:

@@ -16,6 +16,7 @@ __all__ = [
     "FLOAT_MIN_PLACES",
     "CALC_PRECISION",
     "to_decimal",
+    "number_or_none",
     "round_half_up",
     "truncate",
     "decimal_places",
@@ -90,6 +91,18 @@ def to_decimal(x: object) -> Decimal | None:
             raise ValueError(f"not a finite number: {x!r}")
         return d
     raise TypeError(f"cannot convert {type(x).__name__} to Decimal")
+
+
+def number_or_none(value: object) -> Decimal | None:
+    """A value read from a cell as Decimal; None for blanks, text, booleans and anything that is
+    not a finite number (checks report those; they never raise)."""
+    if value is None or isinstance(value, (str, bool)):
+        return None
+    try:
+        d = to_decimal(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    return d if d is not None and d.is_finite() else None
 
 
 def _quantize(x: Decimal, places: int, rounding: str) -> Decimal:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ..calc.budget import BudgetNode, BudgetRow, build_tree, level_of, normalise_code, parent_code
-from ..calc.decimals import to_decimal
+from ..calc.decimals import number_or_none
 from ..schema.lists import values as list_values
 from .compare import is_blank
 from .findings import Finding
@@ -39,13 +39,8 @@ def is_total_row(kode: Any, uraian: Any) -> bool:
 def amount(value: Any):
     """A read amount as int or Decimal (both exact); None when blank or not a number."""
     if type(value) is int or type(value) is Decimal:
-        return value
-    if value is None or isinstance(value, (str, bool)):
-        return None
-    try:
-        return to_decimal(value)
-    except (TypeError, ValueError):
-        return None
+        return value  # the common case, kept as it is (both exact)
+    return number_or_none(value)
 
 
 TREE_FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from ..calc.budget import level_of, normalise_code
 from ..calc.capaian import composite_realisasi
-from ..calc.decimals import strip_exponent, to_decimal
+from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import format_id, parse_predicate
 from ..calc.scales import PRESETS, Scale, grade, scale_from_rows
 from ..settings import RATING_PRESETS
@@ -31,12 +31,8 @@ _SPLIT = re.compile(r"[,;]")
 
 def number(value: Any) -> Decimal | None:
     """A cell's number as typed (trailing zeros from the percent conversion dropped), else None."""
-    if value is None or isinstance(value, (str, bool)):
-        return None
-    try:
-        return strip_exponent(to_decimal(value))
-    except (TypeError, ValueError):
-        return None
+    d = number_or_none(value)
+    return None if d is None else strip_exponent(d)
 
 
 def code_key(code: Any) -> str | None:

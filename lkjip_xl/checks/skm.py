@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from ..calc.decimals import compare_typed, decimal_places, round_half_up, to_decimal
+from ..calc.decimals import compare_typed, decimal_places, number_or_none, round_half_up, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
 from ..calc.skm import UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
 from ..schema import SCHEMA
 from ..schema.refs import a1
-from ..skm.compute import COLUMNS, SkmResult, number_or_none, whole_or_none
+from ..skm.compute import COLUMNS, SkmResult, whole_or_none
 from .compare import is_blank
 from .findings import Finding
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..calc.decimals import to_decimal
+from ..calc.decimals import number_or_none
 from ..calc.skm import IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
 
 COLUMNS = tuple(f"u{i}" for i in range(1, 10))
@@ -67,17 +67,6 @@ def tally(values: list) -> tuple[int, int, list[tuple[int, str]]]:
         total += v
         n += 1
     return total, n, invalid
-
-
-def number_or_none(value) -> Decimal | None:
-    """A typed number of the summary block as Decimal; None for blanks and anything else."""
-    if value is None or isinstance(value, (bool, str)):
-        return None
-    try:
-        d = to_decimal(value)
-    except (TypeError, ValueError, ArithmeticError):
-        return None
-    return d if d is not None and d.is_finite() else None
 
 
 def whole_or_none(value) -> int | None:

@@ -1,6 +1,6 @@
 """Messages of the program itself (errors, summaries), in Indonesian and English.
 
-Rule messages live with their rules in ``lkjip_xl.checks.rules``; schema labels in the schema.
+Rule messages live with their rules in ``lkjip_xl.rules``; schema labels in the schema.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer.main
 
-from lkjip_xl.checks.rules import RULES
+from lkjip_xl.rules import RULES
 from lkjip_xl.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ With ``--force`` the command puts a Temuan table first and marks the cells findi
 from __future__ import annotations
 
 from ..checks.engine import CheckContext
-from ..checks.findings import Finding
+from ..findings import Finding
 from .budget_table import budget_table, ikhtisar_table, keluaran_table
 from .common import Book, split_codes, tr, ylabel
 from .indicator_rows import groups

@@ -16,7 +16,7 @@ from ..calc.budget import iter_nodes, level_of, parent_code, persen, sum_amounts
 from ..calc.decimals import strip_exponent
 from .codes import amount, norm, realisasi_tree
 from .compare import typed_match
-from .findings import Finding
+from ..findings import Finding
 
 FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
 FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan", "realisasi": "realisasi",

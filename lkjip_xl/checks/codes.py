@@ -16,7 +16,7 @@ from ..calc.budget import BudgetNode, BudgetRow, build_tree, level_of, normalise
 from ..calc.decimals import number_or_none
 from ..schema.lists import values as list_values
 from .compare import is_blank
-from .findings import Finding
+from ..findings import Finding
 
 CODE_TABLES = ("realisasi", "pk_program", "ra_kegiatan")
 _CHILD = {"program_without_kegiatan": "kegiatan", "kegiatan_without_sub_kegiatan": "sub kegiatan"}

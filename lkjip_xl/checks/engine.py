@@ -13,7 +13,7 @@ from ..reader import read_workbook
 from ..reader.model import WorkbookModel
 from ..settings import Settings
 from ..skm.compute import skm_from_model
-from .findings import Finding, HasFindings, sort_findings
+from ..findings import Finding, HasFindings, sort_findings
 from .formulas import flagged_rows
 
 CHECK_MODULES = (

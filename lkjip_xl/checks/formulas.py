@@ -7,7 +7,7 @@ from typing import Iterable
 from ..derived import derive_skm_hasil
 from ..schema.refs import parse_a1
 from .compare import is_blank, same_cached
-from .findings import Finding
+from ..findings import Finding
 
 
 def check(ctx) -> Iterable[Finding]:

@@ -20,7 +20,7 @@ from ..calc.numbers_id import format_id, parse_predicate
 from ..calc.scales import PRESETS, Scale, grade, scale_from_rows
 from ..settings import RATING_PRESETS
 from .compare import is_blank, typed_match
-from .findings import Finding
+from ..findings import Finding
 
 FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
 _IKM_NAME = re.compile(r"kepuasan\s+masyarakat|\bikm\b", re.I)

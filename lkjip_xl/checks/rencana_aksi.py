@@ -20,7 +20,7 @@ from typing import Iterable
 
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up
-from .findings import Finding
+from ..findings import Finding
 from .kinerja import code_key, number
 
 QUARTERS = ("1", "2", "3", "4")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..calc.scales import Band, Scale, scale_from_rows, validate_scale
-from .findings import Finding
+from ..findings import Finding
 
 _FIELDS = (("label", "label"), ("kode", "code"), ("bawah", "lower"), ("bawah_inklusif", "lower_inclusive"),
            ("atas", "upper"), ("atas_inklusif", "upper_inclusive"))

@@ -23,7 +23,7 @@ from ..schema import SCHEMA
 from ..schema.refs import a1
 from ..skm.compute import COLUMNS, SkmResult, whole_or_none
 from .compare import is_blank
-from .findings import Finding
+from ..findings import Finding
 
 SHEET = "SKM"
 _NAMES = {u.code: u.name for u in UNSUR}

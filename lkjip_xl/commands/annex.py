@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.engine import check_workbook
-from ..checks.findings import Finding
+from ..findings import Finding
 from ..errors import UsageError
 from ..io.atomic import atomic_output, check_output_path, check_suffix
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..calc.numbers_id import format_id
 from ..calc.skm import UNSUR, min_sample
-from ..checks.findings import Finding, HasFindings, sort_findings
+from ..findings import Finding, HasFindings, sort_findings
 from ..checks.skm import survey_findings, valid_respondents, workbook_findings
 from ..errors import UsageError
 from ..i18n import message

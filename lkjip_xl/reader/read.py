@@ -11,19 +11,18 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from ..checks.findings import Finding
+from ..findings import Finding
 from ..errors import UnreadableWorkbook
 from ..schema import SCHEMA, ColType, Form, Table
-from ..schema.lists import values as list_values
+from ..schema.lists import LENIENT_LISTS, values as list_values
 from ..schema.refs import a1
 from . import limits
 from .container import open_container
 from .model import FormData, TableData, WorkbookModel
-from .values import Issue, convert, make_converter
+from .values import convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
-LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan"})
 RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads them itself
 
 
@@ -168,9 +167,11 @@ def _at(grid: list[list[Any]], row: int, col: int) -> Any:
     return ""
 
 
-def _issue_finding(issue: Issue, sheet: str, cell: str, name: str) -> Finding:
-    params = {"name": name, **issue.params}
-    return Finding(issue.code, sheet, cell, issue.expected, issue.found, params, issue.severity)
+def _placed(issue: Finding, sheet: str, cell: str, name: str, choices: str | None) -> Finding:
+    """A value problem met while converting a cell, placed there; a value outside a lenient list
+    (one staff may extend) is only a warning."""
+    lenient = issue.code == "VAL007" and choices in LENIENT_LISTS
+    return issue.at(sheet, cell, severity="warning" if lenient else None, name=name)
 
 
 def _allowed(choices: str | None) -> tuple[str, ...] | None:
@@ -197,9 +198,7 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
             continue
         value, issue = convert(raw, f.type, _allowed(f.choices))
         if issue:
-            sev = "warning" if issue.code == "VAL007" and f.choices in LENIENT_LISTS else issue.severity
-            findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
-                                           form.sheet, cell, f.label.id))
+            findings.append(_placed(issue, form.sheet, cell, f.label.id, f.choices))
         data.values[f.key] = value
         if f.required and value is None and not f.formula and issue is None:
             findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label.id}))
@@ -304,9 +303,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             out.extend(v for v, _ in converted)
             for i, (value, issue) in enumerate(converted):
                 if issue is not None and not (c.computed and has_out[i]):
-                    sev = "warning" if issue.code == "VAL007" and c.choices in LENIENT_LISTS else issue.severity
-                    findings.append(_issue_finding(Issue(issue.code, issue.expected, issue.found, issue.params, sev),
-                                                   table.sheet, a1(rows[i], pos), c.header.id))
+                    findings.append(_placed(issue, table.sheet, a1(rows[i], pos), c.header.id, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
                     findings.append(Finding("VAL012", table.sheet, a1(rows[i], pos), expected=_range_text(c),
                                             found=value))

@@ -1,19 +1,19 @@
 """Turn a raw cell value (as python-calamine gives it) into the column's type.
 
 Nothing here raises on bad input: a value that is not what its column wants comes back as the
-best reading that can be made of it plus an ``Issue`` (a rule code with its expected and found
-values), which the reader turns into a finding at the cell.
+best reading that can be made of it plus a ``Finding`` without a place (a rule code with its
+expected and found values); the reader places it at the cell (``Finding.at``).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from ..calc.decimals import strip_exponent, to_decimal
 from ..calc.numbers_id import parse_number
+from ..findings import Finding
 from ..schema.types import ColType
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
@@ -21,61 +21,57 @@ MAX_ABS_NUMBER = Decimal(10) ** 15  # Excel keeps 15 significant digits; past th
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
-@dataclass(frozen=True)
-class Issue:
-    code: str
-    expected: Any = None
-    found: Any = None
-    params: dict = field(default_factory=dict)
-    severity: str | None = None
+def problem(code: str, expected: Any = None, found: Any = None, params: dict | None = None) -> Finding:
+    """A value problem not yet placed at a cell."""
+    return Finding(code, "", "", expected, found, params or {})
 
 
 def _integral(d: Decimal) -> int | Decimal:
     return int(d) if d == d.to_integral_value() else d
 
 
-def _number_from_text(text: str, ctype: ColType) -> tuple[Any, Issue | None]:
+def _number_from_text(text: str, ctype: ColType) -> tuple[Any, Finding | None]:
     p = parse_number(text)
     if p.special == "NA":
         return None, None
     if p.ambiguous:
-        return None, Issue("VAL002", found=text, params={"detail": p.reason or ""})
+        return None, problem("VAL002", found=text, params={"detail": p.reason or ""})
     if p.value is None:
         if p.reason is None:  # blank after cleaning
             return None, None
-        return None, Issue("VAL013", found=text, params={"detail": p.reason})
+        return None, problem("VAL013", found=text, params={"detail": p.reason})
     value = p.value
     if not value.is_finite() or abs(value) >= MAX_ABS_NUMBER:
-        return None, Issue("VAL013", found=text, params={"detail": "> 15 digit"})
+        return None, problem("VAL013", found=text, params={"detail": "> 15 digit"})
     if ctype == ColType.INTEGER or ctype == ColType.MONEY:
         value = _integral(value)
-    return value, Issue("VAL001", expected=value, found=text)
+    return value, problem("VAL001", expected=value, found=text)
 
 
-def convert_number(raw: Any, ctype: ColType) -> tuple[Any, Issue | None]:
+def convert_number(raw: Any, ctype: ColType) -> tuple[Any, Finding | None]:
     if raw is None or raw == "":
         return None, None
     if isinstance(raw, bool):
-        return None, Issue("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"})
+        return None, problem("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"})
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return None, Issue("VAL011", found=str(raw))
+        return None, problem("VAL011", found=str(raw))
     if isinstance(raw, str):
         value, issue = _number_from_text(raw, ctype)
         return value, issue
     if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
-        return None, Issue("VAL013", found=str(raw), params={"detail": "> 15 digit"})
+        return None, problem("VAL013", found=str(raw), params={"detail": "> 15 digit"})
     d = to_decimal(raw)
     if ctype == ColType.PERCENT:
         points = strip_exponent(d * 100)
         if abs(d) > PERCENT_POINTS_SUSPECT:
-            return d, Issue("VAL003", expected=d, found=d, params={"shown": f"{points:,.0f} %".replace(",", ".")})
+            return d, problem("VAL003", expected=d, found=d, params={"shown": f"{points:,.0f} %".replace(",", ".")})
         return points, None
     if ctype == ColType.INTEGER:
         return _integral(d), None
     if ctype == ColType.MONEY:
         value = _integral(d)
         if value < 0:
-            return value, Issue("VAL004", found=value)
+            return value, problem("VAL004", found=value)
         return value, None
     return d, None
 
@@ -92,7 +88,7 @@ def code_guess(number: Any) -> str:
     return head
 
 
-def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None) -> tuple[Any, Issue | None]:
+def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None) -> tuple[Any, Finding | None]:
     """Convert one raw value for a column of type ``ctype``."""
     if ctype in (ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL):
         return convert_number(raw, ctype)
@@ -101,7 +97,7 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None) ->
     if ctype == ColType.CODE:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             guess = code_guess(raw)
-            return guess, Issue("VAL006", expected=guess, found=raw)
+            return guess, problem("VAL006", expected=guess, found=raw)
         return str(raw).strip() or None, None
     if ctype == ColType.DATE:
         if isinstance(raw, dt.datetime):
@@ -114,14 +110,14 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None) ->
                 return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
             except ValueError:
                 pass
-        return None, Issue("VAL014", found=str(raw))
+        return None, problem("VAL014", found=str(raw))
     if ctype == ColType.ENUM:
         text = _as_text(raw)
         if allowed is not None and text not in allowed:
             lowered = {a.lower(): a for a in allowed}
             if text.lower() in lowered:
                 return lowered[text.lower()], None
-            return text, Issue("VAL007", expected=", ".join(allowed), found=text)
+            return text, problem("VAL007", expected=", ".join(allowed), found=text)
         return text, None
     return _as_text(raw), None
 

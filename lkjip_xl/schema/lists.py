@@ -83,5 +83,10 @@ LISTS: dict[str, tuple[Choice, ...]] = {
 }
 
 
+# lists staff may extend with their own words (a unit, an occupation): a value outside them is a
+# warning on read and the dropdown only warns; every other list is closed
+LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan"})
+
+
 def values(key: str) -> tuple[str, ...]:
     return tuple(c.value for c in LISTS[key])

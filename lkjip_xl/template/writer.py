@@ -13,6 +13,7 @@ from pathlib import Path
 import xlsxwriter
 
 from ..schema import SCHEMA, ColType, Form, Table
+from ..schema.lists import LENIENT_LISTS
 from ..schema.refs import a1, col_letter, quote_sheet
 from ..schema.types import FormulaContext
 from .formats import Formats
@@ -218,7 +219,7 @@ def _is_typed_override(value) -> bool:
 def _validation(col, lang: str) -> dict | None:
     msg = {"input_title": col.header.get(lang)[:32], "input_message": col.help.get(lang)[:255]}
     if col.choices:
-        lenient = col.choices in ("satuan", "jenis_belanja", "pendidikan", "pekerjaan")
+        lenient = col.choices in LENIENT_LISTS
         return {"validate": "list", "source": f"={SCHEMA.list_name(col.choices)}",
                 "error_type": "warning" if lenient else "stop", **msg}
     if col.type in (ColType.MONEY, ColType.DECIMAL, ColType.INTEGER) and col.min_value is not None:

@@ -23,6 +23,11 @@ class Finding:
     params: dict = field(default_factory=dict, compare=False, hash=False)
     severity_override: str | None = None
 
+    def at(self, sheet: str, cell: str, *, severity: str | None = None, **params) -> "Finding":
+        """This finding placed at a cell (the reader's value problems are made without a place)."""
+        return Finding(self.code, sheet, cell, self.expected, self.found, {**params, **self.params},
+                       severity or self.severity_override)
+
     @property
     def rule(self):
         return RULES[self.code]
@@ -47,7 +52,7 @@ class Finding:
             return None
         if isinstance(self.expected, bool) or isinstance(self.found, bool):
             return None
-        from ..calc.typos import digit_slip
+        from .calc.typos import digit_slip
 
         return digit_slip(self.expected, self.found)
 
@@ -65,7 +70,7 @@ class Finding:
 
 def slip_text(kind: str, lang: str) -> str:
     """SLIP_KINDS hold "Indonesian (English)"."""
-    from ..calc.typos import SLIP_KINDS
+    from .calc.typos import SLIP_KINDS
 
     text = SLIP_KINDS[kind]
     id_, _, en = text.partition(" (")
@@ -90,8 +95,8 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, Decimal, float)):
-        from ..calc.numbers_id import format_id
-        from ..calc.decimals import to_decimal, decimal_places
+        from .calc.numbers_id import format_id
+        from .calc.decimals import to_decimal, decimal_places
 
         d = to_decimal(value)
         return format_id(d, min(decimal_places(d), 4))
@@ -99,8 +104,8 @@ def _show(value: Any) -> str:
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    from ..schema import SCHEMA
-    from ..schema.refs import parse_a1
+    from .schema import SCHEMA
+    from .schema.refs import parse_a1
 
     order = {s.name: i for i, s in enumerate(SCHEMA.sheets)}
 

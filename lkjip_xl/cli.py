@@ -112,10 +112,14 @@ def skm(
 
 @app.command()
 def check(
-    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
+    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx), atau laporan .docx/.pdf/.txt dengan "
+                                    "--workbook. (The LKjIP workbook, or a report with --workbook.)"),
     format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
     annotate: Optional[Path] = typer.Option(None, "--annotate",
-                                            help="Tulis salinan bertanda temuan. (Write an annotated copy.)"),
+                                            help="Tulis salinan bertanda temuan (.xlsx, atau .docx untuk laporan). "
+                                            "(Write an annotated copy.)"),
+    data: Optional[Path] = typer.Option(None, "--workbook", help="Buku kerja untuk memeriksa laporan. "
+                                        "(The workbook a report is checked against.)"),
     tahun_lalu: Optional[Path] = typer.Option(None, "--tahun-lalu",
                                               help="Buku kerja tahun lalu. (Last year's workbook.)"),
     overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
@@ -123,17 +127,25 @@ def check(
 ) -> None:
     """Periksa buku kerja: hitung ulang semua dan tandai yang tidak konsisten. (Check a workbook.)"""
     from .commands.check import run_check
+    from .commands.check_document import is_document, render_document_text, run_check_document
     from .render.json_out import render_json
     from .render.text import render_text, use_colour
 
+    document = is_document(workbook)
     try:
-        result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value, overwrite=overwrite)
+        if document:
+            result = run_check_document(workbook, workbook=data, tahun_lalu=tahun_lalu, annotate=annotate,
+                                        lang=lang.value, overwrite=overwrite)
+        else:
+            result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value,
+                               overwrite=overwrite)
     except LkjipError as err:
         fail(err, lang.value)
+    render = render_document_text if document else render_text
     if format == Format.json:
         typer.echo(render_json(result, lang.value), nl=False)
     else:
-        typer.echo(render_text(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
+        typer.echo(render(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
     raise typer.Exit(1 if result.has_errors else 0)
 
 

@@ -66,6 +66,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{error} galat, {warning} peringatan, {info} info",
         "{error} errors, {warning} warnings, {info} info",
     ),
+    "doc_kind": (
+        "laporan harus .docx, .pdf atau .txt: {path}", "the report must be a .docx, .pdf or .txt: {path}",
+    ),
+    "doc_unreadable": ("laporan tidak dapat dibaca: {path} ({detail})", "cannot read the report: {path} ({detail})"),
+    "doc_encrypted": (
+        "laporan PDF dilindungi kata sandi (terenkripsi): {path}", "the PDF report is password-protected: {path}",
+    ),
+    "needs_workbook": (
+        "memeriksa laporan {path} memerlukan --workbook DATA.xlsx",
+        "checking the report {path} needs --workbook DATA.xlsx",
+    ),
+    "annotate_docx_only": (
+        "--annotate untuk laporan hanya untuk masukan .docx: {path}",
+        "--annotate on a report needs a .docx input: {path}",
+    ),
+    "coverage": (
+        "angka diperiksa: {checked}; terhubung ke buku kerja: {matched}; tidak terhubung (tidak dinilai): {unmatched}",
+        "numbers checked: {checked}; tied to the workbook: {matched}; left unmatched (not judged): {unmatched}",
+    ),
     "internal": ("galat internal lkjip-xl: {detail}", "lkjip-xl internal error: {detail}"),
     "written": ("ditulis: {path}", "written: {path}"),
     "annex_blocked": (

@@ -199,6 +199,11 @@ RULES: dict[str, Rule] = _rules(
     ("DOC008", "warning", "Terbilang tidak dapat dibaca", "Amount in words unreadable",
      "terbilang '{words}' bukan bilangan yang utuh (kata ribu/juta/miliar hilang?); angkanya {found}",
      "the words '{words}' are not a well-formed number (a ribu/juta/miliar missing?); the digits say {found}"),
+    ("DOC009", "info", "Tabel dengan angka lain", "Table of other amounts",
+     "{found} dari {n} jumlah uang di tabel ini berbeda dengan buku kerja: tabel ini memuat angka lain (mis. "
+     "bagian seorang pejabat dalam PK berjenjang); tidak dibandingkan satu per satu",
+     "{found} of the {n} amounts of this table differ from the workbook: it holds other amounts (e.g. one "
+     "official's share in a cascaded PK); they are not compared one by one"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
      "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),

@@ -10,7 +10,7 @@ from ..findings import Finding, HasFindings
 from .claims import Claim, claims
 from .facts import build_facts
 from .read import read_document
-from .verdict import AGREE, UNMATCHED, judge
+from .verdict import AGREE, UNMATCHED, Outcome, judge
 
 
 @dataclass
@@ -67,14 +67,33 @@ def check_document(path: Path, workbook: Path, prev: Path | None = None) -> Docu
     cur = check_workbook(Path(workbook))
     old = check_workbook(Path(prev)) if prev else None
     facts = build_facts(cur.context, old.context if old else None)
-    findings: list[Finding] = []
-    matched = 0
     found = claims(document, facts)
-    for claim in found:
-        outcome = judge(claim, facts)
-        findings += _token_findings(claim) + outcome.findings
-        matched += outcome.status != UNMATCHED
+    outcomes = _partial_tables([judge(claim, facts) for claim in found])
+    findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings]
+    matched = sum(o.status != UNMATCHED for o in outcomes)
     return DocumentResult(str(path), str(workbook), cur.template_version, findings, len(found), matched)
 
 
-__all__ = ["DocumentResult", "check_document", "AGREE"]
+_AMOUNTS = ("pagu", "realisasi", "sisa")
+
+
+def _partial_tables(outcomes: list[Outcome]) -> list[Outcome]:
+    """A table whose amounts mostly differ from the workbook's is about other money (one
+    official's share in a cascaded Perjanjian Kinerja, a draft budget): its disagreements are
+    not reported one by one but once, as DOC009, and its numbers count as unmatched."""
+    by_table: dict[int, list[Outcome]] = {}
+    for o in outcomes:
+        if o.claim.segment.is_row and o.claim.strong:
+            by_table.setdefault(o.claim.segment.table_id, []).append(o)
+    for rows in by_table.values():
+        amounts = [o for o in rows if any(f.params.get("attribute") in _AMOUNTS for f in o.findings)
+                   or o.status == AGREE and o.claim.token.money]
+        wrong = [o for o in amounts if any(f.code == "DOC001" for f in o.findings)]
+        if len(wrong) >= 2 and len(wrong) * 2 > len(amounts):
+            first = wrong[0].claim
+            for o in wrong:
+                o.findings, o.status = [], UNMATCHED
+            wrong[0].findings = [Finding("DOC009", first.segment.part, "", None, len(wrong),
+                                         {"location": dict(first.segment.where), "n": len(amounts)})]
+    return outcomes
+

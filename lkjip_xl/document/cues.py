@@ -21,7 +21,7 @@ _CUES: list[tuple[str, frozenset[str]]] = [
     (r"efisiensi|sisa", frozenset({"sisa", "sisa_persen"})),
     (r"kemajuan", frozenset({"kemajuan"})),
     (r"\bnrr\b|nilai\s+rata", frozenset({"nrr"})),
-    (r"anggaran|pagu|alokasi|\bapbd\w*|\bdpa\b", frozenset({"pagu"})),
+    (r"anggaran|pagu|alokasi", frozenset({"pagu"})),
     (r"capaian|tercapai|pencapaian|serapan|penyerapan", frozenset({"capaian"})),
     (r"realisasi\w*|realsasi|menghasilkan\s+out\s?put|out\s?put", frozenset({"realisasi"})),
     (r"target|rencana\s+kinerja|rencana\s+kerja|rencana\s+laporan", frozenset({"target"})),

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .model import Document, Segment
-from .tables import caption_label, table_segments
+from .tables import caption_of, table_segments
 
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 
@@ -47,9 +47,7 @@ def read_text(path: Path, text: str) -> Document:
             else:
                 break
         table_count += 1
-        at = next((k for k in range(len(recent) - 1, -1, -1) if caption_label(recent[k])), None)
-        part = caption_label(recent[at]) if at is not None else f"Tabel #{table_count}"
-        caption = " ".join(recent[at:] if at is not None else recent[-1:])
+        part, caption = caption_of(recent, table_count)
         segments += table_segments(rows, part, caption, table_count)
         recent = []
     return Document(str(path), "txt", segments)

@@ -18,6 +18,15 @@ def caption_label(text: str) -> str | None:
     return f"Tabel {m.group(2).replace(' ', '')}" if m else None
 
 
+def caption_of(recent: list[str], count: int) -> tuple[str, str]:
+    """A table's part name and caption text from the lines before it: "Tabel 2.8" and the lines
+    from the caption on, else "Tabel #count" and the line just before it (its title, if any)."""
+    at = next((k for k in range(len(recent) - 1, -1, -1) if caption_label(recent[k])), None)
+    if at is None:
+        return f"Tabel #{count}", " ".join(recent[-1:])
+    return caption_label(recent[at]), " ".join(recent[at:])
+
+
 def _numbering_row(cells: list[str]) -> bool:
     filled = [c for c in cells if c.strip()]
     return bool(filled) and len(filled) >= 2 and all(_NUMBERING.match(c.strip()) for c in filled)

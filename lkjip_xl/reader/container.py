@@ -75,9 +75,7 @@ def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
     with open(path, "rb") as fh:
         magic = fh.read(8)
     if magic == OLE2_MAGIC:
-        raw = path.read_bytes()[: 1024 * 1024]
-        if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptedPackage" in raw:
-            raise UnreadableWorkbook("encrypted", path=str(path))
+        _refuse_encrypted(path)
         raise UnreadableWorkbook("old_xls", path=str(path))
     if not magic.startswith(b"PK"):
         raise UnreadableWorkbook("not_xlsx", path=str(path), detail="bukan arsip zip / not a zip archive")
@@ -204,7 +202,51 @@ def _declared_entries(path: Path) -> int | None:
     return count
 
 
+def _refuse_encrypted(path: Path) -> None:
+    """An OLE2 file holding an EncryptedPackage is a password-protected Office file."""
+    raw = path.read_bytes()[: 1024 * 1024]
+    if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptedPackage" in raw:
+        raise UnreadableWorkbook("encrypted", path=str(path))
+
+
+def open_package(path: Path) -> zipfile.ZipFile:
+    """Open any Office Open XML package (a .docx too) with the same guards as a workbook: a zip,
+    within the member, size and compression limits, no DTD in any XML part."""
+    path = Path(path)
+    check_file(path)
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic == OLE2_MAGIC:
+        _refuse_encrypted(path)
+        raise UnreadableWorkbook("unreadable", path=str(path), detail="OLE2 (.doc/.xls)")
+    if not magic.startswith(b"PK"):
+        raise UnreadableWorkbook("unreadable", path=str(path), detail="bukan arsip zip / not a zip archive")
+    entries = _declared_entries(path)
+    if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
+        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{entries} zip members")
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc)[:80]) from None
+    try:
+        _check_member_sizes(path, zf)
+        _refuse_dtds(path, zf, zf.namelist())
+    except Exception:
+        zf.close()
+        raise
+    return zf
+
+
 def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
+    _check_member_sizes(path, zf)
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
+        raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xl/workbook.xml missing")
+
+
+def _check_member_sizes(path: Path, zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > limits.MAX_ZIP_MEMBERS:
         raise UnreadableWorkbook("too_large", path=str(path), detail=f"{len(infos)} zip members")
@@ -219,11 +261,6 @@ def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
             raise UnreadableWorkbook("too_large", path=str(path), detail=f"{info.filename}: {info.file_size} B")
     if total > limits.MAX_UNCOMPRESSED_BYTES:
         raise UnreadableWorkbook("too_large", path=str(path), detail=f"{total} B decompressed")
-    names = set(zf.namelist())
-    if "xl/workbook.xml" not in names:
-        if "xl/workbook.bin" in names:
-            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xl/workbook.xml missing")
 
 
 def _parse(path: Path, data: bytes):

@@ -180,8 +180,8 @@ RULES: dict[str, Rule] = _rules(
      "{what_en}: the workbook has {expected} ({source}), the report prints {found}{hint_en}"),
     ("DOC002", "error", "Laporan mengulang angka buku kerja yang salah", "Report repeats a wrong workbook value",
      "{what_id}: laporan menulis {found} seperti yang diketik di {typed_at}, tetapi hasil hitung ulang "
-     "buku kerja {expected}",
-     "{what_en}: the report prints {found} as typed at {typed_at}, but the workbook recomputes {expected}"),
+     "buku kerja {expected}{hint_id}",
+     "{what_en}: the report prints {found} as typed at {typed_at}, but the workbook recomputes {expected}{hint_en}"),
     ("DOC003", "warning", "Buku kerja memuat dua angka untuk hal yang sama", "Workbook holds two values for it",
      "{what_id}: laporan menulis {found} seperti {typed_at}, tetapi buku kerja memuat angka berbeda: {others}",
      "{what_en}: the report prints {found} as at {typed_at}, but the workbook holds different values: {others}"),

@@ -147,15 +147,15 @@ class _Walker:
         number_only = bool(_NUMBER_ONLY.match(seg.text.strip()))
         para_entity = None  # what the paragraph's earlier sentences named
         for start, sentence in _sentences(seg.text):
-            previous_end = 0
+            previous_end, previous_attrs = 0, None
             for t in tokens(sentence):
                 if t.year and not t.year_claim:
                     continue
                 end = t.end
-                claim = self._prose_claim(seg, prev, t, sentence, start, previous_end, heading, own, own_strong,
-                                          vheader, number_only, para_entity)
+                claim = self._prose_claim(seg, prev, t, sentence, start, (previous_end, previous_attrs), heading,
+                                          own, own_strong, vheader, number_only, para_entity)
                 out.append(claim)
-                previous_end = end
+                previous_end, previous_attrs = end, claim.attrs
                 if claim.entity is not None and claim.strong and claim.entity.kind != "total":
                     para_entity = claim.entity
             named, named_strong = self.find(sentence)
@@ -163,8 +163,9 @@ class _Walker:
                 para_entity = named
         return out
 
-    def _prose_claim(self, seg, prev, t, sentence, start, previous_end, heading, own, own_strong, vheader,
+    def _prose_claim(self, seg, prev, t, sentence, start, previous, heading, own, own_strong, vheader,
                      number_only, para_entity) -> Claim:
+        previous_end, previous_attrs = previous
         before = sentence[:t.start]
         context = before
         if not re.search(r"[A-Za-z]{3}", before) and prev is not None:
@@ -180,8 +181,8 @@ class _Walker:
         if entity is None and self.scope is not None and (number_only or _ANAPHOR.search(before)):
             entity, strong = self.scope, True  # "Sub kegiatan ini ...": the heading's entity
         attrs = clause_attrs(_unnamed(clause, entity))
-        if attrs is None and len(clause.split()) <= 3:
-            attrs = attrs_in(_unnamed(context, entity))
+        if attrs is None and len(clause.split()) <= 3:  # "Rp 177.866.086,42 atau 1,97%": the same quantity
+            attrs = previous_attrs if previous_end else attrs_in(_unnamed(context, entity))
         if entity is None and attrs and attrs <= _BUDGET_CUES and (
                 money_like(t) or t.percent and _BUDGET_WORDS.search(sentence)):
             entity, strong = self.facts.index_total, True  # the unit's budget as a whole

@@ -26,6 +26,8 @@ _STOP = frozenset(
 LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan"}
 MATCH = 0.85  # share of a name's weight that must be found in the text
 _WORD = re.compile(r"[a-z0-9]+")
+# the budget's own name ("Anggaran Pendapatan dan Belanja Daerah") names no economic class
+_APBD = re.compile(r"anggaran\s+pendapatan\s+dan\s+belanja\s+(daerah|negara)", re.I)
 
 
 def words(text: str) -> list[str]:
@@ -86,7 +88,7 @@ class NameIndex:
         """The entity ``text`` names, or None (nothing named, or two entities equally named).
         ``label``: ``text`` is a table cell, so the name must also make up half of it;
         ``only_kind``/``share``: look among one kind only, with a looser share of the name."""
-        text_words = set(words(text))
+        text_words = set(words(_APBD.sub(" ", text)))
         if not text_words:
             return None
         best: list[tuple[float, Named]] = []

@@ -9,6 +9,8 @@ from .model import Document, Segment
 from .tables import caption_of, table_segments
 
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+# markdown emphasis a converter leaves around words ("**98,03%**"), not the "*" of a formula (3*100)
+_EMPHASIS = re.compile(r"(?:(?<=^)|(?<=[\s(]))\*+(?=\S)|(?<=\S)\*+(?=[\s).,;:]|$)")
 
 
 def _cells(line: str) -> list[str] | None:
@@ -22,7 +24,7 @@ def _cells(line: str) -> list[str] | None:
 
 def read_text(path: Path, text: str) -> Document:
     segments: list[Segment] = []
-    lines = text.splitlines()
+    lines = [_EMPHASIS.sub("", line) for line in text.splitlines()]
     recent: list[str] = []  # the text lines before a table (its caption and title)
     table_count, i = 0, 0
     while i < len(lines):

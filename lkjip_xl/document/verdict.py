@@ -132,7 +132,8 @@ def judge(claim: Claim, facts: Facts) -> Outcome:
         for typed, where in f.typed:
             if any(_relation(found, typed, f) for found in readings):
                 if f.value is not None:
-                    return Outcome(claim, REPORTED, [_finding("DOC002", claim, f, f.value, token.value, None,
+                    slip = next(((kind, None) for v, kind in f.slips if v == token.value), (None, None))
+                    return Outcome(claim, REPORTED, [_finding("DOC002", claim, f, f.value, token.value, *slip,
                                                               typed_at=where)])
                 if f.conflicting:
                     others = "; ".join(f"{format_id(v, 2 if f.percent else 0)} ({w})" for v, w in f.typed)

@@ -2,7 +2,7 @@
 report each disagreement where it stands, and count the coverage (checked / matched / unmatched)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.engine import check_workbook
@@ -21,6 +21,7 @@ class DocumentResult(HasFindings):
     findings: list[Finding]
     checked: int  # numbers read (quantities, not numbering, dates or years)
     matched: int  # tied to something the workbook knows (agreeing or not)
+    numbers: list[dict] = field(default_factory=list, repr=False)  # each number: where, as printed, status
 
     @property
     def unmatched(self) -> int:
@@ -71,7 +72,10 @@ def check_document(path: Path, workbook: Path, prev: Path | None = None) -> Docu
     outcomes = _partial_tables([judge(claim, facts) for claim in found])
     findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings]
     matched = sum(o.status != UNMATCHED for o in outcomes)
-    return DocumentResult(str(path), str(workbook), cur.template_version, findings, len(found), matched)
+    numbers = [{"part": o.claim.segment.part, "line": o.claim.segment.line_at(o.claim.token.start)
+                or o.claim.segment.where.get("line"), "number": o.claim.token.raw, "status": o.status}
+               for o in outcomes]
+    return DocumentResult(str(path), str(workbook), cur.template_version, findings, len(found), matched, numbers)
 
 
 _AMOUNTS = ("pagu", "realisasi", "sisa")

@@ -93,7 +93,8 @@ class _Walker:
             version = version_in(_label(row)) or caption_version
             for cell, start in zip(row.cells, _cell_starts(row)):
                 header = cell.header
-                found_tokens = tokens(cell.text, money_context=bool(MONEY_HEADER.search(header)))
+                percent_column = "%" in header.rpartition(" | ")[2]
+                found_tokens = tokens(cell.text, money_context=bool(MONEY_HEADER.search(header)) and not percent_column)
                 attrs = header_attrs(header) if header else None
                 if attrs is None and found_tokens and all(
                         t.value is not None and t.value < 1000 and not t.percent and not t.places for t in found_tokens):
@@ -105,7 +106,7 @@ class _Walker:
                 for t in found_tokens:
                     if t.year and not t.year_claim:
                         continue
-                    if "%" in header.rpartition(" | ")[2] and not money_like(t):
+                    if percent_column and not money_like(t):
                         t.percent = True
                     out.append(Claim(t, row, entity, strong, attrs,
                                      year_in(header, self.years) or caption_year,

@@ -25,6 +25,7 @@ from .numbers import Token, money_like, tokens
 
 _TOTAL_LABEL = re.compile(r"^\W*(jumlah|total|t\s?o\s?t\s?a\s?l)\b", re.I)
 _ROW_NUMBER = re.compile(r"\s*\d{1,2}\.?\s*")
+_PERFORMANCE = re.compile(r"kinerja|keluaran|output|indikator|target", re.I)
 _ANAPHOR = re.compile(r"\b(ini|tersebut|tsb|dimaksud)\b", re.I)
 _BUDGET_WORDS = re.compile(r"anggaran|belanja|keuangan|serapan|alokasi|efisiensi|\bRp\b", re.I)
 _BUDGET_CUES = frozenset({"pagu", "realisasi", "sisa", "sisa_persen", "persen"})
@@ -210,12 +211,15 @@ def _unnamed(text: str, entity: Named | None) -> str:
 
 def _money_columns(headers: set[str]) -> set[str]:
     """Headers of money columns: in Rp or under a money group ("Anggaran | Capaian"), or beside
-    columns in Rp under the same group ("Kinerja | Target (Rp)" makes "Kinerja | Capaian %")."""
+    columns in Rp under the same group ("Kinerja | Target (Rp)" makes "Kinerja | Capaian %"); in a
+    table without groups, any column beside money columns that does not speak of kinerja."""
     out = set()
+    flat_money = any(MONEY_HEADER.search(h) for h in headers if " | " not in h)
     for h in headers:
         group, _, own = h.rpartition(" | ")
         siblings = [o.rpartition(" | ")[2] for o in headers if group and o.startswith(group + " | ")]
-        if MONEY_HEADER.search(own) or MONEY_HEADER.search(group) or any(MONEY_HEADER.search(x) for x in siblings):
+        if MONEY_HEADER.search(own) or MONEY_HEADER.search(group) or any(MONEY_HEADER.search(x) for x in siblings) \
+                or (not group and flat_money and not _PERFORMANCE.search(own)):
             out.add(h)
     return out
 

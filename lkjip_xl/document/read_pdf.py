@@ -22,9 +22,9 @@ def read_pdf(path: Path) -> Document:
     try:
         pdf = pdfplumber.open(str(path))
         pages = pdf.pages
-    except Exception as exc:  # pdfminer raises its own kinds for damaged and encrypted files
-        name = type(exc).__name__ + str(exc)
-        if "Password" in name or "Encrypt" in name or "password" in name:
+    except Exception as exc:  # pdfminer raises its own kinds (wrapped by pdfplumber) for damaged and encrypted files
+        name = " ".join([type(exc).__name__, str(exc)] + [type(a).__name__ for a in exc.args])
+        if "password" in name.lower() or "encrypt" in name.lower():
             raise UnreadableDocument("doc_encrypted", path=str(path)) from None
         raise UnreadableDocument("doc_unreadable", path=str(path), detail=type(exc).__name__) from None
     try:

@@ -6,7 +6,18 @@ from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
 from ..calc.scales import Scale
 from .common import Book, fmt_num, rounding_text, tr, ylabel
 from .indicator_rows import PK, group_rows, groups, num_cell, target_cell
-from .model import NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, header_grid, note_row, numbering
+from .model import (
+    NUMBER,
+    PERCENT,
+    TEXT,
+    AnnexTable,
+    Cell,
+    Column,
+    Head,
+    header_grid,
+    note_row,
+    numbering,
+)
 
 SHEET_UKUR = ("Pengukuran Kinerja", "Performance Measurement")
 
@@ -53,7 +64,7 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
     year = ylabel(book.year)
     py = ylabel((prev.year if prev else None) or (book.year - 1 if book.year else None))
     gs = groups(book)
-    scale = book.ctx.derive.rating_scale
+    scale = book.ctx.wb.rating_scale
     used_prev, used_col = [], []
 
     def build(g, ind, k, n):

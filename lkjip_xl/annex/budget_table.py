@@ -12,18 +12,7 @@ from ..derive.budget import difference, money
 from ..schema.workbook import BELANJA_ROWS
 from .common import Book, pagu_note, places_of, rounding_text, tr, ylabel
 from .model import (
-    CODE,
-    MONEY,
-    NUMBER,
-    PERCENT,
-    TEXT,
-    AnnexTable,
-    Cell,
-    Column,
-    Head,
-    Row,
-    header_grid,
-    note_row,
+    CODE, MONEY, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
 )
 

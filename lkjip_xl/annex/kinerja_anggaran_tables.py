@@ -9,18 +9,7 @@ from .budget_table import BUDGET_COLS
 from .common import Book, rounding_text, split_codes, tr, ylabel
 from .indicator_rows import PK, group_rows, groups, num_cell, span, target_cell
 from .model import (
-    CODE,
-    MONEY,
-    NUMBER,
-    PERCENT,
-    TEXT,
-    AnnexTable,
-    Cell,
-    Column,
-    Head,
-    Row,
-    header_grid,
-    note_row,
+    CODE, MONEY, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
 )
 from .pengukuran_table import capaian_note, scale_text

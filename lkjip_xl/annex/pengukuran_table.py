@@ -6,18 +6,7 @@ from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
 from ..calc.scales import Scale
 from .common import Book, fmt_num, rounding_text, tr, ylabel
 from .indicator_rows import PK, group_rows, groups, num_cell, target_cell
-from .model import (
-    NUMBER,
-    PERCENT,
-    TEXT,
-    AnnexTable,
-    Cell,
-    Column,
-    Head,
-    header_grid,
-    note_row,
-    numbering,
-)
+from .model import NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, header_grid, note_row, numbering
 
 SHEET_UKUR = ("Pengukuran Kinerja", "Performance Measurement")
 

@@ -6,29 +6,9 @@ from ..calc.budget import add_amounts
 from ..calc.terbilang import terbilang_rupiah
 from ..derive.budget import money
 from .common import Book, split_codes, tr, ylabel
-from .indicator_rows import (
-    PK,
-    Group,
-    Indicator,
-    group_rows,
-    groups,
-    num_cell,
-    span,
-    target_cell,
-)
+from .indicator_rows import PK, Group, Indicator, group_rows, groups, num_cell, span, target_cell
 from .model import (
-    CODE,
-    MONEY,
-    NUMBER,
-    TEXT,
-    AnnexTable,
-    Cell,
-    Column,
-    Head,
-    Row,
-    header_grid,
-    note_row,
-    numbering,
+    CODE, MONEY, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
 )
 
 SHEET_PK = ("Perjanjian Kinerja", "Performance Agreement")

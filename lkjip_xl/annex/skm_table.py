@@ -9,17 +9,7 @@ from ..calc.scales import PRESETS
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
 from .common import Book, fmt_num, tr, ylabel
 from .model import (
-    INT,
-    NUMBER,
-    PERCENT,
-    TEXT,
-    AnnexTable,
-    Cell,
-    Column,
-    Head,
-    Row,
-    header_grid,
-    note_row,
+    INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
 )
 from .pengukuran_table import scale_text

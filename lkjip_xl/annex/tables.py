@@ -17,17 +17,7 @@ from .common import Book, split_codes, tr, ylabel
 from .indicator_rows import groups
 from .kinerja_anggaran_tables import efisiensi_table, kinerja_anggaran_table
 from .model import (
-    CODE,
-    PERCENT,
-    TEXT,
-    AnnexTable,
-    Cell,
-    ChartSpec,
-    Column,
-    Head,
-    Row,
-    header_grid,
-    note_row,
+    CODE, PERCENT, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, note_row,
     numbering,
 )
 from .pengukuran_table import pengukuran_table

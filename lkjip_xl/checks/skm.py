@@ -18,14 +18,7 @@ from decimal import Decimal
 from ..calc.decimals import decimal_places, number_or_none, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
-from ..calc.skm import (
-    DEFAULT_WEIGHT,
-    UNSUR,
-    ikm_from_nrr,
-    is_multiple_of_1_over_n,
-    match_unsur,
-    min_sample,
-)
+from ..calc.skm import DEFAULT_WEIGHT, UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
 from ..findings import Finding

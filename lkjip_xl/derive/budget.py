@@ -14,15 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from ..calc.budget import (
-    BudgetProblem,
-    BudgetRow,
-    add_amounts,
-    build_tree,
-    is_total_row,
-    pagu_efektif,
-    sisa,
-)
+from ..calc.budget import BudgetProblem, BudgetRow, add_amounts, build_tree, is_total_row, pagu_efektif, sisa
 from ..calc.decimals import number_or_none, percent
 
 # the amounts a row carries; "pagu" is the effective pagu (calc.budget.pagu_efektif)

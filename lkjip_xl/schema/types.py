@@ -68,8 +68,28 @@ class Derivation:
     python: Callable[[Any, Any], Any]
 
 
+class _Cell:
+    """What a column and a form field share: a type, a display format, maybe a derivation."""
+
+    type: ColType
+    num_format: str | None
+    derive: Derivation | None
+
+    @property
+    def computed(self) -> bool:
+        return self.derive is not None
+
+    @property
+    def formula(self) -> Callable[[FormulaContext], str] | None:
+        return self.derive.excel if self.derive else None
+
+    @property
+    def display_format(self) -> str:
+        return self.num_format or DEFAULT_FORMATS[self.type]
+
+
 @dataclass(frozen=True)
-class Column:
+class Column(_Cell):
     key: str
     header: Text
     type: ColType
@@ -83,18 +103,6 @@ class Column:
     aliases: tuple[str, ...] = ()  # other header spellings accepted on read
     min_value: float | None = None
     max_value: float | None = None
-
-    @property
-    def computed(self) -> bool:
-        return self.derive is not None
-
-    @property
-    def formula(self) -> Callable[[FormulaContext], str] | None:
-        return self.derive.excel if self.derive else None
-
-    @property
-    def display_format(self) -> str:
-        return self.num_format or DEFAULT_FORMATS[self.type]
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Field:
+class Field(_Cell):
     """One labelled value in a form (label in one column, value to its right)."""
 
     key: str
@@ -146,18 +154,6 @@ class Field:
     derive: Derivation | None = None  # computed field: its formula and Python twin
     name: str | None = None  # defined name so formulas elsewhere can use the value
     num_format: str | None = None
-
-    @property
-    def computed(self) -> bool:
-        return self.derive is not None
-
-    @property
-    def formula(self) -> Callable[[FormulaContext], str] | None:
-        return self.derive.excel if self.derive else None
-
-    @property
-    def display_format(self) -> str:
-        return self.num_format or DEFAULT_FORMATS[self.type]
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..calc.decimals import number_or_none
-from ..calc.skm import (
-    DEFAULT_WEIGHT,
-    IkmResult,
-    ikm_from_nrr,
-    match_unsur,
-    mutu_nrr,
-    nrr,
-    parse_answer,
-)
+from ..calc.skm import DEFAULT_WEIGHT, IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
 
 COLUMNS = tuple(f"u{i}" for i in range(1, 10))
 _FAST = {1: 1, 2: 2, 3: 3, 4: 4}  # 1.0 == 1: the same keys serve floats

@@ -3,14 +3,8 @@ from __future__ import annotations
 
 from ...calc.skm_unsur import UNSUR
 from ..derivations import (
-    SKM_IKM,
-    SKM_IKM_KINERJA,
-    SKM_IKM_MUTU,
-    SKM_IKM_TANPA_PEMBULATAN,
-    SKM_JUMLAH_TERTIMBANG,
-    SKM_MUTU,
-    SKM_NRR,
-    SKM_TERTIMBANG,
+    SKM_IKM, SKM_IKM_KINERJA, SKM_IKM_MUTU, SKM_IKM_TANPA_PEMBULATAN, SKM_JUMLAH_TERTIMBANG,
+    SKM_MUTU, SKM_NRR, SKM_TERTIMBANG,
 )
 from ..types import ColType as T, Form, Table, Text
 from .common import col, fld

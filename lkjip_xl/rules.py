@@ -125,13 +125,20 @@ RULES: dict[str, Rule] = _rules(
     ("BUD014", "error", "Pagu Rencana Aksi ≠ PK", "Action-plan budget ≠ PK",
      "pagu program {kode} di Rencana Aksi {found}, di PK {expected}",
      "budget of programme {kode} in the action plan is {found}, on the PK {expected}"),
+    ("BUD015", "warning", "Persen anggaran dipotong", "Budget percentage truncated",
+     "{name} {found} adalah {expected} yang dipotong, bukan dibulatkan (bila kantor memang memotong, pilih "
+     "'pemotongan' di Identitas)",
+     "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
+     "'pemotongan' on Identitas)"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",
      "achievement should be {expected} % ({formula}), found {found}"),
-    ("KIN002", "info", "Capaian dipotong", "Achievement truncated",
-     "capaian {found} adalah {expected} yang dipotong, bukan dibulatkan",
-     "achievement {found} is {expected} truncated, not rounded"),
+    ("KIN002", "warning", "Nilai kinerja dipotong", "Performance value truncated",
+     "{name} {found} adalah {expected} yang dipotong, bukan dibulatkan (bila kantor memang memotong, pilih "
+     "'pemotongan' di Identitas)",
+     "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
+     "'pemotongan' on Identitas)"),
     ("KIN003", "error", "Kriteria salah", "Wrong rating",
      "kriteria seharusnya '{expected}' menurut skala {scale}, tertulis '{found}'",
      "rating should be '{expected}' on the {scale} scale, found '{found}'"),
@@ -280,4 +287,9 @@ RULES: dict[str, Rule] = _rules(
     ("SKM017", "info", "Bobot lama 0,111", "Legacy 0.111 weight",
      "IKM dihitung dengan bobot lama 0,111: {found}; dengan bobot tepat 1/9: {expected}",
      "IKM computed with the legacy 0.111 weight: {found}; with the exact 1/9 weight: {expected}"),
+    ("SKM018", "warning", "Nilai SKM dipotong", "SKM value truncated",
+     "{name} {found} adalah {expected} yang dipotong, bukan dibulatkan (bila kantor memang memotong, pilih "
+     "'pemotongan' di Identitas)",
+     "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
+     "'pemotongan' on Identitas)"),
 )

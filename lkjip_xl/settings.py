@@ -1,47 +1,83 @@
 """Rule choices of a workbook (Identitas sheet) and the named presets they select.
 
-The Identitas sheet stores the choice as the dropdown value; this module maps it onto the calc
-layer's preset names, so a regulation change is a change of data here, not of code elsewhere.
+Each choice is declared once here: the value the Identitas dropdown writes, the preset of the calc
+layer it selects and what it means (id, en). The dropdown lists (``schema/lists.py``), the
+settings a workbook is checked with and the Skala sheet's rows are all read from these
+declarations, so a regulation change is a change of data here, not of code elsewhere.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# dropdown value on the Identitas sheet -> preset name in lkjip_xl.calc.scales.PRESETS
-RATING_PRESETS: dict[str, str] = {
-    "Permendagri 86/2017": "permendagri86",
-    "Atribut Capaian": "atribut_capaian",
-    "SAKIP 88/2021": "sakip88",
-}
-TURUN_FORMULAS: dict[str, str] = {"(2T-R)/T": "2t_minus_r", "T/R": "t_over_r"}
-SKM_WEIGHTS: dict[str, str] = {"1/9": "exact", "0,111": "legacy_0111"}
-ROUNDING: dict[str, str] = {"pembulatan": "half_up", "pemotongan": "truncate"}
+
+@dataclass(frozen=True)
+class RuleChoice:
+    value: str  # what the Identitas cell holds (the same in both languages)
+    preset: str  # the calc layer's name for it
+    explain_id: str
+    explain_en: str
+
+
+# rating scale of a capaian (keys of lkjip_xl.calc.scales.PRESETS)
+SKALA = (
+    RuleChoice("Permendagri 86/2017", "permendagri86", "kriteria Sangat Tinggi .. Sangat Rendah", "Very high .. very low"),
+    RuleChoice("Atribut Capaian", "atribut_capaian", "Sangat Berhasil .. Tidak Berhasil", "Very successful .. unsuccessful"),
+    RuleChoice("SAKIP 88/2021", "sakip88", "predikat AA .. D (PermenPAN-RB 88/2021)", "grades AA .. D"),
+)
+# capaian of a 'turun' indicator (keys of lkjip_xl.calc.capaian.TURUN_FORMULAS)
+RUMUS_TURUN = (
+    RuleChoice("(2T-R)/T", "2t_minus_r", "(2 × target − realisasi) / target × 100", "(2 × target − actual) / target × 100"),
+    RuleChoice("T/R", "t_over_r", "target / realisasi × 100", "target / actual × 100"),
+)
+# display rounding of percentages (keys of lkjip_xl.calc.decimals.ROUNDING_MODES)
+PEMBULATAN = (
+    RuleChoice("pembulatan", "half_up", "dibulatkan setengah ke atas", "round half up"),
+    RuleChoice("pemotongan", "truncate", "dipotong (truncate)", "truncate"),
+)
+# efisiensi method (keys of lkjip_xl.calc.efisiensi.METHODS)
+METODE_EFISIENSI = (
+    RuleChoice("sisa_persen", "sisa_persen", "(pagu − realisasi) / pagu × 100", "(budget − spent) / budget × 100"),
+    RuleChoice("rasio", "rasio", "capaian kinerja % / serapan %", "performance % / absorption %"),
+    RuleChoice("selisih", "selisih", "capaian kinerja % − serapan %", "performance % − absorption %"),
+)
+
+
+def _preset(choices: tuple[RuleChoice, ...], value: str) -> str:
+    """The preset a dropdown value selects; the first (the default) for anything else (an
+    unknown value is reported by the reader as not in the list)."""
+    return next((c.preset for c in choices if c.value == value), choices[0].preset)
 
 
 @dataclass(frozen=True)
 class Settings:
-    skala: str = "Permendagri 86/2017"
-    rumus_turun: str = "(2T-R)/T"
+    skala: str = SKALA[0].value
+    rumus_turun: str = RUMUS_TURUN[0].value
     batas_capaian: str = "tidak"
     bobot_skm: str = "1/9"
-    pembulatan: str = "pembulatan"
-    metode_efisiensi: str = "sisa_persen"
+    pembulatan: str = PEMBULATAN[0].value
+    metode_efisiensi: str = METODE_EFISIENSI[0].value
 
     @property
     def rating_preset(self) -> str:
-        return RATING_PRESETS.get(self.skala, "permendagri86")
+        return _preset(SKALA, self.skala)
 
     @property
     def turun_formula(self) -> str:
-        return TURUN_FORMULAS.get(self.rumus_turun, "2t_minus_r")
+        return _preset(RUMUS_TURUN, self.rumus_turun)
 
     @property
     def skm_weight(self) -> str:
-        return SKM_WEIGHTS.get(self.bobot_skm, "exact")
+        from .calc.skm import weight_named
+
+        return weight_named(self.bobot_skm)
 
     @property
     def rounding(self) -> str:
-        return ROUNDING.get(self.pembulatan, "half_up")
+        return _preset(PEMBULATAN, self.pembulatan)
+
+    @property
+    def efisiensi_method(self) -> str:
+        return _preset(METODE_EFISIENSI, self.metode_efisiensi)
 
     @property
     def cap_100(self) -> bool:
@@ -53,15 +89,20 @@ class Settings:
         return cls(**known)
 
 
+def skala_choice(preset: str) -> str | None:
+    """The Identitas value that selects a rating preset (``sakip88`` -> ``SAKIP 88/2021``)."""
+    return next((c.value for c in SKALA if c.preset == preset), None)
+
+
 def default_skala_rows() -> list[dict]:
     """The Skala sheet's rows, prefilled from the rating presets."""
     from .calc.scales import PRESETS
 
     rows = []
-    for choice, preset in RATING_PRESETS.items():
-        for band in PRESETS[preset].bands:
+    for choice in SKALA:
+        for band in PRESETS[choice.preset].bands:
             rows.append({
-                "preset": choice,
+                "preset": choice.value,
                 "kode": band.code or None,
                 "label": band.label,
                 "bawah": band.lower,

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
 from lkjip_xl.calc.decimals import compare_typed  # noqa: E402
-from lkjip_xl.derived import derive_row  # noqa: E402
-from lkjip_xl.template.fill import derive_context, write_filled  # noqa: E402
-from lkjip_xl.template.writer import TypedOverride  # noqa: E402
+from lkjip_xl.derive import derive_data  # noqa: E402
+from lkjip_xl.schema.data import TypedOverride  # noqa: E402
+from lkjip_xl.template.fill import write_filled  # noqa: E402
 
 SRC = ROOT / "src" / "medan_amplas"
 SRC_MEDANG_KAMPAI = ROOT / "src" / "medang_kampai"
@@ -114,9 +114,8 @@ def _realisasi(year: int, with_keluaran: bool) -> list[dict]:
 
 def _apply_printed(table_key: str, rows: list[dict], printed: dict[str, str], data: dict) -> None:
     """Enter printed derived values over the formula where they differ from it."""
-    ctx = derive_context(data)
-    for i, row in enumerate(rows):
-        computed = derive_row(table_key, {k: v for k, v in row.items() if not k.startswith("_")}, ctx, i)
+    derived = derive_data(data).rows(table_key)
+    for row, computed in zip(rows, derived):
         for column, source in printed.items():
             override = _printed_over_formula(computed.get(column), row.get(source))
             if override is not None:
@@ -164,9 +163,8 @@ def _printed_amounts_over_formula(table_key: str, rows: list[dict], printed: dic
 
     Money is never rounded: 15.829.895,00 printed for 15.829.895,42 is a different amount, which
     the comparison at the printed precision in ``_printed_over_formula`` would accept."""
-    ctx = derive_context(data)
-    for i, row in enumerate(rows):
-        computed = derive_row(table_key, {k: v for k, v in row.items() if not k.startswith("_")}, ctx, i)
+    derived = derive_data(data).rows(table_key)
+    for row, computed in zip(rows, derived):
         for column, source in printed.items():
             value, want = row.get(source), computed.get(column)
             if value is not None and (want is None or Decimal(want) != Decimal(value)):

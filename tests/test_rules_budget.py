@@ -109,6 +109,18 @@ def test_bud003_programme_pagu_perubahan(check, data):
     assert sorted(codes_at(findings, "BUD003")) == ["Realisasi!J10", "Realisasi!J9"]
 
 
+def test_a_child_amount_typed_as_text_is_summed_as_its_number(check, data, write):
+    # issue 9: a child realisasi pasted as text made check call the parent's right sisa wrong
+    # (it summed the children's sisa cells, one of them blank) while the annex printed another value
+    _row(data, "01.01.02")["realisasi"] = "180.000.000"
+    result = check_workbook(write(data))
+    assert [(f.code, f.cell) for f in result.findings if f.severity == "error"] == [("VAL001", "K8")]
+    budget = result.context.wb.budget
+    kegiatan = next(line for line in budget.lines if line.code == "01.01")
+    assert kegiatan.children_sum("realisasi").value == 1_000_000_000  # 820.000.000 + 180.000.000
+    assert (kegiatan.shown_realisasi, kegiatan.shown_sisa) == (1_000_000_000, 50_000_000)
+
+
 def test_bud003_sisa_wrong_in_itself_is_bud001_only(check, data):
     _row(data, "01.01.02")["sisa"] = TypedOverride(20_000_001)
     findings = check(data)

@@ -55,12 +55,12 @@ def test_typed_capaian_rounded_half_up_is_accepted(check, data):
     assert codes_at(findings, "FRM001") == ["PK!K5"]  # the overwritten formula is still reported
 
 
-def test_typed_capaian_truncated_is_info(check, data):
+def test_typed_capaian_truncated_is_a_warning(check, data):  # the one typed-value policy (issue 9)
     pk(data, "IKU1")["capaian"] = TypedOverride(D("105"))  # 105,83 cut, not rounded (106)
     findings = check(data)
     assert codes_at(findings, "KIN002") == ["PK!K5"]
     assert codes_at(findings, "KIN001") == []
-    assert next(f for f in findings if f.code == "KIN002").severity == "info"
+    assert next(f for f in findings if f.code == "KIN002").severity == "warning"
 
 
 def test_truncation_chosen_on_identitas_is_not_reported(check, data):
@@ -242,7 +242,7 @@ def test_sample_output_achievements(sample_findings):
     assert (f.expected, f.found, f.params["detail"]) == (D("125"), D("100"), "10 / 8")
     # 93 of 79 unit printed 117: 117,72 truncated (Pengadaan Peralatan dan Mesin Lainnya)
     assert codes_at(sample_findings, "KIN002") == ["Realisasi!H18"]
-    assert next(f for f in sample_findings if f.code == "KIN002").severity == "info"
+    assert next(f for f in sample_findings if f.code == "KIN002").severity == "warning"
 
 
 def test_sample_has_no_false_kinerja_error(sample_findings):

@@ -5,9 +5,12 @@ from __future__ import annotations
 import difflib
 from decimal import Decimal
 
-from ..calc.decimals import to_decimal
+from ..calc.budget import add_amounts
+from ..calc.decimals import percent, to_decimal
+from ..derive import BudgetLine, BudgetTree
+from ..derive.budget import difference, money
 from ..schema.workbook import BELANJA_ROWS
-from .common import Book, Budget, Line, add, money, pagu_note, places_of, rounding_text, tr, ylabel
+from .common import Book, pagu_note, places_of, rounding_text, tr, ylabel
 from .model import (
     CODE, MONEY, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
@@ -49,28 +52,27 @@ def _depth(key) -> int:
     return len(str(key[0]).split("."))
 
 
-def _budget_cells(book: Book, line: Line | None) -> list[Cell]:
+def _budget_cells(book: Book, line: BudgetLine | None) -> list[Cell]:
     """Kode, Uraian, Anggaran, Realisasi, Capaian, Sisa of one line (blank cells when absent)."""
     if line is None:
         return [Cell(None) for _ in range(6)]
     i, k = line.index, "realisasi"
     bold = line.depth < 2 and bool(line.children)
-    pct = book.ratio(line.realisasi, line.pagu)
+    pct = book.pct(line.shown_persen)
     return [
         Cell(line.code, src=book.src(k, "kode", i), bold=bold),
         Cell(line.uraian, src=book.src(k, "uraian", i), bold=bold),
-        Cell(line.pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None, bold=bold),
-        Cell(line.realisasi, src=book.src(k, "realisasi", i), bold=bold),
+        Cell(line.shown_pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None, bold=bold),
+        Cell(line.shown_realisasi, src=book.src(k, "realisasi", i), bold=bold),
         Cell(pct, src=book.src(k, "persen_realisasi", i), bold=bold),
-        Cell(line.sisa, src=book.src(k, "sisa", i), bold=bold),
+        Cell(line.shown_sisa, src=book.src(k, "sisa", i), bold=bold),
     ]
 
 
-def _total_cells(book: Book, budget: Budget, lang: str) -> list[Cell]:
+def _total_cells(book: Book, budget: BudgetTree, lang: str) -> list[Cell]:
     p, r = budget.total_pagu, budget.total_realisasi
-    s = None if p is None or r is None else money(to_decimal(p) - to_decimal(r))
     return [Cell(None), Cell("T O T A L", bold=True, align="center"), Cell(p, bold=True),
-            Cell(r, bold=True), Cell(book.ratio(r, p), bold=True), Cell(s, bold=True)]
+            Cell(r, bold=True), Cell(book.pct(percent(r, p)), bold=True), Cell(difference(p, r), bold=True)]
 
 
 def _cols(year_label: str, lang: str) -> list[Column]:
@@ -199,7 +201,7 @@ def belanja_amounts(book: Book) -> tuple[dict, str, dict]:
             if match:
                 sums.setdefault(match, []).append(line)
     if sums:
-        return ({n: (add(x.pagu for x in ls), add(x.realisasi for x in ls)) for n, ls in sums.items()},
+        return ({n: (add_amounts(x.pagu for x in ls), add_amounts(x.amounts.get("realisasi") for x in ls)) for n, ls in sums.items()},
                 "realisasi", {})
     return {}, "", {}
 
@@ -210,7 +212,7 @@ def _ikhtisar_values(book: Book) -> tuple[dict, str, dict]:
     def parent(name, kids):
         present = [amounts.get(k) for k in kids if amounts.get(k) not in (None, (None, None))]
         if present:
-            return (add(a for a, _ in present), add(r for _, r in present)), True
+            return (add_amounts(a for a, _ in present), add_amounts(r for _, r in present)), True
         return amounts.get(name, (None, None)), False
 
     values = dict(amounts)
@@ -218,7 +220,7 @@ def _ikhtisar_values(book: Book) -> tuple[dict, str, dict]:
     values["Belanja Modal"], rolled_m = parent("Belanja Modal", _MODAL)
     o, m = values["Belanja Operasi"], values["Belanja Modal"]
     if any(v is not None for v in o + m):
-        values["Jumlah Belanja Daerah"] = (add([o[0], m[0]]), add([o[1], m[1]]))
+        values["Jumlah Belanja Daerah"] = (add_amounts([o[0], m[0]]), add_amounts([o[1], m[1]]))
     else:
         values["Jumlah Belanja Daerah"] = amounts.get("Jumlah Belanja Daerah", (None, None))
     return values, source, cells
@@ -230,7 +232,7 @@ def _ik_cells(book: Book, values: dict, name: str, cells: dict, bold: bool) -> l
     i = cells.get(name)
     src = (lambda col: book.src("belanja", col, i)) if i is not None else (lambda col: None)
     return [Cell(a, src=src("anggaran"), bold=bold), Cell(r, src=src("realisasi"), bold=bold),
-            Cell(diff, bold=bold), Cell(book.ratio(r, a), bold=bold)]
+            Cell(diff, bold=bold), Cell(book.pct(percent(r, a)), bold=bold)]
 
 
 def ikhtisar_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTable:
@@ -298,7 +300,7 @@ def keluaran_table(cur: Book, lang: str, unit: str) -> AnnexTable:
     lines = cur.budget.lines
     has = {}
 
-    def with_output(line: Line) -> bool:
+    def with_output(line: BudgetLine) -> bool:
         if line.children:
             has[line.key] = any([with_output(c) for c in line.children])
         else:

@@ -1,12 +1,16 @@
 """Performance tables 6 Pencapaian Kinerja dan Anggaran and 7 Efisiensi penggunaan sumber daya."""
 from __future__ import annotations
 
+from ..calc.budget import add_amounts
+from ..calc.decimals import percent
 from ..calc.efisiensi import DEFAULT_THRESHOLDS, METHODS, THRESHOLDS, efisiensi
+from ..derive.budget import difference
 from .budget_table import BUDGET_COLS
-from .common import Book, add, money, number, rounding_text, split_codes, tr, ylabel
+from .common import Book, rounding_text, split_codes, tr, ylabel
 from .indicator_rows import PK, group_rows, groups, num_cell, span, target_cell
 from .model import (
-    CODE, MONEY, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
+    CODE, MONEY, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
+    numbering,
 )
 from .pengukuran_table import capaian_note, scale_text
 
@@ -34,9 +38,9 @@ def _program_cells(book: Book, code: str | None, lang: str) -> list[Cell]:
         return [Cell(code), Cell(name), Cell(None), Cell(None), Cell(None)]
     k, i = "realisasi", line.index
     return [Cell(code, src=book.src(k, "kode", i)), Cell(name),
-            Cell(line.pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None),
-            Cell(line.realisasi, src=book.src(k, "realisasi", i)),
-            Cell(book.ratio(line.realisasi, line.pagu), src=book.src(k, "persen_realisasi", i))]
+            Cell(line.shown_pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None),
+            Cell(line.shown_realisasi, src=book.src(k, "realisasi", i)),
+            Cell(book.pct(line.shown_persen), src=book.src(k, "persen_realisasi", i))]
 
 
 def kinerja_anggaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
@@ -92,9 +96,7 @@ def _threshold_text(method: str, lang: str) -> str:
 
 def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
     year = ylabel(book.year)
-    method = book.settings.metode_efisiensi
-    if method not in METHODS:
-        method = "sisa_persen"
+    method = book.settings.efisiensi_method
     budget = book.budget
     title = tr(lang, f"Efisiensi Penggunaan Sumber Daya Tahun {year}", f"Efficiency of resource use {year}")
     method_note = tr(lang, f"Metode efisiensi (Identitas): {method} = {METHODS[method]}.",
@@ -106,27 +108,27 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
                 ind_by_prog.setdefault(c, []).append(str(r.get("indikator") or ""))
         rows, flagged = [], []
         for p in budget.programs:
-            res = efisiensi(method, None, p.pagu, p.realisasi)
+            res = efisiensi(method, None, p.shown_pagu, p.shown_realisasi)
             k, i = "realisasi", p.index
             note = None
-            if p.realisasi is not None and number(p.realisasi) == 0:
+            if p.shown_realisasi is not None and p.shown_realisasi == 0:
                 note = tr(lang, "tanpa belanja: bukan efisiensi", "no spending: not efficiency")
                 flagged.append(p.code)
             rows.append(Row([
                 Cell(_program_name(book, p.code) or p.uraian, src=book.src(k, "uraian", i)),
                 Cell("; ".join(ind_by_prog.get(p.code, [])) or None),
-                Cell(p.pagu, src=book.src(k, p.pagu_key, i) if p.pagu_key else None),
-                Cell(p.realisasi, src=book.src(k, "realisasi", i)),
-                Cell(book.ratio(p.realisasi, p.pagu), src=book.src(k, "persen_realisasi", i)),
-                Cell(p.sisa, src=book.src(k, "sisa", i)),
+                Cell(p.shown_pagu, src=book.src(k, p.pagu_key, i) if p.pagu_key else None),
+                Cell(p.shown_realisasi, src=book.src(k, "realisasi", i)),
+                Cell(book.pct(p.shown_persen), src=book.src(k, "persen_realisasi", i)),
+                Cell(p.shown_sisa, src=book.src(k, "sisa", i)),
                 Cell(book.pct(res.value)),
                 Cell(note),
             ], src_rows=[book.src_line(k, i, 0, BUDGET_COLS)]))
         tp, trl = budget.total_pagu, budget.total_realisasi
-        ts = None if tp is None or trl is None else money(number(tp) - number(trl))
+        ts = difference(tp, trl)
         tres = efisiensi(method, None, tp, trl) if tp is not None and trl is not None else None
         rows.append(Row([Cell(tr(lang, "J U M L A H", "T O T A L"), bold=True, align="center"), Cell(None),
-                         Cell(tp, bold=True), Cell(trl, bold=True), Cell(book.ratio(trl, tp), bold=True),
+                         Cell(tp, bold=True), Cell(trl, bold=True), Cell(book.pct(percent(trl, tp)), bold=True),
                          Cell(ts, bold=True), Cell(book.pct(tres.value) if tres else None, bold=True), Cell(None)],
                         total=True))
         cols = [Column("program", TEXT, 36), Column("indikator", TEXT, 34), Column("pagu", MONEY, 18),
@@ -158,8 +160,8 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
             cs = split_codes(r.get("kode_program"))
             lines = [budget.program(c) or budget.find(c) for c in cs]
             lines = [x for x in lines if x is not None]
-            pagu = add(x.pagu for x in lines) if lines else None
-            real = add(x.realisasi for x in lines) if lines else None
+            pagu = add_amounts(x.shown_pagu for x in lines) if lines else None
+            real = add_amounts(x.shown_realisasi for x in lines) if lines else None
             cap = d.get("capaian")
             res = efisiensi(method, cap, pagu, real)
             value = None
@@ -171,7 +173,7 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
                 Cell(r.get("indikator"), src=book.src(PK, "indikator", i)),
                 Cell(book.pct(cap), src=book.src(PK, "capaian", i)),
                 Cell(", ".join(cs) or None, src=book.src(PK, "kode_program", i)),
-                Cell(pagu), Cell(real), Cell(book.ratio(real, pagu)),
+                Cell(pagu), Cell(real), Cell(book.pct(percent(real, pagu))),
                 value or Cell(None), Cell(note),
             ], src_rows=[book.src_line(PK, i, 0)]))
     if not rows:

@@ -53,7 +53,7 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
     year = ylabel(book.year)
     py = ylabel((prev.year if prev else None) or (book.year - 1 if book.year else None))
     gs = groups(book)
-    scale = book.ctx.derive.rating_scale
+    scale = book.ctx.wb.rating_scale
     used_prev, used_col = [], []
 
     def build(g, ind, k, n):

@@ -2,8 +2,10 @@
 per activity per quarter)."""
 from __future__ import annotations
 
+from ..calc.budget import add_amounts
 from ..calc.terbilang import terbilang_rupiah
-from .common import Book, add, money, split_codes, tr, ylabel
+from ..derive.budget import money
+from .common import Book, split_codes, tr, ylabel
 from .indicator_rows import PK, Group, Indicator, group_rows, groups, num_cell, span, target_cell
 from .model import (
     CODE, MONEY, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
@@ -63,7 +65,7 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cells += [Cell(money(r.get(k)), src=book.src("pk_program", k, i)) for k in keys]
         cells.append(Cell(r.get("keterangan"), src=book.src("pk_program", "keterangan", i)))
         prows.append(Row(cells, src_rows=[book.src_line("pk_program", i, 1)]))
-    totals = {k: add(money(r.get(k)) for r in prog) for k in keys}
+    totals = {k: add_amounts(money(r.get(k)) for r in prog) for k in keys}
     prows.append(Row([Cell(None), Cell(tr(lang, "J U M L A H", "T O T A L"), bold=True, align="center")]
                      + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)], total=True))
     foot = [tr(lang, "Jumlah = Σ anggaran program (dihitung lkjip-xl).",
@@ -140,11 +142,11 @@ def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
                 kj, kr = hit
                 name = kr.get("uraian") or (line.uraian if line else None)
                 cells += [Cell(code, src=book.src("ra_kegiatan", "kode", kj)), Cell(name),
-                          Cell(money(kr.get("pagu")) if kr.get("pagu") is not None else (line.pagu if line else None),
+                          Cell(money(kr.get("pagu")) if kr.get("pagu") is not None else (line.shown_pagu if line else None),
                                src=book.src("ra_kegiatan", "pagu", kj))]
             else:
                 cells += [Cell(code), Cell(line.uraian if line else tr(lang, "(kode tidak dikenal)", "(unknown code)")),
-                          Cell(line.pagu if line else None)]
+                          Cell(line.shown_pagu if line else None)]
         return cells
 
     rows = group_rows(book, spans, build)

@@ -6,20 +6,16 @@ from decimal import Decimal
 
 from ..calc.decimals import apply_rounding, round_half_up
 from ..calc.scales import PRESETS
-from ..calc.skm import SKM_WEIGHTS
+from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
 from .common import Book, fmt_num, tr, ylabel
-from .model import INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering
+from .model import (
+    INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
+    numbering,
+)
 from .pengukuran_table import scale_text
 
 SHEET_SKM = ("SKM", "SKM")
 SHEET_PROFIL = ("SKM Profil Responden", "SKM Respondents")
-
-
-def _weight(book: Book) -> tuple[Decimal, str]:
-    w = SKM_WEIGHTS[book.settings.skm_weight]
-    if w.name == "legacy_0111":
-        return Decimal("0.111"), "0,111"
-    return Decimal(1) / Decimal(9), "1/9"
 
 
 def _r(book: Book, value, places: int) -> Decimal | None:
@@ -32,8 +28,9 @@ def skm_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     from ..skm.tables import label, unsur_table
 
     year = ylabel(book.year)
-    skm = book.ctx.derive.skm
-    _, wlabel = _weight(book)
+    skm = book.ctx.wb.skm
+    weight = SKM_WEIGHTS[book.settings.skm_weight]
+    wlabel = weight.choice
     sheet = tr(lang, *SHEET_SKM)
     cols = [Column("no", TEXT, 5), Column("unsur", TEXT, 46), Column("nrr", NUMBER, 10),
             Column("tertimbang", NUMBER, 14), Column("mutu", TEXT, 14)]
@@ -85,7 +82,7 @@ def skm_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     foot.append(tr(lang, "NRR = Σ nilai jawaban sah / jumlah jawaban sah per unsur; NRR tertimbang = NRR × ",
                    "NRR = Σ valid answers / number of valid answers; weighted = NRR × ") + wlabel
                 + (tr(lang, " (bobot lama 0,111, bukan 1/9 PermenPAN-RB 14/2017)", " (legacy weight 0.111, not 1/9)")
-                   if wlabel == "0,111" else tr(lang, " (PermenPAN-RB 14/2017)", " (PermenPAN-RB 14/2017)"))
+                   if weight.name != DEFAULT_WEIGHT else tr(lang, " (PermenPAN-RB 14/2017)", " (PermenPAN-RB 14/2017)"))
                 + tr(lang, "; IKM = Σ NRR tertimbang × 25, dibulatkan setengah ke atas 2 desimal.",
                      "; IKM = Σ weighted × 25, rounded half up to 2 decimals."))
     foot.append(tr(lang, "Mutu (IKM): ", "Grade (IKM): ") + scale_text(PRESETS["skm_mutu"], lang)

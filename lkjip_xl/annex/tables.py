@@ -17,7 +17,8 @@ from .common import Book, split_codes, tr, ylabel
 from .indicator_rows import groups
 from .kinerja_anggaran_tables import efisiensi_table, kinerja_anggaran_table
 from .model import (
-    CODE, PERCENT, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, note_row, numbering,
+    CODE, PERCENT, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, note_row,
+    numbering,
 )
 from .pengukuran_table import pengukuran_table
 from .pk_ra_tables import pk_tables, ra_tables
@@ -66,7 +67,7 @@ def chart_tables(book: Book, lang: str) -> list[AnnexTable]:
                                  Cell(book.pct(ind.derived.get("capaian"))), Cell(100)]))
     ser_rows = []
     for p in book.budget.programs:
-        ser_rows.append(Row([Cell(p.code), Cell(p.uraian), Cell(book.ratio(p.realisasi, p.pagu)), Cell(100)]))
+        ser_rows.append(Row([Cell(p.code), Cell(p.uraian), Cell(book.pct(p.shown_persen)), Cell(100)]))
     out = []
     for key, title, rows, name, cat_title, val_title in (
         ("grafik_capaian", tr(lang, f"Capaian Kinerja per Indikator Tahun {ylabel(book.year)}",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .decimals import CALC_PRECISION, to_decimal
+from .decimals import to_decimal
 
 __all__ = [
     "LEVELS",
@@ -17,17 +17,14 @@ __all__ = [
     "normalise_code",
     "parent_code",
     "level_of",
-    "persen",
+    "pagu_efektif",
     "sisa",
-    "persen_sisa",
-    "amount_problems",
+    "is_total_row",
     "BudgetRow",
     "BudgetNode",
     "BudgetProblem",
     "build_tree",
-    "rollup_mismatches",
-    "sum_amounts",
-    "iter_nodes",
+    "add_amounts",
 ]
 
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -89,14 +86,10 @@ def parent_code(code: str) -> str | None:
     return ".".join(parts[: entry[1]])
 
 
-def persen(realisasi: Decimal | int, pagu: Decimal | int) -> Decimal | None:
-    """realisasi / pagu × 100; None when pagu is 0/None or realisasi None."""
-    r, p = to_decimal(realisasi), to_decimal(pagu)
-    if r is None or p is None or p == 0:
-        return None
-    with localcontext() as ctx:
-        ctx.prec = CALC_PRECISION
-        return r * 100 / p
+def pagu_efektif(murni: Decimal | int | None, perubahan: Decimal | int | None) -> Decimal | int | None:
+    """THE pagu a row's %, sisa and roll-ups use: the revised budget (APBD-P) when it is filled,
+    else the original one. A blank perubahan means "unchanged", never 0."""
+    return perubahan if perubahan is not None else murni
 
 
 def sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
@@ -107,23 +100,15 @@ def sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
     return p - r
 
 
-def persen_sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
-    """(pagu − realisasi) / pagu × 100; None when pagu is 0/None."""
-    rest = sisa(pagu, realisasi)
-    return None if rest is None else persen(rest, pagu)
+_TOTAL_WORDS = ("jumlah", "total")
 
 
-def amount_problems(pagu: Decimal | int | None, realisasi: Decimal | int | None) -> list[str]:
-    """Row findings: ``negative_pagu``, ``negative_realisasi``, ``realisasi_over_pagu``."""
-    p, r = to_decimal(pagu), to_decimal(realisasi)
-    out = []
-    if p is not None and p < 0:
-        out.append("negative_pagu")
-    if r is not None and r < 0:
-        out.append("negative_realisasi")
-    if p is not None and r is not None and p >= 0 and r > p:
-        out.append("realisasi_over_pagu")
-    return out
+def is_total_row(code: Any, uraian: Any) -> bool:
+    """A budget table's total row: no code and an uraian starting with JUMLAH or TOTAL (spaces
+    and case ignored, so ``T O T A L`` and ``Jumlah Total`` are total rows too)."""
+    if code is not None and str(code).strip():
+        return False
+    return re.sub(r"\s+", "", str(uraian or "")).lower().startswith(_TOTAL_WORDS)
 
 
 class BudgetRow(NamedTuple):
@@ -231,39 +216,13 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
     return roots, problems
 
 
-def iter_nodes(roots: Iterable[BudgetNode]) -> Iterable[BudgetNode]:
-    """All nodes depth-first in sheet order."""
-    for node in roots:
-        yield node
-        yield from iter_nodes(node.children)
-
-
-def sum_amounts(nodes: Iterable[BudgetNode], field_name: str) -> Decimal | None:
-    """Exact sum of one amount over nodes, skipping None; None if all are None."""
-    values = [to_decimal(n.amounts.get(field_name)) for n in nodes]
-    present = [v for v in values if v is not None]
+def add_amounts(values: Iterable[Any]) -> int | Decimal | None:
+    """THE sum of amounts: exact, blanks (None) skipped, None when every value is blank (a sum of
+    nothing reported is not 0); int when whole (rupiah), Decimal with sen."""
+    present = [to_decimal(v) for v in values if v is not None]
     if not present:
         return None
     with localcontext() as ctx:
         ctx.prec = 80
-        return sum(present[1:], present[0])
-
-
-def rollup_mismatches(
-    roots: Iterable[BudgetNode], fields: Sequence[str]
-) -> list[tuple[Any, str, Decimal, Decimal | None]]:
-    """(parent_row_id, field, expected_sum, found) where a parent's typed amount
-    differs from the sum of its children's. None children are absent; all-None
-    children give no comparison; a None parent with summed children is reported."""
-    out = []
-    for node in iter_nodes(roots):
-        if not node.children:
-            continue
-        for name in fields:
-            expected = sum_amounts(node.children, name)
-            if expected is None:
-                continue
-            found = to_decimal(node.amounts.get(name))
-            if found != expected:
-                out.append((node.row_id, name, expected, found))
-    return out
+        total = sum(present[1:], present[0])
+    return int(total) if total == total.to_integral_value() else total

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from .decimals import CALC_PRECISION, to_decimal
+from .decimals import CALC_PRECISION, percent, to_decimal
 
 __all__ = [
     "TURUN_FORMULAS",
@@ -113,13 +113,13 @@ def capaian(
     with localcontext() as ctx:
         ctx.prec = CALC_PRECISION
         if direction == "naik":
-            formula, value = "naik", r * 100 / t
+            formula, value = "naik", percent(r, t)
         elif turun_formula == "2t_minus_r":
-            formula, value = turun_formula, (2 * t - r) * 100 / t
+            formula, value = turun_formula, percent(2 * t - r, t)
         else:
             if r == 0:
                 return CapaianResult(None, "realisasi_zero", turun_formula)
-            formula, value = turun_formula, t * 100 / r
+            formula, value = turun_formula, percent(t, r)
     cap_d = to_decimal(cap)
     if cap_d is not None and value > cap_d:
         value = cap_d
@@ -191,12 +191,10 @@ def composite_realisasi(
     """
     ratios = []
     for pembilang, penyebut in components:
-        p, q = to_decimal(pembilang), to_decimal(penyebut)
-        if p is None or q is None or q == 0:
+        ratio = percent(pembilang, penyebut)
+        if ratio is None:
             return None
-        with localcontext() as ctx:
-            ctx.prec = CALC_PRECISION
-            ratios.append(p * 100 / q)
+        ratios.append(ratio)
     return mean(ratios) if ratios else None
 
 
@@ -204,9 +202,4 @@ def tingkat_kemajuan(
     realisasi: Decimal, target_akhir_renstra: Decimal
 ) -> Decimal | None:
     """realisasi / target akhir Renstra × 100; None when missing or target 0."""
-    r, t = to_decimal(realisasi), to_decimal(target_akhir_renstra)
-    if r is None or t is None or t == 0:
-        return None
-    with localcontext() as ctx:
-        ctx.prec = CALC_PRECISION
-        return r * 100 / t
+    return percent(realisasi, target_akhir_renstra)

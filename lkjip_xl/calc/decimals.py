@@ -25,8 +25,7 @@ __all__ = [
     "ROUNDING_MODES",
     "apply_rounding",
     "strip_exponent",
-    "divide",
-    "percent_of",
+    "percent",
 ]
 
 #: Floats are rounded to this many significant digits to remove float noise ...
@@ -175,15 +174,13 @@ def apply_rounding(
     return _quantize(x, places, _ROUNDERS[m])
 
 
-def divide(a: Decimal, b: Decimal) -> Decimal:
-    """a / b at :data:`CALC_PRECISION` significant digits (b must not be 0)."""
+def percent(part: object, whole: object) -> Decimal | None:
+    """part × 100 / whole at :data:`CALC_PRECISION`: THE percentage of lkjip-xl (capaian, % realisasi,
+    serapan, capaian keluaran, tingkat kemajuan, composite ratios). None when either is missing or
+    ``whole`` is 0: a share of nothing is not a number, and callers report why."""
+    p, w = to_decimal(part), to_decimal(whole)
+    if p is None or w is None or w == 0:
+        return None
     with localcontext() as ctx:
         ctx.prec = CALC_PRECISION
-        return to_decimal(a) / to_decimal(b)
-
-
-def percent_of(part: Decimal, whole: Decimal) -> Decimal:
-    """part / whole × 100 at :data:`CALC_PRECISION` (whole must not be 0)."""
-    with localcontext() as ctx:
-        ctx.prec = CALC_PRECISION
-        return to_decimal(part) * 100 / to_decimal(whole)
+        return p * 100 / w

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from .decimals import CALC_PRECISION, to_decimal
+from .decimals import CALC_PRECISION, percent, to_decimal
 from .scales import Band, Scale, grade
 
-__all__ = ["METHODS", "THRESHOLDS", "DEFAULT_THRESHOLDS", "EfisiensiResult", "efisiensi",
-           "serapan"]
+__all__ = ["METHODS", "THRESHOLDS", "DEFAULT_THRESHOLDS", "EfisiensiResult", "efisiensi"]
 
 #: Method name -> formula text (print it next to the result).
 METHODS: dict[str, str] = {
@@ -55,16 +54,6 @@ class EfisiensiResult:
     method: str = ""
 
 
-def serapan(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
-    """realisasi / pagu × 100 (None when pagu is 0/None or realisasi None)."""
-    p, r = to_decimal(pagu), to_decimal(realisasi)
-    if p is None or r is None or p == 0:
-        return None
-    with localcontext() as ctx:
-        ctx.prec = CALC_PRECISION
-        return r * 100 / p
-
-
 def _scale(method: str, thresholds: Scale | str | None) -> Scale | None:
     if thresholds is None:
         name = DEFAULT_THRESHOLDS[method]
@@ -104,11 +93,11 @@ def efisiensi(
         return fail("pagu_zero")
     if cap is None and method != "sisa_persen":
         return fail("capaian_missing")
-    absorbed = serapan(p, r)
+    absorbed = percent(r, p)
     with localcontext() as ctx:
         ctx.prec = CALC_PRECISION
         if method == "sisa_persen":
-            value = (p - r) * 100 / p
+            value = percent(p - r, p)
         elif method == "rasio":
             if absorbed == 0:
                 return fail("serapan_zero")

@@ -13,7 +13,7 @@ from .scales import PRESETS, Scale, grade
 from .skm_unsur import UNSUR, Unsur, match_unsur
 
 __all__ = [
-    "Unsur", "UNSUR", "match_unsur", "parse_answer", "SkmWeight", "SKM_WEIGHTS",
+    "Unsur", "UNSUR", "match_unsur", "parse_answer", "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
     "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN",
 ]
@@ -60,17 +60,52 @@ def parse_answer(raw: object) -> tuple[int | None, str | None]:
 
 @dataclass(frozen=True)
 class SkmWeight:
-    """Weight per unsur in the IKM formula; ``label`` must be shown with results."""
+    """Weight per unsur in the IKM formula, declared once: ``label`` must be shown with results;
+    ``choice`` is how the Identitas dropdown writes it, ``excel`` how a formula writes it,
+    ``aliases`` what ``lkjip-xl skm --bobot`` accepts; ``explain`` (id, en) says what it is."""
 
     name: str
     label: str
     value: Fraction | Decimal
+    choice: str
+    excel: str
+    aliases: tuple[str, ...]
+    explain: tuple[str, str]
+
+    @property
+    def decimal(self) -> Decimal:
+        """The weight as a Decimal (1/9 at calculation precision)."""
+        if isinstance(self.value, Decimal):
+            return self.value
+        with localcontext() as ctx:
+            ctx.prec = CALC_PRECISION
+            return Decimal(self.value.numerator) / Decimal(self.value.denominator)
+
+    def weigh(self, nrr: Decimal) -> Decimal:
+        """NRR tertimbang = NRR × weight."""
+        with localcontext() as ctx:
+            ctx.prec = CALC_PRECISION
+            return to_decimal(nrr) * self.decimal
 
 
 SKM_WEIGHTS: dict[str, SkmWeight] = {
-    "exact": SkmWeight("exact", "bobot 1/9", Fraction(1, 9)),
-    "legacy_0111": SkmWeight("legacy_0111", "bobot 0,111 (lama)", Decimal("0.111")),
+    "exact": SkmWeight("exact", "bobot 1/9", Fraction(1, 9), "1/9", "1/9", ("exact", "1/9"),
+                       ("bobot tepat 1/9 (PermenPAN-RB 14/2017)", "exact weight 1/9")),
+    "legacy_0111": SkmWeight("legacy_0111", "bobot 0,111 (lama)", Decimal("0.111"), "0,111", "0.111",
+                             ("0.111", "0,111", "legacy"),
+                             ("bobot lama 0,111 (menyamakan spreadsheet lama)", "legacy weight 0.111")),
 }
+DEFAULT_WEIGHT = "exact"
+
+
+def weight_named(choice_or_alias: str | None) -> str:
+    """The weight name for an Identitas choice (``1/9``, ``0,111``) or a ``--bobot`` alias; the
+    default weight for anything else (an unknown choice is reported by the reader)."""
+    text = str(choice_or_alias or "").strip().lower()
+    for w in SKM_WEIGHTS.values():
+        if text == w.choice or text in w.aliases:
+            return w.name
+    return DEFAULT_WEIGHT
 NEAR_BOUNDARY_MARGIN = Decimal("0.05")
 
 
@@ -96,7 +131,7 @@ def nrr(total: int, n: int) -> Decimal:
 
 
 def ikm_from_nrr(
-    nrrs: Mapping[str, Decimal], weight: str = "exact",
+    nrrs: Mapping[str, Decimal], weight: str = DEFAULT_WEIGHT,
     scale: Scale | None = None, margin: Decimal = NEAR_BOUNDARY_MARGIN,
 ) -> IkmResult:
     """IKM from NRR per unsur, graded with ``scale`` (default preset skm_mutu).

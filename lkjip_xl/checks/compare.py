@@ -1,13 +1,25 @@
-"""Comparing what a workbook holds with what lkjip-xl recomputes."""
+"""Comparing what a workbook holds with what lkjip-xl recomputes, and THE rounding policy for a
+value a person typed where lkjip-xl computes one.
+
+The policy (docs/rules.md, "Nilai yang diketik"): a typed value is accepted when it is the exact
+value, or the exact value rounded half-up at the precision it was typed with; the exact value cut
+(truncated) at that precision is a warning that says so (unless the workbook chose truncation on
+Identitas, then it is the office's rule and accepted); anything else is an error. A quantity whose
+precision the regulation fixes (the IKM: two decimals) must be typed with at least that many places.
+Money is never rounded: an amount must be exact.
+"""
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from ..calc.decimals import compare_typed, to_decimal
+from ..calc.decimals import compare_typed, decimal_places, to_decimal
+from ..findings import Finding
 
 # cached formula results are binary floats: equal within this relative tolerance
 CACHED_RELATIVE_TOLERANCE = Decimal("1e-9")
+# the code reporting a truncated value, per rule family (code prefix)
+TRUNCATED = {"KIN": "KIN002", "BUD": "BUD015", "SKM": "SKM018"}
 
 
 def is_blank(value: Any) -> bool:
@@ -35,3 +47,32 @@ def typed_match(computed: Any, typed: Any) -> str | None:
     if isinstance(computed, str) or isinstance(typed, str):
         return "exact" if str(computed).strip().lower() == str(typed).strip().lower() else None
     return compare_typed(to_decimal(computed), to_decimal(typed))
+
+
+def verdict(computed: Any, typed: Any, settings, min_places: int = 0) -> str:
+    """The policy: "ok", "truncated" (a warning) or "wrong" (an error)."""
+    match = typed_match(computed, typed)
+    if match is None:
+        return "wrong"
+    if match != "exact" and min_places and decimal_places(to_decimal(typed)) < min_places:
+        return "wrong"
+    if match == "truncated" and settings.rounding != "truncate":
+        return "truncated"
+    return "ok"
+
+
+_RANK = {"ok": 0, "truncated": 1, "wrong": 2}
+
+
+def judge_typed(code: str, sheet: str, cell: str, computed: Any, typed: Any, settings, *,
+                params: dict | None = None, name: str = "", min_places: int = 0,
+                also: tuple = ()) -> list[Finding]:
+    """The findings the policy gives for one typed value: ``code`` (an error) when it is wrong,
+    the family's truncation code (a warning naming ``name``) when it was cut instead of rounded.
+    ``also``: other exact values the typed one may stand for (the IKM rounded as well as unrounded)."""
+    v = min((verdict(c, typed, settings, min_places) for c in (computed, *also)), key=_RANK.__getitem__)
+    if v == "wrong":
+        return [Finding(code, sheet, cell, expected=computed, found=typed, params=params or {})]
+    if v == "truncated":
+        return [Finding(TRUNCATED[code[:3]], sheet, cell, expected=computed, found=typed, params={"name": name})]
+    return []

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..derived import DeriveContext, derive_row, rating_scale
+from ..derive import DerivedWorkbook, derive_model
+from ..findings import Finding, HasFindings, sort_findings
 from ..reader import read_workbook
 from ..reader.model import WorkbookModel
 from ..settings import Settings
-from ..skm.compute import skm_from_model
-from ..findings import Finding, HasFindings, sort_findings
 from .formulas import flagged_rows
 
 CHECK_MODULES = (
@@ -29,31 +28,25 @@ CHECK_MODULES = (
 
 @dataclass
 class CheckContext:
+    """A read workbook and everything lkjip-xl derives from it (built once, read by every check
+    and by the annex)."""
+
     model: WorkbookModel
-    settings: Settings
-    derive: DeriveContext
+    wb: DerivedWorkbook
     prev: WorkbookModel | None = None
     flagged_rows: set = field(default_factory=set)  # (sheet, row) with a value problem in an input
-    _derived: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def settings(self) -> Settings:
+        return self.wb.settings
 
     def derived(self, table_key: str) -> list[dict[str, Any]]:
         """Recomputed values of the table's computed columns, row by row."""
-        if table_key not in self._derived:
-            table = self.model.table(table_key)
-            rows = [] if table is None else [
-                derive_row(table_key, table.row(i), self.derive, i) for i in range(len(table))
-            ]
-            self._derived[table_key] = rows
-        return self._derived[table_key]
+        return self.wb.rows(table_key) if self.model.table(table_key) is not None else []
 
 
 def build_context(model: WorkbookModel, prev: WorkbookModel | None = None) -> CheckContext:
-    identitas = model.form("identitas")
-    settings = Settings.from_identitas(identitas.values if identitas else {})
-    skala = model.table("skala")
-    scale_rows = [skala.row(i) for i in range(len(skala))] if skala else None
-    derive = DeriveContext(settings, rating_scale(settings, scale_rows), skm_from_model(model, settings))
-    return CheckContext(model, settings, derive, prev)
+    return CheckContext(model, derive_model(model), prev)
 
 
 def run_checks(ctx: CheckContext) -> list[Finding]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..derived import derive_skm_hasil
+from ..findings import Finding
 from ..schema.refs import parse_a1
 from .compare import is_blank, same_cached
-from ..findings import Finding
 
 
 def check(ctx) -> Iterable[Finding]:
@@ -26,7 +25,7 @@ def check(ctx) -> Iterable[Finding]:
                 yield from _cell(table.sheet, table.cell(col, i), formulas[i], found, expected, row_flagged)
     hasil = ctx.model.form("skm_hasil")
     if hasil is not None:
-        expected = derive_skm_hasil(ctx.derive)
+        expected = ctx.wb.fields("skm_hasil")
         for key, value in expected.items():
             if key in hasil.cells:
                 yield from _cell(hasil.sheet, hasil.cells[key], hasil.has_formula.get(key, False),

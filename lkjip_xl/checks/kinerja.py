@@ -13,14 +13,15 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable
 
-from ..calc.budget import level_of, normalise_code
+from ..calc.budget import normalise_code
 from ..calc.capaian import composite_realisasi
 from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import format_id, parse_predicate
-from ..calc.scales import PRESETS, Scale, grade, scale_from_rows
-from ..settings import RATING_PRESETS
-from .compare import is_blank, typed_match
+from ..calc.scales import PRESETS, Scale, grade
+from ..derive.env import rating_scale
 from ..findings import Finding
+from ..settings import Settings, skala_choice
+from .compare import is_blank, judge_typed
 
 FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
 _IKM_NAME = re.compile(r"kepuasan\s+masyarakat|\bikm\b", re.I)
@@ -92,23 +93,15 @@ def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
     typed, computed = number(pk.values["capaian"][i]), d.get("capaian")
     if typed is None or computed is None:
         return  # blank, or nothing to compare with (KIN005–KIN007, FRM001 say why)
-    yield from _compare_percent(ctx, "KIN001", pk.sheet, pk.cell("capaian", i), computed, typed,
-                                {"formula": _formula_text(ctx, row.get("arah"))})
-
-
-def _compare_percent(ctx, code, sheet, cell, computed, typed, params) -> Iterable[Finding]:
-    match = typed_match(computed, typed)
-    if match is None:
-        yield Finding(code, sheet, cell, expected=computed, found=typed, params=params)
-    elif match == "truncated" and ctx.settings.rounding != "truncate":
-        yield Finding("KIN002", sheet, cell, expected=computed, found=typed)
+    yield from judge_typed("KIN001", pk.sheet, pk.cell("capaian", i), computed, typed, ctx.settings,
+                           params={"formula": _formula_text(ctx, row.get("arah"))}, name="capaian")
 
 
 def _typed_kriteria(ctx, pk, i, d) -> Iterable[Finding]:
     if "kriteria" not in pk.values or pk.has_formula["kriteria"][i]:
         return
     typed, capaian = pk.values["kriteria"][i], d.get("capaian")
-    scale = ctx.derive.rating_scale
+    scale = ctx.wb.rating_scale
     if is_blank(typed) or capaian is None or scale is None:
         return
     band = grade(scale, capaian)
@@ -122,19 +115,11 @@ def _typed_kriteria(ctx, pk, i, d) -> Iterable[Finding]:
 
 # --------------------------------------------------------------------------- predikat
 def _sakip_scale(ctx) -> Scale:
-    choice = next((k for k, v in RATING_PRESETS.items() if v == "sakip88"), None)
+    """The SAKIP scale as the workbook's Skala sheet defines it, else the preset (a broken one is
+    reported by the scale checks when it is the chosen scale)."""
     skala = ctx.model.table("skala")
-    if skala is not None and choice:
-        rows = [skala.row(i) for i in range(len(skala))]
-        rows = [r for r in rows if r.get("preset") == choice and r.get("label")]
-        if rows:
-            try:
-                return scale_from_rows(choice, [(r.get("label"), r.get("kode"), r.get("bawah"),
-                                                 r.get("bawah_inklusif"), r.get("atas"), r.get("atas_inklusif"))
-                                                for r in rows])
-            except ValueError:
-                pass  # reported by the scale checks when it is the chosen scale
-    return PRESETS["sakip88"]
+    rows = [skala.row(i) for i in range(len(skala))] if skala is not None else None
+    return rating_scale(Settings(skala=skala_choice("sakip88")), rows) or PRESETS["sakip88"]
 
 
 def predikat_scale(ctx, row: dict, letter: str, value: Decimal) -> Scale | None:
@@ -179,12 +164,11 @@ def _places(value: Decimal) -> int:
 
 # --------------------------------------------------------------------------- IKM, composites, last year
 def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
-    ikm = ctx.derive.skm.ikm if ctx.derive.skm is not None else None
+    ikm = ctx.wb.skm.ikm if ctx.wb.skm is not None else None
     if ikm is None or ikm.rounded is None:
         return
-    if typed_match(ikm.rounded, realisasi) or typed_match(ikm.unrounded, realisasi):
-        return
-    yield Finding("KIN011", pk.sheet, pk.cell("realisasi", i), expected=ikm.rounded, found=realisasi)
+    yield from judge_typed("KIN011", pk.sheet, pk.cell("realisasi", i), ikm.rounded, realisasi, ctx.settings,
+                           name="realisasi IKM", also=(ikm.unrounded,))
 
 
 def _composites(ctx, pk) -> Iterable[Finding]:
@@ -203,9 +187,9 @@ def _composites(ctx, pk) -> Iterable[Finding]:
         if not comps or typed is None or any(p is None or q is None for p, q in comps):
             continue
         computed = composite_realisasi(comps)
-        if computed is not None and typed_match(computed, typed) is None:
-            yield Finding("KIN013", pk.sheet, pk.cell("realisasi", i), expected=computed, found=typed,
-                          params={"n": len(comps)})
+        if computed is not None:
+            yield from judge_typed("KIN013", pk.sheet, pk.cell("realisasi", i), computed, typed, ctx.settings,
+                                   params={"n": len(comps)}, name="realisasi komposit")
 
 
 def _last_year(ctx, pk) -> Iterable[Finding]:
@@ -220,8 +204,9 @@ def _last_year(ctx, pk) -> Iterable[Finding]:
     for i in range(len(pk)):
         typed = number(pk.get("realisasi_lalu", i))
         expected = last.get(code_key(pk.get("kode_indikator", i)))
-        if typed is not None and expected is not None and typed_match(expected, typed) is None:
-            yield Finding("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected=expected, found=typed)
+        if typed is not None and expected is not None:
+            yield from judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
+                                   name="realisasi tahun lalu")
 
 
 # --------------------------------------------------------------------------- links between tables
@@ -257,8 +242,8 @@ def _keluaran(ctx) -> Iterable[Finding]:
         if typed is None or computed is None:
             continue
         detail = f"{_show(table.get('realisasi_keluaran', i))} / {_show(table.get('target_keluaran', i))}"
-        yield from _compare_percent(ctx, "KIN010", table.sheet, table.cell("persen_keluaran", i), computed,
-                                    typed, {"detail": detail})
+        yield from judge_typed("KIN010", table.sheet, table.cell("persen_keluaran", i), computed, typed,
+                               ctx.settings, params={"detail": detail}, name="capaian keluaran")
 
 
 def _show(value: Any) -> str:
@@ -269,20 +254,19 @@ def _show(value: Any) -> str:
 def _efisiensi(ctx) -> Iterable[Finding]:
     """A programme with a budget, zero spending and no output is not '100 % efficient'."""
     table = ctx.model.table("realisasi")
-    if table is None or "realisasi" not in table.values:
+    if table is None or "realisasi" not in table.values or "kode" not in table.values:
         return
-    levels = [str(table.get("level", i) or "").replace(" ", "_").lower() or level_of(str(table.get("kode", i) or ""))
-              for i in range(len(table))]
-    for i, level in enumerate(levels):
-        if level != "program":
+    for line in ctx.wb.budget.roots:
+        pagu, spent = line.pagu, line.amounts.get("realisasi")
+        if line.level != "program" or pagu is None or pagu <= 0 or spent is None or spent != 0:
             continue
-        pagu = number(table.get("pagu_perubahan", i))
-        pagu = pagu if pagu is not None else number(table.get("pagu_murni", i))
-        spent = number(table.get("realisasi", i))
-        if pagu is None or pagu <= 0 or spent is None or spent != 0:
-            continue
-        end = next((j for j in range(i + 1, len(table)) if levels[j] == "program"), len(table))
-        output = [number(table.get("realisasi_keluaran", j)) for j in range(i, end)]
+        output = [number(table.get("realisasi_keluaran", x.index)) for x in _family(line)]
         if not any(o is not None and o > 0 for o in output):
-            yield Finding("KIN017", table.sheet, table.cell("realisasi", i), expected=pagu, found=spent,
-                          params={"kode": table.get("kode", i) or table.get("uraian", i) or ""})
+            yield Finding("KIN017", table.sheet, table.cell("realisasi", line.index), expected=pagu, found=spent,
+                          params={"kode": line.code})
+
+
+def _family(line):
+    yield line
+    for child in line.children:
+        yield from _family(child)

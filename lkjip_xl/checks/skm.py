@@ -15,15 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from ..calc.decimals import compare_typed, decimal_places, number_or_none, round_half_up, to_decimal
+from ..calc.decimals import decimal_places, number_or_none, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
-from ..calc.skm import UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
+from ..calc.skm import DEFAULT_WEIGHT, UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
+from ..derive.env import DeriveEnv
+from ..derive.workbook import derived_fields
+from ..findings import Finding
 from ..schema import SCHEMA
 from ..schema.refs import a1
+from ..settings import Settings
 from ..skm.compute import COLUMNS, SkmResult, whole_or_none
-from .compare import is_blank
-from ..findings import Finding
+from .compare import is_blank, judge_typed
 
 SHEET = "SKM"
 _NAMES = {u.code: u.name for u in UNSUR}
@@ -118,8 +121,8 @@ def ikm_findings(result: SkmResult, sheet: str, cell: str) -> list[Finding]:
         out.append(Finding("SKM016", sheet, cell, found=_plain(ikm.unrounded),
                            params={"boundary": format_id(nearest_boundary(ikm.unrounded), 2),
                                    "mutu": ikm.mutu or "-"}))
-    if result.weight == "legacy_0111":
-        exact = ikm_from_nrr(result.nrr_by_unsur(), "exact")
+    if result.weight != DEFAULT_WEIGHT:
+        exact = ikm_from_nrr(result.nrr_by_unsur(), DEFAULT_WEIGHT)
         out.append(Finding("SKM017", sheet, cell, expected=exact.rounded, found=ikm.rounded,
                            params={"label": ikm.weight_label}))
     return out
@@ -142,14 +145,18 @@ def _block_cell(block, key: str, i: int) -> str:
 
 
 def check(ctx) -> Iterable[Finding]:
-    result = ctx.derive.skm
+    result = ctx.wb.skm
     if result is None:
         return []
-    return workbook_findings(ctx.model, result)
+    return workbook_findings(ctx.model, result, settings=ctx.settings)
 
 
-def workbook_findings(model, result: SkmResult, populasi=None) -> list[Finding]:
-    """Every SKM rule on a read workbook; ``populasi`` overrides the SKM sheet's value."""
+def workbook_findings(model, result: SkmResult, populasi=None, settings: Settings | None = None) -> list[Finding]:
+    """Every SKM rule on a read workbook; ``populasi`` overrides the SKM sheet's value; ``settings``
+    default to the workbook's Identitas choices."""
+    if settings is None:
+        identitas = model.form("identitas")
+        settings = Settings.from_identitas(identitas.values if identitas else {})
     resp = model.table("skm_responden")
     block = model.table("skm_unsur")
     info = model.form("skm_info")
@@ -162,13 +169,13 @@ def workbook_findings(model, result: SkmResult, populasi=None) -> list[Finding]:
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
     out += sample_finding(result, populasi, SHEET, _form_cell(model, "skm_info", "populasi"))
-    out += _block_findings(block, result, has_rows)
-    out += _hasil_findings(model, block, result)
+    out += _block_findings(block, result, has_rows, settings)
+    out += _hasil_findings(model, result, settings)
     out += ikm_findings(result, SHEET, _form_cell(model, "skm_hasil", "ikm"))
     return out
 
 
-def _block_findings(block, result: SkmResult, has_rows: bool) -> list[Finding]:
+def _block_findings(block, result: SkmResult, has_rows: bool, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
     rows = [block.row(i) for i in range(len(block))] if block is not None else []
     # names: unknown (SKM006), twice (SKM007)
@@ -192,12 +199,12 @@ def _block_findings(block, result: SkmResult, has_rows: bool) -> list[Finding]:
         row = rows[i] if i < len(rows) else {}
         if any_data and col.nrr is None and col.unsur is not None:
             out.append(Finding("SKM008", SHEET, _block_cell(block, "nrr", i), params={"unsur": unsur_label(col.unsur)}))
-        out += _summary_row(block, i, row, col)
+        out += _summary_row(block, i, row, col, settings)
         out += _typed_mutu(block, i, col)
     return out
 
 
-def _summary_row(block, i: int, row: dict, col) -> list[Finding]:
+def _summary_row(block, i: int, row: dict, col, settings: Settings) -> list[Finding]:
     out: list[Finding] = []
     total, n = number_or_none(row.get("jumlah_nilai")), number_or_none(row.get("jumlah_responden"))
     if col.source == "responden":  # SKM013: typed counts vs the respondent rows
@@ -220,8 +227,7 @@ def _summary_row(block, i: int, row: dict, col) -> list[Finding]:
     if not (1 <= typed <= 4):
         out.append(Finding("SKM009", SHEET, cell, expected="1,00–4,00", found=typed))
     elif col.source in ("responden", "jumlah") and col.nrr is not None:
-        if compare_typed(col.nrr, typed) is None:
-            out.append(Finding("SKM011", SHEET, cell, expected=col.nrr, found=typed))
+        out += judge_typed("SKM011", SHEET, cell, col.nrr, typed, settings, name=f"NRR {col.unsur or ''}".strip())
     else:
         whole = whole_or_none(row.get("jumlah_responden"))
         if whole is not None and whole > 0 and not is_multiple_of_1_over_n(typed, whole):
@@ -242,17 +248,14 @@ def _typed_mutu(block, i: int, col) -> list[Finding]:
                     params={"name": f"Mutu {col.unsur or ''}".strip()})]
 
 
-def _hasil_findings(model, block, result: SkmResult) -> list[Finding]:
-    """SKM014/SKM015: constants typed where the result formulas were, vs the recomputation."""
+def _hasil_findings(model, result: SkmResult, settings: Settings) -> list[Finding]:
+    """SKM014/SKM015/SKM018: constants typed where the result formulas were, vs the derivation."""
     hasil = model.form("skm_hasil")
     ikm = result.ikm
     if hasil is None or ikm is None:
         return []
     spec = SCHEMA.form("skm_hasil")
-    expected = {
-        "jumlah_tertimbang": ikm.unrounded / 25, "ikm_tanpa_pembulatan": ikm.unrounded, "ikm": ikm.rounded,
-        "mutu": ikm.mutu, "kinerja": ikm.kinerja,
-    }
+    expected = derived_fields("skm_hasil", DeriveEnv(settings, None, result))
     out: list[Finding] = []
     for key, exp in expected.items():
         if key not in hasil.cells or hasil.has_formula.get(key) or exp is None:
@@ -269,14 +272,10 @@ def _hasil_findings(model, block, result: SkmResult) -> list[Finding]:
         num = number_or_none(typed)
         if num is None:
             continue  # text in a number cell: the reader reports it
-        if key == "ikm":
-            ok = (decimal_places(num) >= 2 and compare_typed(ikm.unrounded, num) in ("exact", "half_up")
-                  and round_half_up(num, 2) == ikm.rounded)
-        else:
-            ok = compare_typed(exp, num) is not None
-        if not ok:
-            shown = exp if key == "ikm" else round_half_up(exp, 4)
-            out.append(Finding("SKM014", SHEET, hasil.cells[key], expected=shown, found=num, params={"name": name}))
+        # the IKM is a two-decimal number (PermenPAN-RB 14/2017): typed with fewer places it is wrong
+        extra = {"also": (ikm.unrounded,), "min_places": 2} if key == "ikm" else {}
+        out += judge_typed("SKM014", SHEET, hasil.cells[key], exp, num, settings, params={"name": name},
+                           name=name, **extra)
     return out
 
 

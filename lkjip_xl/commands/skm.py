@@ -9,10 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..calc.numbers_id import format_id
-from ..calc.skm import UNSUR, min_sample
-from ..findings import Finding, HasFindings, sort_findings
+from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, UNSUR, min_sample
 from ..checks.skm import survey_findings, valid_respondents, workbook_findings
 from ..errors import UsageError
+from ..findings import Finding, HasFindings, sort_findings
 from ..i18n import message
 from ..skm.compute import COLUMNS, SkmResult, compute_skm, skm_from_model
 from ..skm.layanan import LABELS as AGG_LABELS, MeanIkm, mean_of_units, per_layanan
@@ -22,10 +22,9 @@ from ..skm.tables import KINERJA_EN, UNSUR_COLUMNS, profile_tables, unsur_table
 
 __all__ = ["SkmReport", "run_skm", "parse_bobot", "parse_populasi", "to_json", "render_text"]
 
-#: --bobot value -> weight name of calc.skm.SKM_WEIGHTS
-BOBOT_OPTIONS = {"exact": "exact", "1/9": "exact", "0.111": "legacy_0111", "0,111": "legacy_0111",
-                 "legacy": "legacy_0111"}
-BOBOT_NAMES = {"exact": "exact", "legacy_0111": "0.111"}  # weight -> the JSON "bobot" value
+#: --bobot value -> weight name of calc.skm.SKM_WEIGHTS (each weight declares its aliases)
+BOBOT_OPTIONS = {alias: w.name for w in SKM_WEIGHTS.values() for alias in w.aliases}
+BOBOT_NAMES = {w.name: w.aliases[0] for w in SKM_WEIGHTS.values()}  # weight -> the JSON "bobot" value
 FORMATS = ("text", "json")
 
 
@@ -96,7 +95,7 @@ def run_skm(path: Path, *, bobot: str | None = None, populasi: int | None = None
         is_workbook, states = inspect_xlsx(path)
         if is_workbook:
             return _from_workbook(path, bobot, populasi)
-    return _from_survey(path, bobot or "exact", populasi, states)
+    return _from_survey(path, bobot or DEFAULT_WEIGHT, populasi, states)
 
 
 def _min_sample(populasi) -> int | None:
@@ -109,14 +108,13 @@ def _min_sample(populasi) -> int | None:
 
 def _from_workbook(path: Path, bobot: str | None, populasi: int | None) -> SkmReport:
     from ..reader import read_workbook
-    from ..settings import SKM_WEIGHTS as CHOICES, Settings
+    from ..settings import Settings
 
     model, read_findings = read_workbook(path)
     identitas = model.form("identitas")
     settings = Settings.from_identitas(identitas.values if identitas else {})
     if bobot is not None:
-        choice = {v: k for k, v in CHOICES.items()}[bobot]
-        settings = dataclasses.replace(settings, bobot_skm=choice)
+        settings = dataclasses.replace(settings, bobot_skm=SKM_WEIGHTS[bobot].choice)
     result = skm_from_model(model, settings) or compute_skm({}, [], settings.skm_weight)
     info = model.form("skm_info")
     if populasi is None and info is not None:

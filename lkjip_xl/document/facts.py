@@ -1,9 +1,8 @@
 """Everything the workbook knows that a report may quote, as a flat list of facts.
 
 This is the one adapter between the document check and the workbook: it reads the checked
-workbook (``CheckContext``: the read model, the recomputed columns, the SKM result) and the
-budget tree with its roll-ups (``annex.common.Book``), and nothing else in ``document/`` touches
-the workbook. A fact is one value of one entity (a programme's pagu perubahan, an indicator's
+workbook (``CheckContext``: the read model and the derived workbook ``ctx.wb`` with its recomputed
+columns, budget tree and SKM result), and nothing else in ``document/`` touches the workbook. A fact is one value of one entity (a programme's pagu perubahan, an indicator's
 capaian, the total realisasi, an unsur's NRR), for the report year ("cur") or the year before
 ("prev"), with the value lkjip-xl recomputes, the values typed in the workbook for it (a typed
 cell that differs from the recomputation, or another table quoting it) and where they are.
@@ -16,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..annex.common import Book, split_codes
-from ..calc.decimals import number_or_none, percent_of, round_half_up, truncate
+from ..calc.decimals import number_or_none, percent, round_half_up, truncate
 from ..checks.engine import CheckContext
 from .names import NameIndex, Named, kind_hint
 
@@ -88,7 +87,7 @@ def _typed(table, key: str, i: int | None) -> list[tuple[Decimal, str]]:
 
 class _Builder:
     def __init__(self, ctx: CheckContext, tag: str, entities: dict[tuple, Named]):
-        self.book, self.ctx, self.tag = Book(tag, ctx), ctx, tag
+        self.budget_tree, self.ctx, self.tag = ctx.wb.budget, ctx, tag
         self.entities = entities
         self.facts: list[Fact] = []
 
@@ -116,7 +115,7 @@ class _Builder:
         pk_rows = {str(pk.get("kode", i)): i for i in range(len(pk))} if pk is not None else {}
         ra_rows = {str(ra.get("kode", i)): i for i in range(len(ra))} if ra is not None else {}
         derived = self.ctx.derived("realisasi")
-        for line in self.book.budget.lines:
+        for line in self.budget_tree.lines:
             i = line.index
             names = [line.uraian]
             if line.code in pk_rows:
@@ -126,7 +125,7 @@ class _Builder:
             e = link.get(f"{line.code}#{line.occurrence}") or self.entity(
                 ("budget", line.code, line.occurrence), line.level, names)
             pk_i = pk_rows.get(line.code) if line.level == "program" else None
-            self._amounts(e, t, i, line.pagu, line.realisasi, line.pagu_key,
+            self._amounts(e, t, i, line.shown_pagu, line.shown_realisasi, line.pagu_key,
                           also=_typed(pk, "pagu_perubahan", pk_i) if pk_i is not None else [],
                           consistent=_consistent(line, t, derived[i]))
             murni = _murni(line, t)
@@ -139,7 +138,7 @@ class _Builder:
                      typed=[x for x in murni_typed if x[0] != murni], money=True)
             if not line.children:
                 self._keluaran(e, t, i, derived[i])
-        budget_codes = {line.code for line in self.book.budget.lines}
+        budget_codes = {line.code for line in self.budget_tree.lines}
         for code, j in ra_rows.items():  # Rencana Aksi kegiatan the budget sheet does not have
             if code not in budget_codes:
                 e = self.entity(("budget", code, 0), kind_hint(str(ra.get("uraian", j) or "")) or "kegiatan",
@@ -166,10 +165,10 @@ class _Builder:
         self.add(e, "sisa", sisa, _ref(t, "sisa", i), typed=[x for x in _typed(t, "sisa", i) if x[0] != sisa],
                  money=True, also=consistent.get("sisa", []))
         if pagu:
-            persen = percent_of(realisasi, pagu)
+            persen = percent(realisasi, pagu)
             self.add(e, "persen", persen, _ref(t, "persen_realisasi", i), percent=True,
                      typed=_typed(t, "persen_realisasi", i), unit="%", also=consistent.get("persen", []))
-            self.add(e, "sisa_persen", percent_of(sisa, pagu), _ref(t, "sisa", i), percent=True,
+            self.add(e, "sisa_persen", percent(sisa, pagu), _ref(t, "sisa", i), percent=True,
                      slips=_complements(persen), unit="%")
 
     def _keluaran(self, e, t, i, derived: dict) -> None:
@@ -181,7 +180,7 @@ class _Builder:
                  percent=True, typed=_typed(t, "persen_keluaran", i), unit="%")
 
     def _total(self, t) -> None:
-        b = self.book.budget
+        b = self.budget_tree
         total_rows = [i for i in range(len(t)) if not t.get("kode", i) and
                       re.match(r"\s*(jumlah|total)", str(t.get("uraian", i) or ""), re.I)]
         e = self.entity(("total",), "total", [])
@@ -204,7 +203,7 @@ class _Builder:
         ra = self.ctx.model.table("ra_indikator")
         ra_names = {str(ra.get("kode_indikator", i)): str(ra.get("indikator", i) or "")
                     for i in range(len(ra))} if ra is not None else {}
-        skm = self.ctx.derive.skm.ikm if self.ctx.derive.skm is not None else None
+        skm = self.ctx.wb.skm.ikm if self.ctx.wb.skm is not None else None
         parts = _components(self.ctx)
         for i in range(len(pk)):
             code, name = str(pk.get("kode_indikator", i) or i), str(pk.get("indikator", i) or "")
@@ -244,7 +243,7 @@ class _Builder:
             self.add(e, attr, amounts[attr], version="perubahan" if attr == "pagu" else None, accuse=False,
                      money=True)
         if amounts["pagu"]:
-            self.add(e, "persen", percent_of(amounts["realisasi"], amounts["pagu"]) if amounts["realisasi"]
+            self.add(e, "persen", percent(amounts["realisasi"], amounts["pagu"]) if amounts["realisasi"]
                      is not None else None, percent=True, accuse=False)
 
     def skm(self) -> None:
@@ -281,10 +280,10 @@ def _consistent(line, t, derived: dict) -> dict[str, list[Decimal]]:
     """Values that agree with the rows as typed: a parent's amount equal to the sum of its
     children's typed amounts; a % and sisa that follow from the row's own typed amounts."""
     out: dict[str, list[Decimal]] = {}
-    for attr, key in (("pagu", line.pagu_key), ("realisasi", "realisasi")):
-        values = [_n(t.get(key, c.index)) for c in line.children] if key else []
-        if values and all(v is not None for v in values):
-            out[attr] = [sum(values, Decimal(0))]
+    for attr in ("pagu", "realisasi"):
+        total = line.children_sum(attr) if line.children else None
+        if total is not None and total.complete:
+            out[attr] = [_n(total.value)]
     for attr, key in (("persen", "persen_realisasi"), ("sisa", "sisa")):
         if derived.get(key) is not None:
             out[attr] = [_n(derived[key])]
@@ -334,7 +333,7 @@ def build_facts(ctx: CheckContext, prev: CheckContext | None = None) -> Facts:
     if prev is not None:
         index = NameIndex(list(entities.values()))
         old = _Builder(prev, "prev", entities)
-        old.budget(_links(old.book, index))
+        old.budget(_links(old.budget_tree, index))
         old.indicators({})
         old.belanja()
         facts += old.facts
@@ -343,10 +342,10 @@ def build_facts(ctx: CheckContext, prev: CheckContext | None = None) -> Facts:
     return Facts(facts, NameIndex(list(entities.values())), year, prev_year)
 
 
-def _links(book: Book, index: NameIndex) -> dict[str, Named]:
+def _links(tree, index: NameIndex) -> dict[str, Named]:
     """Last year's budget lines tied to this year's entities by name (codes get renumbered)."""
     out = {}
-    for line in book.budget.lines:
+    for line in tree.lines:
         e = index.find(line.uraian, kind_hint=line.level)
         if e is not None and e.kind == line.level:
             out[f"{line.code}#{line.occurrence}"] = e

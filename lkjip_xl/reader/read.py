@@ -11,11 +11,13 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
-from ..findings import Finding
+from ..calc.budget import is_total_row
 from ..errors import UnreadableWorkbook
+from ..findings import Finding
 from ..schema import SCHEMA, ColType, Form, Table
 from ..schema.lists import LENIENT_LISTS, values as list_values
-from ..schema.refs import a1
+from ..schema.refs import a1, parse_a1
+from ..schema.workbook import VERSION_CELLS
 from . import limits
 from .container import open_container
 from .model import FormData, TableData, WorkbookModel
@@ -68,7 +70,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                 _read_sheet(SCHEMA.sheet(name), grid, scan, model, findings)
                 _merged_in_tables(SCHEMA.sheet(name), merged, model, findings)
                 del grid
-        for name in ("Petunjuk", SCHEMA.list_sheet):  # read by calamine for the version: bound them too
+        for name in {sheet for sheet, _ in VERSION_CELLS}:  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
                 container.read_part(container.sheet_parts[name])
         model.version = _version(book, container.sheet_parts)
@@ -146,11 +148,12 @@ def _grid(book: CalamineWorkbook, name: str, path) -> tuple[list[list[Any]], lis
 
 
 def _version(book: CalamineWorkbook, parts: dict) -> str | None:
-    for sheet, row, col in ((SCHEMA.list_sheet, 0, 1), ("Petunjuk", 2, 1)):
+    for sheet, ref in VERSION_CELLS:
         if sheet in parts:
+            row, col = parse_a1(ref)
             try:
                 grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-                value = grid[row][col] if len(grid) > row and len(grid[row]) > col else ""
+                value = _at(grid, row, col)
             except Exception:
                 value = ""
             if value not in ("", None):
@@ -342,8 +345,7 @@ def _required(table: Table, data: TableData, findings: list[Finding]) -> None:
 def _row_is_total(table: Table, data: TableData, i: int) -> bool:
     if "uraian" not in data.values or "kode" not in data.values:
         return False
-    text = str(data.values["uraian"][i] or "").strip().lower()
-    return data.values["kode"][i] is None and text.startswith(("jumlah", "total"))
+    return is_total_row(data.values["kode"][i], data.values["uraian"][i])
 
 
 def _outside(table: Table, grid, data: TableData, findings: list[Finding]) -> None:

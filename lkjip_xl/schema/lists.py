@@ -2,11 +2,18 @@
 domain's own vocabulary); the labels explain them in the Petunjuk sheet."""
 from __future__ import annotations
 
+from .. import settings
+from ..calc.skm import SKM_WEIGHTS
+from . import belanja
 from .types import Choice, Text
 
 
 def _c(value: str, id_: str | None = None, en: str | None = None) -> Choice:
     return Choice(value, Text(id_ or value, en or id_ or value))
+
+
+def _rule_choices(choices: tuple[settings.RuleChoice, ...]) -> tuple[Choice, ...]:
+    return tuple(_c(c.value, c.explain_id, c.explain_en) for c in choices)
 
 
 LISTS: dict[str, tuple[Choice, ...]] = {
@@ -32,41 +39,17 @@ LISTS: dict[str, tuple[Choice, ...]] = {
         _c("kegiatan", "kegiatan", "activity"),
         _c("sub kegiatan", "sub kegiatan", "sub-activity"),
     ),
-    "jenis_belanja": tuple(
-        _c(s)
-        for s in (
-            "Belanja Pegawai", "Belanja Barang dan Jasa", "Belanja Modal Tanah",
-            "Belanja Modal Peralatan dan Mesin", "Belanja Modal Gedung dan Bangunan",
-            "Belanja Modal Jalan, Irigasi dan Jaringan", "Belanja Modal Aset Tetap Lainnya",
-        )
-    ),
+    "jenis_belanja": tuple(_c(s) for s in belanja.KINDS),
     "agregasi": (
         _c("kumulatif", "nilai TW dijumlahkan menjadi nilai tahunan", "quarters add up to the year"),
         _c("akhir", "nilai TW IV adalah nilai tahunan", "the Q4 value is the annual value"),
         _c("rata-rata", "rata-rata TW adalah nilai tahunan", "the mean of the quarters is the annual value"),
     ),
-    "skala": (
-        _c("Permendagri 86/2017", "kriteria Sangat Tinggi .. Sangat Rendah", "Very high .. very low"),
-        _c("Atribut Capaian", "Sangat Berhasil .. Tidak Berhasil", "Very successful .. unsuccessful"),
-        _c("SAKIP 88/2021", "predikat AA .. D (PermenPAN-RB 88/2021)", "grades AA .. D"),
-    ),
-    "rumus_turun": (
-        _c("(2T-R)/T", "(2 × target − realisasi) / target × 100", "(2 × target − actual) / target × 100"),
-        _c("T/R", "target / realisasi × 100", "target / actual × 100"),
-    ),
-    "bobot_skm": (
-        _c("1/9", "bobot tepat 1/9 (PermenPAN-RB 14/2017)", "exact weight 1/9"),
-        _c("0,111", "bobot lama 0,111 (menyamakan spreadsheet lama)", "legacy weight 0.111"),
-    ),
-    "pembulatan": (
-        _c("pembulatan", "dibulatkan setengah ke atas", "round half up"),
-        _c("pemotongan", "dipotong (truncate)", "truncate"),
-    ),
-    "metode_efisiensi": (
-        _c("sisa_persen", "(pagu − realisasi) / pagu × 100", "(budget − spent) / budget × 100"),
-        _c("rasio", "capaian kinerja % / serapan %", "performance % / absorption %"),
-        _c("selisih", "capaian kinerja % − serapan %", "performance % − absorption %"),
-    ),
+    "skala": _rule_choices(settings.SKALA),
+    "rumus_turun": _rule_choices(settings.RUMUS_TURUN),
+    "bobot_skm": tuple(_c(w.choice, *w.explain) for w in SKM_WEIGHTS.values()),
+    "pembulatan": _rule_choices(settings.PEMBULATAN),
+    "metode_efisiensi": _rule_choices(settings.METODE_EFISIENSI),
     "ya_tidak": (_c("ya", "ya", "yes"), _c("tidak", "tidak", "no")),
     "jenis_kelamin": (_c("L", "Laki-laki", "Male"), _c("P", "Perempuan", "Female")),
     "pendidikan": tuple(

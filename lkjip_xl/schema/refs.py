@@ -38,3 +38,9 @@ def parse_a1(ref: str) -> tuple[int, int]:
 
 def quote_sheet(name: str) -> str:
     return f"'{name}'" if re.search(r"[^A-Za-z0-9_]", name) else name
+
+
+def absolute(ref: str) -> str:
+    """"B1" -> "$B$1"."""
+    row, col = parse_a1(ref)
+    return f"${col_letter(col)}${row}"

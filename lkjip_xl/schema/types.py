@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,37 @@ class FormulaContext:
 
 
 @dataclass(frozen=True)
-class Column:
+class Derivation:
+    """How a computed cell gets its value, declared once (``schema/derivations.py``): the Excel
+    formula the template writes and its Python twin, which computes the same value from the row
+    (``derive.rows.RowValues``) and the workbook's environment (``derive.env.DeriveEnv``)."""
+
+    excel: Callable[[FormulaContext], str]
+    python: Callable[[Any, Any], Any]
+
+
+class _Cell:
+    """What a column and a form field share: a type, a display format, maybe a derivation."""
+
+    type: ColType
+    num_format: str | None
+    derive: Derivation | None
+
+    @property
+    def computed(self) -> bool:
+        return self.derive is not None
+
+    @property
+    def formula(self) -> Callable[[FormulaContext], str] | None:
+        return self.derive.excel if self.derive else None
+
+    @property
+    def display_format(self) -> str:
+        return self.num_format or DEFAULT_FORMATS[self.type]
+
+
+@dataclass(frozen=True)
+class Column(_Cell):
     key: str
     header: Text
     type: ColType
@@ -69,18 +99,10 @@ class Column:
     choices: str | None = None  # name of a list in lists.LISTS
     width: float = 14
     num_format: str | None = None
-    formula: Callable[[FormulaContext], str] | None = None  # computed column: locked formula
+    derive: Derivation | None = None  # computed column: its formula and Python twin
     aliases: tuple[str, ...] = ()  # other header spellings accepted on read
     min_value: float | None = None
     max_value: float | None = None
-
-    @property
-    def computed(self) -> bool:
-        return self.formula is not None
-
-    @property
-    def display_format(self) -> str:
-        return self.num_format or DEFAULT_FORMATS[self.type]
 
 
 @dataclass(frozen=True)
@@ -119,7 +141,7 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Field:
+class Field(_Cell):
     """One labelled value in a form (label in one column, value to its right)."""
 
     key: str
@@ -129,13 +151,9 @@ class Field:
     required: bool = False
     choices: str | None = None
     default: object = None
-    formula: Callable[[FormulaContext], str] | None = None
+    derive: Derivation | None = None  # computed field: its formula and Python twin
     name: str | None = None  # defined name so formulas elsewhere can use the value
     num_format: str | None = None
-
-    @property
-    def display_format(self) -> str:
-        return self.num_format or DEFAULT_FORMATS[self.type]
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,14 @@ from .types import Sheet, Text, WorkbookSchema
 __all__ = [
     "BELANJA", "BELANJA_ROWS", "IDENTITAS", "LIST_SHEET", "PK_INDIKATOR", "PK_KOMPONEN", "PK_PROGRAM",
     "RA_INDIKATOR", "RA_KEGIATAN", "REALISASI", "SCHEMA", "SKALA", "SKM_HASIL", "SKM_INFO",
-    "SKM_RESPONDEN", "SKM_UNSUR", "TEMPLATE_VERSION",
+    "SKM_RESPONDEN", "SKM_UNSUR", "TEMPLATE_VERSION", "VERSION_CELLS",
 ]
 
 TEMPLATE_VERSION = "1.0"
 LIST_SHEET = "_Daftar"
+# where the template version is written, in the order the reader looks for it (the hidden list
+# sheet first: staff do not edit it; then the line on Petunjuk)
+VERSION_CELLS = ((LIST_SHEET, "B1"), ("Petunjuk", "B3"))
 
 SCHEMA = WorkbookSchema(
     version=TEMPLATE_VERSION,

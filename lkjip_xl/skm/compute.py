@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..calc.decimals import number_or_none
-from ..calc.skm import IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
+from ..calc.skm import DEFAULT_WEIGHT, IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
 
 COLUMNS = tuple(f"u{i}" for i in range(1, 10))
-_FAST = {1.0: 1, 2.0: 2, 3.0: 3, 4.0: 4, 1: 1, 2: 2, 3: 3, 4: 4}
+_FAST = {1: 1, 2: 2, 3: 3, 4: 4}  # 1.0 == 1: the same keys serve floats
 
 
 @dataclass
@@ -75,7 +75,7 @@ def whole_or_none(value) -> int | None:
     return int(d) if d is not None and d == d.to_integral_value() else None
 
 
-def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = "exact") -> SkmResult:
+def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = DEFAULT_WEIGHT) -> SkmResult:
     """``answers``: column key -> raw answers by respondent; ``unsur_rows``: the summary block's
     rows in U1..U9 order (keys unsur, jumlah_nilai, jumlah_responden, nrr_tertulis)."""
     respondents = max((len(v) for v in answers.values()), default=0)

@@ -14,7 +14,7 @@ from decimal import Decimal, localcontext
 
 from ..calc.decimals import CALC_PRECISION, round_half_up
 from ..calc.scales import PRESETS, grade
-from ..calc.skm import IkmResult, NEAR_BOUNDARY_MARGIN
+from ..calc.skm import DEFAULT_WEIGHT, NEAR_BOUNDARY_MARGIN, IkmResult
 from .compute import COLUMNS, SkmResult, compute_skm, safe_parse
 
 __all__ = ["NO_LAYANAN", "group_respondents", "per_layanan", "MeanIkm", "mean_of_units", "LABELS"]
@@ -111,7 +111,7 @@ def _has_bool(values: Sequence) -> bool:
 
 def per_layanan(
     layanan: Sequence, answers: dict[str, Sequence], unsur_names: Sequence[str | None],
-    weight: str = "exact", default: str | None = None,
+    weight: str = DEFAULT_WEIGHT, default: str | None = None,
 ) -> dict[str, SkmResult]:
     """An :class:`SkmResult` per jenis layanan from the respondents' raw answers.
 

@@ -22,9 +22,8 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
-from ..calc.decimals import round_half_up
+from ..calc.decimals import percent, round_half_up
 from ..schema.lists import values as list_values
 
 __all__ = [
@@ -112,10 +111,9 @@ def umur_band(value) -> str | None:
 
 
 def _percent(count: int, total: int) -> Decimal:
-    if total <= 0:
-        return Decimal(0)
-    f = Fraction(count * 100, total)
-    return round_half_up(Decimal(f.numerator) / Decimal(f.denominator), 2)
+    """A category's share of the respondents, rounded half-up to 2 decimals (0 of none)."""
+    share = percent(count, total)
+    return Decimal(0) if share is None else round_half_up(share, 2)
 
 
 def _distinct(values: Iterable) -> list[tuple[object, int]]:

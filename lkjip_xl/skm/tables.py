@@ -8,14 +8,13 @@ no I/O, no number formatting (values are exact ``Decimal``; the renderer rounds 
 """
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from ..calc.decimals import CALC_PRECISION
 from ..calc.skm import SKM_WEIGHTS, UNSUR, mutu_nrr
 from .compute import SkmResult
 from .profile import DIMENSIONS, ProfileRow
 
-__all__ = ["UNSUR_COLUMNS", "LABELS", "unsur_table", "profile_tables", "weight_value", "label"]
+__all__ = ["UNSUR_COLUMNS", "LABELS", "unsur_table", "profile_tables", "label"]
 
 #: column key -> (Indonesian header, English header)
 UNSUR_COLUMNS: dict[str, tuple[str, str]] = {
@@ -49,25 +48,6 @@ def label(key: str, lang: str = "id") -> str:
     return en if lang == "en" else id_
 
 
-def weight_value(weight: str) -> Decimal:
-    """The weight per unsur as a Decimal (1/9 at calculation precision, or 0,111)."""
-    w = SKM_WEIGHTS[weight].value
-    if isinstance(w, Decimal):
-        return w
-    with localcontext() as ctx:
-        ctx.prec = CALC_PRECISION
-        return Decimal(w.numerator) / Decimal(w.denominator)
-
-
-def _weighted(nrr: Decimal, weight: str) -> Decimal:
-    w = SKM_WEIGHTS[weight].value
-    with localcontext() as ctx:
-        ctx.prec = CALC_PRECISION
-        if isinstance(w, Decimal):
-            return nrr * w
-        return nrr * w.numerator / w.denominator
-
-
 def unsur_table(result: SkmResult, lang: str = "id") -> list[dict]:
     """No | Unsur | NRR | NRR tertimbang | Mutu for U1..U9, then Σ, IKM, mutu and kinerja rows.
 
@@ -84,7 +64,7 @@ def unsur_table(result: SkmResult, lang: str = "id") -> list[dict]:
     for k, u in enumerate(UNSUR, start=1):
         col = by_code.get(u.code)
         nrr = col.nrr if col is not None else None
-        weighted = _weighted(nrr, result.weight) if nrr is not None else None
+        weighted = SKM_WEIGHTS[result.weight].weigh(nrr) if nrr is not None else None
         if nrr is None:
             complete = False
         else:

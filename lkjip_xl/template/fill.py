@@ -1,48 +1,27 @@
-"""Write a filled workbook: the template plus data, with every formula's cached result computed
-by ``lkjip_xl.derived`` (so readers that do not recalculate see the right numbers)."""
+"""Write a filled workbook: the template plus data, with every formula's cached result the value
+the derivation layer computes (so readers that do not recalculate see the right numbers)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..derived import DeriveContext, derive_row, derive_skm_hasil, rating_scale
+from ..derive import derive_data
 from ..schema import SCHEMA
-from ..settings import Settings, default_skala_rows
-from ..skm.compute import COLUMNS, compute_skm
-from .writer import TypedOverride, write_workbook
-
-
-def _plain(row: dict) -> dict:
-    return {k: (v.value if isinstance(v, TypedOverride) else v) for k, v in row.items()}
-
-
-def derive_context(data: dict) -> DeriveContext:
-    forms, tables = data.get("forms", {}), data.get("tables", {})
-    settings = Settings.from_identitas(forms.get("identitas", {}))
-    skala = tables.get("skala") or default_skala_rows()
-    resp = tables.get("skm_responden") or []
-    answers = {k: [r.get(k) for r in resp] for k in COLUMNS} if resp else {}
-    unsur_rows = [_plain(r) for r in tables.get("skm_unsur") or _default_unsur()]
-    skm = compute_skm(answers, unsur_rows, settings.skm_weight)
-    return DeriveContext(settings, rating_scale(settings, skala), skm)
-
-
-def _default_unsur() -> list[dict]:
-    from ..calc.skm import UNSUR
-
-    return [{"kode": f"U{i + 1}", "unsur": u.name} for i, u in enumerate(UNSUR)]
+from .writer import write_workbook
 
 
 def cached_values(data: dict) -> dict:
-    ctx = derive_context(data)
-    tables = dict(data.get("tables", {}))
-    tables.setdefault("skm_unsur", _default_unsur())
+    derived = derive_data(data)
     cached = {}
     for table in SCHEMA.tables:
-        for i, row in enumerate(tables.get(table.key) or []):
-            for key, value in derive_row(table.key, _plain(row), ctx, i).items():
+        if not any(c.computed for c in table.columns):
+            continue
+        for i, row in enumerate(derived.rows(table.key)):
+            for key, value in row.items():
                 cached[(table.key, i, key)] = value
-    for key, value in derive_skm_hasil(ctx).items():
-        cached[("skm_hasil", None, key)] = value
+    for form in SCHEMA.forms:
+        if any(f.computed for f in form.fields):
+            for key, value in derived.fields(form.key).items():
+                cached[(form.key, None, key)] = value
     return cached
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from ..schema import SCHEMA
+from ..schema.refs import parse_a1
+from ..schema.workbook import VERSION_CELLS
 
 INTRO = {
     "id": [
@@ -29,12 +31,20 @@ LEGEND = {
 }
 
 
+def write_version(ws, sheet: str) -> None:
+    """The template version, in the cell of ``sheet`` the schema declares for it."""
+    for name, ref in VERSION_CELLS:
+        if name == sheet:
+            row, col = parse_a1(ref)
+            ws.write_string(row - 1, col, SCHEMA.version)
+
+
 def write_petunjuk(ws, fmt, lang: str) -> None:
     ws.set_column(0, 0, 28)
     ws.set_column(1, 1, 100)
     ws.write_string(0, 0, "Petunjuk Pengisian LKjIP" if lang == "id" else "LKjIP workbook: instructions", fmt.title)
     ws.write_string(2, 0, "Versi template" if lang == "id" else "Template version", fmt.label)
-    ws.write_string(2, 1, SCHEMA.version)
+    write_version(ws, "Petunjuk")
     row = 4
     for line in INTRO[lang]:
         ws.write_string(row, 1, line, fmt.text)

@@ -13,11 +13,13 @@ from pathlib import Path
 import xlsxwriter
 
 from ..schema import SCHEMA, ColType, Form, Table
+from ..schema.data import Formula, TypedOverride
 from ..schema.lists import LENIENT_LISTS
-from ..schema.refs import a1, col_letter, quote_sheet
+from ..schema.refs import a1, absolute, col_letter, quote_sheet
 from ..schema.types import FormulaContext
+from ..schema.workbook import VERSION_CELLS
 from .formats import Formats
-from .petunjuk import write_petunjuk
+from .petunjuk import write_petunjuk, write_version
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 PROTECT_OPTIONS = {
@@ -73,17 +75,13 @@ def _default_rows(table: Table) -> list[dict]:
         from ..settings import default_skala_rows
 
         return default_skala_rows()
-    if table.key == "skm_unsur":
-        from ..calc.skm import UNSUR
-
-        return [{"kode": f"U{i + 1}", "unsur": u.name} for i, u in enumerate(UNSUR)]
     return [dict(r) for r in table.fixed_rows]
 
 
 def _define_lists(wb, fmt: Formats) -> None:
     ws = wb.add_worksheet(SCHEMA.list_sheet)
     ws.write_string(0, 0, "lkjip-xl")
-    ws.write_string(0, 1, SCHEMA.version)
+    write_version(ws, SCHEMA.list_sheet)
     for i, (key, choices) in enumerate(SCHEMA.lists.items()):
         col = i + 2
         ws.write_string(1, col, key, fmt.header)
@@ -91,7 +89,8 @@ def _define_lists(wb, fmt: Formats) -> None:
             ws.write_string(r + 2, col, choice.value)
         letter = col_letter(col)
         wb.define_name(SCHEMA.list_name(key), f"={quote_sheet(SCHEMA.list_sheet)}!${letter}$3:${letter}${len(choices) + 2}")
-    wb.define_name("lkjip_versi", f"={quote_sheet(SCHEMA.list_sheet)}!$B$1")
+    sheet, ref = VERSION_CELLS[0]
+    wb.define_name("lkjip_versi", f"={quote_sheet(sheet)}!{absolute(ref)}")
     ws.hide()
 
 
@@ -195,21 +194,6 @@ def _write_table(ws, fmt: Formats, table: Table, rows: list[dict], cached: dict,
         options = _validation(col, lang)
         if options:
             ws.data_validation(table.first_row - 1, c, last - 1, c, options)
-
-
-class TypedOverride:
-    """A constant to write where the template has a formula (a user overwrote it)."""
-
-    def __init__(self, value):
-        self.value = value
-
-
-class Formula(TypedOverride):
-    """A formula of the user's own (e.g. ``=SUM(K7:K9)`` in a parent row); ``value`` is its cached result."""
-
-    def __init__(self, formula: str, value=None):
-        super().__init__(value)
-        self.formula = formula
 
 
 def _is_typed_override(value) -> bool:

@@ -2,9 +2,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip_xl.calc.decimals import compare_typed, round_half_up
+from lkjip_xl.calc.decimals import compare_typed, percent, round_half_up
 from lkjip_xl.calc.efisiensi import (
-    DEFAULT_THRESHOLDS, METHODS, THRESHOLDS, efisiensi, serapan,
+    DEFAULT_THRESHOLDS, METHODS, THRESHOLDS, efisiensi,
 )
 from lkjip_xl.calc.scales import Band, Scale, validate_scale
 
@@ -65,6 +65,7 @@ def test_custom_thresholds():
     assert efisiensi("selisih", D(100), D(100), D(90), "rasio_1").kategori == "Efisien"
 
 
-def test_serapan():
-    assert serapan(D(8), D(2)) == 25
-    assert serapan(D(0), D(2)) is None
+def test_serapan_is_the_one_percentage():
+    # serapan = realisasi / pagu × 100: the same function as every other percentage
+    assert percent(D(2), D(8)) == 25
+    assert percent(D(2), D(0)) is None

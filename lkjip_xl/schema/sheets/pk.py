@@ -1,7 +1,7 @@
 """Sheet PK (Perjanjian Kinerja): goals and indicators, programmes and budget, composite components."""
 from __future__ import annotations
 
-from ..formulas import capaian_formula, fraction_formula, kriteria_formula
+from ..derivations import CAPAIAN, KRITERIA, ratio
 from ..types import ColType as T, Table, Text
 from .common import col
 
@@ -32,16 +32,16 @@ PK_INDIKATOR = Table(
             "Realisasi tahun ini. Kosong berarti belum dilaporkan (bukan 0).",
             "This year's actual. Blank = not reported (not 0).", width=10),
         col("capaian", "Capaian (%)", "Achievement (%)", T.PERCENT,
-            "Dihitung otomatis.", "Computed.", formula=capaian_formula, width=11),
+            "Dihitung otomatis.", "Computed.", derive=CAPAIAN, width=11),
         col("kriteria", "Kriteria", "Rating", T.TEXT, "Dihitung dari skala pilihan.",
-            "From the chosen scale.", formula=kriteria_formula, width=14),
+            "From the chosen scale.", derive=KRITERIA, width=14),
         col("realisasi_lalu", "Realisasi Tahun Lalu", "Last year's actual", T.DECIMAL,
             "Realisasi tahun sebelumnya (opsional).", "Previous year's actual (optional).", width=11),
         col("target_renstra", "Target Akhir Renstra", "Strategic-plan final target", T.DECIMAL,
             "Target tahun terakhir Renstra (opsional).", "Final-year target (optional).", width=11),
         col("kemajuan", "Tingkat Kemajuan (%)", "Progress (%)", T.PERCENT,
             "Realisasi / target akhir Renstra.", "Actual / final target.",
-            formula=fraction_formula("realisasi", "target_renstra"), width=11),
+            derive=ratio("realisasi", "target_renstra"), width=11),
         col("kode_program", "Kode Program", "Programme code(s)", T.TEXT,
             "Kode program pendukung, dipisah koma, mis. 01, 02.", "Funding programme codes, comma separated.",
             width=12),
@@ -81,6 +81,6 @@ PK_KOMPONEN = Table(
             required=True, width=10),
         col("satuan", "Satuan", "Unit", T.TEXT, "Satuan pembilang/penyebut.", "Unit.", width=10),
         col("nilai", "Nilai (%)", "Value (%)", T.PERCENT, "Pembilang / penyebut.", "Numerator / denominator.",
-            formula=fraction_formula("pembilang", "penyebut"), width=10),
+            derive=ratio("pembilang", "penyebut"), width=10),
     ),
 )

@@ -2,7 +2,8 @@
 (spending by economic class)."""
 from __future__ import annotations
 
-from ..formulas import fraction_formula, persen_realisasi_formula, sisa_formula
+from .. import belanja
+from ..derivations import PERSEN_REALISASI, SISA, ratio
 from ..types import ColType as T, Table, Text
 from .common import col
 
@@ -28,7 +29,7 @@ REALISASI = Table(
             "Physical actual.", width=9),
         col("persen_keluaran", "Capaian Keluaran (%)", "Output achievement (%)", T.PERCENT,
             "Realisasi / target keluaran (tidak dibatasi 100%).", "Actual / target output (uncapped).",
-            formula=fraction_formula("realisasi_keluaran", "target_keluaran"), width=10),
+            derive=ratio("realisasi_keluaran", "target_keluaran"), width=10),
         col("pagu_murni", "Pagu Murni (Rp)", "Original budget (Rp)", T.MONEY, "Pagu APBD murni.",
             "Original budget.", width=17, min_value=0),
         col("pagu_perubahan", "Pagu Perubahan (Rp)", "Revised budget (Rp)", T.MONEY,
@@ -37,9 +38,9 @@ REALISASI = Table(
         col("realisasi", "Realisasi (Rp)", "Spent (Rp)", T.MONEY, "Realisasi belanja.", "Spending.",
             width=17, min_value=0),
         col("persen_realisasi", "Realisasi (%)", "Spent (%)", T.PERCENT, "Realisasi / pagu.",
-            "Spent / budget.", formula=persen_realisasi_formula, width=10),
+            "Spent / budget.", derive=PERSEN_REALISASI, width=10),
         col("sisa", "Sisa (Rp)", "Balance (Rp)", T.MONEY, "Pagu − realisasi.", "Budget − spent.",
-            formula=sisa_formula, width=16),
+            derive=SISA, width=16),
         col("jenis_belanja", "Jenis Belanja", "Economic class", T.ENUM,
             "Kelompok belanja sub kegiatan (opsional).", "Economic class (optional).",
             choices="jenis_belanja", width=22),
@@ -47,11 +48,7 @@ REALISASI = Table(
 )
 
 # --------------------------------------------------------------------------- Belanja
-BELANJA_ROWS = (
-    "Belanja Operasi", "Belanja Pegawai", "Belanja Barang dan Jasa", "Belanja Modal",
-    "Belanja Modal Tanah", "Belanja Modal Peralatan dan Mesin", "Belanja Modal Gedung dan Bangunan",
-    "Belanja Modal Jalan, Irigasi dan Jaringan", "Belanja Modal Aset Tetap Lainnya", "Jumlah Belanja Daerah",
-)
+BELANJA_ROWS = belanja.ROWS
 BELANJA = Table(
     "belanja", "Belanja", Text("Ikhtisar realisasi per jenis belanja", "Spending by economic class"),
     header_row=4, first_col=0, capacity=len(BELANJA_ROWS), max_rows=len(BELANJA_ROWS),

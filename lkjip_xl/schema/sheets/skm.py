@@ -1,11 +1,10 @@
 """Sheet SKM (Survei Kepuasan Masyarakat): survey info, respondents' answers, per-element summary, result."""
 from __future__ import annotations
 
-from ..formulas import (
-    mutu_formula,
-    skm_ikm_formula,
-    skm_nrr_formula,
-    skm_tertimbang_formula,
+from ...calc.skm_unsur import UNSUR
+from ..derivations import (
+    SKM_IKM, SKM_IKM_KINERJA, SKM_IKM_MUTU, SKM_IKM_TANPA_PEMBULATAN, SKM_JUMLAH_TERTIMBANG,
+    SKM_MUTU, SKM_NRR, SKM_TERTIMBANG,
 )
 from ..types import ColType as T, Form, Table, Text
 from .common import col, fld
@@ -52,7 +51,7 @@ SKM_RESPONDEN = Table(
 SKM_UNSUR = Table(
     "skm_unsur", "SKM", Text("Ringkasan per unsur", "Summary per element"),
     header_row=8, first_col=17, capacity=9, max_rows=9,
-    fixed_rows=tuple({"kode": f"U{i}"} for i in range(1, 10)),
+    fixed_rows=tuple({"kode": f"U{i}", "unsur": u.name} for i, u in enumerate(UNSUR, start=1)),
     columns=(
         col("kode", "Kolom", "Column", T.CODE, "Kolom jawaban (U1..U9).", "Answer column.", width=6),
         col("unsur", "Unsur Pelayanan", "Service element", T.TEXT,
@@ -68,11 +67,11 @@ SKM_UNSUR = Table(
         col("nrr_tertulis", "NRR (diketik)", "Mean (typed)", T.DECIMAL,
             "Hanya bila yang ada hanya NRR.", "Only when all you have is the mean.", width=9),
         col("nrr", "NRR", "Mean", T.DECIMAL, "Dihitung: rata-rata jawaban sah.", "Computed mean of valid answers.",
-            formula=skm_nrr_formula, width=9, num_format="0.00"),
+            derive=SKM_NRR, width=9, num_format="0.00"),
         col("nrr_tertimbang", "NRR Tertimbang", "Weighted mean", T.DECIMAL, "NRR × bobot.", "Mean × weight.",
-            formula=skm_tertimbang_formula, width=10, num_format="0.000"),
+            derive=SKM_TERTIMBANG, width=10, num_format="0.000"),
         col("mutu", "Mutu", "Grade", T.TEXT, "Mutu unsur dari NRR.", "Element grade.",
-            formula=mutu_formula("nrr", "skm_mutu_nrr", "code"), width=6),
+            derive=SKM_MUTU, width=6),
     ),
 )
 
@@ -80,14 +79,14 @@ SKM_HASIL = Form(
     "skm_hasil", "SKM", Text("Hasil", "Result"), first_row=21, label_col=18,
     fields=(
         fld("jumlah_tertimbang", "Jumlah NRR tertimbang", "Sum of weighted means", T.DECIMAL,
-            "Σ NRR tertimbang.", "Σ weighted means.", formula=skm_ikm_formula("sum"), num_format="0.0000"),
+            "Σ NRR tertimbang.", "Σ weighted means.", derive=SKM_JUMLAH_TERTIMBANG, num_format="0.0000"),
         fld("ikm_tanpa_pembulatan", "IKM sebelum pembulatan", "IKM before rounding", T.DECIMAL,
-            "Σ NRR tertimbang × 25.", "Σ weighted × 25.", formula=skm_ikm_formula("raw"), num_format="0.0000"),
+            "Σ NRR tertimbang × 25.", "Σ weighted × 25.", derive=SKM_IKM_TANPA_PEMBULATAN, num_format="0.0000"),
         fld("ikm", "IKM", "IKM", T.DECIMAL, "Dibulatkan 2 desimal.", "Rounded to 2 decimals.",
-            formula=skm_ikm_formula("ikm"), num_format="0.00", name="skm_ikm"),
+            derive=SKM_IKM, num_format="0.00", name="skm_ikm"),
         fld("mutu", "Mutu pelayanan", "Service grade", T.TEXT, "A/B/C/D.", "A/B/C/D.",
-            formula=skm_ikm_formula("mutu")),
+            derive=SKM_IKM_MUTU),
         fld("kinerja", "Kinerja unit pelayanan", "Unit performance", T.TEXT, "Sangat Baik .. Tidak Baik.",
-            "Very good .. poor.", formula=skm_ikm_formula("kinerja")),
+            "Very good .. poor.", derive=SKM_IKM_KINERJA),
     ),
 )

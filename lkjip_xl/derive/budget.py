@@ -1,0 +1,184 @@
+"""The budget tree of the Realisasi sheet, built once per workbook: program > kegiatan > sub
+kegiatan rows with their own amounts, the sums of their children, the typed total rows, and what
+the report prints for each line.
+
+Every rule about budget amounts reads this tree: ``check`` compares a typed parent with the sum
+of its children (``children_sum``) and a typed sisa or % with the row's own relation; the annex
+prints ``shown_pagu`` / ``shown_realisasi`` (a parent's children summed when every child has the
+amount, else what the parent row holds) and the sisa and % of those.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from ..calc.budget import BudgetProblem, BudgetRow, add_amounts, build_tree, is_total_row, pagu_efektif, sisa
+from ..calc.decimals import number_or_none, percent
+
+# the amounts a row carries; "pagu" is the effective pagu (calc.budget.pagu_efektif)
+AMOUNTS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa", "persen_realisasi")
+
+
+def money(value: Any) -> int | Decimal | None:
+    """An exact amount: int when whole (rupiah), Decimal with sen; None for blank or text."""
+    if type(value) is int:
+        return value
+    d = number_or_none(value)
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() else d
+
+
+@dataclass(frozen=True)
+class Sum:
+    """Σ of one amount over a line's children. ``missing``: the children (row indexes) without
+    the amount; ``value`` is None when no child has it."""
+
+    value: int | Decimal | None
+    missing: tuple[int, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return self.value is not None and not self.missing
+
+
+@dataclass(eq=False)
+class BudgetLine:
+    index: int  # row index in the Realisasi table
+    code: str
+    level: str  # program / kegiatan / sub_kegiatan
+    uraian: str
+    amounts: dict[str, Any]  # the row's own: typed inputs; sisa and % as typed over the formula or derived
+    depth: int = 0  # place in the tree as the sheet has it
+    occurrence: int = 0  # n-th row with this code (duplicates)
+    children: list["BudgetLine"] = field(default_factory=list)
+    parent: "BudgetLine | None" = field(default=None, repr=False)
+
+    @property
+    def row_id(self) -> int:
+        return self.index
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.code, self.occurrence)
+
+    @property
+    def pagu(self) -> int | Decimal | None:
+        """The row's own effective pagu (perubahan when filled, else murni)."""
+        return pagu_efektif(self.amounts.get("pagu_murni"), self.amounts.get("pagu_perubahan"))
+
+    @property
+    def pagu_key(self) -> str | None:
+        """The column the row's own pagu comes from."""
+        if self.amounts.get("pagu_perubahan") is not None:
+            return "pagu_perubahan"
+        return "pagu_murni" if self.amounts.get("pagu_murni") is not None else None
+
+    def children_sum(self, name: str) -> Sum:
+        """Σ of an amount over the children. For ``pagu_perubahan`` a child without a revised
+        budget counts with its murni (its pagu did not change); ``pagu`` sums effective pagu."""
+        if name == "pagu_perubahan" and all(c.amounts.get(name) is None for c in self.children):
+            return Sum(None, tuple(c.index for c in self.children))
+        pick = (lambda c: c.pagu) if name in ("pagu", "pagu_perubahan") else (lambda c: c.amounts.get(name))
+        values = [(c.index, pick(c)) for c in self.children]
+        return Sum(add_amounts(v for _, v in values), tuple(i for i, v in values if v is None))
+
+    # ------------------------------------------------------------------ what the report prints
+    @cached_property
+    def rolled(self) -> bool:
+        """The printed amounts are the children's sum (every child has pagu and realisasi)."""
+        return bool(self.children) and all(
+            c.shown_pagu is not None and c.shown_realisasi is not None for c in self.children)
+
+    @cached_property
+    def shown_pagu(self) -> int | Decimal | None:
+        return add_amounts(c.shown_pagu for c in self.children) if self.rolled else self.pagu
+
+    @cached_property
+    def shown_realisasi(self) -> int | Decimal | None:
+        if self.rolled:
+            return add_amounts(c.shown_realisasi for c in self.children)
+        return self.amounts.get("realisasi")
+
+    @property
+    def shown_sisa(self) -> int | Decimal | None:
+        return difference(self.shown_pagu, self.shown_realisasi)
+
+    @property
+    def shown_persen(self) -> Decimal | None:
+        return percent(self.shown_realisasi, self.shown_pagu)
+
+
+def difference(pagu, realisasi) -> int | Decimal | None:
+    """sisa = pagu − realisasi as an exact amount (calc.budget.sisa)."""
+    return money(sisa(pagu, realisasi))
+
+
+@dataclass
+class BudgetTree:
+    roots: list[BudgetLine]
+    lines: list[BudgetLine]  # depth-first, sheet order
+    problems: list[BudgetProblem]  # invalid, duplicate, misplaced codes; parents without children
+    totals: list[int]  # row indexes of typed total rows (JUMLAH / TOTAL)
+    skipped: int  # rows left out of the tree: no usable code, total rows
+
+    @property
+    def programs(self) -> list[BudgetLine]:
+        return [line for line in self.roots if line.level == "program"] or self.roots
+
+    @property
+    def total_pagu(self) -> int | Decimal | None:
+        return add_amounts(p.shown_pagu for p in self.programs)
+
+    @property
+    def total_realisasi(self) -> int | Decimal | None:
+        return add_amounts(p.shown_realisasi for p in self.programs)
+
+    def total_sum(self, name: str) -> Sum:
+        """Σ of an amount over the programmes (what a typed total row must hold)."""
+        holder = BudgetLine(-1, "", "", "", {}, children=self.programs)
+        return holder.children_sum(name)
+
+    def program(self, code: str) -> BudgetLine | None:
+        return next((p for p in self.programs if p.code == code), None)
+
+    def find(self, code: str) -> BudgetLine | None:
+        return next((line for line in self.lines if line.code == code), None)
+
+    @property
+    def leaves(self) -> list[BudgetLine]:
+        return [line for line in self.lines if not line.children]
+
+
+def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
+    """The tree of a Realisasi table from its rows in sheet order (each a dict with kode, uraian
+    and the AMOUNTS as the workbook holds them)."""
+    items, totals, skipped = [], [], 0
+    for i, r in enumerate(rows):
+        code, uraian = r.get("kode"), r.get("uraian")
+        if is_total_row(code, uraian):
+            totals.append(i)
+            skipped += 1
+        elif code is None or str(code).strip() == "":
+            skipped += 1
+        else:
+            items.append(BudgetRow(str(code), i, {k: money(r.get(k)) if k != "persen_realisasi" else
+                                                  number_or_none(r.get(k)) for k in AMOUNTS}))
+    nodes, problems = build_tree(items)
+    skipped += sum(1 for p in problems if p.kind == "invalid_code")
+    seen: dict[str, int] = {}
+    lines: list[BudgetLine] = []
+
+    def make(node, depth: int, parent: BudgetLine | None) -> BudgetLine:
+        occurrence = seen.get(node.code, 0)
+        seen[node.code] = occurrence + 1
+        line = BudgetLine(node.row_id, node.code, node.level, str(rows[node.row_id].get("uraian") or ""),
+                          dict(node.amounts), depth, occurrence, parent=parent)
+        lines.append(line)
+        line.children = [make(c, depth + 1, line) for c in node.children]
+        return line
+
+    roots = [make(n, 0, None) for n in nodes]
+    return BudgetTree(roots, lines, problems, totals, skipped)

@@ -1,0 +1,50 @@
+"""One row of a table as its derivations see it.
+
+``RowValues.get(key)`` gives an input column's value as the workbook holds it (a number typed
+as text already read as its number), and a computed column's value as the workbook's other
+formulas would see it: the constant typed over the formula when there is one, else the column's
+own derivation. ``RowValues.derived(key)`` is always the derivation: what the cell's formula gives
+from the row as it is, which ``check`` compares with what the cell holds and the writer caches.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..calc.decimals import number_or_none
+from ..schema.types import Derivation
+
+
+class RowValues:
+    __slots__ = ("derivations", "values", "typed", "env", "index", "_derived")
+
+    def __init__(self, derivations: dict[str, Derivation], values: dict[str, Any], typed: frozenset,
+                 env, index: int) -> None:
+        self.derivations = derivations
+        self.values = values
+        self.typed = typed  # computed keys holding a constant typed over their formula
+        self.env = env
+        self.index = index
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, key: str) -> Any:
+        if key not in self._derived:
+            self._derived[key] = self.derivations[key].python(self, self.env)
+        return self._derived[key]
+
+    def get(self, key: str) -> Any:
+        if key in self.derivations and key not in self.typed:
+            return self.derived(key)
+        return self.values.get(key)
+
+    def num(self, key: str):
+        """The value as a Decimal; None when blank, text or not a number."""
+        return number_or_none(self.get(key))
+
+    def all_derived(self) -> dict[str, Any]:
+        return {key: self.derived(key) for key in self.derivations}
+
+
+def derivations_of(spec) -> dict[str, Derivation]:
+    """Computed column (or field) key -> its derivation, for a schema Table or Form."""
+    items = spec.columns if hasattr(spec, "columns") else spec.fields
+    return {c.key: c.derive for c in items if c.derive is not None}

@@ -1,0 +1,142 @@
+"""The derived workbook: every value lkjip-xl computes from one workbook, built once.
+
+``derive_model(model)`` (a workbook that was read) and ``derive_data(data)`` (the data the template
+writer is about to write) give the same object. The template writer caches its values as the
+formulas' results, every check compares the workbook with it, and the annex prints it; nothing
+else computes a derived value. It holds:
+
+- ``env``: the settings of the Identitas sheet, the rating scale, the SKM result;
+- ``rows(table)``: per row, every computed column's derivation (``schema/derivations.py``);
+- ``fields(form)``: the computed fields of a form (the SKM result block);
+- ``budget``: the budget tree of the Realisasi sheet (``derive/budget.py``).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..schema import SCHEMA
+from ..schema.data import TypedOverride, plain
+from ..settings import Settings, default_skala_rows
+from ..skm.compute import COLUMNS, compute_skm, skm_from_model
+from .budget import AMOUNTS, BudgetTree, build_budget
+from .env import DeriveEnv, rating_scale
+from .rows import RowValues, derivations_of
+
+# table key -> its rows as (values, computed keys holding a typed constant)
+Source = Callable[[str], list[tuple[dict[str, Any], frozenset]]]
+
+
+class DerivedWorkbook:
+    def __init__(self, env: DeriveEnv, source: Source, form_values: Callable[[str], dict]) -> None:
+        self.env = env
+        self._source = source
+        self._form_values = form_values
+        self._row_values: dict[str, list[RowValues]] = {}
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._budget: BudgetTree | None = None
+
+    @property
+    def settings(self) -> Settings:
+        return self.env.settings
+
+    @property
+    def rating_scale(self):
+        return self.env.rating_scale
+
+    @property
+    def skm(self):
+        return self.env.skm
+
+    def row_values(self, table_key: str) -> list[RowValues]:
+        if table_key not in self._row_values:
+            derivations = derivations_of(SCHEMA.table(table_key))
+            self._row_values[table_key] = [
+                RowValues(derivations, values, typed, self.env, i)
+                for i, (values, typed) in enumerate(self._source(table_key))
+            ]
+        return self._row_values[table_key]
+
+    def rows(self, table_key: str) -> list[dict[str, Any]]:
+        """Per row of the table, each computed column's value as lkjip-xl derives it."""
+        if table_key not in self._rows:
+            self._rows[table_key] = [rv.all_derived() for rv in self.row_values(table_key)]
+        return self._rows[table_key]
+
+    def fields(self, form_key: str) -> dict[str, Any]:
+        """Each computed field of the form, as lkjip-xl derives it."""
+        return derived_fields(form_key, self.env, self._form_values(form_key))
+
+    @property
+    def budget(self) -> BudgetTree:
+        if self._budget is None:
+            rows = []
+            for rv in self.row_values("realisasi"):
+                row = {k: rv.values.get(k) for k in ("kode", "uraian")}
+                row.update({k: rv.get(k) for k in AMOUNTS})
+                rows.append(row)
+            self._budget = build_budget(rows)
+        return self._budget
+
+
+def derived_fields(form_key: str, env: DeriveEnv, values: dict | None = None) -> dict[str, Any]:
+    """Each computed field of a form, derived from its values and the environment."""
+    spec = SCHEMA.form(form_key)
+    return RowValues(derivations_of(spec), values or {}, frozenset(), env, 0).all_derived()
+
+
+# --------------------------------------------------------------------------- from a read workbook
+def derive_model(model) -> DerivedWorkbook:
+    identitas = model.form("identitas")
+    settings = Settings.from_identitas(identitas.values if identitas else {})
+    skala = model.table("skala")
+    scale = rating_scale(settings, [skala.row(i) for i in range(len(skala))] if skala else None)
+    env = DeriveEnv(settings, scale, skm_from_model(model, settings))
+
+    def source(key: str):
+        table = model.table(key)
+        if table is None:
+            return []
+        computed = [k for k in derivations_of(table.table) if k in table.values]
+        out = []
+        for i in range(len(table)):
+            values = table.row(i)
+            typed = frozenset(k for k in computed if not table.has_formula[k][i] and not _blank(values.get(k)))
+            out.append((values, typed))
+        return out
+
+    def form_values(key: str) -> dict:
+        form = model.form(key)
+        return dict(form.values) if form else {}
+
+    return DerivedWorkbook(env, source, form_values)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --------------------------------------------------------------------------- from data to write
+def derive_data(data: dict) -> DerivedWorkbook:
+    """The derived workbook of the data the template writer takes (``{"forms", "tables"}``, with
+    ``schema.data`` markers for constants typed over formulas)."""
+    forms, tables = data.get("forms", {}), data.get("tables", {})
+    settings = Settings.from_identitas(forms.get("identitas", {}))
+    resp = tables.get("skm_responden") or []
+    answers = {k: [plain(r.get(k)) for r in resp] for k in COLUMNS} if resp else {}
+    unsur = [{k: plain(v) for k, v in r.items()} for r in unsur_rows(tables)]
+    env = DeriveEnv(settings, rating_scale(settings, tables.get("skala") or default_skala_rows()),
+                    compute_skm(answers, unsur, settings.skm_weight))
+    computed = {t.key: derivations_of(t) for t in SCHEMA.tables}
+
+    def source(key: str):
+        rows = unsur_rows(tables) if key == "skm_unsur" else tables.get(key) or []
+        return [({k: plain(v) for k, v in r.items()},
+                 frozenset(k for k, v in r.items() if k in computed[key] and isinstance(v, TypedOverride)))
+                for r in rows]
+
+    return DerivedWorkbook(env, source, lambda key: {k: plain(v) for k, v in forms.get(key, {}).items()})
+
+
+def unsur_rows(tables: dict) -> list[dict]:
+    """The SKM summary block's rows: as given, else the template's (the nine unsur in order)."""
+    return tables.get("skm_unsur") or [dict(r) for r in SCHEMA.table("skm_unsur").fixed_rows]

@@ -1,0 +1,259 @@
+"""Every computed cell of the workbook, declared once: its Excel formula and, next to it, its
+Python twin.
+
+A ``Derivation`` pairs the formula the template writes into a computed column (or form field)
+with the Python function that computes the same value. The template writer stores the Python
+value as the formula's cached result; ``check`` compares what a workbook holds with it; the
+annex prints it (all through ``lkjip_xl.derive``). The Python functions take the row's values
+(``derive.rows.RowValues``: a computed column another derivation uses gives the value typed over
+its formula, or else its own derivation) and the workbook's environment (settings, rating scale,
+SKM result), and return values in display units: percentages in points (96.85), money in rupiah.
+Formulas use only functions that Excel, LibreOffice and Gnumeric compute.
+"""
+from __future__ import annotations
+
+from ..calc.budget import pagu_efektif, sisa
+from ..calc.capaian import capaian
+from ..calc.decimals import percent
+from ..calc.scales import grade
+from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
+from .refs import col_letter, quote_sheet
+from .types import Derivation, FormulaContext
+
+LAST_ROW = 1048576
+
+
+def table_range(table, key: str, *, open_ended: bool = False) -> str:
+    col = col_letter(table.col_index(key))
+    last = LAST_ROW if open_ended else table.first_row + table.capacity - 1
+    return f"{quote_sheet(table.sheet)}!${col}${table.first_row}:${col}${last}"
+
+
+# ------------------------------------------------------------------------------ ratios
+def ratio(num: str, den: str) -> Derivation:
+    """num / den as a percentage (capaian keluaran, tingkat kemajuan, a component's value);
+    blank when either is blank or den is 0."""
+
+    def excel(ctx: FormulaContext) -> str:
+        n, d = ctx.refs(num), ctx.refs(den)
+        return f'=IF(OR({n}="",{d}=""),"",IF({d}=0,"",{n}/{d}))'
+
+    def python(row, env):
+        return percent(row.num(num), row.num(den))
+
+    return Derivation(excel, python)
+
+
+# ------------------------------------------------------------------------------ capaian, kriteria
+def _capaian_excel(ctx: FormulaContext) -> str:
+    t, r, arah = ctx.refs("target"), ctx.refs("realisasi"), ctx.refs("arah")
+    turun = f'IF(cfg_rumus_turun="T/R",{t}/{r},(2*{t}-{r})/{t})'
+    value = f'IF({arah}="turun",{turun},{r}/{t})'
+    return (
+        f'=IF(OR({t}="",{r}="",NOT(ISNUMBER({t})),NOT(ISNUMBER({r}))),"",'
+        f'IFERROR(IF(cfg_batas_capaian="ya",MIN(1,{value}),{value}),""))'
+    )
+
+
+def _capaian_python(row, env):
+    t, r = row.num("target"), row.num("realisasi")
+    if t is None or r is None:
+        return None
+    return capaian(t, r, row.get("arah") or "naik", env.settings.turun_formula,
+                   cap=100 if env.settings.cap_100 else None).value
+
+
+CAPAIAN = Derivation(_capaian_excel, _capaian_python)
+
+
+def _kriteria_excel(ctx: FormulaContext) -> str:
+    from .workbook import SKALA
+
+    x = f"ROUND({ctx.refs('capaian')}*100,10)"
+    pre, lab = table_range(SKALA, "preset"), table_range(SKALA, "label")
+    lo, lo_in = table_range(SKALA, "bawah"), table_range(SKALA, "bawah_inklusif")
+    hi, hi_in = table_range(SKALA, "atas"), table_range(SKALA, "atas_inklusif")
+    row0 = SKALA.first_row
+    match = (
+        f"SUMPRODUCT(({pre}=cfg_skala)"
+        f"*((({lo}=\"\")+({x}>{lo})+({x}={lo})*({lo_in}=\"ya\"))>0)"
+        f"*((({hi}=\"\")+({x}<{hi})+({x}={hi})*({hi_in}=\"ya\"))>0)"
+        f"*(ROW({pre})-{row0 - 1}))"
+    )
+    cap = ctx.refs("capaian")
+    return f'=IF(OR({cap}="",NOT(ISNUMBER({cap}))),"",IF({match}=0,"",IFERROR(INDEX({lab},{match}),"")))'
+
+
+def _kriteria_python(row, env):
+    """The band of the capaian the workbook holds (typed over the formula, or computed)."""
+    value = row.num("capaian")
+    if value is None or env.rating_scale is None:
+        return None
+    band = grade(env.rating_scale, value)
+    return band.label if band else None
+
+
+KRITERIA = Derivation(_kriteria_excel, _kriteria_python)
+
+
+# ------------------------------------------------------------------------------ budget rows
+def _pagu_excel(ctx: FormulaContext) -> str:
+    """calc.budget.pagu_efektif: perubahan when filled, else murni."""
+    m, p = ctx.refs("pagu_murni"), ctx.refs("pagu_perubahan")
+    return f'IF({p}<>"",{p},{m})'
+
+
+def _no_pagu_or_realisasi(ctx: FormulaContext) -> str:
+    m, p, r = ctx.refs("pagu_murni"), ctx.refs("pagu_perubahan"), ctx.refs("realisasi")
+    return f'OR({r}="",AND({m}="",{p}=""))'
+
+
+def row_pagu(row):
+    """The pagu of a Realisasi row (effective: perubahan when filled, else murni)."""
+    return pagu_efektif(row.num("pagu_murni"), row.num("pagu_perubahan"))
+
+
+def _persen_realisasi_excel(ctx: FormulaContext) -> str:
+    return f'=IF({_no_pagu_or_realisasi(ctx)},"",IFERROR({ctx.refs("realisasi")}/{_pagu_excel(ctx)},""))'
+
+
+PERSEN_REALISASI = Derivation(_persen_realisasi_excel, lambda row, env: percent(row.num("realisasi"), row_pagu(row)))
+
+
+def _sisa_excel(ctx: FormulaContext) -> str:
+    return f'=IF({_no_pagu_or_realisasi(ctx)},"",{_pagu_excel(ctx)}-{ctx.refs("realisasi")})'
+
+
+def _sisa_python(row, env):
+    value = sisa(row_pagu(row), row.num("realisasi"))
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else value
+
+
+SISA = Derivation(_sisa_excel, _sisa_python)
+
+
+# ------------------------------------------------------------------------------ grades
+def _grade_chain(x: str, preset: str, attr: str) -> str:
+    """Nested IF over a scale whose bands have inclusive lower bounds (the SKM tables)."""
+    from ..calc.scales import PRESETS
+
+    bands = sorted(PRESETS[preset].bands, key=lambda b: (b.lower is None, -(b.lower or 0)))
+    expr = '""'
+    for band in reversed(bands):
+        label = getattr(band, attr) or band.label
+        if band.lower is None:
+            expr = f'"{label}"'
+        else:
+            op = ">=" if band.lower_inclusive else ">"
+            expr = f'IF({x}{op}{band.lower},"{label}",{expr})'
+    return expr
+
+
+def _grade_excel(value_key: str, preset: str, attr: str):
+    def build(ctx: FormulaContext) -> str:
+        x = ctx.refs(value_key)
+        return f'=IF(OR({x}="",NOT(ISNUMBER({x}))),"",{_grade_chain(x, preset, attr)})'
+
+    return build
+
+
+# ------------------------------------------------------------------------------ SKM
+def _skm_nrr_excel(ctx: FormulaContext) -> str:
+    from .workbook import SKM_RESPONDEN
+
+    answers = table_range(SKM_RESPONDEN, f"u{ctx.index + 1}", open_ended=True)
+    # exactly the answers calc.skm.parse_answer accepts: 1..4 (number or text) and a..d; 2,5 or 5 are not
+    counts = [f'(COUNTIF({answers},{k})+COUNTIF({answers},"{letter}"))' for k, letter in zip((1, 2, 3, 4), "abcd")]
+    n_valid = "+".join(counts)
+    total_valid = "+".join(f"{k}*{c}" for k, c in zip((1, 2, 3, 4), counts))
+    total, n, typed = ctx.refs("jumlah_nilai"), ctx.refs("jumlah_responden"), ctx.refs("nrr_tertulis")
+    return (
+        f"=IF(({n_valid})>0,({total_valid})/({n_valid}),"
+        f'IF(AND(N({total})>0,N({n})>0),{total}/{n},IF({typed}<>"",{typed},"")))'
+    )
+
+
+def _skm_column(row, env):
+    """The SKM result of the answer column this summary row stands for (U1..U9 in order)."""
+    if env.skm is None or row.index >= len(env.skm.columns):
+        return None
+    return env.skm.columns[row.index]
+
+
+def _nrr_python(row, env):
+    col = _skm_column(row, env)
+    return None if col is None else col.nrr
+
+
+SKM_NRR = Derivation(_skm_nrr_excel, _nrr_python)
+
+
+def _weight_excel() -> str:
+    """The weight the Identitas choice selects, as an Excel expression (the default last)."""
+    expr = SKM_WEIGHTS[DEFAULT_WEIGHT].excel
+    for w in SKM_WEIGHTS.values():
+        if w.name != DEFAULT_WEIGHT:
+            expr = f'IF(cfg_bobot_skm="{w.choice}",{w.excel},{expr})'
+    return expr
+
+
+def _tertimbang_excel(ctx: FormulaContext) -> str:
+    nrr = ctx.refs("nrr")
+    return f'=IF({nrr}="","",{nrr}*{_weight_excel()})'
+
+
+def _tertimbang_python(row, env):
+    nrr = row.num("nrr")
+    return None if nrr is None else SKM_WEIGHTS[env.settings.skm_weight].weigh(nrr)
+
+
+SKM_TERTIMBANG = Derivation(_tertimbang_excel, _tertimbang_python)
+
+
+def _mutu_python(row, env):
+    col = _skm_column(row, env)
+    return None if col is None else col.mutu
+
+
+SKM_MUTU = Derivation(_grade_excel("nrr", "skm_mutu_nrr", "code"), _mutu_python)
+
+
+def _hasil_excel(kind: str):
+    def build(ctx: FormulaContext) -> str:
+        from .workbook import SKM_UNSUR
+
+        nrr = table_range(SKM_UNSUR, "nrr")
+        weighted = table_range(SKM_UNSUR, "nrr_tertimbang")
+        if kind == "sum":
+            return f'=IF(COUNT({nrr})<9,"",SUM({weighted}))'
+        if kind == "raw":
+            return f'=IF(COUNT({nrr})<9,"",SUM({weighted})*25)'
+        if kind == "ikm":
+            raw = ctx.refs("ikm_tanpa_pembulatan")
+            return f'=IF({raw}="","",ROUND({raw},2))'
+        ikm = ctx.refs("ikm")
+        attr = "code" if kind == "mutu" else "label"
+        return f'=IF({ikm}="","",{_grade_chain(ikm, "skm_mutu", attr)})'
+
+    return build
+
+
+def _hasil_python(attr: str):
+    def compute(row, env):
+        ikm = env.skm.ikm if env.skm is not None else None
+        if ikm is None:
+            return None
+        if attr == "sum":
+            return ikm.unrounded / 25
+        return getattr(ikm, attr)
+
+    return compute
+
+
+SKM_JUMLAH_TERTIMBANG = Derivation(_hasil_excel("sum"), _hasil_python("sum"))
+SKM_IKM_TANPA_PEMBULATAN = Derivation(_hasil_excel("raw"), _hasil_python("unrounded"))
+SKM_IKM = Derivation(_hasil_excel("ikm"), _hasil_python("rounded"))
+SKM_IKM_MUTU = Derivation(_hasil_excel("mutu"), _hasil_python("mutu"))
+SKM_IKM_KINERJA = Derivation(_hasil_excel("kinerja"), _hasil_python("kinerja"))

@@ -128,6 +128,7 @@ def check(
     """Periksa buku kerja: hitung ulang semua dan tandai yang tidak konsisten. (Check a workbook.)"""
     from .commands.check import run_check
     from .commands.check_document import is_document, render_document_text, run_check_document
+    from .errors import UsageError
     from .render.json_out import render_json
     from .render.text import render_text, use_colour
 
@@ -137,6 +138,8 @@ def check(
             result = run_check_document(workbook, workbook=data, tahun_lalu=tahun_lalu, annotate=annotate,
                                         lang=lang.value, overwrite=overwrite)
         else:
+            if data is not None:
+                raise UsageError("bad_option", detail="--workbook: hanya untuk laporan / only for a report")
             result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value,
                                overwrite=overwrite)
     except LkjipError as err:

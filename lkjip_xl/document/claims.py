@@ -195,7 +195,6 @@ class _Walker:
         year = year_in(vheader or context, self.years)
         t.start, t.end = t.start + start, t.end + start
         return Claim(t, seg, entity, strong, attrs, year, version_in(sentence), sentence.strip())
-        return out
 
 
 def _unnamed(text: str, entity: Named | None) -> str:

@@ -181,10 +181,8 @@ class _Builder:
 
     def _total(self, t) -> None:
         b = self.budget_tree
-        total_rows = [i for i in range(len(t)) if not t.get("kode", i) and
-                      re.match(r"\s*(jumlah|total)", str(t.get("uraian", i) or ""), re.I)]
         e = self.entity(("total",), "total", [])
-        i = total_rows[-1] if total_rows else None
+        i = b.totals[-1] if b.totals else None  # the typed TOTAL row, if the sheet has one
         key = "pagu_murni" if i is not None and t.get("pagu_perubahan", i) is None else "pagu_perubahan"
         self._amounts(e, t, i, b.total_pagu, b.total_realisasi, key)
         pk = self.ctx.model.table("pk_program")

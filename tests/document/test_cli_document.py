@@ -97,3 +97,7 @@ def test_hostile_documents_exit_2_with_one_line(tmp_path, name):
     before = path.read_bytes()
     one_line_exit_2(run(str(path), "--workbook", str(WORKBOOK)))
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_workbook_option_is_only_for_a_report():
+    one_line_exit_2(run(str(WORKBOOK), "--workbook", str(WORKBOOK)))

@@ -162,3 +162,12 @@ def test_coverage_adds_up(kampai, amplas):
     for r in (kampai, amplas):
         assert r.checked == r.matched + r.unmatched == len(r.numbers)
         assert r.matched == sum(n["status"] != "unmatched" for n in r.numbers)
+
+
+def test_the_coverage_documented_is_the_coverage_measured(kampai, amplas):
+    """docs/report-check.md and the README quote these figures: they stay in step."""
+    doc = (ROOT / "docs" / "report-check.md").read_text(encoding="utf-8")
+    assert f"| {kampai.checked} | {kampai.matched} | {kampai.unmatched} |" in doc
+    assert f"| {amplas.checked} | {amplas.matched} | {amplas.unmatched} |" in doc
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"angka diperiksa: {kampai.checked}; terhubung ke buku kerja: {kampai.matched}" in readme

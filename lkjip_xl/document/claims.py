@@ -23,7 +23,7 @@ from .model import Document, Segment
 from .names import AMBIGUOUS, Named
 from .numbers import Token, money_like, tokens
 
-_TOTAL_LABEL = re.compile(r"^\W*(jumlah|total|t\s?o\s?t\s?a\s?l)\b", re.I)
+_TOTAL_LABEL = re.compile(r"^\W*(j\s?u\s?m\s?l\s?a\s?h|t\s?o\s?t\s?a\s?l)\b", re.I)
 _ROW_NUMBER = re.compile(r"\s*\d{1,2}\.?\s*")
 _PERFORMANCE = re.compile(r"kinerja|keluaran|output|indikator|target", re.I)
 _ANAPHOR = re.compile(r"\b(ini|tersebut|tsb|dimaksud)\b", re.I)
@@ -74,6 +74,7 @@ class _Walker:
         self.scope: Named | None = None
         self.scope_age = 0
         self.vertical = _vertical_headers(doc.segments, facts)
+        self.codes = facts.codes
 
     def find(self, text: str) -> tuple[Named | None, bool]:
         entity, strong = self.facts.index.named(text)
@@ -93,6 +94,8 @@ class _Walker:
                 continue
             version = version_in(_label(row)) or caption_version
             for cell, start in zip(row.cells, _cell_starts(row)):
+                if cell.text.strip() in self.codes:
+                    continue  # the code cell itself is no quantity
                 header = cell.header
                 percent_column = "%" in header.rpartition(" | ")[2]
                 found_tokens = tokens(cell.text, money_context=bool(MONEY_HEADER.search(header)) and not percent_column)
@@ -100,8 +103,7 @@ class _Walker:
                 if attrs is None and found_tokens and all(
                         t.value is not None and t.value < 1000 and not t.percent and not t.places for t in found_tokens):
                     continue  # numbering in a column that says nothing
-                left = [(e, strong) for col, e, strong in entities if col < cell.col]
-                entity, strong = left[-1] if left else (None, False)
+                entity, strong = _owner(entities, cell.col, attrs, cell.header in money_columns)
                 if entity is not None and entity.kind == "total":
                     strong = complete
                 for t in found_tokens:
@@ -116,8 +118,10 @@ class _Walker:
         return out
 
     def _row_entities(self, row: Segment) -> list[tuple[int, Named, bool]]:
-        """The text cells of a row that name something, left to right (a Rencana Aksi row names
-        an indicator, a programme and a kegiatan, each owning the numbers to its right)."""
+        """The cells of a row that name something, left to right (a Rencana Aksi row names an
+        indicator, a programme and a kegiatan, each owning the numbers to its right): the codes of
+        the workbook when the row prints them, else the names."""
+        coded = [(c.col, self.codes[c.text.strip()], True) for c in row.cells if c.text.strip() in self.codes]
         out = []
         for cell in row.cells:
             text = cell.text.strip()
@@ -130,6 +134,9 @@ class _Walker:
                 out.append((cell.col, None, False))  # names two things: the numbers after it are neither's
             elif entity is not None:
                 out.append((cell.col, entity, strong))
+        if coded:  # codes the workbook uses name the budget lines outright (the uraian beside them too)
+            out = sorted(coded + [x for x in out if x[1] is not None and x[1].kind == "indikator"],
+                         key=lambda x: x[0])
         return out
 
     # ------------------------------------------------------------------ prose
@@ -195,6 +202,26 @@ class _Walker:
         year = year_in(vheader or context, self.years)
         t.start, t.end = t.start + start, t.end + start
         return Claim(t, seg, entity, strong, attrs, year, version_in(sentence), sentence.strip())
+
+
+_BUDGET_ATTRS = frozenset({"pagu", "realisasi", "sisa", "sisa_persen", "persen"})
+_INDICATOR_ATTRS = frozenset({"target", "capaian", "renstra", "kemajuan", "realisasi"})
+
+
+def _owner(entities: list[tuple[int, Named | None, bool]], col: int, attrs, money: bool) -> tuple[Named | None, bool]:
+    """The entity a table cell's number belongs to: the nearest one named to its left, of the kind
+    its column speaks of when the row names both a programme and an indicator ("Anggaran | Pagu"
+    is the programme's, "Kinerja | Target" the indicator's)."""
+    left = [(e, strong) for c, e, strong in entities if c < col]
+    if attrs:
+        budget = money or attrs <= _BUDGET_ATTRS
+        if budget or attrs <= _INDICATOR_ATTRS:
+            for e, strong in reversed(left):
+                if e is None:
+                    return None, False  # the nearest name is ambiguous: the number is nobody's
+                if (e.kind == "indikator") != budget:
+                    return e, strong
+    return left[-1] if left else (None, False)
 
 
 def _unnamed(text: str, entity: Named | None) -> str:

@@ -11,7 +11,8 @@ _CUES: list[tuple[str, frozenset[str]]] = [
     (r"lebih\s*/?\s*\(?\s*kurang|efisiensi\s*\(?\s*rp|6\s*=\s*3\s*-\s*4", frozenset({"sisa"})),
     (r"efisiensi\s*%|7\s*=\s*6\s*/\s*3", frozenset({"sisa_persen"})),
     (r"s\.\s?d\b|sampai\s+dengan|rata[\s-]*rata|naik|turun|meningkat|menurun|kenaikan|penurunan|selisih|"
-     r"dibanding|kondisi\s+awal|tertimbang|bobot|responden|periode\s+terakhir|dibagi", frozenset()),
+     r"dibanding|kondisi\s+awal|tertimbang|bobot|responden|periode\s+terakhir|dibagi|\btw\b|triwulan|semester",
+     frozenset()),
     (r"realisasi\s+capaian", frozenset({"capaian", "realisasi"})),
     (r"realisasi\s*\(\s*%\s*\)", frozenset({"capaian"})),
     (r"realisasi\s+(anggaran|keuangan|belanja)|terealisasi|direalisasi\w*", frozenset({"realisasi"})),
@@ -37,14 +38,11 @@ _DATE_RANGE = re.compile(r"(s\.?\s?d\.?|sampai\s+dengan)\s+(\d{1,2}\s+)?(januari
 MONEY_HEADER = re.compile(r"\(\s*rp\.?\s*\)|\brp\b|anggaran|pagu|alokasi|keuangan|sisa|lebih", re.I)
 
 
-def attrs_in(text: str, *, first: bool = False) -> frozenset[str] | None:
-    """The attributes the last cue in ``text`` names (the first one with ``first``: a header's
-    head word, "SISA PAGU ANGGARAN"); an empty set blocks; None when there is no cue."""
+def attrs_in(text: str) -> frozenset[str] | None:
+    """The attributes the last cue in ``text`` names; an empty set blocks; None when no cue."""
     last = None
     for m in _CUE.finditer(text):
         last = _CUES[int(m.lastgroup[1:])][1]
-        if first:
-            break
     return last
 
 
@@ -61,9 +59,10 @@ def clause_attrs(clause: str) -> frozenset[str] | None:
 
 def header_attrs(header: str) -> frozenset[str] | None:
     """A column's attributes: its own header row first, then the group headers above it
-    (rows are joined with " | ")."""
+    (rows are joined with " | "); each read like a clause: its head word ("SISA PAGU
+    ANGGARAN" is a sisa), blocked by a weight or a cumulative ("NRR Tertimbang")."""
     for part in reversed(header.split(" | ")):
-        found = attrs_in(part, first=True)
+        found = clause_attrs(part)
         if found is not None:
             return found
     return None

@@ -63,6 +63,15 @@ class Facts:
     def index_total(self) -> Named | None:
         return next((f.entity for f in self.facts if f.entity is not None and f.entity.kind == "total"), None)
 
+    @property
+    def codes(self) -> dict[str, Named]:
+        """Code as printed ("01.02.05", "IKU1") -> its entity; a code used twice names neither."""
+        seen: dict[str, list[Named]] = {}
+        for e in {id(f.entity): f.entity for f in self.facts}.values():
+            if e.kind in ("program", "kegiatan", "sub_kegiatan", "indikator") and e.key[1]:
+                seen.setdefault(str(e.key[1]), []).append(e)
+        return {code: es[0] for code, es in seen.items() if len(es) == 1}
+
     def about(self, entity: Named) -> list[Fact]:
         return [f for f in self.facts if f.entity.key == entity.key]
 

@@ -9,7 +9,7 @@ from .model import Cell, Segment
 from .numbers import tokens
 
 _CAPTION = re.compile(r"^\W*(tabel|table)\s+([0-9IVXLC]+(?:[.,]\s?\d+)?)", re.I)
-_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\d+\s*=\s*[\d\s+\-*/x]+$")
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?(\s*=\s*[\d\s()+\-−*/x×]+)?$")
 
 
 def caption_label(text: str) -> str | None:

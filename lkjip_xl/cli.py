@@ -214,6 +214,29 @@ def annex(
     raise typer.Exit(outcome.exit_code)
 
 
+@app.command(help=bi("Buka halaman lkjip-xl di peramban: unduh template, periksa buku kerja, unduh salinan "
+                     "bertanda dan lampiran. Hanya di komputer ini (127.0.0.1); tidak ada berkas yang dikirim "
+                     "ke luar.",
+                     "Open the lkjip-xl page in the browser: download the template, check a workbook, download "
+                     "the annotated copy and the annex. On this computer only (127.0.0.1); no file is sent "
+                     "anywhere."),
+             epilog=exit_codes(ok=("halaman dihentikan (Ctrl+C)", "the page was stopped (Ctrl+C)"), errors=None))
+def web(
+    port: int = typer.Option(8765, "--port", metavar=bi("NOMOR", "NUMBER"),
+                             help=bi("Port di 127.0.0.1.", "Port on 127.0.0.1.")),
+    no_browser: bool = typer.Option(False, "--no-browser", help=bi("Jangan buka peramban.",
+                                                                   "Do not open the browser.")),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    from .web.server import serve
+
+    try:
+        serve(port, open_browser=not no_browser, lang=lang.value,
+              on_ready=lambda url: typer.echo(message("web_ready", lang.value, url=url)))
+    except LkjipError as err:
+        fail(err, lang.value)
+
+
 def run(argv: list[str] | None = None) -> None:
     """Console entry: whatever happens, no traceback reaches the user. A bad argument is one line
     on stderr and exit 2 (in the --lang asked for), like an unreadable file; a bug of ours too."""

@@ -110,6 +110,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "see_help": ("lihat: {command} --help", "see: {command} --help"),
     "command_help": ("Bantuan satu perintah: {command} --help", "Help on one command: {command} --help"),
     "aborted": ("dibatalkan", "aborted"),
+    # lkjip-xl web
+    "web_missing": (
+        "halaman web perlu paket tambahan ({detail}); pasang dengan: pip install 'lkjip-xl[web]'",
+        "the web page needs extra packages ({detail}); install them with: pip install 'lkjip-xl[web]'",
+    ),
+    "port_busy": (
+        "port {port} sedang dipakai program lain; pilih port lain dengan --port",
+        "port {port} is in use by another program; choose another with --port",
+    ),
+    "web_ready": (
+        "Halaman lkjip-xl terbuka di {url} (hanya komputer ini). Tekan Ctrl+C untuk berhenti; berkas "
+        "unggahan dihapus saat berhenti.",
+        "The lkjip-xl page is at {url} (this computer only). Press Ctrl+C to stop; uploaded files are "
+        "removed when it stops.",
+    ),
 }
 
 

@@ -45,7 +45,7 @@ from .texts import g, t
 from .views import grouped, skm_view
 
 HERE = Path(__file__).parent
-FORM_BYTES = 1024 * 1024  # room for the form around the file
+FORM_BYTES = 64 * 1024  # room for the form around the file
 CHUNK = 1024 * 1024
 ALLOWED_HOSTS = ("127.0.0.1", "localhost")
 
@@ -110,7 +110,11 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             if not isinstance(sent, UploadFile) or not sent.filename:
                 return index_error(request, 422, t("no_file", lang))
             item = store.new(sent.filename)
-            await _save(sent, item.path("unggahan"))
+            try:
+                await _save(sent, item.path("unggahan"), max_file_bytes)
+            except BodyTooLarge:
+                store.remove(item.id)
+                raise
         finally:
             await form.close()
         try:
@@ -129,7 +133,7 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None}
                    for o in OUTPUTS if o.offered(res)]
         return render(request, "result.html", result=res, summary=res.summary, upload_id=item.id,
-                      groups=grouped(res.findings, lang), skm=skm_view(res.skm, lang), outputs=outputs)
+                      groups=grouped(res.findings, lang, res.labels), skm=skm_view(res.skm, lang), outputs=outputs)
 
     async def download(request: Request):
         lang = page_lang(request)
@@ -183,9 +187,13 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-async def _save(sent: UploadFile, path: Path) -> None:
+async def _save(sent: UploadFile, path: Path, max_bytes: int) -> None:
+    written = 0
     with open(path, "wb") as fh:
         while chunk := await sent.read(CHUNK):
+            written += len(chunk)
+            if written > max_bytes:
+                raise BodyTooLarge()
             fh.write(chunk)
 
 

@@ -12,7 +12,7 @@ from ..errors import LkjipError
 from .outputs import INPUT_NAMES
 from .sniff import SNIFF_BYTES, upload_kind
 from .store import Upload
-from .views import ResultView
+from .views import ResultView, row_labels
 
 
 class CannotCheck(Exception):
@@ -47,8 +47,8 @@ def _workbook(path: Path, name: str) -> ResultView:
     try:
         checked = run_check(path)
     except LkjipError as err:
-        if err.key != "not_lkjip":
-            raise
+        if err.key != "not_lkjip" or _has_lkjip_sheets(path):
+            raise  # a damaged LKjIP workbook is reported as the command line reports it
         try:
             return _survey(path, name)  # an .xlsx survey export is not a workbook, but has an SKM
         except LkjipError:
@@ -57,7 +57,16 @@ def _workbook(path: Path, name: str) -> ResultView:
         report = run_skm(path)
     except LkjipError:
         report = None
-    return ResultView(name, "workbook", checked.template_version, checked.findings, report)
+    labels = row_labels(checked.context.model, checked.findings)
+    return ResultView(name, "workbook", checked.template_version, checked.findings, report, labels)
+
+
+def _has_lkjip_sheets(path: Path) -> bool:
+    from ..reader.read import DATA_SHEETS
+    from ..skm.survey_file import inspect_xlsx
+
+    sheets = inspect_xlsx(path)[1]
+    return any(name in sheets for name in DATA_SHEETS)
 
 
 def _survey(path: Path, name: str) -> ResultView:

@@ -41,7 +41,10 @@ def serve(port: int = 8765, *, open_browser: bool = True, lang: str = "id",
             on_ready(url)
         if open_browser:
             webbrowser.open(url)
-        server.run(sockets=[sock])
+        try:
+            server.run(sockets=[sock])
+        except KeyboardInterrupt:  # uvicorn stops cleanly on Ctrl+C, then passes the signal on
+            pass
     finally:
         sock.close()
         store.close()

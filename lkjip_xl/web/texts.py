@@ -59,7 +59,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "survey_only": ("Berkas ini ekspor survei: hanya SKM yang dihitung.",
                     "This file is a survey export: only the SKM is computed."),
     "check_another": ("Periksa berkas lain", "Check another file"),
-    "lang_label": ("Bahasa", "Language"),
+    "row": ("Baris", "Row"),
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..schema.refs import parse_a1
+
 from ..calc.numbers_id import format_id
 from ..findings import SEVERITY_ORDER, Finding, show_value, summarize
 from ..glossary import severity_word
@@ -22,8 +24,7 @@ class ResultView:
     template_version: str | None
     findings: list[Finding]
     skm: object | None = None  # commands.skm.SkmReport
-    skm_reason: str | None = None  # why the SKM could not be computed
-    outputs_made: dict = field(default_factory=dict)  # (output key, lang) -> file name in the upload
+    labels: dict = field(default_factory=dict)  # (sheet, row) -> "kode uraian" of a row with a finding
 
     @property
     def summary(self) -> dict[str, int]:
@@ -34,8 +35,37 @@ class ResultView:
         return self.summary["error"] > 0
 
 
-def finding_rows(findings: list[Finding], lang: str) -> list[dict]:
+# a table row is named by its code and its text (the first of each that the table has)
+LABEL_KEYS = (("kode", "kode_indikator"), ("uraian", "indikator", "program", "komponen", "unsur", "label"))
+
+
+def _row(cell: str) -> int | None:
+    try:
+        return parse_a1(cell)[0]
+    except ValueError:
+        return None
+
+
+def row_labels(model, findings: list[Finding]) -> dict[tuple[str, int], str]:
+    """The code and text of each table row a finding points at ("01.02 Penyusunan Renja"), so the
+    page can say which programme, kegiatan or indicator a cell belongs to."""
+    wanted = {(f.sheet, _row(f.cell)) for f in findings}
+    out = {}
+    for table in model.tables.values():
+        keys = [next((k for k in group if k in table.values), None) for group in LABEL_KEYS]
+        keys = [k for k in keys if k]
+        for i, row in enumerate(table.rows):
+            if keys and (table.sheet, row) in wanted:
+                parts = [str(table.values[k][i]) for k in keys if table.values[k][i] not in (None, "")]
+                if parts:
+                    out[(table.sheet, row)] = " ".join(parts)[:300]
+    return out
+
+
+def finding_rows(findings: list[Finding], lang: str, labels: dict | None = None) -> list[dict]:
+    labels = labels or {}
     return [{
+        "label": labels.get((f.sheet, _row(f.cell)), ""),
         "severity": f.severity,
         "severity_word": severity_word(f.severity, lang),
         "sheet": f.sheet,
@@ -47,7 +77,7 @@ def finding_rows(findings: list[Finding], lang: str) -> list[dict]:
     } for f in findings]
 
 
-def grouped(findings: list[Finding], lang: str) -> list[dict]:
+def grouped(findings: list[Finding], lang: str, labels: dict | None = None) -> list[dict]:
     """[{"sheet", "counts", "rows"}]: sheets ordered by their most serious finding (then as in the
     workbook), rows by severity (then by position, as the checks sorted them)."""
     groups: dict[str, list[Finding]] = {}
@@ -59,7 +89,7 @@ def grouped(findings: list[Finding], lang: str) -> list[dict]:
     return [{
         "sheet": sheet,
         "counts": summarize(items),
-        "rows": finding_rows(sorted(items, key=lambda f: SEVERITY_ORDER[f.severity]), lang),
+        "rows": finding_rows(sorted(items, key=lambda f: SEVERITY_ORDER[f.severity]), lang, labels),
     } for sheet, items in ranked]
 
 

@@ -14,6 +14,14 @@ def indonesian_texts() -> dict[str, str]:
         texts[f"rule:{code}:title"] = rule.title_id
         texts[f"rule:{code}:message"] = rule.message_id
     texts.update({f"help:{i}": t for i, t in enumerate(_ENGLISH)})
+    try:
+        from lkjip_xl.web.outputs import OUTPUTS
+        from lkjip_xl.web.texts import TEXTS
+    except ImportError:  # the web extra is not installed
+        return texts
+    texts.update({f"web:{k}": v[0] for k, v in TEXTS.items()})
+    for o in OUTPUTS:
+        texts[f"web:{o.key}"] = o.label.id + " " + (o.warning.id if o.warning else "")
     return texts
 
 

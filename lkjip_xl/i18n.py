@@ -102,7 +102,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_takes_no_value": ("pilihan {name} tidak memakai nilai", "option {name} takes no value"),
     "bad_value": ("nilai '{value}' tidak sah untuk {name}", "invalid value '{value}' for {name}"),
     "valid_choices": ("{g[choices]}: {choices}", "{g[choices]}: {choices}"),
-    "expect_integer": ("harus bilangan bulat, mis. 2024", "must be a whole number, e.g. 2024"),
     "no_such_command": ("perintah '{name}' tidak dikenal", "unknown command '{name}'"),
     "missing_command": ("perintah belum disebut", "no command given"),
     "extra_arguments": ("argumen berlebih: {args}", "unexpected extra argument(s): {args}"),

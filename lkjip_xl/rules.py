@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import Text
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -23,6 +25,7 @@ class Rule:
 
     def render(self, lang: str, **params) -> str:
         template = self.message_en if lang == "en" else self.message_id
+        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError):

@@ -12,27 +12,19 @@ from dataclasses import dataclass, field
 from ..schema.refs import parse_a1
 
 from ..calc.numbers_id import format_id
-from ..findings import SEVERITY_ORDER, Finding, show_value, summarize
+from ..findings import SEVERITY_ORDER, Finding, HasFindings, show_value, summarize
 from ..glossary import severity_word
 from ..skm.tables import KINERJA_EN, unsur_table
 
 
 @dataclass
-class ResultView:
+class ResultView(HasFindings):
     file: str
     kind: str  # "workbook" (checked) or "survey" (SKM only)
     template_version: str | None
     findings: list[Finding]
     skm: object | None = None  # commands.skm.SkmReport
     labels: dict = field(default_factory=dict)  # (sheet, row) -> "kode uraian" of a row with a finding
-
-    @property
-    def summary(self) -> dict[str, int]:
-        return summarize(self.findings)
-
-    @property
-    def has_errors(self) -> bool:
-        return self.summary["error"] > 0
 
 
 # a table row is named by its code and its text (the first of each that the table has)

@@ -96,7 +96,8 @@ def _wrong_calls() -> list[tuple[str, ...]]:
             else:
                 calls.append((name, "a.xlsx", opt))  # no value
                 calls.append((name, "a.xlsx", opt, "nilai-aneh"))
-        calls.append((name,))
+        if any(p.required for p in command.params):
+            calls.append((name,))  # a required argument or option missing (`web` alone would serve)
     return calls
 
 

@@ -69,8 +69,12 @@ def _wait_download(folder: Path, suffix: str, timeout: float = 60) -> Path:
 
 
 def _upload(browser, path: Path) -> None:
+    """Choose the file, press Periksa, and wait for the result page or the page with the reason."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
     browser.find_element(By.ID, "berkas").send_keys(str(path))
     browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, 180).until(lambda d: "/hasil/" in d.current_url or d.find_elements(By.ID, "reason"))
 
 
 def _cells(browser) -> set[tuple[str, str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import Text
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -23,6 +25,7 @@ class Rule:
 
     def render(self, lang: str, **params) -> str:
         template = self.message_en if lang == "en" else self.message_id
+        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError):
@@ -77,7 +80,7 @@ RULES: dict[str, Rule] = _rules(
     ("VAL009", "error", "Kode di bawah induk yang salah", "Code under the wrong parent",
      "kode {found} berada di bawah {parent}, padahal awalannya menunjuk induk {implied} (kode seharusnya berawalan {expected})",
      "code {found} sits under {parent}, but its prefix points to the parent {implied} (its code should start with {expected})"),
-    ("VAL010", "error", "Galat rumus", "Formula error value", "sel berisi galat {found}",
+    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
      "the cell holds the error {found}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
      "tanggal {found} di kolom angka", "date {found} in a number column"),

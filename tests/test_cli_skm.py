@@ -51,7 +51,7 @@ def test_workbook_text(write, data):
     assert "IKM: 86,94" in out and "Mutu pelayanan: B" in out and "Kinerja unit pelayanan: Baik" in out
     assert "Sarana dan Prasarana" in out and "3,30" in out
     assert "IKM gabungan (semua responden)" in out and "Laki-laki" in out
-    assert "0 galat, 0 peringatan, 0 info" in out
+    assert "0 kesalahan, 0 peringatan, 0 info" in out
 
 
 def test_workbook_json_shape(write, data):

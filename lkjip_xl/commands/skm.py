@@ -13,6 +13,7 @@ from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, UNSUR, min_sample
 from ..checks.skm import survey_findings, valid_respondents, workbook_findings
 from ..errors import UsageError
 from ..findings import Finding, HasFindings, sort_findings
+from ..glossary import severity_word
 from ..i18n import message
 from ..skm.compute import COLUMNS, SkmResult, compute_skm, skm_from_model
 from ..skm.layanan import LABELS as AGG_LABELS, MeanIkm, mean_of_units, per_layanan
@@ -232,9 +233,6 @@ _TEXT = {
     "profile": ("Profil responden", "Respondent profile"),
     "findings": ("Temuan", "Findings"),
     "no_findings": ("tidak ada temuan", "no findings"),
-    "error": ("galat", "error"),
-    "warning": ("peringatan", "warning"),
-    "info": ("info", "info"),
     "weight_exact": ("1/9 (tepat)", "1/9 (exact)"),
     "weight_legacy": ("0,111 (bobot lama, menyamakan spreadsheet lama)", "0.111 (legacy weight, to match old spreadsheets)"),
 }
@@ -318,6 +316,6 @@ def render_text(report: SkmReport, lang: str = "id") -> str:
         out.append(f"  {_t('no_findings', lang)}")
     for f in report.findings:
         where = f"{f.sheet}!{f.cell}" if f.cell else f.sheet
-        out.append(f"  {_t(f.severity, lang)} {f.code} {where}: {f.message(lang)}")
+        out.append(f"  {severity_word(f.severity, lang)} {f.code} {where}: {f.message(lang)}")
     out += ["", message("summary", lang, **report.summary)]
     return "\n".join(out)

@@ -10,16 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable
 
-
-@dataclass(frozen=True)
-class Text:
-    """A user-facing text in Indonesian (default) and English."""
-
-    id: str
-    en: str
-
-    def get(self, lang: str = "id") -> str:
-        return self.en if lang == "en" else self.id
+from ..i18n import Text
 
 
 class ColType(str, Enum):

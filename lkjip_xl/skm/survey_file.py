@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..calc.skm import match_unsur
-from ..errors import UnreadableWorkbook
+from ..errors import UnreadableWorkbook, damaged, rows_over
+from ..i18n import Text
 from ..reader import limits
 from ..reader.container import check_file
 from ..schema.refs import a1
@@ -186,7 +187,7 @@ def _decode(path: Path, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UnreadableWorkbook("unreadable", path=str(path), detail="utf-16 text") from None
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=Text("teks UTF-16 rusak", "damaged UTF-16 text")) from None
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
@@ -237,16 +238,16 @@ def _csv_answers(col: list) -> list:
 def _read_csv(path: Path) -> Survey | None:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableWorkbook("unreadable", path=str(path), detail="binary file")
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=Text("berkas biner, bukan teks CSV", "binary file, not CSV text"))
     text = _decode(path, data)
     del data
     delim = sniff_delimiter(text[:65536])
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
     except csv.Error as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"CSV: {exc}"[:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, "CSV")) from None
     if len(rows) > limits.MAX_ROWS:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{len(rows)} rows > {limits.MAX_ROWS}")
+        raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over("CSV", len(rows), limits.MAX_ROWS))
     return _build(path, "csv", path.name, rows, _csv_answers, _column)
 
 
@@ -280,7 +281,7 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for damaged files
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc).splitlines()[0][:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc)) from None
     names = sorted(book.sheet_names, key=lambda n: states.get(n, "visible") != "visible")
     best: Survey | None = None
     for name in names:
@@ -289,7 +290,7 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
             height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
             if height > limits.MAX_ROWS:
                 raise UnreadableWorkbook("too_large", path=str(path),
-                                         detail=f"{name}: {height} rows > {limits.MAX_ROWS}")
+                                         detail=rows_over(name, height, limits.MAX_ROWS))
             head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
             found = _find_header(head)
             if found is None or (best is not None and _answer_count(found[1]) <= _answer_count(best.columns)):
@@ -298,7 +299,7 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
         except UnreadableWorkbook:
             raise
         except Exception as exc:
-            raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{name}: {exc}"[:100]) from None
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
         survey = _build(path, "xlsx", name, rows, _column, _column)
         del rows
         if survey is not None:

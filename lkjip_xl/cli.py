@@ -85,29 +85,26 @@ def skm(
     populasi: Optional[str] = typer.Option(None, "--populasi", help="Populasi penerima layanan (sampel minimum). "
                                            "(Service users, for the minimum sample.)"),
     lang: str = typer.Option("id", "--lang", help="Bahasa pesan: id atau en. (Message language.)"),
+    periode: Optional[str] = typer.Option(None, "--periode", help="auto, semester, triwulan atau tahun. "
+                                          "(IKM per period.)"),
+    label: Optional[Path] = typer.Option(None, "--label", help="Label jawaban kantor sendiri (.csv/.xlsx). "
+                                         "(The office's own answer labels.)"),
+    tindak_lanjut: Optional[Path] = typer.Option(None, "--tindak-lanjut", help="Rencana tindak lanjut (.csv/.xlsx). "
+                                                 "(Follow-up plan.)"),
+    unit: Optional[str] = typer.Option(None, "--unit", help="Nama unit untuk judul laporan. (Unit name.)"),
+    docx: Optional[Path] = typer.Option(None, "--docx", help="Tulis laporan SKM .docx. (Write the report.)"),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", help="Tulis laporan SKM .xlsx. (Write the report.)"),
+    force: bool = typer.Option(False, "--force", help="Tulis laporan walaupun ada galat. (Write despite errors.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
 ) -> None:
     """Hitung IKM dari sheet SKM atau ekspor survei. (The SKM/IKM result alone.)
 
     Exit 0: no error findings; 1: error findings; 2: cannot run (unreadable file, bad option)."""
-    import json
+    from .commands.skm import run_cli
 
-    from .commands.skm import parse_bobot, parse_format, parse_lang, parse_populasi, render_text, run_skm, to_json
-    from .errors import UsageError
-
-    lang_ = lang.strip().lower() if lang.strip().lower() in ("id", "en") else "id"
-    try:
-        lang_ = parse_lang(lang)
-        fmt = parse_format(format)
-        if file is None:
-            raise UsageError("bad_option", detail="FILE")
-        report = run_skm(file, bobot=parse_bobot(bobot), populasi=parse_populasi(populasi))
-    except LkjipError as err:
-        fail(err, lang_)
-    if fmt == "json":
-        typer.echo(json.dumps(to_json(report, lang_), ensure_ascii=False, indent=2))
-    else:
-        typer.echo(render_text(report, lang_))
-    raise typer.Exit(1 if report.has_errors else 0)
+    raise typer.Exit(run_cli(file, format=format, bobot=bobot, populasi=populasi, lang=lang, periode=periode,
+                             label=label, tindak_lanjut=tindak_lanjut, unit=unit, docx=docx, xlsx=xlsx,
+                             force=force, overwrite=overwrite))
 
 
 @app.command()

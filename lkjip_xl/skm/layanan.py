@@ -18,7 +18,8 @@ from ..calc.skm import DEFAULT_WEIGHT, NEAR_BOUNDARY_MARGIN, IkmResult, match_un
 from ..calc.skm_labels import LabelSet
 from .compute import COLUMNS, SkmResult, compute_skm, safe_parse
 
-__all__ = ["NO_LAYANAN", "group_respondents", "per_layanan", "per_group", "MeanIkm", "mean_of_units", "LABELS"]
+__all__ = ["NO_LAYANAN", "cell_text", "group_respondents", "per_layanan", "per_group", "MeanIkm", "mean_of_units",
+           "LABELS"]
 
 NO_LAYANAN = "(tanpa jenis layanan)"
 
@@ -29,7 +30,8 @@ LABELS = {
 }
 
 
-def _name(value) -> str | None:
+def cell_text(value) -> str | None:
+    """A cell as text with its spaces collapsed (12.0 -> "12"); None when blank."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -42,12 +44,12 @@ def _group_ids(layanan: Sequence, default: str | None) -> tuple[list[str], list[
     """(group names in order of first appearance, group id of each respondent).
 
     Each distinct cell value is named once; the ids are then looked up at C speed."""
-    fallback = _name(default) or NO_LAYANAN
+    fallback = cell_text(default) or NO_LAYANAN
     names: list[str] = []
     by_key: dict[str, int] = {}
 
     def gid_of(raw) -> int:
-        name = _name(raw) or fallback
+        name = cell_text(raw) or fallback
         key = name.lower()
         if key not in by_key:
             by_key[key] = len(names)

@@ -239,6 +239,10 @@ def test_report_from_the_workbook_with_its_follow_up_sheet(write, data, tmp_path
     assert body[0][:7] == ["1", "Sarana dan Prasarana", 3.3, "B", "Menambah kursi tunggu", "Maret 2025",
                            "Kasubbag Umum"]
     assert [r[0] for r in body[1:]] == ["2"] * 8
+    # titled with the workbook's year, subtitled with its unit and the SKM sheet's stated period
+    ws = wb["NRR dan IKM"]
+    assert ws["A1"].value == "Nilai Rata-rata per Unsur dan Indeks Kepuasan Masyarakat 2024"
+    assert ws["A2"].value == "Kecamatan Contoh Kota Contoh — Januari–Desember 2024"
 
 
 def test_a_workbook_from_an_earlier_template_has_no_follow_up_sheet(write, data):
@@ -252,6 +256,17 @@ def test_a_workbook_from_an_earlier_template_has_no_follow_up_sheet(write, data)
 
 
 # ------------------------------------------------------------------------------ not written
+def test_json_stays_one_document_when_a_report_is_written(tmp_path):
+    export = tmp_path / "f.csv"
+    F.write_csv(export, F.rows())
+    out = tmp_path / "r.xlsx"
+    result = run(export, "--xlsx", out, "--format", "json")
+    import json
+
+    assert result.exit_code == 0 and json.loads(result.stdout)["ikm"] == float(F.r2(F.ikm(F.ALL)))
+    assert f"ditulis: {out}" in result.stderr
+
+
 def test_errors_block_the_report_unless_forced(tmp_path):
     export = tmp_path / "f.csv"
     F.write_csv(export, F.rows(lambda i, q, d: "Sangat puas" if (i, q) == (0, 0) else d))

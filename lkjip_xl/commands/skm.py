@@ -57,6 +57,7 @@ class SkmReport(HasFindings):
     plans: list[PlanRow] = field(default_factory=list)
     unit: str | None = None  # the unit's name (workbook Identitas, or --unit)
     year: int | None = None  # the report year (workbook Identitas, else the dates' one year)
+    periode: str | None = None  # the survey period as the SKM sheet states it ("Januari–Desember 2024")
     rounding: str = "half_up"  # display rounding of NRRs (the workbook's choice)
 
     @property
@@ -254,6 +255,7 @@ def _from_workbook(path: Path, bobot: str | None, populasi: int | None) -> tuple
     report.year = whole_or_none(ident.get("tahun"))
     resp = model.table("skm_responden")
     default = info.values.get("jenis_layanan") if info is not None else None
+    report.periode = str(info.values["periode"]).strip() if info is not None and info.values.get("periode") else None
     if resp is not None and len(resp):
         report.respondents = len(resp)
         answers = {k: resp.values.get(k, []) for k in COLUMNS}

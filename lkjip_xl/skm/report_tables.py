@@ -51,8 +51,11 @@ def report_title(report, lang: str) -> str:
 
 
 def _span(report, lang: str) -> str | None:
-    """The months the respondents' dates cover ("Januari–Desember 2023"), if known."""
+    """The survey period: as the SKM sheet states it, else the months the respondents' dates
+    cover ("Januari–Desember 2023"), if known."""
     b = report.periods
+    if report.periode:
+        return report.periode
     if b is None or not b.periods:
         return None
     names = MONTHS[lang]

@@ -117,27 +117,32 @@ def skm(
                                            help=bi("Populasi penerima layanan, untuk sampel minimum.",
                                                    "Number of service users, for the minimum sample.")),
     lang: str = typer.Option("id", "--lang", metavar="id|en", help=LANG_HELP),
+    periode: Optional[str] = typer.Option(None, "--periode", metavar="auto|semester|triwulan|tahun",
+                                          help=bi("IKM per periode menurut tanggal responden; bawaan auto: per "
+                                                  "semester bila data mencakup dua semester.",
+                                                  "IKM per period from the respondents' dates; default auto: per "
+                                                  "semester when the data span two semesters.")),
+    label: Optional[Path] = typer.Option(None, "--label", metavar=FILE,
+                                         help=bi("Label jawaban kantor sendiri (.csv/.xlsx: Unsur | 1 | 2 | 3 | 4).",
+                                                 "The office's own answer labels (.csv/.xlsx: Unsur | 1 | 2 | 3 | 4).")),
+    tindak_lanjut: Optional[Path] = typer.Option(None, "--tindak-lanjut", metavar=FILE,
+                                                 help=bi("Rencana tindak lanjut (.csv/.xlsx) untuk laporan SKM.",
+                                                         "Follow-up plan (.csv/.xlsx) for the SKM report.")),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar=bi("NAMA", "NAME"),
+                                       help=bi("Nama unit untuk judul laporan SKM.", "Unit name for the report's title.")),
+    docx: Optional[Path] = typer.Option(None, "--docx", metavar=FILE,
+                                        help=bi("Tulis laporan SKM sebagai .docx.", "Write the SKM report as .docx.")),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", metavar=FILE,
+                                        help=bi("Tulis laporan SKM sebagai .xlsx.", "Write the SKM report as .xlsx.")),
+    force: bool = typer.Option(False, "--force", help=bi("Tulis laporan walaupun ada kesalahan, dengan sheet Temuan.",
+                                                         "Write the report despite errors, with a Findings sheet.")),
+    overwrite: bool = OVERWRITE_OPTION,
 ) -> None:
-    import json
+    from .commands.skm import run_cli
 
-    from .commands.skm import parse_bobot, parse_format, parse_lang, parse_populasi, render_text, run_skm, to_json
-    from .errors import UsageError
-    from .i18n import Text
-
-    lang_ = lang.strip().lower() if lang.strip().lower() in ("id", "en") else "id"
-    try:
-        lang_ = parse_lang(lang)
-        fmt = parse_format(format)
-        if file is None:
-            raise UsageError("missing_argument", name=Text("BERKAS", "FILE"))
-        report = run_skm(file, bobot=parse_bobot(bobot), populasi=parse_populasi(populasi))
-    except LkjipError as err:
-        fail(err, lang_)
-    if fmt == "json":
-        typer.echo(json.dumps(to_json(report, lang_), ensure_ascii=False, indent=2))
-    else:
-        typer.echo(render_text(report, lang_))
-    raise typer.Exit(1 if report.has_errors else 0)
+    raise typer.Exit(run_cli(file, format=format, bobot=bobot, populasi=populasi, lang=lang, periode=periode,
+                             label=label, tindak_lanjut=tindak_lanjut, unit=unit, docx=docx, xlsx=xlsx,
+                             force=force, overwrite=overwrite))
 
 
 @app.command(help=bi("Periksa buku kerja: hitung ulang semuanya dan tandai setiap angka yang tidak cocok, "

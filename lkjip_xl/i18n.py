@@ -79,6 +79,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not an SKM survey: no element column (U1..U9 or element names) in {path}",
     ),
     "bad_option": ("pilihan tidak sah: {detail}", "invalid option: {detail}"),
+    "no_label_table": (
+        "tidak ada tabel label jawaban (kolom Unsur, 1, 2, 3, 4) di {path}",
+        "no answer label table (columns Unsur, 1, 2, 3, 4) in {path}",
+    ),
+    "no_plan_table": (
+        "tidak ada tabel tindak lanjut (kolom Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) di {path}",
+        "no follow-up table (columns Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) in {path}",
+    ),
+    "label_workbook": (
+        "--label hanya untuk ekspor survei; sheet SKM buku kerja menerima jawaban 1–4 atau a–d",
+        "--label is for survey exports only; the workbook's SKM sheet takes answers 1–4 or a–d",
+    ),
+    "skm_report_blocked": (
+        "{n} {g[errors]}: laporan SKM tidak ditulis; perbaiki data atau pakai --force",
+        "{n} {g[errors]}: the SKM report was not written; fix the data or use --force",
+    ),
     "summary": (
         "{error} {g[errors]}, {warning} {g[warnings]}, {info} {g[info]}",
         "{error} {g[errors]}, {warning} {g[warnings]}, {info} {g[info]}",

@@ -265,4 +265,43 @@ RULES: dict[str, Rule] = _rules(
      "'pemotongan' di Identitas)",
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
+    ("SKM019", "error", "Label jawaban tidak dikenal", "Unknown answer label",
+     "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung",
+     "answer '{found}' to {unsur} is none of this element's options ({expected}); left out"),
+    ("SKM020", "error", "Label dari skala unsur lain", "Label of another element's scale",
+     "jawaban '{found}' untuk {unsur} adalah pilihan {other}, bukan pilihan unsur ini ({expected}): kolom "
+     "tertukar atau pilihan formulir keliru; tidak dihitung",
+     "answer '{found}' to {unsur} is an option of {other}, not of this element ({expected}): swapped columns "
+     "or wrong form options; left out"),
+    ("SKM021", "error", "Kode pilihan ≠ label", "Option code ≠ label",
+     "jawaban '{found}' untuk {unsur}: kode pilihan bernilai {code}, labelnya bernilai {expected}; tidak dihitung",
+     "answer '{found}' to {unsur}: the option code means {code}, its label means {expected}; left out"),
+    ("SKM022", "error", "Label dengan dua nilai", "Label with two scores",
+     "label '{found}' untuk {unsur} sudah bernilai {expected} di {other}; satu label hanya satu nilai, "
+     "label ini tidak dipakai",
+     "label '{found}' for {unsur} already means {expected} at {other}; one label, one score: this one is not used"),
+    ("SKM023", "error", "Label tidak sah", "Invalid label",
+     "'{found}' tidak dapat menjadi label (kosong, angka, atau kode pilihan 1–4/a–d yang selalu berarti "
+     "nilainya sendiri); tidak dipakai",
+     "'{found}' cannot be a label (blank, a number, or an option code 1–4/a–d, which always means its own "
+     "score); not used"),
+    ("SKM024", "warning", "Tanggal responden tidak terbaca", "Respondent's date unreadable",
+     "tanggal {why} ({found}): responden ini dihitung untuk IKM setahun, tidak untuk periode mana pun",
+     "date {why_en} ({found}): this respondent counts for the year's IKM, not for any period"),
+    ("SKM025", "info", "Urutan hari/bulan diasumsikan", "Day/month order assumed",
+     "semua tanggal di kolom ini bisa dibaca hari/bulan maupun bulan/hari; dibaca hari/bulan (kebiasaan "
+     "Indonesia)",
+     "every date in this column reads as day/month and as month/day; read as day/month (the Indonesian "
+     "convention)"),
+    ("SKM026", "warning", "Periode kurang dari sampel minimum", "Period below the minimum sample",
+     "{period}: {found} responden sah, kurang dari sampel minimum {expected} untuk populasi periode {populasi} "
+     "(populasi setahun dibagi rata per bulan; Krejcie–Morgan); tidak ada data yang dibuang",
+     "{period_en}: {found} valid respondents, fewer than the minimum sample of {expected} for a period "
+     "population of {populasi} (the year's population spread evenly over the months; Krejcie–Morgan); no data "
+     "is dropped"),
+    ("SKM027", "warning", "Periode tidak dapat dihitung", "Periods cannot be computed",
+     "IKM per {scheme} diminta, tetapi tidak ada tanggal responden yang terbaca (kolom Timestamp/Tanggal); "
+     "hanya IKM setahun yang dihitung",
+     "IKM per {scheme_en} was asked for, but no respondent's date can be read (a Timestamp/Tanggal column); "
+     "only the year's IKM is computed"),
 )

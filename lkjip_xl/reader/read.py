@@ -48,7 +48,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
         names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
-            if name not in container.sheet_parts:
+            if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
                 findings.append(Finding("STR001", name, "A1", params={"name": name}))
         # python-calamine builds a sheet's grid without holding the GIL: while it builds the next
         # sheet in a worker thread, this thread scans the XML and reads the tables of the current

@@ -182,6 +182,7 @@ class Sheet:
     freeze_row: int | None = None  # rows above this (1-based) stay visible
     hidden: bool = False
     landscape: bool = True
+    optional: bool = False  # added after the first template: a workbook without it is not incomplete
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not an SKM survey: no element column (U1..U9 or element names) in {path}",
     ),
     "bad_option": ("pilihan tidak sah: {detail}", "invalid option: {detail}"),
+    "prev_mismatch": ("--tahun-lalu bukan buku kerja tahun lalu unit ini: {detail}",
+                      "--tahun-lalu is not this unit's workbook of last year: {detail}"),
     "no_label_table": (
         "tidak ada tabel label jawaban (kolom Unsur, 1, 2, 3, 4) di {path}",
         "no answer label table (columns Unsur, 1, 2, 3, 4) in {path}",

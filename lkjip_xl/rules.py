@@ -56,6 +56,22 @@ RULES: dict[str, Rule] = _rules(
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
      "sel {found} digabung: hanya sel kiri atas yang berisi nilai, sel lainnya terbaca kosong",
      "cells {found} are merged: only the top-left cell holds a value, the others read blank"),
+    ("STR008", "error", "Buku kerja tahun lalu dari unit lain", "Last year's workbook is another unit's",
+     "buku kerja tahun lalu berisi {what} '{found}', buku kerja ini '{expected}': tidak dipakai untuk perbandingan",
+     "last year's workbook has {what} '{found}', this one '{expected}': it is not used for comparisons"),
+    ("STR009", "error", "Buku kerja tahun lalu bukan tahun sebelumnya", "Last year's workbook is not the year before",
+     "buku kerja tahun lalu adalah tahun {found}, seharusnya {expected}: tidak dipakai untuk perbandingan",
+     "last year's workbook is for {found}, expected {expected}: it is not used for comparisons"),
+    ("STR010", "warning", "Buku kerja tahun lalu tidak dapat dipastikan", "Last year's workbook cannot be verified",
+     "{what} kosong di salah satu buku kerja (ini: {expected}, tahun lalu: {found}): tidak dapat dipastikan bahwa "
+     "buku kerja tahun lalu milik unit ini dan tahun sebelumnya",
+     "{what} is blank in one of the workbooks (this: {expected}, last year: {found}): cannot verify that last "
+     "year's workbook is this unit's and the year before"),
+    ("STR011", "error", "Tabel wajib kosong", "Required table empty",
+     "tabel '{name}' kosong: LKjIP tidak dapat disusun tanpanya",
+     "the table '{name}' is empty: an LKjIP cannot be made without it"),
+    ("STR012", "warning", "Tabel kosong", "Table empty",
+     "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
     # ---- values
     ("VAL001", "error", "Teks di kolom angka", "Text in a number column",
      "angka ditulis sebagai teks (tertulis {found}, maksudnya {expected}?)",
@@ -184,6 +200,9 @@ RULES: dict[str, Rule] = _rules(
     ("KIN018", "error", "Realisasi triwulan ≠ realisasi PK", "Quarterly actuals ≠ PK actual",
      "{rule}: hasil realisasi triwulan {expected} ≠ realisasi PK {found}",
      "{rule}: quarterly actuals give {expected}, the PK actual is {found}"),
+    ("KIN019", "error", "Komponen tanpa penyebut", "Component with no denominator",
+     "penyebut komponen '{komponen}' adalah 0: realisasi komposit {kode} tidak dapat dihitung",
+     "the denominator of component '{komponen}' is 0: the composite actual of {kode} cannot be computed"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
      "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),

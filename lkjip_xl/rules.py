@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import Text
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -23,6 +25,7 @@ class Rule:
 
     def render(self, lang: str, **params) -> str:
         template = self.message_en if lang == "en" else self.message_id
+        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError):
@@ -53,6 +56,22 @@ RULES: dict[str, Rule] = _rules(
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
      "sel {found} digabung: hanya sel kiri atas yang berisi nilai, sel lainnya terbaca kosong",
      "cells {found} are merged: only the top-left cell holds a value, the others read blank"),
+    ("STR008", "error", "Buku kerja tahun lalu dari unit lain", "Last year's workbook is another unit's",
+     "buku kerja tahun lalu berisi {what} '{found}', buku kerja ini '{expected}': tidak dipakai untuk perbandingan",
+     "last year's workbook has {what} '{found}', this one '{expected}': it is not used for comparisons"),
+    ("STR009", "error", "Buku kerja tahun lalu bukan tahun sebelumnya", "Last year's workbook is not the year before",
+     "buku kerja tahun lalu adalah tahun {found}, seharusnya {expected}: tidak dipakai untuk perbandingan",
+     "last year's workbook is for {found}, expected {expected}: it is not used for comparisons"),
+    ("STR010", "warning", "Buku kerja tahun lalu tidak dapat dipastikan", "Last year's workbook cannot be verified",
+     "{what} kosong di salah satu buku kerja (ini: {expected}, tahun lalu: {found}): tidak dapat dipastikan bahwa "
+     "buku kerja tahun lalu milik unit ini dan tahun sebelumnya",
+     "{what} is blank in one of the workbooks (this: {expected}, last year: {found}): cannot verify that last "
+     "year's workbook is this unit's and the year before"),
+    ("STR011", "error", "Tabel wajib kosong", "Required table empty",
+     "tabel '{name}' kosong: LKjIP tidak dapat disusun tanpanya",
+     "the table '{name}' is empty: an LKjIP cannot be made without it"),
+    ("STR012", "warning", "Tabel kosong", "Table empty",
+     "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
     # ---- values
     ("VAL001", "error", "Teks di kolom angka", "Text in a number column",
      "angka ditulis sebagai teks (tertulis {found}, maksudnya {expected}?)",
@@ -77,7 +96,7 @@ RULES: dict[str, Rule] = _rules(
     ("VAL009", "error", "Kode di bawah induk yang salah", "Code under the wrong parent",
      "kode {found} berada di bawah {parent}, padahal awalannya menunjuk induk {implied} (kode seharusnya berawalan {expected})",
      "code {found} sits under {parent}, but its prefix points to the parent {implied} (its code should start with {expected})"),
-    ("VAL010", "error", "Galat rumus", "Formula error value", "sel berisi galat {found}",
+    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
      "the cell holds the error {found}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
      "tanggal {found} di kolom angka", "date {found} in a number column"),
@@ -181,6 +200,9 @@ RULES: dict[str, Rule] = _rules(
     ("KIN018", "error", "Realisasi triwulan ≠ realisasi PK", "Quarterly actuals ≠ PK actual",
      "{rule}: hasil realisasi triwulan {expected} ≠ realisasi PK {found}",
      "{rule}: quarterly actuals give {expected}, the PK actual is {found}"),
+    ("KIN019", "error", "Komponen tanpa penyebut", "Component with no denominator",
+     "penyebut komponen '{komponen}' adalah 0: realisasi komposit {kode} tidak dapat dihitung",
+     "the denominator of component '{komponen}' is 0: the composite actual of {kode} cannot be computed"),
     # ---- the report document against the workbook (lkjip-xl check LAPORAN.docx --workbook DATA.xlsx)
     ("DOC001", "error", "Angka laporan ≠ buku kerja", "Report number ≠ workbook",
      "{what_id}: buku kerja {expected} ({source}), laporan menulis {found}{hint_id}",
@@ -292,4 +314,43 @@ RULES: dict[str, Rule] = _rules(
      "'pemotongan' di Identitas)",
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
+    ("SKM019", "error", "Label jawaban tidak dikenal", "Unknown answer label",
+     "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung",
+     "answer '{found}' to {unsur} is none of this element's options ({expected}); left out"),
+    ("SKM020", "error", "Label dari skala unsur lain", "Label of another element's scale",
+     "jawaban '{found}' untuk {unsur} adalah pilihan {other}, bukan pilihan unsur ini ({expected}): kolom "
+     "tertukar atau pilihan formulir keliru; tidak dihitung",
+     "answer '{found}' to {unsur} is an option of {other}, not of this element ({expected}): swapped columns "
+     "or wrong form options; left out"),
+    ("SKM021", "error", "Kode pilihan ≠ label", "Option code ≠ label",
+     "jawaban '{found}' untuk {unsur}: kode pilihan bernilai {code}, labelnya bernilai {expected}; tidak dihitung",
+     "answer '{found}' to {unsur}: the option code means {code}, its label means {expected}; left out"),
+    ("SKM022", "error", "Label dengan dua nilai", "Label with two scores",
+     "label '{found}' untuk {unsur} sudah bernilai {expected} di {other}; satu label hanya satu nilai, "
+     "label ini tidak dipakai",
+     "label '{found}' for {unsur} already means {expected} at {other}; one label, one score: this one is not used"),
+    ("SKM023", "error", "Label tidak sah", "Invalid label",
+     "'{found}' tidak dapat menjadi label (kosong, angka, atau kode pilihan 1–4/a–d yang selalu berarti "
+     "nilainya sendiri); tidak dipakai",
+     "'{found}' cannot be a label (blank, a number, or an option code 1–4/a–d, which always means its own "
+     "score); not used"),
+    ("SKM024", "warning", "Tanggal responden tidak terbaca", "Respondent's date unreadable",
+     "tanggal {why} ({found}): responden ini dihitung untuk IKM setahun, tidak untuk periode mana pun",
+     "date {why_en} ({found}): this respondent counts for the year's IKM, not for any period"),
+    ("SKM025", "info", "Urutan hari/bulan diasumsikan", "Day/month order assumed",
+     "semua tanggal di kolom ini bisa dibaca hari/bulan maupun bulan/hari; dibaca hari/bulan (kebiasaan "
+     "Indonesia)",
+     "every date in this column reads as day/month and as month/day; read as day/month (the Indonesian "
+     "convention)"),
+    ("SKM026", "warning", "Periode kurang dari sampel minimum", "Period below the minimum sample",
+     "{period}: {found} responden sah, kurang dari sampel minimum {expected} untuk populasi periode {populasi} "
+     "(populasi setahun dibagi rata per bulan; Krejcie–Morgan); tidak ada data yang dibuang",
+     "{period_en}: {found} valid respondents, fewer than the minimum sample of {expected} for a period "
+     "population of {populasi} (the year's population spread evenly over the months; Krejcie–Morgan); no data "
+     "is dropped"),
+    ("SKM027", "warning", "Periode tidak dapat dihitung", "Periods cannot be computed",
+     "IKM per {scheme} diminta, tetapi tidak ada tanggal responden yang terbaca (kolom Timestamp/Tanggal); "
+     "hanya IKM setahun yang dihitung",
+     "IKM per {scheme_en} was asked for, but no respondent's date can be read (a Timestamp/Tanggal column); "
+     "only the year's IKM is computed"),
 )

@@ -70,8 +70,8 @@ def answer_findings(
                 blanks.setdefault(i, []).append(j)
             elif problem == "five_point":
                 five.append((i, j))
-            else:
-                out.append(Finding(_ANSWER_CODES.get(problem, "SKM002"), sheet, cell_of(col.column, i),
+            elif problem in _ANSWER_CODES:  # a label that does not fit: skm.label_findings
+                out.append(Finding(_ANSWER_CODES[problem], sheet, cell_of(col.column, i),
                                    expected="1–4", found=_shown(raw_of(col.column, i)), params={"unsur": label}))
     for i in sorted(blanks):
         js = sorted(blanks[i])

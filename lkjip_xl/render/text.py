@@ -4,14 +4,11 @@ from __future__ import annotations
 import os
 from typing import IO
 
+from ..glossary import severity_word
 from ..i18n import message
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, BOLD = "\033[0m", "\033[1m"
-SEVERITY_WORDS = {
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def use_colour(stream: IO) -> bool:
@@ -28,7 +25,7 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
             current = f.sheet
             lines.append("")
             lines.append(f"{BOLD}{current}{RESET}" if colour else current)
-        sev = SEVERITY_WORDS[lang][f.severity]
+        sev = severity_word(f.severity, lang)
         tag = f"{COLOURS[f.severity]}{sev}{RESET}" if colour else sev
         lines.append(f"  {f.sheet}!{f.cell} [{f.code}] {tag}: {f.message(lang)}")
     lines.append("")

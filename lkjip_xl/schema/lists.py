@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import settings
 from ..calc.skm import SKM_WEIGHTS
+from ..calc.skm_unsur import UNSUR
 from . import belanja
 from .types import Choice, Text
 
@@ -63,12 +64,13 @@ LISTS: dict[str, tuple[Choice, ...]] = {
         )
     ),
     "jawaban": tuple(_c(str(i)) for i in range(1, 5)),
+    "unsur_skm": tuple(_c(u.name, u.name, u.name_en) for u in UNSUR),
 }
 
 
 # lists staff may extend with their own words (a unit, an occupation): a value outside them is a
 # warning on read and the dropdown only warns; every other list is closed
-LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan"})
+LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan", "unsur_skm"})
 
 
 def values(key: str) -> tuple[str, ...]:

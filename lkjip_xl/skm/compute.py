@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..calc.decimals import number_or_none
 from ..calc.skm import DEFAULT_WEIGHT, IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
+from ..calc.skm_labels import LabelSet
 
 COLUMNS = tuple(f"u{i}" for i in range(1, 10))
 _FAST = {1: 1, 2: 2, 3: 3, 4: 4}  # 1.0 == 1: the same keys serve floats
@@ -43,24 +44,32 @@ class SkmResult:
         return {c.unsur: c.nrr for c in self.columns if c.unsur and c.nrr is not None}
 
 
-def safe_parse(raw) -> tuple[int | None, str | None]:
+def safe_parse(raw, unsur: str | None = None, labels: LabelSet | None = None) -> tuple[int | None, str | None]:
     """``parse_answer`` that never raises: a number Decimal cannot hold (1e308 from a cell) is
     out of range."""
     try:
-        return parse_answer(raw)
+        return parse_answer(raw, unsur, labels)
     except ArithmeticError:
         return None, "out_of_range"
 
 
-def tally(values: list) -> tuple[int, int, list[tuple[int, str]]]:
-    """Sum and count valid answers of one column; (index, problem) for the others."""
+def tally(values: list, unsur: str | None = None,
+          labels: LabelSet | None = None) -> tuple[int, int, list[tuple[int, str]]]:
+    """Sum and count valid answers of one column; (index, problem) for the others. Each distinct
+    text answer (a label) is read once."""
     total = n = 0
     invalid: list[tuple[int, str]] = []
     fast = _FAST
+    seen: dict[str, tuple[int | None, str | None]] = {}
     for i, raw in enumerate(values):
         v = fast.get(raw) if type(raw) in (float, int) else None
         if v is None:
-            v, problem = safe_parse(raw)
+            if type(raw) is str:
+                if raw not in seen:
+                    seen[raw] = safe_parse(raw, unsur, labels)
+                v, problem = seen[raw]
+            else:
+                v, problem = safe_parse(raw, unsur, labels)
             if v is None:
                 invalid.append((i, problem))
                 continue
@@ -75,9 +84,11 @@ def whole_or_none(value) -> int | None:
     return int(d) if d is not None and d == d.to_integral_value() else None
 
 
-def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = DEFAULT_WEIGHT) -> SkmResult:
+def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = DEFAULT_WEIGHT,
+                labels: LabelSet | None = None) -> SkmResult:
     """``answers``: column key -> raw answers by respondent; ``unsur_rows``: the summary block's
-    rows in U1..U9 order (keys unsur, jumlah_nilai, jumlah_responden, nrr_tertulis)."""
+    rows in U1..U9 order (keys unsur, jumlah_nilai, jumlah_responden, nrr_tertulis); ``labels``:
+    the answer labels accepted besides 1..4 and a..d (a survey export), or None (only those)."""
     respondents = max((len(v) for v in answers.values()), default=0)
     columns = []
     for i, key in enumerate(COLUMNS):
@@ -86,7 +97,7 @@ def compute_skm(answers: dict[str, list], unsur_rows: list[dict], weight: str = 
         col = ColumnResult(key, name, match_unsur(name) if name else f"U{i + 1}")
         values = answers.get(key) or []
         if values:
-            col.total, col.n, col.invalid = tally(values)
+            col.total, col.n, col.invalid = tally(values, col.unsur, labels)
         if col.n:
             col.nrr, col.source = nrr(col.total, col.n), "responden"
         elif whole_or_none(row.get("jumlah_nilai")) and (whole_or_none(row.get("jumlah_responden")) or 0) > 0:

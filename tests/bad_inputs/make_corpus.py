@@ -43,7 +43,8 @@ SHEET_FILES = {  # the template's sheet order (xlsxwriter numbers the parts in t
     "Petunjuk": "xl/worksheets/sheet1.xml", "Identitas": "xl/worksheets/sheet2.xml",
     "PK": "xl/worksheets/sheet3.xml", "Rencana Aksi": "xl/worksheets/sheet4.xml",
     "Realisasi": "xl/worksheets/sheet5.xml", "Belanja": "xl/worksheets/sheet6.xml",
-    "SKM": "xl/worksheets/sheet7.xml", "Skala": "xl/worksheets/sheet8.xml", "_Daftar": "xl/worksheets/sheet9.xml",
+    "SKM": "xl/worksheets/sheet7.xml", "SKM Tindak Lanjut": "xl/worksheets/sheet8.xml",
+    "Skala": "xl/worksheets/sheet9.xml", "_Daftar": "xl/worksheets/sheet10.xml",
 }
 REALISASI = SHEET_FILES["Realisasi"]
 BOMB_MIB = 768  # decompressed size of the zip bomb's sheet; deflate keeps it near 1/1000 of that
@@ -395,7 +396,7 @@ def _mostly_deleted(valid, out):
       "name, so nothing changes.", 0)
 def _reordered(valid, out):
     reorder_sheets(valid, out, ["Realisasi", "SKM", "PK", "Petunjuk", "Identitas", "Rencana Aksi", "Belanja",
-                                "Skala", "_Daftar"])
+                                "SKM Tindak Lanjut", "Skala", "_Daftar"])
 
 
 @case("extra_column.xlsx", "A column added right of the Realisasi table (header O4 'Catatan Auditor', a value "

@@ -10,7 +10,7 @@ from ..findings import Finding, HasFindings
 from .claims import Claim, claims
 from .facts import build_facts
 from .read import read_document
-from .verdict import AGREE, UNMATCHED, Outcome, judge
+from .verdict import AGREE, UNMATCHED, Outcome, cell_of, judge
 
 
 @dataclass
@@ -47,7 +47,7 @@ class DocumentResult(HasFindings):
 def _token_findings(claim: Claim) -> list[Finding]:
     """What is wrong with the printed number itself, whatever it speaks of."""
     t, seg = claim.token, claim.segment
-    cell = seg.cell_ref(claim.col) if claim.col is not None else ""
+    cell = cell_of(claim)
     base = {"location": dict(seg.where), "sentence": claim.sentence[:300], "span": (t.start, t.end),
             "cell_start": claim.cell_start if claim.col is not None else None, "number": t.raw}
     out = []

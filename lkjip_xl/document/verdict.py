@@ -155,7 +155,7 @@ def _year(claim: Claim, facts: Facts) -> Outcome:
         return Outcome(claim, UNMATCHED, [])
     if value in (facts.year, facts.prev_year):
         return Outcome(claim, AGREE, [])
-    return Outcome(claim, REPORTED, [Finding("DOC006", claim.segment.part, _cell(claim), str(facts.year),
+    return Outcome(claim, REPORTED, [Finding("DOC006", claim.segment.part, cell_of(claim), str(facts.year),
                                              str(value), _params(claim, None, None))])
 
 
@@ -196,9 +196,15 @@ def describe(f: Fact) -> str:
     return f"{name} ({code})" if code else name
 
 
-def _cell(claim: Claim) -> str:
+def cell_of(claim: Claim) -> str:
+    """The finding's "cell": the A1 position in a table; for prose in a PDF the line on the page
+    ("baris 12"); empty for a txt line or a docx paragraph (the part already says which)."""
     seg = claim.segment
-    return seg.cell_ref(claim.col) if claim.col is not None else ""
+    if claim.col is not None:
+        return seg.cell_ref(claim.col)
+    if "page" in seg.where:
+        return f"baris {seg.line_at(claim.token.start)}"
+    return ""
 
 
 def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None = None, **more) -> dict:
@@ -233,5 +239,5 @@ def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None =
 
 def _finding(code: str, claim: Claim, f: Fact, expected, found, slip: str | None, detail: str | None = None,
              **more) -> Finding:
-    return Finding(code, claim.segment.part, _cell(claim), expected, found,
+    return Finding(code, claim.segment.part, cell_of(claim), expected, found,
                    _params(claim, f, slip, detail, **more))

@@ -27,7 +27,8 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
             lines.append(f"{BOLD}{current}{RESET}" if colour else current)
         sev = severity_word(f.severity, lang)
         tag = f"{COLOURS[f.severity]}{sev}{RESET}" if colour else sev
-        lines.append(f"  {f.sheet}!{f.cell} [{f.code}] {tag}: {f.message(lang)}")
+        place = f"{f.sheet}!{f.cell}" if f.cell else f.sheet  # a report's paragraph has no cell
+        lines.append(f"  {place} [{f.code}] {tag}: {f.message(lang)}")
     lines.append("")
     lines.append(message("summary", lang, **result.summary))
     return "\n".join(lines) + "\n"

@@ -72,15 +72,20 @@ class NameIndex:
             for w in set().union(*e._words) if e._words else ():
                 df[w] = df.get(w, 0) + 1
         n = max(len(entities), 1)
+        self._cache: dict[tuple, Named | None] = {}
         self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
 
     def _weight(self, w: str) -> float:
         return self._idf.get(w, math.log(1 + len(self.entities)))
 
     def _found(self, name: frozenset, text: set[str]) -> float:
-        if not name:
-            return 0.0
-        got = sum(self._weight(w) for w in name if w in text or any(same_word(w, t) for t in text))
+        """The weight of the name's words found in the text (typing slips of long words too: same
+        first letter, length within two)."""
+        got = 0.0
+        for w in name:
+            if w in text or (len(w) >= 6 and any(
+                    t[0] == w[0] and abs(len(t) - len(w)) <= 2 and same_word(w, t) for t in text)):
+                got += self._weight(w)
         return got
 
     def find(self, text: str, *, kind_hint: str | None = None, label: bool = False,
@@ -88,7 +93,12 @@ class NameIndex:
         """The entity ``text`` names, or None (nothing named, or two entities equally named).
         ``label``: ``text`` is a table cell, so the name must also make up half of it;
         ``only_kind``/``share``: look among one kind only, with a looser share of the name."""
-        text_words = set(words(_APBD.sub(" ", text)))
+        key = (text, kind_hint, label, only_kind, share)
+        if key not in self._cache:
+            self._cache[key] = self._find(set(words(_APBD.sub(" ", text))), kind_hint, label, only_kind, share)
+        return self._cache[key]
+
+    def _find(self, text_words: set[str], kind_hint, label, only_kind, share) -> Named | None:
         if not text_words:
             return None
         best: list[tuple[float, Named]] = []

@@ -171,3 +171,22 @@ def test_the_coverage_documented_is_the_coverage_measured(kampai, amplas):
     assert f"| {amplas.checked} | {amplas.matched} | {amplas.unmatched} |" in doc
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"angka diperiksa: {kampai.checked}; terhubung ke buku kerja: {kampai.matched}" in readme
+
+
+def test_kampai_pengukuran_realisasi_without_its_sen(kampai):
+    f = one(kampai, 1278, "DOC001", "8876182851.00")
+    assert f.expected == dec(rows("realisasi.csv")["TOTAL"]["realisasi"]) and f.params["slip"] == "sen_dropped"
+
+
+def test_a_figure_of_the_other_year_is_named(tmp_path):
+    """2022's realisasi of programme 01 printed as 2023's (a report written in the test)."""
+    r2022 = next(r for r in read_csv(SRC / "medan_amplas" / "realisasi_2022.csv") if r["kode"] == "01")
+    r2023 = next(r for r in read_csv(SRC / "medan_amplas" / "realisasi_2023.csv") if r["kode"] == "01")
+    shown = f"{int(r2022['realisasi']):,}".replace(",", ".")
+    report = tmp_path / "laporan.txt"
+    report.write_text("Realisasi Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota pada tahun 2023 sebesar "
+                      f"Rp. {shown},00.\n", encoding="utf-8")
+    result = check_document(report, ROOT / "samples" / "medan_amplas_2023.xlsx", ROOT / "samples" / "medan_amplas_2022.xlsx")
+    [f] = result.findings
+    assert (f.code, f.expected, f.found) == ("DOC001", dec(r2023["realisasi"]), dec(r2022["realisasi"]))
+    assert f.params["slip"] == "other_year" and "2022" in f.message("en")

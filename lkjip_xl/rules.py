@@ -149,6 +149,17 @@ RULES: dict[str, Rule] = _rules(
      "'pemotongan' di Identitas)",
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
+    ("BUD016", "warning", "Jumlah rincian tidak lengkap", "Sum of children incomplete",
+     "{field} {kode}: {m} dari {n} rincian kosong ({cells}); jumlah yang terisi {expected}, tertulis {found}: "
+     "isi rincian yang kosong (0 atau - bila memang nihil)",
+     "{field} {kode}: {m} of {n} rows are blank ({cells}); the filled ones sum to {expected}, found {found}: "
+     "fill in the blank rows (0 or - when there is nothing)"),
+    ("BUD017", "warning", "Rincian tidak dilaporkan", "Children not reported",
+     "{field} {kode} tertulis {found}, tetapi tidak satu pun dari {n} rinciannya berisi {field}",
+     "{field} {kode} is {found}, but none of its {n} rows has a {field}"),
+    ("BUD018", "warning", "Pagu PK sebagian kosong", "PK budget partly blank",
+     "{field} program {kode} kosong sementara program lain terisi: jumlah anggaran PK tidak dapat dihitung",
+     "{field} of programme {kode} is blank while other programmes have one: the PK's total budget cannot be computed"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",

@@ -25,6 +25,7 @@ __all__ = [
     "BudgetProblem",
     "build_tree",
     "add_amounts",
+    "add_complete",
 ]
 
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -226,3 +227,12 @@ def add_amounts(values: Iterable[Any]) -> int | Decimal | None:
         ctx.prec = 80
         total = sum(present[1:], present[0])
     return int(total) if total == total.to_integral_value() else total
+
+
+def add_complete(values: Iterable[Any]) -> int | Decimal | None:
+    """A total to print: the sum when EVERY value is there, else None. A total over rows some of
+    which are blank is never printed as if it were complete."""
+    values = list(values)
+    if not values or any(v is None for v in values):
+        return None
+    return add_amounts(values)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from ..calc.budget import BudgetProblem, BudgetRow, add_amounts, build_tree, is_total_row, pagu_efektif, sisa
+from ..calc.budget import BudgetProblem, BudgetRow, add_amounts, add_complete, build_tree, is_total_row, pagu_efektif, sisa
 from ..calc.decimals import number_or_none, percent
 
 # the amounts a row carries; "pagu" is the effective pagu (calc.budget.pagu_efektif)
@@ -130,11 +130,17 @@ class BudgetTree:
 
     @property
     def total_pagu(self) -> int | Decimal | None:
-        return add_amounts(p.shown_pagu for p in self.programs)
+        """The printed TOTAL: None when a programme has no pagu (never a partial total)."""
+        return add_complete(p.shown_pagu for p in self.programs)
 
     @property
     def total_realisasi(self) -> int | Decimal | None:
-        return add_amounts(p.shown_realisasi for p in self.programs)
+        return add_complete(p.shown_realisasi for p in self.programs)
+
+    def without(self, name: str) -> list[str]:
+        """Codes of the programmes lacking a printed amount (``pagu`` or ``realisasi``)."""
+        attr = "shown_pagu" if name == "pagu" else "shown_realisasi"
+        return [p.code for p in self.programs if getattr(p, attr) is None]
 
     def total_sum(self, name: str) -> Sum:
         """Σ of an amount over the programmes (what a typed total row must hold)."""

@@ -23,6 +23,9 @@ class Rule:
     message_id: str
     message_en: str
 
+    def title(self, lang: str = "id") -> str:
+        return self.title_en if lang == "en" else self.title_id
+
     def render(self, lang: str, **params) -> str:
         template = self.message_en if lang == "en" else self.message_id
         params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
@@ -216,7 +219,8 @@ RULES: dict[str, Rule] = _rules(
      "the denominator of component '{komponen}' is 0: the composite actual of {kode} cannot be computed"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
-     "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),
+     "sel rumus ditimpa dengan nilai ketikan {found}{same}",
+     "a formula cell was overwritten with the typed value {found}{same}"),
     ("FRM002", "error", "Hasil rumus usang", "Stale formula result",
      "hasil tersimpan {found} ≠ hitung ulang {expected} (berkas disimpan tanpa hitung ulang?)",
      "stored result {found} ≠ recomputed {expected} (saved without recalculation?)"),
@@ -224,6 +228,11 @@ RULES: dict[str, Rule] = _rules(
      "rumus {formula} tidak mencakup baris {missing}", "formula {formula} leaves out row(s) {missing}"),
     ("FRM004", "warning", "Rumus hilang", "Formula missing",
      "sel rumus kosong; seharusnya {expected}", "the formula cell is empty; it should be {expected}"),
+    ("FRM005", "warning", "Berkas disimpan tanpa hitung ulang", "File saved without calculation",
+     "{n} sel rumus tidak berisi hasil ({cells}): berkas disimpan oleh program yang tidak menghitung rumus; "
+     "buka dan simpan ulang di Excel atau LibreOffice. lkjip-xl menghitung semuanya sendiri",
+     "{n} formula cells hold no result ({cells}): the file was saved by a program that does not calculate; "
+     "open and save it again in Excel or LibreOffice. lkjip-xl computes everything itself"),
     # ---- scales
     ("SCL001", "error", "Skala berlubang", "Scale has a gap",
      "skala {scale}: ada celah antara {detail}", "scale {scale}: gap between {detail}"),
@@ -234,6 +243,11 @@ RULES: dict[str, Rule] = _rules(
     ("SCL004", "error", "Baris skala tidak sah", "Invalid scale row",
      "skala {scale}: baris '{found}' tidak dapat dipakai ({detail})",
      "scale {scale}: row '{found}' cannot be used ({detail})"),
+    ("SCL005", "warning", "Kantor memotong, Identitas membulatkan", "The office truncates, Identitas rounds",
+     "{n} nilai yang diketik dipotong pada presisinya ({cells}) dan tidak ada yang dibulatkan: bila kantor memang "
+     "memotong, pilih 'pemotongan' di Identitas (sekarang '{found}')",
+     "{n} typed values are truncated at their precision ({cells}) and none is rounded: if the office truncates "
+     "on purpose, choose 'pemotongan' on Identitas (now '{found}')"),
     # ---- SKM (PermenPAN-RB 14/2017; docs/skm.md)
     ("SKM001", "error", "Jawaban di luar 1–4", "Answer outside 1–4",
      "jawaban {found} untuk {unsur} di luar skala 1–4; tidak dihitung",

@@ -348,4 +348,10 @@ RULES: dict[str, Rule] = _rules(
      "hanya IKM setahun yang dihitung",
      "IKM per {scheme_en} was asked for, but no respondent's date can be read (a Timestamp/Tanggal column); "
      "only the year's IKM is computed"),
+    ("SKM028", "warning", "Nama unsur salah ketik", "Element name misspelled",
+     "nama unsur '{found}' dibaca sebagai {expected}; perbaiki ejaannya",
+     "the element name '{found}' is read as {expected}; correct its spelling"),
+    ("SKM029", "warning", "Nama unsur tidak dikenal", "Element name unknown",
+     "nama unsur '{found}' tidak dikenal; kolom ini dihitung sebagai {expected} menurut urutannya",
+     "the element name '{found}' is unknown; this column is counted as {expected} by its place"),
 )

@@ -163,6 +163,14 @@ RULES: dict[str, Rule] = _rules(
     ("BUD018", "warning", "Pagu PK sebagian kosong", "PK budget partly blank",
      "{field} program {kode} kosong sementara program lain terisi: jumlah anggaran PK tidak dapat dihitung",
      "{field} of programme {kode} is blank while other programmes have one: the PK's total budget cannot be computed"),
+    ("BUD019", "warning", "Baris tanpa kode", "Row without a code",
+     "baris '{uraian}' berisi angka tetapi tidak berkode: tidak ikut dijumlahkan ke program/kegiatannya",
+     "the row '{uraian}' has amounts but no code: it is not summed into its programme/activity"),
+    ("BUD020", "info", "Tanpa kode: susunan dari kolom Tingkat", "No codes: tree from the Level column",
+     "tidak ada kode: susunan program > kegiatan > sub kegiatan ({n} baris) diambil dari kolom Tingkat dan "
+     "urutan baris; jumlah diperiksa, tetapi pagu PK dan Rencana Aksi tidak dapat dicocokkan per program",
+     "no codes: the programme > activity > sub-activity tree ({n} rows) comes from the Level column and the "
+     "row order; sums are checked, but the PK and action-plan budgets cannot be matched per programme"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",

@@ -60,7 +60,7 @@ def _budget_cells(book: Book, line: BudgetLine | None) -> list[Cell]:
     bold = line.depth < 2 and bool(line.children)
     pct = book.pct(line.shown_persen)
     return [
-        Cell(line.code, src=book.src(k, "kode", i), bold=bold),
+        Cell(line.printed_code, src=book.src(k, "kode", i), bold=bold),
         Cell(line.uraian, src=book.src(k, "uraian", i), bold=bold),
         Cell(line.shown_pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None, bold=bold),
         Cell(line.shown_realisasi, src=book.src(k, "realisasi", i), bold=bold),
@@ -330,14 +330,14 @@ def keluaran_table(cur: Book, lang: str, unit: str) -> AnnexTable:
             continue
         i = line.index
         if line.children:
-            rows.append(Row([Cell(line.code, src=cur.src(k, "kode", i), bold=True),
+            rows.append(Row([Cell(line.printed_code, src=cur.src(k, "kode", i), bold=True),
                              Cell(line.uraian, src=cur.src(k, "uraian", i), bold=True)]
                             + [Cell(None) for _ in range(5)], level=line.depth, bold=True))
             continue
         r = rows_in[i]
         t, re_ = r.get("target_keluaran"), r.get("realisasi_keluaran")
         rows.append(Row([
-            Cell(line.code, src=cur.src(k, "kode", i)),
+            Cell(line.printed_code, src=cur.src(k, "kode", i)),
             Cell(line.uraian, src=cur.src(k, "uraian", i)),
             Cell(r.get("indikator_keluaran"), src=cur.src(k, "indikator_keluaran", i)),
             Cell(r.get("satuan_keluaran"), src=cur.src(k, "satuan_keluaran", i)),

@@ -23,6 +23,9 @@ class Rule:
     message_id: str
     message_en: str
 
+    def title(self, lang: str = "id") -> str:
+        return self.title_en if lang == "en" else self.title_id
+
     def render(self, lang: str, **params) -> str:
         template = self.message_en if lang == "en" else self.message_id
         params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
@@ -149,6 +152,25 @@ RULES: dict[str, Rule] = _rules(
      "'pemotongan' di Identitas)",
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
+    ("BUD016", "warning", "Jumlah rincian tidak lengkap", "Sum of children incomplete",
+     "{field} {kode}: {m} dari {n} rincian kosong ({cells}); jumlah yang terisi {expected}, tertulis {found}: "
+     "isi rincian yang kosong (0 atau - bila memang nihil)",
+     "{field} {kode}: {m} of {n} rows are blank ({cells}); the filled ones sum to {expected}, found {found}: "
+     "fill in the blank rows (0 or - when there is nothing)"),
+    ("BUD017", "warning", "Rincian tidak dilaporkan", "Children not reported",
+     "{field} {kode} tertulis {found}, tetapi tidak satu pun dari {n} rinciannya berisi {field}",
+     "{field} {kode} is {found}, but none of its {n} rows has a {field}"),
+    ("BUD018", "warning", "Pagu PK sebagian kosong", "PK budget partly blank",
+     "{field} program {kode} kosong sementara program lain terisi: jumlah anggaran PK tidak dapat dihitung",
+     "{field} of programme {kode} is blank while other programmes have one: the PK's total budget cannot be computed"),
+    ("BUD019", "warning", "Baris tanpa kode", "Row without a code",
+     "baris '{uraian}' berisi angka tetapi tidak berkode: tidak ikut dijumlahkan ke program/kegiatannya",
+     "the row '{uraian}' has amounts but no code: it is not summed into its programme/activity"),
+    ("BUD020", "info", "Tanpa kode: susunan dari kolom Tingkat", "No codes: tree from the Level column",
+     "tidak ada kode: susunan program > kegiatan > sub kegiatan ({n} baris) diambil dari kolom Tingkat dan "
+     "urutan baris; jumlah diperiksa, tetapi pagu PK dan Rencana Aksi tidak dapat dicocokkan per program",
+     "no codes: the programme > activity > sub-activity tree ({n} rows) comes from the Level column and the "
+     "row order; sums are checked, but the PK and action-plan budgets cannot be matched per programme"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",
@@ -235,7 +257,8 @@ RULES: dict[str, Rule] = _rules(
      "official's share in a cascaded PK); they are not compared one by one"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
-     "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),
+     "sel rumus ditimpa dengan nilai ketikan {found}{same}",
+     "a formula cell was overwritten with the typed value {found}{same}"),
     ("FRM002", "error", "Hasil rumus usang", "Stale formula result",
      "hasil tersimpan {found} ≠ hitung ulang {expected} (berkas disimpan tanpa hitung ulang?)",
      "stored result {found} ≠ recomputed {expected} (saved without recalculation?)"),
@@ -243,6 +266,11 @@ RULES: dict[str, Rule] = _rules(
      "rumus {formula} tidak mencakup baris {missing}", "formula {formula} leaves out row(s) {missing}"),
     ("FRM004", "warning", "Rumus hilang", "Formula missing",
      "sel rumus kosong; seharusnya {expected}", "the formula cell is empty; it should be {expected}"),
+    ("FRM005", "warning", "Berkas disimpan tanpa hitung ulang", "File saved without calculation",
+     "{n} sel rumus tidak berisi hasil ({cells}): berkas disimpan oleh program yang tidak menghitung rumus; "
+     "buka dan simpan ulang di Excel atau LibreOffice. lkjip-xl menghitung semuanya sendiri",
+     "{n} formula cells hold no result ({cells}): the file was saved by a program that does not calculate; "
+     "open and save it again in Excel or LibreOffice. lkjip-xl computes everything itself"),
     # ---- scales
     ("SCL001", "error", "Skala berlubang", "Scale has a gap",
      "skala {scale}: ada celah antara {detail}", "scale {scale}: gap between {detail}"),
@@ -253,6 +281,11 @@ RULES: dict[str, Rule] = _rules(
     ("SCL004", "error", "Baris skala tidak sah", "Invalid scale row",
      "skala {scale}: baris '{found}' tidak dapat dipakai ({detail})",
      "scale {scale}: row '{found}' cannot be used ({detail})"),
+    ("SCL005", "warning", "Kantor memotong, Identitas membulatkan", "The office truncates, Identitas rounds",
+     "{n} nilai yang diketik dipotong pada presisinya ({cells}) dan tidak ada yang dibulatkan: bila kantor memang "
+     "memotong, pilih 'pemotongan' di Identitas (sekarang '{found}')",
+     "{n} typed values are truncated at their precision ({cells}) and none is rounded: if the office truncates "
+     "on purpose, choose 'pemotongan' on Identitas (now '{found}')"),
     # ---- SKM (PermenPAN-RB 14/2017; docs/skm.md)
     ("SKM001", "error", "Jawaban di luar 1–4", "Answer outside 1–4",
      "jawaban {found} untuk {unsur} di luar skala 1–4; tidak dihitung",
@@ -353,4 +386,10 @@ RULES: dict[str, Rule] = _rules(
      "hanya IKM setahun yang dihitung",
      "IKM per {scheme_en} was asked for, but no respondent's date can be read (a Timestamp/Tanggal column); "
      "only the year's IKM is computed"),
+    ("SKM028", "warning", "Nama unsur salah ketik", "Element name misspelled",
+     "nama unsur '{found}' dibaca sebagai {expected}; perbaiki ejaannya",
+     "the element name '{found}' is read as {expected}; correct its spelling"),
+    ("SKM029", "warning", "Nama unsur tidak dikenal", "Element name unknown",
+     "nama unsur '{found}' tidak dikenal; kolom ini dihitung sebagai {expected} menurut urutannya",
+     "the element name '{found}' is unknown; this column is counted as {expected} by its place"),
 )

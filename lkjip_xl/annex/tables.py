@@ -68,7 +68,7 @@ def chart_tables(book: Book, lang: str) -> list[AnnexTable]:
                                  Cell(book.pct(ind.derived.get("capaian"))), Cell(100)]))
     ser_rows = []
     for p in book.budget.programs:
-        ser_rows.append(Row([Cell(p.code), Cell(p.uraian), Cell(book.pct(p.shown_persen)), Cell(100)]))
+        ser_rows.append(Row([Cell(p.printed_code), Cell(p.uraian), Cell(book.pct(p.shown_persen)), Cell(100)]))
     out = []
     for key, title, rows, name, cat_title, val_title in (
         ("grafik_capaian", tr(lang, f"Capaian Kinerja per Indikator Tahun {ylabel(book.year)}",

@@ -13,6 +13,7 @@ from ..findings import Finding, HasFindings, sort_findings
 from ..reader import read_workbook
 from ..reader.model import WorkbookModel
 from ..settings import Settings
+from .compare import consistent_truncation
 from .formulas import flagged_rows
 from .tahun_lalu import prev_findings
 
@@ -92,6 +93,9 @@ def check_workbook(path: Path, prev_path: Path | None = None) -> CheckResult:
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
     findings = _dedupe(findings + run_checks(ctx))
+    identitas = model.form("identitas")
+    if identitas is not None and "pembulatan" in identitas.cells:
+        findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])
     return CheckResult(str(path), model.version, sort_findings(findings), ctx)
 
 

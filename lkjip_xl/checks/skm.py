@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..calc.decimals import decimal_places, number_or_none, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
-from ..calc.skm import DEFAULT_WEIGHT, UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample
+from ..calc.skm import DEFAULT_WEIGHT, UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, min_sample
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
 from ..findings import Finding
@@ -31,6 +31,7 @@ from .compare import is_blank, judge_typed
 SHEET = "SKM"
 _NAMES = {u.code: u.name for u in UNSUR}
 _ANSWER_CODES = {"out_of_range": "SKM001", "text": "SKM002"}
+_MATCH_CODES = {"loose": "SKM028", "order": "SKM029"}  # an unsur name with a typo; one nothing matches
 
 
 def unsur_label(code: str | None) -> str:
@@ -183,7 +184,10 @@ def _block_findings(block, result: SkmResult, has_rows: bool, settings: Settings
     for i, col in enumerate(result.columns):
         name = rows[i].get("unsur") if i < len(rows) else None
         cell = _block_cell(block, "unsur", i)
-        if not is_blank(name) and match_unsur(str(name)) is None:
+        if col.matched in _MATCH_CODES and col.unsur is not None:  # computed, and said how
+            out.append(Finding(_MATCH_CODES[col.matched], SHEET, cell, expected=unsur_label(col.unsur),
+                               found=str(name)))
+        elif not is_blank(name) and col.unsur is None:
             out.append(Finding("SKM006", SHEET, cell, found=str(name)))
             continue
         if col.unsur is None:

@@ -151,29 +151,50 @@ def skm(
                      "sheet and cell."),
              epilog=exit_codes())
 def check(
-    workbook: Path = WORKBOOK_ARGUMENT,
+    workbook: Path = typer.Argument(..., metavar=bi("BUKU_KERJA", "WORKBOOK"),
+                                    help=bi("Buku kerja LKjIP (.xlsx), atau laporan (.docx, .pdf, .txt) yang "
+                                            "diperiksa terhadap --workbook.",
+                                            "The LKjIP workbook (.xlsx), or a report (.docx, .pdf, .txt) checked "
+                                            "against --workbook.")),
     format: Format = typer.Option(Format.text, "--format", help=FORMAT_HELP),
     annotate: Optional[Path] = typer.Option(None, "--annotate", metavar=FILE,
                                             help=bi("Tulis salinan bertanda (.xlsx): sel bermasalah diberi warna "
-                                                    "dan catatan, dengan sheet Temuan di depan.",
+                                                    "dan catatan, dengan sheet Temuan di depan. Untuk laporan .docx: "
+                                                    "salinan .docx dengan angka bermasalah ditandai dan dikomentari.",
                                                     "Write an annotated copy (.xlsx): cells with findings "
-                                                    "coloured and commented, a Findings sheet first.")),
+                                                    "coloured and commented, a Findings sheet first. For a .docx "
+                                                    "report: a .docx copy with each reported number marked and "
+                                                    "commented.")),
+    data: Optional[Path] = typer.Option(None, "--workbook", metavar=bi("BUKU_KERJA", "WORKBOOK"),
+                                        help=bi("Buku kerja yang menjadi acuan pemeriksaan laporan.",
+                                                "The workbook a report is checked against.")),
     tahun_lalu: Optional[Path] = TAHUN_LALU_OPTION,
     overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
     from .commands.check import run_check
+    from .commands.check_document import is_document, render_document_text, run_check_document
+    from .errors import UsageError
     from .render.json_out import render_json
     from .render.text import render_text, use_colour
 
+    document = is_document(workbook)
     try:
-        result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value, overwrite=overwrite)
+        if document:
+            result = run_check_document(workbook, workbook=data, tahun_lalu=tahun_lalu, annotate=annotate,
+                                        lang=lang.value, overwrite=overwrite)
+        else:
+            if data is not None:
+                raise UsageError("workbook_for_report", path=str(workbook))
+            result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value,
+                               overwrite=overwrite)
     except LkjipError as err:
         fail(err, lang.value)
+    render = render_document_text if document else render_text
     if format == Format.json:
         typer.echo(render_json(result, lang.value), nl=False)
     else:
-        typer.echo(render_text(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
+        typer.echo(render(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
     raise typer.Exit(1 if result.has_errors else 0)
 
 

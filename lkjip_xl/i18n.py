@@ -85,6 +85,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tidak ada tabel label jawaban (kolom Unsur, 1, 2, 3, 4) di {path}",
         "no answer label table (columns Unsur, 1, 2, 3, 4) in {path}",
     ),
+    "doc_kind": (
+        "laporan harus .docx, .pdf atau .txt: {path}", "the report must be a .docx, .pdf or .txt: {path}",
+    ),
+    "doc_unreadable": ("laporan tidak dapat dibaca: {path} ({detail})", "cannot read the report: {path} ({detail})"),
+    "doc_encrypted": (
+        "laporan PDF dilindungi kata sandi (terenkripsi): {path}", "the PDF report is password-protected: {path}",
+    ),
+    "needs_workbook": (
+        "memeriksa laporan {path} memerlukan --workbook DATA.xlsx",
+        "checking the report {path} needs --workbook DATA.xlsx",
+    ),
+    "workbook_for_report": (
+        "--workbook hanya untuk memeriksa laporan (.docx, .pdf, .txt), bukan buku kerja: {path}",
+        "--workbook is only for checking a report (.docx, .pdf, .txt), not a workbook: {path}",
+    ),
+    "annotate_docx_only": (
+        "--annotate untuk laporan hanya untuk masukan .docx: {path}",
+        "--annotate on a report needs a .docx input: {path}",
+    ),
+    "coverage": (
+        "angka diperiksa: {checked}; terhubung ke buku kerja: {matched}; tidak terhubung (tidak dinilai): {unmatched}",
+        "numbers checked: {checked}; tied to the workbook: {matched}; left unmatched (not judged): {unmatched}",
+    ),
     "no_plan_table": (
         "tidak ada tabel tindak lanjut (kolom Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) di {path}",
         "no follow-up table (columns Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) in {path}",

@@ -72,23 +72,7 @@ def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
     every worksheet is also read once to bound its grid. ``read_workbook`` passes False and lets
     ``read_part`` do it for the sheets it reads."""
     path = Path(path)
-    check_file(path)
-    with open(path, "rb") as fh:
-        magic = fh.read(8)
-    if magic == OLE2_MAGIC:
-        raw = path.read_bytes()[: 1024 * 1024]
-        if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptedPackage" in raw:
-            raise UnreadableWorkbook("encrypted", path=str(path))
-        raise UnreadableWorkbook("old_xls", path=str(path))
-    if not magic.startswith(b"PK"):
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text("bukan arsip zip", "not a zip archive"))
-    entries = _declared_entries(path)
-    if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=_members(entries))
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=_damaged(exc)) from None
+    zf = _open_zip(path, ole2=("old_xls", {}), not_zip="not_xlsx")
     try:
         _check_sizes(path, zf)
         parts, states = _sheet_parts(path, zf)
@@ -205,7 +189,52 @@ def _declared_entries(path: Path) -> int | None:
     return count
 
 
+def _open_zip(path: Path, *, ole2: tuple[str, dict], not_zip: str) -> zipfile.ZipFile:
+    """The file as a zip, refused (with the given message keys) when it is an OLE2 file (an
+    encrypted one is named so), not a zip, or declares more members than allowed."""
+    check_file(path)
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic == OLE2_MAGIC:
+        raw = path.read_bytes()[: 1024 * 1024]
+        if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptedPackage" in raw:
+            raise UnreadableWorkbook("encrypted", path=str(path))
+        raise UnreadableWorkbook(ole2[0], path=str(path), **ole2[1])
+    if not magic.startswith(b"PK"):
+        raise UnreadableWorkbook(not_zip, path=str(path), detail=Text("bukan arsip zip", "not a zip archive"))
+    entries = _declared_entries(path)
+    if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
+        raise UnreadableWorkbook("too_large", path=str(path), detail=_members(entries))
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
+        raise UnreadableWorkbook(not_zip, path=str(path), detail=_damaged(exc)) from None
+
+
+def open_package(path: Path) -> zipfile.ZipFile:
+    """Open any Office Open XML package (a .docx too) with the same guards as a workbook: a zip,
+    within the member, size and compression limits, no DTD in any XML part."""
+    path = Path(path)
+    zf = _open_zip(path, ole2=("unreadable", {"detail": "OLE2 (.doc/.xls)"}), not_zip="unreadable")
+    try:
+        _check_member_sizes(path, zf)
+        _refuse_dtds(path, zf, zf.namelist())
+    except Exception:
+        zf.close()
+        raise
+    return zf
+
+
 def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
+    _check_member_sizes(path, zf)
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
+        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text("xl/workbook.xml tidak ada", "xl/workbook.xml missing"))
+
+
+def _check_member_sizes(path: Path, zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > limits.MAX_ZIP_MEMBERS:
         raise UnreadableWorkbook("too_large", path=str(path), detail=_members(len(infos)))
@@ -221,11 +250,6 @@ def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
             raise UnreadableWorkbook("too_large", path=str(path), detail=f"{info.filename}: {info.file_size} B")
     if total > limits.MAX_UNCOMPRESSED_BYTES:
         raise UnreadableWorkbook("too_large", path=str(path), detail=Text(f"{total} B setelah dibuka", f"{total} B decompressed"))
-    names = set(zf.namelist())
-    if "xl/workbook.xml" not in names:
-        if "xl/workbook.bin" in names:
-            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text("xl/workbook.xml tidak ada", "xl/workbook.xml missing"))
 
 
 def _members(count: int) -> Text:

@@ -33,7 +33,8 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
         tag = f"{COLOURS[f.severity]}{sev}{RESET}" if colour else sev
         group = grouped.get((f.sheet, f.code)) if f.severity == "info" else None
         if group is None:
-            lines.append(f"  {f.sheet}!{f.cell} [{f.code}] {tag}: {f.message(lang)}")
+            place = f"{f.sheet}!{f.cell}" if f.cell else f.sheet  # a report's paragraph has no cell
+            lines.append(f"  {place} [{f.code}] {tag}: {f.message(lang)}")
         elif group[0] is f:
             cells = ", ".join(g.cell for g in group)
             lines.append(f"  {f.sheet}: {len(group)}× [{f.code}] {tag}: {f.rule.title(lang)}: {cells}")

@@ -63,20 +63,23 @@ PK_PROGRAM = Table(
             "Pagu APBD-P (Perubahan PK). Kosong bila tidak ada perubahan.",
             "Revised budget; blank when none.", width=18),
         col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=16),
+        col("sumber_dana", "Sumber Dana", "Source of funds", T.TEXT, "Mis. APBD, APBD-P, DAU.",
+            "E.g. APBD, APBD-P.", width=12),
     ),
 )
 
 PK_KOMPONEN = Table(
     "pk_komponen", "PK", Text("Komponen indikator komposit", "Components of composite indicators"),
-    header_row=4, first_col=24, capacity=20,
+    header_row=4, first_col=25, capacity=20,
     columns=(
         col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
             "Kode indikator komposit (sama dengan tabel kiri).", "Composite indicator's code.",
             required=True, width=10),
         col("komponen", "Komponen", "Component", T.TEXT, "Mis. a: kelurahan yang ...", "E.g. a: ...",
             required=True, width=30),
-        col("pembilang", "Pembilang", "Numerator", T.DECIMAL, "Jumlah yang tercapai.", "Achieved count.",
-            required=True, width=10),
+        col("pembilang", "Pembilang", "Numerator", T.DECIMAL,
+            "Jumlah yang tercapai (kosong selama belum ada realisasi, mis. pada dokumen PK).",
+            "Achieved count (blank until there is an actual, e.g. in the PK document).", width=10),
         col("penyebut", "Penyebut", "Denominator", T.DECIMAL, "Jumlah sasaran.", "Target count.",
             required=True, width=10),
         col("satuan", "Satuan", "Unit", T.TEXT, "Satuan pembilang/penyebut.", "Unit.", width=10),

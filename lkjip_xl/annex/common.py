@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..calc.budget import normalise_code
+from ..calc.budget import split_codes  # noqa: F401 - the annex modules import it from here
 from ..calc.decimals import apply_rounding, to_decimal
 from ..calc.numbers_id import format_id
 from ..checks.engine import CheckContext
@@ -45,24 +45,6 @@ def fmt_num(value: Any, places: int | None = None) -> str:
     if d is None:
         return ""
     return format_id(d, places_of(d) if places is None else places)
-
-
-def split_codes(text: Any) -> list[str]:
-    """"01, 02" / "01;02" -> ["01", "02"] (normalised where they are budget codes)."""
-    if text is None:
-        return []
-    out = []
-    for part in re.split(r"[,;\s]+", str(text)):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            part = normalise_code(part)
-        except ValueError:
-            pass
-        if part not in out:
-            out.append(part)
-    return out
 
 
 @dataclass

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..derive.kinerja import PK, sasaran_groups
 from .common import Book, fmt_num, number, places_of
 from .model import TEXT, Cell, Row
 
-PK = "pk_indikator"
+__all__ = ["PK", "Group", "Indicator", "groups", "target_cell", "num_cell", "group_rows", "span"]
 
 
 @dataclass
@@ -30,16 +31,11 @@ class Group:
 def groups(book: Book) -> list[Group]:
     rows = book.rows(PK)
     derived = book.ctx.derived(PK)
-    out: list[Group] = []
-    no, sasaran = "", ""
-    for i, r in enumerate(rows):
-        new_no = str(r.get("no") or "").strip()
-        new_sasaran = str(r.get("sasaran") or "").strip()
-        if (new_no and new_no != no) or (new_sasaran and new_sasaran != sasaran) or not out:
-            no = new_no or (no if not new_sasaran else str(len(out) + 1))
-            sasaran = new_sasaran or sasaran
-            out.append(Group(no or str(len(out) + 1), sasaran, i))
-        out[-1].items.append(Indicator(i, r, derived[i] if i < len(derived) else {}))
+    out = []
+    for s in sasaran_groups(rows):
+        g = Group(s.no, s.name, s.first)
+        g.items = [Indicator(i, rows[i], derived[i] if i < len(derived) else {}) for i in s.indexes]
+        out.append(g)
     return out
 
 

@@ -21,7 +21,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, column_format, display_text
+from .model import (
+    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, column_format, display_text, sign_lines,
+)
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 HEADER_FILL = "D9E1F2"
@@ -144,9 +146,9 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     col_formats = [column_format(t, j) for j in range(n)]
-    size = 8 if sum(c.width for c in t.columns) <= 150 else 7
+    size, mm = fitted_widths(t, usable)
     _cell_margins(table, CELL_MARGIN_MM)
-    widths = [Emu(int(Mm(w))) for w in _widths_mm(t, col_formats, size, usable)]
+    widths = [Emu(int(Mm(w))) for w in mm]
     cells = table._cells  # once: table.cell() rebuilds this list on every call
     at = lambda r, j: cells[r * n + j]  # noqa: E731 - the cell at grid position (r, j) before merging
     for k, cell in enumerate(cells):
@@ -192,6 +194,37 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
                 _shade(cell, MARK_FILL[c.mark])
     for text in t.footnotes:
         _para(doc, "* " + text, italic=True, size=7)
+    if t.signature is not None:
+        signature_block(doc, t.signature, usable)
+
+
+def signature_block(doc, sig: Signature, usable: float) -> None:
+    """The signers side by side in a borderless table (a single signer in the right half), names
+    bold and underlined on one line, the block kept on one page."""
+    _para(doc, "", size=6).paragraph_format.keep_with_next = True
+    tops, bottoms = sign_lines(sig)
+    cols = 2
+    table = doc.add_table(rows=1, cols=cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    width = Mm(usable / cols)
+    for gc in table._tbl.tblGrid.findall(qn("w:gridCol")):
+        gc.set(qn("w:w"), str(width.twips))
+    _cant_split(table.rows[0])
+    cells = table.rows[0].cells
+    place = cells[cols - len(sig.signers):]
+    for cell in cells:
+        cell.width = width
+    for cell, top, bottom in zip(place, tops, bottoms):
+        lines = top + bottom
+        for i, text in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.keep_with_next = i < len(lines) - 1
+            run = p.add_run(text)
+            run.font.size = Pt(10)
+            if i == len(top) + SIGN_ROOM:
+                run.bold = run.underline = True
 
 
 def _cell_margins(table, mm: float) -> None:
@@ -205,6 +238,18 @@ def _cell_margins(table, mm: float) -> None:
     tbl_pr.append(mar)
 
 
+def fitted_widths(t: AnnexTable, usable: float) -> tuple[int, list[float]]:
+    """The font size and column widths (mm) of a table on a page ``usable`` mm wide: 8 pt (7 for
+    a wide table), smaller while the words of the headers and the numbers do not fit."""
+    col_formats = [column_format(t, j) for j in range(t.ncols)]
+    size = 8 if sum(c.width for c in t.columns) <= 150 else 7
+    widths = _widths_mm(t, col_formats, size, usable)
+    while sum(widths) > usable + 0.01 and size > 6:
+        size -= 1
+        widths = _widths_mm(t, col_formats, size, usable)
+    return size, widths
+
+
 def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> list[float]:
     """Column widths on the page (``usable`` mm wide): number and code columns as wide as their
     longest value (so 30.911.880.435 never wraps), text columns share the rest in the xlsx
@@ -214,11 +259,10 @@ def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> li
     need, flexible = [], []
     for j, col in enumerate(t.columns):
         heads = [h.text for h in (row[j] for row in t.header) if h is not None and h.colspan == 1]
-        # a short header stays on one line ("TW III"), a long one may break between words
+        # a short header stays on one line ("TW III"), a long one may break between words only
         words = [w for text in heads for w in ([text] if len(text) <= 8 else text.split())]
-        if t.numbering:
-            words.append(t.numbering[j])
-        longest_word = max((len(w) for w in words), default=2) * char * 1.1 + pad
+        longest_word = max([text_width_mm(w, size, bold=True) for w in words]
+                           + [text_width_mm(t.numbering[j], size - 1)] if t.numbering else [0]) + pad
         if col.kind in (TEXT,):
             need.append(longest_word)
             flexible.append(j)
@@ -232,9 +276,29 @@ def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> li
         total = sum(t.columns[j].width for j in flexible)
         for j in flexible:
             need[j] += rest * t.columns[j].width / total
-    elif sum(need) > usable:
-        need = [w * usable / sum(need) for w in need]
     return need
+
+
+# advance widths of Arial (Liberation Sans) in 1/1000 em: what a header word needs on the page
+_NARROW = dict.fromkeys("ijl.,:;'|!", 278) | dict.fromkeys("ftI/()[]- ", 333) | {"r": 333}
+_WIDE = dict.fromkeys("mw%", 889) | {"M": 833, "W": 944, "@": 1015}
+_UPPER = 722  # most capitals
+_DIGIT = 556
+
+
+def text_width_mm(text: str, size: float, bold: bool = False) -> float:
+    """The width of ``text`` in Arial at ``size`` points, in mm (bold about 5 % wider)."""
+    units = 0
+    for ch in text:
+        if ch in _NARROW:
+            units += _NARROW[ch]
+        elif ch in _WIDE:
+            units += _WIDE[ch]
+        elif ch.isupper():
+            units += 667 if ch in "ABEKPSVXY" else _UPPER
+        else:
+            units += _DIGIT
+    return units / 1000 * size * 0.3528 * (1.05 if bold else 1.0)
 
 
 BAR_FILL = "4472C4"

@@ -56,6 +56,10 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cols.append(Column("perubahan", MONEY, 20))
         heads.append(Head(tr(lang, "Anggaran Perubahan / P-APBD (Rp)", "Revised budget / P-APBD (Rp)")))
         keys.append("pagu_perubahan")
+    has_dana = any(str(r.get("sumber_dana") or "").strip() for r in prog)
+    if has_dana:  # Medang Kampai Tabel 1.8: the source of funds per programme
+        cols.append(Column("sumber_dana", TEXT, 12))
+        heads.append(Head(tr(lang, "Sumber Dana", "Source of funds")))
     cols.append(Column("keterangan", TEXT, 18))
     heads.append(Head(tr(lang, "Keterangan", "Notes")))
     prows = []
@@ -63,13 +67,14 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cells = [Cell(str(i + 1), align="center", src=book.src("pk_program", "kode", i)),
                  Cell(r.get("program"), src=book.src("pk_program", "program", i))]
         cells += [Cell(money(r.get(k)), src=book.src("pk_program", k, i)) for k in keys]
+        if has_dana:
+            cells.append(Cell(r.get("sumber_dana"), align="center", src=book.src("pk_program", "sumber_dana", i)))
         cells.append(Cell(r.get("keterangan"), src=book.src("pk_program", "keterangan", i)))
         prows.append(Row(cells, src_rows=[book.src_line("pk_program", i, 1)]))
     totals = {k: add_complete(money(r.get(k)) for r in prog) for k in keys}
     prows.append(Row([Cell(None), Cell(tr(lang, "J U M L A H", "T O T A L"), bold=True, align="center")]
-                     + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)], total=True))
-    foot = [tr(lang, "Jumlah = Σ anggaran program (dihitung lkjip-xl).",
-               "Total = Σ programme budgets (computed by lkjip-xl).")]
+                     + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)] * (1 + has_dana), total=True))
+    foot = [tr(lang, "Jumlah = Σ anggaran program.", "Total = Σ programme budgets.")]
     for k in keys:
         label = tr(lang, "murni", "original") if k == "pagu_murni" else tr(lang, "perubahan", "revised")
         if totals[k] is not None:
@@ -85,6 +90,27 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
 
 
 # --------------------------------------------------------------------------- 2 Rencana Aksi
+
+RULE_TEXT = {"kumulatif": ("nilai triwulan dijumlahkan menjadi nilai tahunan", "quarters add up to the year"),
+             "akhir": ("nilai TW IV adalah nilai tahunan", "the Q4 value is the annual value"),
+             "rata-rata": ("rata-rata triwulan adalah nilai tahunan", "the mean of the quarters is the annual value")}
+
+
+def quarter_note(ra: list[dict], by_code: dict, lang: str) -> str:
+    """How the quarters of each indicator make its annual value, by indicator name."""
+    used: dict[str, list[str]] = {}
+    for r in ra:
+        rule = r.get("agregasi")
+        if rule in RULE_TEXT:
+            code = str(r.get("kode_indikator") or "").strip()
+            used.setdefault(rule, []).append(by_code.get(code, (None, {}))[1].get("indikator") or r.get("indikator")
+                                             or code)
+    if len(used) == 1:
+        rule = next(iter(used))
+        return tr(lang, "Triwulan: ", "Quarters: ") + tr(lang, *RULE_TEXT[rule]) + "."
+    return tr(lang, "Triwulan: ", "Quarters: ") + "; ".join(
+        f"{tr(lang, *RULE_TEXT[rule])} ({', '.join(names)})" for rule, names in used.items()) + "."
+
 
 def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     year = ylabel(book.year)
@@ -171,15 +197,12 @@ def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
          Head(tr(lang, "Kode", "Code")), Head(tr(lang, "Program / Kegiatan", "Programme / activity")),
          Head(tr(lang, "Pagu (Rp)", "Budget (Rp)"))],
     ], 16)
-    rules = [f"{r.get('kode_indikator')}: {r.get('agregasi')}" for r in ra if r.get("agregasi")]
-    foot = [tr(lang, "Aturan triwulan (kumulatif: TW dijumlahkan; akhir: TW IV = tahunan; rata-rata): ",
-               "Quarter rule (kumulatif: quarters add up; akhir: Q4 = annual; rata-rata: mean): ")
-            + ("; ".join(rules) if rules else "-") + ".",
-            tr(lang, "Pagu dari sheet Rencana Aksi (pagu per kegiatan); bila tidak ada, dari sheet Realisasi.",
-               "Budget from the action plan (per activity); if absent, from the Realisasi sheet.")]
+    foot = [quarter_note(ra, by_code, lang)]
+    notes = [tr(lang, "Pagu dari sheet Rencana Aksi (pagu per kegiatan); bila tidak ada, dari sheet Realisasi.",
+                "Budget from the action plan (per activity); if absent, from the Realisasi sheet.")]
     sheet = tr(lang, *SHEET_RA)
     out = [AnnexTable("rencana_aksi", sheet, tr(lang, f"Rencana Aksi Tahun {year}", f"Action plan {year}"),
-                      cols, head, rows, numbering(16), foot, subtitle=unit, label_col=2)]
+                      cols, head, rows, numbering(16), foot, subtitle=unit, label_col=2, notes=notes)]
     if keg:
         krows = []
         for j, r in enumerate(keg):

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, cell_format, column_format, dashed
+from .model import (
+    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, cell_format, column_format, dashed, sign_lines,
+)
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 FONT = "Arial"
@@ -199,10 +201,57 @@ def _write_table(wb, ws, fm: _Formats, t: AnnexTable, r: int, widths: list[float
             _merged(ws, r, 0, r, n - 1, "* " + text, note_fmt)
             ws.set_row(r, _lines(text, span_width * 1.1) * 10.5 + 2)
             r += 1
+    if t.signature is not None:
+        r = _signature(ws, fm, t.signature, r + 1, widths[:n])
     if t.chart is not None and t.rows and not t.rows[0].note:
         _chart(wb, ws, t, first_body=last_header + 1, last_body=last_header + len(t.rows), at_row=r + 1)
         r += 22
     return r, (first_header, last_header)
+
+
+SIGN_WIDTH = 38.0  # Excel width units a signature block needs (a name with its titles on one line)
+
+
+def _sign_spans(widths: list[float], count: int) -> list[tuple[int, int]]:
+    """Column ranges of ``count`` signature blocks: the last at the right edge, a first one (of
+    two) at the left edge, each as many columns as make SIGN_WIDTH."""
+    n = len(widths)
+
+    def take(cols):
+        total, out = 0.0, []
+        for j in cols:
+            out.append(j)
+            total += widths[j]
+            if total >= SIGN_WIDTH:
+                break
+        return min(out), max(out)
+
+    right = take(range(n - 1, -1, -1))
+    if count == 1:
+        return [right]
+    left = take(range(n))
+    if left[1] >= right[0]:  # a narrow table: split it in two halves
+        left, right = (0, max(0, n // 2 - 1)), (min(n - 1, n // 2), n - 1)
+    return [left, right]
+
+
+def _signature(ws, fm: _Formats, sig: Signature, r: int, widths: list[float]) -> int:
+    """The signature block: place and date above the rightmost signer, each signer's heading,
+    room to sign, the name bold and underlined, rank and NIP (names on one row). Returns the
+    next free row."""
+    spans = _sign_spans(widths, len(sig.signers))
+    plain = fm.get(align="center", valign="vcenter")
+    name_fmt = fm.get(align="center", valign="vcenter", bold=True, underline=1)
+    tops, bottoms = sign_lines(sig)
+    height = len(tops[0]) + max(len(b) for b in bottoms)
+    for (c1, c2), top, bottom in zip(spans, tops, bottoms):
+        for i, text in enumerate(top + bottom):
+            if text:
+                is_name = i == len(top) + SIGN_ROOM
+                _merged(ws, r + i, c1, r + i, c2, text, name_fmt if is_name else plain)
+    for i in range(height):
+        ws.set_row(r + i, 15)
+    return r + height
 
 
 def _body_heights(t: AnnexTable, widths: list[float], indented: set[int]) -> list[int]:

@@ -27,6 +27,7 @@ from .kinerja import (
     PK, Sasaran, history_capaian, line_capaian, line_efisiensi, program_indicator_capaian, sasaran_summaries,
 )
 from .rows import RowValues, derivations_of
+from .sakip import sakip_row
 
 # table key -> its rows as (values, computed keys holding a typed constant)
 Source = Callable[[str], list[tuple[dict[str, Any], frozenset]]]
@@ -108,6 +109,11 @@ class DerivedWorkbook:
     def efisiensi(self, line):
         """The efisiensi of a budget line by the unit's method (Identitas)."""
         return line_efisiensi(line, self.settings.efisiensi_method, self.line_capaian(line))
+
+    @property
+    def sakip(self) -> list[dict[str, Any]]:
+        """Per row of the SAKIP sheet: the components' sum and the score's grade."""
+        return [sakip_row(r) for r in self.input_rows("sakip_nilai")]
 
     @property
     def riwayat(self) -> list[dict[str, Any]]:

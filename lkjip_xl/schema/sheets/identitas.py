@@ -63,8 +63,8 @@ IDENTITAS = Form(
             "NIP atasan bila ditulis pada tanda tangan (kepala daerah biasanya tanpa NIP).",
             "The superior's NIP when the signature shows one (a mayor usually has none)."),
         fld("tampilan_nol", "Tampilan nol dan kosong di tabel laporan", "Zero and missing in the report's tables",
-            T.ENUM, '"-": nol dan angka yang tidak ada ditulis "-"; "0": nol ditulis 0, yang tidak ada "-".',
+            T.ENUM, '"-" (juga bila kosong): nol dan angka yang tidak ada ditulis "-"; "0": nol ditulis 0, yang tidak ada "-".',
             '"-": zero and missing printed "-"; "0": zero printed 0, missing "-".',
-            required=True, choices="tampilan_nol", default="-", name="cfg_tampilan_nol"),
+            choices="tampilan_nol", default="-", name="cfg_tampilan_nol"),
     ),
 )

@@ -238,13 +238,13 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
             if res.value is not None:
                 # rounded like the percentages (the workbook's rule), shown with 2 decimals
                 value = Cell(book.pct(res.value), places=2) if is_rasio else Cell(book.pct(res.value), kind=PERCENT)
-            note = efisiensi_remark(res, lang)
+            remark = efisiensi_remark(res, lang)
             rows.append(Row([
                 Cell(r.get("indikator"), src=book.src(PK, "indikator", i)),
                 Cell(book.pct(cap), src=book.src(PK, "capaian", i)),
                 Cell(", ".join(cs) or None, src=book.src(PK, "kode_program", i)),
                 Cell(pagu), Cell(real), Cell(book.pct(percent(real, pagu))),
-                value or Cell(None), Cell(note),
+                value or Cell(None), Cell(remark),
             ], src_rows=[book.src_line(PK, i, 0)]))
     if not rows:
         rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 8))

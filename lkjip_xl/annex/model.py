@@ -158,9 +158,9 @@ class AnnexTable:
 
     @property
     def empty(self) -> bool:
-        """No row shows a value: printing it would give a blank skeleton."""
-        return not any(not row.note and not row.total and any(
-            c is not None and c.value not in (None, "") for c in row.cells) for row in self.rows)
+        """The builder found no data (its first row is the note saying so): printing it would
+        give a blank skeleton."""
+        return not self.rows or self.rows[0].note
 
     def indented(self) -> tuple[int, ...]:
         return ((self.label_col,) if self.label_col is not None else ()) + tuple(self.label_cols)

@@ -99,7 +99,7 @@ def notes_table(notes: list[tuple[str, str]], lang: str) -> AnnexTable:
     return AnnexTable("catatan", tr(lang, *SHEET_CATATAN),
                       tr(lang, "Catatan penyusunan lampiran (bukan bagian laporan)",
                          "How the annex was made (not part of the report)"),
-                      cols, head, rows, None, [], in_docx=False)
+                      cols, head, rows, numbering(3), [], in_docx=False)
 
 
 # --------------------------------------------------------------------------- charts

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from .model import (
-    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, column_format, display_text, sign_lines,
+    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, TextPage, column_format, display_text, sign_lines,
 )
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -47,12 +47,14 @@ def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran L
         if not t.in_docx:
             continue
         if not first:
-            if page_per_table:
+            if page_per_table and t.new_page:
                 doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             else:
                 _para(doc, "", size=9, space_after=6)
         first = False
-        if t.chart is not None and t.rows and not t.rows[0].note:
+        if isinstance(t, TextPage):
+            _text_page(doc, t, usable)
+        elif t.chart is not None and t.rows and not t.rows[0].note:
             _bars(doc, t, usable)  # the figure shows every value: not the data table again
         else:
             _table(doc, t, usable)
@@ -196,6 +198,28 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
         _para(doc, "* " + text, italic=True, size=7)
     if t.signature is not None:
         signature_block(doc, t.signature, usable)
+
+
+def _text_page(doc, page: TextPage, usable: float) -> None:
+    """Heading lines (centred, bold), paragraphs (justified; "\t"-led lines are label lines),
+    then the signature block."""
+    for k, line in enumerate(page.heading):
+        _para(doc, line, bold=True, size=12 if k == 0 else 11, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "", size=10, space_after=6)
+    for text in page.paragraphs:
+        if text.startswith("\t"):
+            label, _, value = text[1:].partition("\t")
+            p = doc.add_paragraph()
+            p.paragraph_format.left_indent = Mm(10)
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(40))
+            run = p.add_run(f"{label}\t: {value}")
+            run.font.size = Pt(11)
+            p.paragraph_format.space_after = Pt(2)
+        else:
+            p = _para(doc, text, size=11, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=8)
+            p.paragraph_format.line_spacing = 1.15
+    if page.signature is not None:
+        signature_block(doc, page.signature, usable)
 
 
 def signature_block(doc, sig: Signature, usable: float) -> None:

@@ -106,6 +106,23 @@ class Signature:
     place_date: str | None = None
 
 
+@dataclass
+class TextPage:
+    """A page of text in a document the tool writes (the PK's agreement): centred bold heading
+    lines, paragraphs (a paragraph starting with a tab is a "Nama : ..." line, kept short), and a
+    signature block."""
+
+    key: str
+    sheet: str
+    heading: list[str]
+    paragraphs: list[str]
+    signature: Signature | None = None
+    landscape: bool = False
+    in_docx: bool = True
+    title: str = ""
+    new_page: bool = True
+
+
 SIGN_ROOM = 3  # empty lines left to sign in
 
 
@@ -143,6 +160,7 @@ class AnnexTable:
     zero_dash: bool = True  # with ``dash``: a zero too (Identitas: tampilan nol)
     signature: Signature | None = None  # printed under the footnotes
     notes: list[str] = field(default_factory=list)  # about the tool, not the report: the note sheet
+    new_page: bool = True  # in a docx: starts a new page (else follows the previous table)
 
     @property
     def ncols(self) -> int:

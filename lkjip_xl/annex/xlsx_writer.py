@@ -17,7 +17,8 @@ from pathlib import Path
 import xlsxwriter
 
 from .model import (
-    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, cell_format, column_format, dashed, sign_lines,
+    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, TextPage, cell_format, column_format, dashed,
+    sign_lines,
 )
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -87,8 +88,47 @@ def write_xlsx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran L
         sheets.setdefault(t.sheet, []).append(t)
     for name, group in sheets.items():
         ws = wb.add_worksheet(name)
-        _write_sheet(wb, ws, fm, group)
+        if isinstance(group[0], TextPage):
+            _write_text_page(ws, fm, group[0])
+        else:
+            _write_sheet(wb, ws, fm, group)
     wb.close()
+
+
+TEXT_COLUMNS = (4, 18, 16, 16, 16, 16)  # widths of a text page's columns (A4 portrait, about 86 units)
+
+
+def _write_text_page(ws, fm: _Formats, page: TextPage) -> None:
+    """A page of text: heading lines centred and bold, paragraphs wrapped over the page's width
+    ("\t"-led label lines: label and value), then the signature block; A4 portrait."""
+    widths = list(TEXT_COLUMNS)
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    n, total = len(widths), sum(widths)
+    r = 0
+    for k, line in enumerate(page.heading):
+        _merged(ws, r, 0, r, n - 1, line, fm.get(bold=True, font_size=12 if k == 0 else 11, align="center"))
+        ws.set_row(r, 18)
+        r += 1
+    r += 1
+    body = fm.get(font_size=10, text_wrap=True, valign="top", align="justify")
+    for text in page.paragraphs:
+        if text.startswith("\t"):
+            label, _, value = text[1:].partition("\t")
+            _value(ws, r, 1, label, fm.get(font_size=10))
+            _merged(ws, r, 2, r, n - 1, f": {value}", fm.get(font_size=10))
+            ws.set_row(r, 15)
+        else:
+            _merged(ws, r, 0, r, n - 1, text, body)
+            ws.set_row(r, _lines(text, total * 0.95) * 13.5 + 6)
+        r += 1
+    if page.signature is not None:
+        _signature(ws, fm, page.signature, r + 1, widths)
+    ws.set_paper(9)
+    ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.7, right=0.7, top=0.7, bottom=0.7)
+    ws.hide_gridlines(2)
 
 
 def _write_sheet(wb, ws, fm: _Formats, tables: list[AnnexTable]) -> None:

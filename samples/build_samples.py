@@ -191,7 +191,8 @@ def build_medang_kampai_2023() -> dict:
            "target_renstra": _num(r["target_renstra"]), "kode_program": _codes(r["kode_program"]),
            "_capaian_tertulis": _num(r["capaian_tertulis"])} for r in _csv("pk.csv", mk)]
     program = [{"kode": r["kode"], "program": r["program"], "pagu_murni": _num(r["pagu_murni"]),
-                "pagu_perubahan": _num(r["pagu_perubahan"])} for r in _csv("pk_program.csv", mk)]
+                "pagu_perubahan": _num(r["pagu_perubahan"]), "sumber_dana": r["sumber_dana"] or None}
+               for r in _csv("pk_program.csv", mk)]
     realisasi = [{"kode": r["kode"] or None, "uraian": r["uraian"], "pagu_perubahan": _num(r["pagu"]),
                   "realisasi": _num(r["realisasi"]), "_persen": _num(r["persen_tertulis"]),
                   "_sisa": _num(r["sisa_tertulis"])} for r in _csv("realisasi.csv", mk)]
@@ -204,7 +205,16 @@ def build_medang_kampai_2023() -> dict:
     data = {
         "forms": {"identitas": _yaml_identitas(mk)},
         "tables": {"pk_indikator": pk, "pk_program": program, "realisasi": realisasi,
-                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan},
+                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan,
+                   "sakip_rekomendasi": [{k: (_num(r[k]) if k == "tahun" else r[k]) for k in
+                                          ("tahun", "kelemahan", "rekomendasi", "tindak_lanjut", "waktu")}
+                                         for r in _csv("sakip_rekomendasi.csv", mk)],
+                   "riwayat_indikator": [{k: _num(r[k]) if k != "kode_indikator" else r[k] for k in
+                                          ("kode_indikator", "tahun", "target", "realisasi")}
+                                         for r in _csv("riwayat.csv", mk)],
+                   "indikator_program": [{k: _num(r[k]) if k in ("target", "realisasi") else r[k] for k in
+                                          ("kode", "indikator", "satuan", "target", "realisasi")}
+                                         for r in _csv("indikator_program.csv", mk)]},
     }
     _apply_printed("pk_indikator", pk, {"capaian": "_capaian_tertulis"}, data)
     _printed_amounts_over_formula("realisasi", realisasi, {"sisa": "_sisa"}, data)

@@ -77,7 +77,7 @@ def test_lampiran_targets_and_programmes_as_printed(written):
     expected = [[r["no"], r["sasaran"], r["indikator"],
                  r["target_predikat"] or f'{Decimal(r["target"]):f}%'] for r in pk]
     assert t.rows() == expected  # B, B, 100%, 100% (L41-46)
-    prog = SheetTable(ws, 1)
+    prog = SheetTable(wb["Lampiran PK Program"])
     rows = prog.rows()
     programmes = source("pk_program.csv")
     assert [r[1] for r in rows] == [p["program"] for p in programmes]
@@ -111,7 +111,7 @@ def test_perubahan_version(written):
     text = [c for row in wb["Naskah PK"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert "PERUBAHAN PERJANJIAN KINERJA TAHUN 2024" in text and "Medan, 25 September 2024" in text
     # no revised pagu in a January PK: each programme keeps its murni
-    rows = SheetTable(wb["Lampiran PK"], 1).rows()
+    rows = SheetTable(wb["Lampiran PK Program"]).rows()
     assert money(rows[0][2]) == 15_435_519_078
 
 

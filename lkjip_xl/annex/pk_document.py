@@ -17,6 +17,7 @@ from .signature import agreement_signature
 
 SHEET_NASKAH = ("Naskah PK", "Agreement")
 SHEET_LAMPIRAN = ("Lampiran PK", "Annex")
+SHEET_PROGRAM = ("Lampiran PK Program", "Annex Programmes")  # in a docx: on the lampiran's page
 SHEET_RUMUSAN = ("Penjelasan Rumusan", "Formulas")
 
 
@@ -130,7 +131,7 @@ def _budget(book: Book, lang: str, perubahan: bool, signature) -> AnnexTable:
         heads.append(Head(tr(lang, "Sumber Dana", "Source of funds")))
     cols.append(Column("keterangan", TEXT, 14))
     heads.append(Head(tr(lang, "Keterangan", "Notes")))
-    return AnnexTable("pk_anggaran", tr(lang, *SHEET_LAMPIRAN), "", cols, header_grid([heads], len(cols)), rows,
+    return AnnexTable("pk_anggaran", tr(lang, *SHEET_PROGRAM), "", cols, header_grid([heads], len(cols)), rows,
                       numbering(len(cols)), [], landscape=False, signature=signature, notes=notes, new_page=False)
 
 

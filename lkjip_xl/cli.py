@@ -177,6 +177,12 @@ def check(
     raise typer.Exit(1 if result.has_errors else 0)
 
 
+# the options the document commands (annex, pk) share
+DOCX_OPTION = typer.Option(None, "--docx", metavar=FILE, help=bi("Juga tulis sebagai .docx.", "Also write it as .docx."))
+FORCE_OPTION = typer.Option(False, "--force", help=bi("Tulis walaupun ada kesalahan, dengan sheet Temuan.",
+                                                      "Write despite errors, with a Findings sheet."))
+
+
 @app.command(help=bi("Tulis tabel BAB III dan lampiran LKjIP (xlsx, dan docx bila diminta). Dengan --force "
                      "lampiran tetap ditulis walaupun ada kesalahan, dengan sheet Temuan di depan dan sel "
                      "bermasalah diberi warna.",
@@ -189,11 +195,9 @@ def annex(
     workbook: Path = WORKBOOK_ARGUMENT,
     output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
                                 help=bi("Lampiran .xlsx yang ditulis.", "The annex .xlsx to write.")),
-    docx: Optional[Path] = typer.Option(None, "--docx", metavar=FILE,
-                                        help=bi("Juga tulis tabel sebagai .docx.", "Also write the tables as .docx.")),
+    docx: Optional[Path] = DOCX_OPTION,
     tahun_lalu: Optional[Path] = TAHUN_LALU_OPTION,
-    force: bool = typer.Option(False, "--force", help=bi("Tulis walaupun ada kesalahan, dengan sheet Temuan.",
-                                                         "Write despite errors, with a Findings sheet.")),
+    force: bool = FORCE_OPTION,
     overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
@@ -236,8 +240,7 @@ def pk(
     workbook: Path = WORKBOOK_ARGUMENT,
     output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
                                 help=bi("Dokumen PK .xlsx yang ditulis.", "The PK document .xlsx to write.")),
-    docx: Optional[Path] = typer.Option(None, "--docx", metavar=FILE,
-                                        help=bi("Juga tulis sebagai .docx.", "Also write it as .docx.")),
+    docx: Optional[Path] = DOCX_OPTION,
     perubahan: bool = typer.Option(False, "--perubahan",
                                    help=bi("Perubahan PK: anggaran program setelah perubahan (APBD-P).",
                                            "The revised PK: programme budgets after the revision (APBD-P).")),
@@ -246,8 +249,7 @@ def pk(
                                                   "(bawaan: Januari tahun laporan).",
                                                   "Date of signing, e.g. \"25 September 2023\" (default: January "
                                                   "of the report year).")),
-    force: bool = typer.Option(False, "--force", help=bi("Tulis walaupun ada kesalahan, dengan sheet Temuan.",
-                                                         "Write despite errors, with a Findings sheet.")),
+    force: bool = FORCE_OPTION,
     overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:

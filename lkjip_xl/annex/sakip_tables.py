@@ -67,29 +67,24 @@ def evaluation_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     out = []
     for y in years:
         idx = [i for i, r in enumerate(rows_in) if _year(r.get("tahun")) == y]
-        rec = [Row([Cell(str(n), align="center"),
-                    Cell(rows_in[i].get("kelemahan"), src=book.src(k, "kelemahan", i)),
-                    Cell(rows_in[i].get("rekomendasi"), src=book.src(k, "rekomendasi", i))],
-                   src_rows=[book.src_line(k, i, 1)]) for n, i in enumerate(idx, 1)]
-        out.append(AnnexTable(
-            "sakip_rekomendasi", tr(lang, *SHEET_EVALUASI),
-            tr(lang, f"Hasil Evaluasi SAKIP Tahun {y}", f"SAKIP evaluation {y}: weaknesses and recommendations"),
-            [Column("no", TEXT, 5), Column("kelemahan", TEXT, 60), Column("rekomendasi", TEXT, 60)],
-            header_grid([[Head("No"), Head(tr(lang, "Kelemahan/Kekurangan", "Weakness")),
-                          Head(tr(lang, "Saran/Rekomendasi", "Recommendation"))]], 3),
-            rec, numbering(3), [], subtitle=unit, landscape=False))
-        follow = [Row([Cell(str(n), align="center"),
-                       Cell(rows_in[i].get("tindak_lanjut"), src=book.src(k, "tindak_lanjut", i)),
-                       Cell(rows_in[i].get("waktu"), src=book.src(k, "waktu", i))],
-                      src_rows=[book.src_line(k, i, 1)]) for n, i in enumerate(idx, 1)
-                  if rows_in[i].get("tindak_lanjut")]
-        if not follow:
-            follow = [note_row(tr(lang, "(belum ada tindak lanjut)", "(no follow-up yet)"), 3)]
-        out.append(AnnexTable(
-            "sakip_tindak_lanjut", tr(lang, *SHEET_EVALUASI),
-            tr(lang, f"Tindak Lanjut Hasil Evaluasi SAKIP Tahun {y}", f"Follow-up of the SAKIP evaluation {y}"),
-            [Column("no", TEXT, 5), Column("langkah", TEXT, 90), Column("waktu", TEXT, 30)],
-            header_grid([[Head("No"), Head(tr(lang, "Langkah-Langkah Tindak Lanjut", "Follow-up action")),
-                          Head(tr(lang, "Waktu Penyelesaian", "When"))]], 3),
-            follow, numbering(3), [], subtitle=unit, landscape=False))
+        def listing(key: str, title: str, cols: tuple[str, str], heads: tuple[str, str], widths, shown) -> AnnexTable:
+            rows = [Row([Cell(str(n), align="center")] + [Cell(rows_in[i].get(c), src=book.src(k, c, i)) for c in cols],
+                        src_rows=[book.src_line(k, i, 1)]) for n, i in enumerate(shown, 1)]
+            if not rows:
+                rows = [note_row(tr(lang, "(belum ada tindak lanjut)", "(no follow-up yet)"), 3)]
+            return AnnexTable(key, tr(lang, *SHEET_EVALUASI), title,
+                              [Column("no", TEXT, 5)] + [Column(c, TEXT, w) for c, w in zip(cols, widths)],
+                              header_grid([[Head("No")] + [Head(h) for h in heads]], 3), rows, numbering(3), [],
+                              subtitle=unit, landscape=False)
+
+        out.append(listing("sakip_rekomendasi", tr(lang, f"Hasil Evaluasi SAKIP Tahun {y}",
+                                                   f"SAKIP evaluation {y}: weaknesses and recommendations"),
+                           ("kelemahan", "rekomendasi"), (tr(lang, "Kelemahan/Kekurangan", "Weakness"),
+                                                           tr(lang, "Saran/Rekomendasi", "Recommendation")),
+                           (60, 60), idx))
+        out.append(listing("sakip_tindak_lanjut", tr(lang, f"Tindak Lanjut Hasil Evaluasi SAKIP Tahun {y}",
+                                                     f"Follow-up of the SAKIP evaluation {y}"),
+                           ("tindak_lanjut", "waktu"), (tr(lang, "Langkah-Langkah Tindak Lanjut", "Follow-up action"),
+                                                        tr(lang, "Waktu Penyelesaian", "When")),
+                           (90, 30), [i for i in idx if rows_in[i].get("tindak_lanjut")]))
     return out

@@ -191,8 +191,8 @@ def build_medang_kampai_2023() -> dict:
            "target_renstra": _num(r["target_renstra"]), "kode_program": _codes(r["kode_program"]),
            "_capaian_tertulis": _num(r["capaian_tertulis"])} for r in _csv("pk.csv", mk)]
     program = [{"kode": r["kode"], "program": r["program"], "pagu_murni": _num(r["pagu_murni"]),
-                "pagu_perubahan": _num(r["pagu_perubahan"]), "sumber_dana": r["sumber_dana"] or None}
-               for r in _csv("pk_program.csv", mk)]
+                "pagu_perubahan": _num(r["pagu_perubahan"])} for r in _csv("pk_program.csv", mk)]
+    funds = [{"kode": r["kode"], "sumber_dana": r["sumber_dana"]} for r in _csv("pk_program.csv", mk) if r["sumber_dana"]]
     realisasi = [{"kode": r["kode"] or None, "uraian": r["uraian"], "pagu_perubahan": _num(r["pagu"]),
                   "realisasi": _num(r["realisasi"]), "_persen": _num(r["persen_tertulis"]),
                   "_sisa": _num(r["sisa_tertulis"])} for r in _csv("realisasi.csv", mk)]
@@ -205,7 +205,7 @@ def build_medang_kampai_2023() -> dict:
     data = {
         "forms": {"identitas": _yaml_identitas(mk)},
         "tables": {"pk_indikator": pk, "pk_program": program, "realisasi": realisasi,
-                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan,
+                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan, "sumber_dana": funds,
                    "sakip_rekomendasi": [{k: (_num(r[k]) if k == "tahun" else r[k]) for k in
                                           ("tahun", "kelemahan", "rekomendasi", "tindak_lanjut", "waktu")}
                                          for r in _csv("sakip_rekomendasi.csv", mk)],

@@ -48,9 +48,9 @@ def test_check_flags_what_the_readme_lists():
     b = [r for r in source("rincian.csv") if r["komponen"] == "b"]
     assert sum(int(r["jumlah"]) for r in b) == 930 and len(b) == 26
     assert sum(int(r["jumlah"]) for r in source("rincian.csv") if r["komponen"] == "a") == 338
-    assert ("IND001", "PK", "AC6") in codes  # b lists 930 for a stated 855 (its penyebut)
+    assert ("IND001", "PK", "AB6") in codes  # b lists 930 for a stated 855 (its penyebut)
     assert ("BUD018", "PK", "U10") in codes  # programme 6 has no amount
-    assert not any(c == "IND001" and cell != "AC6" for c, _, cell in codes)  # component a adds up
+    assert not any(c == "IND001" and cell != "AB6" for c, _, cell in codes)  # component a adds up
 
 
 def test_errors_stop_it_and_force_writes_it(written):

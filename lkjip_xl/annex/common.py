@@ -13,6 +13,7 @@ from ..calc.decimals import apply_rounding, to_decimal
 from ..calc.numbers_id import format_id
 from ..checks.engine import CheckContext
 from ..derive import BudgetTree
+from .model import Cell
 
 PLACES = 2  # percentages are shown with two decimals
 
@@ -114,6 +115,15 @@ class Book:
     def budget(self) -> BudgetTree:
         """The budget tree of the derived workbook (the checks read the same one)."""
         return self.ctx.wb.budget
+
+
+def funds_of(book: Book) -> dict[str, Cell]:
+    """PK programme code -> a cell with its sumber dana (sheet Sumber Dana)."""
+    out = {}
+    for i, r in enumerate(book.rows("sumber_dana")):
+        for code in split_codes(r.get("kode")):
+            out.setdefault(code, Cell(r.get("sumber_dana"), align="center", src=book.src("sumber_dana", "sumber_dana", i)))
+    return out
 
 
 def rounding_text(book: Book, lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..calc.budget import add_complete, pagu_efektif
 from ..derive.budget import money
-from .common import Book, fmt_num, number, tr, ylabel
+from .common import Book, fmt_num, funds_of, number, split_codes, tr, ylabel
 from .indicator_rows import PK, code_of, group_rows, groups
 from .model import (
     MONEY, TEXT, AnnexTable, Cell, Column, Head, Row, TextPage, header_grid, note_row, numbering,
@@ -103,14 +103,16 @@ def _budget(book: Book, lang: str, perubahan: bool, signature) -> AnnexTable:
     prog = book.rows(k)
     amounts = [money(pagu_efektif(r.get("pagu_murni"), r.get("pagu_perubahan")) if perubahan else r.get("pagu_murni"))
                for r in prog]
-    dana = any(str(r.get("sumber_dana") or "").strip() for r in prog)
+    funds = funds_of(book)
+    codes = [next(iter(split_codes(r.get("kode"))), None) for r in prog]
+    dana = any(c in funds for c in codes)
     rows = []
     for i, (r, amount) in enumerate(zip(prog, amounts)):
         key = "pagu_perubahan" if perubahan and r.get("pagu_perubahan") is not None else "pagu_murni"
         cells = [Cell(str(i + 1), align="center"), Cell(r.get("program"), src=book.src(k, "program", i)),
                  Cell(amount, src=book.src(k, key, i))]
         if dana:
-            cells.append(Cell(r.get("sumber_dana"), align="center", src=book.src(k, "sumber_dana", i)))
+            cells.append(funds.get(codes[i]) or Cell(None))
         cells.append(Cell(r.get("keterangan") or None, align="center", src=book.src(k, "keterangan", i)))
         rows.append(Row(cells, src_rows=[book.src_line(k, i, 1)]))
     total = add_complete(amounts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..calc.budget import add_complete
 from ..calc.terbilang import terbilang_rupiah
 from ..derive.budget import money
-from .common import Book, split_codes, total_left_out, tr, ylabel
+from .common import Book, funds_of, split_codes, total_left_out, tr, ylabel
 from .indicator_rows import PK, Group, Indicator, group_rows, groups, num_cell, span, target_cell
 from .model import (
     CODE, MONEY, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
@@ -56,7 +56,9 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cols.append(Column("perubahan", MONEY, 20))
         heads.append(Head(tr(lang, "Anggaran Perubahan / P-APBD (Rp)", "Revised budget / P-APBD (Rp)")))
         keys.append("pagu_perubahan")
-    has_dana = any(str(r.get("sumber_dana") or "").strip() for r in prog)
+    funds = funds_of(book)
+    codes = [next(iter(split_codes(r.get("kode"))), None) for r in prog]
+    has_dana = any(c in funds for c in codes)
     if has_dana:  # Medang Kampai Tabel 1.8: the source of funds per programme
         cols.append(Column("sumber_dana", TEXT, 12))
         heads.append(Head(tr(lang, "Sumber Dana", "Source of funds")))
@@ -68,7 +70,7 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
                  Cell(r.get("program"), src=book.src("pk_program", "program", i))]
         cells += [Cell(money(r.get(k)), src=book.src("pk_program", k, i)) for k in keys]
         if has_dana:
-            cells.append(Cell(r.get("sumber_dana"), align="center", src=book.src("pk_program", "sumber_dana", i)))
+            cells.append(funds.get(codes[i]) or Cell(None))
         cells.append(Cell(r.get("keterangan"), src=book.src("pk_program", "keterangan", i)))
         prows.append(Row(cells, src_rows=[book.src_line("pk_program", i, 1)]))
     totals = {k: add_complete(money(r.get(k)) for r in prog) for k in keys}

@@ -1,6 +1,6 @@
 """The indicator sheets beyond the PK table: a composite component's breakdown must add up to its
 stated total (IND001; Medan Baru PK 2024: 930 orang listed for 855) and belong to a declared
-component (IND002); codes must name a PK indicator or a budget line (IND003); the history's row
+component (IND002); codes must name a PK indicator, a budget line or a PK programme (IND003); the history's row
 for this year must agree with the PK sheet (IND004); once formulas are given, every indicator
 has one (IND005)."""
 from __future__ import annotations
@@ -30,6 +30,7 @@ def check(ctx) -> Iterable[Finding]:
     yield from _breakdown(model)
     yield from _unknown_indicators(model, codes)
     yield from _unknown_budget_codes(model, ctx.wb.budget)
+    yield from _unknown_programmes(model)
     yield from _history_this_year(model, pk)
     yield from _formulas(model, pk)
 
@@ -72,6 +73,18 @@ def _unknown_indicators(model, codes: set[str]) -> Iterable[Finding]:
             if code and code not in codes:
                 yield Finding("IND003", table.sheet, table.cell("kode_indikator", i), found=code,
                               params={"where": WHERE["id"], "where_en": WHERE["en"]})
+
+
+def _unknown_programmes(model) -> Iterable[Finding]:
+    funds, prog = model.table("sumber_dana"), model.table("pk_program")
+    if funds is None or prog is None or not len(prog):
+        return
+    known = {c for i in range(len(prog)) for c in split_codes(prog.row(i).get("kode"))}
+    for i in range(len(funds)):
+        for code in split_codes(funds.row(i).get("kode")):
+            if code not in known:
+                yield Finding("IND003", funds.sheet, funds.cell("kode", i), found=code,
+                              params={"where": "tabel program sheet PK", "where_en": "the PK sheet's programme table"})
 
 
 def _unknown_budget_codes(model, budget) -> Iterable[Finding]:

@@ -8,7 +8,10 @@ optional (a workbook made before them reads as before):
 - Riwayat Indikator: target and realisasi of each indicator in the Renstra years before this one,
   and a national or provincial figure the report compares with (Medang Kampai Tabel 2.4, 2.6);
 - Indikator Program: indicators of programmes and kegiatan with target and realisasi (Medang
-  Kampai Tabel 2.8, 3.3)."""
+  Kampai Tabel 2.8, 3.3);
+- Sumber Dana: the source of funds of each PK programme (Medang Kampai Tabel 1.8). A sheet of its
+  own while the PK programme table shares the PK sheet with the component table (a column added
+  to it would make every earlier workbook unreadable)."""
 from __future__ import annotations
 
 from ..derivations import ratio
@@ -87,5 +90,16 @@ INDIKATOR_PROGRAM = Table(
             "This year's actual (blank: not reported).", width=10),
         col("capaian", "Capaian (%)", "Achievement (%)", T.PERCENT, "Realisasi / target.", "Actual / target.",
             derive=ratio("realisasi", "target"), width=11),
+    ),
+)
+
+SUMBER_DANA = Table(
+    "sumber_dana", "Sumber Dana", Text("Sumber dana per program PK", "Source of funds per PK programme"),
+    header_row=4, first_col=0, capacity=20,
+    columns=(
+        col("kode", "Kode Program", "Programme code", T.CODE, "Kode program seperti di tabel program sheet PK.",
+            "Programme code as in the PK sheet's programme table.", required=True, width=12),
+        col("sumber_dana", "Sumber Dana", "Source of funds", T.TEXT, "Mis. APBD, APBD-P, DAU, DAK.",
+            "E.g. APBD, APBD-P.", required=True, width=16),
     ),
 )

@@ -63,14 +63,12 @@ PK_PROGRAM = Table(
             "Pagu APBD-P (Perubahan PK). Kosong bila tidak ada perubahan.",
             "Revised budget; blank when none.", width=18),
         col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=16),
-        col("sumber_dana", "Sumber Dana", "Source of funds", T.TEXT, "Mis. APBD, APBD-P, DAU.",
-            "E.g. APBD, APBD-P.", width=12),
     ),
 )
 
 PK_KOMPONEN = Table(
     "pk_komponen", "PK", Text("Komponen indikator komposit", "Components of composite indicators"),
-    header_row=4, first_col=25, capacity=20,
+    header_row=4, first_col=24, capacity=20,
     columns=(
         col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
             "Kode indikator komposit (sama dengan tabel kiri).", "Composite indicator's code.",

@@ -133,6 +133,7 @@ def test_sumber_dana_and_signature(wb):
     nip = ident["pimpinan_nip"]
     assert f"{ident['tempat']}, 15 Januari 2024" in texts and ident["pimpinan_jabatan"].upper() in texts
     assert ident["pimpinan_nama"] in texts and f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" in texts
+    assert ident["pimpinan_pangkat"] in texts
 
 
 def test_sakip_score_with_components(write, data, tmp_path):

@@ -266,7 +266,9 @@ def dashed(table: AnnexTable, row: Row, j: int) -> bool:
     cell = row.cells[j]
     if not table.dash or cell is None or isinstance(cell.value, str) or table.cell_kind(row, j) not in NUMERIC_KINDS:
         return False
-    return cell.value is None or (table.zero_dash and cell.value == 0)
+    if cell.value is None:
+        return not row.total  # a total left out (over blank rows) stays blank: "-" would read as zero
+    return table.zero_dash and cell.value == 0
 
 
 def cell_format(table: AnnexTable, row: Row, j: int, col_formats: list[str | None]) -> str | None:

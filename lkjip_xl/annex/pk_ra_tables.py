@@ -176,7 +176,7 @@ def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
                           Cell(money(kr.get("pagu")) if kr.get("pagu") is not None else (line.shown_pagu if line else None),
                                src=book.src("ra_kegiatan", "pagu", kj))]
             else:
-                cells += [Cell(code), Cell(line.uraian if line else tr(lang, "(kode tidak dikenal)", "(unknown code)")),
+                cells += [Cell(code), Cell(line.uraian if line else None),  # an unknown code: check says so
                           Cell(line.shown_pagu if line else None)]
         return cells
 

@@ -149,8 +149,8 @@ def pagu_note(budgets: list[tuple[str, BudgetTree]], lang: str) -> str:
             used = tr(lang, f"pagu perubahan, kecuali pagu murni untuk {shown}",
                       f"revised budget, except the original budget for {shown}")
         parts.append(f"{label}: {used}" if label else used)
-    return tr(lang, "Anggaran = pagu perubahan (APBD-P) bila diisi, selain itu pagu murni (APBD); dipakai: ",
-              "Budget = revised budget (APBD-P) when filled, else the original budget (APBD); used: ") \
+    return tr(lang, "Anggaran = pagu setelah perubahan (APBD-P), atau pagu murni (APBD) bila tidak berubah; dipakai: ",
+              "Budget = the revised budget (APBD-P), or the original budget (APBD) where unchanged; used: ") \
         + "; ".join(parts) + "."
 
 

@@ -101,7 +101,7 @@ def test_capaian_and_serapan_per_sasaran(wb):
     real = sum(amounts[c][1] for c in codes)
     capaian = sum(Decimal(r["realisasi"]) * 100 / Decimal(r["target"]) for r in pk) / len(pk)
     total = rows[-1]
-    assert total[2] == "Jumlah"
+    assert total[2] == "Sasaran 1: Σ program di atas"
     assert (money(total[3]), money(total[4]), num(total[5])) == (int(pagu), int(real), pct(real, pagu))
     assert (pagu, real, pct(real, pagu)) == (1_396_524_280, 1_371_801_250, Decimal("98.23"))  # Tabel 2.7 L1106
     assert num(total[6]) == capaian.quantize(Decimal("0.01"))

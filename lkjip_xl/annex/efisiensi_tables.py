@@ -29,8 +29,8 @@ def _value_head(method: str, lang: str) -> str:
 
 
 def efisiensi_sasaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
-    """Per sasaran: its programmes (anggaran, realisasi, serapan), then a Jumlah row with the
-    sasaran's capaian kinerja (mean of its indicators), serapan and efisiensi."""
+    """Per sasaran: its programmes (anggaran, realisasi, serapan), then the sasaran's row (Σ of
+    those programmes) with its capaian kinerja (mean of its indicators), serapan and efisiensi."""
     method = book.settings.efisiensi_method
     budget = book.budget
     rows = []
@@ -46,7 +46,9 @@ def efisiensi_sasaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
                 cells += [Cell(None), Cell(None), Cell(None)]
             rows.append(Row(cells + [Cell(None, kind=TEXT), Cell(None, kind=TEXT), Cell(None)]))
         first = [Cell(s.no, align="center"), Cell(s.name)] if not lines else [None, None]
-        rows.append(Row(first + [Cell(tr(lang, "Jumlah", "Total"), bold=True), Cell(s.pagu, bold=True),
+        # the sasaran's sum, named as such: "Jumlah" alone reads as the unit's total budget
+        label = tr(lang, f"Sasaran {s.no}: Σ program di atas", f"Goal {s.no}: Σ programmes above")
+        rows.append(Row(first + [Cell(label, bold=True), Cell(s.pagu, bold=True),
                                  Cell(s.realisasi, bold=True), Cell(book.pct(s.serapan), bold=True),
                                  Cell(book.pct(s.capaian), bold=True), _value_cell(book, s.efisiensi, method, True),
                                  Cell(efisiensi_remark(s.efisiensi, lang) if s.efisiensi else None)], total=True))

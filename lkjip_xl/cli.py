@@ -198,6 +198,12 @@ def check(
     raise typer.Exit(1 if result.has_errors else 0)
 
 
+# the options the document commands (annex, pk) share
+DOCX_OPTION = typer.Option(None, "--docx", metavar=FILE, help=bi("Juga tulis sebagai .docx.", "Also write it as .docx."))
+FORCE_OPTION = typer.Option(False, "--force", help=bi("Tulis walaupun ada kesalahan, dengan sheet Temuan.",
+                                                      "Write despite errors, with a Findings sheet."))
+
+
 @app.command(help=bi("Tulis tabel BAB III dan lampiran LKjIP (xlsx, dan docx bila diminta). Dengan --force "
                      "lampiran tetap ditulis walaupun ada kesalahan, dengan sheet Temuan di depan dan sel "
                      "bermasalah diberi warna.",
@@ -210,11 +216,9 @@ def annex(
     workbook: Path = WORKBOOK_ARGUMENT,
     output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
                                 help=bi("Lampiran .xlsx yang ditulis.", "The annex .xlsx to write.")),
-    docx: Optional[Path] = typer.Option(None, "--docx", metavar=FILE,
-                                        help=bi("Juga tulis tabel sebagai .docx.", "Also write the tables as .docx.")),
+    docx: Optional[Path] = DOCX_OPTION,
     tahun_lalu: Optional[Path] = TAHUN_LALU_OPTION,
-    force: bool = typer.Option(False, "--force", help=bi("Tulis walaupun ada kesalahan, dengan sheet Temuan.",
-                                                         "Write despite errors, with a Findings sheet.")),
+    force: bool = FORCE_OPTION,
     overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
@@ -225,19 +229,59 @@ def annex(
                             overwrite=overwrite, lang=lang.value)
     except LkjipError as err:
         fail(err, lang.value)
-    for line in outcome.lines("error", lang.value):
+    _report_written(outcome, lang.value)
+
+
+def _report_written(outcome, lang: str) -> None:
+    """The errors and the warning count of a document command, what was written; its exit code."""
+    for line in outcome.lines("error", lang):
         typer.echo(line)
-    warnings = len(outcome.lines("warning", lang.value))
+    warnings = len(outcome.lines("warning", lang))
     if warnings:
-        typer.echo(message("annex_warnings", lang.value, n=warnings))
+        typer.echo(message("annex_warnings", lang, n=warnings))
     if not outcome.written:
-        typer.echo(f"lkjip-xl: {message('annex_blocked', lang.value, n=len(outcome.errors))}", err=True)
+        typer.echo(f"lkjip-xl: {message('annex_blocked', lang, n=len(outcome.errors))}", err=True)
         raise typer.Exit(outcome.exit_code)
     if outcome.forced:
-        typer.echo(message("annex_forced", lang.value, n=len(outcome.errors), marked=outcome.marked))
+        typer.echo(message("annex_forced", lang, n=len(outcome.errors), marked=outcome.marked))
     for path in outcome.written:
-        typer.echo(message("written", lang.value, path=path))
+        typer.echo(message("written", lang, path=path))
     raise typer.Exit(outcome.exit_code)
+
+
+@app.command(help=bi("Tulis dokumen Perjanjian Kinerja (naskah perjanjian, lampiran sasaran, indikator, target "
+                     "dan anggaran program, penjelasan rumusan, tanda tangan) sebagai xlsx dan docx, versi murni "
+                     "atau perubahan.",
+                     "Write the performance agreement document (agreement, annex of goals, indicators, targets "
+                     "and programme budgets, formulas, signatures) as xlsx and docx, original or revised."),
+             epilog=exit_codes(ok=("dokumen PK ditulis", "the PK document was written"),
+                               errors=("sheet PK atau Identitas berisi kesalahan: tidak ditulis (pakai --force)",
+                                       "the PK or Identitas sheet has errors: nothing was written (use --force)")))
+def pk(
+    workbook: Path = WORKBOOK_ARGUMENT,
+    output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
+                                help=bi("Dokumen PK .xlsx yang ditulis.", "The PK document .xlsx to write.")),
+    docx: Optional[Path] = DOCX_OPTION,
+    perubahan: bool = typer.Option(False, "--perubahan",
+                                   help=bi("Perubahan PK: anggaran program setelah perubahan (APBD-P).",
+                                           "The revised PK: programme budgets after the revision (APBD-P).")),
+    tanggal: Optional[str] = typer.Option(None, "--tanggal", metavar="TEKS",
+                                          help=bi("Tanggal penandatanganan, mis. \"25 September 2023\" "
+                                                  "(bawaan: Januari tahun laporan).",
+                                                  "Date of signing, e.g. \"25 September 2023\" (default: January "
+                                                  "of the report year).")),
+    force: bool = FORCE_OPTION,
+    overwrite: bool = OVERWRITE_OPTION,
+    lang: Lang = LANG_OPTION,
+) -> None:
+    from .commands.pk import run_pk
+
+    try:
+        outcome = run_pk(workbook, output, docx=docx, perubahan=perubahan, tanggal=tanggal, force=force,
+                         overwrite=overwrite, lang=lang.value)
+    except LkjipError as err:
+        fail(err, lang.value)
+    _report_written(outcome, lang.value)
 
 
 @app.command(help=bi("Buka halaman lkjip-xl di peramban: unduh template, periksa buku kerja, unduh salinan "

@@ -34,6 +34,11 @@ PEMBULATAN = (
     RuleChoice("pembulatan", "half_up", "dibulatkan setengah ke atas", "round half up"),
     RuleChoice("pemotongan", "truncate", "dipotong (truncate)", "truncate"),
 )
+# how the report prints a zero and a missing number (the annex's tables)
+TAMPILAN_NOL = (
+    RuleChoice("-", "dash", 'nol dan kosong ditulis "-"', 'zero and missing printed "-"'),
+    RuleChoice("0", "zero", 'nol ditulis 0; kosong ditulis "-"', 'zero printed 0; missing printed "-"'),
+)
 # efisiensi method (keys of lkjip_xl.calc.efisiensi.METHODS)
 METODE_EFISIENSI = (
     RuleChoice("sisa_persen", "sisa_persen", "(pagu − realisasi) / pagu × 100", "(budget − spent) / budget × 100"),
@@ -56,6 +61,7 @@ class Settings:
     bobot_skm: str = "1/9"
     pembulatan: str = PEMBULATAN[0].value
     metode_efisiensi: str = METODE_EFISIENSI[0].value
+    tampilan_nol: str = TAMPILAN_NOL[0].value
 
     @property
     def rating_preset(self) -> str:
@@ -78,6 +84,11 @@ class Settings:
     @property
     def efisiensi_method(self) -> str:
         return _preset(METODE_EFISIENSI, self.metode_efisiensi)
+
+    @property
+    def zero_dash(self) -> bool:
+        """A zero prints "-" (else as the number); a missing number always prints "-"."""
+        return _preset(TAMPILAN_NOL, self.tampilan_nol) == "dash"
 
     @property
     def cap_100(self) -> bool:

@@ -1,10 +1,11 @@
 """Build the bundled sample workbooks from their readable sources under samples/src/.
 
     python samples/build_samples.py            # writes samples/medan_amplas_2023.xlsx and _2022.xlsx,
-                                               # and samples/medang_kampai_2023.xlsx
+                                               # samples/medang_kampai_2023.xlsx and
+                                               # samples/medan_baru_pk_2024.xlsx
 
-The sources transcribe the published Medan Amplas LKjIP 2023 and Medang Kampai LKjIP 2023 exactly
-as printed, mistakes included (see samples/src/*/README.md). Where the report prints a derived value
+The sources transcribe the published Medan Amplas LKjIP 2023, Medang Kampai LKjIP 2023 and Medan
+Baru Perjanjian Kinerja 2024 exactly as printed, mistakes included (see samples/src/*/README.md). Where the report prints a derived value
 (capaian, % realisasi, sisa) that is not what the template's formula gives at the printed
 precision, the printed value is entered over the formula, as staff do; everywhere else the
 formula stays.
@@ -28,6 +29,7 @@ from lkjip_xl.template.fill import write_filled  # noqa: E402
 
 SRC = ROOT / "src" / "medan_amplas"
 SRC_MEDANG_KAMPAI = ROOT / "src" / "medang_kampai"
+SRC_MEDAN_BARU = ROOT / "src" / "medan_baru_pk"
 
 
 def _csv(name: str, src: Path = SRC) -> list[dict]:
@@ -171,8 +173,8 @@ def _printed_amounts_over_formula(table_key: str, rows: list[dict], printed: dic
                 row[column] = TypedOverride(value)
 
 
-def _mk_identitas() -> dict:
-    data = yaml.safe_load((SRC_MEDANG_KAMPAI / "identitas.yaml").read_text(encoding="utf-8"))
+def _yaml_identitas(src: Path) -> dict:
+    data = yaml.safe_load((src / "identitas.yaml").read_text(encoding="utf-8"))
     return {k: (v if v not in ("", None) else None) for k, v in data.items()}
 
 
@@ -190,6 +192,7 @@ def build_medang_kampai_2023() -> dict:
            "_capaian_tertulis": _num(r["capaian_tertulis"])} for r in _csv("pk.csv", mk)]
     program = [{"kode": r["kode"], "program": r["program"], "pagu_murni": _num(r["pagu_murni"]),
                 "pagu_perubahan": _num(r["pagu_perubahan"])} for r in _csv("pk_program.csv", mk)]
+    funds = [{"kode": r["kode"], "sumber_dana": r["sumber_dana"]} for r in _csv("pk_program.csv", mk) if r["sumber_dana"]]
     realisasi = [{"kode": r["kode"] or None, "uraian": r["uraian"], "pagu_perubahan": _num(r["pagu"]),
                   "realisasi": _num(r["realisasi"]), "_persen": _num(r["persen_tertulis"]),
                   "_sisa": _num(r["sisa_tertulis"])} for r in _csv("realisasi.csv", mk)]
@@ -200,14 +203,44 @@ def build_medang_kampai_2023() -> dict:
     ra_kegiatan = [{"kode": r["kode"], "uraian": r["uraian"], "pagu": _num(r["pagu"])}
                    for r in _csv("ra_kegiatan.csv", mk)]
     data = {
-        "forms": {"identitas": _mk_identitas()},
+        "forms": {"identitas": _yaml_identitas(mk)},
         "tables": {"pk_indikator": pk, "pk_program": program, "realisasi": realisasi,
-                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan},
+                   "ra_indikator": ra_indikator, "ra_kegiatan": ra_kegiatan, "sumber_dana": funds,
+                   "sakip_rekomendasi": [{k: (_num(r[k]) if k == "tahun" else r[k]) for k in
+                                          ("tahun", "kelemahan", "rekomendasi", "tindak_lanjut", "waktu")}
+                                         for r in _csv("sakip_rekomendasi.csv", mk)],
+                   "riwayat_indikator": [{k: _num(r[k]) if k != "kode_indikator" else r[k] for k in
+                                          ("kode_indikator", "tahun", "target", "realisasi")}
+                                         for r in _csv("riwayat.csv", mk)],
+                   "indikator_program": [{k: _num(r[k]) if k in ("target", "realisasi") else r[k] for k in
+                                          ("kode", "indikator", "satuan", "target", "realisasi")}
+                                         for r in _csv("indikator_program.csv", mk)]},
     }
     _apply_printed("pk_indikator", pk, {"capaian": "_capaian_tertulis"}, data)
     _printed_amounts_over_formula("realisasi", realisasi, {"sisa": "_sisa"}, data)
     _apply_printed("realisasi", realisasi, {"persen_realisasi": "_persen"}, data)
     return data
+
+
+# ------------------------------------------------------------------ Medan Baru PK 2024 (Kota Medan)
+def build_medan_baru_pk_2024() -> dict:
+    """A PK document's workbook: Identitas, the PK with its programmes, the composite indicator's
+    components and their breakdown, the penjelasan rumusan. No realisasi yet (January)."""
+    mb = SRC_MEDAN_BARU
+    pk = [{"no": r["no"], "sasaran": r["sasaran"], "kode_indikator": r["kode_indikator"], "indikator": r["indikator"],
+           "satuan": r["satuan"], "arah": r["arah"], "jenis": r["jenis"], "target": _num(r["target"]),
+           "target_predikat": r["target_predikat"] or None, "kode_program": _codes(r["kode_program"])}
+          for r in _csv("pk.csv", mb)]
+    program = [{"kode": r["kode"], "program": r["program"], "pagu_murni": _num(r["pagu_murni"]),
+                "keterangan": r["keterangan"] or None} for r in _csv("pk_program.csv", mb)]
+    komponen = [{"kode_indikator": r["kode_indikator"], "komponen": f'{r["komponen"]}: {r["label"]}',
+                 "penyebut": _num(r["penyebut"]), "satuan": r["satuan"]} for r in _csv("komponen.csv", mb)]
+    rincian = [{k: (_num(r[k]) if k == "jumlah" else r[k]) for k in ("kode_indikator", "komponen", "uraian", "jumlah",
+                                                                     "satuan")} for r in _csv("rincian.csv", mb)]
+    rumusan = [{k: r[k] for k in ("kode_indikator", "rumusan", "penjelasan")} for r in _csv("rumusan.csv", mb)]
+    return {"forms": {"identitas": _yaml_identitas(mb)},
+            "tables": {"pk_indikator": pk, "pk_program": program, "pk_komponen": komponen,
+                       "pk_komponen_rincian": rincian, "pk_rumusan": rumusan}}
 
 
 def main(out_dir: Path = ROOT) -> list[Path]:
@@ -217,10 +250,12 @@ def main(out_dir: Path = ROOT) -> list[Path]:
         write_filled(out, build())
         print(f"written {out}")
         written.append(out)
-    out = Path(out_dir) / "medang_kampai_2023.xlsx"
-    write_filled(out, build_medang_kampai_2023())
-    print(f"written {out}")
-    written.append(out)
+    for name, build in (("medang_kampai_2023.xlsx", build_medang_kampai_2023),
+                        ("medan_baru_pk_2024.xlsx", build_medan_baru_pk_2024)):
+        out = Path(out_dir) / name
+        write_filled(out, build())
+        print(f"written {out}")
+        written.append(out)
     return written
 
 

@@ -176,7 +176,11 @@ def test_docx_has_the_tables_with_repeated_header_rows(annex_outputs):
     d = docx.Document(str(annex_outputs["docx"]))
     sec = d.sections[0]
     assert sec.orientation == WD_ORIENT.LANDSCAPE and sec.page_width > sec.page_height
-    assert len(d.tables) == 10  # tables 1–9 (PK has two; the sample has no respondent rows)
+    grids = [t for t in d.tables if t.style is not None and t.style.name == "Table Grid"]
+    # tables 1–9 (PK has two; the sample has no respondent rows, no Rencana Aksi) and the new ones
+    # with data: efisiensi per sasaran and per row; the others are signature blocks
+    assert len(grids) == 11
+    assert len(d.tables) == len(grids)  # the sample's Identitas names no signer: no signature block
     budget = next(t for t in d.tables if t.rows[0].cells[0].text == "Tahun 2022")
 
     def repeats(row) -> bool:

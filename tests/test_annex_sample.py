@@ -8,11 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from test_annex_support import (  # noqa: F401 - annex_outputs is a fixture
-    D, SheetTable, annex_outputs, budget_rows, budget_total, load, money, num, pct, source,
+    D, MONEY, PERCENT, SheetTable, annex_outputs, budget_rows, budget_total, load, money, num, pct, source,
 )
-
-MONEY = "#,##0"
-PERCENT = "0.00"
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +23,10 @@ def two(annex_outputs):
 
 
 def test_sheets_in_report_order(one, two):
-    expected = ["Temuan", "Perjanjian Kinerja", "PK Program dan Anggaran", "Rencana Aksi", "Pengukuran Kinerja",
-                "Realisasi Anggaran", "Ikhtisar Belanja", "Kinerja dan Anggaran", "Efisiensi", "SKM",
-                "Capaian Keluaran", "Grafik Capaian", "Grafik Serapan"]
+    # the sample has no Rencana Aksi, SAKIP or indicator history: those tables are not printed
+    expected = ["Temuan", "Perjanjian Kinerja", "PK Program dan Anggaran", "Pengukuran Kinerja",
+                "Realisasi Anggaran", "Ikhtisar Belanja", "Kinerja dan Anggaran", "Efisiensi", "Efisiensi per Sasaran",
+                "Efisiensi Rinci", "SKM", "Capaian Keluaran", "Grafik Capaian", "Grafik Serapan", "Catatan"]
     assert one.sheetnames == expected  # the sample has real errors: --force puts Temuan first
     assert two.sheetnames == expected
 
@@ -170,10 +168,9 @@ def test_pk_programme_budget_with_total_in_words(one):
 # --------------------------------------------------------------------------- 2 Rencana Aksi
 
 def test_rencana_aksi_empty_in_the_sample(one):
-    t = SheetTable(one["Rencana Aksi"])
-    assert t.ncols == 16
-    assert t.rows() == [["(sheet Rencana Aksi belum diisi)"] + [None] * 15]
-    assert f"A{t.first_body}:P{t.first_body}" in t.merged()
+    assert "Rencana Aksi" not in one.sheetnames  # no blank skeleton in the report
+    notes = SheetTable(one["Catatan"]).rows()
+    assert ["Rencana Aksi Tahun 2023", "tidak dicetak: belum ada datanya di buku kerja"] in [r[1:] for r in notes]
 
 
 # --------------------------------------------------------------------------- 3 Pengukuran Kinerja
@@ -201,7 +198,7 @@ def test_pengukuran(one):
         target, real = D(exp["target"]), D(exp["realisasi"])
         cap = pct(real, target)
         assert (num(got[4]), num(got[5]), num(got[6]), got[7]) == (target, real, cap, _kriteria(cap))
-        assert got[8:] == [None, None, None, None]  # not printed in the report (see the sample README)
+        assert got[8:] == ["-", "-", "-", "-"]  # not printed in the report (see the sample README)
     assert num(t.rows()[0][6]) == Decimal("105.78")  # 86,9 / 82,15: the report printed 106 and 100
     assert t.cells(0)[6].number_format == PERCENT
     assert any("Permendagri 86/2017" in f and "Sangat Tinggi" in f for f in t.footnotes)
@@ -237,7 +234,7 @@ def test_kinerja_dan_anggaran(one):
         for k, code in enumerate(exp["kode_program"].split(";")):
             expected.append((exp["indikator"] if k == 0 else None, code, names[code], programs[code]["pagu"],
                              programs[code]["realisasi"], programs[code]["persen"]))
-    got = [(r[2], r[7], r[8], money(r[9]), money(r[10]), num(r[11])) for r in t.rows()]
+    got = [(r[2], r[7], r[8], money(r[13]), money(r[14]), num(r[15])) for r in t.rows()]
     assert got == expected
     r0 = t.first_body
     assert f"C{r0}:C{r0 + 1}" in t.merged()  # IKU1 spans its two programmes
@@ -258,7 +255,8 @@ def test_efisiensi_sisa_persen(one):
     p, q, per, s = budget_total(2023)
     assert (money(rows[-1][2]), money(rows[-1][3]), num(rows[-1][4]), money(rows[-1][5]), num(rows[-1][6])) == (
         p, q, per, s, pct(s, p))
-    assert any("sisa_persen" in f and "(pagu − realisasi) / pagu × 100" in f for f in t.footnotes)
+    assert "Tingkat efisiensi (%) = (pagu − realisasi) / pagu × 100." in t.footnotes
+    assert not any("sisa_persen" in f or "Identitas" in f for f in t.footnotes)  # no tool words
 
 
 # --------------------------------------------------------------------------- 8 SKM
@@ -286,8 +284,9 @@ def test_skm_per_unsur(one):
     assert rows[10][0].startswith("IKM") and num(rows[10][3]) == ikm and rows[10][4] == "B"
     assert rows[11][0] == "Mutu pelayanan" and rows[11][4] == "B"
     assert rows[12][0] == "Kinerja unit pelayanan" and rows[12][4] == "Baik"
-    assert rows[13][0] == "Jumlah responden" and rows[13][4] is None  # the report states no count
-    assert t.cells(0)[2].number_format == "#,##0.00" and t.cells(0)[3].number_format == "#,##0.0000"
+    assert rows[13][0] == "Jumlah responden" and rows[13][4] == "-"  # the report states no count
+    assert t.cells(0)[2].number_format == '#,##0.00;-#,##0.00;"-"'
+    assert t.cells(0)[3].number_format == '#,##0.0000;-#,##0.0000;"-"'
     r = t.first_body + 9
     assert f"A{r}:B{r}" in t.merged() and f"A{r + 1}:C{r + 1}" in t.merged()
 
@@ -296,11 +295,11 @@ def test_skm_per_unsur(one):
 
 def test_capaian_keluaran(one):
     t = SheetTable(one["Capaian Keluaran"])
-    got = sorted((r[0], r[3], num(r[4]), num(r[5]), num(r[6])) for r in t.rows() if r[4] is not None)
+    got = sorted((r[0], r[3], num(r[4]), num(r[5]), num(r[6])) for r in t.rows() if r[4] not in (None, "-"))
     expected = sorted((k["kode"], k["satuan"], D(k["target"]), D(k["realisasi"]), pct(k["realisasi"], k["target"]))
                       for k in source("keluaran.csv") if k["target"])
     assert got == expected
-    by_code = {r[0]: r for r in t.rows() if r[4] is not None}
+    by_code = {r[0]: r for r in t.rows() if r[4] not in (None, "-")}
     assert num(by_code["01.03.02"][6]) == Decimal("125.00")  # 10 of 8 paket; the report said 100
     assert num(by_code["01.04.01"][6]) == Decimal("117.72")  # 93 of 79 unit; printed 117 and 100
     # parents are headings (bold, no values)

@@ -102,7 +102,8 @@ class SheetTable:
             self.ncols += 1
         self.title = ws.cell(1, 1).value
         first = last = self.numbering_row + 1
-        while last <= ws.max_row and not str(ws.cell(last, 1).value or "").startswith("* "):
+        while last <= ws.max_row and not str(ws.cell(last, 1).value or "").startswith("* ") and any(
+                ws.cell(last, c).value not in (None, "") for c in range(1, self.ncols + 1)):
             last += 1
         self.first_body, self.last_body = first, last - 1
         self.footnotes = []
@@ -140,14 +141,22 @@ def load(path: Path):
 
 
 def num(value) -> Decimal | None:
-    """A written number as Decimal (floats as written by xlsxwriter: repr is exact enough)."""
+    """A written number as Decimal (floats as written by xlsxwriter: repr is exact enough); "-"
+    (the report's convention for zero, written as text where the value is missing) is 0."""
     if value is None:
         return None
+    if value == "-":
+        return Decimal(0)
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
 def money(value) -> int | None:
-    return None if value is None else int(value)
+    return None if value is None else 0 if value == "-" else int(value)
+
+
+# number formats with the report's default convention: zero printed "-"
+MONEY = '#,##0;-#,##0;"-"'
+PERCENT = '0.00;-0.00;"-"'
 
 
 # --------------------------------------------------------------------------- session outputs

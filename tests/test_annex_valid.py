@@ -35,14 +35,15 @@ def test_rencana_aksi(write, data, tmp_path):
                     *(r.get(f"target_tw{q}") for q in range(1, 5)), *(r.get(f"realisasi_tw{q}") for q in range(1, 5))]
             pagu = keg[code]["pagu"] if code in keg else real[code]["pagu_perubahan"]
             expected.append((head if k == 0 else [None] * 11) + [code, pagu])
-    got = [[r[2], r[3], *(num(v) for v in r[4:13]), r[13], money(r[15])] for r in rows]
+    got = [[r[2], r[3], *(None if v == "-" else num(v) for v in r[4:13]), r[13], money(r[15])] for r in rows]
     assert got == expected
     # IKU1 is carried by two programmes: its cells span both rows
     r0 = t.first_body
     assert {f"C{r0}:C{r0 + 1}", f"E{r0}:E{r0 + 1}", f"A{r0}:A{r0 + 2}"} <= t.merged()
     q = SheetTable(wb["Rencana Aksi Anggaran"])
     assert [(r[0], money(r[2]), money(r[3]), money(r[7])) for r in q.rows()] == [
-        (k["kode"], k["pagu"], k.get("pagu_tw1"), k.get("realisasi_tw1")) for k in data["tables"]["ra_kegiatan"]]
+        (k["kode"], k["pagu"], k.get("pagu_tw1") or 0, k.get("realisasi_tw1") or 0)  # blank printed "-"
+        for k in data["tables"]["ra_kegiatan"]]
 
 
 def test_ikhtisar_from_the_belanja_sheet(write, data, tmp_path):
@@ -59,7 +60,7 @@ def test_ikhtisar_from_the_belanja_sheet(write, data, tmp_path):
     assert [(r[0], money(r[1]), money(r[2])) for r in rows] == expected
     for r, (_, a, q) in zip(rows, expected):
         assert money(r[3]) == a - q and num(r[4]) == pct(q, a)
-    assert t.cells(0)[3].number_format == "#,##0;(#,##0)"  # Lebih/(Kurang)
+    assert t.cells(0)[3].number_format == '#,##0;(#,##0);"-"'  # Lebih/(Kurang); zero printed "-"
     assert jumlah == (1_770_000_000, 1_694_000_000)  # = Σ programs of the Realisasi sheet
 
 
@@ -96,7 +97,8 @@ def test_efisiensi_per_indicator(write, data, tmp_path, method):
         assert (money(got[3]), money(got[4]), num(got[5])) == (pagu, real, pct(real, pagu))
         assert num(got[6]) == value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         assert num(got[1]) == cap.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    assert any(method in f for f in t.footnotes)
+    formula = "capaian kinerja (%) / serapan anggaran (%)" if method == "rasio" else "capaian kinerja (%) − serapan"
+    assert any(formula in f for f in t.footnotes) and not any(method in f for f in t.footnotes)
 
 
 def test_turun_indicator_and_last_year(write, data, tmp_path):
@@ -113,7 +115,9 @@ def test_turun_indicator_and_last_year(write, data, tmp_path):
     assert num(iku1[8]) == Decimal("85.10")  # last year's workbook
     assert num(iku1[9]) == pct(Decimal("85.10"), Decimal("80"))  # against last year's own target
     assert num(iku1[10]) == 88 and num(iku1[11]) == pct(Decimal("86.94"), 88)  # tingkat kemajuan
-    assert any("buku kerja tahun lalu" in f for f in t.footnotes)
+    notes = [r[2] for r in SheetTable(wb["Catatan"]).rows()]  # how the table was made: the note sheet
+    assert any("buku kerja tahun lalu (prev.xlsx)" in n for n in notes)
+    assert not any("tahun lalu" in f for f in t.footnotes)
 
 
 def _prev(data):
@@ -147,7 +151,7 @@ def test_two_year_budget_with_a_row_in_one_year_only(write, data, tmp_path):
     t = SheetTable(wb["Realisasi Anggaran"])
     body = t.rows()[:-1]
     line = next(r for r in body if r[6] == "01.01.02")
-    assert line[:6] == [None] * 6
+    assert line[:6] == [None, None, "-", "-", "-", "-"]  # not in 2023: code and uraian blank, amounts "-"
     total = t.rows()[-1]
     assert (money(total[2]), money(total[3])) == (850_000_000 + 400_000_000 + 320_000_000,
                                                   820_000_000 + 390_000_000 + 304_000_000)

@@ -35,6 +35,8 @@ def _run(*args, cwd=None):
     (("--lang", "en", "chek"), ("unknown command 'chek'", "did you mean 'check'?")),
     (("annex", "x.xlsx"), ("pilihan --output wajib diisi", "lkjip-xl annex --help")),
     (("annex", "x.xlsx", "-o"), ("pilihan -o perlu diberi nilai",)),
+    (("pk", "x.xlsx"), ("pilihan --output wajib diisi", "lkjip-xl pk --help")),
+    (("pk", "x.xlsx", "-o", "pk.xlsx", "--perubahan=ya"), ("pilihan --perubahan tidak memakai nilai",)),
     (("check",), ("BUKU_KERJA belum diisi",)),
     (("check", "--lang", "en"), ("WORKBOOK is missing",)),
     (("check", "a.xlsx", "b.xlsx"), ("argumen berlebih: b.xlsx",)),

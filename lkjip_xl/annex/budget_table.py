@@ -104,11 +104,13 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
     foot = [
         tr(lang, "Capaian (%) = realisasi / anggaran × 100; Sisa = anggaran − realisasi; ",
            "Spent (%) = spent / budget × 100; Balance = budget − spent; ") + rounding + ".",
-        tr(lang, "Kegiatan = Σ sub kegiatannya, program = Σ kegiatannya, TOTAL = Σ program "
-                 "(dihitung lkjip-xl dari baris rincian, bukan dari baris total yang diketik).",
-           "Activity = Σ its sub-activities, programme = Σ its activities, TOTAL = Σ programmes "
-           "(computed by lkjip-xl from the detail rows, not from a typed total row)."),
+        tr(lang, "Kegiatan = Σ sub kegiatannya, program = Σ kegiatannya, TOTAL = Σ program.",
+           "Activity = Σ its sub-activities, programme = Σ its activities, TOTAL = Σ programmes."),
     ]
+    notes = [tr(lang, "Jumlah kegiatan, program dan TOTAL dihitung dari baris rincian, bukan dari baris jumlah "
+                      "yang diketik di sheet Realisasi.",
+                "Activity, programme and TOTAL amounts are summed from the detail rows, not taken from typed "
+                "total rows.")]
     if prev is None:
         columns = _cols("", lang)
         rows = []
@@ -125,7 +127,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
         return AnnexTable("realisasi_anggaran", _sheet(SHEET_BUDGET, lang),
                           tr(lang, f"Tabel Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan Tahun {year}",
                              f"Budget realisation per programme, activity and sub-activity, {year}"),
-                          columns, header, rows, numbering(6), foot, subtitle=unit, label_col=1)
+                          columns, header, rows, numbering(6), foot, subtitle=unit, label_col=1, notes=notes)
     bp = prev.budget
     py = ylabel(prev.year or (cur.year - 1 if cur.year else None))
     by_cur = {line.key: line for line in bc.lines}
@@ -156,18 +158,19 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
     ], 12)
     foot.insert(0, pagu_note([(str(py), bp), (str(year), bc)], lang))
     foot += _totals_left_out(bp, f"{py}: ", lang) + _totals_left_out(bc, f"{year}: ", lang)
-    foot.append(tr(lang, "Baris kedua tahun dipasangkan menurut kode; baris yang hanya ada di satu tahun "
-                         "dibiarkan kosong di tahun lainnya.",
-                   "Rows of the two years are matched by code; a row that exists in one year only is "
-                   "blank in the other."))
+    notes.append(tr(lang, "Baris kedua tahun dipasangkan menurut kode; baris yang hanya ada di satu tahun "
+                          "dibiarkan kosong di tahun lainnya.",
+                    "Rows of the two years are matched by code; a row that exists in one year only is "
+                    "blank in the other."))
     if renamed:
-        foot.append(tr(lang, "Kode dengan uraian berbeda antar tahun (periksa penomoran): ",
+        notes.append(tr(lang, "Kode dengan uraian berbeda antar tahun (periksa penomoran): ",
                        "Codes whose description differs between the years (check the numbering): ")
                     + ", ".join(dict.fromkeys(renamed)) + ".")
     return AnnexTable("realisasi_anggaran", _sheet(SHEET_BUDGET, lang),
                       tr(lang, f"Tabel Realisasi Anggaran Kegiatan TA. {py} dan {year}",
                          f"Budget realisation, {py} and {year}"),
-                      columns, header, rows, numbering(12), foot, subtitle=unit, label_col=1, label_cols=(7,))
+                      columns, header, rows, numbering(12), foot, subtitle=unit, label_col=1, label_cols=(7,),
+                      notes=notes)
 
 
 def _different(a: str, b: str) -> bool:
@@ -275,32 +278,34 @@ def ikhtisar_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexT
     foot = [tr(lang, "Lebih/(Kurang) = anggaran − realisasi; % = realisasi / anggaran × 100; ",
                "Under/(over) = budget − spent; % = spent / budget × 100; ") + rounding_text(cur, lang) + ".",
             tr(lang, "Belanja Operasi = Pegawai + Barang dan Jasa; Belanja Modal = Σ jenisnya; "
-                     "Jumlah Belanja Daerah = Operasi + Modal (dihitung lkjip-xl).",
-               "Operating = personnel + goods and services; capital = Σ its kinds; total = operating + "
-               "capital (computed by lkjip-xl).")]
+                     "Jumlah Belanja Daerah = Operasi + Modal.",
+               "Operating = personnel + goods and services; capital = Σ its kinds; total = operating + capital.")]
+    notes = []
     for b, values, source, _ in computed:
         y = ylabel(b.year)
         if source == "realisasi":
-            foot.append(tr(lang, f"{y}: sheet Belanja kosong; dijumlahkan dari kolom Jenis Belanja sheet Realisasi.",
+            notes.append(tr(lang, f"{y}: sheet Belanja kosong; dijumlahkan dari kolom Jenis Belanja sheet Realisasi.",
                            f"{y}: the Belanja sheet is empty; summed from the Realisasi sheet's economic class."))
         elif source == "":
-            foot.append(tr(lang, f"{y}: tidak ada data jenis belanja (sheet Belanja dan kolom Jenis Belanja kosong).",
+            notes.append(tr(lang, f"{y}: tidak ada data jenis belanja (sheet Belanja dan kolom Jenis Belanja kosong).",
                            f"{y}: no economic-class data (Belanja sheet and class column empty)."))
         total = values.get("Jumlah Belanja Daerah", (None, None))
         budget = b.budget
         if source and total[0] is not None and budget.total_pagu is not None and (
                 to_decimal(total[0]) != to_decimal(budget.total_pagu)
                 or to_decimal(total[1] or 0) != to_decimal(budget.total_realisasi or 0)):
-            foot.append(tr(lang, f"{y}: Jumlah Belanja Daerah ≠ TOTAL tabel realisasi anggaran "
+            notes.append(tr(lang, f"{y}: Jumlah Belanja Daerah ≠ TOTAL tabel realisasi anggaran "
                                  f"({budget.total_pagu:,} / {budget.total_realisasi:,}).".replace(",", "."),
                            f"{y}: total expenditure ≠ TOTAL of the budget table "
                            f"({budget.total_pagu:,} / {budget.total_realisasi:,})."))
     years = tr(lang, " dan ", " and ").join(ylabel(b.year) for b in books)
+    if not any(source for _, _, source, _ in computed):
+        rows = [note_row(tr(lang, "(tidak ada data jenis belanja)", "(no economic-class data)"), n)]
     return AnnexTable("ikhtisar_belanja", _sheet(SHEET_BELANJA, lang),
                       tr(lang, f"Tabel Ikhtisar Realisasi Anggaran per Jenis Belanja TA. {years}",
                          f"Spending by economic class, {years}"),
                       columns, header_grid([heads1, heads2], n), rows, numbering(n), foot,
-                      subtitle=unit, label_col=0)
+                      subtitle=unit, label_col=0, notes=notes)
 
 
 # --------------------------------------------------------------------------- Capaian keluaran
@@ -332,7 +337,7 @@ def keluaran_table(cur: Book, lang: str, unit: str) -> AnnexTable:
         if line.children:
             rows.append(Row([Cell(line.printed_code, src=cur.src(k, "kode", i), bold=True),
                              Cell(line.uraian, src=cur.src(k, "uraian", i), bold=True)]
-                            + [Cell(None) for _ in range(5)], level=line.depth, bold=True))
+                            + [Cell(None, kind=TEXT) for _ in range(5)], level=line.depth, bold=True))
             continue
         r = rows_in[i]
         t, re_ = r.get("target_keluaran"), r.get("realisasi_keluaran")

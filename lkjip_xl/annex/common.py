@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..calc.budget import normalise_code
+from ..calc.budget import split_codes  # noqa: F401 - the annex modules import it from here
 from ..calc.decimals import apply_rounding, to_decimal
 from ..calc.numbers_id import format_id
 from ..checks.engine import CheckContext
 from ..derive import BudgetTree
+from .model import Cell
 
 PLACES = 2  # percentages are shown with two decimals
 
@@ -45,24 +46,6 @@ def fmt_num(value: Any, places: int | None = None) -> str:
     if d is None:
         return ""
     return format_id(d, places_of(d) if places is None else places)
-
-
-def split_codes(text: Any) -> list[str]:
-    """"01, 02" / "01;02" -> ["01", "02"] (normalised where they are budget codes)."""
-    if text is None:
-        return []
-    out = []
-    for part in re.split(r"[,;\s]+", str(text)):
-        part = part.strip()
-        if not part:
-            continue
-        try:
-            part = normalise_code(part)
-        except ValueError:
-            pass
-        if part not in out:
-            out.append(part)
-    return out
 
 
 @dataclass
@@ -134,6 +117,15 @@ class Book:
         return self.ctx.wb.budget
 
 
+def funds_of(book: Book) -> dict[str, Cell]:
+    """PK programme code -> a cell with its sumber dana (sheet Sumber Dana)."""
+    out = {}
+    for i, r in enumerate(book.rows("sumber_dana")):
+        for code in split_codes(r.get("kode")):
+            out.setdefault(code, Cell(r.get("sumber_dana"), align="center", src=book.src("sumber_dana", "sumber_dana", i)))
+    return out
+
+
 def rounding_text(book: Book, lang: str) -> str:
     if book.settings.rounding == "truncate":
         return tr(lang, "persen dipotong (bukan dibulatkan) pada 2 desimal",
@@ -157,8 +149,8 @@ def pagu_note(budgets: list[tuple[str, BudgetTree]], lang: str) -> str:
             used = tr(lang, f"pagu perubahan, kecuali pagu murni untuk {shown}",
                       f"revised budget, except the original budget for {shown}")
         parts.append(f"{label}: {used}" if label else used)
-    return tr(lang, "Anggaran = pagu perubahan (APBD-P) bila diisi, selain itu pagu murni (APBD); dipakai: ",
-              "Budget = revised budget (APBD-P) when filled, else the original budget (APBD); used: ") \
+    return tr(lang, "Anggaran = pagu setelah perubahan (APBD-P), atau pagu murni (APBD) bila tidak berubah; dipakai: ",
+              "Budget = the revised budget (APBD-P), or the original budget (APBD) where unchanged; used: ") \
         + "; ".join(parts) + "."
 
 

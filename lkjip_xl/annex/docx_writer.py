@@ -21,7 +21,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, column_format, display_text
+from .model import (
+    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, TextPage, column_format, display_text, sign_lines,
+)
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 HEADER_FILL = "D9E1F2"
@@ -45,12 +47,14 @@ def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran L
         if not t.in_docx:
             continue
         if not first:
-            if page_per_table:
+            if page_per_table and t.new_page:
                 doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             else:
                 _para(doc, "", size=9, space_after=6)
         first = False
-        if t.chart is not None and t.rows and not t.rows[0].note:
+        if isinstance(t, TextPage):
+            _text_page(doc, t, usable)
+        elif t.chart is not None and t.rows and not t.rows[0].note:
             _bars(doc, t, usable)  # the figure shows every value: not the data table again
         else:
             _table(doc, t, usable)
@@ -144,9 +148,9 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     col_formats = [column_format(t, j) for j in range(n)]
-    size = 8 if sum(c.width for c in t.columns) <= 150 else 7
+    size, mm = fitted_widths(t, usable)
     _cell_margins(table, CELL_MARGIN_MM)
-    widths = [Emu(int(Mm(w))) for w in _widths_mm(t, col_formats, size, usable)]
+    widths = [Emu(int(Mm(w))) for w in mm]
     cells = table._cells  # once: table.cell() rebuilds this list on every call
     at = lambda r, j: cells[r * n + j]  # noqa: E731 - the cell at grid position (r, j) before merging
     for k, cell in enumerate(cells):
@@ -192,6 +196,59 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
                 _shade(cell, MARK_FILL[c.mark])
     for text in t.footnotes:
         _para(doc, "* " + text, italic=True, size=7)
+    if t.signature is not None:
+        signature_block(doc, t.signature, usable)
+
+
+def _text_page(doc, page: TextPage, usable: float) -> None:
+    """Heading lines (centred, bold), paragraphs (justified; "\t"-led lines are label lines),
+    then the signature block."""
+    for k, line in enumerate(page.heading):
+        _para(doc, line, bold=True, size=12 if k == 0 else 11, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(doc, "", size=10, space_after=6)
+    for text in page.paragraphs:
+        if text.startswith("\t"):
+            label, _, value = text[1:].partition("\t")
+            p = doc.add_paragraph()
+            p.paragraph_format.left_indent = Mm(10)
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(40))
+            run = p.add_run(f"{label}\t: {value}")
+            run.font.size = Pt(11)
+            p.paragraph_format.space_after = Pt(2)
+        else:
+            p = _para(doc, text, size=11, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=8)
+            p.paragraph_format.line_spacing = 1.15
+    if page.signature is not None:
+        signature_block(doc, page.signature, usable)
+
+
+def signature_block(doc, sig: Signature, usable: float) -> None:
+    """The signers side by side in a borderless table (a single signer in the right half), names
+    bold and underlined on one line, the block kept on one page."""
+    _para(doc, "", size=6).paragraph_format.keep_with_next = True
+    tops, bottoms = sign_lines(sig)
+    cols = 2
+    table = doc.add_table(rows=1, cols=cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    width = Mm(usable / cols)
+    for gc in table._tbl.tblGrid.findall(qn("w:gridCol")):
+        gc.set(qn("w:w"), str(width.twips))
+    _cant_split(table.rows[0])
+    cells = table.rows[0].cells
+    place = cells[cols - len(sig.signers):]
+    for cell in cells:
+        cell.width = width
+    for cell, top, bottom in zip(place, tops, bottoms):
+        lines = top + bottom
+        for i, text in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.keep_with_next = i < len(lines) - 1
+            run = p.add_run(text)
+            run.font.size = Pt(10)
+            if i == len(top) + SIGN_ROOM:
+                run.bold = run.underline = True
 
 
 def _cell_margins(table, mm: float) -> None:
@@ -205,6 +262,18 @@ def _cell_margins(table, mm: float) -> None:
     tbl_pr.append(mar)
 
 
+def fitted_widths(t: AnnexTable, usable: float) -> tuple[int, list[float]]:
+    """The font size and column widths (mm) of a table on a page ``usable`` mm wide: 8 pt (7 for
+    a wide table), smaller while the words of the headers and the numbers do not fit."""
+    col_formats = [column_format(t, j) for j in range(t.ncols)]
+    size = 8 if sum(c.width for c in t.columns) <= 150 else 7
+    widths = _widths_mm(t, col_formats, size, usable)
+    while sum(widths) > usable + 0.01 and size > 6:
+        size -= 1
+        widths = _widths_mm(t, col_formats, size, usable)
+    return size, widths
+
+
 def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> list[float]:
     """Column widths on the page (``usable`` mm wide): number and code columns as wide as their
     longest value (so 30.911.880.435 never wraps), text columns share the rest in the xlsx
@@ -214,11 +283,10 @@ def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> li
     need, flexible = [], []
     for j, col in enumerate(t.columns):
         heads = [h.text for h in (row[j] for row in t.header) if h is not None and h.colspan == 1]
-        # a short header stays on one line ("TW III"), a long one may break between words
+        # a short header stays on one line ("TW III"), a long one may break between words only
         words = [w for text in heads for w in ([text] if len(text) <= 8 else text.split())]
-        if t.numbering:
-            words.append(t.numbering[j])
-        longest_word = max((len(w) for w in words), default=2) * char * 1.1 + pad
+        longest_word = max([text_width_mm(w, size, bold=True) for w in words]
+                           + [text_width_mm(t.numbering[j], size - 1)] if t.numbering else [0]) + pad
         if col.kind in (TEXT,):
             need.append(longest_word)
             flexible.append(j)
@@ -232,9 +300,22 @@ def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> li
         total = sum(t.columns[j].width for j in flexible)
         for j in flexible:
             need[j] += rest * t.columns[j].width / total
-    elif sum(need) > usable:
-        need = [w * usable / sum(need) for w in need]
     return need
+
+
+# advance widths of Arial Bold in 1/1000 em (the metrics of Helvetica Bold, which Arial shares):
+# what a header word needs on the page; any other character counts as a capital's 722
+_BOLD_WIDTHS = {ch: w for w, chars in {
+    278: " ',./I\\`ijl", 280: "|", 333: "!()-:;[]ft", 389: "*r{}", 474: '"', 500: "z",
+    556: "#$0123456789J_aceksvxy", 584: "+<=>^~×−", 611: "?FLTZbdghnopqu", 667: "EPSVXY",
+    722: "&ABCDHKNRU", 778: "GOQw", 833: "M", 889: "%m", 944: "W", 975: "@",
+}.items() for ch in chars}
+
+
+def text_width_mm(text: str, size: float, bold: bool = True) -> float:
+    """The width of ``text`` in Arial Bold at ``size`` points, in mm (regular text is narrower:
+    bold widths are an upper bound)."""
+    return sum(_BOLD_WIDTHS.get(ch, 722) for ch in text) / 1000 * size * 0.3528
 
 
 BAR_FILL = "4472C4"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..derive.kinerja import PK, sasaran_groups
 from .common import Book, fmt_num, number, places_of
 from .model import TEXT, Cell, Row
 
-PK = "pk_indikator"
+__all__ = ["PK", "Group", "Indicator", "groups", "target_cell", "num_cell", "group_rows", "span", "code_of", "year_of",
+           "year_values"]
 
 
 @dataclass
@@ -30,16 +32,11 @@ class Group:
 def groups(book: Book) -> list[Group]:
     rows = book.rows(PK)
     derived = book.ctx.derived(PK)
-    out: list[Group] = []
-    no, sasaran = "", ""
-    for i, r in enumerate(rows):
-        new_no = str(r.get("no") or "").strip()
-        new_sasaran = str(r.get("sasaran") or "").strip()
-        if (new_no and new_no != no) or (new_sasaran and new_sasaran != sasaran) or not out:
-            no = new_no or (no if not new_sasaran else str(len(out) + 1))
-            sasaran = new_sasaran or sasaran
-            out.append(Group(no or str(len(out) + 1), sasaran, i))
-        out[-1].items.append(Indicator(i, r, derived[i] if i < len(derived) else {}))
+    out = []
+    for s in sasaran_groups(rows):
+        g = Group(s.no, s.name, s.first)
+        g.items = [Indicator(i, rows[i], derived[i] if i < len(derived) else {}) for i in s.indexes]
+        out.append(g)
     return out
 
 
@@ -90,3 +87,38 @@ def span(cell: Cell, k: int, n: int) -> Cell | None:
         return None
     cell.rowspan = n
     return cell
+
+
+def code_of(row) -> str:
+    """The indicator code of a row (trimmed)."""
+    return str(row.get("kode_indikator") or "").strip()
+
+
+def year_of(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def year_values(book: Book, prev: Book | None) -> dict[tuple[str, int], tuple]:
+    """(indicator code, year) -> (target cell, realisasi cell, capaian cell) for the years before
+    this one: the history sheet, and last year's workbook (--tahun-lalu) for its year, with its
+    own target and rules."""
+    out = {}
+    hist = book.rows("riwayat_indikator")
+    derived = book.ctx.wb.riwayat if hist else []
+    for i, r in enumerate(hist):
+        y = year_of(r.get("tahun"))
+        if y is None or (book.year and y >= book.year):
+            continue
+        out[(code_of(r), y)] = (num_cell(book, "riwayat_indikator", "target", i, r.get("target")),
+                              num_cell(book, "riwayat_indikator", "realisasi", i, r.get("realisasi")),
+                              Cell(book.pct(derived[i]["capaian"])))
+    if prev is not None and prev.year:
+        pd = prev.ctx.derived(PK)
+        for i, r in enumerate(prev.rows(PK)):
+            out[(code_of(r), prev.year)] = (
+                num_cell(prev, PK, "target", i, r.get("target")), num_cell(prev, PK, "realisasi", i, r.get("realisasi")),
+                Cell(prev.pct(pd[i].get("capaian")), src=prev.src(PK, "capaian", i)))
+    return out

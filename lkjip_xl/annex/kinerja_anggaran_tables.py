@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..calc.budget import add_complete
 from ..calc.decimals import percent
-from ..calc.efisiensi import DEFAULT_THRESHOLDS, METHODS, THRESHOLDS, efisiensi
+from ..calc.efisiensi import DEFAULT_THRESHOLDS, THRESHOLDS, efisiensi
 from ..derive.budget import difference
 from .budget_table import BUDGET_COLS
 from .common import Book, rounding_text, split_codes, tr, ylabel
@@ -28,25 +28,53 @@ def _program_name(book: Book, code: str) -> str | None:
     return line.uraian if line else None
 
 
-def _program_cells(book: Book, code: str | None, lang: str) -> list[Cell]:
+def program_indicators(book: Book) -> dict[str, list[tuple[int, dict, dict]]]:
+    """Code -> its indicators on the Indikator Program sheet (row index, row, derived)."""
+    k = "indikator_program"
+    derived = book.ctx.derived(k)
+    out: dict[str, list] = {}
+    for i, r in enumerate(book.rows(k)):
+        for code in split_codes(r.get("kode")):
+            out.setdefault(code, []).append((i, r, derived[i] if i < len(derived) else {}))
+    return out
+
+
+def _program_cells(book: Book, code: str | None, indicator) -> list[Cell]:
+    """Kode, Program, its indicator with target, realisasi and capaian, pagu, realisasi, serapan."""
+    k = "indikator_program"
+    if indicator is not None:
+        i, r, d = indicator
+        ind = [Cell(r.get("indikator"), src=book.src(k, "indikator", i)),
+               num_cell(book, k, "target", i, r.get("target")), num_cell(book, k, "realisasi", i, r.get("realisasi")),
+               Cell(book.pct(d.get("capaian")), src=book.src(k, "capaian", i))]
+    else:
+        ind = [Cell(None), Cell(None), Cell(None), Cell(None)]
     if code is None:
-        return [Cell(None) for _ in range(5)]
+        return [Cell(None), Cell(None)] + ind + [Cell(None) for _ in range(3)]
     line = book.budget.program(code) or book.budget.find(code)
-    name = _program_name(book, code) or tr(lang, "(kode tidak ada di sheet Realisasi)",
-                                            "(code not on the Realisasi sheet)")
+    name = _program_name(book, code)
     if line is None:
-        return [Cell(code), Cell(name), Cell(None), Cell(None), Cell(None)]
+        return [Cell(code), Cell(name)] + ind + [Cell(None), Cell(None), Cell(None)]
     k, i = "realisasi", line.index
-    return [Cell(code, src=book.src(k, "kode", i)), Cell(name),
-            Cell(line.shown_pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None),
-            Cell(line.shown_realisasi, src=book.src(k, "realisasi", i)),
-            Cell(book.pct(line.shown_persen), src=book.src(k, "persen_realisasi", i))]
+    return [Cell(code, src=book.src(k, "kode", i)), Cell(name)] + ind + [
+        Cell(line.shown_pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None),
+        Cell(line.shown_realisasi, src=book.src(k, "realisasi", i)),
+        Cell(book.pct(line.shown_persen), src=book.src(k, "persen_realisasi", i))]
 
 
 def kinerja_anggaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
+    """Per indicator, each funding programme on a row of its own with the programme's own
+    indicators (sheet Indikator Program: one row each) and its budget."""
     year = ylabel(book.year)
     gs = groups(book)
-    codes = {ind.index: split_codes(ind.row.get("kode_program")) for g in gs for ind in g.items}
+    by_code = program_indicators(book)
+    subs = {}  # PK row -> [(programme code, its indicator or None)]
+    for g in gs:
+        for ind in g.items:
+            subs[ind.index] = [(c, x) for c in split_codes(ind.row.get("kode_program"))
+                               for x in (by_code.get(c) or [None])]
+    missing = sorted({c for pairs in subs.values() for c, _ in pairs
+                      if (book.budget.program(c) or book.budget.find(c)) is None})
 
     def build(g, ind, k, n):
         i, r, d = ind.index, ind.row, ind.derived
@@ -57,41 +85,81 @@ def kinerja_anggaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
                 num_cell(book, PK, "realisasi", i, r.get("realisasi")),
                 Cell(book.pct(d.get("capaian")), src=book.src(PK, "capaian", i))]
         head = head[:2] + [span(c, k, n) for c in head[2:]]
-        cs = codes[i]
-        return head + _program_cells(book, cs[k] if k < len(cs) else None, lang)
+        pairs = subs[i]
+        code, indicator = pairs[k] if k < len(pairs) else (None, None)
+        return head + _program_cells(book, code, indicator)
 
-    rows = group_rows(book, [(g, [max(1, len(codes[ind.index])) for ind in g.items]) for g in gs], build)
+    rows = group_rows(book, [(g, [max(1, len(subs[ind.index])) for ind in g.items]) for g in gs], build)
+    with_ind = any(by_code.get(c) for pairs in subs.values() for c, _ in pairs)
     if not rows:
-        rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 12))
-    cols = [Column("no", TEXT, 5), Column("sasaran", TEXT, 22), Column("indikator", TEXT, 28),
-            Column("satuan", TEXT, 8), Column("target", NUMBER, 9), Column("realisasi", NUMBER, 9),
-            Column("capaian", PERCENT, 9), Column("kode", CODE, 7), Column("program", TEXT, 30),
-            Column("pagu", MONEY, 17), Column("realisasi_rp", MONEY, 17), Column("serapan", PERCENT, 9)]
+        rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 16))
+    cols = [Column("no", TEXT, 5), Column("sasaran", TEXT, 20), Column("indikator", TEXT, 24),
+            Column("satuan", TEXT, 8), Column("target", NUMBER, 8), Column("realisasi", NUMBER, 8),
+            Column("capaian", PERCENT, 9), Column("kode", CODE, 7), Column("program", TEXT, 26),
+            Column("indikator_program", TEXT, 24), Column("target_program", NUMBER, 8),
+            Column("realisasi_program", NUMBER, 8), Column("capaian_program", PERCENT, 9),
+            Column("pagu", MONEY, 16), Column("realisasi_rp", MONEY, 16), Column("serapan", PERCENT, 9)]
     head = header_grid([
         [Head("No", rowspan=2), Head(tr(lang, "Sasaran Strategis", "Strategic goal"), rowspan=2),
          Head(tr(lang, "Indikator Kinerja", "Indicator"), rowspan=2), Head(tr(lang, "Satuan", "Unit"), rowspan=2),
-         Head(tr(lang, "Kinerja", "Performance"), colspan=3), Head(tr(lang, "Anggaran", "Budget"), colspan=5)],
+         Head(tr(lang, "Kinerja", "Performance"), colspan=3),
+         Head(tr(lang, "Program Pendukung", "Funding programme"), colspan=6),
+         Head(tr(lang, "Anggaran", "Budget"), colspan=3)],
         [Head("Target"), Head(tr(lang, "Realisasi", "Actual")), Head(tr(lang, "Capaian (%)", "Achievement (%)")),
-         Head(tr(lang, "Kode", "Code")), Head("Program"), Head(tr(lang, "Pagu (Rp)", "Budget (Rp)")),
+         Head(tr(lang, "Kode", "Code")), Head("Program"),
+         Head(tr(lang, "Indikator Program", "Programme indicator")), Head("Target"),
+         Head(tr(lang, "Realisasi", "Actual")), Head(tr(lang, "Capaian (%)", "Achievement (%)")),
+         Head(tr(lang, "Pagu (Rp)", "Budget (Rp)")),
          Head(tr(lang, "Realisasi (Rp)", "Spent (Rp)")), Head(tr(lang, "Serapan (%)", "Absorption (%)"))],
-    ], 12)
+    ], 16)
     foot = [capaian_note(book, lang),
-            tr(lang, "Serapan (%) = realisasi / pagu × 100; pagu dan realisasi program dari sheet Realisasi "
-                     "(program = Σ kegiatannya); program pendukung dari kolom Kode Program sheet PK.",
-               "Absorption (%) = spent / budget × 100; programme amounts from the Realisasi sheet "
-               "(programme = Σ its activities); funding programmes from the PK sheet's programme codes.")]
+            tr(lang, "Serapan (%) = realisasi / pagu × 100; pagu dan realisasi program = Σ kegiatannya.",
+               "Absorption (%) = spent / budget × 100; a programme's amounts = Σ its activities.")]
+    notes = []
+    if missing:
+        notes.append(tr(lang, "Kode program pendukung yang tidak ada di sheet Realisasi (anggaran kosong): ",
+                        "Funding programme codes not on the Realisasi sheet (budget blank): ") + ", ".join(missing))
+    if not with_ind:
+        notes.append(tr(lang, "Kolom indikator program kosong: isi sheet Indikator Program.",
+                        "Programme indicator columns blank: fill the Indikator Program sheet."))
     return AnnexTable("kinerja_anggaran", tr(lang, *SHEET_KA),
                       tr(lang, f"Pencapaian Kinerja dan Anggaran Tahun {year}", f"Performance and budget {year}"),
-                      cols, head, rows, numbering(12), foot, subtitle=unit)
+                      cols, head, rows, numbering(16), foot, subtitle=unit, notes=notes)
 
 
 # --------------------------------------------------------------------------- 7 Efisiensi
 
-def _threshold_text(method: str, lang: str) -> str:
+METHOD_TEXT = {
+    "sisa_persen": ("Tingkat efisiensi (%) = (pagu − realisasi) / pagu × 100.",
+                    "Efficiency (%) = (budget − spent) / budget × 100."),
+    "rasio": ("Tingkat efisiensi = capaian kinerja (%) / serapan anggaran (%).",
+              "Efficiency = performance achievement (%) / budget absorption (%)."),
+    "selisih": ("Tingkat efisiensi = capaian kinerja (%) − serapan anggaran (%).",
+                "Efficiency = performance achievement (%) − budget absorption (%)."),
+}
+PROBLEM_TEXT = {
+    "pagu_missing": ("pagu tidak ada", "no budget"), "pagu_zero": ("pagu nol", "budget is zero"),
+    "realisasi_missing": ("realisasi belum ada", "no spending reported"),
+    "capaian_missing": ("capaian kinerja belum ada", "no achievement"),
+    "serapan_zero": ("tanpa belanja", "no spending"),
+    "tanpa_belanja_tanpa_keluaran": ("tanpa belanja dan tanpa keluaran", "no spending and no output"),
+}
+
+
+def method_note(method: str, lang: str) -> str:
+    """The efisiensi formula of the unit's method, with its categories, in report language."""
+    text = tr(lang, *METHOD_TEXT[method])
     name = DEFAULT_THRESHOLDS.get(method)
-    if not name:
-        return ""
-    return " " + tr(lang, "Kategori: ", "Category: ") + scale_text(THRESHOLDS[name], lang) + "."
+    if name:
+        text += " " + tr(lang, "Kategori: ", "Category: ") + scale_text(THRESHOLDS[name], lang) + "."
+    return text
+
+
+def efisiensi_remark(res, lang: str) -> str | None:
+    """Keterangan of an efisiensi value: its category, or why there is none."""
+    if res.kategori:
+        return res.kategori
+    return tr(lang, *PROBLEM_TEXT[res.problem]) if res.problem in PROBLEM_TEXT else None
 
 
 def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
@@ -99,21 +167,24 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
     method = book.settings.efisiensi_method
     budget = book.budget
     title = tr(lang, f"Efisiensi Penggunaan Sumber Daya Tahun {year}", f"Efficiency of resource use {year}")
-    method_note = tr(lang, f"Metode efisiensi (Identitas): {method} = {METHODS[method]}.",
-                     f"Efficiency method (Identitas): {method} = {METHODS[method]}.")
+    note = method_note(method, lang)
     if method == "sisa_persen":
-        ind_by_prog: dict[str, list[str]] = {}
-        for r in book.rows(PK):
+        funded: set[str] = set()
+        ind_by_prog: dict[str, list[str]] = {c: [str(r.get("indikator") or "") for _, r, _ in xs]
+                                             for c, xs in program_indicators(book).items()}
+        for r in book.rows(PK):  # without programme indicators: the PK indicators it funds
             for c in split_codes(r.get("kode_program")):
-                ind_by_prog.setdefault(c, []).append(str(r.get("indikator") or ""))
+                if c not in ind_by_prog or c in funded:
+                    funded.add(c)
+                    ind_by_prog.setdefault(c, []).append(str(r.get("indikator") or ""))
         rows, flagged = [], []
         for p in budget.programs:
-            res = efisiensi(method, None, p.shown_pagu, p.shown_realisasi)
+            res = book.ctx.wb.efisiensi(p)
             k, i = "realisasi", p.index
-            note = None
+            remark = None
             if p.shown_realisasi is not None and p.shown_realisasi == 0:
-                note = tr(lang, "tanpa belanja: bukan efisiensi", "no spending: not efficiency")
-                flagged.append(p.code)
+                remark = tr(lang, "tanpa belanja: bukan efisiensi", "no spending: not efficiency")
+                flagged.append(_program_name(book, p.code) or p.uraian)
             rows.append(Row([
                 Cell(_program_name(book, p.code) or p.uraian, src=book.src(k, "uraian", i)),
                 Cell("; ".join(ind_by_prog.get(p.code, [])) or None),
@@ -122,7 +193,7 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
                 Cell(book.pct(p.shown_persen), src=book.src(k, "persen_realisasi", i)),
                 Cell(p.shown_sisa, src=book.src(k, "sisa", i)),
                 Cell(book.pct(res.value)),
-                Cell(note),
+                Cell(remark),
             ], src_rows=[book.src_line(k, i, 0, BUDGET_COLS)]))
         tp, trl = budget.total_pagu, budget.total_realisasi
         ts = difference(tp, trl)
@@ -143,10 +214,9 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
              Head(tr(lang, "Serapan (%)", "Absorption (%)")), Head("Rp"), Head("%")],
         ], 8)
         num = ["(1)", "(2)", "(3)", "(4)", "(5) = (4)/(3)×100", "(6) = (3)−(4)", "(7) = (6)/(3)×100", "(8)"]
-        foot = [method_note, tr(lang, "Pagu dan realisasi per program dari sheet Realisasi (program = Σ kegiatannya); "
-                                      "Jumlah = Σ program; ",
-                                "Programme amounts from the Realisasi sheet (programme = Σ its activities); "
-                                "total = Σ programmes; ") + rounding_text(book, lang) + "."]
+        foot = [note, tr(lang, "Pagu dan realisasi program = Σ kegiatannya; Jumlah = Σ program; ",
+                         "A programme's amounts = Σ its activities; total = Σ programmes; ")
+                + rounding_text(book, lang) + "."]
         if flagged:
             foot.append(tr(lang, "Program tanpa belanja tidak dihitung efisien 100 %: ",
                            "Programmes without spending are not '100 % efficient': ") + ", ".join(flagged) + ".")
@@ -168,13 +238,13 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
             if res.value is not None:
                 # rounded like the percentages (the workbook's rule), shown with 2 decimals
                 value = Cell(book.pct(res.value), places=2) if is_rasio else Cell(book.pct(res.value), kind=PERCENT)
-            note = res.kategori or (res.problem.replace("_", " ") if res.problem else None)
+            remark = efisiensi_remark(res, lang)
             rows.append(Row([
                 Cell(r.get("indikator"), src=book.src(PK, "indikator", i)),
                 Cell(book.pct(cap), src=book.src(PK, "capaian", i)),
                 Cell(", ".join(cs) or None, src=book.src(PK, "kode_program", i)),
                 Cell(pagu), Cell(real), Cell(book.pct(percent(real, pagu))),
-                value or Cell(None), Cell(note),
+                value or Cell(None), Cell(remark),
             ], src_rows=[book.src_line(PK, i, 0)]))
     if not rows:
         rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 8))
@@ -189,7 +259,6 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
                          Head(tr(lang, "Keterangan", "Notes"))]], 8)
     num = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6) = (5)/(4)×100",
            "(7) = (2)/(6)" if is_rasio else "(7) = (2)−(6)", "(8)"]
-    foot = [method_note + _threshold_text(method, lang),
-            tr(lang, "Pagu dan realisasi = Σ program pendukung indikator (kolom Kode Program sheet PK). ",
-               "Budget and spending = Σ of the indicator's funding programmes. ") + capaian_note(book, lang)]
+    foot = [note, tr(lang, "Pagu dan realisasi = Σ program pendukung indikator. ",
+                     "Budget and spending = Σ of the indicator's funding programmes. ") + capaian_note(book, lang)]
     return AnnexTable("efisiensi", tr(lang, *SHEET_EF), title, cols, head, rows, num, foot, subtitle=unit)

@@ -87,6 +87,60 @@ class ChartSpec:
 
 
 @dataclass
+class Signer:
+    """One signature: the heading above it (a position, or "Pihak Pertama,"), the space to sign,
+    the name (bold, underlined), the rank and the NIP below it."""
+
+    heading: str
+    name: str | None = None
+    rank: str | None = None
+    nip: str | None = None
+
+
+@dataclass
+class Signature:
+    """The signature block under a table: signers left to right; ``place_date`` ("Dumai, 15
+    Januari 2024") above the rightmost one."""
+
+    signers: list[Signer]
+    place_date: str | None = None
+
+
+@dataclass
+class TextPage:
+    """A page of text in a document the tool writes (the PK's agreement): centred bold heading
+    lines, paragraphs (a paragraph starting with a tab is a "Nama : ..." line, kept short), and a
+    signature block."""
+
+    key: str
+    sheet: str
+    heading: list[str]
+    paragraphs: list[str]
+    signature: Signature | None = None
+    landscape: bool = False
+    in_docx: bool = True
+    title: str = ""
+    new_page: bool = True
+
+
+SIGN_ROOM = 3  # empty lines left to sign in
+
+
+def sign_lines(sig: Signature) -> tuple[list[list[str]], list[list[str]]]:
+    """Per signer, the lines above the room to sign (place and date over the rightmost, the
+    heading) padded to the same count, and the lines from the room down (name, rank, NIP), so
+    that the names of two signers stand on one line."""
+    tops = []
+    for k, signer in enumerate(sig.signers):
+        top = [sig.place_date if k == len(sig.signers) - 1 else ""] if sig.place_date else []
+        tops.append(top + signer.heading.split("\n"))
+    height = max(len(t) for t in tops)
+    tops = [[""] * (height - len(t)) + t for t in tops]
+    bottoms = [[""] * SIGN_ROOM + [s.name or ""] + [x for x in (s.rank, s.nip) if x] for s in sig.signers]
+    return tops, bottoms
+
+
+@dataclass
 class AnnexTable:
     key: str
     sheet: str
@@ -102,7 +156,11 @@ class AnnexTable:
     chart: ChartSpec | None = None
     in_docx: bool = True
     landscape: bool = True
-    dash: bool = False  # a missing or zero number is printed "-" (the report convention)
+    dash: bool = False  # a missing number is printed "-" (the report convention)
+    zero_dash: bool = True  # with ``dash``: a zero too (Identitas: tampilan nol)
+    signature: Signature | None = None  # printed under the footnotes
+    notes: list[str] = field(default_factory=list)  # about the tool, not the report: the note sheet
+    new_page: bool = True  # in a docx: starts a new page (else follows the previous table)
 
     @property
     def ncols(self) -> int:
@@ -115,6 +173,12 @@ class AnnexTable:
     def cell_kind(self, row: Row, j: int) -> str:
         cell = row.cells[j]
         return (cell.kind if cell is not None and cell.kind else None) or self.columns[j].kind
+
+    @property
+    def empty(self) -> bool:
+        """The builder found no data (its first row is the note saying so): printing it would
+        give a blank skeleton."""
+        return not self.rows or self.rows[0].note
 
     def indented(self) -> tuple[int, ...]:
         return ((self.label_col,) if self.label_col is not None else ()) + tuple(self.label_cols)
@@ -202,14 +266,16 @@ def dashed(table: AnnexTable, row: Row, j: int) -> bool:
     cell = row.cells[j]
     if not table.dash or cell is None or isinstance(cell.value, str) or table.cell_kind(row, j) not in NUMERIC_KINDS:
         return False
-    return cell.value is None or cell.value == 0
+    if cell.value is None:
+        return not row.total  # a total left out (over blank rows) stays blank: "-" would read as zero
+    return table.zero_dash and cell.value == 0
 
 
 def cell_format(table: AnnexTable, row: Row, j: int, col_formats: list[str | None]) -> str | None:
     """The number format of one cell: its own kind when it differs from the column's (a table
-    with ``dash`` shows zero as "-")."""
+    with ``dash`` shows zero as "-" unless the workbook prints zeros)."""
     fmt = _cell_format(table, row, j, col_formats)
-    if table.dash and fmt and table.cell_kind(row, j) in NUMERIC_KINDS:
+    if table.dash and table.zero_dash and fmt and table.cell_kind(row, j) in NUMERIC_KINDS:
         sections = fmt.split(";")
         if len(sections) == 1:
             sections.append("-" + sections[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
 from ..calc.scales import Scale
 from .common import Book, fmt_num, rounding_text, tr, ylabel
-from .indicator_rows import PK, group_rows, groups, num_cell, target_cell
+from .indicator_rows import PK, code_of, group_rows, groups, num_cell, target_cell, year_values
 from .model import NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, header_grid, note_row, numbering
 
 SHEET_UKUR = ("Pengukuran Kinerja", "Performance Measurement")
@@ -30,46 +30,34 @@ def scale_text(scale: Scale | None, lang: str) -> str:
 
 def capaian_note(book: Book, lang: str) -> str:
     s = book.settings
-    text = tr(lang, f"Capaian (%) = {NAIK_FORMULA} untuk indikator naik; untuk indikator turun: "
-                    f"{TURUN_FORMULAS[s.turun_formula]} (Identitas: {s.rumus_turun})",
-              f"Achievement (%) = actual / target × 100 for 'naik' indicators; 'turun': "
-              f"{TURUN_FORMULAS[s.turun_formula]} (Identitas: {s.rumus_turun})")
+    text = tr(lang, f"Capaian (%) = {NAIK_FORMULA} bila makin tinggi makin baik; bila makin rendah makin baik: "
+                    f"{TURUN_FORMULAS[s.turun_formula]}",
+              f"Achievement (%) = actual / target × 100 when higher is better; when lower is better: "
+              f"{TURUN_FORMULAS[s.turun_formula]}")
     text += tr(lang, "; dibatasi 100 %" if s.cap_100 else "; tidak dibatasi 100 %",
                "; capped at 100 %" if s.cap_100 else "; not capped at 100 %")
     return text + "; " + rounding_text(book, lang) + "."
 
 
-def _prev_indicator(prev: Book | None, code: str):
-    if prev is None or not code:
-        return None
-    derived = prev.ctx.derived(PK)
-    for i, r in enumerate(prev.rows(PK)):
-        if str(r.get("kode_indikator") or "").strip() == code:
-            return i, r, derived[i]
-    return None
-
-
 def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> AnnexTable:
     year = ylabel(book.year)
-    py = ylabel((prev.year if prev else None) or (book.year - 1 if book.year else None))
+    last_year = (prev.year if prev else None) or (book.year - 1 if book.year else None)
+    py = ylabel(last_year)
     gs = groups(book)
     scale = book.ctx.wb.rating_scale
-    used_prev, used_col = [], []
+    earlier = year_values(book, prev)
+    used_col = []
 
     def build(g, ind, k, n):
         i, r, d = ind.index, ind.row, ind.derived
-        code = str(r.get("kode_indikator") or "").strip()
-        hit = _prev_indicator(prev, code)
-        if hit and hit[1].get("realisasi") is not None:
-            pi, pr, pd = hit
-            r_lalu = num_cell(prev, PK, "realisasi", pi, pr.get("realisasi"))
-            c_lalu = Cell(prev.pct(pd.get("capaian")), src=prev.src(PK, "capaian", pi))
-            used_prev.append(code)
+        hit = earlier.get((code_of(r), last_year))
+        if hit and hit[1].value is not None:
+            r_lalu, c_lalu = hit[1], hit[2]
         else:
             r_lalu = num_cell(book, PK, "realisasi_lalu", i, r.get("realisasi_lalu"))
             c_lalu = Cell(None)
             if r.get("realisasi_lalu") is not None:
-                used_col.append(code)
+                used_col.append(code_of(r))
         return [None, None,
                 Cell(r.get("indikator"), src=book.src(PK, "indikator", i)),
                 Cell(r.get("satuan"), align="center", src=book.src(PK, "satuan", i)),
@@ -105,20 +93,24 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
             + scale_text(scale, lang) + ".",
             tr(lang, "Tingkat kemajuan = realisasi tahun ini / target akhir Renstra × 100.",
                "Progress = this year's actual / final strategic-plan target × 100.")]
+    notes = []
     if prev is not None:
-        foot.append(tr(lang, f"Realisasi dan capaian {py} dari buku kerja tahun lalu ({prev.model.path.name}), "
-                             "dipasangkan menurut kode indikator.",
-                       f"{py} actual and achievement from last year's workbook ({prev.model.path.name}), "
-                       "matched by indicator code."))
+        notes.append(tr(lang, f"Realisasi dan capaian {py} dari buku kerja tahun lalu ({prev.model.path.name}), "
+                              "dipasangkan menurut kode indikator.",
+                        f"{py} actual and achievement from last year's workbook ({prev.model.path.name}), "
+                        "matched by indicator code."))
     if used_col:
-        foot.append(tr(lang, f"Realisasi {py} dari kolom Realisasi Tahun Lalu (sheet PK): capaian {py} tidak "
-                             "dihitung karena target tahun lalu tidak ada (pakai --tahun-lalu).",
-                       f"{py} actual from the PK sheet's last-year column: its achievement needs last year's "
-                       "target (use --tahun-lalu)."))
+        notes.append(tr(lang, f"Realisasi {py} dari kolom Realisasi Tahun Lalu sheet PK ({', '.join(used_col)}): "
+                              f"capaian {py} tidak dihitung karena target {py} tidak diketahui. Isi target dan "
+                              f"realisasi {py} di sheet Riwayat Indikator, atau berikan buku kerja tahun lalu "
+                              "dengan --tahun-lalu.",
+                        f"{py} actual from the PK sheet's last-year column ({', '.join(used_col)}): no achievement "
+                        f"without the {py} target. Enter it on the Riwayat Indikator sheet, or give last year's "
+                        "workbook with --tahun-lalu."))
     foot += composite_notes(book, lang)
     return AnnexTable("pengukuran", tr(lang, *SHEET_UKUR),
                       tr(lang, f"Pengukuran Kinerja Tahun {year}", f"Performance measurement {year}"),
-                      cols, head, rows, numbering(12), foot, subtitle=unit)
+                      cols, head, rows, numbering(12), foot, subtitle=unit, notes=notes)
 
 
 def composite_notes(book: Book, lang: str) -> list[str]:
@@ -126,11 +118,13 @@ def composite_notes(book: Book, lang: str) -> list[str]:
     for r in book.rows("pk_komponen"):
         comps.setdefault(str(r.get("kode_indikator") or "").strip(), []).append(r)
     notes = []
+    names = {code_of(r): r.get("indikator") for r in book.rows(PK)}
     for code, parts in comps.items():
         value = composite_realisasi([(p.get("pembilang"), p.get("penyebut")) for p in parts])
         shown = ", ".join(f"{str(p.get('komponen') or '').split(':')[0]} = {fmt_num(p.get('pembilang'))}/"
                           f"{fmt_num(p.get('penyebut'))}" for p in parts)
-        notes.append(tr(lang, f"{code} indikator komposit: realisasi = rata-rata komponen ({shown}) = ",
-                        f"{code} composite indicator: actual = mean of the components ({shown}) = ")
+        name = names.get(code) or code
+        notes.append(tr(lang, f"{name}: realisasi = rata-rata komponen ({shown}) × 100 = ",
+                        f"{name}: actual = mean of the components ({shown}) × 100 = ")
                      + (fmt_num(book.pct(value), 2) if value is not None else "-") + ".")
     return notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..calc.budget import add_complete
 from ..calc.terbilang import terbilang_rupiah
 from ..derive.budget import money
-from .common import Book, split_codes, total_left_out, tr, ylabel
+from .common import Book, funds_of, split_codes, total_left_out, tr, ylabel
 from .indicator_rows import PK, Group, Indicator, group_rows, groups, num_cell, span, target_cell
 from .model import (
     CODE, MONEY, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
@@ -56,6 +56,12 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cols.append(Column("perubahan", MONEY, 20))
         heads.append(Head(tr(lang, "Anggaran Perubahan / P-APBD (Rp)", "Revised budget / P-APBD (Rp)")))
         keys.append("pagu_perubahan")
+    funds = funds_of(book)
+    codes = [next(iter(split_codes(r.get("kode"))), None) for r in prog]
+    has_dana = any(c in funds for c in codes)
+    if has_dana:  # Medang Kampai Tabel 1.8: the source of funds per programme
+        cols.append(Column("sumber_dana", TEXT, 12))
+        heads.append(Head(tr(lang, "Sumber Dana", "Source of funds")))
     cols.append(Column("keterangan", TEXT, 18))
     heads.append(Head(tr(lang, "Keterangan", "Notes")))
     prows = []
@@ -63,13 +69,14 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cells = [Cell(str(i + 1), align="center", src=book.src("pk_program", "kode", i)),
                  Cell(r.get("program"), src=book.src("pk_program", "program", i))]
         cells += [Cell(money(r.get(k)), src=book.src("pk_program", k, i)) for k in keys]
+        if has_dana:
+            cells.append(funds.get(codes[i]) or Cell(None))
         cells.append(Cell(r.get("keterangan"), src=book.src("pk_program", "keterangan", i)))
         prows.append(Row(cells, src_rows=[book.src_line("pk_program", i, 1)]))
     totals = {k: add_complete(money(r.get(k)) for r in prog) for k in keys}
     prows.append(Row([Cell(None), Cell(tr(lang, "J U M L A H", "T O T A L"), bold=True, align="center")]
-                     + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)], total=True))
-    foot = [tr(lang, "Jumlah = Σ anggaran program (dihitung lkjip-xl).",
-               "Total = Σ programme budgets (computed by lkjip-xl).")]
+                     + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)] * (1 + has_dana), total=True))
+    foot = [tr(lang, "Jumlah = Σ anggaran program.", "Total = Σ programme budgets.")]
     for k in keys:
         label = tr(lang, "murni", "original") if k == "pagu_murni" else tr(lang, "perubahan", "revised")
         if totals[k] is not None:
@@ -85,6 +92,27 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
 
 
 # --------------------------------------------------------------------------- 2 Rencana Aksi
+
+RULE_TEXT = {"kumulatif": ("nilai triwulan dijumlahkan menjadi nilai tahunan", "quarters add up to the year"),
+             "akhir": ("nilai TW IV adalah nilai tahunan", "the Q4 value is the annual value"),
+             "rata-rata": ("rata-rata triwulan adalah nilai tahunan", "the mean of the quarters is the annual value")}
+
+
+def quarter_note(ra: list[dict], by_code: dict, lang: str) -> str:
+    """How the quarters of each indicator make its annual value, by indicator name."""
+    used: dict[str, list[str]] = {}
+    for r in ra:
+        rule = r.get("agregasi")
+        if rule in RULE_TEXT:
+            code = str(r.get("kode_indikator") or "").strip()
+            used.setdefault(rule, []).append(by_code.get(code, (None, {}))[1].get("indikator") or r.get("indikator")
+                                             or code)
+    if len(used) == 1:
+        rule = next(iter(used))
+        return tr(lang, "Triwulan: ", "Quarters: ") + tr(lang, *RULE_TEXT[rule]) + "."
+    return tr(lang, "Triwulan: ", "Quarters: ") + "; ".join(
+        f"{tr(lang, *RULE_TEXT[rule])} ({', '.join(names)})" for rule, names in used.items()) + "."
+
 
 def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     year = ylabel(book.year)
@@ -148,7 +176,7 @@ def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
                           Cell(money(kr.get("pagu")) if kr.get("pagu") is not None else (line.shown_pagu if line else None),
                                src=book.src("ra_kegiatan", "pagu", kj))]
             else:
-                cells += [Cell(code), Cell(line.uraian if line else tr(lang, "(kode tidak dikenal)", "(unknown code)")),
+                cells += [Cell(code), Cell(line.uraian if line else None),  # an unknown code: check says so
                           Cell(line.shown_pagu if line else None)]
         return cells
 
@@ -171,15 +199,12 @@ def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
          Head(tr(lang, "Kode", "Code")), Head(tr(lang, "Program / Kegiatan", "Programme / activity")),
          Head(tr(lang, "Pagu (Rp)", "Budget (Rp)"))],
     ], 16)
-    rules = [f"{r.get('kode_indikator')}: {r.get('agregasi')}" for r in ra if r.get("agregasi")]
-    foot = [tr(lang, "Aturan triwulan (kumulatif: TW dijumlahkan; akhir: TW IV = tahunan; rata-rata): ",
-               "Quarter rule (kumulatif: quarters add up; akhir: Q4 = annual; rata-rata: mean): ")
-            + ("; ".join(rules) if rules else "-") + ".",
-            tr(lang, "Pagu dari sheet Rencana Aksi (pagu per kegiatan); bila tidak ada, dari sheet Realisasi.",
-               "Budget from the action plan (per activity); if absent, from the Realisasi sheet.")]
+    foot = [quarter_note(ra, by_code, lang)]
+    notes = [tr(lang, "Pagu dari sheet Rencana Aksi (pagu per kegiatan); bila tidak ada, dari sheet Realisasi.",
+                "Budget from the action plan (per activity); if absent, from the Realisasi sheet.")]
     sheet = tr(lang, *SHEET_RA)
     out = [AnnexTable("rencana_aksi", sheet, tr(lang, f"Rencana Aksi Tahun {year}", f"Action plan {year}"),
-                      cols, head, rows, numbering(16), foot, subtitle=unit, label_col=2)]
+                      cols, head, rows, numbering(16), foot, subtitle=unit, label_col=2, notes=notes)]
     if keg:
         krows = []
         for j, r in enumerate(keg):

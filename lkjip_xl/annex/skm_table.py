@@ -42,7 +42,8 @@ def skm_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     sub = unit + (f" — {tr(lang, 'periode', 'period')} {info['periode']}" if info.get("periode") else "")
     title = tr(lang, f"Indeks Kepuasan Masyarakat per Unsur Pelayanan Tahun {year}",
                f"Public satisfaction index per service element {year}")
-    out = [unsur_annex_table(skm, lang, book.settings.rounding, tr(lang, *SHEET_SKM), title, sub, src, src_rows)]
+    shown = skm if skm is not None and skm.nrr_by_unsur() else None  # no NRR at all: nothing to print
+    out = [unsur_annex_table(shown, lang, book.settings.rounding, tr(lang, *SHEET_SKM), title, sub, src, src_rows)]
     resp = book.table("skm_responden")
     if resp is not None and len(resp):
         from ..skm.profile import DIMENSIONS, respondent_profile

@@ -2,9 +2,11 @@
 
     tables = build_annex(result.context, prev_result.context, lang="id")
 
-1 Perjanjian Kinerja (+ programme budget), 2 Rencana Aksi, 3 Pengukuran Kinerja, 4 Realisasi
-anggaran (one or two years), 5 Ikhtisar per jenis belanja, 6 Pencapaian Kinerja dan Anggaran,
-7 Efisiensi, 8 SKM (+ respondent profile), 9 Capaian keluaran; then the chart data (Grafik).
+SAKIP evaluation (score, recommendations and follow-up), 1 Perjanjian Kinerja (+ programme
+budget), 2 Rencana Aksi, 3 Pengukuran Kinerja, indicator history (target and realisasi per year,
+benchmark), 4 Realisasi anggaran (one or two years), 5 Ikhtisar per jenis belanja, 6 Pencapaian
+Kinerja dan Anggaran, 7 Efisiensi (per programme and per sasaran), 8 SKM (+ respondent profile),
+9 Capaian keluaran; then the chart data (Grafik) and the note sheet (Catatan).
 With ``--force`` the command puts a Temuan table first and marks the cells findings point at
 (:func:`findings_table`, :func:`apply_marks`).
 """
@@ -16,13 +18,17 @@ from ..glossary import severity_word
 from .budget_table import budget_table, ikhtisar_table, keluaran_table
 from .common import Book, split_codes, tr, ylabel
 from .indicator_rows import groups
+from .efisiensi_tables import efisiensi_rinci_table, efisiensi_sasaran_table
 from .kinerja_anggaran_tables import efisiensi_table, kinerja_anggaran_table
 from .model import (
     CODE, PERCENT, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, note_row,
     numbering,
 )
 from .pengukuran_table import pengukuran_table
+from .history_tables import history_tables
 from .pk_ra_tables import pk_tables, ra_tables
+from .sakip_tables import sakip_tables
+from .signature import agreement_signature, unit_signature
 from .skm_table import skm_tables
 
 SHEET_GRAFIK = {"grafik_capaian": ("Grafik Capaian", "Chart Achievement"),
@@ -37,22 +43,63 @@ def unit_line(book: Book) -> str:
     return " ".join(parts)
 
 
+# tables the report signs (the head of the unit under the lampiran; both parties under the PK)
+SIGNED = frozenset({"pk", "rencana_aksi", "pengukuran", "realisasi_anggaran"})
+SHEET_CATATAN = ("Catatan", "Notes")
+
+
 def build_annex(cur: CheckContext, prev: CheckContext | None = None, lang: str = "id") -> list[AnnexTable]:
     book = Book("cur", cur)
     last = Book("prev", prev) if prev is not None else None
     unit = unit_line(book)
     tables: list[AnnexTable] = []
+    tables += sakip_tables(book, lang, unit)
     tables += pk_tables(book, lang, unit)
     tables += ra_tables(book, lang, unit)
     tables.append(pengukuran_table(book, last, lang, unit))
+    tables += history_tables(book, last, lang, unit)
     tables.append(budget_table(book, last, lang, unit))
     tables.append(ikhtisar_table(book, last, lang, unit))
     tables.append(kinerja_anggaran_table(book, lang, unit))
     tables.append(efisiensi_table(book, lang, unit))
+    tables.append(efisiensi_sasaran_table(book, lang, unit))
+    tables.append(efisiensi_rinci_table(book, lang, unit))
     tables += skm_tables(book, lang, unit)
     tables.append(keluaran_table(book, lang, unit))
     tables += chart_tables(book, lang)
-    return tables
+    return finish(tables, book, lang)
+
+
+def finish(tables: list[AnnexTable], book: Book, lang: str) -> list[AnnexTable]:
+    """What every printed table shares: the report's convention for zero and missing numbers,
+    the signature under the tables the report signs; tables without data are left out (no blank
+    skeletons) and said on the note sheet, with every note about how the tables were made."""
+    printed, notes = [], []
+    for t in tables:
+        if t.empty:
+            notes.append((t.title, tr(lang, "tidak dicetak: belum ada datanya di buku kerja",
+                                      "not printed: the workbook has no data for it")))
+            continue
+        if t.in_docx:
+            t.dash, t.zero_dash = True, book.settings.zero_dash
+        if t.key in SIGNED and t.signature is None:
+            t.signature = agreement_signature(book, lang) if t.key == "pk" else unit_signature(book, lang)
+        notes += [(t.title, n) for n in t.notes]
+        printed.append(t)
+    if notes:
+        printed.append(notes_table(notes, lang))
+    return printed
+
+
+def notes_table(notes: list[tuple[str, str]], lang: str) -> AnnexTable:
+    """The note sheet: how the tables were made (for the report writer, not the report)."""
+    rows = [Row([Cell(str(n), align="center"), Cell(title), Cell(text)]) for n, (title, text) in enumerate(notes, 1)]
+    cols = [Column("no", TEXT, 5), Column("tabel", TEXT, 50), Column("catatan", TEXT, 90)]
+    head = header_grid([[Head("No"), Head(tr(lang, "Tabel", "Table")), Head(tr(lang, "Catatan", "Note"))]], 3)
+    return AnnexTable("catatan", tr(lang, *SHEET_CATATAN),
+                      tr(lang, "Catatan penyusunan lampiran (bukan bagian laporan)",
+                         "How the annex was made (not part of the report)"),
+                      cols, head, rows, numbering(3), [], in_docx=False)
 
 
 # --------------------------------------------------------------------------- charts

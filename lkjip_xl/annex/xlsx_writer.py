@@ -16,7 +16,10 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, cell_format, column_format, dashed
+from .model import (
+    CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, TextPage, cell_format, column_format, dashed,
+    sign_lines,
+)
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 FONT = "Arial"
@@ -85,8 +88,47 @@ def write_xlsx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran L
         sheets.setdefault(t.sheet, []).append(t)
     for name, group in sheets.items():
         ws = wb.add_worksheet(name)
-        _write_sheet(wb, ws, fm, group)
+        if isinstance(group[0], TextPage):
+            _write_text_page(ws, fm, group[0])
+        else:
+            _write_sheet(wb, ws, fm, group)
     wb.close()
+
+
+TEXT_COLUMNS = (4, 18, 16, 16, 16, 16)  # widths of a text page's columns (A4 portrait, about 86 units)
+
+
+def _write_text_page(ws, fm: _Formats, page: TextPage) -> None:
+    """A page of text: heading lines centred and bold, paragraphs wrapped over the page's width
+    ("\t"-led label lines: label and value), then the signature block; A4 portrait."""
+    widths = list(TEXT_COLUMNS)
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    n, total = len(widths), sum(widths)
+    r = 0
+    for k, line in enumerate(page.heading):
+        _merged(ws, r, 0, r, n - 1, line, fm.get(bold=True, font_size=12 if k == 0 else 11, align="center"))
+        ws.set_row(r, 18)
+        r += 1
+    r += 1
+    body = fm.get(font_size=10, text_wrap=True, valign="top", align="justify")
+    for text in page.paragraphs:
+        if text.startswith("\t"):
+            label, _, value = text[1:].partition("\t")
+            _value(ws, r, 1, label, fm.get(font_size=10))
+            _merged(ws, r, 2, r, n - 1, f": {value}", fm.get(font_size=10))
+            ws.set_row(r, 15)
+        else:
+            _merged(ws, r, 0, r, n - 1, text, body)
+            ws.set_row(r, _lines(text, total * 0.95) * 13.5 + 6)
+        r += 1
+    if page.signature is not None:
+        _signature(ws, fm, page.signature, r + 1, widths)
+    ws.set_paper(9)
+    ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.7, right=0.7, top=0.7, bottom=0.7)
+    ws.hide_gridlines(2)
 
 
 def _write_sheet(wb, ws, fm: _Formats, tables: list[AnnexTable]) -> None:
@@ -199,10 +241,57 @@ def _write_table(wb, ws, fm: _Formats, t: AnnexTable, r: int, widths: list[float
             _merged(ws, r, 0, r, n - 1, "* " + text, note_fmt)
             ws.set_row(r, _lines(text, span_width * 1.1) * 10.5 + 2)
             r += 1
+    if t.signature is not None:
+        r = _signature(ws, fm, t.signature, r + 1, widths[:n])
     if t.chart is not None and t.rows and not t.rows[0].note:
         _chart(wb, ws, t, first_body=last_header + 1, last_body=last_header + len(t.rows), at_row=r + 1)
         r += 22
     return r, (first_header, last_header)
+
+
+SIGN_WIDTH = 38.0  # Excel width units a signature block needs (a name with its titles on one line)
+
+
+def _sign_spans(widths: list[float], count: int) -> list[tuple[int, int]]:
+    """Column ranges of ``count`` signature blocks: the last at the right edge, a first one (of
+    two) at the left edge, each as many columns as make SIGN_WIDTH."""
+    n = len(widths)
+
+    def take(cols):
+        total, out = 0.0, []
+        for j in cols:
+            out.append(j)
+            total += widths[j]
+            if total >= SIGN_WIDTH:
+                break
+        return min(out), max(out)
+
+    right = take(range(n - 1, -1, -1))
+    if count == 1:
+        return [right]
+    left = take(range(n))
+    if left[1] >= right[0]:  # a narrow table: split it in two halves
+        left, right = (0, max(0, n // 2 - 1)), (min(n - 1, n // 2), n - 1)
+    return [left, right]
+
+
+def _signature(ws, fm: _Formats, sig: Signature, r: int, widths: list[float]) -> int:
+    """The signature block: place and date above the rightmost signer, each signer's heading,
+    room to sign, the name bold and underlined, rank and NIP (names on one row). Returns the
+    next free row."""
+    spans = _sign_spans(widths, len(sig.signers))
+    plain = fm.get(align="center", valign="vcenter")
+    name_fmt = fm.get(align="center", valign="vcenter", bold=True, underline=1)
+    tops, bottoms = sign_lines(sig)
+    height = len(tops[0]) + max(len(b) for b in bottoms)
+    for (c1, c2), top, bottom in zip(spans, tops, bottoms):
+        for i, text in enumerate(top + bottom):
+            if text:
+                is_name = i == len(top) + SIGN_ROOM
+                _merged(ws, r + i, c1, r + i, c2, text, name_fmt if is_name else plain)
+    for i in range(height):
+        ws.set_row(r + i, 15)
+    return r + height
 
 
 def _body_heights(t: AnnexTable, widths: list[float], indented: set[int]) -> list[int]:

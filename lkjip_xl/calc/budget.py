@@ -26,6 +26,7 @@ __all__ = [
     "build_tree",
     "add_amounts",
     "add_complete",
+    "split_codes",
     "typed_level",
     "codes_by_level",
 ]
@@ -267,4 +268,22 @@ def codes_by_level(levels: Sequence[str | None]) -> list[str | None]:
         for deeper in range(depth + 1, 3):
             counts[deeper] = 0
         out.append(".".join(str(c) for c in counts[:depth + 1]))
+    return out
+
+
+def split_codes(text: Any) -> list[str]:
+    """"01, 02" / "01;02" -> ["01", "02"] (normalised where they are budget codes)."""
+    if text is None:
+        return []
+    out = []
+    for part in re.split(r"[,;\s]+", str(text)):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            part = normalise_code(part)
+        except ValueError:
+            pass
+        if part not in out:
+            out.append(part)
     return out

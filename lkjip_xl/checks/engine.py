@@ -26,6 +26,7 @@ CHECK_MODULES = (
     "rencana_aksi",  # quarters vs annual target
     "scale",  # gaps and overlaps of the chosen scale
     "skm",  # answers, sample size, NRR, IKM
+    "sakip", "kinerja_extra",  # SAKIP score and follow-up; breakdowns, history, codes of the indicator sheets
 )
 
 

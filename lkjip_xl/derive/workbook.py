@@ -8,7 +8,10 @@ else computes a derived value. It holds:
 - ``env``: the settings of the Identitas sheet, the rating scale, the SKM result;
 - ``rows(table)``: per row, every computed column's derivation (``schema/derivations.py``);
 - ``fields(form)``: the computed fields of a form (the SKM result block);
-- ``budget``: the budget tree of the Realisasi sheet (``derive/budget.py``).
+- ``budget``: the budget tree of the Realisasi sheet (``derive/budget.py``);
+- ``sasaran``, ``efisiensi(line)``, ``riwayat``: what spans rows of the indicator tables
+  (``derive/kinerja.py``): each sasaran's capaian, budget and efisiensi, each budget line's
+  efisiensi, each history year's capaian.
 """
 from __future__ import annotations
 
@@ -20,7 +23,11 @@ from ..settings import Settings, default_skala_rows
 from ..skm.compute import COLUMNS, compute_skm, skm_from_model
 from .budget import AMOUNTS, BudgetTree, build_budget
 from .env import DeriveEnv, rating_scale
+from .kinerja import (
+    PK, Sasaran, history_capaian, line_capaian, line_efisiensi, program_indicator_capaian, sasaran_summaries,
+)
 from .rows import RowValues, derivations_of
+from .sakip import sakip_row
 
 # table key -> its rows as (values, computed keys holding a typed constant)
 Source = Callable[[str], list[tuple[dict[str, Any], frozenset]]]
@@ -34,6 +41,8 @@ class DerivedWorkbook:
         self._row_values: dict[str, list[RowValues]] = {}
         self._rows: dict[str, list[dict[str, Any]]] = {}
         self._budget: BudgetTree | None = None
+        self._sasaran: list[Sasaran] | None = None
+        self._program_caps: dict | None = None
 
     @property
     def settings(self) -> Settings:
@@ -76,6 +85,48 @@ class DerivedWorkbook:
                 rows.append(row)
             self._budget = build_budget(rows)
         return self._budget
+
+    def input_rows(self, table_key: str) -> list[dict[str, Any]]:
+        """The table's rows as the workbook holds them (inputs; computed cells as typed)."""
+        return [dict(rv.values) for rv in self.row_values(table_key)]
+
+    @property
+    def sasaran(self) -> list[Sasaran]:
+        """The PK's sasaran strategis with capaian (mean of its indicators), the budget of the
+        programmes funding them and their efisiensi by the unit's method."""
+        if self._sasaran is None:
+            self._sasaran = sasaran_summaries(self.input_rows(PK), self.rows(PK), self.budget,
+                                              self.settings.efisiensi_method)
+        return self._sasaran
+
+    def line_capaian(self, line):
+        """The capaian kinerja of a budget line (its output, or its programme/kegiatan indicators)."""
+        if self._program_caps is None:
+            self._program_caps = program_indicator_capaian(self.input_rows("indikator_program"),
+                                                           self.rows("indikator_program"))
+        return line_capaian(line, self.rows("realisasi"), self._program_caps)
+
+    def efisiensi(self, line):
+        """The efisiensi of a budget line by the unit's method (Identitas)."""
+        return line_efisiensi(line, self.settings.efisiensi_method, self.line_capaian(line))
+
+    @property
+    def sakip(self) -> list[dict[str, Any]]:
+        """Per row of the SAKIP sheet: the components' sum and the score's grade."""
+        return [sakip_row(r) for r in self.input_rows("sakip_nilai")]
+
+    @property
+    def riwayat(self) -> list[dict[str, Any]]:
+        """Per row of the indicator history: the capaian of the year and of its benchmark, with
+        the PK indicator's arah."""
+        arah = {str(r.get("kode_indikator") or "").strip(): r.get("arah") for r in self.input_rows(PK)}
+        out = []
+        for r in self.input_rows("riwayat_indikator"):
+            a = arah.get(str(r.get("kode_indikator") or "").strip())
+            out.append({"capaian": history_capaian(r.get("target"), r.get("realisasi"), a, self.settings),
+                        "capaian_pembanding": history_capaian(r.get("target_pembanding"),
+                                                              r.get("realisasi_pembanding"), a, self.settings)})
+        return out
 
 
 def derived_fields(form_key: str, env: DeriveEnv, values: dict | None = None) -> dict[str, Any]:

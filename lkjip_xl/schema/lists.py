@@ -51,6 +51,7 @@ LISTS: dict[str, tuple[Choice, ...]] = {
     "bobot_skm": tuple(_c(w.choice, *w.explain) for w in SKM_WEIGHTS.values()),
     "pembulatan": _rule_choices(settings.PEMBULATAN),
     "metode_efisiensi": _rule_choices(settings.METODE_EFISIENSI),
+    "tampilan_nol": _rule_choices(settings.TAMPILAN_NOL),
     "ya_tidak": (_c("ya", "ya", "yes"), _c("tidak", "tidak", "no")),
     "jenis_kelamin": (_c("L", "Laki-laki", "Male"), _c("P", "Perempuan", "Female")),
     "pendidikan": tuple(

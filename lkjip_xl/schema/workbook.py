@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from .lists import LISTS
 from .sheets.identitas import IDENTITAS
+from .sheets.kinerja_extra import INDIKATOR_PROGRAM, RIWAYAT, RINCIAN_KOMPONEN, RUMUSAN, SUMBER_DANA
 from .sheets.pk import PK_INDIKATOR, PK_KOMPONEN, PK_PROGRAM
 from .sheets.realisasi import BELANJA, BELANJA_ROWS, REALISASI
 from .sheets.rencana_aksi import RA_INDIKATOR, RA_KEGIATAN
+from .sheets.sakip import SAKIP_NILAI, SAKIP_REKOMENDASI
 from .sheets.skala import SKALA
 from .sheets.skm import SKM_HASIL, SKM_INFO, SKM_RESPONDEN, SKM_UNSUR
 from .sheets.skm_tindak_lanjut import SKM_TINDAK_LANJUT
 from .types import Sheet, Text, WorkbookSchema
 
 __all__ = [
-    "BELANJA", "BELANJA_ROWS", "IDENTITAS", "LIST_SHEET", "PK_INDIKATOR", "PK_KOMPONEN", "PK_PROGRAM",
-    "RA_INDIKATOR", "RA_KEGIATAN", "REALISASI", "SCHEMA", "SKALA", "SKM_HASIL", "SKM_INFO",
+    "BELANJA", "BELANJA_ROWS", "IDENTITAS", "INDIKATOR_PROGRAM", "LIST_SHEET", "PK_INDIKATOR", "PK_KOMPONEN", "PK_PROGRAM",
+    "RA_INDIKATOR", "RA_KEGIATAN", "REALISASI", "RINCIAN_KOMPONEN", "RIWAYAT", "RUMUSAN", "SAKIP_NILAI",
+    "SAKIP_REKOMENDASI", "SCHEMA", "SUMBER_DANA", "SKALA", "SKM_HASIL", "SKM_INFO",
     "SKM_RESPONDEN", "SKM_TINDAK_LANJUT", "SKM_UNSUR", "TEMPLATE_VERSION", "VERSION_CELLS",
 ]
 
@@ -44,6 +47,9 @@ SCHEMA = WorkbookSchema(
         Sheet("SKM", SKM_INFO.title, forms=(SKM_INFO, SKM_HASIL), tables=(SKM_RESPONDEN, SKM_UNSUR), freeze_row=9),
         Sheet(SKM_TINDAK_LANJUT.sheet, SKM_TINDAK_LANJUT.title, tables=(SKM_TINDAK_LANJUT,), freeze_row=5,
               optional=True),
+        *(Sheet(t.sheet, t.title, tables=(t,), freeze_row=5, optional=True)
+          for t in (RUMUSAN, RINCIAN_KOMPONEN, RIWAYAT, INDIKATOR_PROGRAM, SUMBER_DANA, SAKIP_NILAI,
+                    SAKIP_REKOMENDASI)),
         Sheet("Skala", SKALA.title, tables=(SKALA,), freeze_row=5, landscape=False),
         Sheet(LIST_SHEET, Text("Daftar pilihan", "Dropdown lists"), hidden=True),
     ),

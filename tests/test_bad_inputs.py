@@ -352,7 +352,7 @@ def test_a_sheet_is_bounded_before_its_grid_is_built(tmp_path, extra, key):
 
 
 def test_sheet_extent_counts_rows_and_cells_without_references():
-    from lkjip_xl.reader.xmlscan import sheet_extent
+    from lkjip_xl.reader.extent import sheet_extent
 
     xml = (b'<worksheet><sheetData><row r="5"><c r="A5"><v>1</v></c></row>'
            + b"<row><c><v>1</v></c><c><v>2</v></c></row>" * 4 + b"</sheetData></worksheet>")

@@ -1,6 +1,7 @@
-"""Read a filled workbook: values with python-calamine, formula cells with a light XML pass,
-everything located through the schema. Returns the typed model and the findings met on the way
-(structure and value problems); it raises only when the file cannot be read at all."""
+"""Read a filled workbook: values with python-calamine, formula cells, error values and percent
+formats with a light XML pass, everything located through the schema. Returns the typed model and
+the findings met on the way (structure and value problems); it raises only when the file cannot
+be read at all."""
 from __future__ import annotations
 
 import re
@@ -21,6 +22,7 @@ from ..schema.workbook import VERSION_CELLS
 from . import limits
 from .container import open_container
 from .model import FormData, TableData, WorkbookModel
+from .styles import read_styles
 from .values import convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
 
@@ -46,6 +48,8 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc)) from None
         findings: list[Finding] = []
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
+        if container.styles_part:
+            model.styles = read_styles(container.read_part(container.styles_part))
         names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
@@ -62,7 +66,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                 if k + 1 < len(names):
                     nxt = names[k + 1]
                     xml[nxt] = container.read_part(container.sheet_parts[nxt])
-                scan = scan_sheet(xml.pop(name))
+                scan = scan_sheet(xml.pop(name), model.styles)
                 model.scans[name] = scan
                 grid, merged = grid_future.result()
                 if k + 1 < len(names):
@@ -183,7 +187,7 @@ def _allowed(choices: str | None) -> tuple[str, ...] | None:
 
 # ------------------------------------------------------------------------------------ forms
 def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> FormData:
-    data = FormData(form)
+    data = FormData(form, scan=scan)
     labels = {}
     for r in range(1, min(len(grid), 80) + 1):
         text = normalise_header(_at(grid, r, form.label_col))
@@ -194,7 +198,7 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
         col = form.value_col
         cell = a1(row, col)
         data.cells[f.key] = cell
-        data.has_formula[f.key] = (row, col) in scan.formulas
+        data.has_formula[f.key] = scan.computed(row, col)
         raw = _at(grid, row, col)
         if (row, col) in scan.errors:
             findings.append(Finding("VAL010", form.sheet, cell, found=scan.errors[(row, col)]))
@@ -259,11 +263,8 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         findings.append(Finding("STR002", table.sheet, a1(table.header_row, table.first_col),
                                 params={"name": table.title.id}))
         return None
-    data = TableData(table, table.header_row, cols)
+    data = TableData(table, table.header_row, cols, scan=scan)
     input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
-    formula_rows: dict[int, set[int]] = {}
-    for (r, c) in scan.formulas:
-        formula_rows.setdefault(c, set()).add(r)
     errors = scan.errors
     plan = []  # per present column: what to do with each of its cells, decided once
     for c in table.columns:
@@ -271,13 +272,10 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             continue
         pos = cols[c.key]
         data.values[c.key], data.has_formula[c.key] = [], []
-        if c.computed:
-            data.formulas[c.key] = []
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
         plan.append((c, pos, make_converter(c.type, _allowed(c.choices)), keep_raw, ranged,
-                     formula_rows.get(pos, set()), data.values[c.key], data.has_formula[c.key],
-                     data.formulas.get(c.key)))
+                     scan.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
     rows = data.rows
@@ -294,11 +292,9 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     lines = [grid[r - 1] for r in rows]
     # column by column: list comprehensions over a column are several times faster than a
     # Python loop over every cell of every row
-    for c, pos, conv, keep_raw, ranged, f_rows, out, has_out, f_out in plan:
+    for c, pos, conv, keep_raw, ranged, f_rows, out, has_out in plan:
         raws = [line[pos] if pos < len(line) else "" for line in lines]
         has_out.extend(r in f_rows for r in rows)
-        if f_out is not None:
-            f_out.extend(scan.formulas.get((r, pos)) if r in f_rows else None for r in rows)
         if keep_raw:
             out.extend(None if v == "" else v for v in raws)
         else:

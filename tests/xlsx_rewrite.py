@@ -14,7 +14,8 @@ from typing import Callable
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string
 
-REALISASI = "xl/worksheets/sheet5.xml"  # the Realisasi sheet of a workbook written by lkjip-xl
+REALISASI = "xl/worksheets/sheet5.xml"  # the sheets of a workbook written by lkjip-xl, in order
+PK = "xl/worksheets/sheet3.xml"
 
 
 def rewrite(src: Path, dst: Path, edit: Callable[[str, bytes], bytes]) -> Path:
@@ -27,6 +28,34 @@ def rewrite(src: Path, dst: Path, edit: Callable[[str, bytes], bytes]) -> Path:
 
 def rewrite_part(src: Path, dst: Path, member: str, edit: Callable[[bytes], bytes]) -> Path:
     return rewrite(src, dst, lambda name, data: edit(data) if name == member else data)
+
+
+# ------------------------------------------------------------------------------ one cell
+def cell_xml(xml: bytes, ref: str) -> bytes:
+    m = re.search(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', xml, re.S)
+    assert m, ref
+    return m.group(0)
+
+
+def set_cell(xml: bytes, ref: str, new: str) -> bytes:
+    """Replace the cell ``ref`` with ``new`` (its whole <c> element)."""
+    return xml.replace(cell_xml(xml, ref), new.encode(), 1)
+
+
+def style_of(xml: bytes, ref: str) -> str:
+    m = re.search(rb'\bs="([0-9]+)"', cell_xml(xml, ref))
+    return m.group(1).decode() if m else "0"
+
+
+def add_style(styles: bytes, num_fmt_id: int) -> tuple[bytes, int]:
+    """styles.xml with one more cell style using the number format ``num_fmt_id`` (9 is 0%,
+    10 is 0.00%, 14 a date), and that style's index."""
+    m = re.search(rb'<cellXfs count="([0-9]+)">', styles)
+    count = int(m.group(1))
+    xf = b'<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' % num_fmt_id
+    styles = styles.replace(m.group(0), b'<cellXfs count="%d">' % (count + 1), 1)
+    styles = styles.replace(b"</cellXfs>", xf + b"</cellXfs>", 1)
+    return styles, count
 
 
 # ------------------------------------------------------------------------------ shared formulas

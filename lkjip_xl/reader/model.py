@@ -4,6 +4,10 @@ rows); every value can name its sheet and A1 cell.
 Besides its value, the model keeps what the checks need to know about a cell:
 - ``has_formula``: the cell holds a formula or lies in an array formula's range (a dynamic
   array's spilled results are computed, not typed).
+- ``read_as``: how a value was read when not as the plain number or text the cell holds
+  (``values.NIL``: `-` read as 0; ``values.TEXT``: a number stored as text, read as that number;
+  ``values.PERCENT``: a percent-formatted cell of a points column, 1 read as 100; ``ERROR``: a
+  formula error value, kept as a ``CellError``). Sparse: only such cells are listed.
 - ``number_format()``: the cell's number format code when it is a percent format.
 """
 from __future__ import annotations
@@ -17,6 +21,19 @@ from ..schema.types import Form, Table
 from .styles import Styles
 from .xmlscan import SheetScan
 
+ERROR = "error"  # read_as of a cell holding a formula error value
+
+
+class CellError(str):
+    """A formula error value read from a cell ("#VALUE!", "#REF!", ...). It stays in the model as
+    what it is, never as a blank or a 0, so that a check can leave out a comparison that depends
+    on it (the reader reports it once, VAL010, at its cell). As text it reads as no number."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"CellError({str(self)!r})"
+
 
 @dataclass
 class TableData:
@@ -26,6 +43,7 @@ class TableData:
     rows: list[int] = field(default_factory=list)  # sheet row numbers of data rows
     values: dict[str, list[Any]] = field(default_factory=dict)  # key -> typed values by row
     has_formula: dict[str, list[bool]] = field(default_factory=dict)  # every key: was there a formula
+    read_as: dict[str, dict[int, str]] = field(default_factory=dict)  # key -> {row index: how}, sparse
     scan: SheetScan | None = None  # what the sheet's XML says (formulas, formats)
 
     @property
@@ -39,6 +57,10 @@ class TableData:
             return {}
         return {c.key: [self.scan.formulas.get((r, self.cols[c.key])) for r in self.rows]
                 for c in self.table.columns if c.computed and c.key in self.cols}
+
+    def how(self, key: str, i: int) -> str | None:
+        """How the value was read (values.NIL, values.TEXT, values.PERCENT, ERROR) or None."""
+        return self.read_as.get(key, {}).get(i)
 
     def number_format(self, key: str, i: int) -> str | None:
         """The cell's number format code when it is a percent format ("0.00%"), else None."""
@@ -72,6 +94,7 @@ class FormData:
     values: dict[str, Any] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)  # key -> A1
     has_formula: dict[str, bool] = field(default_factory=dict)
+    read_as: dict[str, str] = field(default_factory=dict)  # key -> how (see TableData.how), sparse
     scan: SheetScan | None = None
 
     @property

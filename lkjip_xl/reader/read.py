@@ -21,7 +21,7 @@ from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
 from . import limits
 from .container import open_container
-from .model import FormData, TableData, WorkbookModel
+from .model import ERROR, CellError, FormData, TableData, WorkbookModel
 from .styles import read_styles
 from .values import convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
@@ -199,17 +199,31 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
         cell = a1(row, col)
         data.cells[f.key] = cell
         data.has_formula[f.key] = scan.computed(row, col)
-        raw = _at(grid, row, col)
-        if (row, col) in scan.errors:
-            findings.append(Finding("VAL010", form.sheet, cell, found=scan.errors[(row, col)]))
+        unusable = _unusable(scan, (row, col), form.sheet, cell)
+        if unusable is not None:
+            finding, data.values[f.key], how = unusable
+            findings.append(finding)
+            if how:
+                data.read_as[f.key] = how
             continue
-        value, issue = convert(raw, f.type, _allowed(f.choices))
+        value, issue, how = convert(_at(grid, row, col), f.type, _allowed(f.choices),
+                                    percent_format=(row, col) in scan.number_formats, formula=data.has_formula[f.key])
         if issue:
             findings.append(_placed(issue, form.sheet, cell, f.label.id, f.choices))
+        if how:
+            data.read_as[f.key] = how
         data.values[f.key] = value
         if f.required and value is None and not f.formula and issue is None:
             findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label.id}))
     return data
+
+
+def _unusable(scan: SheetScan, cell: tuple[int, int], sheet: str, ref: str) -> tuple[Finding, Any, str | None] | None:
+    """(finding, value, how it was read) of a cell whose value cannot be used: a formula error
+    value (VAL010; it stays in the model as the error it is)."""
+    if cell in scan.errors:
+        return Finding("VAL010", sheet, ref, found=scan.errors[cell]), CellError(scan.errors[cell]), ERROR
+    return None
 
 
 # ------------------------------------------------------------------------------------ tables
@@ -295,12 +309,23 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     for c, pos, conv, keep_raw, ranged, f_rows, out, has_out in plan:
         raws = [line[pos] if pos < len(line) else "" for line in lines]
         has_out.extend(r in f_rows for r in rows)
+        read_as: dict[int, str] = {}
         if keep_raw:
             out.extend(None if v == "" else v for v in raws)
         else:
             converted = [conv(v) for v in raws]
-            out.extend(v for v, _ in converted)
-            for i, (value, issue) in enumerate(converted):
+            out.extend(v for v, _, _ in converted)
+            # read again knowing the cell's format and whether a formula gave it (rare cells): a
+            # percent-formatted cell of a points column, a percent above 1000 %
+            percent = scan.percent_rows(pos)
+            again = percent if c.type == ColType.DECIMAL else ()
+            for i, (value, issue, how) in enumerate(converted):
+                if (again and rows[i] in again) or (issue is not None and issue.code == "VAL003"):
+                    value, issue, how = convert(raws[i], c.type, percent_format=rows[i] in percent,
+                                                formula=has_out[i])
+                    out[i] = value
+                if how is not None:
+                    read_as[i] = how
                 if issue is not None and not (c.computed and has_out[i]):
                     findings.append(_placed(issue, table.sheet, a1(rows[i], pos), c.header.id, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
@@ -308,9 +333,13 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                                             found=value))
         if error_rows:
             for i, r in enumerate(rows):
-                if (r, pos) in errors:
-                    findings.append(Finding("VAL010", table.sheet, a1(r, pos), found=errors[(r, pos)]))
-                    out[i] = None
+                if r in error_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
+                    finding, out[i], how = unusable
+                    findings.append(finding)
+                    if how:
+                        read_as[i] = how
+        if read_as:
+            data.read_as[c.key] = read_as
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data

@@ -113,6 +113,9 @@ RULES: dict[str, Rule] = _rules(
     ("VAL015", "info", "Persen dibaca sebagai poin", "Percent read as points",
      "sel berformat persen menampilkan {shown}: dibaca sebagai {expected} (tersimpan {found})",
      "the cell is formatted as a percent and shows {shown}: read as {expected} (stored {found})"),
+    ("VAL016", "error", "Bukan tanggal", "Not a date",
+     "sel berformat tanggal berisi angka {found} yang bukan tanggal; nilainya tidak dipakai",
+     "a date-formatted cell holds the number {found}, which is no date; the value is not used"),
     # ---- budget
     ("BUD001", "error", "Sisa salah", "Wrong balance", "sisa seharusnya {expected}, tertulis {found}",
      "balance should be {expected}, found {found}"),

@@ -18,20 +18,23 @@ from python_calamine import CalamineWorkbook
 
 from lkjip_xl.reader.container import open_container
 from lkjip_xl.reader.styles import read_styles
-from lkjip_xl.reader.xmlscan import SheetScan, scan_sheet
+from lkjip_xl.reader.xmlscan import SheetScan, bad_dates, scan_sheet
 from xlsx_rewrite import drop_references, prefix_elements, rewrite, to_transitional, worksheets
 
 CORPUS = sorted((Path(__file__).parent / "interop" / "sheetjs").glob("*.xlsx"))
 
 
 def _scans(path: Path) -> dict[str, SheetScan]:
-    """The scan of every sheet, knowing the cell styles."""
+    """The scan of every sheet, knowing the cell styles; no date-formatted cell of the corpus holds
+    a number no date can be."""
     container = open_container(path)
     try:
         styles = read_styles(container.read_part(container.styles_part) if container.styles_part else None)
         scans = {}
         for name, member in container.sheet_parts.items():
-            scans[name] = scan_sheet(container.read_part(member), styles)
+            xml = container.read_part(member)
+            scans[name] = scan_sheet(xml, styles)
+            assert bad_dates(xml, styles) == {}
         return scans
     finally:
         container.close()

@@ -1,6 +1,6 @@
 """What staff type on purpose, read as they mean it (issue 10, reader level): `-` for nil, a
 percent typed the Excel way, a number stored as text, an error value kept as an error, a formula's
-percent above 1000 %, the results of a dynamic array.
+percent above 1000 %, the results of a dynamic array, a date-formatted number that is no date.
 Each test breaks one cell of the valid workbook (by its data, or by its XML the way Excel or
 LibreOffice writes it) and asserts the code and cell, or the value read.
 
@@ -10,15 +10,20 @@ K realisasi, L % realisasi. Belanja rows 5..14: B anggaran, C realisasi (row 9 B
 """
 from __future__ import annotations
 
+import hashlib
+import subprocess
+import sys
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from helpers import codes_at
 
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.reader import read_workbook
 from lkjip_xl.reader.model import ERROR, CellError
 from lkjip_xl.reader.values import NIL, PERCENT, TEXT
+from lkjip_xl.schema import SCHEMA
 from xlsx_rewrite import PK, REALISASI, add_style, rewrite, set_cell, style_of
 
 
@@ -123,3 +128,31 @@ def test_the_results_of_a_dynamic_array_are_not_typed_values(data, write):
     assert _codes(check_workbook(path).findings) == []
     real = read_workbook(path)[0].table("realisasi")
     assert real.has_formula["persen_realisasi"][2:4] == [True, True]
+
+
+# ------------------------------------------------------------------------------ dates that cannot be
+def test_a_huge_negative_number_in_the_date_field_is_a_finding_at_its_cell(data, write):
+    data["forms"]["identitas"]["tanggal"] = -1e12
+    path = write(data)
+    row = SCHEMA.sheet("Identitas").forms[0].row_of("tanggal")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    run = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr == ""  # no panic of python-calamine's Rust code, no traceback
+    assert f"Identitas!B{row} [VAL016]" in run.stdout
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_date_that_cannot_be_in_a_table_is_a_finding_at_its_cell(check, data):
+    data["tables"]["skm_responden"][0]["tanggal"] = -1e12
+    assert codes_at(check(data), "VAL016") == ["SKM!B9"]
+
+
+def test_other_cells_of_the_sheet_keep_their_values(data, write):
+    data["forms"]["identitas"]["tanggal"] = -1e12
+    model, findings = read_workbook(write(data))
+    ident = model.form("identitas")
+    assert ident.values["tanggal"] is None
+    assert (ident.values["unit"], ident.values["tahun"]) == ("Kecamatan Contoh", 2024)
+    assert _codes(findings) == [("VAL016", "Identitas", ident.cells["tanggal"])]

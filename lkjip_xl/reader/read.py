@@ -13,14 +13,14 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..calc.budget import is_total_row
-from ..errors import UnreadableWorkbook, damaged, rows_over
+from ..errors import UnreadableWorkbook, calamine_failure, damaged
 from ..findings import Finding
 from ..schema import SCHEMA, ColType, Form, Table
 from ..schema.lists import LENIENT_LISTS, values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
-from . import limits
 from .container import open_container
+from .grid import Grid, read_grid
 from .model import ERROR, CellError, FormData, TableData, WorkbookModel
 from .styles import read_styles
 from .values import convert, make_converter
@@ -58,9 +58,12 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         # sheet in a worker thread, this thread scans the XML and reads the tables of the current
         # one. Each sheet's XML is bounded (read_part) before calamine may touch it; one grid is
         # built ahead, so at most two are held at once.
+        def grid_of(name: str, xml: bytes) -> Grid:
+            return read_grid(book, Path(path), name, container.sheet_parts[name], xml, model.styles)
+
         with ThreadPoolExecutor(max_workers=1) as pool:
             xml = {names[0]: container.read_part(container.sheet_parts[names[0]])}
-            pending = pool.submit(_grid, book, names[0], path)
+            pending = pool.submit(grid_of, names[0], xml[names[0]])
             for k, name in enumerate(names):
                 grid_future = pending
                 if k + 1 < len(names):
@@ -68,11 +71,12 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                     xml[nxt] = container.read_part(container.sheet_parts[nxt])
                 scan = scan_sheet(xml.pop(name), model.styles)
                 model.scans[name] = scan
-                grid, merged = grid_future.result()
+                grid = grid_future.result()
+                scan.bad_dates = grid.bad_dates
                 if k + 1 < len(names):
-                    pending = pool.submit(_grid, book, names[k + 1], path)
-                _read_sheet(SCHEMA.sheet(name), grid, scan, model, findings)
-                _merged_in_tables(SCHEMA.sheet(name), merged, model, findings)
+                    pending = pool.submit(grid_of, names[k + 1], xml[names[k + 1]])
+                _read_sheet(SCHEMA.sheet(name), grid.values, scan, model, findings)
+                _merged_in_tables(SCHEMA.sheet(name), grid.merged, model, findings)
                 del grid
         for name in {sheet for sheet, _ in VERSION_CELLS}:  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
@@ -136,21 +140,6 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
             break
 
 
-def _grid(book: CalamineWorkbook, name: str, path) -> tuple[list[list[Any]], list]:
-    """The sheet's values from A1, and its merged ranges ((row0, col0), (row1, col1)), 0-based."""
-    try:
-        sheet = book.get_sheet_by_name(name)
-        height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
-        if height > limits.MAX_ROWS:
-            raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over(name, height, limits.MAX_ROWS))
-        merged = getattr(sheet, "merged_cell_ranges", None) or []
-        return sheet.to_python(skip_empty_area=False), list(merged)
-    except UnreadableWorkbook:
-        raise
-    except Exception as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
-
-
 def _version(book: CalamineWorkbook, parts: dict) -> str | None:
     for sheet, ref in VERSION_CELLS:
         if sheet in parts:
@@ -158,7 +147,9 @@ def _version(book: CalamineWorkbook, parts: dict) -> str | None:
             try:
                 grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
                 value = _at(grid, row, col)
-            except Exception:
+            except BaseException as exc:
+                if not calamine_failure(exc):
+                    raise
                 value = ""
             if value not in ("", None):
                 return str(value)
@@ -220,9 +211,12 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
 
 def _unusable(scan: SheetScan, cell: tuple[int, int], sheet: str, ref: str) -> tuple[Finding, Any, str | None] | None:
     """(finding, value, how it was read) of a cell whose value cannot be used: a formula error
-    value (VAL010; it stays in the model as the error it is)."""
+    value (VAL010; it stays in the model as the error it is), a date-formatted number that is no
+    date (VAL016; no value)."""
     if cell in scan.errors:
         return Finding("VAL010", sheet, ref, found=scan.errors[cell]), CellError(scan.errors[cell]), ERROR
+    if cell in scan.bad_dates:
+        return Finding("VAL016", sheet, ref, found=scan.bad_dates[cell]), None, None
     return None
 
 
@@ -292,6 +286,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                      scan.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
+    unusable_rows = error_rows | {r for r, _ in scan.bad_dates}
     rows = data.rows
     for r in range(table.first_row, last + 1):
         line = grid[r - 1]
@@ -331,9 +326,9 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 elif ranged and value is not None and _out_of_range(c, value):
                     findings.append(Finding("VAL012", table.sheet, a1(rows[i], pos), expected=_range_text(c),
                                             found=value))
-        if error_rows:
+        if unusable_rows:
             for i, r in enumerate(rows):
-                if r in error_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
+                if r in unusable_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
                     finding, out[i], how = unusable
                     findings.append(finding)
                     if how:

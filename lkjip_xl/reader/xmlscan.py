@@ -78,6 +78,8 @@ class SheetScan:
     # the number format code of every cell formatted as a percent that holds a value or formula;
     # other formats do not change what a number means (python-calamine reads dates as dates)
     number_formats: dict[Cell, str] = field(default_factory=dict)
+    # date-formatted numbers that are no date (-1e12): the value as written (see grid.py)
+    bad_dates: dict[Cell, str] = field(default_factory=dict)
     dimension: str | None = None
     _by_column: dict[str, dict[int, set[int]]] | None = field(default=None, repr=False, compare=False)
 
@@ -245,3 +247,37 @@ def _typed_percent_cells(scan: SheetScan, xml: bytes, prefix: bytes, where: _Pos
         if cell is not None:
             scan.number_formats[cell] = styles.format_of(int(m.group(1)))
 
+
+LAST_DATE_SERIAL = 2_958_465  # 31/12/9999: no date lies beyond it (nor below its negative)
+_NOT_NUMBER = re.compile(rb'\bt="(?!n")')  # a typed cell other than a number (s, str, b, e, d, ...)
+
+
+def bad_dates(xml: bytes, styles: Styles) -> dict[Cell, str]:
+    """Cells formatted as a date or time that hold a number no date can be (-1e12 typed into a
+    date field): python-calamine panics or overflows converting them. Only numbers of seven
+    digits or more, or with an exponent, are looked at, so a sheet of real dates costs one pass
+    in C."""
+    dates = styles.date_styles()
+    if not dates:
+        return {}
+    prefix = re.escape(_prefix(xml))
+    search = re.compile(rb's="(?:' + b"|".join(str(s).encode() for s in sorted(dates)) + rb')"[^>/]*>\s*(?:<'
+                        + prefix + rb"f\b[^>]*?(?:/>|>[^<]*</" + prefix + rb"f>)\s*)?<" + prefix
+                        + rb"v>\s*(-?(?:[0-9]{7,}|[0-9.]*[eE]\+?[0-9]+)[^<]*)</")
+    found: dict[Cell, str] = {}
+    where = None
+    for m in search.finditer(xml):
+        start = xml.rfind(b"<", 0, m.start())
+        attrs = xml[start:m.start()] + xml[m.start():xml.find(b">", m.start())]
+        text = m.group(1).decode().strip()
+        try:
+            number = float(text)
+        except ValueError:
+            continue
+        if _NOT_NUMBER.search(attrs) or abs(number) <= LAST_DATE_SERIAL:
+            continue
+        where = where or _Positions(xml, _prefix(xml))
+        cell = where.at(start)
+        if cell is not None:
+            found[cell] = text
+    return found

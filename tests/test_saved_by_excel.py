@@ -66,3 +66,23 @@ def test_a_sum_filled_right_is_checked_in_every_cell(data, write, tmp_path):
     assert [(f.cell, f.params["formula"], f.params["missing"]) for f in frm003] == [
         ("I15", "=SUM(I5,I9)", "12"), ("J15", "=SUM(J5,J9)", "12"), ("K15", "=SUM(K5,K9)", "12")]
 
+
+def test_the_annotated_copy_of_a_strict_file_marks_the_same_cells(tmp_path):
+    """openpyxl, which writes the annotated copy, reads no Strict OOXML: it is given a copy under
+    the transitional namespaces."""
+    import openpyxl
+
+    from lkjip_xl.render.annotate import write_annotated
+
+    sample = next(p for p in SAMPLES if p.name == "medang_kampai_2023.xlsx")
+    strict = to_strict(sample, tmp_path / "strict.xlsx")
+
+    def marked(path: Path) -> dict[str, set[str]]:
+        out = tmp_path / f"annotated_{path.stem}.xlsx"
+        write_annotated(path, out, check_workbook(path).findings)
+        wb = openpyxl.load_workbook(out)
+        return {ws.title: {c.coordinate for row in ws.iter_rows() for c in row if c.comment} for ws in wb.worksheets}
+
+    expected = marked(sample)
+    assert sum(map(len, expected.values())) > 20
+    assert marked(strict) == expected

@@ -115,7 +115,7 @@ def _assert_agrees_with_openpyxl(path: Path, tmp_path: Path) -> int:
         assert scan.errors == {k: c.value for k, c in shown.items() if c.data_type == "e"}, sheet
         percent = {k: c.number_format for k, c in shown.items()
                    if "%" in c.number_format.split(";")[0].replace('"%"', "")}
-        assert {k: v for k, v in scan.number_formats.items() if k in shown} == percent, sheet
+        assert {k: v for k, v in scan.percent_cells().items() if k in shown} == percent, sheet
     return sum(len(cells) for cells in formulas.values())
 
 
@@ -134,8 +134,8 @@ def test_other_writers_of_the_same_file_give_the_same_scan(path, edit, tmp_path)
     others = _scans(variant)
     for sheet, scan in _scans(path).items():
         other = others[sheet]
-        assert (other.formulas, other.arrays, other.errors, other.number_formats) == \
-            (scan.formulas, scan.arrays, scan.errors, scan.number_formats), sheet
+        assert (other.formulas, other.arrays, other.errors, other.percent_cells()) == \
+            (scan.formulas, scan.arrays, scan.errors, scan.percent_cells()), sheet
 
 
 def test_the_corpus_holds_what_these_tests_are_for():
@@ -153,7 +153,7 @@ def test_the_corpus_holds_what_these_tests_are_for():
     assert "metadata_2019.xlsx" in holds(b'cm="1"')  # a dynamic array (Excel 365)
     assert "sheet_visibility_strict.xlsx" in holds(b"purl.oclc.org/ooxml/spreadsheetml/main") & holds(b't="shared"')
     assert holds(b"<Application>WPS Spreadsheets") and holds(b"<Application>Microsoft Excel")
-    assert _scans(CORPUS[[p.name for p in CORPUS].index("DataTypesFormats.xlsx")])["Sheet1"].number_formats
+    assert _scans(CORPUS[[p.name for p in CORPUS].index("DataTypesFormats.xlsx")])["Sheet1"].percent_cells()
     assert "wtf_path.xlsx" in holds(b'Target="wtf/workbook.xml"')
 
 

@@ -67,7 +67,7 @@ class TableData:
         col = self.cols.get(key)
         if self.scan is None or col is None:
             return None
-        return self.scan.number_formats.get((self.rows[i], col))
+        return self.scan.number_format(self.rows[i], col)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -105,7 +105,7 @@ class FormData:
         """The field's number format code when it is a percent format, else None."""
         if self.scan is None or key not in self.cells:
             return None
-        return self.scan.number_formats.get(parse_a1(self.cells[key]))
+        return self.scan.number_format(*parse_a1(self.cells[key]))
 
     def get(self, key: str, default: Any = None) -> Any:
         v = self.values.get(key)

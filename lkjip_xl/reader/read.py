@@ -58,12 +58,16 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         # sheet in a worker thread, this thread scans the XML and reads the tables of the current
         # one. Each sheet's XML is bounded (read_part) before calamine may touch it; one grid is
         # built ahead, so at most two are held at once.
-        def grid_of(name: str, xml: bytes) -> Grid:
-            return read_grid(book, Path(path), name, container.sheet_parts[name], xml, model.styles)
+        # The worker looks at the XML first (grid.py); each side lets go of it when done with it.
+        to_grid: dict[str, bytes] = {}
+
+        def grid_of(name: str) -> Grid:
+            return read_grid(book, Path(path), name, container.sheet_parts[name], to_grid.pop(name), model.styles)
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             xml = {names[0]: container.read_part(container.sheet_parts[names[0]])}
-            pending = pool.submit(grid_of, names[0], xml[names[0]])
+            to_grid[names[0]] = xml[names[0]]
+            pending = pool.submit(grid_of, names[0])
             for k, name in enumerate(names):
                 grid_future = pending
                 if k + 1 < len(names):
@@ -74,7 +78,8 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                 grid = grid_future.result()
                 scan.bad_dates = grid.bad_dates
                 if k + 1 < len(names):
-                    pending = pool.submit(grid_of, names[k + 1], xml[names[k + 1]])
+                    to_grid[names[k + 1]] = xml[names[k + 1]]
+                    pending = pool.submit(grid_of, names[k + 1])
                 _read_sheet(SCHEMA.sheet(name), grid.values, scan, model, findings)
                 _merged_in_tables(SCHEMA.sheet(name), grid.merged, model, findings)
                 del grid
@@ -198,7 +203,8 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
                 data.read_as[f.key] = how
             continue
         value, issue, how = convert(_at(grid, row, col), f.type, _allowed(f.choices),
-                                    percent_format=(row, col) in scan.number_formats, formula=data.has_formula[f.key])
+                                    percent_format=scan.number_format(row, col) is not None,
+                                    formula=data.has_formula[f.key])
         if issue:
             findings.append(_placed(issue, form.sheet, cell, f.label.id, f.choices))
         if how:
@@ -273,6 +279,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         return None
     data = TableData(table, table.header_row, cols, scan=scan)
     input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
+    by_column = scan.by_column()
     errors = scan.errors
     plan = []  # per present column: what to do with each of its cells, decided once
     for c in table.columns:
@@ -283,7 +290,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
         plan.append((c, pos, make_converter(c.type, _allowed(c.choices)), keep_raw, ranged,
-                     scan.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
+                     by_column.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
     unusable_rows = error_rows | {r for r, _ in scan.bad_dates}
@@ -312,12 +319,11 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             out.extend(v for v, _, _ in converted)
             # read again knowing the cell's format and whether a formula gave it (rare cells): a
             # percent-formatted cell of a points column, a percent above 1000 %
-            percent = scan.percent_rows(pos)
-            again = percent if c.type == ColType.DECIMAL else ()
+            again = by_column.percent_rows(pos) if c.type == ColType.DECIMAL else ()
             for i, (value, issue, how) in enumerate(converted):
                 if (again and rows[i] in again) or (issue is not None and issue.code == "VAL003"):
-                    value, issue, how = convert(raws[i], c.type, percent_format=rows[i] in percent,
-                                                formula=has_out[i])
+                    value, issue, how = convert(raws[i], c.type, formula=has_out[i],
+                                                percent_format=scan.number_format(rows[i], pos) is not None)
                     out[i] = value
                 if how is not None:
                     read_as[i] = how

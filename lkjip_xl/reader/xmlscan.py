@@ -75,46 +75,67 @@ class SheetScan:
     # last col); every cell of it is computed (a dynamic array's results spill there)
     arrays: dict[Cell, tuple[int, int, int, int]] = field(default_factory=dict)
     errors: dict[Cell, str] = field(default_factory=dict)  # (row, col) -> "#REF!"
-    # the number format code of every cell formatted as a percent that holds a value or formula;
-    # other formats do not change what a number means (python-calamine reads dates as dates)
-    number_formats: dict[Cell, str] = field(default_factory=dict)
+    # the number format of every cell formatted as a percent that holds a value or formula (other
+    # formats do not change what a number means: python-calamine reads dates as dates); ask
+    # number_format(). Typed cells by cell; formula cells, a whole computed column of them as a
+    # rule, as runs of rows per column: [first row, last row, format code]
+    typed_formats: dict[Cell, str] = field(default_factory=dict)
+    formula_formats: dict[int, list[list]] = field(default_factory=dict)
     # date-formatted numbers that are no date (-1e12): the value as written (see grid.py)
     bad_dates: dict[Cell, str] = field(default_factory=dict)
     dimension: str | None = None
-    _by_column: dict[str, dict[int, set[int]]] | None = field(default=None, repr=False, compare=False)
 
     def computed(self, row: int, col: int) -> bool:
         """Does the cell hold a formula, or lie in an array formula's range?"""
-        return (row, col) in self.formulas or row in self.computed_rows(col)
+        return (row, col) in self.formulas or any(
+            r0 <= row <= r1 and c0 <= col <= c1 for r0, c0, r1, c1 in self.arrays.values())
+
+    def number_format(self, row: int, col: int) -> str | None:
+        """The cell's number format code when it is a percent format ("0.00%"), else None."""
+        code = self.typed_formats.get((row, col))
+        if code is None:
+            for first, last, run_code in self.formula_formats.get(col, ()):
+                if first <= row <= last:
+                    return run_code
+        return code
+
+    def percent_cells(self) -> dict[Cell, str]:
+        """Every percent-formatted cell with its format code."""
+        cells = dict(self.typed_formats)
+        for col, runs in self.formula_formats.items():
+            cells.update(((r, col), code) for first, last, code in runs for r in range(first, last + 1))
+        return cells
+
+    def by_column(self) -> "Columns":
+        """The cells above by column, for reading the sheet column by column (built when asked for
+        and let go with the reading, not kept in the model)."""
+        return Columns(self)
+
+
+class Columns:
+    def __init__(self, scan: SheetScan):
+        self.scan = scan
+        self.formulas: dict[int, set[int]] = {}
+        for r, c in scan.formulas:
+            self.formulas.setdefault(c, set()).add(r)
 
     def computed_rows(self, col: int) -> set[int]:
         """Rows of a column whose cell holds a formula or lies in an array formula's range."""
-        index = self._index()
-        if col not in index["computed"]:
-            spans = sorted((r0, min(r1, MAX_ARRAY_ROW)) for r0, c0, r1, c1 in self.arrays.values() if c0 <= col <= c1)
-            rows = set(index["formulas"].get(col, ()))
-            reached = 0
+        rows = self.formulas.get(col, set())
+        spans = sorted((r0, min(r1, MAX_ARRAY_ROW)) for r0, c0, r1, c1 in self.scan.arrays.values() if c0 <= col <= c1)
+        if spans:
+            rows, reached = set(rows), 0
             for r0, r1 in spans:  # overlapping ranges are added once
                 rows.update(range(max(r0, reached + 1), r1 + 1))
                 reached = max(reached, r1)
-            index["computed"][col] = rows
-        return index["computed"][col]
+        return rows
 
     def percent_rows(self, col: int) -> set[int]:
         """Rows of a column whose cell is formatted as a percent."""
-        return self._index()["percent"].get(col, set())
-
-    def _index(self) -> dict[str, dict[int, set[int]]]:
-        """The cells above, by column (built once: the reader asks column by column)."""
-        if self._by_column is None:
-            formulas: dict[int, set[int]] = {}
-            for r, c in self.formulas:
-                formulas.setdefault(c, set()).add(r)
-            percent: dict[int, set[int]] = {}
-            for r, c in self.number_formats:
-                percent.setdefault(c, set()).add(r)
-            self._by_column = {"formulas": formulas, "percent": percent, "computed": {}}
-        return self._by_column
+        rows = {r for r, c in self.scan.typed_formats if c == col}
+        for first, last, _ in self.scan.formula_formats.get(col, ()):
+            rows.update(range(first, last + 1))
+        return rows
 
 
 class _Positions:
@@ -182,7 +203,7 @@ def scan_sheet(xml: bytes, styles: Styles | None = None) -> SheetScan:
 def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, styles, percent) -> None:
     pats = _patterns(prefix)
     cell_tag, rfind, columns = pats["cell"].match, xml.rfind, where.columns
-    formulas, formats = scan.formulas, scan.number_formats
+    formulas, runs, last_run = scan.formulas, scan.formula_formats, {}
     masters: dict[str, SharedFormula] = {}
     format_of: dict[bytes, str | None] = {}  # the few distinct attribute strings of a sheet, parsed once
     for m in pats["formula"].finditer(xml):
@@ -211,8 +232,13 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
                 s = _S_ATTR.search(attrs)
                 style = int(s.group(1)) if s else 0
                 code = format_of[attrs] = styles.format_of(style) if style in percent else None
-            if code is not None:
-                formats[key] = code
+            if code is not None:  # extend the column's run of percent-formatted formula cells
+                run = last_run.get(key[1])
+                if run is not None and run[1] == key[0] - 1 and run[2] == code:
+                    run[1] = key[0]
+                else:
+                    last_run[key[1]] = run = [key[0], key[0], code]
+                    runs.setdefault(key[1], []).append(run)
 
 
 def _special(scan: SheetScan, masters: dict[str, SharedFormula], key: Cell, f_attrs: bytes, text: str | None) -> str | None:
@@ -245,7 +271,7 @@ def _typed_percent_cells(scan: SheetScan, xml: bytes, prefix: bytes, where: _Pos
             continue  # a row's style, not a cell's
         cell = where.at(start)
         if cell is not None:
-            scan.number_formats[cell] = styles.format_of(int(m.group(1)))
+            scan.typed_formats[cell] = styles.format_of(int(m.group(1)))
 
 
 LAST_DATE_SERIAL = 2_958_465  # 31/12/9999: no date lies beyond it (nor below its negative)

@@ -14,7 +14,7 @@ import typer
 from . import __version__
 from .cli_errors import click_exceptions, usage_line
 from .cli_help import LANG_HELP, Typer, argv_lang, bi, exit_codes
-from .errors import LkjipError
+from .errors import LkjipError, calamine_failure
 from .i18n import message
 
 app = Typer(
@@ -323,7 +323,9 @@ def run(argv: list[str] | None = None) -> None:
     except (KeyboardInterrupt, typer.Abort):
         typer.echo(f"lkjip-xl: {message('aborted', argv_lang(args))}", err=True)
         code = 2
-    except Exception as exc:
+    except BaseException as exc:  # also a panic of python-calamine's Rust code (not an Exception)
+        if not calamine_failure(exc):
+            raise
         detail = f"{type(exc).__name__}: {exc}"[:200]
         typer.echo(f"lkjip-xl: {message('internal', argv_lang(args), detail=detail)}", err=True)
         code = 2

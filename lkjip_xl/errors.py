@@ -37,3 +37,9 @@ def damaged(exc: Exception, where: str = "") -> Text:
 
 def rows_over(sheet: str, rows: int, limit: int) -> Text:
     return Text(f"{sheet}: {rows} baris > {limit}", f"{sheet}: {rows} rows > {limit}")
+
+
+def calamine_failure(exc: BaseException) -> bool:
+    """Did a library fail (python-calamine raises its own errors, and pyo3's PanicException, a
+    BaseException, when its Rust code panics), as opposed to the user stopping the program?"""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"

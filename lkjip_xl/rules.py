@@ -76,9 +76,10 @@ RULES: dict[str, Rule] = _rules(
     ("STR012", "warning", "Tabel kosong", "Table empty",
      "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
     # ---- values
-    ("VAL001", "error", "Teks di kolom angka", "Text in a number column",
-     "angka ditulis sebagai teks (tertulis {found}, maksudnya {expected}?)",
-     "number typed as text (found {found}, did you mean {expected}?)"),
+    ("VAL001", "error", "Angka tersimpan sebagai teks", "Number stored as text",
+     "angka tersimpan sebagai teks ('{found}'): dibaca sebagai {expected}, tetapi rumus Excel melewatkannya; "
+     "ketik ulang sebagai angka",
+     "number stored as text ('{found}'): read as {expected}, but Excel's formulas skip it; type it again as a number"),
     ("VAL002", "error", "Angka ambigu", "Ambiguous number",
      "angka {found} ambigu: {detail}; ketik sebagai angka", "number {found} is ambiguous: {detail}; type it as a number"),
     ("VAL003", "warning", "Persen seratus kali lipat", "Percent 100 times too large",
@@ -109,6 +110,12 @@ RULES: dict[str, Rule] = _rules(
      "'{found}' tidak dapat dibaca sebagai angka ({detail})", "'{found}' cannot be read as a number ({detail})"),
     ("VAL014", "error", "Teks di kolom tanggal", "Text in a date column",
      "'{found}' bukan tanggal", "'{found}' is not a date"),
+    ("VAL015", "info", "Persen dibaca sebagai poin", "Percent read as points",
+     "sel berformat persen menampilkan {shown}: dibaca sebagai {expected} (tersimpan {found})",
+     "the cell is formatted as a percent and shows {shown}: read as {expected} (stored {found})"),
+    ("VAL016", "error", "Bukan tanggal", "Not a date",
+     "sel berformat tanggal berisi angka {found} yang bukan tanggal; nilainya tidak dipakai",
+     "a date-formatted cell holds the number {found}, which is no date; the value is not used"),
     # ---- budget
     ("BUD001", "error", "Sisa salah", "Wrong balance", "sisa seharusnya {expected}, tertulis {found}",
      "balance should be {expected}, found {found}"),

@@ -352,7 +352,7 @@ def test_a_sheet_is_bounded_before_its_grid_is_built(tmp_path, extra, key):
 
 
 def test_sheet_extent_counts_rows_and_cells_without_references():
-    from lkjip_xl.reader.xmlscan import sheet_extent
+    from lkjip_xl.reader.extent import sheet_extent
 
     xml = (b'<worksheet><sheetData><row r="5"><c r="A5"><v>1</v></c></row>'
            + b"<row><c><v>1</v></c><c><v>2</v></c></row>" * 4 + b"</sheetData></worksheet>")
@@ -371,7 +371,7 @@ def test_error_values_of_shared_formula_children_are_found_at_their_cells():
            b'<c r="J8" t="e"><v>#REF!</v></c><c r="K8" t="e"/><c r="L8"><v>2</v></c></row></sheetData></worksheet>')
     scan = scan_sheet(xml)
     assert scan.errors == {(7, 8): "#DIV/0!", (8, 7): "#N/A", (8, 9): "#REF!"}
-    assert set(scan.formulas) == {(7, 7), (7, 8), (8, 7)} and scan.formulas[(8, 7)] is None
+    assert set(scan.formulas) == {(7, 7), (7, 8), (8, 7)} and scan.formulas[(8, 7)] == "=A8/B8"
 
 
 def test_formula_scan_is_linear_in_the_sheet_size():

@@ -15,12 +15,13 @@ from defusedxml.common import DefusedXmlException
 from ..errors import UnreadableWorkbook, damaged as _damaged
 from ..i18n import Text
 from . import limits
-from .xmlscan import sheet_extent
+from .extent import sheet_extent
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# the r:id of a <sheet>: transitional and Strict OOXML name the relationships namespace differently
+REL_ID_ATTRS = ("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
+                "{http://purl.oclc.org/ooxml/officeDocument/relationships}id")
+DEFAULT_WORKBOOK = "xl/workbook.xml"
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Container:
     zip: zipfile.ZipFile
     sheet_parts: dict[str, str]  # sheet name -> zip member of its XML
     sheet_states: dict[str, str]  # sheet name -> visible/hidden/veryHidden
+    styles_part: str | None = None  # zip member of the cell styles (number formats)
 
     def read_part(self, member: str) -> bytes:
         """A part's bytes, refused when it declares a DTD; a worksheet is also refused when its
@@ -74,9 +76,10 @@ def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
     path = Path(path)
     zf = _open_zip(path, ole2=("old_xls", {}), not_zip="not_xlsx")
     try:
-        _check_sizes(path, zf)
-        parts, states = _sheet_parts(path, zf)
-        container = Container(path, zf, parts, states)
+        _check_member_sizes(path, zf)
+        workbook = _workbook_part(path, zf)
+        parts, states, styles = _sheet_parts(path, zf, workbook)
+        container = Container(path, zf, parts, states, styles)
         sheets = set(parts.values())
         _refuse_dtds(path, zf, [n for n in zf.namelist() if n not in sheets])
         if scan_sheets:
@@ -225,15 +228,6 @@ def open_package(path: Path) -> zipfile.ZipFile:
     return zf
 
 
-def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
-    _check_member_sizes(path, zf)
-    names = set(zf.namelist())
-    if "xl/workbook.xml" not in names:
-        if "xl/workbook.bin" in names:
-            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text("xl/workbook.xml tidak ada", "xl/workbook.xml missing"))
-
-
 def _check_member_sizes(path: Path, zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > limits.MAX_ZIP_MEMBERS:
@@ -265,20 +259,53 @@ def _parse(path: Path, data: bytes):
         raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, "XML")) from None
 
 
-def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
-    wb = _parse(path, _read_member(path, zf, "xl/workbook.xml"))
-    rels_name = "xl/_rels/workbook.xml.rels"
-    targets: dict[str, str] = {}
-    if rels_name in zf.namelist():
-        for rel in _parse(path, _read_member(path, zf, rels_name)).iter(f"{NS_PKG_REL}Relationship"):
-            target = rel.get("Target", "")
-            member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-            targets[rel.get("Id")] = member
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _relationships(path: Path, zf: zipfile.ZipFile, rels_name: str, base: str) -> list[tuple[str, str, str]]:
+    """(id, type, zip member) of each internal relationship of a .rels part; [] when it is absent."""
+    if rels_name not in zf.NameToInfo:
+        return []
+    out = []
+    for rel in _parse(path, _read_member(path, zf, rels_name)).iter():
+        if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+        out.append((rel.get("Id", ""), rel.get("Type", ""), member))
+    return out
+
+
+def _workbook_part(path: Path, zf: zipfile.ZipFile) -> str:
+    """The workbook's part, as the package's relationships name it (transitional or Strict
+    type); xl/workbook.xml when they do not. An .xlsb names a binary part."""
+    named = [m for _, kind, m in _relationships(path, zf, "_rels/.rels", "")
+             if kind.endswith("/officeDocument") and m in zf.NameToInfo]
+    member = named[0] if named else DEFAULT_WORKBOOK
+    if member.endswith(".bin") or (not named and "xl/workbook.bin" in zf.NameToInfo):
+        raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
+    if member not in zf.NameToInfo:
+        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text(f"{DEFAULT_WORKBOOK} tidak ada", f"{DEFAULT_WORKBOOK} missing"))
+    return member
+
+
+def _sheet_parts(path: Path, zf: zipfile.ZipFile, workbook: str) -> tuple[dict[str, str], dict[str, str], str | None]:
+    """Sheet name -> its part, sheet name -> its visibility, and the styles part. Elements are
+    matched by local name, so any namespace (transitional, Strict) and any prefix will do."""
+    wb = _parse(path, _read_member(path, zf, workbook))
+    folder, name = posixpath.split(workbook)
+    rels = _relationships(path, zf, posixpath.join(folder, "_rels", name + ".rels"), folder)
+    targets = {rel_id: member for rel_id, _, member in rels}
+    styles = next((m for _, kind, m in rels if kind.endswith("/styles") and m in zf.NameToInfo), None)
     parts, states = {}, {}
-    for sheet in wb.iter(f"{NS_MAIN}sheet"):
+    for sheet in wb.iter():
+        if _local(sheet.tag) != "sheet":
+            continue
         name = sheet.get("name")
-        member = targets.get(sheet.get(f"{NS_REL}id"))
-        if name and member and member in zf.namelist():
+        rel_id = next((sheet.get(a) for a in REL_ID_ATTRS if sheet.get(a)), None)
+        member = targets.get(rel_id)
+        if name and member and member in zf.NameToInfo:
             parts[name] = member
             states[name] = sheet.get("state", "visible")
-    return parts, states
+    return parts, states, styles

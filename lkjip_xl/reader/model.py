@@ -1,14 +1,38 @@
 """The typed model of a read workbook. Tables are stored by column (fast and small for 100.000
-rows); every value can name its sheet and A1 cell."""
+rows); every value can name its sheet and A1 cell.
+
+Besides its value, the model keeps what the checks need to know about a cell:
+- ``has_formula``: the cell holds a formula or lies in an array formula's range (a dynamic
+  array's spilled results are computed, not typed).
+- ``read_as``: how a value was read when not as the plain number or text the cell holds
+  (``values.NIL``: `-` read as 0; ``values.TEXT``: a number stored as text, read as that number;
+  ``values.PERCENT``: a percent-formatted cell of a points column, 1 read as 100; ``ERROR``: a
+  formula error value, kept as a ``CellError``). Sparse: only such cells are listed.
+- ``number_format()``: the cell's number format code when it is a percent format.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..schema.refs import a1
+from ..schema.refs import a1, parse_a1
 from ..schema.types import Form, Table
+from .styles import Styles
 from .xmlscan import SheetScan
+
+ERROR = "error"  # read_as of a cell holding a formula error value
+
+
+class CellError(str):
+    """A formula error value read from a cell ("#VALUE!", "#REF!", ...). It stays in the model as
+    what it is, never as a blank or a 0, so that a check can leave out a comparison that depends
+    on it (the reader reports it once, VAL010, at its cell). As text it reads as no number."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"CellError({str(self)!r})"
 
 
 @dataclass
@@ -18,12 +42,32 @@ class TableData:
     cols: dict[str, int]  # key -> 0-based sheet column where it was found
     rows: list[int] = field(default_factory=list)  # sheet row numbers of data rows
     values: dict[str, list[Any]] = field(default_factory=dict)  # key -> typed values by row
-    formulas: dict[str, list[str | None]] = field(default_factory=dict)  # computed keys: formula text or None
     has_formula: dict[str, list[bool]] = field(default_factory=dict)  # every key: was there a formula
+    read_as: dict[str, dict[int, str]] = field(default_factory=dict)  # key -> {row index: how}, sparse
+    scan: SheetScan | None = None  # what the sheet's XML says (formulas, formats)
 
     @property
     def sheet(self) -> str:
         return self.table.sheet
+
+    @property
+    def formulas(self) -> dict[str, list[str | None]]:
+        """Computed columns: the formula text of each row, or None (built when asked for)."""
+        if self.scan is None:
+            return {}
+        return {c.key: [self.scan.formulas.get((r, self.cols[c.key])) for r in self.rows]
+                for c in self.table.columns if c.computed and c.key in self.cols}
+
+    def how(self, key: str, i: int) -> str | None:
+        """How the value was read (values.NIL, values.TEXT, values.PERCENT, ERROR) or None."""
+        return self.read_as.get(key, {}).get(i)
+
+    def number_format(self, key: str, i: int) -> str | None:
+        """The cell's number format code when it is a percent format ("0.00%"), else None."""
+        col = self.cols.get(key)
+        if self.scan is None or col is None:
+            return None
+        return self.scan.number_format(self.rows[i], col)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -50,10 +94,18 @@ class FormData:
     values: dict[str, Any] = field(default_factory=dict)
     cells: dict[str, str] = field(default_factory=dict)  # key -> A1
     has_formula: dict[str, bool] = field(default_factory=dict)
+    read_as: dict[str, str] = field(default_factory=dict)  # key -> how (see TableData.how), sparse
+    scan: SheetScan | None = None
 
     @property
     def sheet(self) -> str:
         return self.form.sheet
+
+    def number_format(self, key: str) -> str | None:
+        """The field's number format code when it is a percent format, else None."""
+        if self.scan is None or key not in self.cells:
+            return None
+        return self.scan.number_format(*parse_a1(self.cells[key]))
 
     def get(self, key: str, default: Any = None) -> Any:
         v = self.values.get(key)
@@ -68,6 +120,7 @@ class WorkbookModel:
     forms: dict[str, FormData] = field(default_factory=dict)
     tables: dict[str, TableData] = field(default_factory=dict)
     scans: dict[str, SheetScan] = field(default_factory=dict)
+    styles: Styles = field(default_factory=Styles)  # number format of every cell style
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

@@ -1,6 +1,7 @@
-"""Read a filled workbook: values with python-calamine, formula cells with a light XML pass,
-everything located through the schema. Returns the typed model and the findings met on the way
-(structure and value problems); it raises only when the file cannot be read at all."""
+"""Read a filled workbook: values with python-calamine, formula cells, error values and percent
+formats with a light XML pass, everything located through the schema. Returns the typed model and
+the findings met on the way (structure and value problems); it raises only when the file cannot
+be read at all."""
 from __future__ import annotations
 
 import re
@@ -12,15 +13,16 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..calc.budget import is_total_row
-from ..errors import UnreadableWorkbook, damaged, rows_over
+from ..errors import UnreadableWorkbook, calamine_failure, damaged
 from ..findings import Finding
 from ..schema import SCHEMA, ColType, Form, Table
 from ..schema.lists import LENIENT_LISTS, values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
-from . import limits
 from .container import open_container
-from .model import FormData, TableData, WorkbookModel
+from .grid import Grid, read_grid
+from .model import ERROR, CellError, FormData, TableData, WorkbookModel
+from .styles import read_styles
 from .values import convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
 
@@ -46,6 +48,8 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc)) from None
         findings: list[Finding] = []
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
+        if container.styles_part:
+            model.styles = read_styles(container.read_part(container.styles_part))
         names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
@@ -54,21 +58,30 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         # sheet in a worker thread, this thread scans the XML and reads the tables of the current
         # one. Each sheet's XML is bounded (read_part) before calamine may touch it; one grid is
         # built ahead, so at most two are held at once.
+        # The worker looks at the XML first (grid.py); each side lets go of it when done with it.
+        to_grid: dict[str, bytes] = {}
+
+        def grid_of(name: str) -> Grid:
+            return read_grid(book, Path(path), name, container.sheet_parts[name], to_grid.pop(name), model.styles)
+
         with ThreadPoolExecutor(max_workers=1) as pool:
             xml = {names[0]: container.read_part(container.sheet_parts[names[0]])}
-            pending = pool.submit(_grid, book, names[0], path)
+            to_grid[names[0]] = xml[names[0]]
+            pending = pool.submit(grid_of, names[0])
             for k, name in enumerate(names):
                 grid_future = pending
                 if k + 1 < len(names):
                     nxt = names[k + 1]
                     xml[nxt] = container.read_part(container.sheet_parts[nxt])
-                scan = scan_sheet(xml.pop(name))
+                scan = scan_sheet(xml.pop(name), model.styles)
                 model.scans[name] = scan
-                grid, merged = grid_future.result()
+                grid = grid_future.result()
+                scan.bad_dates = grid.bad_dates
                 if k + 1 < len(names):
-                    pending = pool.submit(_grid, book, names[k + 1], path)
-                _read_sheet(SCHEMA.sheet(name), grid, scan, model, findings)
-                _merged_in_tables(SCHEMA.sheet(name), merged, model, findings)
+                    to_grid[names[k + 1]] = xml[names[k + 1]]
+                    pending = pool.submit(grid_of, names[k + 1])
+                _read_sheet(SCHEMA.sheet(name), grid.values, scan, model, findings)
+                _merged_in_tables(SCHEMA.sheet(name), grid.merged, model, findings)
                 del grid
         for name in {sheet for sheet, _ in VERSION_CELLS}:  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
@@ -132,21 +145,6 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
             break
 
 
-def _grid(book: CalamineWorkbook, name: str, path) -> tuple[list[list[Any]], list]:
-    """The sheet's values from A1, and its merged ranges ((row0, col0), (row1, col1)), 0-based."""
-    try:
-        sheet = book.get_sheet_by_name(name)
-        height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
-        if height > limits.MAX_ROWS:
-            raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over(name, height, limits.MAX_ROWS))
-        merged = getattr(sheet, "merged_cell_ranges", None) or []
-        return sheet.to_python(skip_empty_area=False), list(merged)
-    except UnreadableWorkbook:
-        raise
-    except Exception as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
-
-
 def _version(book: CalamineWorkbook, parts: dict) -> str | None:
     for sheet, ref in VERSION_CELLS:
         if sheet in parts:
@@ -154,7 +152,9 @@ def _version(book: CalamineWorkbook, parts: dict) -> str | None:
             try:
                 grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
                 value = _at(grid, row, col)
-            except Exception:
+            except BaseException as exc:
+                if not calamine_failure(exc):
+                    raise
                 value = ""
             if value not in ("", None):
                 return str(value)
@@ -183,7 +183,7 @@ def _allowed(choices: str | None) -> tuple[str, ...] | None:
 
 # ------------------------------------------------------------------------------------ forms
 def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> FormData:
-    data = FormData(form)
+    data = FormData(form, scan=scan)
     labels = {}
     for r in range(1, min(len(grid), 80) + 1):
         text = normalise_header(_at(grid, r, form.label_col))
@@ -194,18 +194,36 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
         col = form.value_col
         cell = a1(row, col)
         data.cells[f.key] = cell
-        data.has_formula[f.key] = (row, col) in scan.formulas
-        raw = _at(grid, row, col)
-        if (row, col) in scan.errors:
-            findings.append(Finding("VAL010", form.sheet, cell, found=scan.errors[(row, col)]))
+        data.has_formula[f.key] = scan.computed(row, col)
+        unusable = _unusable(scan, (row, col), form.sheet, cell)
+        if unusable is not None:
+            finding, data.values[f.key], how = unusable
+            findings.append(finding)
+            if how:
+                data.read_as[f.key] = how
             continue
-        value, issue = convert(raw, f.type, _allowed(f.choices))
+        value, issue, how = convert(_at(grid, row, col), f.type, _allowed(f.choices),
+                                    percent_format=scan.number_format(row, col) is not None,
+                                    formula=data.has_formula[f.key])
         if issue:
             findings.append(_placed(issue, form.sheet, cell, f.label.id, f.choices))
+        if how:
+            data.read_as[f.key] = how
         data.values[f.key] = value
         if f.required and value is None and not f.formula and issue is None:
             findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label.id}))
     return data
+
+
+def _unusable(scan: SheetScan, cell: tuple[int, int], sheet: str, ref: str) -> tuple[Finding, Any, str | None] | None:
+    """(finding, value, how it was read) of a cell whose value cannot be used: a formula error
+    value (VAL010; it stays in the model as the error it is), a date-formatted number that is no
+    date (VAL016; no value)."""
+    if cell in scan.errors:
+        return Finding("VAL010", sheet, ref, found=scan.errors[cell]), CellError(scan.errors[cell]), ERROR
+    if cell in scan.bad_dates:
+        return Finding("VAL016", sheet, ref, found=scan.bad_dates[cell]), None, None
+    return None
 
 
 # ------------------------------------------------------------------------------------ tables
@@ -259,11 +277,9 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         findings.append(Finding("STR002", table.sheet, a1(table.header_row, table.first_col),
                                 params={"name": table.title.id}))
         return None
-    data = TableData(table, table.header_row, cols)
+    data = TableData(table, table.header_row, cols, scan=scan)
     input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
-    formula_rows: dict[int, set[int]] = {}
-    for (r, c) in scan.formulas:
-        formula_rows.setdefault(c, set()).add(r)
+    by_column = scan.by_column()
     errors = scan.errors
     plan = []  # per present column: what to do with each of its cells, decided once
     for c in table.columns:
@@ -271,15 +287,13 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             continue
         pos = cols[c.key]
         data.values[c.key], data.has_formula[c.key] = [], []
-        if c.computed:
-            data.formulas[c.key] = []
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
         plan.append((c, pos, make_converter(c.type, _allowed(c.choices)), keep_raw, ranged,
-                     formula_rows.get(pos, set()), data.values[c.key], data.has_formula[c.key],
-                     data.formulas.get(c.key)))
+                     by_column.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
+    unusable_rows = error_rows | {r for r, _ in scan.bad_dates}
     rows = data.rows
     for r in range(table.first_row, last + 1):
         line = grid[r - 1]
@@ -294,27 +308,39 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     lines = [grid[r - 1] for r in rows]
     # column by column: list comprehensions over a column are several times faster than a
     # Python loop over every cell of every row
-    for c, pos, conv, keep_raw, ranged, f_rows, out, has_out, f_out in plan:
+    for c, pos, conv, keep_raw, ranged, f_rows, out, has_out in plan:
         raws = [line[pos] if pos < len(line) else "" for line in lines]
         has_out.extend(r in f_rows for r in rows)
-        if f_out is not None:
-            f_out.extend(scan.formulas.get((r, pos)) if r in f_rows else None for r in rows)
+        read_as: dict[int, str] = {}
         if keep_raw:
             out.extend(None if v == "" else v for v in raws)
         else:
             converted = [conv(v) for v in raws]
-            out.extend(v for v, _ in converted)
-            for i, (value, issue) in enumerate(converted):
+            out.extend(v for v, _, _ in converted)
+            # read again knowing the cell's format and whether a formula gave it (rare cells): a
+            # percent-formatted cell of a points column, a percent above 1000 %
+            again = by_column.percent_rows(pos) if c.type == ColType.DECIMAL else ()
+            for i, (value, issue, how) in enumerate(converted):
+                if (again and rows[i] in again) or (issue is not None and issue.code == "VAL003"):
+                    value, issue, how = convert(raws[i], c.type, formula=has_out[i],
+                                                percent_format=scan.number_format(rows[i], pos) is not None)
+                    out[i] = value
+                if how is not None:
+                    read_as[i] = how
                 if issue is not None and not (c.computed and has_out[i]):
                     findings.append(_placed(issue, table.sheet, a1(rows[i], pos), c.header.id, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
                     findings.append(Finding("VAL012", table.sheet, a1(rows[i], pos), expected=_range_text(c),
                                             found=value))
-        if error_rows:
+        if unusable_rows:
             for i, r in enumerate(rows):
-                if (r, pos) in errors:
-                    findings.append(Finding("VAL010", table.sheet, a1(r, pos), found=errors[(r, pos)]))
-                    out[i] = None
+                if r in unusable_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
+                    finding, out[i], how = unusable
+                    findings.append(finding)
+                    if how:
+                        read_as[i] = how
+        if read_as:
+            data.read_as[c.key] = read_as
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data

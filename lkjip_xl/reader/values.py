@@ -2,7 +2,20 @@
 
 Nothing here raises on bad input: a value that is not what its column wants comes back as the
 best reading that can be made of it plus a ``Finding`` without a place (a rule code with its
-expected and found values); the reader places it at the cell (``Finding.at``).
+expected and found values); the reader places it at the cell (``Finding.at``). A value read
+other than as the plain number or text the cell holds also says how (``NIL``, ``TEXT``,
+``PERCENT``), so that the model can keep it.
+
+Conventions of the people who type the numbers (docs/limits.md, "Values people type"):
+- ``-``, ``–`` or ``—`` in a number column is an explicit zero: read as 0, no finding.
+- a number stored as text (``'12.350.000``) is read as that number (VAL001: Excel's formulas
+  leave it out).
+- a DECIMAL column holds numbers in their own unit, a percentage in points (96 for 96 %): a cell
+  formatted as a percent there shows 0,96 as 96 % and is read as 96 (VAL015, info), unless its
+  number is above 10 (1000 %), which was typed as points into a percent cell (VAL003).
+- a PERCENT column holds Excel's fractions (0,9685 shown 96,85 %), read as points; a formula's
+  result is read so whatever its size, a typed number above 10 in a percent-formatted cell was
+  typed as points (VAL003), and one in a cell not formatted as percent shows what was meant.
 """
 from __future__ import annotations
 
@@ -11,15 +24,23 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..calc.decimals import strip_exponent, to_decimal
-from ..calc.numbers_id import parse_number
+from ..calc.decimals import decimal_places, strip_exponent, to_decimal
+from ..calc.numbers_id import SPECIAL_DASH, format_id, parse_number
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema.types import ColType
 
+# how a value was read, when not as the plain number or text its cell holds
+NIL = "nil"  # -, – or — typed for an explicit zero: read as 0
+TEXT = "text"  # a number stored as text ('12.350.000): read as that number
+PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fraction read as points (1 -> 100)
+
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
 MAX_ABS_NUMBER = Decimal(10) ** 15  # Excel keeps 15 significant digits; past that a value is not a real amount
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+Reading = tuple[Any, "Finding | None", "str | None"]  # value, problem, how it was read
 
 
 def problem(code: str, expected: Any = None, found: Any = None, params: dict | None = None) -> Finding:
@@ -48,50 +69,63 @@ def _why(reason: str):
     return _WHY.get(reason.split(":", 1)[0], reason)
 
 
-def _number_from_text(text: str, ctype: ColType) -> tuple[Any, Finding | None]:
+def _number_from_text(text: str, ctype: ColType) -> Reading:
     p = parse_number(text)
-    if p.special == "NA":
-        return None, None
+    if p.special == SPECIAL_DASH:
+        return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
     if p.ambiguous:
-        return None, problem("VAL002", found=text, params={"detail": _readings(p.readings) or p.reason or ""})
+        return None, problem("VAL002", found=text, params={"detail": _readings(p.readings) or p.reason or ""}), None
     if p.value is None:
         if p.reason is None:  # blank after cleaning
-            return None, None
-        return None, problem("VAL013", found=text, params={"detail": _why(p.reason)})
+            return None, None, None
+        return None, problem("VAL013", found=text, params={"detail": _why(p.reason)}), None
     value = p.value
     if not value.is_finite() or abs(value) >= MAX_ABS_NUMBER:
-        return None, problem("VAL013", found=text, params={"detail": "> 15 digit"})
+        return None, problem("VAL013", found=text, params={"detail": "> 15 digit"}), None
     if ctype == ColType.INTEGER or ctype == ColType.MONEY:
         value = _integral(value)
-    return value, problem("VAL001", expected=value, found=text)
+    return value, problem("VAL001", expected=value, found=text.strip()), TEXT
 
 
-def convert_number(raw: Any, ctype: ColType) -> tuple[Any, Finding | None]:
+def _shown(points: Decimal) -> str:
+    """A percent as a percent cell shows it, in Indonesian form: 8.500 %, 90,5 %."""
+    points = strip_exponent(points)
+    return f"{format_id(points, decimal_places(points))} %"
+
+
+def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, formula: bool = False) -> Reading:
+    """``percent_format``: the cell's number format is a percent; ``formula``: the value is a
+    formula's result (see the module's conventions)."""
     if raw is None or raw == "":
-        return None, None
+        return None, None, None
     if isinstance(raw, bool):
-        return None, problem("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"})
+        return None, problem("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"}), None
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return None, problem("VAL011", found=str(raw))
+        return None, problem("VAL011", found=str(raw)), None
     if isinstance(raw, str):
-        value, issue = _number_from_text(raw, ctype)
-        return value, issue
+        return _number_from_text(raw, ctype)
     if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
-        return None, problem("VAL013", found=str(raw), params={"detail": "> 15 digit"})
+        return None, problem("VAL013", found=str(raw), params={"detail": "> 15 digit"}), None
     d = to_decimal(raw)
     if ctype == ColType.PERCENT:
+        if formula or abs(d) <= PERCENT_POINTS_SUSPECT:
+            return strip_exponent(d * 100), None, None
+        if percent_format:
+            return d, problem("VAL003", expected=d, found=d, params={"shown": _shown(d * 100)}), None
+        return d, None, None  # not shown as a percent: the number seen is the points meant
+    if ctype == ColType.DECIMAL and percent_format:
         points = strip_exponent(d * 100)
         if abs(d) > PERCENT_POINTS_SUSPECT:
-            return d, problem("VAL003", expected=d, found=d, params={"shown": f"{points:,.0f} %".replace(",", ".")})
-        return points, None
+            return d, problem("VAL003", expected=d, found=d, params={"shown": _shown(points)}), None
+        return points, problem("VAL015", expected=points, found=d, params={"shown": _shown(points)}), PERCENT
     if ctype == ColType.INTEGER:
-        return _integral(d), None
+        return _integral(d), None, None
     if ctype == ColType.MONEY:
         value = _integral(d)
         if value < 0:
-            return value, problem("VAL004", found=value)
-        return value, None
-    return d, None
+            return value, problem("VAL004", found=value), None
+        return value, None, None
+    return d, None, None
 
 
 def code_guess(number: Any) -> str:
@@ -106,38 +140,39 @@ def code_guess(number: Any) -> str:
     return head
 
 
-def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None) -> tuple[Any, Finding | None]:
-    """Convert one raw value for a column of type ``ctype``."""
+def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
+            percent_format: bool = False, formula: bool = False) -> Reading:
+    """Convert one raw value for a column of type ``ctype``: (value, problem, how it was read)."""
     if ctype in (ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL):
-        return convert_number(raw, ctype)
+        return convert_number(raw, ctype, percent_format=percent_format, formula=formula)
     if raw is None or raw == "":
-        return None, None
+        return None, None, None
     if ctype == ColType.CODE:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             guess = code_guess(raw)
-            return guess, problem("VAL006", expected=guess, found=raw)
-        return str(raw).strip() or None, None
+            return guess, problem("VAL006", expected=guess, found=raw), None
+        return str(raw).strip() or None, None, None
     if ctype == ColType.DATE:
         if isinstance(raw, dt.datetime):
-            return raw.date(), None
+            return raw.date(), None, None
         if isinstance(raw, dt.date):
-            return raw, None
+            return raw, None, None
         m = _DATE_TEXT.match(str(raw))
         if m:
             try:
-                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None, None
             except ValueError:
                 pass
-        return None, problem("VAL014", found=str(raw))
+        return None, problem("VAL014", found=str(raw)), None
     if ctype == ColType.ENUM:
         text = _as_text(raw)
         if allowed is not None and text not in allowed:
             lowered = {a.lower(): a for a in allowed}
             if text.lower() in lowered:
-                return lowered[text.lower()], None
-            return text, problem("VAL007", expected=", ".join(allowed), found=text)
-        return text, None
-    return _as_text(raw), None
+                return lowered[text.lower()], None, None
+            return text, problem("VAL007", expected=", ".join(allowed), found=text), None
+        return text, None, None
+    return _as_text(raw), None, None
 
 
 def _as_text(raw: Any) -> str:
@@ -150,26 +185,30 @@ def _as_text(raw: Any) -> str:
 
 def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
     """A converter for one column, with fast paths for the common clean cells (a large sheet has
-    millions of them); anything unusual goes through ``convert`` and gets the same answer."""
+    millions of them); anything unusual goes through ``convert`` and gets the same answer as a
+    typed value in the column's usual format: percent in a PERCENT column, not percent elsewhere.
+    The reader reads the few other cells again with ``convert`` (a percent-formatted cell of a
+    DECIMAL column; a VAL003, which may be a formula's result or in a cell not shown as percent)."""
     allowed_set = frozenset(allowed) if allowed is not None else None
+    usual_percent = ctype == ColType.PERCENT
 
     def slow(raw):
-        return convert(raw, ctype, allowed)
+        return convert(raw, ctype, allowed, percent_format=usual_percent)
 
     if ctype in (ColType.MONEY, ColType.INTEGER):
         def money(raw):
             if type(raw) is float and raw.is_integer() and 0 <= raw < _MAX_F:
-                return int(raw), None
+                return int(raw), None, None
             if raw == "":
-                return None, None
+                return None, None, None
             return slow(raw)
         return money
     if ctype == ColType.DECIMAL:
         def decimal(raw):
             if type(raw) is float and raw.is_integer() and abs(raw) < _MAX_F:
-                return Decimal(int(raw)), None
+                return Decimal(int(raw)), None, None
             if raw == "":
-                return None, None
+                return None, None, None
             return slow(raw)
         return decimal
     if ctype == ColType.PERCENT:
@@ -178,27 +217,27 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
                 # the float's shortest repr, exactly (a computed result may carry float noise:
                 # it is compared with a tolerance; a typed percent has none)
                 points = Decimal(repr(raw)).scaleb(2)
-                return (points.quantize(_ONE) if points.as_tuple().exponent > 0 else points), None
+                return (points.quantize(_ONE) if points.as_tuple().exponent > 0 else points), None, None
             if raw == "":
-                return None, None
+                return None, None, None
             return slow(raw)
         return percent
     if ctype in (ColType.TEXT, ColType.CODE):
         def text(raw):
             if type(raw) is str:
-                return (raw.strip() or None), None
+                return (raw.strip() or None), None, None
             if raw is None:
-                return None, None
+                return None, None, None
             return slow(raw)
         return text
     if ctype == ColType.ENUM and allowed_set is not None:
         def enum(raw):
             if type(raw) is str and (raw in allowed_set or raw == ""):
-                return (raw or None), None
+                return (raw or None), None, None
             return slow(raw)
         return enum
     def other(raw):
-        return (None, None) if raw == "" or raw is None else slow(raw)
+        return (None, None, None) if raw == "" or raw is None else slow(raw)
 
     return other
 

@@ -1,133 +1,51 @@
 """A light pass over a sheet's XML for what python-calamine does not give: which cells hold
-formulas (and their text) and which hold error values. Regular expressions over the bytes are
-an order of magnitude faster than building an element tree for a large sheet."""
+formulas (and their text), which lie in an array formula's range, which hold error values, and
+which are formatted as percent. Regular expressions over the bytes are an order of magnitude
+faster than building an element tree for a large sheet.
+
+Files as other programs write them are read too: Excel's shared formulas (a child cell carries
+only ``<f t="shared" si="0"/>``; its text is the master's, moved), array and dynamic-array
+formulas (``<f t="array" ref="B2:B9">``: the other cells of the range hold its results, not typed
+values), Strict OOXML (another namespace: the element names are the same), prefixed element
+names (``<x:c>``, ``<x:f>``) and rows or cells written without ``r=`` (positions then follow the
+previous row or cell).
+"""
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..schema.refs import col_index, parse_a1
+from .formula_shift import SharedFormula
+from .limits import MAX_ROWS
+from .styles import Styles
 
-_F_OPEN = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(/?)>")
-_F_OPEN_PLAIN = re.compile(rb"<f\b([^>]*?)(/?)>")
-_C_OPEN = re.compile(rb"<(?:\w+:)?c\b[^>]*>")
-_R_ATTR = re.compile(rb'\br="([A-Za-z]{1,3}\d+)"')
-# an error cell: <c ... t="e">, an optional formula (self-closing for shared-formula children,
-# whose text never holds "<"), then its <v>; nothing may reach into the next cell
-_T_ERR = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*?)(?<!/)>\s*'
-                    rb'(?:<(?:\w+:)?f\b[^>]*?(?:/>|(?<!/)>[^<]*</(?:\w+:)?f>)\s*)?<(?:\w+:)?v>([^<]*)</')
+Cell = tuple[int, int]  # (1-based row, 0-based column)
+MAX_ARRAY_ROW = MAX_ROWS  # an array formula's range is not followed past the rows the reader reads
+
+_ROOT = re.compile(rb"<(\w+:)?(?:worksheet|chartsheet|dialogsheet)\b")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"')
-
-
-# Where a sheet's data ends, without building its grid: python-calamine allocates rows × columns
-# cells at once, so one value at XFD1048576 would ask for 17 billion cells. Only references that
-# could pass a limit matter: rows of six digits or more, columns of two letters or more. Both are
-# rare in a real workbook, so they are found with plain byte searches over a copy of the XML in
-# which every digit reads 0 and every letter A (a regular expression over every cell would cost
-# seconds on a 100.000-row sheet); each hit is then looked at in the original bytes.
-_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-                         b"0" * 10 + b"A" * 52)
-_FAR_NEEDLES = (b'A="A000000', b'A="AA0', b'A="AAA0')  # r="A100000", r="AA1", r="AAA1" once shaped
-_REF_AT = re.compile(rb'r="([A-Za-z]{1,3})([0-9]+)"')
-_CHUNK = 8 * 1024 * 1024
-# writers that omit r= (legal, rare): positions follow the previous row or cell; counted exactly
-_ROW_OPEN = re.compile(rb'<(?:\w+:)?row(?=[\s/>])[^>]*>')
+_R_ATTR = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]+)"')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
-_ROW_ELEMENT = re.compile(rb'<(?:\w+:)?row\b.*?(?:/>|</(?:\w+:)?row>)', re.S)
-_C_TAG = re.compile(rb'<(?:\w+:)?c[\s/>]')
-_C_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Za-z]{1,3})([0-9]+)"[^>]*?(/?)>')
+_S_ATTR = re.compile(rb'\bs="([0-9]+)"')
+_F_ATTR = re.compile(rb'\b(t|si|ref)="([^"]*)"')
 
 
-@dataclass(frozen=True)
-class Extent:
-    """An upper bound of the grid python-calamine would build for a sheet (1-based)."""
-
-    rows: int
-    cols: int
-    cell: str | None = None  # the farthest cell holding something, when known
-
-
-def _holds_value(xml: bytes, pos: int) -> bool:
-    """Is the element whose attribute ends at ``pos`` more than an empty, styled cell?"""
-    end = xml.find(b">", pos)
-    return end > 0 and xml[end - 1:end] != b"/"
-
-
-def _in_cell_tag(xml: bytes, pos: int) -> bool:
-    lt = xml.rfind(b"<", 0, pos)
-    name = xml[lt + 1:pos].split(None, 1)[0] if lt >= 0 else b""
-    return (name == b"c" or name.endswith(b":c")) and xml[pos - 1:pos].isspace()
-
-
-def _far_refs(xml: bytes):
-    """(row, col, ref) of every cell reference with a row >= 100000 or a column >= AA."""
-    for start in range(0, len(xml), _CHUNK):
-        shape = xml[start:start + _CHUNK + 16].translate(_SHAPE)
-        for needle in _FAR_NEEDLES:
-            i = shape.find(needle)
-            while 0 <= i < _CHUNK:
-                pos = start + i
-                m = _REF_AT.match(xml, pos)
-                if m and _in_cell_tag(xml, pos) and _holds_value(xml, m.end()):
-                    from ..schema.refs import col_index
-
-                    letters, digits = m.group(1).decode().upper(), m.group(2).decode()
-                    yield int(digits), col_index(letters) + 1, letters + digits
-                i = shape.find(needle, i + 1)
-
-
-_ODD_PLAIN = re.compile(rb'<(?:c|row)(?:>|\s(?!r="))')
-_ODD_ANY = re.compile(rb'<(?:\w+:)?(?:c|row)(?:>|\s(?!r="))')
-
-
-def _no_r(xml: bytes) -> bool:
-    """Could some <row> or <c> lack its r= attribute (or not have it first)? Rare: then every
-    cell is looked at. A sheet whose root element has a namespace prefix takes a slower search."""
-    odd = _ODD_PLAIN if b"<worksheet" in xml[:4096] else _ODD_ANY
-    return odd.search(xml) is not None
-
-
-def sheet_extent(xml: bytes) -> Extent:
-    """How far the cells of a worksheet's XML reach: an upper bound, never an underestimate."""
-    rows, cols, far = 0, 26, None
-    odd = _no_r(xml)
-    if odd:  # rare writers: look at every cell
-        for m in _C_REF.finditer(xml):
-            if not m.group(3):
-                from ..schema.refs import col_index
-
-                row, col = int(m.group(2)), col_index(m.group(1).decode()) + 1
-                if row > rows:
-                    rows, far = row, (m.group(1) + m.group(2)).decode().upper()
-                cols = max(cols, col)
-        widest = max((len(_C_TAG.findall(m.group(0))) for m in _ROW_ELEMENT.finditer(xml)), default=0)
-        cols += widest
-    else:
-        for row, col, ref in _far_refs(xml):
-            if row > rows:
-                rows, far = row, ref
-            if col > cols:
-                cols = col
-                far = far or ref
-    rows = max(rows, xml.count(b"<row") + xml.count(b":row"))
-    if odd:
-        current = 0
-        for m in _ROW_OPEN.finditer(xml):
-            r = _ROW_R.search(m.group(0))
-            current = int(r.group(1)) if r else current + 1
-            rows = max(rows, current)
-    return Extent(rows, cols, far)
-
-
-@dataclass
-class SheetScan:
-    formulas: dict[tuple[int, int], str | None] = field(default_factory=dict)  # (row, col) -> text
-    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#REF!"
-    dimension: str | None = None
-
-
-_R_PARTS = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]+)"')
+@lru_cache(maxsize=8)
+def _patterns(prefix: bytes) -> dict[str, re.Pattern]:
+    """The searches for one element prefix (b"" or e.g. b"x:")."""
+    p = re.escape(prefix)
+    return {
+        # a formula; <f> is the first child of its <c>, so the tag just before it is the cell's
+        "formula": re.compile(rb"<" + p + rb"f\b([^>]*?)(?:/>|>([^<]*)</" + p + rb"f>)"),
+        # a cell tag that starts with its reference (the usual case), and its other attributes
+        "cell": re.compile(rb"<" + p + rb'c r="([A-Za-z]{1,3})([0-9]+)"([^>]*)>'),
+        "error": re.compile(rb"<" + p + rb'c\b([^>]*\bt="e"[^>]*?)(?<!/)>\s*(?:<' + p
+                            + rb'f\b[^>]*?(?:/>|(?<!/)>[^<]*</' + p + rb"f>)\s*)?<" + p + rb"v>([^<]*)</"),
+        "row_or_cell": re.compile(rb"<" + p + rb"(row|c)\b([^>]*)>"),
+    }
 
 
 def _unescape(text: str) -> str:
@@ -138,39 +56,254 @@ def _unescape(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def scan_sheet(xml: bytes) -> SheetScan:
+def _range(ref: str, row: int, col: int) -> tuple[int, int, int, int]:
+    """(first row, first col, last row, last col) of an array formula's ref ("B2:C9" or "B2")."""
+    try:
+        first, _, last = ref.partition(":")
+        (r0, c0), (r1, c1) = parse_a1(first), parse_a1(last or first)
+    except ValueError:
+        return row, col, row, col
+    return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
+
+
+@dataclass
+class SheetScan:
+    # every cell holding a formula -> its text ("=A7/B7"); a shared formula's children get the
+    # master's text moved to their cell; None only when that master is missing from the file
+    formulas: dict[Cell, str | None] = field(default_factory=dict)
+    # array formulas: master cell -> the range its results fill (first row, first col, last row,
+    # last col); every cell of it is computed (a dynamic array's results spill there)
+    arrays: dict[Cell, tuple[int, int, int, int]] = field(default_factory=dict)
+    errors: dict[Cell, str] = field(default_factory=dict)  # (row, col) -> "#REF!"
+    # the number format of every cell formatted as a percent that holds a value or formula (other
+    # formats do not change what a number means: python-calamine reads dates as dates); ask
+    # number_format(). Typed cells by cell; formula cells, a whole computed column of them as a
+    # rule, as runs of rows per column: [first row, last row, format code]
+    typed_formats: dict[Cell, str] = field(default_factory=dict)
+    formula_formats: dict[int, list[list]] = field(default_factory=dict)
+    # date-formatted numbers that are no date (-1e12): the value as written (see grid.py)
+    bad_dates: dict[Cell, str] = field(default_factory=dict)
+    dimension: str | None = None
+
+    def computed(self, row: int, col: int) -> bool:
+        """Does the cell hold a formula, or lie in an array formula's range?"""
+        return (row, col) in self.formulas or any(
+            r0 <= row <= r1 and c0 <= col <= c1 for r0, c0, r1, c1 in self.arrays.values())
+
+    def number_format(self, row: int, col: int) -> str | None:
+        """The cell's number format code when it is a percent format ("0.00%"), else None."""
+        code = self.typed_formats.get((row, col))
+        if code is None:
+            for first, last, run_code in self.formula_formats.get(col, ()):
+                if first <= row <= last:
+                    return run_code
+        return code
+
+    def percent_cells(self) -> dict[Cell, str]:
+        """Every percent-formatted cell with its format code."""
+        cells = dict(self.typed_formats)
+        for col, runs in self.formula_formats.items():
+            cells.update(((r, col), code) for first, last, code in runs for r in range(first, last + 1))
+        return cells
+
+    def by_column(self) -> "Columns":
+        """The cells above by column, for reading the sheet column by column (built when asked for
+        and let go with the reading, not kept in the model)."""
+        return Columns(self)
+
+
+class Columns:
+    def __init__(self, scan: SheetScan):
+        self.scan = scan
+        self.formulas: dict[int, set[int]] = {}
+        for r, c in scan.formulas:
+            self.formulas.setdefault(c, set()).add(r)
+
+    def computed_rows(self, col: int) -> set[int]:
+        """Rows of a column whose cell holds a formula or lies in an array formula's range."""
+        rows = self.formulas.get(col, set())
+        spans = sorted((r0, min(r1, MAX_ARRAY_ROW)) for r0, c0, r1, c1 in self.scan.arrays.values() if c0 <= col <= c1)
+        if spans:
+            rows, reached = set(rows), 0
+            for r0, r1 in spans:  # overlapping ranges are added once
+                rows.update(range(max(r0, reached + 1), r1 + 1))
+                reached = max(reached, r1)
+        return rows
+
+    def percent_rows(self, col: int) -> set[int]:
+        """Rows of a column whose cell is formatted as a percent."""
+        rows = {r for r, c in self.scan.typed_formats if c == col}
+        for first, last, _ in self.scan.formula_formats.get(col, ()):
+            rows.update(range(first, last + 1))
+        return rows
+
+
+class _Positions:
+    """Where the cell of a <c> tag is: its r= attribute, or (for writers that leave r= out) its
+    place after the previous row and cell, counted once for the whole sheet when first needed."""
+
+    def __init__(self, xml: bytes, prefix: bytes):
+        self.xml, self.prefix = xml, prefix
+        self.columns: dict[bytes, int] = {}
+        self.counted: dict[int, Cell] | None = None
+
+    def column(self, letters: bytes) -> int:
+        col = self.columns.get(letters)
+        if col is None:
+            col = self.columns[letters] = col_index(letters.decode())
+        return col
+
+    def at(self, tag_start: int) -> Cell | None:
+        r = _R_ATTR.search(self.xml, tag_start, self.xml.find(b">", tag_start))
+        if r:
+            return int(r.group(2)), self.column(r.group(1))
+        if self.counted is None:
+            self.counted = self._count()
+        return self.counted.get(tag_start)
+
+    def _count(self) -> dict[int, Cell]:
+        counted = {}
+        row, col = 0, -1
+        for m in _patterns(self.prefix)["row_or_cell"].finditer(self.xml):
+            attrs = m.group(2)
+            if m.group(1) == b"row":
+                r = _ROW_R.search(attrs)
+                row, col = (int(r.group(1)) if r else row + 1), -1
+                continue
+            r = _R_ATTR.search(attrs)
+            row, col = (int(r.group(2)), self.column(r.group(1))) if r else (row, col + 1)
+            counted[m.start()] = (row, col)
+        return counted
+
+
+def _prefix(xml: bytes) -> bytes:
+    """The prefix of the sheet's element names (b"" for the default namespace)."""
+    root = _ROOT.search(xml, 0, 4096)
+    return (root.group(1) or b"") if root else b""
+
+
+def scan_sheet(xml: bytes, styles: Styles | None = None) -> SheetScan:
     scan = SheetScan()
     dim = _DIMENSION.search(xml, 0, 4096)
     scan.dimension = dim.group(1).decode() if dim else None
-    columns: dict[bytes, int] = {}
-    formulas = scan.formulas
-    f_open = _F_OPEN_PLAIN if b"<worksheet" in xml[:4096] else _F_OPEN  # no prefix: a faster search
-    for m in f_open.finditer(xml):
-        # <f> is the first child of its <c>: the tag just before it is the cell's. (Searching
-        # back for "<c " without a bound scanned to the start of the file for every formula:
-        # minutes on a 50.000-row sheet.)
-        f_start = m.start()
-        c_start = xml.rfind(b"<", f_start - 4096 if f_start > 4096 else 0, f_start)
-        if c_start < 0 or not _C_OPEN.match(xml, c_start, f_start):
-            continue
-        r = _R_PARTS.search(xml, c_start, f_start)
-        if not r:
-            continue
-        letters = r.group(1)
-        col = columns.get(letters)
-        if col is None:
-            col = columns[letters] = col_index(letters.decode())
-        text: str | None = None
-        if not m.group(2):
-            end = xml.find(b"</", m.end())
-            if end >= 0:
-                raw = xml[m.end():end].decode("utf-8", "replace")
-                text = "=" + (_unescape(raw) if "&" in raw else raw)
-        # shared-formula children (<f t="shared" si="0"/>) carry no text of their own: None
-        formulas[(int(r.group(2)), col)] = text
+    prefix = _prefix(xml)
+    where = _Positions(xml, prefix)
+    percent = styles.percent_styles() if styles is not None else frozenset()
+    _formulas(scan, xml, prefix, where, styles, percent)
+    if percent:
+        _typed_percent_cells(scan, xml, prefix, where, styles, percent)
     if b't="e"' in xml:
-        for m in _T_ERR.finditer(xml):
-            r = _R_ATTR.search(m.group(1))
-            if r:
-                scan.errors[parse_a1(r.group(1).decode())] = m.group(2).decode("utf-8", "replace")
+        for m in _patterns(prefix)["error"].finditer(xml):
+            cell = where.at(m.start())
+            if cell is not None:
+                scan.errors[cell] = m.group(2).decode("utf-8", "replace")
     return scan
+
+
+def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, styles, percent) -> None:
+    pats = _patterns(prefix)
+    cell_tag, rfind, columns = pats["cell"].match, xml.rfind, where.columns
+    formulas, runs, last_run = scan.formulas, scan.formula_formats, {}
+    masters: dict[str, SharedFormula] = {}
+    format_of: dict[bytes, str | None] = {}  # the few distinct attribute strings of a sheet, parsed once
+    for m in pats["formula"].finditer(xml):
+        start = rfind(b"<", 0, m.start())
+        tag = cell_tag(xml, start, m.start())
+        if tag is not None:
+            letters, digits, attrs = tag.groups()
+            col = columns.get(letters)
+            key = (int(digits), col if col is not None else where.column(letters))
+        else:  # r= not first, or missing
+            key = where.at(start) if xml.startswith(b"<" + prefix + b"c", start) else None
+            if key is None:
+                continue
+            attrs = xml[start:m.start()]
+        f_attrs, raw = m.groups()
+        text: str | None = None
+        if raw:
+            body = raw.decode("utf-8", "replace")
+            text = "=" + (_unescape(body) if "&" in body else body)
+        if f_attrs:
+            text = _special(scan, masters, key, f_attrs, text)
+        formulas[key] = text
+        if percent:
+            code = format_of.get(attrs, "")
+            if code == "":
+                s = _S_ATTR.search(attrs)
+                style = int(s.group(1)) if s else 0
+                code = format_of[attrs] = styles.format_of(style) if style in percent else None
+            if code is not None:  # extend the column's run of percent-formatted formula cells
+                run = last_run.get(key[1])
+                if run is not None and run[1] == key[0] - 1 and run[2] == code:
+                    run[1] = key[0]
+                else:
+                    last_run[key[1]] = run = [key[0], key[0], code]
+                    runs.setdefault(key[1], []).append(run)
+
+
+def _special(scan: SheetScan, masters: dict[str, SharedFormula], key: Cell, f_attrs: bytes, text: str | None) -> str | None:
+    """A shared formula (the master is remembered, a child gets its text) or an array formula
+    (its range is remembered); the formula's text."""
+    kind = {k.decode(): v.decode() for k, v in _F_ATTR.findall(f_attrs)}
+    if kind.get("t") == "shared":
+        si = kind.get("si", "")
+        if text is not None:
+            masters[si] = SharedFormula(text[1:], *key)
+        elif si in masters:
+            text = "=" + masters[si].at(*key)
+    elif kind.get("t") in ("array", "dataTable"):
+        scan.arrays[key] = _range(kind.get("ref", ""), *key)
+    return text
+
+
+def _typed_percent_cells(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, styles, percent) -> None:
+    """Percent-formatted cells that hold a typed value (formula cells were seen with their formula).
+    Searched by their style's attribute, so a sheet without such cells costs one pass in C."""
+    needle = re.compile(rb's="(' + b"|".join(str(s).encode() for s in sorted(percent)) + rb')"[^>/]*>'
+                        + rb"(?!\s*<" + re.escape(prefix) + rb"f\b)")
+    open_tag = b"<" + prefix + b"c"
+    for m in needle.finditer(xml):
+        if not xml[m.start() - 1:m.start()].isspace():
+            continue  # another attribute ending in s=
+        start = xml.rfind(b"<", 0, m.start())
+        tag_end = start + len(open_tag)
+        if not xml.startswith(open_tag, start) or not xml[tag_end:tag_end + 1].isspace():
+            continue  # a row's style, not a cell's
+        cell = where.at(start)
+        if cell is not None:
+            scan.typed_formats[cell] = styles.format_of(int(m.group(1)))
+
+
+LAST_DATE_SERIAL = 2_958_465  # 31/12/9999: no date lies beyond it (nor below its negative)
+_NOT_NUMBER = re.compile(rb'\bt="(?!n")')  # a typed cell other than a number (s, str, b, e, d, ...)
+
+
+def bad_dates(xml: bytes, styles: Styles) -> dict[Cell, str]:
+    """Cells formatted as a date or time that hold a number no date can be (-1e12 typed into a
+    date field): python-calamine panics or overflows converting them. Only numbers of seven
+    digits or more, or with an exponent, are looked at, so a sheet of real dates costs one pass
+    in C."""
+    dates = styles.date_styles()
+    if not dates:
+        return {}
+    prefix = re.escape(_prefix(xml))
+    search = re.compile(rb's="(?:' + b"|".join(str(s).encode() for s in sorted(dates)) + rb')"[^>/]*>\s*(?:<'
+                        + prefix + rb"f\b[^>]*?(?:/>|>[^<]*</" + prefix + rb"f>)\s*)?<" + prefix
+                        + rb"v>\s*(-?(?:[0-9]{7,}|[0-9.]*[eE]\+?[0-9]+)[^<]*)</")
+    found: dict[Cell, str] = {}
+    where = None
+    for m in search.finditer(xml):
+        start = xml.rfind(b"<", 0, m.start())
+        attrs = xml[start:m.start()] + xml[m.start():xml.find(b">", m.start())]
+        text = m.group(1).decode().strip()
+        try:
+            number = float(text)
+        except ValueError:
+            continue
+        if _NOT_NUMBER.search(attrs) or abs(number) <= LAST_DATE_SERIAL:
+            continue
+        where = where or _Positions(xml, _prefix(xml))
+        cell = where.at(start)
+        if cell is not None:
+            found[cell] = text
+    return found

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from ..findings import show_value
 from ..glossary import severity_word, term
 from ..io.atomic import atomic_output
+from ..reader.strict import transitional
 from ..schema.refs import quote_sheet
 
 FILLS = {
@@ -55,7 +56,7 @@ def _as_text_cells(row) -> None:
 
 
 def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
-    wb = openpyxl.load_workbook(src)
+    wb = openpyxl.load_workbook(transitional(src))  # openpyxl reads no Strict OOXML: give it a copy
     by_cell: dict[tuple[str, str], list] = {}
     for f in findings:
         by_cell.setdefault((f.sheet, f.cell), []).append(f)

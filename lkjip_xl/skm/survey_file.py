@@ -27,7 +27,7 @@ from typing import Any
 
 from ..calc.skm import match_unsur
 from ..calc.skm_labels import STANDARD, LabelSet
-from ..errors import UnreadableWorkbook, damaged, rows_over
+from ..errors import UnreadableWorkbook, calamine_failure, damaged, rows_over
 from ..i18n import Text
 from ..reader import limits
 from ..reader.container import check_file
@@ -323,7 +323,9 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None, labels: LabelSe
             rows = sheet.to_python(skip_empty_area=False)
         except UnreadableWorkbook:
             raise
-        except Exception as exc:
+        except BaseException as exc:  # a panic of python-calamine's Rust code is no Exception
+            if not calamine_failure(exc):
+                raise
             raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
         survey = _build(path, "xlsx", name, rows, _column, _column, labels)
         del rows

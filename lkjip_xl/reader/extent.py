@@ -1,0 +1,103 @@
+"""How far a sheet's cells reach, read from its XML before python-calamine builds the sheet's
+grid (it allocates rows x columns cells at once)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..schema.refs import col_index
+
+# Where a sheet's data ends, without building its grid: python-calamine allocates rows × columns
+# cells at once, so one value at XFD1048576 would ask for 17 billion cells. Only references that
+# could pass a limit matter: rows of six digits or more, columns of two letters or more. Both are
+# rare in a real workbook, so they are found with plain byte searches over a copy of the XML in
+# which every digit reads 0 and every letter A (a regular expression over every cell would cost
+# seconds on a 100.000-row sheet); each hit is then looked at in the original bytes.
+_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                         b"0" * 10 + b"A" * 52)
+_FAR_NEEDLES = (b'A="A000000', b'A="AA0', b'A="AAA0')  # r="A100000", r="AA1", r="AAA1" once shaped
+_REF_AT = re.compile(rb'r="([A-Za-z]{1,3})([0-9]+)"')
+_CHUNK = 8 * 1024 * 1024
+# writers that omit r= (legal, rare): positions follow the previous row or cell; counted exactly
+_ROW_OPEN = re.compile(rb'<(?:\w+:)?row(?=[\s/>])[^>]*>')
+_ROW_R = re.compile(rb'\br="([0-9]+)"')
+_ROW_ELEMENT = re.compile(rb'<(?:\w+:)?row\b.*?(?:/>|</(?:\w+:)?row>)', re.S)
+_C_TAG = re.compile(rb'<(?:\w+:)?c[\s/>]')
+_C_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Za-z]{1,3})([0-9]+)"[^>]*?(/?)>')
+
+
+@dataclass(frozen=True)
+class Extent:
+    """An upper bound of the grid python-calamine would build for a sheet (1-based)."""
+
+    rows: int
+    cols: int
+    cell: str | None = None  # the farthest cell holding something, when known
+
+
+def _holds_value(xml: bytes, pos: int) -> bool:
+    """Is the element whose attribute ends at ``pos`` more than an empty, styled cell?"""
+    end = xml.find(b">", pos)
+    return end > 0 and xml[end - 1:end] != b"/"
+
+
+def _in_cell_tag(xml: bytes, pos: int) -> bool:
+    lt = xml.rfind(b"<", 0, pos)
+    name = xml[lt + 1:pos].split(None, 1)[0] if lt >= 0 else b""
+    return (name == b"c" or name.endswith(b":c")) and xml[pos - 1:pos].isspace()
+
+
+def _far_refs(xml: bytes):
+    """(row, col, ref) of every cell reference with a row >= 100000 or a column >= AA."""
+    for start in range(0, len(xml), _CHUNK):
+        shape = xml[start:start + _CHUNK + 16].translate(_SHAPE)
+        for needle in _FAR_NEEDLES:
+            i = shape.find(needle)
+            while 0 <= i < _CHUNK:
+                pos = start + i
+                m = _REF_AT.match(xml, pos)
+                if m and _in_cell_tag(xml, pos) and _holds_value(xml, m.end()):
+                    letters, digits = m.group(1).decode().upper(), m.group(2).decode()
+                    yield int(digits), col_index(letters) + 1, letters + digits
+                i = shape.find(needle, i + 1)
+
+
+_ODD_PLAIN = re.compile(rb'<(?:c|row)(?:>|\s(?!r="))')
+_ODD_ANY = re.compile(rb'<(?:\w+:)?(?:c|row)(?:>|\s(?!r="))')
+
+
+def _no_r(xml: bytes) -> bool:
+    """Could some <row> or <c> lack its r= attribute (or not have it first)? Rare: then every
+    cell is looked at. A sheet whose root element has a namespace prefix takes a slower search."""
+    odd = _ODD_PLAIN if b"<worksheet" in xml[:4096] else _ODD_ANY
+    return odd.search(xml) is not None
+
+
+def sheet_extent(xml: bytes) -> Extent:
+    """How far the cells of a worksheet's XML reach: an upper bound, never an underestimate."""
+    rows, cols, far = 0, 26, None
+    odd = _no_r(xml)
+    if odd:  # rare writers: look at every cell
+        for m in _C_REF.finditer(xml):
+            if not m.group(3):
+                row, col = int(m.group(2)), col_index(m.group(1).decode()) + 1
+                if row > rows:
+                    rows, far = row, (m.group(1) + m.group(2)).decode().upper()
+                cols = max(cols, col)
+        widest = max((len(_C_TAG.findall(m.group(0))) for m in _ROW_ELEMENT.finditer(xml)), default=0)
+        cols += widest
+    else:
+        for row, col, ref in _far_refs(xml):
+            if row > rows:
+                rows, far = row, ref
+            if col > cols:
+                cols = col
+                far = far or ref
+    rows = max(rows, xml.count(b"<row") + xml.count(b":row"))
+    if odd:
+        current = 0
+        for m in _ROW_OPEN.finditer(xml):
+            r = _ROW_R.search(m.group(0))
+            current = int(r.group(1)) if r else current + 1
+            rows = max(rows, current)
+    return Extent(rows, cols, far)

@@ -1,0 +1,158 @@
+"""What staff type on purpose, read as they mean it (issue 10, reader level): `-` for nil, a
+percent typed the Excel way, a number stored as text, an error value kept as an error, a formula's
+percent above 1000 %, the results of a dynamic array, a date-formatted number that is no date.
+Each test breaks one cell of the valid workbook (by its data, or by its XML the way Excel or
+LibreOffice writes it) and asserts the code and cell, or the value read.
+
+PK rows 5..8 (IKU1..IKU4): H target, J realisasi, K capaian. Realisasi rows 5..15: I pagu murni,
+K realisasi, L % realisasi. Belanja rows 5..14: B anggaran, C realisasi (row 9 Belanja Modal Tanah,
+0 and 0).
+"""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from helpers import codes_at
+
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.reader import read_workbook
+from lkjip_xl.reader.model import ERROR, CellError
+from lkjip_xl.reader.values import NIL, PERCENT, TEXT
+from lkjip_xl.schema import SCHEMA
+from xlsx_rewrite import PK, REALISASI, add_style, rewrite, set_cell, style_of
+
+
+def _codes(findings) -> list[tuple[str, str, str]]:
+    return sorted((f.code, f.sheet, f.cell) for f in findings)
+
+
+# ------------------------------------------------------------------------------ nil markers
+@pytest.mark.parametrize("dash", ["-", "–", " — "])
+def test_a_dash_is_an_explicit_zero_without_a_finding(check, data, write, dash):
+    modal_tanah = data["tables"]["belanja"][4]
+    assert (modal_tanah["anggaran"], modal_tanah["realisasi"]) == (0, 0)
+    modal_tanah["anggaran"] = modal_tanah["realisasi"] = dash
+    assert check(data) == []
+    belanja = read_workbook(write(data))[0].table("belanja")
+    assert (belanja.get("anggaran", 4), belanja.get("realisasi", 4)) == (0, 0)
+    assert (belanja.how("anggaran", 4), belanja.how("realisasi", 4), belanja.how("anggaran", 3)) == (NIL, NIL, None)
+
+
+# ------------------------------------------------------------------------------ text numbers
+def test_a_number_stored_as_text_is_read_and_said_to_be_text(check, data, write):
+    sub = data["tables"]["realisasi"][3]  # 01.01.02, row 8
+    sub["pagu_murni"] = "200.000.000"
+    findings = check(data)
+    assert _codes(findings) == [("VAL001", "Realisasi", "I8")]
+    message = findings[0].message("id")
+    assert "tersimpan sebagai teks" in message and "maksudnya" not in message, message
+    assert "stored as text ('200.000.000')" in findings[0].message("en")
+    real = read_workbook(write(data))[0].table("realisasi")
+    assert (real.get("pagu_murni", 3), real.how("pagu_murni", 3)) == (200_000_000, TEXT)
+
+
+# ------------------------------------------------------------------------------ error values
+def test_an_error_value_stays_an_error_in_the_model(data, write):
+    path = rewrite_sheet(write(data), REALISASI, "K7", '<c r="K7" s="{s}" t="e"><v>#VALUE!</v></c>')
+    model, findings = read_workbook(path)
+    real = model.table("realisasi")
+    assert real.get("realisasi", 2) == CellError("#VALUE!") and isinstance(real.get("realisasi", 2), CellError)
+    assert real.how("realisasi", 2) == ERROR
+    assert _codes(findings) == [("VAL010", "Realisasi", "K7")]
+
+
+# ------------------------------------------------------------------------------ percent formats
+def rewrite_sheet(src: Path, member: str, ref: str, cell: str, *, percent: bool = False) -> Path:
+    """A copy of the workbook (beside it) with one cell of one sheet replaced by ``cell``, whose
+    ``{s}`` is the cell's style, or with ``percent`` a new style with the built-in format 9 ("0%")."""
+    style = None
+
+    def edit(name: str, data: bytes) -> bytes:
+        nonlocal style
+        if name == "xl/styles.xml" and percent:
+            data, style = add_style(data, 9)
+        elif name == member:
+            s = style_of(data, ref) if not percent else "{s}"
+            data = set_cell(data, ref, cell.replace("{s}", str(s)))
+        return data
+
+    out = rewrite(src, src.with_name(f"{src.stem}_{ref}.xlsx"), edit)
+    if percent:  # styles.xml comes after the sheets in the zip: the new style's index goes in now
+        out = rewrite(out, out.with_name(f"{out.stem}s.xlsx"),
+                      lambda name, data: data.replace(b's="{s}"', b's="%d"' % style) if name == member else data)
+    return out
+
+
+def test_percent_typed_into_points_cells_is_read_as_points(data, write):
+    # IKU2 (satuan %) target 90 and realisasi 95 typed as 90% and 95%: Excel stores 0,9 and 0,95
+    path = rewrite_sheet(write(data), PK, "H6", '<c r="H6" s="{s}"><v>0.9</v></c>', percent=True)
+    path = rewrite_sheet(path, PK, "J6", '<c r="J6" s="{s}"><v>0.95</v></c>', percent=True)
+    findings = check_workbook(path).findings
+    assert _codes(findings) == [("VAL015", "PK", "H6"), ("VAL015", "PK", "J6")]
+    assert {f.severity for f in findings} == {"info"}
+    assert findings[0].message("en") == "the cell is formatted as a percent and shows 90 %: read as 90 (stored 0,9)"
+    pk = read_workbook(path)[0].table("pk_indikator")
+    assert (pk.get("target", 1), pk.get("realisasi", 1)) == (D("90"), D("95"))
+    assert (pk.how("target", 1), pk.number_format("target", 1), pk.number_format("target", 0)) == (PERCENT, "0%", None)
+
+
+def test_points_typed_into_a_percent_formatted_points_cell_are_reported(data, write):
+    # 90 typed into a target cell formatted as percent shows 9000 %
+    path = rewrite_sheet(write(data), PK, "H6", '<c r="H6" s="{s}"><v>90</v></c>', percent=True)
+    findings = check_workbook(path).findings
+    assert _codes(findings) == [("VAL003", "PK", "H6")]
+    assert read_workbook(path)[0].table("pk_indikator").get("target", 1) == 90
+
+
+def test_a_capaian_above_1000_percent_from_its_formula_is_read_as_it_is(check, data, write):
+    iku4 = data["tables"]["pk_indikator"][3]  # target 4 dokumen; 50 realised: capaian 1.250 %
+    iku4["realisasi"] = D("50")
+    findings = check(data)
+    assert [f for f in findings if f.sheet == "PK" and f.cell == "K8"] == []
+    assert read_workbook(write(data))[0].table("pk_indikator").get("capaian", 3) == 1250
+
+
+# ------------------------------------------------------------------------------ array formulas
+def test_the_results_of_a_dynamic_array_are_not_typed_values(data, write):
+    # Excel 365: one formula at L7 spills its results into L7:L8; L8 holds only a value
+    path = write(data)
+    spill = ('<c r="L7" s="{s}" cm="1"><f t="array" ref="L7:L8">IFERROR(K7:K8/IF(J7:J8&lt;&gt;"",J7:J8,I7:I8),"")'
+             '</f><v>0.9647058823529412</v></c>')
+    path = rewrite_sheet(path, REALISASI, "L7", spill)
+    path = rewrite_sheet(path, REALISASI, "L8", '<c r="L8" s="{s}"><v>0.9</v></c>')
+    assert _codes(check_workbook(path).findings) == []
+    real = read_workbook(path)[0].table("realisasi")
+    assert real.has_formula["persen_realisasi"][2:4] == [True, True]
+
+
+# ------------------------------------------------------------------------------ dates that cannot be
+def test_a_huge_negative_number_in_the_date_field_is_a_finding_at_its_cell(data, write):
+    data["forms"]["identitas"]["tanggal"] = -1e12
+    path = write(data)
+    row = SCHEMA.sheet("Identitas").forms[0].row_of("tanggal")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    run = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", str(path)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr == ""  # no panic of python-calamine's Rust code, no traceback
+    assert f"Identitas!B{row} [VAL016]" in run.stdout
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_date_that_cannot_be_in_a_table_is_a_finding_at_its_cell(check, data):
+    data["tables"]["skm_responden"][0]["tanggal"] = -1e12
+    assert codes_at(check(data), "VAL016") == ["SKM!B9"]
+
+
+def test_other_cells_of_the_sheet_keep_their_values(data, write):
+    data["forms"]["identitas"]["tanggal"] = -1e12
+    model, findings = read_workbook(write(data))
+    ident = model.form("identitas")
+    assert ident.values["tanggal"] is None
+    assert (ident.values["unit"], ident.values["tahun"]) == ("Kecamatan Contoh", 2024)
+    assert _codes(findings) == [("VAL016", "Identitas", ident.cells["tanggal"])]

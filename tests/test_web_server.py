@@ -212,8 +212,9 @@ def test_downloads_only_by_opaque_ids_and_known_outputs(client, store):
     page = result_page(client, upload(client, SAMPLE))
     upload_id = page.url.path.rsplit("/", 1)[1]
     assert re.fullmatch(r"[A-Za-z0-9_-]{32}", upload_id)
+    other_id = upload_id[:-1] + ("y" if upload_id.endswith("x") else "x")  # an id that was never issued
     for path in (f"/unduh/{upload_id}/..%2F..%2Fetc%2Fpasswd", f"/unduh/{upload_id}/masukan.xlsx",
-                 "/unduh/..%2F..%2Fetc/salinan-bertanda", f"/unduh/{upload_id[:-1]}x/salinan-bertanda",
+                 "/unduh/..%2F..%2Fetc/salinan-bertanda", f"/unduh/{other_id}/salinan-bertanda",
                  "/hasil/..%2F..%2Fetc%2Fpasswd", "/static/..%2F..%2Fapp.py", f"/unduh/{store.root}/x"):
         got = client.get(path)
         assert got.status_code == 404, path

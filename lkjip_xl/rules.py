@@ -116,6 +116,8 @@ RULES: dict[str, Rule] = _rules(
     ("VAL016", "error", "Bukan tanggal", "Not a date",
      "sel berformat tanggal berisi angka {found} yang bukan tanggal; nilainya tidak dipakai",
      "a date-formatted cell holds the number {found}, which is no date; the value is not used"),
+    ("VAL017", "info", "Tidak berlaku (NA)", "Not applicable (NA)",
+     "'{found}': tidak berlaku; sel ini tidak ikut dihitung", "'{found}': not applicable; this cell is not computed"),
     # ---- budget
     ("BUD001", "error", "Sisa salah", "Wrong balance", "sisa seharusnya {expected}, tertulis {found}",
      "balance should be {expected}, found {found}"),

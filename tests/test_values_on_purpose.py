@@ -156,3 +156,10 @@ def test_other_cells_of_the_sheet_keep_their_values(data, write):
     assert ident.values["tanggal"] is None
     assert (ident.values["unit"], ident.values["tahun"]) == ("Kecamatan Contoh", 2024)
     assert _codes(findings) == [("VAL016", "Identitas", ident.cells["tanggal"])]
+
+
+def test_na_typed_in_a_number_column_is_not_applicable(check, data):
+    data["tables"]["pk_indikator"][3]["realisasi"] = "NA"  # IKU4 not measured this year
+    findings = check(data)
+    assert [(f.code, f.severity) for f in findings if f.cell == "J8"] == [("VAL017", "info")]
+    assert [f for f in findings if f.severity != "info"] == []  # not "realisasi not reported" (KIN007)

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.decimals import decimal_places, strip_exponent, to_decimal
-from ..calc.numbers_id import SPECIAL_DASH, format_id, parse_number
+from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, parse_number
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema.types import ColType
@@ -33,6 +33,7 @@ from ..schema.types import ColType
 # how a value was read, when not as the plain number or text its cell holds
 NIL = "nil"  # -, – or — typed for an explicit zero: read as 0
 TEXT = "text"  # a number stored as text ('12.350.000): read as that number
+NA = "na"  # NA typed for "not applicable": no value, and not "not reported" either
 PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fraction read as points (1 -> 100)
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
@@ -73,6 +74,8 @@ def _number_from_text(text: str, ctype: ColType) -> Reading:
     p = parse_number(text)
     if p.special == SPECIAL_DASH:
         return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
+    if p.special == SPECIAL_NA:  # not applicable: nothing to compute, and said once at the cell
+        return None, problem("VAL017", found=text.strip()), NA
     if p.ambiguous:
         return None, problem("VAL002", found=text, params={"detail": _readings(p.readings) or p.reason or ""}), None
     if p.value is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..calc.numbers_id import format_id
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, UNSUR, min_sample
-from ..checks.skm import survey_findings, valid_respondents, workbook_findings
+from ..checks.skm import SHEETS as SKM_SHEETS, survey_findings, valid_respondents, workbook_findings
 from ..errors import UsageError
 from ..findings import Finding, HasFindings, sort_findings
 from ..i18n import message
@@ -119,7 +119,7 @@ def _from_workbook(path: Path, bobot: str | None, populasi: int | None) -> SkmRe
     info = model.form("skm_info")
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
-    findings = [f for f in read_findings if f.sheet == "SKM"] + workbook_findings(model, result, populasi)
+    findings = [f for f in read_findings if f.sheet in SKM_SHEETS] + workbook_findings(model, result, populasi)
     report = SkmReport(path, "workbook", result, populasi, _min_sample(populasi),
                        findings=sort_findings(findings))
     resp = model.table("skm_responden")

@@ -92,12 +92,14 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
 
 
 def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[Finding]) -> None:
-    """Merged cells inside a table's data: only the top-left cell holds a value, the others read blank."""
+    """Merged cells inside a table's data: only the top-left cell holds a value, the others read blank.
+    (A form below a fixed-size table, as on SKM Hasil, may merge its cells.)"""
     for (r0, c0), (r1, c1) in merged:
         for table in sheet.tables:
             data = model.tables.get(table.key)
             cols = set(data.cols.values()) if data is not None else set()
-            if r1 + 1 >= table.first_row and any(c0 <= c <= c1 for c in cols):
+            below = table.max_rows is not None and r0 + 1 >= table.first_row + table.max_rows
+            if r1 + 1 >= table.first_row and not below and any(c0 <= c <= c1 for c in cols):
                 span = f"{a1(r0 + 1, c0)}:{a1(r1 + 1, c1)}"
                 findings.append(Finding("STR007", sheet.name, a1(r0 + 1, c0), found=span))
                 break
@@ -115,7 +117,7 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
         if data is not None:
             covered.update(data.cols.values())
     for form in sheet.forms:
-        covered.update((form.label_col, form.value_col, form.value_col + 1))
+        covered.update(range(form.label_col, form.value_col + form.value_span + 1))
     first = min(t.header_row for t in sheet.tables)
     width = max((len(line) for line in grid[first - 1:]), default=0)
     loose = [c for c in range(width) if c not in covered]

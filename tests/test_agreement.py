@@ -214,3 +214,33 @@ def test_every_engine_counts_the_same_skm_answers(tmp_path, engine):
     for i, row in enumerate(ctx.wb.rows("skm_unsur")):
         assert abs(Decimal(unsur.get("nrr", i)) - row["nrr"]) < Decimal("1e-9"), i
     assert theirs.form("skm_hasil").values["ikm"] == ctx.wb.fields("skm_hasil")["ikm"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nil_markers_in_amounts_are_zero_and_other_text_is_no_number(tmp_path, engine):
+    """`-`, `–`, `—` typed in an amount are 0 in the formulas, as lkjip-xl reads them; other text
+    gives #N/A (sisa) or a blank (%), never a number the spreadsheet read out of text itself."""
+    data = valid_data()
+    rows = data["tables"]["realisasi"]
+    nil = {2: ("realisasi", "-"), 3: ("pagu_perubahan", "\u2013"), 6: ("realisasi", "\u2014")}
+    for i, (key, marker) in nil.items():
+        rows[i][key] = marker
+    rows[9]["realisasi"] = "12.000"  # text: 12 or 12000 depending on the program's locale
+    path = tmp_path / "nil.xlsx"
+    write_filled(path, data)
+    stripped = tmp_path / "stripped.xlsx"
+    openpyxl.load_workbook(path).save(stripped)
+    theirs, _ = read_workbook(engine(stripped, tmp_path / "engine"))
+    mine = check_workbook(path).context.wb.rows("realisasi")
+    table = theirs.table("realisasi")
+    for i in nil:
+        assert table.get("sisa", i) == mine[i]["sisa"], i
+        theirs_pct, mine_pct = table.get("persen_realisasi", i), mine[i]["persen_realisasi"]
+        assert (theirs_pct, mine_pct) == (None, None) or abs(Decimal(theirs_pct) - mine_pct) < Decimal("1e-9"), i
+    assert mine[2]["sisa"] == 850_000_000 and mine[6]["sisa"] == 400_000_000  # nothing spent
+    assert mine[3]["sisa"] == -180_000_000  # a nil perubahan is a pagu of 0 (the murni is not used)
+    assert mine[3]["persen_realisasi"] is None  # 180 jt of 0
+    scan = theirs.scans[table.sheet]
+    sisa, persen = (table.cols[k] for k in ("sisa", "persen_realisasi"))
+    assert scan.errors.get((table.rows[9], sisa)) == "#N/A"
+    assert table.get("persen_realisasi", 9) is None

@@ -57,6 +57,22 @@ def test_skm002_text_answer(check, data):
     assert "'baik'" in only(findings, "SKM002")[0].message()
 
 
+def test_an_answer_typed_as_text_counts_and_is_reported_at_its_cell(write, data):
+    resp = data["tables"]["skm_responden"]
+    typed = resp[3]["u2"]
+    resp[3]["u2"] = f" {typed}"  # '4 typed as text, with a space
+    result = check_workbook(write(data))
+    assert codes_at(result.findings, "VAL001") == [cell_of("skm_responden", "u2", 3)]
+    f = only(result.findings, "VAL001")[0]
+    assert (f.expected, f.found) == (typed, f" {typed}")
+    # counted, in lkjip-xl as in the score formula (its cached value is the derived one)
+    answers = [r["u2"] for r in data["tables"]["skm_responden"]]
+    want = sum(int(str(a).strip()) for a in answers) / D(len(answers))
+    assert result.context.wb.skm.columns[1].nrr == want
+    assert result.context.wb.rows("skm_responden")[3]["skor_u2"] == typed
+    assert [f.code for f in result.findings if f.code.startswith(("SKM", "FRM"))] == []
+
+
 def test_letter_answers_are_valid(check, data):
     data["tables"]["skm_responden"][3]["u2"] = "D"  # d = 4, the same as the valid answer
     assert [f.code for f in check(data) if f.code.startswith("SKM")] == []

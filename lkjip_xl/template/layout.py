@@ -15,8 +15,8 @@ from ..schema.types import Sheet
 A4 = 9
 LINE_PT = 15.0  # one line of 11 pt text
 PAD_PT = 3.0
-CHARS_PER_WIDTH = 0.85  # characters of ordinary text per unit of column width (DejaVu Sans, 11 pt)
-BOLD_CHARS_PER_WIDTH = 0.75
+CHARS_PER_WIDTH = 0.9  # characters of ordinary text per unit of column width (DejaVu Sans, 11 pt)
+BOLD_CHARS_PER_WIDTH = 0.8
 
 
 def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:

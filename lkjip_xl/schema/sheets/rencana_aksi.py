@@ -30,7 +30,7 @@ RA_INDIKATOR = Table(
               f"Realisasi triwulan {r}.", f"Quarter {q} actual.", width=9)
           for q, r in zip(_TW, ("I", "II", "III", "IV"))),
         col("kode_kegiatan", "Kode Program/Kegiatan", "Programme/activity codes", T.TEXT,
-            "Kode program/kegiatan pendukung, dipisah koma.", "Supporting codes, comma separated.", width=14),
+            "Kode program/kegiatan pendukung, dipisah koma.", "Supporting codes, comma separated.", width=18),
     ),
 )
 

@@ -17,7 +17,7 @@ from ..calc.capaian import capaian
 from ..calc.decimals import percent
 from ..calc.scales import grade
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
-from ..skm.compute import safe_parse
+from ..skm.compute import answer_score as score_of
 from .lists import ANSWER_SCORE_TABLE
 from .refs import col_letter, quote_sheet
 from .types import Derivation, FormulaContext
@@ -192,7 +192,7 @@ def answer_score(answer: str) -> Derivation:
         return f'=IFERROR(VLOOKUP(TRIM({ctx.refs(answer)}),{ANSWER_SCORE_TABLE},2,FALSE),"")'
 
     def python(row, env):
-        return safe_parse(row.get(answer))[0]
+        return score_of(row.get(answer))
 
     return Derivation(excel, python)
 

@@ -174,6 +174,29 @@ def annex(
     raise typer.Exit(outcome.exit_code)
 
 
+@app.command()
+def rapikan(
+    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
+    output: Path = typer.Option(..., "-o", "--output", help="Salinan rapi .xlsx yang ditulis. (The tidied copy.)"),
+    format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    """Tulis salinan rapi: rumus, angka/kode, format dan daftar pilihan dipulihkan. (Write a tidied copy.)
+
+    Every change is listed (terminal and first sheet Perubahan). Exit 0: the copy has no errors;
+    1: errors remain for a person to fix; 2: cannot run."""
+    from .commands.rapikan import render_json, render_text, run_rapikan
+
+    try:
+        result = run_rapikan(workbook, output, lang=lang.value, overwrite=overwrite)
+    except LkjipError as err:
+        fail(err, lang.value)
+    render = render_json if format == Format.json else render_text
+    typer.echo(render(result, lang.value), nl=False)
+    raise typer.Exit(1 if result.after.has_errors else 0)
+
+
 def _click_exceptions():
     """The click that typer runs on (typer may ship its own copy)."""
     try:

@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} error(s): the annex was written anyway (--force); see the Findings sheet, {marked} cell(s) coloured",
     ),
     "annex_warnings": ("{n} peringatan (lihat lkjip-xl check)", "{n} warning(s) (see lkjip-xl check)"),
+    "rapikan_changed": ("Diubah ({n}):", "Changed ({n}):"),
+    "rapikan_kept": ("Dibiarkan, perlu diputuskan ({n}):", "Kept, for you to decide ({n}):"),
+    "rapikan_nothing": ("Tidak ada yang perlu dirapikan.", "Nothing needed tidying."),
+    "rapikan_check": ("Pemeriksaan salinan: {summary}", "Check of the copy: {summary}"),
 }
 
 

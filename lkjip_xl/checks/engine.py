@@ -23,6 +23,7 @@ CHECK_MODULES = (
     "rencana_aksi",  # quarters vs annual target
     "scale",  # gaps and overlaps of the chosen scale
     "skm",  # answers, sample size, NRR, IKM
+    "print_area",  # filled rows the print area leaves out
 )
 
 

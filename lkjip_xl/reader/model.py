@@ -68,6 +68,7 @@ class WorkbookModel:
     forms: dict[str, FormData] = field(default_factory=dict)
     tables: dict[str, TableData] = field(default_factory=dict)
     scans: dict[str, SheetScan] = field(default_factory=dict)
+    print_areas: dict[str, str] = field(default_factory=dict)  # sheet -> its print area as written
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

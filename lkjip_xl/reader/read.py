@@ -21,6 +21,7 @@ from ..schema.workbook import VERSION_CELLS
 from . import limits
 from .container import open_container
 from .model import FormData, TableData, WorkbookModel
+from .print_areas import print_areas
 from .values import convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
 
@@ -46,6 +47,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc).splitlines()[0][:100]) from None
         findings: list[Finding] = []
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
+        model.print_areas = print_areas(container)
         names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
             if name not in container.sheet_parts:

@@ -125,7 +125,7 @@ def _define_lists(wb, fmt: Formats) -> None:
 
 def _write_value(ws, row0: int, col: int, value, ctype: ColType, cell_fmt) -> None:
     if isinstance(value, Formula):
-        ws.write_formula(row0, col, value.formula, cell_fmt, _cached_number(value.value, ctype))
+        ws.write_formula(row0, col, value.formula, cell_fmt, cached_number(value.value, ctype))
     elif value is None or value == "":
         ws.write_blank(row0, col, None, cell_fmt)
     elif isinstance(value, bool):
@@ -141,7 +141,7 @@ def _write_value(ws, row0: int, col: int, value, ctype: ColType, cell_fmt) -> No
         ws.write_string(row0, col, str(value), cell_fmt)
 
 
-def _cached_number(value, ctype: ColType):
+def cached_number(value, ctype: ColType):
     """What Excel stores as a formula's result: percent columns hold fractions."""
     if value is None:
         return ""
@@ -169,7 +169,7 @@ def _write_form(wb, ws, fmt: Formats, form: Form, values: dict, cached: dict, la
             value = cached.get((form.key, None, f.key))
             cell_fmt = fmt.formula(f.display_format)
             _spanned(ws, r - 1, vc, form.value_span, None, cell_fmt)
-            ws.write_formula(r - 1, vc, f.formula(ctx), cell_fmt, _cached_number(value, f.type))
+            ws.write_formula(r - 1, vc, f.formula(ctx), cell_fmt, cached_number(value, f.type))
         else:
             value = values.get(f.key, f.default)
             if _is_typed_override(value):
@@ -217,7 +217,7 @@ def _write_table(ws, fmt: Formats, table: Table, rows: list[dict], cached: dict,
             c = table.first_col + j
             if col.computed and not (col.key in row and _is_typed_override(row[col.key])):
                 value = cached.get((table.key, i, col.key))
-                ws.write_formula(r - 1, c, col.formula(ctx), fmt.formula(col.display_format), _cached_number(value, col.type))
+                ws.write_formula(r - 1, c, col.formula(ctx), fmt.formula(col.display_format), cached_number(value, col.type))
             else:
                 value = row.get(col.key)
                 if col.computed and not isinstance(value, Formula):

@@ -53,7 +53,8 @@ RULES: dict[str, Rule] = _rules(
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
      "sel {found} digabung: hanya sel kiri atas yang berisi nilai, sel lainnya terbaca kosong",
      "cells {found} are merged: only the top-left cell holds a value, the others read blank"),
-    ("STR008", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
+    # ---- printing
+    ("PRN001", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
      "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
      "(lkjip-xl rapikan memperluasnya)",
      "the print area ends at row {end}: filled rows {first}–{last} are not printed (lkjip-xl rapikan extends it)"),

@@ -179,7 +179,7 @@ def test_a_print_area_that_leaves_rows_out_is_extended(write, data, tmp_path):
             zf.writestr(name, content)
     before = check_workbook(src).findings
     first = f"{table.sheet}!A{short + 1}"
-    assert codes_at(before, "STR008") == [first]
+    assert codes_at(before, "PRN001") == [first]
     result = repair_workbook(src, tmp_path / "rapi.xlsx")
     assert settled(result) == [] and changes_at(result, "print_area") == [first]
     assert openpyxl.load_workbook(result.output)[table.sheet].print_area.endswith(f"$N${last}")

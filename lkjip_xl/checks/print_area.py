@@ -1,4 +1,4 @@
-"""STR008: a sheet's print area ends above rows its table fills (typed below the rows the print
+"""PRN001: a sheet's print area ends above rows its table fills (typed below the rows the print
 area covered), so the printed sheet, the one signed, would leave them out. A sheet without a
 print area prints what it holds and is not reported. `rapikan` extends the area."""
 from __future__ import annotations
@@ -32,5 +32,5 @@ def check(ctx) -> Iterable[Finding]:
         missed = unprinted(ctx.model, sheet) if sheet.tables else None
         if missed is not None:
             first, last, end = missed
-            yield Finding("STR008", sheet.name, a1(first, sheet.tables[0].first_col), expected=last, found=end,
+            yield Finding("PRN001", sheet.name, a1(first, sheet.tables[0].first_col), expected=last, found=end,
                           params={"first": first, "last": last, "end": end})

@@ -80,7 +80,7 @@ def repair_validations(model, package) -> list[Change]:
 
 
 def repair_print_areas(model, package) -> list[Change]:
-    """Extend a print area that leaves filled rows out (STR008) down to the last filled row."""
+    """Extend a print area that leaves filled rows out (PRN001) down to the last filled row."""
     changes = []
     for sheet in SCHEMA.sheets:
         missed = unprinted(model, sheet) if sheet.tables and sheet.name in package.sheet_parts else None
@@ -89,7 +89,7 @@ def repair_print_areas(model, package) -> list[Change]:
         first, last, _ = missed
         current, new = model.print_areas[sheet.name], print_area_ref(sheet, last)
         package.set_print_area(sheet.name, new)
-        changes.append(Change(sheet.name, a1(first, sheet.tables[0].first_col), current, new, "print_area", "STR008"))
+        changes.append(Change(sheet.name, a1(first, sheet.tables[0].first_col), current, new, "print_area", "PRN001"))
     return changes
 
 

@@ -12,14 +12,17 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .cli_errors import click_exceptions, usage_line
+from .cli_help import LANG_HELP, Typer, argv_lang, bi, exit_codes
 from .errors import LkjipError
 from .i18n import message
 
-app = typer.Typer(
+app = Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="lkjip-xl: buku kerja LKjIP — template, pemeriksaan, dan tabel lampiran. "
-    "(LKjIP workbooks: template, checks and report tables.)",
+    help=bi("lkjip-xl: buku kerja LKjIP — template, pemeriksaan, dan tabel lampiran.",
+            "lkjip-xl: LKjIP workbooks — template, checks and report tables."),
+    epilog=exit_codes(),
     pretty_exceptions_enable=False,
 )
 
@@ -34,7 +37,18 @@ class Format(str, Enum):
     json = "json"
 
 
-LANG_OPTION = typer.Option(Lang.id, "--lang", help="Bahasa pesan: id atau en. (Message language.)")
+# Options several commands share (declare a new command's options the same way: bi() for every
+# text, a metavar for every value, exit_codes() in the epilog; see lkjip_xl/cli_help.py).
+LANG_OPTION = typer.Option(Lang.id, "--lang", help=LANG_HELP)
+OVERWRITE_OPTION = typer.Option(False, "--overwrite", help=bi("Timpa berkas keluaran yang sudah ada.",
+                                                              "Replace an existing output file."))
+FORMAT_HELP = bi("Bentuk keluaran: text (teks biasa) atau json.", "Output format: text or json.")
+WORKBOOK_ARGUMENT = typer.Argument(..., metavar=bi("BUKU_KERJA", "WORKBOOK"),
+                                   help=bi("Buku kerja LKjIP (.xlsx).", "The LKjIP workbook (.xlsx)."))
+TAHUN_LALU_OPTION = typer.Option(None, "--tahun-lalu", metavar=bi("BUKU_KERJA", "WORKBOOK"),
+                                 help=bi("Buku kerja tahun lalu, untuk perbandingan.",
+                                         "Last year's workbook, for the comparison."))
+FILE = bi("BERKAS", "FILE")
 
 
 def fail(err: LkjipError, lang: str) -> None:
@@ -51,107 +65,159 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Tampilkan versi. (Show the version.)"),
+                                 help=bi("Tampilkan versi.", "Show the version.")),
 ) -> None:
     """lkjip-xl."""
 
 
-@app.command()
+@app.command(help=bi("Tulis buku kerja kosong untuk diisi, bisa dengan unit, kabupaten/kota dan tahun.",
+                     "Write the empty workbook to fill, optionally with the unit, regency/city and year."),
+             epilog=exit_codes(ok=("template ditulis", "the template was written"), errors=None))
 def template(
-    output: Path = typer.Option(Path("lkjip_template.xlsx"), "-o", "--output",
-                                help="Berkas keluaran. (Output file.)"),
-    tahun: Optional[int] = typer.Option(None, "--tahun", help="Tahun laporan. (Report year.)"),
-    unit: Optional[str] = typer.Option(None, "--unit", help="Nama unit kerja. (Unit name.)"),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    output: Path = typer.Option(Path("lkjip_template.xlsx"), "-o", "--output", metavar=FILE,
+                                help=bi("Berkas .xlsx yang ditulis.", "The .xlsx file to write.")),
+    tahun: Optional[int] = typer.Option(None, "--tahun", metavar=bi("TAHUN", "YEAR"),
+                                        help=bi("Tahun laporan, mis. 2024.", "Report year, e.g. 2024.")),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar=bi("NAMA", "NAME"),
+                                       help=bi("Nama unit kerja, mis. Kecamatan Medan Amplas.",
+                                               "Name of the unit, e.g. Kecamatan Medan Amplas.")),
+    kabupaten_kota: Optional[str] = typer.Option(None, "--kabupaten-kota", metavar=bi("NAMA", "NAME"),
+                                                 help=bi("Kabupaten/kota, mis. Kota Medan.",
+                                                         "Regency/city, e.g. Kota Medan.")),
+    overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
-    """Tulis buku kerja kosong untuk diisi. (Write the empty workbook to fill.)"""
     from .commands.template import run_template
 
     try:
-        run_template(output, tahun=tahun, unit=unit, lang=lang.value, overwrite=overwrite)
+        run_template(output, tahun=tahun, unit=unit, kabupaten_kota=kabupaten_kota, lang=lang.value,
+                     overwrite=overwrite)
     except LkjipError as err:
         fail(err, lang.value)
     typer.echo(message("written", lang.value, path=output))
 
 
-@app.command()
+@app.command(help=bi("Hitung IKM dari sheet SKM buku kerja, atau dari ekspor survei (.xlsx/.csv, satu baris "
+                     "per responden).",
+                     "Compute the IKM from the workbook's SKM sheet, or from a survey export (.xlsx/.csv, one "
+                     "row per respondent)."),
+             epilog=exit_codes(errors=("ada kesalahan pada data survei (lihat temuan)",
+                                       "the survey data has errors (see the findings)")))
 def skm(
-    file: Optional[Path] = typer.Argument(None, help="Buku kerja LKjIP, atau ekspor survei .xlsx/.csv "
-                                          "(satu baris per responden). (Workbook or survey export.)"),
-    format: str = typer.Option("text", "--format", help="text atau json. (Output format.)"),
-    bobot: Optional[str] = typer.Option(None, "--bobot", help="exact (1/9) atau 0.111 (bobot lama); bawaan: "
-                                        "pilihan buku kerja, atau exact. (Weight per element.)"),
-    populasi: Optional[str] = typer.Option(None, "--populasi", help="Populasi penerima layanan (sampel minimum). "
-                                           "(Service users, for the minimum sample.)"),
-    lang: str = typer.Option("id", "--lang", help="Bahasa pesan: id atau en. (Message language.)"),
+    file: Optional[Path] = typer.Argument(None, metavar=FILE,
+                                          help=bi("Buku kerja LKjIP, atau ekspor survei .xlsx/.csv.",
+                                                  "The LKjIP workbook, or a survey export .xlsx/.csv.")),
+    format: str = typer.Option("text", "--format", metavar="text|json", help=FORMAT_HELP),
+    bobot: Optional[str] = typer.Option(None, "--bobot", metavar="exact|0.111",
+                                        help=bi("Bobot per unsur: exact (1/9) atau 0.111 (bobot lama); bawaan: "
+                                                "pilihan di buku kerja, atau exact.",
+                                                "Weight per element: exact (1/9) or 0.111 (legacy); default: "
+                                                "the workbook's choice, or exact.")),
+    populasi: Optional[str] = typer.Option(None, "--populasi", metavar=bi("JUMLAH", "NUMBER"),
+                                           help=bi("Populasi penerima layanan, untuk sampel minimum.",
+                                                   "Number of service users, for the minimum sample.")),
+    lang: str = typer.Option("id", "--lang", metavar="id|en", help=LANG_HELP),
+    periode: Optional[str] = typer.Option(None, "--periode", metavar="auto|semester|triwulan|tahun",
+                                          help=bi("IKM per periode menurut tanggal responden; bawaan auto: per "
+                                                  "semester bila data mencakup dua semester.",
+                                                  "IKM per period from the respondents' dates; default auto: per "
+                                                  "semester when the data span two semesters.")),
+    label: Optional[Path] = typer.Option(None, "--label", metavar=FILE,
+                                         help=bi("Label jawaban kantor sendiri (.csv/.xlsx: Unsur | 1 | 2 | 3 | 4).",
+                                                 "The office's own answer labels (.csv/.xlsx: Unsur | 1 | 2 | 3 | 4).")),
+    tindak_lanjut: Optional[Path] = typer.Option(None, "--tindak-lanjut", metavar=FILE,
+                                                 help=bi("Rencana tindak lanjut (.csv/.xlsx) untuk laporan SKM.",
+                                                         "Follow-up plan (.csv/.xlsx) for the SKM report.")),
+    unit: Optional[str] = typer.Option(None, "--unit", metavar=bi("NAMA", "NAME"),
+                                       help=bi("Nama unit untuk judul laporan SKM.", "Unit name for the report's title.")),
+    docx: Optional[Path] = typer.Option(None, "--docx", metavar=FILE,
+                                        help=bi("Tulis laporan SKM sebagai .docx.", "Write the SKM report as .docx.")),
+    xlsx: Optional[Path] = typer.Option(None, "--xlsx", metavar=FILE,
+                                        help=bi("Tulis laporan SKM sebagai .xlsx.", "Write the SKM report as .xlsx.")),
+    force: bool = typer.Option(False, "--force", help=bi("Tulis laporan walaupun ada kesalahan, dengan sheet Temuan.",
+                                                         "Write the report despite errors, with a Findings sheet.")),
+    overwrite: bool = OVERWRITE_OPTION,
 ) -> None:
-    """Hitung IKM dari sheet SKM atau ekspor survei. (The SKM/IKM result alone.)
+    from .commands.skm import run_cli
 
-    Exit 0: no error findings; 1: error findings; 2: cannot run (unreadable file, bad option)."""
-    import json
-
-    from .commands.skm import parse_bobot, parse_format, parse_lang, parse_populasi, render_text, run_skm, to_json
-    from .errors import UsageError
-
-    lang_ = lang.strip().lower() if lang.strip().lower() in ("id", "en") else "id"
-    try:
-        lang_ = parse_lang(lang)
-        fmt = parse_format(format)
-        if file is None:
-            raise UsageError("bad_option", detail="FILE")
-        report = run_skm(file, bobot=parse_bobot(bobot), populasi=parse_populasi(populasi))
-    except LkjipError as err:
-        fail(err, lang_)
-    if fmt == "json":
-        typer.echo(json.dumps(to_json(report, lang_), ensure_ascii=False, indent=2))
-    else:
-        typer.echo(render_text(report, lang_))
-    raise typer.Exit(1 if report.has_errors else 0)
+    raise typer.Exit(run_cli(file, format=format, bobot=bobot, populasi=populasi, lang=lang, periode=periode,
+                             label=label, tindak_lanjut=tindak_lanjut, unit=unit, docx=docx, xlsx=xlsx,
+                             force=force, overwrite=overwrite))
 
 
-@app.command()
+@app.command(help=bi("Periksa buku kerja: hitung ulang semuanya dan tandai setiap angka yang tidak cocok, "
+                     "dengan sheet dan selnya.",
+                     "Check a workbook: recompute everything and flag every inconsistent figure, with its "
+                     "sheet and cell."),
+             epilog=exit_codes())
 def check(
-    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
-    format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
-    annotate: Optional[Path] = typer.Option(None, "--annotate",
-                                            help="Tulis salinan bertanda temuan. (Write an annotated copy.)"),
-    tahun_lalu: Optional[Path] = typer.Option(None, "--tahun-lalu",
-                                              help="Buku kerja tahun lalu. (Last year's workbook.)"),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    workbook: Path = typer.Argument(..., metavar=bi("BUKU_KERJA", "WORKBOOK"),
+                                    help=bi("Buku kerja LKjIP (.xlsx), atau laporan (.docx, .pdf, .txt) yang "
+                                            "diperiksa terhadap --workbook.",
+                                            "The LKjIP workbook (.xlsx), or a report (.docx, .pdf, .txt) checked "
+                                            "against --workbook.")),
+    format: Format = typer.Option(Format.text, "--format", help=FORMAT_HELP),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", metavar=FILE,
+                                            help=bi("Tulis salinan bertanda (.xlsx): sel bermasalah diberi warna "
+                                                    "dan catatan, dengan sheet Temuan di depan. Untuk laporan .docx: "
+                                                    "salinan .docx dengan angka bermasalah ditandai dan dikomentari.",
+                                                    "Write an annotated copy (.xlsx): cells with findings "
+                                                    "coloured and commented, a Findings sheet first. For a .docx "
+                                                    "report: a .docx copy with each reported number marked and "
+                                                    "commented.")),
+    data: Optional[Path] = typer.Option(None, "--workbook", metavar=bi("BUKU_KERJA", "WORKBOOK"),
+                                        help=bi("Buku kerja yang menjadi acuan pemeriksaan laporan.",
+                                                "The workbook a report is checked against.")),
+    tahun_lalu: Optional[Path] = TAHUN_LALU_OPTION,
+    overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
-    """Periksa buku kerja: hitung ulang semua dan tandai yang tidak konsisten. (Check a workbook.)"""
     from .commands.check import run_check
+    from .commands.check_document import is_document, render_document_text, run_check_document
+    from .errors import UsageError
     from .render.json_out import render_json
     from .render.text import render_text, use_colour
 
+    document = is_document(workbook)
     try:
-        result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value, overwrite=overwrite)
+        if document:
+            result = run_check_document(workbook, workbook=data, tahun_lalu=tahun_lalu, annotate=annotate,
+                                        lang=lang.value, overwrite=overwrite)
+        else:
+            if data is not None:
+                raise UsageError("workbook_for_report", path=str(workbook))
+            result = run_check(workbook, tahun_lalu=tahun_lalu, annotate=annotate, lang=lang.value,
+                               overwrite=overwrite)
     except LkjipError as err:
         fail(err, lang.value)
+    render = render_document_text if document else render_text
     if format == Format.json:
         typer.echo(render_json(result, lang.value), nl=False)
     else:
-        typer.echo(render_text(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
+        typer.echo(render(result, lang.value, colour=use_colour(sys.stdout)), nl=False)
     raise typer.Exit(1 if result.has_errors else 0)
 
 
-@app.command()
+@app.command(help=bi("Tulis tabel BAB III dan lampiran LKjIP (xlsx, dan docx bila diminta). Dengan --force "
+                     "lampiran tetap ditulis walaupun ada kesalahan, dengan sheet Temuan di depan dan sel "
+                     "bermasalah diberi warna.",
+                     "Write the report's tables (xlsx, and docx when asked). With --force the annex is "
+                     "written despite errors, with a Findings sheet first and the affected cells coloured."),
+             epilog=exit_codes(ok=("lampiran ditulis", "the annex was written"),
+                               errors=("buku kerja berisi kesalahan: lampiran tidak ditulis (pakai --force)",
+                                       "the workbook has errors: nothing was written (use --force)")))
 def annex(
-    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
-    output: Path = typer.Option(..., "-o", "--output", help="Lampiran .xlsx yang ditulis. (The annex .xlsx to write.)"),
-    docx: Optional[Path] = typer.Option(None, "--docx", help="Juga tulis tabel sebagai .docx. (Also write a .docx.)"),
-    tahun_lalu: Optional[Path] = typer.Option(None, "--tahun-lalu",
-                                              help="Buku kerja tahun lalu (dua tahun berdampingan). (Last year's workbook.)"),
-    force: bool = typer.Option(False, "--force", help="Tulis walaupun ada galat, dengan sheet Temuan. (Write despite errors.)"),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    workbook: Path = WORKBOOK_ARGUMENT,
+    output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
+                                help=bi("Lampiran .xlsx yang ditulis.", "The annex .xlsx to write.")),
+    docx: Optional[Path] = typer.Option(None, "--docx", metavar=FILE,
+                                        help=bi("Juga tulis tabel sebagai .docx.", "Also write the tables as .docx.")),
+    tahun_lalu: Optional[Path] = TAHUN_LALU_OPTION,
+    force: bool = typer.Option(False, "--force", help=bi("Tulis walaupun ada kesalahan, dengan sheet Temuan.",
+                                                         "Write despite errors, with a Findings sheet.")),
+    overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
-    """Tulis tabel BAB III dan lampiran LKjIP (xlsx/docx). (Write the report's tables.)
-
-    Exit 0: written; 1: the workbook has errors, nothing written (use --force); 2: cannot run.
-    With --force the annex is written (exit 0) with a first sheet Temuan and coloured cells."""
     from .commands.annex import run_annex
 
     try:
@@ -174,18 +240,26 @@ def annex(
     raise typer.Exit(outcome.exit_code)
 
 
-@app.command()
+@app.command(help=bi("Tulis salinan rapi buku kerja yang diubah dengan tangan: rumus dipulihkan di baris "
+                     "yang kehilangannya, angka yang tersimpan sebagai teks dijadikan angka, kode yang tersimpan "
+                     "sebagai angka dijadikan teks, format dan daftar pilihan diperluas ke baris sisipan. Nilai "
+                     "ketikan yang akan mengubah angka laporan tidak diubah. Setiap perubahan dicatat di layar dan "
+                     "di sheet Perubahan.",
+                     "Write a tidied copy of a workbook edited by hand: formulas restored in rows that lost "
+                     "them, numbers stored as text made numbers, codes stored as numbers made text, formats and "
+                     "dropdowns extended to inserted rows. A typed value whose change would alter a number of the "
+                     "report is never changed. Every change is listed on the terminal and in a Perubahan sheet."),
+             epilog=exit_codes(ok=("salinan ditulis, tanpa kesalahan", "the copy was written, without errors"),
+                               errors=("salinan ditulis; masih ada kesalahan untuk diperbaiki orang",
+                                       "the copy was written; errors remain for a person to fix")))
 def rapikan(
-    workbook: Path = typer.Argument(..., help="Buku kerja LKjIP (.xlsx). (The LKjIP workbook.)"),
-    output: Path = typer.Option(..., "-o", "--output", help="Salinan rapi .xlsx yang ditulis. (The tidied copy.)"),
-    format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    workbook: Path = WORKBOOK_ARGUMENT,
+    output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
+                                help=bi("Salinan rapi .xlsx yang ditulis.", "The tidied copy (.xlsx) to write.")),
+    format: Format = typer.Option(Format.text, "--format", help=FORMAT_HELP),
+    overwrite: bool = OVERWRITE_OPTION,
     lang: Lang = LANG_OPTION,
 ) -> None:
-    """Tulis salinan rapi: rumus, angka/kode, format dan daftar pilihan dipulihkan. (Write a tidied copy.)
-
-    Every change is listed (terminal and first sheet Perubahan). Exit 0: the copy has no errors;
-    1: errors remain for a person to fix; 2: cannot run."""
     from .commands.rapikan import render_json, render_text, run_rapikan
 
     try:
@@ -197,39 +271,47 @@ def rapikan(
     raise typer.Exit(1 if result.after.has_errors else 0)
 
 
-def _click_exceptions():
-    """The click that typer runs on (typer may ship its own copy)."""
+@app.command(help=bi("Buka halaman lkjip-xl di peramban: unduh template, periksa buku kerja, unduh salinan "
+                     "bertanda dan lampiran. Hanya di komputer ini (127.0.0.1); tidak ada berkas yang dikirim "
+                     "ke luar.",
+                     "Open the lkjip-xl page in the browser: download the template, check a workbook, download "
+                     "the annotated copy and the annex. On this computer only (127.0.0.1); no file is sent "
+                     "anywhere."),
+             epilog=exit_codes(ok=("halaman dihentikan (Ctrl+C)", "the page was stopped (Ctrl+C)"), errors=None))
+def web(
+    port: int = typer.Option(8765, "--port", metavar=bi("NOMOR", "NUMBER"),
+                             help=bi("Port di 127.0.0.1.", "Port on 127.0.0.1.")),
+    no_browser: bool = typer.Option(False, "--no-browser", help=bi("Jangan buka peramban.",
+                                                                   "Do not open the browser.")),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    from .web.server import serve
+
     try:
-        from typer._click import exceptions  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - typer versions that use the click package
-        from click import exceptions
-    return exceptions
+        serve(port, open_browser=not no_browser, lang=lang.value,
+              on_ready=lambda url: typer.echo(message("web_ready", lang.value, url=url)))
+    except LkjipError as err:
+        fail(err, lang.value)
 
 
-def _argv_lang(argv: list[str]) -> str:
-    """The --lang asked for, when the arguments could not be parsed as a whole."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang=en" or (arg == "--lang" and argv[i + 1:i + 2] == ["en"]):
-            return "en"
-    return "id"
-
-
-def run() -> None:
+def run(argv: list[str] | None = None) -> None:
     """Console entry: whatever happens, no traceback reaches the user. A bad argument is one line
-    on stderr and exit 2, like an unreadable file; a bug of ours too."""
-    exc_types = _click_exceptions()
+    on stderr and exit 2 (in the --lang asked for), like an unreadable file; a bug of ours too."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    exc_types = click_exceptions()
     try:
-        code = app(standalone_mode=False)
+        code = app(args=args, prog_name="lkjip-xl", standalone_mode=False)
     except exc_types.NoArgsIsHelpError as err:
-        typer.echo(err.ctx.get_help() if err.ctx else str(err))
+        typer.echo(err.ctx.get_help())
         code = 0
     except exc_types.UsageError as err:
-        detail = err.format_message().splitlines()[0]
-        typer.echo(f"lkjip-xl: {message('bad_option', _argv_lang(sys.argv[1:]), detail=detail)}", err=True)
+        typer.echo(usage_line(err, argv_lang(args)), err=True)
         code = 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo(f"lkjip-xl: {message('aborted', argv_lang(args))}", err=True)
         code = 2
     except Exception as exc:
-        typer.echo(f"lkjip-xl: {message('internal', detail=f'{type(exc).__name__}: {exc}'[:200])}", err=True)
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        typer.echo(f"lkjip-xl: {message('internal', argv_lang(args), detail=detail)}", err=True)
         code = 2
     sys.exit(code if isinstance(code, int) else 0)

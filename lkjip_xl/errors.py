@@ -2,7 +2,7 @@
 finding instead; these are for files that cannot be read and arguments that cannot be used."""
 from __future__ import annotations
 
-from .i18n import message
+from .i18n import Text, message
 
 
 class LkjipError(Exception):
@@ -13,8 +13,10 @@ class LkjipError(Exception):
         self.key = key
         self.params = params
 
-    def text(self, lang: str = "id") -> str:
-        return message(self.key, lang, **self.params)
+    def text(self, lang: str = "id", **shown) -> str:
+        """The one-line reason; ``shown`` replaces parameters for display (the web page names an
+        upload by the name it was sent with, not by where the server keeps it)."""
+        return message(self.key, lang, **{**self.params, **shown})
 
 
 class UsageError(LkjipError):
@@ -23,3 +25,15 @@ class UsageError(LkjipError):
 
 class UnreadableWorkbook(LkjipError):
     """The file is not a workbook the tool can read (not xlsx, encrypted, too large, ...)."""
+
+
+def damaged(exc: Exception, where: str = "") -> Text:
+    """The detail of a damaged file from a library's exception: in English the library's own words,
+    in Indonesian the kind of damage (the library speaks English only)."""
+    prefix = f"{where}: " if where else ""
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return Text(f"{prefix}isi rusak atau terpotong ({type(exc).__name__})"[:100], f"{prefix}{first}"[:100])
+
+
+def rows_over(sheet: str, rows: int, limit: int) -> Text:
+    return Text(f"{sheet}: {rows} baris > {limit}", f"{sheet}: {rows} rows > {limit}")

@@ -37,7 +37,8 @@ class Finding:
         return self.severity_override or self.rule.severity
 
     def message(self, lang: str = "id") -> str:
-        text = self.rule.render(lang, expected=_show(self.expected), found=_show(self.found), **self.params)
+        text = self.rule.render(lang, expected=show_value(self.expected, lang), found=show_value(self.found, lang),
+                                **self.params)
         slip = self.slip()
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
@@ -88,10 +89,14 @@ def _raw(value: Any) -> Any:
     return value
 
 
-def _show(value: Any) -> str:
-    """Human form of a value inside a message (Indonesian decimal comma)."""
+BLANK = {"id": "(kosong)", "en": "(blank)"}
+
+
+def show_value(value: Any, lang: str = "id") -> str:
+    """Human form of a value in a message or a findings table: numbers in Indonesian form (decimal
+    comma, thousands dot, at most 4 decimals), blank as "(kosong)"."""
     if value is None:
-        return "(kosong)"
+        return BLANK.get(lang, BLANK["id"])
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, Decimal, float)):

@@ -1,10 +1,27 @@
-"""Messages of the program itself (errors, summaries), in Indonesian and English.
+"""Messages of the program itself (errors, summaries, the terminal's usage errors), in Indonesian
+and English.
 
-Rule messages live with their rules in ``lkjip_xl.rules``; schema labels in the schema.
+Rule messages live with their rules in ``lkjip_xl.rules``; schema labels in the schema; the words
+for the tool's own terms (kesalahan, temuan, ...) in ``lkjip_xl.glossary``, which a message uses
+as ``{g[errors]}``. A parameter given as a :class:`Text` is put in the message's language.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 LANGS = ("id", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing text in Indonesian (default) and English."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str = "id") -> str:
+        return self.en if lang == "en" else self.id
+
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "refuse_overwrite_input": (
@@ -62,21 +79,92 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not an SKM survey: no element column (U1..U9 or element names) in {path}",
     ),
     "bad_option": ("pilihan tidak sah: {detail}", "invalid option: {detail}"),
-    "summary": (
-        "{error} galat, {warning} peringatan, {info} info",
-        "{error} errors, {warning} warnings, {info} info",
+    "prev_mismatch": ("--tahun-lalu bukan buku kerja tahun lalu unit ini: {detail}",
+                      "--tahun-lalu is not this unit's workbook of last year: {detail}"),
+    "no_label_table": (
+        "tidak ada tabel label jawaban (kolom Unsur, 1, 2, 3, 4) di {path}",
+        "no answer label table (columns Unsur, 1, 2, 3, 4) in {path}",
     ),
-    "internal": ("galat internal lkjip-xl: {detail}", "lkjip-xl internal error: {detail}"),
+    "doc_kind": (
+        "laporan harus .docx, .pdf atau .txt: {path}", "the report must be a .docx, .pdf or .txt: {path}",
+    ),
+    "doc_unreadable": ("laporan tidak dapat dibaca: {path} ({detail})", "cannot read the report: {path} ({detail})"),
+    "doc_encrypted": (
+        "laporan PDF dilindungi kata sandi (terenkripsi): {path}", "the PDF report is password-protected: {path}",
+    ),
+    "needs_workbook": (
+        "memeriksa laporan {path} memerlukan --workbook DATA.xlsx",
+        "checking the report {path} needs --workbook DATA.xlsx",
+    ),
+    "workbook_for_report": (
+        "--workbook hanya untuk memeriksa laporan (.docx, .pdf, .txt), bukan buku kerja: {path}",
+        "--workbook is only for checking a report (.docx, .pdf, .txt), not a workbook: {path}",
+    ),
+    "annotate_docx_only": (
+        "--annotate untuk laporan hanya untuk masukan .docx: {path}",
+        "--annotate on a report needs a .docx input: {path}",
+    ),
+    "coverage": (
+        "angka diperiksa: {checked}; terhubung ke buku kerja: {matched}; tidak terhubung (tidak dinilai): {unmatched}",
+        "numbers checked: {checked}; tied to the workbook: {matched}; left unmatched (not judged): {unmatched}",
+    ),
+    "no_plan_table": (
+        "tidak ada tabel tindak lanjut (kolom Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) di {path}",
+        "no follow-up table (columns Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) in {path}",
+    ),
+    "label_workbook": (
+        "--label hanya untuk ekspor survei; sheet SKM buku kerja menerima jawaban 1–4 atau a–d",
+        "--label is for survey exports only; the workbook's SKM sheet takes answers 1–4 or a–d",
+    ),
+    "skm_report_blocked": (
+        "{n} {g[errors]}: laporan SKM tidak ditulis; perbaiki data atau pakai --force",
+        "{n} {g[errors]}: the SKM report was not written; fix the data or use --force",
+    ),
+    "summary": (
+        "{error} {g[errors]}, {warning} {g[warnings]}, {info} {g[info]}",
+        "{error} {g[errors]}, {warning} {g[warnings]}, {info} {g[info]}",
+    ),
+    "internal": ("{g[error]} internal lkjip-xl: {detail}", "lkjip-xl internal {g[error]}: {detail}"),
     "written": ("ditulis: {path}", "written: {path}"),
     "annex_blocked": (
-        "{n} galat: lampiran tidak ditulis; perbaiki buku kerja atau pakai --force",
+        "{n} {g[errors]}: lampiran tidak ditulis; perbaiki buku kerja atau pakai --force",
         "{n} error(s): the annex was not written; fix the workbook or use --force",
     ),
     "annex_forced": (
-        "{n} galat: lampiran tetap ditulis (--force); lihat sheet Temuan, {marked} sel diberi warna",
+        "{n} {g[errors]}: lampiran tetap ditulis (--force); lihat sheet Temuan, {marked} sel diberi warna",
         "{n} error(s): the annex was written anyway (--force); see the Findings sheet, {marked} cell(s) coloured",
     ),
     "annex_warnings": ("{n} peringatan (lihat lkjip-xl check)", "{n} warning(s) (see lkjip-xl check)"),
+    # the terminal's usage errors (lkjip_xl.cli_errors): "lkjip-xl: <reason>; <hint>; lihat: ... --help"
+    "missing_argument": ("{name} belum diisi", "{name} is missing"),
+    "missing_option": ("pilihan {name} wajib diisi", "option {name} is required"),
+    "no_such_option": ("pilihan {name} tidak dikenal", "unknown option {name}"),
+    "option_needs_value": ("pilihan {name} perlu diberi nilai", "option {name} needs a value"),
+    "option_takes_no_value": ("pilihan {name} tidak memakai nilai", "option {name} takes no value"),
+    "bad_value": ("nilai '{value}' tidak sah untuk {name}", "invalid value '{value}' for {name}"),
+    "valid_choices": ("{g[choices]}: {choices}", "{g[choices]}: {choices}"),
+    "no_such_command": ("perintah '{name}' tidak dikenal", "unknown command '{name}'"),
+    "missing_command": ("perintah belum disebut", "no command given"),
+    "extra_arguments": ("argumen berlebih: {args}", "unexpected extra argument(s): {args}"),
+    "did_you_mean": ("maksudnya {names}?", "did you mean {names}?"),
+    "see_help": ("lihat: {command} --help", "see: {command} --help"),
+    "command_help": ("Bantuan satu perintah: {command} --help", "Help on one command: {command} --help"),
+    "aborted": ("dibatalkan", "aborted"),
+    # lkjip-xl web
+    "web_missing": (
+        "halaman web perlu paket tambahan ({detail}); pasang dengan: pip install 'lkjip-xl[web]'",
+        "the web page needs extra packages ({detail}); install them with: pip install 'lkjip-xl[web]'",
+    ),
+    "port_busy": (
+        "port {port} sedang dipakai program lain; pilih port lain dengan --port",
+        "port {port} is in use by another program; choose another with --port",
+    ),
+    "web_ready": (
+        "Halaman lkjip-xl terbuka di {url} (hanya komputer ini). Tekan Ctrl+C untuk berhenti; berkas "
+        "unggahan dihapus saat berhenti.",
+        "The lkjip-xl page is at {url} (this computer only). Press Ctrl+C to stop; uploaded files are "
+        "removed when it stops.",
+    ),
     "rapikan_changed": ("Diubah ({n}):", "Changed ({n}):"),
     "rapikan_kept": ("Dibiarkan, perlu diputuskan ({n}):", "Kept, for you to decide ({n}):"),
     "rapikan_nothing": ("Tidak ada yang perlu dirapikan.", "Nothing needed tidying."),
@@ -85,6 +173,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def message(key: str, lang: str = "id", **params) -> str:
+    from .glossary import terms
+
     id_, en = MESSAGES[key]
     text = en if lang == "en" else id_
-    return text.format(**params)
+    words = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
+    return text.format(g=terms(lang), **words)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import Text
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -21,8 +23,12 @@ class Rule:
     message_id: str
     message_en: str
 
+    def title(self, lang: str = "id") -> str:
+        return self.title_en if lang == "en" else self.title_id
+
     def render(self, lang: str, **params) -> str:
         template = self.message_en if lang == "en" else self.message_id
+        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError):
@@ -53,6 +59,22 @@ RULES: dict[str, Rule] = _rules(
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
      "sel {found} digabung: hanya sel kiri atas yang berisi nilai, sel lainnya terbaca kosong",
      "cells {found} are merged: only the top-left cell holds a value, the others read blank"),
+    ("STR008", "error", "Buku kerja tahun lalu dari unit lain", "Last year's workbook is another unit's",
+     "buku kerja tahun lalu berisi {what} '{found}', buku kerja ini '{expected}': tidak dipakai untuk perbandingan",
+     "last year's workbook has {what} '{found}', this one '{expected}': it is not used for comparisons"),
+    ("STR009", "error", "Buku kerja tahun lalu bukan tahun sebelumnya", "Last year's workbook is not the year before",
+     "buku kerja tahun lalu adalah tahun {found}, seharusnya {expected}: tidak dipakai untuk perbandingan",
+     "last year's workbook is for {found}, expected {expected}: it is not used for comparisons"),
+    ("STR010", "warning", "Buku kerja tahun lalu tidak dapat dipastikan", "Last year's workbook cannot be verified",
+     "{what} kosong di salah satu buku kerja (ini: {expected}, tahun lalu: {found}): tidak dapat dipastikan bahwa "
+     "buku kerja tahun lalu milik unit ini dan tahun sebelumnya",
+     "{what} is blank in one of the workbooks (this: {expected}, last year: {found}): cannot verify that last "
+     "year's workbook is this unit's and the year before"),
+    ("STR011", "error", "Tabel wajib kosong", "Required table empty",
+     "tabel '{name}' kosong: LKjIP tidak dapat disusun tanpanya",
+     "the table '{name}' is empty: an LKjIP cannot be made without it"),
+    ("STR012", "warning", "Tabel kosong", "Table empty",
+     "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
     # ---- printing
     ("PRN001", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
      "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
@@ -82,7 +104,7 @@ RULES: dict[str, Rule] = _rules(
     ("VAL009", "error", "Kode di bawah induk yang salah", "Code under the wrong parent",
      "kode {found} berada di bawah {parent}, padahal awalannya menunjuk induk {implied} (kode seharusnya berawalan {expected})",
      "code {found} sits under {parent}, but its prefix points to the parent {implied} (its code should start with {expected})"),
-    ("VAL010", "error", "Galat rumus", "Formula error value", "sel berisi galat {found}",
+    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
      "the cell holds the error {found}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
      "tanggal {found} di kolom angka", "date {found} in a number column"),
@@ -135,6 +157,25 @@ RULES: dict[str, Rule] = _rules(
      "'pemotongan' di Identitas)",
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
+    ("BUD016", "warning", "Jumlah rincian tidak lengkap", "Sum of children incomplete",
+     "{field} {kode}: {m} dari {n} rincian kosong ({cells}); jumlah yang terisi {expected}, tertulis {found}: "
+     "isi rincian yang kosong (0 atau - bila memang nihil)",
+     "{field} {kode}: {m} of {n} rows are blank ({cells}); the filled ones sum to {expected}, found {found}: "
+     "fill in the blank rows (0 or - when there is nothing)"),
+    ("BUD017", "warning", "Rincian tidak dilaporkan", "Children not reported",
+     "{field} {kode} tertulis {found}, tetapi tidak satu pun dari {n} rinciannya berisi {field}",
+     "{field} {kode} is {found}, but none of its {n} rows has a {field}"),
+    ("BUD018", "warning", "Pagu PK sebagian kosong", "PK budget partly blank",
+     "{field} program {kode} kosong sementara program lain terisi: jumlah anggaran PK tidak dapat dihitung",
+     "{field} of programme {kode} is blank while other programmes have one: the PK's total budget cannot be computed"),
+    ("BUD019", "warning", "Baris tanpa kode", "Row without a code",
+     "baris '{uraian}' berisi angka tetapi tidak berkode: tidak ikut dijumlahkan ke program/kegiatannya",
+     "the row '{uraian}' has amounts but no code: it is not summed into its programme/activity"),
+    ("BUD020", "info", "Tanpa kode: susunan dari kolom Tingkat", "No codes: tree from the Level column",
+     "tidak ada kode: susunan program > kegiatan > sub kegiatan ({n} baris) diambil dari kolom Tingkat dan "
+     "urutan baris; jumlah diperiksa, tetapi pagu PK dan Rencana Aksi tidak dapat dicocokkan per program",
+     "no codes: the programme > activity > sub-activity tree ({n} rows) comes from the Level column and the "
+     "row order; sums are checked, but the PK and action-plan budgets cannot be matched per programme"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",
@@ -186,9 +227,43 @@ RULES: dict[str, Rule] = _rules(
     ("KIN018", "error", "Realisasi triwulan ≠ realisasi PK", "Quarterly actuals ≠ PK actual",
      "{rule}: hasil realisasi triwulan {expected} ≠ realisasi PK {found}",
      "{rule}: quarterly actuals give {expected}, the PK actual is {found}"),
+    ("KIN019", "error", "Komponen tanpa penyebut", "Component with no denominator",
+     "penyebut komponen '{komponen}' adalah 0: realisasi komposit {kode} tidak dapat dihitung",
+     "the denominator of component '{komponen}' is 0: the composite actual of {kode} cannot be computed"),
+    # ---- the report document against the workbook (lkjip-xl check LAPORAN.docx --workbook DATA.xlsx)
+    ("DOC001", "error", "Angka laporan ≠ buku kerja", "Report number ≠ workbook",
+     "{what_id}: buku kerja {expected} ({source}), laporan menulis {found}{hint_id}",
+     "{what_en}: the workbook has {expected} ({source}), the report prints {found}{hint_en}"),
+    ("DOC002", "error", "Laporan mengulang angka buku kerja yang salah", "Report repeats a wrong workbook value",
+     "{what_id}: laporan menulis {found} seperti yang diketik di {typed_at}, tetapi hasil hitung ulang "
+     "buku kerja {expected}{hint_id}",
+     "{what_en}: the report prints {found} as typed at {typed_at}, but the workbook recomputes {expected}{hint_en}"),
+    ("DOC003", "warning", "Buku kerja memuat dua angka untuk hal yang sama", "Workbook holds two values for it",
+     "{what_id}: laporan menulis {found} seperti {typed_at}, tetapi buku kerja memuat angka berbeda: {others}",
+     "{what_en}: the report prints {found} as at {typed_at}, but the workbook holds different values: {others}"),
+    ("DOC004", "info", "Capaian di laporan dipotong", "Report achievement truncated",
+     "{what_id}: {found} adalah {expected} yang dipotong, bukan dibulatkan",
+     "{what_en}: {found} is {expected} truncated, not rounded"),
+    ("DOC005", "warning", "Angka salah tulis", "Malformed number",
+     "angka {number} salah format; dibaca sebagai {found}", "number {number} is malformed; read as {found}"),
+    ("DOC006", "warning", "Tahun anggaran berbeda", "Budget year differs",
+     "tahun anggaran {found}, buku kerja untuk tahun {expected}",
+     "budget year {found}, the workbook is for {expected}"),
+    ("DOC007", "error", "Terbilang ≠ angka", "Amount in words ≠ digits",
+     "terbilang '{words}' bernilai {expected}, angkanya {found}",
+     "the words '{words}' say {expected}, the digits {found}"),
+    ("DOC008", "warning", "Terbilang tidak dapat dibaca", "Amount in words unreadable",
+     "terbilang '{words}' bukan bilangan yang utuh (kata ribu/juta/miliar hilang?); angkanya {found}",
+     "the words '{words}' are not a well-formed number (a ribu/juta/miliar missing?); the digits say {found}"),
+    ("DOC009", "info", "Tabel dengan angka lain", "Table of other amounts",
+     "{found} dari {n} jumlah uang di tabel ini berbeda dengan buku kerja: tabel ini memuat angka lain (mis. "
+     "bagian seorang pejabat dalam PK berjenjang); tidak dibandingkan satu per satu",
+     "{found} of the {n} amounts of this table differ from the workbook: it holds other amounts (e.g. one "
+     "official's share in a cascaded PK); they are not compared one by one"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
-     "sel rumus ditimpa dengan nilai ketikan {found}", "a formula cell was overwritten with the typed value {found}"),
+     "sel rumus ditimpa dengan nilai ketikan {found}{same}",
+     "a formula cell was overwritten with the typed value {found}{same}"),
     ("FRM002", "error", "Hasil rumus usang", "Stale formula result",
      "hasil tersimpan {found} ≠ hitung ulang {expected} (berkas disimpan tanpa hitung ulang?)",
      "stored result {found} ≠ recomputed {expected} (saved without recalculation?)"),
@@ -196,6 +271,11 @@ RULES: dict[str, Rule] = _rules(
      "rumus {formula} tidak mencakup baris {missing}", "formula {formula} leaves out row(s) {missing}"),
     ("FRM004", "warning", "Rumus hilang", "Formula missing",
      "sel rumus kosong; seharusnya {expected}", "the formula cell is empty; it should be {expected}"),
+    ("FRM005", "warning", "Berkas disimpan tanpa hitung ulang", "File saved without calculation",
+     "{n} sel rumus tidak berisi hasil ({cells}): berkas disimpan oleh program yang tidak menghitung rumus; "
+     "buka dan simpan ulang di Excel atau LibreOffice. lkjip-xl menghitung semuanya sendiri",
+     "{n} formula cells hold no result ({cells}): the file was saved by a program that does not calculate; "
+     "open and save it again in Excel or LibreOffice. lkjip-xl computes everything itself"),
     # ---- scales
     ("SCL001", "error", "Skala berlubang", "Scale has a gap",
      "skala {scale}: ada celah antara {detail}", "scale {scale}: gap between {detail}"),
@@ -206,6 +286,11 @@ RULES: dict[str, Rule] = _rules(
     ("SCL004", "error", "Baris skala tidak sah", "Invalid scale row",
      "skala {scale}: baris '{found}' tidak dapat dipakai ({detail})",
      "scale {scale}: row '{found}' cannot be used ({detail})"),
+    ("SCL005", "warning", "Kantor memotong, Identitas membulatkan", "The office truncates, Identitas rounds",
+     "{n} nilai yang diketik dipotong pada presisinya ({cells}) dan tidak ada yang dibulatkan: bila kantor memang "
+     "memotong, pilih 'pemotongan' di Identitas (sekarang '{found}')",
+     "{n} typed values are truncated at their precision ({cells}) and none is rounded: if the office truncates "
+     "on purpose, choose 'pemotongan' on Identitas (now '{found}')"),
     # ---- SKM (PermenPAN-RB 14/2017; docs/skm.md)
     ("SKM001", "error", "Jawaban di luar 1–4", "Answer outside 1–4",
      "jawaban {found} untuk {unsur} di luar skala 1–4; tidak dihitung",
@@ -267,4 +352,49 @@ RULES: dict[str, Rule] = _rules(
      "'pemotongan' di Identitas)",
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
+    ("SKM019", "error", "Label jawaban tidak dikenal", "Unknown answer label",
+     "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung",
+     "answer '{found}' to {unsur} is none of this element's options ({expected}); left out"),
+    ("SKM020", "error", "Label dari skala unsur lain", "Label of another element's scale",
+     "jawaban '{found}' untuk {unsur} adalah pilihan {other}, bukan pilihan unsur ini ({expected}): kolom "
+     "tertukar atau pilihan formulir keliru; tidak dihitung",
+     "answer '{found}' to {unsur} is an option of {other}, not of this element ({expected}): swapped columns "
+     "or wrong form options; left out"),
+    ("SKM021", "error", "Kode pilihan ≠ label", "Option code ≠ label",
+     "jawaban '{found}' untuk {unsur}: kode pilihan bernilai {code}, labelnya bernilai {expected}; tidak dihitung",
+     "answer '{found}' to {unsur}: the option code means {code}, its label means {expected}; left out"),
+    ("SKM022", "error", "Label dengan dua nilai", "Label with two scores",
+     "label '{found}' untuk {unsur} sudah bernilai {expected} di {other}; satu label hanya satu nilai, "
+     "label ini tidak dipakai",
+     "label '{found}' for {unsur} already means {expected} at {other}; one label, one score: this one is not used"),
+    ("SKM023", "error", "Label tidak sah", "Invalid label",
+     "'{found}' tidak dapat menjadi label (kosong, angka, atau kode pilihan 1–4/a–d yang selalu berarti "
+     "nilainya sendiri); tidak dipakai",
+     "'{found}' cannot be a label (blank, a number, or an option code 1–4/a–d, which always means its own "
+     "score); not used"),
+    ("SKM024", "warning", "Tanggal responden tidak terbaca", "Respondent's date unreadable",
+     "tanggal {why} ({found}): responden ini dihitung untuk IKM setahun, tidak untuk periode mana pun",
+     "date {why_en} ({found}): this respondent counts for the year's IKM, not for any period"),
+    ("SKM025", "info", "Urutan hari/bulan diasumsikan", "Day/month order assumed",
+     "semua tanggal di kolom ini bisa dibaca hari/bulan maupun bulan/hari; dibaca hari/bulan (kebiasaan "
+     "Indonesia)",
+     "every date in this column reads as day/month and as month/day; read as day/month (the Indonesian "
+     "convention)"),
+    ("SKM026", "warning", "Periode kurang dari sampel minimum", "Period below the minimum sample",
+     "{period}: {found} responden sah, kurang dari sampel minimum {expected} untuk populasi periode {populasi} "
+     "(populasi setahun dibagi rata per bulan; Krejcie–Morgan); tidak ada data yang dibuang",
+     "{period_en}: {found} valid respondents, fewer than the minimum sample of {expected} for a period "
+     "population of {populasi} (the year's population spread evenly over the months; Krejcie–Morgan); no data "
+     "is dropped"),
+    ("SKM027", "warning", "Periode tidak dapat dihitung", "Periods cannot be computed",
+     "IKM per {scheme} diminta, tetapi tidak ada tanggal responden yang terbaca (kolom Timestamp/Tanggal); "
+     "hanya IKM setahun yang dihitung",
+     "IKM per {scheme_en} was asked for, but no respondent's date can be read (a Timestamp/Tanggal column); "
+     "only the year's IKM is computed"),
+    ("SKM028", "warning", "Nama unsur salah ketik", "Element name misspelled",
+     "nama unsur '{found}' dibaca sebagai {expected}; perbaiki ejaannya",
+     "the element name '{found}' is read as {expected}; correct its spelling"),
+    ("SKM029", "warning", "Nama unsur tidak dikenal", "Element name unknown",
+     "nama unsur '{found}' tidak dikenal; kolom ini dihitung sebagai {expected} menurut urutannya",
+     "the element name '{found}' is unknown; this column is counted as {expected} by its place"),
 )

@@ -2,6 +2,8 @@
 determinism, text that looks like a formula, English."""
 from __future__ import annotations
 
+import copy
+
 import hashlib
 import zipfile
 
@@ -57,11 +59,13 @@ def test_errors_without_force_exit_1_and_nothing_written(tmp_path):
 
 def test_last_years_errors_count_too(write, data, tmp_path):
     """--tahun-lalu: the two-year table prints last year's numbers, so its errors block as well."""
-    ensure_samples()
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = 2023  # last year's workbook of the same unit ...
+    prev["tables"]["realisasi"][2]["realisasi"] = 810_000_000  # ... whose 01.01 is not the sum of its rows
     out = tmp_path / "lampiran.xlsx"
-    result = run_annex(write(data), "-o", out, "--tahun-lalu", SAMPLE_2022)
+    result = run_annex(write(data), "-o", out, "--tahun-lalu", write(prev, "prev.xlsx"))
     assert result.exit_code == 1 and not out.exists()
-    assert "medan_amplas_2022.xlsx: Realisasi!K25 [BUD003]" in result.stdout
+    assert "prev.xlsx: Realisasi!K6 [BUD003]" in result.stdout
 
 
 def test_force_writes_temuan_first_and_marks_cells(annex_outputs):

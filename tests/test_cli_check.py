@@ -26,7 +26,7 @@ def _broken(data):
 def test_valid_workbook_exits_0(write, data):
     result = runner.invoke(app, ["check", str(write(data))])
     assert result.exit_code == 0, result.output
-    assert "0 galat, 0 peringatan, 0 info" in result.output
+    assert "0 kesalahan, 0 peringatan, 0 info" in result.output
 
 
 def test_errors_exit_1_and_are_listed_by_cell(write, data):

@@ -12,7 +12,7 @@ from lkjip_xl.cli import app
 
 runner = CliRunner()
 JSON_KEYS = {"n", "ikm", "ikm_unrounded", "mutu", "kinerja", "bobot", "nrr", "per_layanan", "min_sample",
-             "findings", "pooled", "mean_of_units", "profile"}
+             "findings", "pooled", "mean_of_units", "profile", "label_jawaban", "periode", "tindak_lanjut"}
 # a distinct NRR per unsur: U1 -> answers of 1 and 4 ..., so a wrong column mapping shows
 ANSWERS = {f"U{k}": [(1 + (i * k) % 4) for i in range(8)] for k in range(1, 10)}
 
@@ -51,7 +51,7 @@ def test_workbook_text(write, data):
     assert "IKM: 86,94" in out and "Mutu pelayanan: B" in out and "Kinerja unit pelayanan: Baik" in out
     assert "Sarana dan Prasarana" in out and "3,30" in out
     assert "IKM gabungan (semua responden)" in out and "Laki-laki" in out
-    assert "0 galat, 0 peringatan, 0 info" in out
+    assert "0 kesalahan, 0 peringatan, 0 info" in out
 
 
 def test_workbook_json_shape(write, data):
@@ -130,8 +130,9 @@ def test_csv_invalid_answers_exit_1_with_cells(tmp_path):
     result = run(survey_csv(tmp_path / "s.csv", order, extra_rows=[bad]), "--format", "json")
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
+    # in an export, text is read as a label: "x" is none of U3's options
     assert [(f["code"], f["sheet"], f["cell"]) for f in doc["findings"]] == [
-        ("SKM002", "s.csv", "G10"), ("SKM003", "s.csv", "M10")]
+        ("SKM019", "s.csv", "G10"), ("SKM003", "s.csv", "M10")]
     assert doc["n"] == 9
 
 

@@ -121,6 +121,40 @@ def test_a_child_amount_typed_as_text_is_summed_as_its_number(check, data, write
     assert (kegiatan.shown_realisasi, kegiatan.shown_sisa) == (1_000_000_000, 50_000_000)
 
 
+def test_bud016_a_blank_child_makes_the_sum_incomplete(check, data):
+    _row(data, "01.01.02")["realisasi"] = None  # 180.000.000 not reported; 01.01 still says 1.000.000.000
+    findings = check(data)
+    assert codes_at(findings, "BUD016") == ["Realisasi!K6"]  # kegiatan 01.01 (its programme agrees with it)
+    assert codes_at(findings, "BUD003") == []  # not called a mismatch: the blank row may hold the difference
+    f = next(f for f in findings if f.cell == "K6")
+    assert (f.expected, f.found, f.params["m"], f.params["cells"]) == (820_000_000, 1_000_000_000, 1, "K8")
+
+
+def test_bud017_a_parent_whose_only_child_was_emptied(check, data):
+    _row(data, "02.01.01")["realisasi"] = None  # the only sub kegiatan of 02.01
+    findings = check(data)
+    assert "Realisasi!K10" in codes_at(findings, "BUD017")
+    assert codes_at(findings, "BUD003") == []
+
+
+def test_an_error_value_in_a_child_is_never_summed_as_zero(write, data):
+    from lkjip_xl.schema.data import Formula
+
+    _row(data, "01.01.02")["realisasi"] = Formula("=1/0", "#DIV/0!")
+    findings = check_workbook(write(data)).findings
+    assert ("VAL010", "K8") in {(f.code, f.cell) for f in findings}  # reported once, at the cell
+    assert [f for f in findings if f.code in ("BUD003", "BUD016", "BUD017") and f.cell in ("K6", "K5")] == []
+
+
+def test_bud003_a_revised_parent_whose_children_were_not_revised(check, data):
+    for kode in ("03", "03.01", "03.01.01"):
+        _row(data, kode)["pagu_perubahan"] = None  # unrevised: 300.000.000 murni
+    _row(data, "03")["pagu_perubahan"] = 320_000_000  # but the programme says revised
+    findings = check(data)
+    assert "Realisasi!J12" in codes_at(findings, "BUD003")
+    assert next(f for f in findings if f.cell == "J12" and f.code == "BUD003").expected == 300_000_000
+
+
 def test_bud003_sisa_wrong_in_itself_is_bud001_only(check, data):
     _row(data, "01.01.02")["sisa"] = TypedOverride(20_000_001)
     findings = check(data)
@@ -321,3 +355,8 @@ def test_a_typing_slip_is_named_in_the_message(check, data):
     assert f.slip() == "dropped_digit"
     assert f.message("en").endswith("(likely a typing slip: a digit is missing)")
     assert "kemungkinan salah ketik: satu digit hilang" in f.message("id")
+
+
+def test_bud018_pk_budget_partly_blank(check, data):
+    data["tables"]["pk_program"][1]["pagu_murni"] = None
+    assert codes_at(check(data), "BUD018") == [cell_of("pk_program", "pagu_murni", 1)]

@@ -95,3 +95,22 @@ def test_sample_2023_duplicate_and_misplaced_codes():
     wrong = next(f for f in findings if f.code == "VAL009")
     assert wrong.found == "01.01.02" and wrong.params["parent"] == "01.02"
     assert codes_at(findings, "BUD010") == [] and codes_at(findings, "BUD009") == []
+
+
+def test_without_codes_the_tree_comes_from_the_level_column(check, data):
+    # a published table with uraian and level only: every roll-up check still runs
+    for row in data["tables"]["realisasi"]:
+        if row["kode"]:
+            depth = row["kode"].count(".")
+            row["level"], row["kode"] = ("program", "kegiatan", "sub kegiatan")[depth], None
+    data["tables"]["realisasi"][2]["realisasi"] = 810_000_000  # 01.01.01: 01.01 no longer adds up
+    findings = check(data)
+    assert codes_at(findings, "BUD020") == ["Realisasi!A5"]
+    assert codes_at(findings, "BUD003") == ["Realisasi!K6"]
+
+
+def test_a_row_with_amounts_but_no_code_is_said(check, data):
+    data["tables"]["realisasi"].insert(4, {"kode": None, "level": "sub kegiatan", "uraian": "Belanja tanpa kode",
+                                           "pagu_murni": 5_000_000, "realisasi": 5_000_000})
+    findings = check(data)
+    assert codes_at(findings, "BUD019") == ["Realisasi!A9"]

@@ -158,8 +158,14 @@ def test_composite_double_rounding_medan_amplas(check, data, typed, reported):
     assert codes_at(check(data), "KIN013") == (["PK!J6"] if reported else [])
 
 
-def test_last_year_realisasi_differs(check, data):
+def last_years(data):
     prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = data["forms"]["identitas"]["tahun"] - 1
+    return prev
+
+
+def test_last_year_realisasi_differs(check, data):
+    prev = last_years(data)
     pk(prev, "IKU1")["realisasi"] = D("84.20")  # this year's PK says last year was 85,10
     findings = check(data, prev=prev)
     assert codes_at(findings, "KIN012") == ["PK!M5"]
@@ -167,7 +173,7 @@ def test_last_year_realisasi_differs(check, data):
 
 
 def test_last_year_realisasi_matches(check, data):
-    prev = copy.deepcopy(data)
+    prev = last_years(data)
     pk(prev, "IKU1")["realisasi"] = D("85.1")
     assert codes_at(check(data, prev=prev), "KIN012") == []
 
@@ -249,3 +255,11 @@ def test_sample_has_no_false_kinerja_error(sample_findings):
     mine = [f"{f.code} {f.sheet}!{f.cell}" for f in errors(sample_findings) if f.code.startswith("KIN")]
     assert mine == ["KIN013 PK!J6", "KIN010 Realisasi!H13", "KIN010 Realisasi!H43"]
     assert codes_at(sample_findings, "KIN011") == []  # 86,9 typed for the SKM sheet's 86,89
+
+
+def test_a_component_with_penyebut_zero_cannot_be_computed(check, data):
+    data["tables"]["pk_komponen"][1]["penyebut"] = D("0")  # b: 7 of 0 pokmas
+    findings = check(data)
+    assert codes_at(findings, "KIN019") == ["PK!AB6"]
+    assert codes_at(findings, "KIN013") == []  # not compared: it is said why instead
+    assert next(f for f in findings if f.code == "KIN019").params["kode"] == "IKU2"

@@ -115,9 +115,27 @@ def test_skm005_counts_valid_answers_of_the_weakest_unsur(check, data):
 # -------------------------------------------------------------------------------- summary block
 def test_skm006_unknown_unsur_name(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r8={"unsur": "Keamanan"})
+    for r in data["tables"]["skm_responden"]:
+        r["u9"] = None  # the column holds nothing: its place cannot stand in for the name
     findings = check(data)
     assert codes_at(findings, "SKM006") == [cell_of("skm_unsur", "unsur", 8)]
     assert codes_at(findings, "SKM008") == []  # the unknown name says it already
+
+
+def test_skm029_unknown_unsur_name_of_a_filled_column_counts_by_its_place(check, data):
+    data["tables"]["skm_unsur"] = unsur_rows(r8={"unsur": "Keamanan"})
+    findings = check(data)
+    assert codes_at(findings, "SKM029") == [cell_of("skm_unsur", "unsur", 8)] and codes_at(findings, "SKM006") == []
+    assert only(findings, "SKM029")[0].expected == "U9 Sarana dan Prasarana"
+    assert [f for f in findings if f.severity == "error"] == []  # the IKM is computed: 86,94 as before
+
+
+def test_skm028_a_misspelled_unsur_name_is_read_and_said(check, data):
+    data["tables"]["skm_unsur"] = unsur_rows(r5={"unsur": "Komptensi Pelayanan"})  # issue 10
+    findings = check(data)
+    assert codes_at(findings, "SKM028") == [cell_of("skm_unsur", "unsur", 5)]
+    assert only(findings, "SKM028")[0].expected == "U6 Kompetensi Pelaksana"
+    assert [f for f in findings if f.severity == "error"] == []
 
 
 def test_skm007_two_columns_name_the_same_unsur(check, data):

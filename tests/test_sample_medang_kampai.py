@@ -202,3 +202,20 @@ def test_no_other_error(findings):
         ("BUD004", "Realisasi", "K57"),
         ("BUD014", *_ra_pagu(0)),
     ])
+
+
+def test_the_pk_murni_column_with_blank_programmes_has_no_total(findings, tmp_path):
+    # the report prints programme 1's (and 5's) pagu murni blank; its own Tabel 1.8 gives the total
+    # murni as 7.829.623.098, while the filled programmes sum to 1.301.805.900
+    assert sorted(_at(findings, "BUD018")) == ["U5", "U9"]
+    import openpyxl
+
+    from test_annex_support import run_annex
+
+    out = tmp_path / "a.xlsx"
+    assert run_annex(SAMPLE, "-o", out, "--force").exit_code == 0
+    rows = [r for r in openpyxl.load_workbook(out)["PK Program dan Anggaran"].iter_rows(values_only=True) if any(r)]
+    jumlah = next(r for r in rows if r[1] == "J U M L A H")
+    assert jumlah[2] is None and jumlah[3] == 9054048938  # murni not printed as a plain total; perubahan is
+    assert 1301805900 not in [v for r in rows for v in r]
+    assert any("Jumlah anggaran murni tidak dicetak: program 01, program 05" in str(r[0]) for r in rows)

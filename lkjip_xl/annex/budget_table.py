@@ -10,7 +10,7 @@ from ..calc.decimals import percent, to_decimal
 from ..derive import BudgetLine, BudgetTree
 from ..derive.budget import difference, money
 from ..schema.workbook import BELANJA_ROWS
-from .common import Book, pagu_note, places_of, rounding_text, tr, ylabel
+from .common import Book, pagu_note, places_of, rounding_text, total_left_out, tr, ylabel
 from .model import (
     CODE, MONEY, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
@@ -60,7 +60,7 @@ def _budget_cells(book: Book, line: BudgetLine | None) -> list[Cell]:
     bold = line.depth < 2 and bool(line.children)
     pct = book.pct(line.shown_persen)
     return [
-        Cell(line.code, src=book.src(k, "kode", i), bold=bold),
+        Cell(line.printed_code, src=book.src(k, "kode", i), bold=bold),
         Cell(line.uraian, src=book.src(k, "uraian", i), bold=bold),
         Cell(line.shown_pagu, src=book.src(k, line.pagu_key, i) if line.pagu_key else None, bold=bold),
         Cell(line.shown_realisasi, src=book.src(k, "realisasi", i), bold=bold),
@@ -73,6 +73,15 @@ def _total_cells(book: Book, budget: BudgetTree, lang: str) -> list[Cell]:
     p, r = budget.total_pagu, budget.total_realisasi
     return [Cell(None), Cell("T O T A L", bold=True, align="center"), Cell(p, bold=True),
             Cell(r, bold=True), Cell(book.pct(percent(r, p)), bold=True), Cell(difference(p, r), bold=True)]
+
+
+def _totals_left_out(budget: BudgetTree, prefix: str, lang: str) -> list[str]:
+    out = []
+    for name, what in (("pagu", tr(lang, "anggaran", "budget")), ("realisasi", tr(lang, "realisasi", "spending"))):
+        missing = budget.without(name)
+        if missing and len(missing) < len(budget.programs):
+            out.append(prefix + total_left_out(what, [f"program {c}" for c in missing], lang))
+    return out
 
 
 def _cols(year_label: str, lang: str) -> list[Column]:
@@ -111,6 +120,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
             rows.append(note_row(tr(lang, "(sheet Realisasi belum diisi)", "(the Realisasi sheet is empty)"), 6))
         rows.append(Row(_total_cells(cur, bc, lang), total=True))
         foot.insert(0, pagu_note([("", bc)], lang))
+        foot += _totals_left_out(bc, "", lang)
         header = header_grid([[Head(t) for t in _names(year, lang)]], 6)
         return AnnexTable("realisasi_anggaran", _sheet(SHEET_BUDGET, lang),
                           tr(lang, f"Tabel Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan Tahun {year}",
@@ -145,6 +155,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
         [Head(t) for t in _names(py, lang) + _names(year, lang)],
     ], 12)
     foot.insert(0, pagu_note([(str(py), bp), (str(year), bc)], lang))
+    foot += _totals_left_out(bp, f"{py}: ", lang) + _totals_left_out(bc, f"{year}: ", lang)
     foot.append(tr(lang, "Baris kedua tahun dipasangkan menurut kode; baris yang hanya ada di satu tahun "
                          "dibiarkan kosong di tahun lainnya.",
                    "Rows of the two years are matched by code; a row that exists in one year only is "
@@ -319,14 +330,14 @@ def keluaran_table(cur: Book, lang: str, unit: str) -> AnnexTable:
             continue
         i = line.index
         if line.children:
-            rows.append(Row([Cell(line.code, src=cur.src(k, "kode", i), bold=True),
+            rows.append(Row([Cell(line.printed_code, src=cur.src(k, "kode", i), bold=True),
                              Cell(line.uraian, src=cur.src(k, "uraian", i), bold=True)]
                             + [Cell(None) for _ in range(5)], level=line.depth, bold=True))
             continue
         r = rows_in[i]
         t, re_ = r.get("target_keluaran"), r.get("realisasi_keluaran")
         rows.append(Row([
-            Cell(line.code, src=cur.src(k, "kode", i)),
+            Cell(line.printed_code, src=cur.src(k, "kode", i)),
             Cell(line.uraian, src=cur.src(k, "uraian", i)),
             Cell(r.get("indikator_keluaran"), src=cur.src(k, "indikator_keluaran", i)),
             Cell(r.get("satuan_keluaran"), src=cur.src(k, "satuan_keluaran", i)),

@@ -160,3 +160,10 @@ def pagu_note(budgets: list[tuple[str, BudgetTree]], lang: str) -> str:
     return tr(lang, "Anggaran = pagu perubahan (APBD-P) bila diisi, selain itu pagu murni (APBD); dipakai: ",
               "Budget = revised budget (APBD-P) when filled, else the original budget (APBD); used: ") \
         + "; ".join(parts) + "."
+
+
+def total_left_out(what: str, missing: list[str], lang: str) -> str:
+    """The note under a table whose total is not printed because some rows lack the amount."""
+    shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+    return tr(lang, f"Jumlah {what} tidak dicetak: {shown} tidak berisi {what}; jumlah sebagian bukan jumlah.",
+              f"The total {what} is not printed: {shown} have no {what}; a partial sum is not a total.")

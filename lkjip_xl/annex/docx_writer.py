@@ -32,26 +32,37 @@ FONT = "Arial"
 CELL_MARGIN_MM = 0.9
 
 
-def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran LKjIP") -> None:
+def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran LKjIP", landscape: bool = True,
+               page_per_table: bool = True) -> None:
+    """``landscape``: A4 landscape (the annex's wide tables) or portrait (a report's pages);
+    ``page_per_table``: each table on a new page, else one after the other (a title is kept with
+    its table)."""
     doc = Document()
-    _setup(doc, title)
+    _setup(doc, title, landscape)
+    usable = ((PAGE_W if landscape else PAGE_H) - 2 * MARGIN) / Mm(1)
     first = True
     for t in tables:
         if not t.in_docx:
             continue
         if not first:
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            if page_per_table:
+                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            else:
+                _para(doc, "", size=9, space_after=6)
         first = False
-        _table(doc, t)
+        if t.chart is not None and t.rows and not t.rows[0].note:
+            _bars(doc, t, usable)  # the figure shows every value: not the data table again
+        else:
+            _table(doc, t, usable)
     buf = io.BytesIO()
     doc.save(buf)
     Path(path).write_bytes(_fixed_zip(buf.getvalue()))
 
 
-def _setup(doc, title: str) -> None:
+def _setup(doc, title: str, landscape: bool = True) -> None:
     sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = PAGE_W, PAGE_H
+    sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = (PAGE_W, PAGE_H) if landscape else (PAGE_H, PAGE_W)
     sec.left_margin = sec.right_margin = MARGIN
     sec.top_margin = sec.bottom_margin = Mm(15)
     style = doc.styles["Normal"]
@@ -121,11 +132,11 @@ def _write(cell, text: str, *, bold=False, italic=False, size=8, align=None, ind
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
-def _table(doc, t: AnnexTable) -> None:
-    _para(doc, t.title, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
+def _table(doc, t: AnnexTable, usable: float) -> None:
+    _para(doc, t.title, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
     if t.subtitle:
-        _para(doc, t.subtitle, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, "", size=4)
+        _para(doc, t.subtitle, size=9, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
+    _para(doc, "", size=4).paragraph_format.keep_with_next = True
     n = t.ncols
     nhead = len(t.header) + (1 if t.numbering else 0)
     table = doc.add_table(rows=nhead + len(t.rows), cols=n)
@@ -135,7 +146,7 @@ def _table(doc, t: AnnexTable) -> None:
     col_formats = [column_format(t, j) for j in range(n)]
     size = 8 if sum(c.width for c in t.columns) <= 150 else 7
     _cell_margins(table, CELL_MARGIN_MM)
-    widths = [Emu(int(Mm(w))) for w in _widths_mm(t, col_formats, size)]
+    widths = [Emu(int(Mm(w))) for w in _widths_mm(t, col_formats, size, usable)]
     cells = table._cells  # once: table.cell() rebuilds this list on every call
     at = lambda r, j: cells[r * n + j]  # noqa: E731 - the cell at grid position (r, j) before merging
     for k, cell in enumerate(cells):
@@ -194,10 +205,10 @@ def _cell_margins(table, mm: float) -> None:
     tbl_pr.append(mar)
 
 
-def _widths_mm(t: AnnexTable, col_formats: list, size: int) -> list[float]:
-    """Column widths on the page: number and code columns as wide as their longest value (so
-    30.911.880.435 never wraps), text columns share the rest in the xlsx proportions."""
-    usable = (PAGE_W - 2 * MARGIN) / Mm(1)
+def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> list[float]:
+    """Column widths on the page (``usable`` mm wide): number and code columns as wide as their
+    longest value (so 30.911.880.435 never wraps), text columns share the rest in the xlsx
+    proportions."""
     char = size * 0.3528 * 0.58  # mm per character (Arial digits ≈ 0.56 em)
     pad = 2 * CELL_MARGIN_MM + 0.8
     need, flexible = [], []
@@ -224,6 +235,62 @@ def _widths_mm(t: AnnexTable, col_formats: list, size: int) -> list[float]:
     elif sum(need) > usable:
         need = [w * usable / sum(need) for w in need]
     return need
+
+
+BAR_FILL = "4472C4"
+# what follows w:shd in a paragraph's properties (the schema's order, which Word enforces)
+_AFTER_SHD = tuple(f"w:{n}" for n in (
+    "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+    "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
+    "cnfStyle", "rPr", "sectPr", "pPrChange"))
+
+
+def _bars(doc, t: AnnexTable, usable: float) -> None:
+    """The table's chart as a figure of shaded bars (a borderless table: category | bar | value),
+    with the table's title, subtitle and footnotes. A bar is a shaded paragraph whose right indent
+    leaves the rest of its cell empty, so its length is exact, it prints as sharp as the text and
+    stays editable in Word, and no image or chart library is needed."""
+    spec = t.chart
+    col_formats = [column_format(t, j) for j in range(t.ncols)]
+    items = [(display_text(t, row, spec.category_col, col_formats), row.cells[spec.value_col].value,
+              display_text(t, row, spec.value_col, col_formats)) for row in t.rows
+             if row.cells[spec.value_col] is not None and not row.note]
+    top = spec.y_max or max((v for _, v, _ in items if v is not None), default=1) or 1
+    _para(doc, t.title, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
+    if t.subtitle:
+        _para(doc, t.subtitle, size=9, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
+    _para(doc, "", size=4).paragraph_format.keep_with_next = True
+    label_w, value_w = usable * 0.38, 14.0
+    bar_w = usable - label_w - value_w
+    table = doc.add_table(rows=len(items), cols=3)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _cell_margins(table, CELL_MARGIN_MM)
+    for k, width in enumerate((label_w, bar_w, value_w)):
+        table._tbl.tblGrid.findall(qn("w:gridCol"))[k].set(qn("w:w"), str(Mm(width).twips))
+    for r, (label, value, text) in enumerate(items):
+        row = table.rows[r]
+        _cant_split(row)
+        cells = row.cells
+        for cell, width in zip(cells, (label_w, bar_w, value_w)):
+            cell.width = Mm(width)
+        _write(cells[0], label, size=8, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        _write(cells[2], text, size=8, bold=True)
+        p = cells[1].paragraphs[0]
+        p.add_run(" ").font.size = Pt(8)
+        share = 0.0 if value is None else max(0.0, min(1.0, float(value) / float(top)))
+        p.paragraph_format.right_indent = Mm((bar_w - 2 * CELL_MARGIN_MM) * (1 - share))
+        p.paragraph_format.space_after = Pt(2)
+        p.paragraph_format.space_before = Pt(2)
+        p_pr = p._p.get_or_add_pPr()
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), BAR_FILL if share else "FFFFFF")
+        p_pr.insert_element_before(shd, *_AFTER_SHD)
+    for text in t.footnotes:
+        _para(doc, "* " + text, italic=True, size=7)
 
 
 def _fixed_zip(data: bytes) -> bytes:

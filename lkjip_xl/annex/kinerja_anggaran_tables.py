@@ -1,7 +1,7 @@
 """Performance tables 6 Pencapaian Kinerja dan Anggaran and 7 Efisiensi penggunaan sumber daya."""
 from __future__ import annotations
 
-from ..calc.budget import add_amounts
+from ..calc.budget import add_complete
 from ..calc.decimals import percent
 from ..calc.efisiensi import DEFAULT_THRESHOLDS, METHODS, THRESHOLDS, efisiensi
 from ..derive.budget import difference
@@ -160,8 +160,8 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
             cs = split_codes(r.get("kode_program"))
             lines = [budget.program(c) or budget.find(c) for c in cs]
             lines = [x for x in lines if x is not None]
-            pagu = add_amounts(x.shown_pagu for x in lines) if lines else None
-            real = add_amounts(x.shown_realisasi for x in lines) if lines else None
+            pagu = add_complete(x.shown_pagu for x in lines)
+            real = add_complete(x.shown_realisasi for x in lines)
             cap = d.get("capaian")
             res = efisiensi(method, cap, pagu, real)
             value = None

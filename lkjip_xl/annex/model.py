@@ -73,13 +73,17 @@ class Head:
 @dataclass
 class ChartSpec:
     """A native chart over one table's columns: bars of ``value_col`` per ``category_col``;
-    ``line_col`` (optional) is drawn as a line (the 100 % reference)."""
+    ``line_col`` (optional) is drawn as a line (the 100 % reference). ``horizontal``: bars across
+    (long category names read better); ``y_max``: the value axis' end (the scale's maximum), else
+    the data's. In a docx the chart is drawn as a table of shaded bars."""
 
     title: str
     category_col: int
     value_col: int
     line_col: int | None = None
     y_title: str = "%"
+    horizontal: bool = False
+    y_max: Decimal | None = None
 
 
 @dataclass
@@ -98,6 +102,7 @@ class AnnexTable:
     chart: ChartSpec | None = None
     in_docx: bool = True
     landscape: bool = True
+    dash: bool = False  # a missing or zero number is printed "-" (the report convention)
 
     @property
     def ncols(self) -> int:
@@ -189,8 +194,30 @@ def number_format(places: int) -> str:
     return "#,##0" if places <= 0 else "#,##0." + "0" * places
 
 
+NUMERIC_KINDS = frozenset({MONEY, PERCENT, NUMBER, INT})
+
+
+def dashed(table: AnnexTable, row: Row, j: int) -> bool:
+    """The cell prints "-": a missing or zero number in a table following the report convention."""
+    cell = row.cells[j]
+    if not table.dash or cell is None or isinstance(cell.value, str) or table.cell_kind(row, j) not in NUMERIC_KINDS:
+        return False
+    return cell.value is None or cell.value == 0
+
+
 def cell_format(table: AnnexTable, row: Row, j: int, col_formats: list[str | None]) -> str | None:
-    """The number format of one cell: its own kind when it differs from the column's."""
+    """The number format of one cell: its own kind when it differs from the column's (a table
+    with ``dash`` shows zero as "-")."""
+    fmt = _cell_format(table, row, j, col_formats)
+    if table.dash and fmt and table.cell_kind(row, j) in NUMERIC_KINDS:
+        sections = fmt.split(";")
+        if len(sections) == 1:
+            sections.append("-" + sections[0])
+        return ";".join(sections[:2] + ['"-"'])
+    return fmt
+
+
+def _cell_format(table: AnnexTable, row: Row, j: int, col_formats: list[str | None]) -> str | None:
     cell = row.cells[j]
     kind = table.cell_kind(row, j)
     if kind == NUMBER:
@@ -211,13 +238,15 @@ def display_text(table: AnnexTable, row: Row, j: int, col_formats: list[str | No
     from ..calc.numbers_id import format_id
 
     cell = row.cells[j]
+    if dashed(table, row, j):
+        return "-"
     if cell is None or cell.value is None:
         return ""
     value = cell.value
     if isinstance(value, str):
         return value
     kind = table.cell_kind(row, j)
-    fmt = cell_format(table, row, j, col_formats) or ""
+    fmt = _cell_format(table, row, j, col_formats) or ""
     if kind in (TEXT, CODE):
         return str(value)
     places = 0

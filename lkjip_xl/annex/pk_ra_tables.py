@@ -2,10 +2,10 @@
 per activity per quarter)."""
 from __future__ import annotations
 
-from ..calc.budget import add_amounts
+from ..calc.budget import add_complete
 from ..calc.terbilang import terbilang_rupiah
 from ..derive.budget import money
-from .common import Book, split_codes, tr, ylabel
+from .common import Book, split_codes, total_left_out, tr, ylabel
 from .indicator_rows import PK, Group, Indicator, group_rows, groups, num_cell, span, target_cell
 from .model import (
     CODE, MONEY, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
@@ -65,15 +65,18 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         cells += [Cell(money(r.get(k)), src=book.src("pk_program", k, i)) for k in keys]
         cells.append(Cell(r.get("keterangan"), src=book.src("pk_program", "keterangan", i)))
         prows.append(Row(cells, src_rows=[book.src_line("pk_program", i, 1)]))
-    totals = {k: add_amounts(money(r.get(k)) for r in prog) for k in keys}
+    totals = {k: add_complete(money(r.get(k)) for r in prog) for k in keys}
     prows.append(Row([Cell(None), Cell(tr(lang, "J U M L A H", "T O T A L"), bold=True, align="center")]
                      + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)], total=True))
     foot = [tr(lang, "Jumlah = Σ anggaran program (dihitung lkjip-xl).",
                "Total = Σ programme budgets (computed by lkjip-xl).")]
     for k in keys:
+        label = tr(lang, "murni", "original") if k == "pagu_murni" else tr(lang, "perubahan", "revised")
         if totals[k] is not None:
-            label = tr(lang, "murni", "original") if k == "pagu_murni" else tr(lang, "perubahan", "revised")
             foot.append(tr(lang, f"Terbilang ({label}): ", f"In words ({label}): ") + terbilang_rupiah(totals[k]) + ".")
+        else:
+            missing = [f"program {r.get('kode') or i + 1}" for i, r in enumerate(prog) if money(r.get(k)) is None]
+            foot.append(total_left_out(tr(lang, f"anggaran {label}", f"{label} budget"), missing, lang))
     t2 = AnnexTable(
         "pk_program", tr(lang, *SHEET_PK_PROGRAM), tr(lang, f"Program dan Anggaran Perjanjian Kinerja Tahun {year}",
                                 f"Programmes and budget of the performance agreement {year}"),

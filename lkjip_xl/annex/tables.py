@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..checks.engine import CheckContext
 from ..findings import Finding
+from ..glossary import severity_word
 from .budget_table import budget_table, ikhtisar_table, keluaran_table
 from .common import Book, split_codes, tr, ylabel
 from .indicator_rows import groups
@@ -67,7 +68,7 @@ def chart_tables(book: Book, lang: str) -> list[AnnexTable]:
                                  Cell(book.pct(ind.derived.get("capaian"))), Cell(100)]))
     ser_rows = []
     for p in book.budget.programs:
-        ser_rows.append(Row([Cell(p.code), Cell(p.uraian), Cell(book.pct(p.shown_persen)), Cell(100)]))
+        ser_rows.append(Row([Cell(p.printed_code), Cell(p.uraian), Cell(book.pct(p.shown_persen)), Cell(100)]))
     out = []
     for key, title, rows, name, cat_title, val_title in (
         ("grafik_capaian", tr(lang, f"Capaian Kinerja per Indikator Tahun {ylabel(book.year)}",
@@ -94,10 +95,9 @@ def chart_tables(book: Book, lang: str) -> list[AnnexTable]:
 
 def findings_table(findings: list[tuple[str, str, Finding]], lang: str) -> AnnexTable:
     """The Temuan sheet: every finding of this year's (and last year's) workbook."""
-    sev = {"error": tr(lang, "galat", "error"), "warning": tr(lang, "peringatan", "warning"), "info": "info"}
     rows = []
     for n, (tag, fname, f) in enumerate(findings, start=1):
-        row = Row([Cell(str(n), align="center"), Cell(sev.get(f.severity, f.severity), align="center"),
+        row = Row([Cell(str(n), align="center"), Cell(severity_word(f.severity, lang), align="center"),
                    Cell(fname), Cell(f.sheet), Cell(f.cell, align="center"), Cell(f.code, align="center"),
                    Cell(f.message(lang))])
         if f.severity in SEVERITY_RANK:
@@ -110,8 +110,8 @@ def findings_table(findings: list[tuple[str, str, Finding]], lang: str) -> Annex
     head = header_grid([[Head("No"), Head(tr(lang, "Tingkat", "Severity")), Head(tr(lang, "Berkas", "File")),
                          Head("Sheet"), Head(tr(lang, "Sel", "Cell")), Head(tr(lang, "Kode", "Code")),
                          Head(tr(lang, "Pesan", "Message"))]], 7)
-    foot = [tr(lang, "Lampiran ini ditulis dengan --force walaupun ada galat. Sel tabel yang berasal dari sel "
-                     "bermasalah diberi warna: merah = galat, kuning = peringatan. Perbaiki buku kerja lalu "
+    foot = [tr(lang, "Lampiran ini ditulis dengan --force walaupun ada kesalahan. Sel tabel yang berasal dari sel "
+                     "bermasalah diberi warna: merah = kesalahan, kuning = peringatan. Perbaiki buku kerja lalu "
                      "jalankan lagi sebelum laporan ditandatangani.",
                "This annex was written with --force although there are errors. Table cells that come from a "
                "cell with a finding are coloured: red = error, yellow = warning. Fix the workbook and run "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, cell_format, column_format
+from .model import CODE, MARK_COLOURS, TEXT, AnnexTable, cell_format, column_format, dashed
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 FONT = "Arial"
@@ -190,7 +190,7 @@ def _write_table(wb, ws, fm: _Formats, t: AnnexTable, r: int, widths: list[float
             last_r, last_c = r + cell.rowspan - 1, j + cell.colspan - 1
             if last_r > r or last_c > j:
                 ws.merge_range(r, j, last_r, last_c, "", f)
-            _value(ws, r, j, cell.value, f)
+            _value(ws, r, j, "-" if cell.value is None and dashed(t, row, j) else cell.value, f)
         r += 1
     if t.footnotes:
         note_fmt = fm.get(italic=True, font_size=8, text_wrap=True, valign="top", align="left")
@@ -252,7 +252,7 @@ def _value(ws, r: int, c: int, value, fmt) -> None:
 def _chart(wb, ws, t: AnnexTable, first_body: int, last_body: int, at_row: int) -> None:
     spec = t.chart
     name = ws.get_name()
-    bars = wb.add_chart({"type": "column"})
+    bars = wb.add_chart({"type": "bar" if spec.horizontal else "column"})
     bars.add_series({
         "name": t.header[0][spec.value_col].text if t.header[0][spec.value_col] else "",
         "categories": [name, first_body, spec.category_col, last_body, spec.category_col],
@@ -273,10 +273,19 @@ def _chart(wb, ws, t: AnnexTable, first_body: int, last_body: int, at_row: int) 
         })
         bars.combine(line)
     bars.set_title({"name": spec.title, "name_font": {"size": 11, "bold": True}})
-    bars.set_y_axis({"name": spec.y_title, "min": 0, "num_format": "0", "major_gridlines": {"visible": True}})
-    bars.set_x_axis({"num_font": {"size": 9}})
-    bars.set_legend({"position": "bottom"})
-    bars.set_size({"width": 760, "height": 380})
+    values = {"name": spec.y_title, "min": 0, "num_format": "0", "major_gridlines": {"visible": True}}
+    if spec.y_max is not None:
+        values.update({"max": float(spec.y_max), "major_unit": 1})
+    categories = {"num_font": {"size": 9}}
+    if spec.horizontal:  # xlsxwriter's bar chart: y is the category axis; first category on top
+        bars.set_x_axis(values)
+        bars.set_y_axis({**categories, "reverse": True, "crossing": "max"})  # values axis stays below
+        bars.set_legend({"none": True})
+    else:
+        bars.set_y_axis(values)
+        bars.set_x_axis(categories)
+        bars.set_legend({"position": "bottom"})
+    bars.set_size({"width": 760, "height": 380 if not spec.horizontal else 60 + 34 * (last_body - first_body + 1)})
     ws.insert_chart(at_row, 0, bars, {"x_offset": 10, "y_offset": 5, "object_position": 1})
 
 

@@ -25,6 +25,9 @@ __all__ = [
     "BudgetProblem",
     "build_tree",
     "add_amounts",
+    "add_complete",
+    "typed_level",
+    "codes_by_level",
 ]
 
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
@@ -226,3 +229,42 @@ def add_amounts(values: Iterable[Any]) -> int | Decimal | None:
         ctx.prec = 80
         total = sum(present[1:], present[0])
     return int(total) if total == total.to_integral_value() else total
+
+
+def add_complete(values: Iterable[Any]) -> int | Decimal | None:
+    """A total to print: the sum when EVERY value is there, else None. A total over rows some of
+    which are blank is never printed as if it were complete."""
+    values = list(values)
+    if not values or any(v is None for v in values):
+        return None
+    return add_amounts(values)
+
+
+_LEVEL_WORDS = {"program": "program", "kegiatan": "kegiatan", "sub kegiatan": "sub_kegiatan",
+                "subkegiatan": "sub_kegiatan", "sub_kegiatan": "sub_kegiatan"}
+
+
+def typed_level(text: Any) -> str | None:
+    """A level typed in the Tingkat column (``sub kegiatan``, ``Sub-Kegiatan``...) -> the tree's
+    level name, or None."""
+    key = re.sub(r"[\s_\-]+", " ", str(text or "")).strip().lower()
+    return _LEVEL_WORDS.get(key) or _LEVEL_WORDS.get(key.replace(" ", ""))
+
+
+def codes_by_level(levels: Sequence[str | None]) -> list[str | None]:
+    """Codes for rows that have none, from their levels in sheet order: programme 1, its kegiatan
+    1.1, 1.2, their sub kegiatan 1.1.1 ... (the short form). A row without a level gets None; a
+    kegiatan before any programme hangs under programme 0, and so on: ``build_tree`` then reports
+    it (an orphan)."""
+    counts = [0, 0, 0]
+    out: list[str | None] = []
+    for level in levels:
+        if level not in LEVELS:
+            out.append(None)
+            continue
+        depth = LEVELS.index(level)
+        counts[depth] += 1
+        for deeper in range(depth + 1, 3):
+            counts[deeper] = 0
+        out.append(".".join(str(c) for c in counts[:depth + 1]))
+    return out

@@ -10,6 +10,7 @@ from math import ceil
 
 from .decimals import CALC_PRECISION, decimal_places, round_half_up, to_decimal
 from .scales import PRESETS, Scale, grade
+from .skm_labels import LabelSet
 from .skm_unsur import UNSUR, Unsur, match_unsur
 
 __all__ = [
@@ -32,13 +33,17 @@ def answer_key(text: str) -> str:
     return " ".join(part for part in text.split(" ") if part).lower()
 
 
-def parse_answer(raw: object) -> tuple[int | None, str | None]:
+def parse_answer(raw: object, unsur: str | None = None,
+                 labels: LabelSet | None = None) -> tuple[int | None, str | None]:
     """One questionnaire answer -> (1..4, None) or (None, problem).
 
     An answer is a number 1..4 or a text of ``ANSWER_SCORES`` ("3", "b", any case, spaces
     around); a number written otherwise as text ("3.0", "03") is not, as the workbook's formula
     does not count it either. problems: ``blank``, ``five_point`` (5 or ``e``: reject, never
-    rescale), ``out_of_range`` (0, 6, 2.5...), ``text``.
+    rescale), ``out_of_range`` (0, 6, 2.5...), ``text``. With ``labels`` (a :class:`LabelSet`)
+    and the answer's ``unsur`` (U1..U9), a text answer is read as one of the unsur's labels; a
+    label that does not fit is ``unknown_label``, ``other_scale`` or ``option_conflict`` (see
+    :meth:`LabelSet.match`). Without ``labels`` only 1..4 and a..d are answers.
     """
     if raw is None:
         return None, "blank"
@@ -55,7 +60,10 @@ def parse_answer(raw: object) -> tuple[int | None, str | None]:
         try:
             raw = Decimal(s.replace(",", "."))
         except ArithmeticError:
-            return None, "text"
+            if labels is None or unsur is None:
+                return None, "text"
+            match = labels.match(s, unsur)
+            return match.value, match.problem
         if raw.is_finite() and raw == raw.to_integral_value() and 1 <= raw <= 4:
             return None, "text"
     try:

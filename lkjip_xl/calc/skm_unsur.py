@@ -6,10 +6,12 @@ Sarana dan Prasarana at number 8.
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Unsur", "UNSUR", "match_unsur"]
+__all__ = ["Unsur", "UNSUR", "match_unsur", "match_unsur_loosely", "unsur_name"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ _NUMBERED = re.compile(r"^\s*[0-9]{1,2}\s*[.):]\s*|^\s*[0-9]{1,2}\s+(?=\D)")
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    words = re.sub(r"[^0-9a-z]+", " ", text.lower()).split()
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()  # é -> e
+    words = re.sub(r"[^0-9a-z]+", " ", plain.lower()).split()
     return tuple(w for w in words if w not in _FILLER)
 
 
@@ -92,3 +95,21 @@ def match_unsur(label: str) -> str | None:
     if not tokens and m:
         return f"U{m.group(1)}"
     return None
+
+
+_LOOSE_RATIO = 0.85  # "komptensi" for "kompetensi", "prasarna" for "prasarana": a letter or two
+
+
+def match_unsur_loosely(label: str) -> str | None:
+    """The unsur of a label with a typo: one of its words is within a letter or two of a
+    distinctive keyword (five letters or more) of exactly one unsur; None otherwise."""
+    if label is None:
+        return None
+    tokens = _tokens(str(label))
+    hits = {u.code for u in UNSUR for t in tokens for k in u.keywords
+            if len(k) >= 5 and len(t) >= 4 and difflib.SequenceMatcher(None, t, k).ratio() >= _LOOSE_RATIO}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def unsur_name(code: str | None) -> str | None:
+    return next((u.name for u in UNSUR if u.code == code), None)

@@ -77,26 +77,46 @@ def _is_mean_of(children, typed: Decimal) -> bool:
 
 
 # ------------------------------------------------------------------------------ roll-ups
-def _mismatches(amounts: dict, kids_sum, sisa_ok: bool) -> list[tuple[str, Decimal, Decimal | None]]:
-    """(field, Σ children, typed) for each amount of a parent row (``amounts``: its own) that
-    differs from the sum of its children (``kids_sum(field)``)."""
+def _rollup_problems(amounts: dict, kids_sum, sisa_ok: bool, is_error) -> list[tuple]:
+    """(kind, field, Σ children, typed, children without the amount) for each amount of a parent
+    row (``amounts``: its own) that does not agree with its children (``kids_sum(field)``):
+    ``differs`` (the sum of every child differs), ``incomplete`` (some children have no amount:
+    their sum cannot say), ``unreported`` (no child has it, the parent does). A child whose cell is
+    an error value (reported at its cell) leaves the parent's comparison out."""
     out = []
     pagu = pagu_efektif(amounts.get("pagu_murni"), amounts.get("pagu_perubahan"))
     for f in FIELDS:
-        want, found = kids_sum(f).value, amounts.get(f)
-        if f == "pagu_perubahan" and want is not None and found is None and pagu == want:
+        found = amounts.get(f)
+        # a revised parent with unrevised children: their pagu is their murni
+        total = kids_sum("pagu" if f == "pagu_perubahan" and found is not None else f)
+        if any(is_error(i, f) for i in total.missing):
+            continue
+        if f == "pagu_perubahan" and total.value is not None and found is None and pagu == total.value:
             continue  # a blank perubahan on the parent: its pagu did not change either
-        if f == "sisa" and not sisa_ok:
-            continue  # a typed sisa that is wrong in itself is BUD001, not a roll-up problem
-        if want is not None and found != want:
-            out.append((f, want, found))
-    if len(out) > 1:  # a wrong sisa follows from a wrong pagu or realisasi: report the cause
-        out = [m for m in out if m[0] != "sisa"]
+        if f == "sisa" and (not sisa_ok or total.missing):
+            continue  # wrong in itself (BUD001), or blank because pagu or realisasi is (reported there)
+        if total.value is None:
+            if found is not None and f != "pagu_perubahan":
+                out.append(("unreported", f, None, found, total.missing))
+        elif total.missing and found is not None:
+            out.append(("incomplete", f, total.value, found, total.missing))
+        elif not total.missing and found != total.value:
+            out.append(("differs", f, total.value, found, ()))
+    if len([m for m in out if m[0] == "differs"]) > 1:  # a wrong sisa follows from a wrong pagu or realisasi
+        out = [m for m in out if m[1] != "sisa"]
     return out
+
+
+ROLLUP_CODES = {"incomplete": "BUD016", "unreported": "BUD017"}
 
 
 def _rollups(ctx, table, tree) -> Iterable[Finding]:
     derived = ctx.derived("realisasi")
+    scan = ctx.model.scans.get(table.sheet)
+    errors = scan.errors if scan is not None else {}
+
+    def is_error(i: int, f: str) -> bool:
+        return f in table.cols and (table.rows[i], table.cols[f]) in errors
 
     def sisa_ok(*rows: int) -> bool:
         """No typed sisa among these rows is wrong in itself."""
@@ -106,21 +126,24 @@ def _rollups(ctx, table, tree) -> Iterable[Finding]:
                 return False
         return True
 
+    def findings(index, amounts, kids_sum, kids, differs_code, kode):
+        ok = sisa_ok(index, *(k.index for k in kids))
+        for kind, f, want, found, missing in _rollup_problems(amounts, kids_sum, ok, is_error):
+            params = {"field": FIELD_NAME[f], "kode": kode, "n": len(kids), "m": len(missing),
+                      "cells": ", ".join(table.cell(f, i) for i in missing[:6]) + (" …" if len(missing) > 6 else "")}
+            yield Finding(ROLLUP_CODES.get(kind, differs_code), table.sheet, table.cell(f, index), expected=want,
+                          found=found, params=params)
+
     for line in tree.lines:
         if line.children:
-            ok = sisa_ok(line.index, *(k.index for k in line.children))
-            for f, want, found in _mismatches(line.amounts, line.children_sum, ok):
-                yield Finding("BUD003", table.sheet, table.cell(f, line.index), expected=want, found=found,
-                              params={"field": FIELD_NAME[f], "kode": line.code, "n": len(line.children)})
+            yield from findings(line.index, line.amounts, line.children_sum, line.children, "BUD003", line.code)
     programmes = [line for line in tree.roots if line.level == "program"]
     if not programmes:
         return
     rows = ctx.wb.row_values("realisasi")
     for t in tree.totals:
-        ok = sisa_ok(t, *(p.index for p in programmes))
-        for f, want, found in _mismatches({f: money(rows[t].get(f)) for f in FIELDS}, tree.total_sum, ok):
-            yield Finding("BUD004", table.sheet, table.cell(f, t), expected=want, found=found,
-                          params={"field": FIELD_NAME[f]})
+        yield from findings(t, {f: money(rows[t].get(f)) for f in FIELDS}, tree.total_sum, programmes, "BUD004",
+                            "TOTAL")
 
 
 # ------------------------------------------------------------------------------ FRM003
@@ -186,6 +209,8 @@ def _programme_of(code: str) -> str:
 
 def _pk(ctx, table, tree) -> Iterable[Finding]:
     pk = ctx.model.table("pk_program")
+    if pk is not None:
+        yield from _pk_partly_blank(pk)
     if pk is None or table is None or "kode" not in pk.values:
         return
     lines = [line for line in tree.lines if level_of(line.code)]
@@ -203,6 +228,17 @@ def _pk(ctx, table, tree) -> Iterable[Finding]:
             if present and sum(present) != found:
                 yield Finding("BUD006", pk.sheet, pk.cell(key, j), expected=sum(present), found=found,
                               params={"field": key.split("_")[1], "kode": code})
+
+
+def _pk_partly_blank(pk) -> Iterable[Finding]:
+    """BUD018: a PK pagu column filled for some programmes and blank for others has no total."""
+    for key in ("pagu_murni", "pagu_perubahan"):
+        values = [money(v) for v in pk.values.get(key, ())]
+        if any(v is not None for v in values):
+            for j, v in enumerate(values):
+                if v is None:
+                    yield Finding("BUD018", pk.sheet, pk.cell(key, j),
+                                  params={"field": FIELD_NAME[key], "kode": norm(pk.get("kode", j)) or str(j + 1)})
 
 
 def _rencana_aksi(ctx, table, tree) -> Iterable[Finding]:

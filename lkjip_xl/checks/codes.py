@@ -56,6 +56,10 @@ def _realisasi(table, tree) -> Iterable[Finding]:
             yield Finding("BUD010", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code)
         elif p.kind in _CHILD:
             yield Finding("BUD009", sheet, cell(p.row_id), params={"kode": p.code, "child": _CHILD[p.kind]})
+    for i in tree.uncoded:  # amounts no sum can include: the row is not placed in the tree
+        yield Finding("BUD019", sheet, cell(i), params={"uraian": str(table.get("uraian", i) or "").strip()[:60]})
+    if tree.by_level and tree.lines:
+        yield Finding("BUD020", sheet, cell(tree.lines[0].index), params={"n": len(tree.lines)})
     yield from _levels(table)
 
 

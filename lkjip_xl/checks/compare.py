@@ -10,10 +10,11 @@ Money is never rounded: an amount must be exact.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..calc.decimals import compare_typed, decimal_places, to_decimal
+from ..calc.decimals import compare_typed, decimal_places, to_decimal, truncate
 from ..findings import Finding
 
 # cached formula results are binary floats: equal within this relative tolerance
@@ -76,3 +77,29 @@ def judge_typed(code: str, sheet: str, cell: str, computed: Any, typed: Any, set
     if v == "truncated":
         return [Finding(TRUNCATED[code[:3]], sheet, cell, expected=computed, found=typed, params={"name": name})]
     return []
+
+
+def consistent_truncation(findings: list[Finding], settings, cell: str) -> list[Finding]:
+    """An office that truncates every value it types (three or more truncated, none rounded) does
+    so on purpose: one warning at the Identitas rounding choice (SCL005) instead of one per cell,
+    whose truncation findings become notes. Evidence of rounding: a value typed over its formula
+    that is the half-up rounding and not the truncation."""
+    truncated = [f for f in findings if f.code in TRUNCATED.values() and f.severity == "warning"]
+    if len(truncated) < 3 or settings.rounding == "truncate" or any(_rounded(f) for f in findings):
+        return findings
+    cells = ", ".join(f"{f.sheet}!{f.cell}" for f in truncated[:6]) + (" …" if len(truncated) > 6 else "")
+    notes = [replace(f, severity_override="info") if f in truncated else f for f in findings]
+    return notes + [Finding("SCL005", "Identitas", cell, expected="pemotongan", found=settings.pembulatan,
+                            params={"n": len(truncated), "cells": cells})]
+
+
+def _rounded(f: Finding) -> bool:
+    if f.code != "FRM001" or isinstance(f.found, str) or is_blank(f.found) or is_blank(f.expected):
+        return False
+    return typed_match(f.expected, f.found) == "half_up" and compare_typed(
+        truncate_at(f.expected, f.found), to_decimal(f.found)) != "exact"
+
+
+def truncate_at(exact: Any, typed: Any) -> Decimal:
+    """The exact value truncated at the typed value's precision."""
+    return truncate(to_decimal(exact), decimal_places(to_decimal(typed)))

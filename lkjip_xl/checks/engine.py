@@ -13,9 +13,12 @@ from ..findings import Finding, HasFindings, sort_findings
 from ..reader import read_workbook
 from ..reader.model import WorkbookModel
 from ..settings import Settings
+from .compare import consistent_truncation
 from .formulas import flagged_rows
+from .tahun_lalu import prev_findings
 
 CHECK_MODULES = (
+    "completeness",  # the tables a report needs are filled in
     "formulas",  # stale/overwritten/missing formulas, SUM ranges
     "codes",  # duplicate codes, codes under the wrong parent
     "budget",  # sisa, %, roll-ups, totals, PK/RA pagu, economic classes
@@ -83,9 +86,17 @@ def check_workbook(path: Path, prev_path: Path | None = None) -> CheckResult:
     """Read and check one workbook (and optionally last year's); raises only when unreadable."""
     model, findings = read_workbook(path)
     prev = read_workbook(prev_path)[0] if prev_path else None
+    if prev is not None:
+        wrong = prev_findings(model, prev)
+        findings += wrong
+        if any(f.severity == "error" for f in wrong):
+            prev = None  # another unit's or another year's: compared with nothing
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
     findings = _dedupe(findings + run_checks(ctx))
+    identitas = model.form("identitas")
+    if identitas is not None and "pembulatan" in identitas.cells:
+        findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])
     return CheckResult(str(path), model.version, sort_findings(findings), ctx)
 
 

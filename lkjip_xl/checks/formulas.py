@@ -1,46 +1,78 @@
 """Formula integrity: a computed cell must hold its formula, and the formula's stored result must
-be what lkjip-xl recomputes (a program that saved without recalculating leaves stale results)."""
+be what lkjip-xl recomputes (a program that saved without recalculating leaves stale results).
+
+A formula overwritten with a typed value is always reported (FRM001), at info when the value is what
+the formula gives (at the precision typed; money exactly), as a warning otherwise. Formula cells
+saved with no result at all (a file written by a program that does not calculate) are one finding
+for the file (FRM005), not one per cell; a stored result that differs from the recomputation is
+FRM002 at its cell."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from ..findings import Finding
+from ..i18n import Text
 from ..schema.refs import parse_a1
-from .compare import is_blank, same_cached
+from ..schema.types import ColType
+from .compare import is_blank, same_cached, verdict
 
 
 def check(ctx) -> Iterable[Finding]:
+    findings: list[Finding] = []
     for key, table in ctx.model.tables.items():
-        computed = [c.key for c in table.table.columns if c.computed and c.key in table.values]
+        computed = [c for c in table.table.columns if c.computed and c.key in table.values]
         if not computed:
             continue
         derived = ctx.derived(key)
         for col in computed:
-            values, formulas = table.values[col], table.has_formula[col]
+            values, formulas = table.values[col.key], table.has_formula[col.key]
             for i in range(len(table)):
-                expected, found = derived[i].get(col), values[i]
+                expected, found = derived[i].get(col.key), values[i]
                 if formulas[i] and same_cached(expected, found):
                     continue  # the common case, decided without building anything
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
-                yield from _cell(table.sheet, table.cell(col, i), formulas[i], found, expected, row_flagged)
+                findings += _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
+                                  col.type, ctx.settings)
     hasil = ctx.model.form("skm_hasil")
     if hasil is not None:
         expected = ctx.wb.fields("skm_hasil")
         for key, value in expected.items():
             if key in hasil.cells:
-                yield from _cell(hasil.sheet, hasil.cells[key], hasil.has_formula.get(key, False),
-                                 hasil.values.get(key), value, False)
+                findings += _cell(hasil.sheet, hasil.cells[key], hasil.has_formula.get(key, False),
+                                  hasil.values.get(key), value, False, hasil.form.field(key).type, ctx.settings)
+    return _not_calculated(findings)
 
 
-def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged: bool) -> Iterable[Finding]:
+SAME_AS_FORMULA = Text(" (sama dengan hasil rumusnya)", " (what the formula gives)")
+
+
+def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged: bool, ctype,
+          settings) -> list[Finding]:
     if has_formula:
         if not same_cached(expected, found) and not row_flagged:
-            yield Finding("FRM002", sheet, cell, expected=expected, found=found)
+            return [Finding("FRM002", sheet, cell, expected=expected, found=found)]
     elif is_blank(found):
         if not is_blank(expected):
-            yield Finding("FRM004", sheet, cell, expected=expected)
+            return [Finding("FRM004", sheet, cell, expected=expected)]
     else:
-        yield Finding("FRM001", sheet, cell, expected=expected, found=found)
+        v = ("ok" if found == expected else "wrong") if ctype == ColType.MONEY else verdict(expected, found, settings)
+        # what the formula gives is a note; a truncated value has its own warning; anything else warns
+        return [Finding("FRM001", sheet, cell, expected=expected, found=found,
+                        params={"same": SAME_AS_FORMULA if v == "ok" else ""},
+                        severity_override="info" if v != "wrong" else None)]
+    return []
+
+
+def _not_calculated(findings: list[Finding]) -> list[Finding]:
+    """Formula cells holding no result at all, where lkjip-xl computes one: the file was saved by a
+    program that does not calculate. One FRM005 for the file, at the first such cell."""
+    blank = [f for f in findings if f.code == "FRM002" and is_blank(f.found)]
+    if not blank:
+        return findings
+    first = blank[0]
+    cells = ", ".join(f"{f.sheet}!{f.cell}" for f in blank[:5]) + (" …" if len(blank) > 5 else "")
+    rest = [f for f in findings if not (f.code == "FRM002" and is_blank(f.found))]
+    return [Finding("FRM005", first.sheet, first.cell, params={"n": len(blank), "cells": cells})] + rest
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:

@@ -176,13 +176,23 @@ def _composites(ctx, pk) -> Iterable[Finding]:
     if komponen is None or not len(komponen):
         return
     parts: dict[str, list] = {}
+    zero: dict[str, int] = {}  # indicator -> its first component with penyebut 0
     for j in range(len(komponen)):
         key = code_key(komponen.get("kode_indikator", j))
         if key is not None:
-            parts.setdefault(key, []).append((number(komponen.get("pembilang", j)),
-                                              number(komponen.get("penyebut", j))))
+            pair = (number(komponen.get("pembilang", j)), number(komponen.get("penyebut", j)))
+            parts.setdefault(key, []).append(pair)
+            if pair[1] == 0:
+                zero.setdefault(key, j)
     for i in range(len(pk)):
-        comps = parts.get(code_key(pk.get("kode_indikator", i)))
+        key = code_key(pk.get("kode_indikator", i))
+        comps = parts.get(key)
+        if key in zero:  # a ratio of nothing: the composite cannot be computed, and that is said
+            j = zero[key]
+            yield Finding("KIN019", komponen.sheet, komponen.cell("penyebut", j), found=0,
+                          params={"kode": str(pk.get("kode_indikator", i)).strip(),
+                                  "komponen": str(komponen.get("komponen", j) or "").strip()})
+            continue
         typed = number(pk.get("realisasi", i))
         if not comps or typed is None or any(p is None or q is None for p, q in comps):
             continue

@@ -19,7 +19,7 @@ from ..calc.decimals import decimal_places, number_or_none, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
 from ..calc.skm import (
-    DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, match_unsur, min_sample, parse_answer,
+    DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, min_sample, parse_answer,
 )
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
@@ -36,6 +36,7 @@ INFO, RESULT = SCHEMA.form("skm_info").sheet, SCHEMA.form("skm_hasil").sheet
 SHEETS = frozenset({ANSWERS, SUMMARY, INFO, RESULT})
 _NAMES = {u.code: u.name for u in UNSUR}
 _ANSWER_CODES = {"out_of_range": "SKM001", "text": "SKM002"}
+_MATCH_CODES = {"loose": "SKM028", "order": "SKM029"}  # an unsur name with a typo; one nothing matches
 
 
 def unsur_label(code: str | None) -> str:
@@ -75,8 +76,8 @@ def answer_findings(
                 blanks.setdefault(i, []).append(j)
             elif problem == "five_point":
                 five.append((i, j))
-            else:
-                out.append(Finding(_ANSWER_CODES.get(problem, "SKM002"), sheet, cell_of(col.column, i),
+            elif problem in _ANSWER_CODES:  # a label that does not fit: skm.label_findings
+                out.append(Finding(_ANSWER_CODES[problem], sheet, cell_of(col.column, i),
                                    expected="1–4", found=_shown(raw_of(col.column, i)), params={"unsur": label}))
     for i in sorted(blanks):
         js = sorted(blanks[i])
@@ -202,7 +203,10 @@ def _block_findings(block, result: SkmResult, has_rows: bool, settings: Settings
     for i, col in enumerate(result.columns):
         name = rows[i].get("unsur") if i < len(rows) else None
         cell = _block_cell(block, "unsur", i)
-        if not is_blank(name) and match_unsur(str(name)) is None:
+        if col.matched in _MATCH_CODES and col.unsur is not None:  # computed, and said how
+            out.append(Finding(_MATCH_CODES[col.matched], SUMMARY, cell, expected=unsur_label(col.unsur),
+                               found=str(name)))
+        elif not is_blank(name) and col.unsur is None:
             out.append(Finding("SKM006", SUMMARY, cell, found=str(name)))
             continue
         if col.unsur is None:

@@ -17,6 +17,7 @@ from ..errors import UsageError
 from ..io.atomic import atomic_output, check_output_path, check_suffix
 
 EXIT_OK, EXIT_ERRORS = 0, 1
+PREV_MISMATCH = ("STR008", "STR009")  # --tahun-lalu is another unit's or another year's workbook
 
 
 @dataclass
@@ -71,6 +72,9 @@ def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_l
     workbook, output = Path(workbook), Path(output)
     validate(workbook, output, docx, tahun_lalu, overwrite, lang)
     cur = check_workbook(workbook, tahun_lalu)
+    mismatch = next((f for f in cur.findings if f.code in PREV_MISMATCH), None)
+    if mismatch is not None:  # another unit's or another year's figures never stand beside this year's
+        raise UsageError("prev_mismatch", detail=mismatch.message(lang))
     prev = check_workbook(tahun_lalu) if tahun_lalu is not None else None
     findings = [("cur", workbook.name, f) for f in cur.findings]
     if prev is not None:

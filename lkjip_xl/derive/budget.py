@@ -14,7 +14,10 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from ..calc.budget import BudgetProblem, BudgetRow, add_amounts, build_tree, is_total_row, pagu_efektif, sisa
+from ..calc.budget import (
+    BudgetProblem, BudgetRow, add_amounts, add_complete, build_tree, codes_by_level, is_total_row, pagu_efektif, sisa,
+    typed_level,
+)
 from ..calc.decimals import number_or_none, percent
 
 # the amounts a row carries; "pagu" is the effective pagu (calc.budget.pagu_efektif)
@@ -53,12 +56,18 @@ class BudgetLine:
     amounts: dict[str, Any]  # the row's own: typed inputs; sisa and % as typed over the formula or derived
     depth: int = 0  # place in the tree as the sheet has it
     occurrence: int = 0  # n-th row with this code (duplicates)
+    coded: bool = True  # False: the sheet has no codes, ``code`` was made from the Tingkat column
     children: list["BudgetLine"] = field(default_factory=list)
     parent: "BudgetLine | None" = field(default=None, repr=False)
 
     @property
     def row_id(self) -> int:
         return self.index
+
+    @property
+    def printed_code(self) -> str:
+        """The code as the report prints it: blank when the sheet had none."""
+        return self.code if self.coded else ""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -123,6 +132,8 @@ class BudgetTree:
     problems: list[BudgetProblem]  # invalid, duplicate, misplaced codes; parents without children
     totals: list[int]  # row indexes of typed total rows (JUMLAH / TOTAL)
     skipped: int  # rows left out of the tree: no usable code, total rows
+    by_level: bool = False  # no row had a code: the tree comes from the Tingkat column and row order
+    uncoded: list[int] = field(default_factory=list)  # rows with amounts but no code, left out of a coded tree
 
     @property
     def programs(self) -> list[BudgetLine]:
@@ -130,11 +141,17 @@ class BudgetTree:
 
     @property
     def total_pagu(self) -> int | Decimal | None:
-        return add_amounts(p.shown_pagu for p in self.programs)
+        """The printed TOTAL: None when a programme has no pagu (never a partial total)."""
+        return add_complete(p.shown_pagu for p in self.programs)
 
     @property
     def total_realisasi(self) -> int | Decimal | None:
-        return add_amounts(p.shown_realisasi for p in self.programs)
+        return add_complete(p.shown_realisasi for p in self.programs)
+
+    def without(self, name: str) -> list[str]:
+        """Codes of the programmes lacking a printed amount (``pagu`` or ``realisasi``)."""
+        attr = "shown_pagu" if name == "pagu" else "shown_realisasi"
+        return [p.code for p in self.programs if getattr(p, attr) is None]
 
     def total_sum(self, name: str) -> Sum:
         """Σ of an amount over the programmes (what a typed total row must hold)."""
@@ -153,19 +170,28 @@ class BudgetTree:
 
 
 def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
-    """The tree of a Realisasi table from its rows in sheet order (each a dict with kode, uraian
-    and the AMOUNTS as the workbook holds them)."""
-    items, totals, skipped = [], [], 0
+    """The tree of a Realisasi table from its rows in sheet order (each a dict with kode, level,
+    uraian and the AMOUNTS as the workbook holds them). Without any code the tree is built from the
+    Tingkat column and the order of the rows (many published tables have no code column)."""
+    codes = [None if is_total_row(r.get("kode"), r.get("uraian")) else r.get("kode") for r in rows]
+    has_code = [c is not None and str(c).strip() != "" for c in codes]
+    by_level = not any(has_code) and any(typed_level(r.get("level")) for r in rows)
+    if by_level:
+        codes = codes_by_level([None if is_total_row(r.get("kode"), r.get("uraian")) else typed_level(r.get("level"))
+                                for r in rows])
+        has_code = [c is not None for c in codes]
+    items, totals, skipped, uncoded = [], [], 0, []
     for i, r in enumerate(rows):
-        code, uraian = r.get("kode"), r.get("uraian")
-        if is_total_row(code, uraian):
+        if is_total_row(r.get("kode"), r.get("uraian")):
             totals.append(i)
             skipped += 1
-        elif code is None or str(code).strip() == "":
+        elif not has_code[i]:
             skipped += 1
+            if any(r.get(k) is not None for k in AMOUNTS[:3]):
+                uncoded.append(i)
         else:
-            items.append(BudgetRow(str(code), i, {k: money(r.get(k)) if k != "persen_realisasi" else
-                                                  number_or_none(r.get(k)) for k in AMOUNTS}))
+            items.append(BudgetRow(str(codes[i]), i, {k: money(r.get(k)) if k != "persen_realisasi" else
+                                                      number_or_none(r.get(k)) for k in AMOUNTS}))
     nodes, problems = build_tree(items)
     skipped += sum(1 for p in problems if p.kind == "invalid_code")
     seen: dict[str, int] = {}
@@ -175,10 +201,10 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
         occurrence = seen.get(node.code, 0)
         seen[node.code] = occurrence + 1
         line = BudgetLine(node.row_id, node.code, node.level, str(rows[node.row_id].get("uraian") or ""),
-                          dict(node.amounts), depth, occurrence, parent=parent)
+                          dict(node.amounts), depth, occurrence, parent=parent, coded=not by_level)
         lines.append(line)
         line.children = [make(c, depth + 1, line) for c in node.children]
         return line
 
     roots = [make(n, 0, None) for n in nodes]
-    return BudgetTree(roots, lines, problems, totals, skipped)
+    return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded)

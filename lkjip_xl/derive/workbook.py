@@ -71,7 +71,7 @@ class DerivedWorkbook:
         if self._budget is None:
             rows = []
             for rv in self.row_values("realisasi"):
-                row = {k: rv.values.get(k) for k in ("kode", "uraian")}
+                row = {k: rv.values.get(k) for k in ("kode", "level", "uraian")}
                 row.update({k: rv.get(k) for k in AMOUNTS})
                 rows.append(row)
             self._budget = build_budget(rows)

@@ -12,7 +12,8 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from ..errors import UnreadableWorkbook
+from ..errors import UnreadableWorkbook, damaged as _damaged
+from ..i18n import Text
 from . import limits
 from .xmlscan import sheet_extent
 
@@ -71,23 +72,7 @@ def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
     every worksheet is also read once to bound its grid. ``read_workbook`` passes False and lets
     ``read_part`` do it for the sheets it reads."""
     path = Path(path)
-    check_file(path)
-    with open(path, "rb") as fh:
-        magic = fh.read(8)
-    if magic == OLE2_MAGIC:
-        raw = path.read_bytes()[: 1024 * 1024]
-        if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptedPackage" in raw:
-            raise UnreadableWorkbook("encrypted", path=str(path))
-        raise UnreadableWorkbook("old_xls", path=str(path))
-    if not magic.startswith(b"PK"):
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail="bukan arsip zip / not a zip archive")
-    entries = _declared_entries(path)
-    if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{entries} zip members")
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=str(exc)[:80]) from None
+    zf = _open_zip(path, ole2=("old_xls", {}), not_zip="not_xlsx")
     try:
         _check_sizes(path, zf)
         parts, states = _sheet_parts(path, zf)
@@ -115,7 +100,7 @@ def _read_member(path: Path, zf: zipfile.ZipFile, member: str) -> bytes:
     try:
         return zf.read(member)
     except _ZIP_ERRORS as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{member}: {exc}"[:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, member)) from None
 
 
 def _dtd_in_prolog(head: bytes) -> bool | None:
@@ -166,7 +151,7 @@ def _refuse_dtds(path: Path, zf: zipfile.ZipFile, members: list[str]) -> None:
                     head += more
                     verdict = _dtd_in_prolog(head)
         except _ZIP_ERRORS as exc:
-            raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{member}: {exc}"[:100]) from None
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, member)) from None
         if verdict is True or (verdict is None and len(head) >= _PROLOG_LIMIT):
             raise UnreadableWorkbook("unsafe_xml", path=str(path), detail=f"DOCTYPE/ENTITY: {member}")
 
@@ -204,26 +189,71 @@ def _declared_entries(path: Path) -> int | None:
     return count
 
 
+def _open_zip(path: Path, *, ole2: tuple[str, dict], not_zip: str) -> zipfile.ZipFile:
+    """The file as a zip, refused (with the given message keys) when it is an OLE2 file (an
+    encrypted one is named so), not a zip, or declares more members than allowed."""
+    check_file(path)
+    with open(path, "rb") as fh:
+        magic = fh.read(8)
+    if magic == OLE2_MAGIC:
+        raw = path.read_bytes()[: 1024 * 1024]
+        if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptedPackage" in raw:
+            raise UnreadableWorkbook("encrypted", path=str(path))
+        raise UnreadableWorkbook(ole2[0], path=str(path), **ole2[1])
+    if not magic.startswith(b"PK"):
+        raise UnreadableWorkbook(not_zip, path=str(path), detail=Text("bukan arsip zip", "not a zip archive"))
+    entries = _declared_entries(path)
+    if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
+        raise UnreadableWorkbook("too_large", path=str(path), detail=_members(entries))
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error) as exc:
+        raise UnreadableWorkbook(not_zip, path=str(path), detail=_damaged(exc)) from None
+
+
+def open_package(path: Path) -> zipfile.ZipFile:
+    """Open any Office Open XML package (a .docx too) with the same guards as a workbook: a zip,
+    within the member, size and compression limits, no DTD in any XML part."""
+    path = Path(path)
+    zf = _open_zip(path, ole2=("unreadable", {"detail": "OLE2 (.doc/.xls)"}), not_zip="unreadable")
+    try:
+        _check_member_sizes(path, zf)
+        _refuse_dtds(path, zf, zf.namelist())
+    except Exception:
+        zf.close()
+        raise
+    return zf
+
+
 def _check_sizes(path: Path, zf: zipfile.ZipFile) -> None:
+    _check_member_sizes(path, zf)
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
+        raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text("xl/workbook.xml tidak ada", "xl/workbook.xml missing"))
+
+
+def _check_member_sizes(path: Path, zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > limits.MAX_ZIP_MEMBERS:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{len(infos)} zip members")
+        raise UnreadableWorkbook("too_large", path=str(path), detail=_members(len(infos)))
     total = 0
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.RATIO_CHECK_FROM_BYTES and ratio > limits.MAX_COMPRESSION_RATIO:
             raise UnreadableWorkbook("too_large", path=str(path),
-                                     detail=f"{info.filename}: {info.file_size} B, ratio {ratio:.0f}:1")
+                                     detail=Text(f"{info.filename}: {info.file_size} B, rasio {ratio:.0f}:1",
+                                                 f"{info.filename}: {info.file_size} B, ratio {ratio:.0f}:1"))
         if info.file_size > limits.MAX_PART_BYTES:
             raise UnreadableWorkbook("too_large", path=str(path), detail=f"{info.filename}: {info.file_size} B")
     if total > limits.MAX_UNCOMPRESSED_BYTES:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{total} B decompressed")
-    names = set(zf.namelist())
-    if "xl/workbook.xml" not in names:
-        if "xl/workbook.bin" in names:
-            raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
-        raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xl/workbook.xml missing")
+        raise UnreadableWorkbook("too_large", path=str(path), detail=Text(f"{total} B setelah dibuka", f"{total} B decompressed"))
+
+
+def _members(count: int) -> Text:
+    return Text(f"{count} anggota zip", f"{count} zip members")
 
 
 def _parse(path: Path, data: bytes):
@@ -232,7 +262,7 @@ def _parse(path: Path, data: bytes):
     except DefusedXmlException as exc:
         raise UnreadableWorkbook("unsafe_xml", path=str(path), detail=type(exc).__name__) from None
     except SafeET.ParseError as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"XML: {exc}"[:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, "XML")) from None
 
 
 def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:

@@ -12,7 +12,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..calc.budget import is_total_row
-from ..errors import UnreadableWorkbook
+from ..errors import UnreadableWorkbook, damaged, rows_over
 from ..findings import Finding
 from ..schema import SCHEMA, ColType, Form, Table
 from ..schema.lists import LENIENT_LISTS, values as list_values
@@ -44,13 +44,13 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         try:
             book = CalamineWorkbook.from_path(str(path))
         except Exception as exc:  # calamine raises its own error types for damaged files
-            raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc).splitlines()[0][:100]) from None
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc)) from None
         findings: list[Finding] = []
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
         model.print_areas = print_areas(container)
         names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
-            if name not in container.sheet_parts:
+            if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
                 findings.append(Finding("STR001", name, "A1", params={"name": name}))
         # python-calamine builds a sheet's grid without holding the GIL: while it builds the next
         # sheet in a worker thread, this thread scans the XML and reads the tables of the current
@@ -142,13 +142,13 @@ def _grid(book: CalamineWorkbook, name: str, path) -> tuple[list[list[Any]], lis
         sheet = book.get_sheet_by_name(name)
         height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
         if height > limits.MAX_ROWS:
-            raise UnreadableWorkbook("too_large", path=str(path), detail=f"{name}: {height} rows > {limits.MAX_ROWS}")
+            raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over(name, height, limits.MAX_ROWS))
         merged = getattr(sheet, "merged_cell_ranges", None) or []
         return sheet.to_python(skip_empty_area=False), list(merged)
     except UnreadableWorkbook:
         raise
     except Exception as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{name}: {exc}"[:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
 
 
 def _version(book: CalamineWorkbook, parts: dict) -> str | None:

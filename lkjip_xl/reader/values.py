@@ -13,7 +13,8 @@ from typing import Any
 
 from ..calc.decimals import strip_exponent, to_decimal
 from ..calc.numbers_id import parse_number
-from ..findings import Finding
+from ..findings import Finding, show_value
+from ..i18n import Text
 from ..schema.types import ColType
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
@@ -30,16 +31,33 @@ def _integral(d: Decimal) -> int | Decimal:
     return int(d) if d == d.to_integral_value() else d
 
 
+# the reason parse_number gives, by its leading code, in words
+_WHY = {"not_a_number": Text("bukan angka", "not a number"),
+        "malformed": Text("penulisan angka tidak dikenali", "malformed number")}
+
+
+def _readings(readings) -> Text | None:
+    """"1.500": it may mean 1.500 (thousands) or 1,5 (decimal)."""
+    if len(readings) != 2:
+        return None
+    a, b = (show_value(strip_exponent(r.normalize())) for r in readings)
+    return Text(f"bisa berarti {a} atau {b}", f"it may mean {a} or {b}")
+
+
+def _why(reason: str):
+    return _WHY.get(reason.split(":", 1)[0], reason)
+
+
 def _number_from_text(text: str, ctype: ColType) -> tuple[Any, Finding | None]:
     p = parse_number(text)
     if p.special == "NA":
         return None, None
     if p.ambiguous:
-        return None, problem("VAL002", found=text, params={"detail": p.reason or ""})
+        return None, problem("VAL002", found=text, params={"detail": _readings(p.readings) or p.reason or ""})
     if p.value is None:
         if p.reason is None:  # blank after cleaning
             return None, None
-        return None, problem("VAL013", found=text, params={"detail": p.reason})
+        return None, problem("VAL013", found=text, params={"detail": _why(p.reason)})
     value = p.value
     if not value.is_finite() or abs(value) >= MAX_ABS_NUMBER:
         return None, problem("VAL013", found=text, params={"detail": "> 15 digit"})

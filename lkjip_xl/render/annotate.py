@@ -1,7 +1,8 @@
 """An annotated copy of the workbook: each finding's cell filled (red error, yellow warning,
 blue info) with a comment holding the message, and a first sheet `Temuan` listing every finding
-with a hyperlink to its cell. The original's formulas and data validations are kept; the input
-file is never modified (the copy is written to a temporary file and renamed)."""
+with a hyperlink to its cell (numbers in Indonesian form, long messages wrapped in rows tall
+enough to show them). The original's formulas and data validations are kept; the input file is
+never modified (the copy is written to a temporary file and renamed)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,19 +11,20 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from ..findings import show_value
+from ..glossary import severity_word, term
 from ..io.atomic import atomic_output
 from ..schema.refs import quote_sheet
-from .text import SEVERITY_WORDS
 
 FILLS = {
     "error": PatternFill("solid", fgColor="FFC7CE"),
     "warning": PatternFill("solid", fgColor="FFEB9C"),
     "info": PatternFill("solid", fgColor="DDEBF7"),
 }
-HEADERS = {
-    "id": ("No", "Sheet", "Sel", "Kode", "Tingkat", "Pesan", "Seharusnya", "Tertulis"),
-    "en": ("No", "Sheet", "Cell", "Code", "Severity", "Message", "Expected", "Found"),
-}
+COLUMNS = (("No", 5), ("sheet", 14), ("cell", 8), ("code", 9), ("severity", 12), ("message", 80),
+           ("expected", 20), ("found", 20))  # (glossary term or literal header, width in characters)
+WRAPPED = (2, 6, 7, 8)  # sheet, message, expected, found: long text wraps inside the column
+LINE_POINTS = 15  # height of one line of 11-point Calibri
 SHEET_NAME = "Temuan"
 
 
@@ -30,8 +32,6 @@ MAX_CELL_TEXT = 32_767  # Excel's limit for one cell; longer text makes the file
 
 
 def _cell_value(value):
-    if isinstance(value, (list, dict)):
-        value = str(value)
     if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
         value = value[: MAX_CELL_TEXT - 1] + "…"
     return value
@@ -72,32 +72,69 @@ def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
         target.comment = Comment(text[:30000], "lkjip-xl", width=320, height=120)
     if SHEET_NAME in wb.sheetnames:
         del wb[SHEET_NAME]
-    ws = wb.create_sheet(SHEET_NAME, 0)
-    ws.append(HEADERS[lang])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for i, f in enumerate(findings, start=1):
-        d = f.to_dict(lang)
-        ws.append([i, f.sheet, f.cell, f.code, SEVERITY_WORDS[lang][f.severity], _cell_value(d["message"]),
-                   _cell_value(d["expected"]), _cell_value(d["found"])])
-        _as_text_cells(ws[i + 1])
-        link = ws.cell(row=i + 1, column=3)
-        if f.sheet in wb.sheetnames:
-            link.hyperlink = f"#{quote_sheet(f.sheet)}!{f.cell}"
-            link.font = Font(color="0563C1", underline="single")
-        ws.cell(row=i + 1, column=5).fill = FILLS[f.severity]
-    for col, width in zip("ABCDEFGH", (5, 14, 8, 9, 11, 90, 18, 18)):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A2"
-    for cell in ws["F"]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    _findings_sheet(wb, findings, lang)
     wb.active = 0
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet.title == SHEET_NAME
     with atomic_output(out) as tmp:
         wb.save(tmp)
+
+
+def _findings_sheet(wb, findings, lang: str) -> None:
+    """The first sheet: one row per finding, the cell linked, the severity coloured."""
+    ws = wb.create_sheet(SHEET_NAME, 0)
+    ws.append([head if head == "No" else term(head, lang).capitalize() for head, _ in COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for i, f in enumerate(findings, start=1):
+        values = [i, f.sheet, f.cell, f.code, severity_word(f.severity, lang), f.message(lang),
+                  _shown(f.expected, lang), _shown(f.found, lang)]
+        ws.append([_cell_value(v) for v in values])
+        row = ws[i + 1]
+        _as_text_cells(row)
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in WRAPPED)
+        ws.row_dimensions[i + 1].height = _row_height(values)
+        link = ws.cell(row=i + 1, column=3)
+        if f.sheet in wb.sheetnames:
+            link.hyperlink = f"#{quote_sheet(f.sheet)}!{f.cell}"
+            link.font = Font(color="0563C1", underline="single")
+        ws.cell(row=i + 1, column=5).fill = FILLS[f.severity]
+    for n, (_, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[chr(ord("A") + n - 1)].width = width
+    ws.freeze_panes = "A2"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def _shown(value, lang: str):
+    """Expected/found as the user reads them: numbers in Indonesian form, blank stays blank."""
+    return None if value is None else show_value(value, lang)
+
+
+def _lines(text: str, width: int) -> int:
+    """Lines ``text`` takes when wrapped in a column ``width`` characters wide (word wrap, with a
+    margin for wide letters)."""
+    usable = max(1, int(width * 0.9) - 1)
+    lines = 0
+    for para in str(text).split("\n"):
+        line, count = 0, 1
+        for word in para.split(" "):
+            size = len(word)
+            if line and line + 1 + size > usable:
+                count, line = count + 1, 0
+            while size > usable:  # a word longer than the column is broken
+                count, size = count + 1, size - usable
+            line = size if not line else line + 1 + size
+        lines += count
+    return lines
+
+
+def _row_height(values: list) -> float:
+    """Spreadsheets do not grow a row to fit wrapped text written by a program: set it."""
+    lines = max(_lines(values[c - 1], COLUMNS[c - 1][1]) for c in WRAPPED if values[c - 1] is not None)
+    return min(409, LINE_POINTS * max(1, lines) + 2)

@@ -4,14 +4,11 @@ from __future__ import annotations
 import os
 from typing import IO
 
+from ..glossary import severity_word
 from ..i18n import message
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, BOLD = "\033[0m", "\033[1m"
-SEVERITY_WORDS = {
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def use_colour(stream: IO) -> bool:
@@ -20,17 +17,38 @@ def use_colour(stream: IO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+GROUP_FROM = 4  # this many notes (info) of one code on one sheet are one line
+
+
 def render_text(result, lang: str = "id", colour: bool = False) -> str:
     lines = [f"{result.file}  (template {result.template_version or '?'})"]
     current = None
+    grouped = _grouped_notes(result.findings)
     for f in result.findings:
         if f.sheet != current:
             current = f.sheet
             lines.append("")
             lines.append(f"{BOLD}{current}{RESET}" if colour else current)
-        sev = SEVERITY_WORDS[lang][f.severity]
+        sev = severity_word(f.severity, lang)
         tag = f"{COLOURS[f.severity]}{sev}{RESET}" if colour else sev
-        lines.append(f"  {f.sheet}!{f.cell} [{f.code}] {tag}: {f.message(lang)}")
+        group = grouped.get((f.sheet, f.code)) if f.severity == "info" else None
+        if group is None:
+            place = f"{f.sheet}!{f.cell}" if f.cell else f.sheet  # a report's paragraph has no cell
+            lines.append(f"  {place} [{f.code}] {tag}: {f.message(lang)}")
+        elif group[0] is f:
+            cells = ", ".join(g.cell for g in group)
+            lines.append(f"  {f.sheet}: {len(group)}× [{f.code}] {tag}: {f.rule.title(lang)}: {cells}")
     lines.append("")
     lines.append(message("summary", lang, **result.summary))
     return "\n".join(lines) + "\n"
+
+
+def _grouped_notes(findings) -> dict[tuple[str, str], list]:
+    """(sheet, code) -> its notes, where one sheet has GROUP_FROM or more notes of one code (values
+    typed over formulas that give the same value, say): one line lists their cells; JSON and the
+    annotated copy keep every one."""
+    groups: dict[tuple[str, str], list] = {}
+    for f in findings:
+        if f.severity == "info":
+            groups.setdefault((f.sheet, f.code), []).append(f)
+    return {k: v for k, v in groups.items() if len(v) >= GROUP_FROM}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import settings
 from ..calc.skm import ANSWER_SCORES, SKM_WEIGHTS
+from ..calc.skm_unsur import UNSUR
 from . import belanja
 from .types import Choice, Text
 
@@ -64,12 +65,13 @@ LISTS: dict[str, tuple[Choice, ...]] = {
     ),
     # the numbers are written as numbers: picked from the dropdown, an answer is a number, not text
     "jawaban": tuple(Choice(int(k) if k.isdigit() else k, Text(k, k)) for k in ANSWER_SCORES),
+    "unsur_skm": tuple(_c(u.name, u.name, u.name_en) for u in UNSUR),
 }
 
 
 # lists staff may extend with their own words (a unit, an occupation): a value outside them is a
 # warning on read and the dropdown only warns; every other list is closed
-LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan"})
+LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan", "unsur_skm"})
 
 
 # the defined name of the answer table (text answer, score) the SKM score formula looks answers up in

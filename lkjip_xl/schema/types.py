@@ -10,16 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable
 
-
-@dataclass(frozen=True)
-class Text:
-    """A user-facing text in Indonesian (default) and English."""
-
-    id: str
-    en: str
-
-    def get(self, lang: str = "id") -> str:
-        return self.en if lang == "en" else self.id
+from ..i18n import Text
 
 
 class ColType(str, Enum):
@@ -198,6 +189,7 @@ class Sheet:
     freeze_row: int | None = None  # rows above this (1-based) stay visible
     hidden: bool = False
     landscape: bool = True
+    optional: bool = False  # added after the first template: a workbook without it is not incomplete
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ from .sheets.realisasi import BELANJA, BELANJA_ROWS, REALISASI
 from .sheets.rencana_aksi import RA_INDIKATOR, RA_KEGIATAN
 from .sheets.skala import SKALA
 from .sheets.skm import SKM_HASIL, SKM_INFO, SKM_RESPONDEN, SKM_UNSUR
+from .sheets.skm_tindak_lanjut import SKM_TINDAK_LANJUT
 from .types import Sheet, Text, WorkbookSchema
 
 __all__ = [
     "BELANJA", "BELANJA_ROWS", "IDENTITAS", "LIST_SHEET", "PK_INDIKATOR", "PK_KOMPONEN", "PK_PROGRAM",
     "RA_INDIKATOR", "RA_KEGIATAN", "REALISASI", "SCHEMA", "SKALA", "SKM_HASIL", "SKM_INFO",
-    "SKM_RESPONDEN", "SKM_UNSUR", "TEMPLATE_VERSION", "VERSION_CELLS",
+    "SKM_RESPONDEN", "SKM_TINDAK_LANJUT", "SKM_UNSUR", "TEMPLATE_VERSION", "VERSION_CELLS",
 ]
 
 TEMPLATE_VERSION = "1.1"  # 1.1: one table per sheet (PK Program, PK Komponen, RA Kegiatan, SKM Hasil)
@@ -46,6 +47,8 @@ SCHEMA = WorkbookSchema(
         Sheet(SKM_RESPONDEN.sheet, SKM_INFO.title, forms=(SKM_INFO,), tables=(SKM_RESPONDEN,), freeze_row=9),
         Sheet(SKM_UNSUR.sheet, Text("Hasil Survei Kepuasan Masyarakat", "Public satisfaction survey: result"),
               forms=(SKM_HASIL,), tables=(SKM_UNSUR,), freeze_row=5, landscape=False),
+        Sheet(SKM_TINDAK_LANJUT.sheet, SKM_TINDAK_LANJUT.title, tables=(SKM_TINDAK_LANJUT,), freeze_row=5,
+              optional=True),
         Sheet(SKALA.sheet, SKALA.title, tables=(SKALA,), freeze_row=5, landscape=False),
         Sheet(LIST_SHEET, Text("Daftar pilihan", "Dropdown lists"), hidden=True),
     ),

@@ -14,10 +14,12 @@ from decimal import Decimal, localcontext
 
 from ..calc.decimals import CALC_PRECISION, round_half_up
 from ..calc.scales import PRESETS, grade
-from ..calc.skm import DEFAULT_WEIGHT, NEAR_BOUNDARY_MARGIN, IkmResult
+from ..calc.skm import DEFAULT_WEIGHT, NEAR_BOUNDARY_MARGIN, IkmResult, match_unsur
+from ..calc.skm_labels import LabelSet
 from .compute import COLUMNS, SkmResult, compute_skm, safe_parse
 
-__all__ = ["NO_LAYANAN", "group_respondents", "per_layanan", "MeanIkm", "mean_of_units", "LABELS"]
+__all__ = ["NO_LAYANAN", "cell_text", "group_respondents", "per_layanan", "per_group", "MeanIkm", "mean_of_units",
+           "LABELS"]
 
 NO_LAYANAN = "(tanpa jenis layanan)"
 
@@ -28,7 +30,8 @@ LABELS = {
 }
 
 
-def _name(value) -> str | None:
+def cell_text(value) -> str | None:
+    """A cell as text with its spaces collapsed (12.0 -> "12"); None when blank."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -41,12 +44,12 @@ def _group_ids(layanan: Sequence, default: str | None) -> tuple[list[str], list[
     """(group names in order of first appearance, group id of each respondent).
 
     Each distinct cell value is named once; the ids are then looked up at C speed."""
-    fallback = _name(default) or NO_LAYANAN
+    fallback = cell_text(default) or NO_LAYANAN
     names: list[str] = []
     by_key: dict[str, int] = {}
 
     def gid_of(raw) -> int:
-        name = _name(raw) or fallback
+        name = cell_text(raw) or fallback
         key = name.lower()
         if key not in by_key:
             by_key[key] = len(names)
@@ -75,12 +78,14 @@ def group_respondents(layanan: Sequence, default: str | None = None) -> dict[str
     return groups
 
 
-def _group_tallies(ids: list[int], values: Sequence, groups: int) -> tuple[list[int], list[int]]:
-    """Per group (total of valid answers, number of valid answers) of one answer column.
+def _group_tallies(ids: list[int], values: Sequence, groups: int, unsur: str | None,
+                   labels: LabelSet | None) -> tuple[list[int], list[int]]:
+    """Per group (total of valid answers, number of valid answers) of one answer column; an id
+    of ``groups`` or more belongs to no group.
 
     Counts each distinct (group, raw answer) pair once (C speed), then parses each distinct
     answer once. True/False are told apart from 1/0 (they are text, never answers)."""
-    totals, counts = [0] * groups, [0] * groups
+    totals, counts = [0] * (groups + 1), [0] * (groups + 1)
     tagged = _has_bool(values)
     try:
         counted = Counter(zip(ids, ((v.__class__ is bool, v) for v in values) if tagged else values))
@@ -97,11 +102,12 @@ def _group_tallies(ids: list[int], values: Sequence, groups: int) -> tuple[list[
         if raw in parsed:
             v = parsed[raw]
         else:
-            v = parsed[raw] = safe_parse(raw)[0]
+            v = parsed[raw] = safe_parse(raw, unsur, labels)[0]
         if v is not None:
+            g = min(g, groups)
             totals[g] += v * c
             counts[g] += c
-    return totals, counts
+    return totals[:groups], counts[:groups]
 
 
 def _has_bool(values: Sequence) -> bool:
@@ -111,7 +117,7 @@ def _has_bool(values: Sequence) -> bool:
 
 def per_layanan(
     layanan: Sequence, answers: dict[str, Sequence], unsur_names: Sequence[str | None],
-    weight: str = DEFAULT_WEIGHT, default: str | None = None,
+    weight: str = DEFAULT_WEIGHT, default: str | None = None, labels: LabelSet | None = None,
 ) -> dict[str, SkmResult]:
     """An :class:`SkmResult` per jenis layanan from the respondents' raw answers.
 
@@ -122,16 +128,29 @@ def per_layanan(
     and the checks have those).
     """
     names, ids = _group_ids(layanan, default)
-    sizes = [0] * len(names)
+    return per_group(names, ids, answers, unsur_names, weight, labels)
+
+
+def per_group(
+    names: Sequence[str], ids: Sequence[int], answers: dict[str, Sequence], unsur_names: Sequence[str | None],
+    weight: str = DEFAULT_WEIGHT, labels: LabelSet | None = None,
+) -> dict[str, SkmResult]:
+    """An :class:`SkmResult` per group: respondent ``i`` belongs to group ``names[ids[i]]`` (an id
+    of ``len(names)`` or more: to none). Every group is computed like the whole survey (same
+    unsur matching, answer reading, NRR, IKM and grading)."""
+    ids = list(ids)
+    sizes = [0] * (len(names) + 1)
     for gid in ids:
-        sizes[gid] += 1
+        sizes[min(gid, len(names))] += 1
+    codes = [match_unsur(n) if n else f"U{i + 1}" for i, n in enumerate(unsur_names)]
     tallies = {}
-    for key in COLUMNS:
+    for i, key in enumerate(COLUMNS):
         values = answers.get(key)
         if values:
             if len(values) != len(ids):
                 values = list(values[:len(ids)]) + [None] * (len(ids) - len(values))
-            tallies[key] = _group_tallies(ids, values, len(names))
+            unsur = codes[i] if i < len(codes) else f"U{i + 1}"
+            tallies[key] = _group_tallies(ids, values, len(names), unsur, labels)
     out: dict[str, SkmResult] = {}
     for g, name in enumerate(names):
         # each group through compute_skm, from its totals: same matching, NRR, IKM and grading

@@ -4,7 +4,10 @@ Answer columns are recognised by their header, matched by name with ``match_unsu
 ``Unsur 3``, the unsur names and their variants, or a question text naming one unsur), in any
 order; the column found for unsur U\\ *k* becomes answer column ``u``\\ *k*. Optional profile
 columns: jenis layanan, jenis kelamin, umur, pendidikan, pekerjaan (common spellings, Indonesian
-or English). Other columns (timestamp, nama, saran, ...) are ignored.
+or English), and the respondent's date (Timestamp, Cap waktu, Tanggal: kept raw, read by
+``calc.survey_dates``). Other columns (nama, saran, ...) are ignored. Answers may be the
+questionnaire's labels ("Sangat sesuai"): the label set is the regulation's, or one declared on a
+sheet named "Label" of the export (``label_file``), or passed by the caller (``--label``).
 
 The header is the row, among the first 20, naming the most unsur. Rows below it are respondents;
 rows with nothing in any recognised column are skipped. Answers are kept raw (the SKM checks
@@ -23,14 +26,18 @@ from pathlib import Path
 from typing import Any
 
 from ..calc.skm import match_unsur
-from ..errors import UnreadableWorkbook
+from ..calc.skm_labels import STANDARD, LabelSet
+from ..errors import UnreadableWorkbook, damaged, rows_over
+from ..i18n import Text
 from ..reader import limits
 from ..reader.container import check_file
 from ..schema.refs import a1
 
-__all__ = ["Survey", "PROFILE_KEYS", "read_survey", "inspect_xlsx", "is_lkjip_workbook", "map_header"]
+__all__ = ["Survey", "PROFILE_KEYS", "DATE_KEY", "read_survey", "inspect_xlsx", "is_lkjip_workbook", "map_header"]
 
 PROFILE_KEYS = ("jenis_layanan", "jenis_kelamin", "umur", "pendidikan", "pekerjaan")
+DATE_KEY = "tanggal"
+_INFO_KEYS = (*PROFILE_KEYS, DATE_KEY)
 _PROFILE_ALIASES = {
     "jenis_layanan": ("jenis layanan", "jenis pelayanan", "layanan", "pelayanan", "unit layanan",
                       "unit pelayanan", "jenis layanan yang diterima", "layanan yang diterima", "service",
@@ -39,6 +46,10 @@ _PROFILE_ALIASES = {
     "umur": ("umur", "usia", "umur tahun", "usia tahun", "umur th", "age"),
     "pendidikan": ("pendidikan", "pendidikan terakhir", "tingkat pendidikan", "education"),
     "pekerjaan": ("pekerjaan", "pekerjaan utama", "occupation", "job"),
+    # the respondent's date; never the bare "waktu" (that is unsur U3, Waktu Penyelesaian)
+    DATE_KEY: ("timestamp", "cap waktu", "stempel waktu", "tanda waktu", "tanggal", "tgl", "tanggal survei",
+               "tanggal pengisian", "tanggal pelayanan", "tanggal layanan", "waktu pengisian", "date",
+               "survey date"),
 }
 _PROFILE_BY_HEADER = {alias: key for key, aliases in _PROFILE_ALIASES.items() for alias in aliases}
 HEADER_SEARCH_ROWS = 20
@@ -59,6 +70,9 @@ class Survey:
     profile: dict[str, list] = field(default_factory=dict)  # dimension -> raw values by respondent
     duplicates: list[tuple[str, int, str, int, bool]] = field(default_factory=list)
     # ignored columns: (unsur code, column, header, column kept for the unsur, holds answers)
+    dates: list | None = None  # raw date (Timestamp) of each respondent, None without such a column
+    answer_labels: LabelSet = STANDARD  # the labels answers are read with
+    label_findings: list = field(default_factory=list)  # problems of a label sheet in the export
 
     @property
     def respondents(self) -> int:
@@ -105,7 +119,7 @@ def map_header(cells: list) -> tuple[dict[str, int], dict[str, str], list[tuple[
 
 
 def _answer_count(columns: dict[str, int]) -> int:
-    return sum(1 for k in columns if k not in PROFILE_KEYS)
+    return sum(1 for k in columns if k not in _INFO_KEYS)
 
 
 def _find_header(rows: list[list]) -> tuple[int, dict, dict, list] | None:
@@ -122,15 +136,16 @@ def _find_header(rows: list[list]) -> tuple[int, dict, dict, list] | None:
     return best[1], best[2], best[3], best[4]
 
 
-def _build(path: Path, kind: str, sheet: str, rows: list[list], clean_answer, clean_other) -> Survey | None:
+def _build(path: Path, kind: str, sheet: str, rows: list[list], clean_answer, clean_other,
+           answer_labels: LabelSet = STANDARD) -> Survey | None:
     """``clean_answer`` / ``clean_other``: a whole column of raw answers / profile cells -> the
-    values kept."""
+    values kept; ``answer_labels``: how answers read (to tell an answer column from free text)."""
     found = _find_header(rows)
     if found is None:
         return None
     h, columns, labels, duplicates = found
     if duplicates:
-        duplicates = _prefer_answers(rows[h + 1:h + 1 + 200], rows[h], columns, labels, duplicates)
+        duplicates = _prefer_answers(rows[h + 1:h + 1 + 200], rows[h], columns, labels, duplicates, answer_labels)
     used = sorted(set(columns.values()))
     kept: list[list] = []
     numbers: list[int] = []
@@ -151,42 +166,47 @@ def _build(path: Path, kind: str, sheet: str, rows: list[list], clean_answer, cl
                 line.extend([""] * (width - len(line)))
     answers: dict[str, list] = {}
     profile: dict[str, list] = {}
+    dates = None
     for key, c in columns.items():
         raw = list(map(itemgetter(c), kept))
-        if key in PROFILE_KEYS:
+        if key == DATE_KEY:
+            dates = clean_other(raw)
+        elif key in PROFILE_KEYS:
             profile[key] = clean_other(raw)
         else:
             answers[key] = clean_answer(raw)
-    return Survey(path, kind, sheet, h + 1, answers, labels, columns, numbers, profile, duplicates)
+    return Survey(path, kind, sheet, h + 1, answers, labels, columns, numbers, profile, duplicates, dates,
+                  answer_labels)
 
 
 def _prefer_answers(sample: list[list], header: list, columns: dict[str, int], labels: dict[str, str],
-                    duplicates: list[tuple]) -> list[tuple[str, int, str, int, bool]]:
+                    duplicates: list[tuple], answer_labels: LabelSet) -> list[tuple[str, int, str, int, bool]]:
     """Of several columns naming one unsur, keep the one holding the most valid answers (a free-text
     "Kritik dan Masukan" column before the U8 question must not replace it); ties: the first.
     Returns the ignored columns as (code, column, header, column kept, holds answers)."""
     from .compute import safe_parse
 
-    def valid(c: int) -> int:
-        return sum(1 for line in sample if c < len(line) and safe_parse(line[c])[0] is not None)
+    def valid(c: int, code: str) -> int:
+        return sum(1 for line in sample if c < len(line) and safe_parse(line[c], code, answer_labels)[0] is not None)
 
     out = []
     for code in dict.fromkeys(d[0] for d in duplicates):
         key = code.lower()
         candidates = [columns[key]] + [d[1] for d in duplicates if d[0] == code]
-        best = max(candidates, key=lambda c: (valid(c), -c))
+        best = max(candidates, key=lambda c: (valid(c, code), -c))
         columns[key], labels[key] = best, " ".join(str(header[best]).split())
-        out += [(code, c, " ".join(str(header[c]).split()), best, valid(c) > 0) for c in candidates if c != best]
+        out += [(code, c, " ".join(str(header[c]).split()), best, valid(c, code) > 0)
+                for c in candidates if c != best]
     return out
 
 
 # ------------------------------------------------------------------------------------------ csv
-def _decode(path: Path, data: bytes) -> str:
+def decode_text(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise UnreadableWorkbook("unreadable", path=str(path), detail="utf-16 text") from None
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=Text("teks UTF-16 rusak", "damaged UTF-16 text")) from None
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
@@ -234,20 +254,20 @@ def _csv_answers(col: list) -> list:
     return list(map(get, col, col))
 
 
-def _read_csv(path: Path) -> Survey | None:
+def _read_csv(path: Path, labels: LabelSet) -> Survey | None:
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableWorkbook("unreadable", path=str(path), detail="binary file")
-    text = _decode(path, data)
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=Text("berkas biner, bukan teks CSV", "binary file, not CSV text"))
+    text = decode_text(path, data)
     del data
     delim = sniff_delimiter(text[:65536])
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
     except csv.Error as exc:
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=f"CSV: {exc}"[:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, "CSV")) from None
     if len(rows) > limits.MAX_ROWS:
-        raise UnreadableWorkbook("too_large", path=str(path), detail=f"{len(rows)} rows > {limits.MAX_ROWS}")
-    return _build(path, "csv", path.name, rows, _csv_answers, _column)
+        raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over("CSV", len(rows), limits.MAX_ROWS))
+    return _build(path, "csv", path.name, rows, _csv_answers, _column, labels)
 
 
 # ----------------------------------------------------------------------------------------- xlsx
@@ -271,8 +291,9 @@ def is_lkjip_workbook(path: Path) -> bool:
     return inspect_xlsx(path)[0]
 
 
-def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | None:
-    """``states``: from :func:`inspect_xlsx` when the caller already vetted the file."""
+def _read_xlsx(path: Path, states: dict[str, str] | None = None, labels: LabelSet | None = None) -> Survey | None:
+    """``states``: from :func:`inspect_xlsx` when the caller already vetted the file; ``labels``:
+    a declared label set (``--label``), else the export's own label sheet, if any, is read."""
     from python_calamine import CalamineWorkbook
 
     if states is None:
@@ -280,8 +301,13 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for damaged files
-        raise UnreadableWorkbook("unreadable", path=str(path), detail=str(exc).splitlines()[0][:100]) from None
+        raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc)) from None
     names = sorted(book.sheet_names, key=lambda n: states.get(n, "visible") != "visible")
+    label_sheets = [n for n in names if _is_label_sheet(n)]
+    label_findings: list = []
+    if labels is None:
+        labels, label_findings = _sheet_labels(path, states, label_sheets)
+    names = [n for n in names if n not in label_sheets]
     best: Survey | None = None
     for name in names:
         try:
@@ -289,7 +315,7 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
             height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
             if height > limits.MAX_ROWS:
                 raise UnreadableWorkbook("too_large", path=str(path),
-                                         detail=f"{name}: {height} rows > {limits.MAX_ROWS}")
+                                         detail=rows_over(name, height, limits.MAX_ROWS))
             head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
             found = _find_header(head)
             if found is None or (best is not None and _answer_count(found[1]) <= _answer_count(best.columns)):
@@ -298,14 +324,35 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None) -> Survey | Non
         except UnreadableWorkbook:
             raise
         except Exception as exc:
-            raise UnreadableWorkbook("unreadable", path=str(path), detail=f"{name}: {exc}"[:100]) from None
-        survey = _build(path, "xlsx", name, rows, _column, _column)
+            raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
+        survey = _build(path, "xlsx", name, rows, _column, _column, labels)
         del rows
         if survey is not None:
             best = survey
             if _answer_count(survey.columns) == 9:
                 break
+    if best is not None:
+        best.label_findings = label_findings
     return best
+
+
+def _is_label_sheet(name: str) -> bool:
+    from .label_file import LABEL_SHEETS
+    from .side_table import header_key
+
+    return header_key(name) in LABEL_SHEETS
+
+
+def _sheet_labels(path: Path, states: dict[str, str], names: list[str]) -> tuple[LabelSet, list]:
+    """The label set declared on a sheet of the export named "Label" (or "Label Jawaban"...)."""
+    from .label_file import labels_from_sheet
+    from .side_table import side_sheets
+
+    for sheet in side_sheets(path, states, prefix=False, only=set(names)) if names else []:
+        got = labels_from_sheet(sheet)
+        if got is not None:
+            return got
+    return STANDARD, []
 
 
 # ---------------------------------------------------------------------------------------- entry
@@ -321,12 +368,13 @@ def file_kind(path: Path) -> str:
     return "csv"
 
 
-def read_survey(path: Path, *, states: dict[str, str] | None = None) -> Survey:
+def read_survey(path: Path, *, states: dict[str, str] | None = None, labels: LabelSet | None = None) -> Survey:
     """The survey in ``path`` (.csv or .xlsx export); raises UnreadableWorkbook. ``states``: the
-    sheet states from :func:`inspect_xlsx` when the caller already vetted the .xlsx."""
+    sheet states from :func:`inspect_xlsx` when the caller already vetted the .xlsx; ``labels``:
+    a declared label set (else the export's label sheet, else the regulation's labels)."""
     path = Path(path)
     kind = file_kind(path)
-    survey = _read_xlsx(path, states) if kind == "xlsx" else _read_csv(path)
+    survey = _read_xlsx(path, states, labels) if kind == "xlsx" else _read_csv(path, labels or STANDARD)
     if survey is None:
         raise UnreadableWorkbook("not_survey", path=str(path))
     return survey

@@ -69,3 +69,34 @@ def test_terbilang_shape(n):
 def test_terbilang_injective(a, b):
     if a != b:
         assert terbilang(a) != terbilang(b)
+
+
+# ------------------------------------------------------------------ words back to numbers
+from lkjip_xl.calc.terbilang import parse_terbilang  # noqa: E402
+
+
+@given(st.integers(min_value=0, max_value=10**15 - 1))
+def test_parse_terbilang_inverts_terbilang(n):
+    assert parse_terbilang(terbilang(n)) == n
+
+
+@pytest.mark.parametrize("words, value", [
+    ("Tujuh milyar delapan ratus dua belas juta sembilan puluh lima ribu sembilan ratus tiga puluh delapan rupiah",
+     7_812_095_938),  # Medang Kampai L283, "milyar" as printed
+    ("dua ratus empat puluh satu juta sembilan ratus lima puluh tiga ribu rupiah", 241_953_000),
+    ("seribu lima ratus", 1500),
+])
+def test_parse_terbilang_reads_printed_amounts(words, value):
+    assert parse_terbilang(words) == value
+
+
+@pytest.mark.parametrize("words", [
+    # Medang Kampai L283: "ribu" is missing after "empat puluh delapan"
+    "Delapan milyar lima puluh empat juta empat puluh delapan sembilan ratus tiga puluh delapan rupiah",
+    "lima juta tujuh miliar",  # scales out of order
+    "dua ribu seribu",
+    "sepuluh kambing",
+    "",
+])
+def test_parse_terbilang_refuses_what_is_not_a_number(words):
+    assert parse_terbilang(words) is None

@@ -1,0 +1,107 @@
+"""A copy of a .docx report with each number a finding is about highlighted (red error, yellow
+warning, turquoise info) and commented with the finding's code and message. The input is never
+written; the copy is written atomically."""
+from __future__ import annotations
+
+from copy import deepcopy
+from pathlib import Path
+
+from ..findings import Finding
+from ..io.atomic import atomic_output
+from ..schema.refs import parse_a1
+
+AUTHOR, INITIALS = "lkjip-xl", "LX"
+
+
+def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang: str = "id") -> int:
+    """Returns how many findings were marked."""
+    from docx import Document
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.table import Table
+
+    colours = {"error": WD_COLOR_INDEX.RED, "warning": WD_COLOR_INDEX.YELLOW, "info": WD_COLOR_INDEX.TURQUOISE}
+    doc = Document(str(source))
+    paragraphs, tables = {}, {}
+    number = count = 0
+    for block in doc.iter_inner_content():
+        if isinstance(block, Table):
+            count += 1
+            tables[count] = block
+        else:
+            number += 1
+            paragraphs[number] = block
+    marked = 0
+    for f in findings:
+        target = _target(f, paragraphs, tables)
+        if target is None:
+            continue
+        paragraph_list, text_offset = target
+        runs = _runs_for(paragraph_list, f.params.get("span"), text_offset)
+        if not runs:
+            continue
+        for run in runs:
+            run.font.highlight_color = colours[f.severity]
+        doc.add_comment(runs, text=f"[{f.code}] {f.message(lang)}", author=AUTHOR, initials=INITIALS)
+        marked += 1
+    with atomic_output(out) as tmp:
+        doc.save(str(tmp))
+    return marked
+
+
+def _target(f: Finding, paragraphs: dict, tables: dict):
+    """The paragraphs a finding's number is in, and the offset of their text in the segment."""
+    where = f.params.get("location") or {}
+    if "paragraph" in where and where["paragraph"] in paragraphs:
+        p = paragraphs[where["paragraph"]]
+        return [p], len(p.text) - len(p.text.lstrip())
+    table = tables.get(where.get("table_index"))
+    if table is None or "docx_row" not in where:
+        return None
+    row = table.rows[where["docx_row"]]
+    col = parse_a1(f.cell)[1] if f.cell else 0
+    cells = row.cells
+    if col >= len(cells):
+        return None
+    cell = cells[col]
+    return list(cell.paragraphs), len(cell.text) - len(cell.text.lstrip())
+
+
+def _runs_for(paragraphs: list, span, offset: int) -> list:
+    """The runs holding characters [start, end) of the paragraphs' joined text ("\n" between
+    them), split so that they hold exactly those characters; every run when there is no span."""
+    if span is None:
+        return [r for p in paragraphs for r in p.runs][:1] or []
+    start, end = span[0] + offset, span[1] + offset
+    pos, out = 0, []
+    for p in paragraphs:
+        runs = _isolate(p, start - pos, end - pos)
+        out += runs
+        pos += len(p.text) + 1
+    return out
+
+
+def _isolate(paragraph, start: int, end: int) -> list:
+    from docx.text.run import Run
+
+    pos, out = 0, []
+    for run in list(paragraph.runs):
+        text = run.text
+        a, b = pos, pos + len(text)
+        pos = b
+        if not text or b <= start or a >= end:
+            continue
+        lo, hi = max(start, a) - a, min(end, b) - a
+        if hi < len(text):
+            tail = deepcopy(run._r)
+            run._r.addnext(tail)
+            Run(tail, paragraph).text = text[hi:]
+            run.text = text[:hi]
+        if lo > 0:
+            middle = deepcopy(run._r)
+            run._r.addnext(middle)
+            kept = run.text
+            run.text = kept[:lo]
+            run = Run(middle, paragraph)
+            run.text = kept[lo:]
+        out.append(run)
+    return out

@@ -1,0 +1,109 @@
+"""A report as a PDF (pdfplumber): per page, its ruled tables as tables and the text around them
+as paragraphs (lines closer than half a line apart belong together), in reading order.
+"Halaman P" is page P; a finding also carries the line on the page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Document, Segment
+from .tables import caption_of, table_segments
+
+MAX_PAGES = 2000
+
+
+def read_pdf(path: Path) -> Document:
+    import pdfplumber
+
+    from .read import UnreadableDocument
+
+    with open(path, "rb") as fh:
+        if not fh.read(1024).lstrip().startswith(b"%PDF"):
+            raise UnreadableDocument("doc_unreadable", path=str(path), detail="bukan PDF / not a PDF")
+    try:
+        pdf = pdfplumber.open(str(path))
+        pages = pdf.pages
+    except Exception as exc:  # pdfminer raises its own kinds (wrapped by pdfplumber) for damaged and encrypted files
+        name = " ".join([type(exc).__name__, str(exc)] + [type(a).__name__ for a in exc.args])
+        if "password" in name.lower() or "encrypt" in name.lower():
+            raise UnreadableDocument("doc_encrypted", path=str(path)) from None
+        raise UnreadableDocument("doc_unreadable", path=str(path), detail=type(exc).__name__) from None
+    try:
+        if len(pages) > MAX_PAGES:
+            raise UnreadableDocument("too_large", path=str(path), detail=f"{len(pages)} pages > {MAX_PAGES}")
+        segments: list[Segment] = []
+        state = {"tables": 0, "recent": []}
+        for number, page in enumerate(pages, start=1):
+            try:
+                segments += _page(page, number, state)
+            except UnreadableDocument:
+                raise
+            except Exception as exc:
+                raise UnreadableDocument("doc_unreadable", path=str(path),
+                                         detail=f"page {number}: {type(exc).__name__}") from None
+        return Document(str(path), "pdf", segments)
+    finally:
+        pdf.close()
+
+
+def _page(page, number: int, state: dict) -> list[Segment]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    lines = page.filter(outside).extract_text_lines()
+    items = [(line["top"], "line", line) for line in lines] + [(t.bbox[1], "table", t) for t in tables]
+    items.sort(key=lambda x: x[0])
+    out: list[Segment] = []
+    paragraph: list[tuple[int, dict]] = []
+    line_no = 0
+
+    def flush():
+        if not paragraph:
+            return
+        text, starts = "", []
+        for _, line in paragraph:
+            starts.append(len(text) + (1 if text else 0))
+            text = f"{text} {line['text']}" if text else line["text"]
+        numbers = tuple(n for n, _ in paragraph)
+        out.append(Segment(text, f"Halaman {number}", {"page": number, "page_line": numbers[0]},
+                           lines=numbers, line_starts=tuple(starts)))
+        state["recent"] = (state["recent"] + [text])[-4:]
+        paragraph.clear()
+
+    for _, kind, item in items:
+        if kind == "line":
+            line_no += 1
+            if paragraph:
+                last = paragraph[-1][1]
+                height = max(last["bottom"] - last["top"], 1)
+                if item["top"] - last["bottom"] > 0.5 * height:
+                    flush()
+            paragraph.append((line_no, item))
+            continue
+        flush()
+        state["tables"] += 1
+        part, caption = caption_of(state["recent"], state["tables"])
+        rows = [([_unwrap(c or "") for c in row], {"page": number}) for row in item.extract()]
+        out += table_segments(rows, part, caption, state["tables"])
+        state["recent"] = []
+    flush()
+    return out
+
+
+def _unwrap(text: str) -> str:
+    """A cell's lines as one text: a number or a word broken by the cell's width is joined back
+    ("17.090.50" + "0,00", "Pemerinta" + "han"), other lines get a space."""
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        if not out or not line:
+            out += line
+        elif (out[-1].isdigit() or out[-1] in ".,") and (line[0].isdigit() or line[0] in ".,") or \
+                out[-1].isalpha() and line[0].islower():
+            out += line
+        else:
+            out += " " + line
+    return out

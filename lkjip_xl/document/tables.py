@@ -1,0 +1,68 @@
+"""Shared by every reader: a table's rows become segments, with the header rows told apart from
+the data and each column given its header text (a group header spanning several columns, such as
+"Anggaran" over "Alokasi | Realisasi | Capaian", is carried over to each of them)."""
+from __future__ import annotations
+
+import re
+
+from .model import Cell, Segment
+from .numbers import tokens
+
+_CAPTION = re.compile(r"^\W*(tabel|table)\s+([0-9IVXLC]+(?:[.,]\s?\d+)?)", re.I)
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?(\s*=\s*[\d\s()+\-−*/x×]+)?$")
+
+
+def caption_label(text: str) -> str | None:
+    """"Tabel 2.8" from a caption line, None when the line is no caption."""
+    m = _CAPTION.match(text.strip())
+    return f"Tabel {m.group(2).replace(' ', '')}" if m else None
+
+
+def caption_of(recent: list[str], count: int) -> tuple[str, str]:
+    """A table's part name and caption text from the lines before it: "Tabel 2.8" and the lines
+    from the caption on, else "Tabel #count" and the line just before it (its title, if any)."""
+    at = next((k for k in range(len(recent) - 1, -1, -1) if caption_label(recent[k])), None)
+    if at is None:
+        return f"Tabel #{count}", " ".join(recent[-1:])
+    return caption_label(recent[at]), " ".join(recent[at:])
+
+
+def _numbering_row(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and len(filled) >= 2 and all(_NUMBERING.match(c.strip()) for c in filled)
+
+
+def _data_row(cells: list[str]) -> bool:
+    return any(not t.year for c in cells for t in tokens(c)) and not _numbering_row(cells)
+
+
+def table_segments(rows: list[tuple[list[str], dict]], part: str, caption: str, table_id: int) -> list[Segment]:
+    """``rows``: the cell texts of each row and its location; returns one segment per row."""
+    first_data = next((i for i, (cells, _) in enumerate(rows) if _data_row(cells)), len(rows))
+    header_rows = [cells for cells, _ in rows[:first_data] if not _numbering_row(cells)]
+    width = max((len(c) for c, _ in rows), default=0)
+    columns = [[] for _ in range(width)]
+    for r, cells in enumerate(header_rows):
+        last_header = r == len(header_rows) - 1
+        carried = ""
+        for c in range(width):
+            text = cells[c].strip() if c < len(cells) else ""
+            if text:
+                carried = text
+            elif not last_header and carried and any(
+                    c < len(h) and h[c].strip() for h in header_rows[r + 1:]):
+                text = carried  # a group header spanning this column
+            if text and text not in columns[c]:
+                columns[c].append(text)
+    filled = [len(c) - next((k for k, x in enumerate(reversed(c)) if x.strip()), len(c)) for c in header_rows]
+    headers = [" | ".join(parts) for parts in columns][:max(filled, default=0)]
+    out = []
+    for r, (cells, where) in enumerate(rows):
+        header = r < first_data or _numbering_row(cells)
+        used = len(cells) - next((k for k, c in enumerate(reversed(cells)) if c.strip()), len(cells))
+        shift = max(0, used - len(headers)) if not header else 0  # extra leading cells: align right
+        row_cells = [Cell(text.strip(), c, headers[c - shift] if 0 <= c - shift < len(headers) else "")
+                     for c, text in enumerate(cells)]
+        out.append(Segment(" | ".join(cells), part, {**where, "table": part, "row": r + 1}, row_cells,
+                           row=r + 1, caption=caption, table_id=table_id, header=header))
+    return out

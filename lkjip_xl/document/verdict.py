@@ -1,0 +1,243 @@
+"""A claim against the workbook: it agrees, it repeats a value the workbook itself gets wrong, it
+follows one of two values the workbook holds, it disagrees (and then which slip it likely is), or
+it cannot be tied to anything. Numbers are compared exactly: a percentage or an index printed
+with fewer decimals agrees when it is the workbook's value rounded half up at its precision
+(truncated too, the way ``check`` accepts it; a truncated capaian is noted); rupiah must be equal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..calc.decimals import compare_typed
+from ..calc.numbers_id import format_id
+from ..calc.typos import digit_slip
+from ..findings import Finding, slip_text
+from .claims import Claim
+from .facts import Fact, Facts
+from .numbers import money_like
+
+BUDGET_KINDS = {"program", "kegiatan", "sub_kegiatan", "total", "belanja"}
+_WORDS = {  # attribute -> (Indonesian, English)
+    "pagu": ("pagu", "budget"), "realisasi": ("realisasi", "actual"), "persen": ("% realisasi", "% spent"),
+    "sisa": ("sisa anggaran", "unspent balance"), "sisa_persen": ("% sisa (efisiensi)", "% unspent (efficiency)"),
+    "target_keluaran": ("target keluaran", "output target"), "realisasi_keluaran": ("realisasi keluaran", "output actual"),
+    "capaian_keluaran": ("capaian keluaran", "output achievement"), "target": ("target", "target"),
+    "capaian": ("capaian", "achievement"), "target_renstra": ("target akhir Renstra", "final Renstra target"),
+    "kemajuan": ("tingkat kemajuan", "progress"), "nrr": ("NRR", "NRR"),
+}
+_VERSIONS = {"murni": ("murni", "original"), "perubahan": ("perubahan", "revised")}
+_SLIPS = {
+    "complement": ("dihitung sebagai 100 − persen yang sudah dibulatkan ({detail})",
+                   "computed as 100 − an already rounded percentage ({detail})"),
+    "double_rounding": ("pembulatan ganda: komponen dibulatkan dulu lalu dirata-rata",
+                        "double rounding: the components were rounded before averaging"),
+    "sen_dropped": ("sen dibuang", "the sen were dropped"),
+    "other_year": ("angka tahun {detail}", "the figure of {detail}"),
+    "other_fact": ("sama dengan {detail}", "equals {detail}"),
+    "truncated": ("dipotong, bukan dibulatkan", "truncated, not rounded"),
+}
+AGREE, UNMATCHED, REPORTED = "agree", "unmatched", "reported"
+
+
+@dataclass
+class Outcome:
+    claim: Claim
+    status: str  # agree / unmatched / reported
+    findings: list[Finding]
+
+
+def _specific(claim: Claim, kind: str) -> set[str] | None:
+    """The entity's attributes a generic cue can mean, given how the number is printed."""
+    if claim.attrs is None:
+        return None
+    t, group = claim.token, claim.money_group
+    money = money_like(t) or group
+    out: set[str] = set()
+    for a in claim.attrs:
+        if kind in BUDGET_KINDS:
+            out |= {"pagu": {"pagu"}, "target": {"pagu"} if money else {"target_keluaran"},
+                    "realisasi": {"persen"} if t.percent and claim.col is None and claim.attrs == {"realisasi"}
+                    else {"realisasi"} if money
+                    else {"realisasi_keluaran"},
+                    "capaian": {"persen"} if group else {"capaian_keluaran"}, "persen": {"persen"},
+                    "sisa": {"sisa_persen"} if t.percent else {"sisa"} if money else {"sisa", "sisa_persen"},
+                    "sisa_persen": {"sisa_persen"}}.get(a, set())
+        elif kind == "indikator":
+            out |= {"target": {"target"}, "realisasi": {"realisasi"}, "pagu": {"pagu"}, "persen": {"persen"},
+                    "capaian": {"persen"} if group else {"capaian"}, "renstra": {"target_renstra"},
+                    "kemajuan": {"kemajuan"}}.get(a, set())
+        elif kind == "unsur":
+            out |= {"nrr"}
+    return out
+
+
+def _same_unit(printed: str | None, unit: str | None, units: set[str]) -> bool:
+    """"8 paket" is not a count of orang; a word after the number that is no unit says nothing."""
+    if printed is None or unit is None or printed not in units:
+        return True
+    return printed == unit or printed.rstrip("s") == unit
+
+
+def _value(f: Fact) -> Decimal | None:
+    """What the workbook says: its recomputation, else the one value its sources agree on."""
+    if f.value is not None:
+        return f.value
+    values = {v for v, _ in f.typed}
+    return values.pop() if len(values) == 1 else None
+
+
+def _relation(found: Decimal, expected: Decimal, f: Fact) -> str | None:
+    """"exact"/"half_up"/"truncated" when the printed number is the value; None otherwise."""
+    if f.money:
+        return "exact" if found == expected else None
+    return compare_typed(expected, found)
+
+
+def _candidates(claim: Claim, facts: Facts, years: set[str], version: str | None = None) -> list[Fact]:
+    attrs = _specific(claim, claim.entity.kind)
+    version = claim.version or version
+    out = []
+    for f in facts.about(claim.entity):
+        if f.year not in years or (attrs is not None and f.attr not in attrs):
+            continue
+        if version and f.version and f.version != version:
+            continue
+        if f.money != (money_like(claim.token) or (claim.money_group and not claim.token.percent and f.money)):
+            continue
+        if not _same_unit(claim.token.unit, f.unit, facts.units):
+            continue
+        out.append(f)
+    return out
+
+
+def judge(claim: Claim, facts: Facts) -> Outcome:
+    token = claim.token
+    if token.year_claim:
+        return _year(claim, facts)
+    if claim.entity is None or token.value is None or claim.year == "other" or claim.attrs == frozenset():
+        return Outcome(claim, UNMATCHED, [])
+    readings = token.readings or (token.value,)
+    cands = _candidates(claim, facts, {claim.year} if claim.year else {"cur", "prev"})
+    for f in cands:
+        expected = _value(f)
+        for found in readings:
+            rel = expected is not None and _relation(found, expected, f) or \
+                next((r for r in (_relation(found, v, f) for v in f.also) if r), None)
+            if rel:
+                notes = [_finding("DOC004", claim, f, expected, found, "truncated")] if rel == "truncated" and \
+                    f.attr in ("capaian", "capaian_keluaran") else []
+                return Outcome(claim, AGREE, notes)
+    for f in cands:
+        for typed, where in f.typed:
+            if any(_relation(found, typed, f) for found in readings):
+                if f.value is not None:
+                    slip = next(((kind, None) for v, kind in f.slips if v == token.value), (None, None))
+                    return Outcome(claim, REPORTED, [_finding("DOC002", claim, f, f.value, token.value, *slip,
+                                                              typed_at=where)])
+                if f.conflicting:
+                    others = "; ".join(f"{format_id(v, 2 if f.percent else 0)} ({w})" for v, w in f.typed)
+                    return Outcome(claim, REPORTED, [_finding("DOC003", claim, f, None, token.value, None,
+                                                              typed_at=where, others=others)])
+    # a pagu whose version goes unsaid is reported against the final (perubahan) budget only
+    accusable = [f for f in _candidates(claim, facts, {claim.year or "cur"}, "perubahan") if f.accuse]
+    if claim.strong and claim.attrs is not None and len({f.attr for f in accusable}) == 1 and \
+            not token.readings and all(_value(f) is not None for f in accusable):
+        f = next((x for x in accusable if x.version == "perubahan"), accusable[0])
+        return Outcome(claim, REPORTED, [_finding("DOC001", claim, f, _value(f), token.value,
+                                                  *_slip(token.value, f, facts))])
+    return Outcome(claim, UNMATCHED, [])
+
+
+def _year(claim: Claim, facts: Facts) -> Outcome:
+    value = int(claim.token.value)
+    if facts.year is None:
+        return Outcome(claim, UNMATCHED, [])
+    if value in (facts.year, facts.prev_year):
+        return Outcome(claim, AGREE, [])
+    return Outcome(claim, REPORTED, [Finding("DOC006", claim.segment.part, cell_of(claim), str(facts.year),
+                                             str(value), _params(claim, None, None))])
+
+
+def _slip(found: Decimal, f: Fact, facts: Facts) -> tuple[str | None, str | None]:
+    expected = _value(f)
+    for value, kind in f.slips:
+        if compare_typed(value, found) == "exact" or value == found:
+            return kind, format_id(value, 2)
+    if expected != expected.to_integral_value() and found == int(expected):
+        return "sen_dropped", None
+    for other in facts.facts:
+        if other.entity is f.entity and other.attr == f.attr and other.year != f.year and \
+                other.value is not None and _relation(found, other.value, other):
+            return "other_year", str(facts.prev_year if other.year == "prev" else facts.year)
+    kind = digit_slip(expected, found) if (f.money or found == found.to_integral_value()) else None
+    if kind:
+        return kind, None
+    same = {(o.entity.key, o.attr) for o in facts.facts if o is not f and o.year == f.year and o.value is not None
+            and o.accuse and _distinctive(found) and _relation(found, o.value, o)}
+    if len(same) == 1:
+        key, attr = same.pop()
+        other = next(o for o in facts.facts if o.entity.key == key and o.attr == attr)
+        return "other_fact", f"{_WORDS[attr][0]} {describe(other)}"
+    return None, None
+
+
+def _distinctive(found: Decimal) -> bool:
+    """Worth naming as copied from elsewhere: not a round number."""
+    return found != found.to_integral_value() or abs(found) >= 100_000
+
+
+def describe(f: Fact) -> str:
+    e = f.entity
+    if e.kind == "total":
+        return "total"
+    code = e.key[1] if e.kind in ("program", "kegiatan", "sub_kegiatan", "indikator", "unsur") else None
+    name = e.names[0] if e.names else ""
+    return f"{name} ({code})" if code else name
+
+
+def cell_of(claim: Claim) -> str:
+    """The finding's "cell": the A1 position in a table; for prose in a PDF the line on the page
+    ("baris 12"); empty for a txt line or a docx paragraph (the part already says which)."""
+    seg = claim.segment
+    if claim.col is not None:
+        return seg.cell_ref(claim.col)
+    if "page" in seg.where:
+        return f"baris {seg.line_at(claim.token.start)}"
+    return ""
+
+
+def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None = None, **more) -> dict:
+    seg = claim.segment
+    where = dict(seg.where)
+    line = seg.line_at(claim.token.start) if not seg.is_row else None
+    if line is not None:
+        where["page_line" if "page" in where else "line"] = line
+    if claim.col is not None:
+        where["cell"] = seg.cell_ref(claim.col)
+    params = {"location": where, "sentence": claim.sentence[:300], "span": (claim.token.start, claim.token.end),
+              "cell_start": claim.cell_start if claim.col is not None else None, "number": claim.token.raw,
+              **more}
+    if f is not None:
+        attr_id, attr_en = _WORDS.get(f.attr, (f.attr, f.attr))
+        if f.attr == "pagu" and f.version:
+            attr_id, attr_en = f"{attr_id} {_VERSIONS[f.version][0]}", f"{_VERSIONS[f.version][1]} {attr_en}"
+        year = "" if f.year == "cur" else " (tahun lalu)"
+        params.update(what_id=f"{attr_id} {describe(f)}{year}", what_en=f"{attr_en} of {describe(f)}"
+                      f"{' (last year)' if year else ''}", source=f.source, entity=describe(f), attribute=f.attr,
+                      year=f.year, version=f.version)
+    hint_id = hint_en = ""
+    if slip:
+        if slip in _SLIPS:
+            hint_id, hint_en = (t.format(detail=detail) for t in _SLIPS[slip])
+        else:
+            hint_id, hint_en = slip_text(slip, "id"), slip_text(slip, "en")
+        hint_id, hint_en = f" (kemungkinan: {hint_id})", f" (likely: {hint_en})"
+    params.update(slip=slip, hint_id=hint_id, hint_en=hint_en)
+    return params
+
+
+def _finding(code: str, claim: Claim, f: Fact, expected, found, slip: str | None, detail: str | None = None,
+             **more) -> Finding:
+    return Finding(code, claim.segment.part, cell_of(claim), expected, found,
+                   _params(claim, f, slip, detail, **more))

@@ -1,0 +1,36 @@
+"""What an upload is, by its content (never by its name).
+
+- A zip archive is a workbook candidate: the reader then vets it (``xl/workbook.xml``, zip bombs,
+  unsafe XML) and refuses anything else with the same reason the command line gives.
+- Text (no NUL byte, or UTF-16 with its byte-order mark) is a CSV survey export.
+- Anything else (random bytes, an old .xls, an encrypted workbook) goes to the reader as a
+  workbook too, so that the user reads the reason the command line gives for it ("format Excel
+  lama (.xls) tidak didukung", "bukan arsip zip", ...).
+"""
+from __future__ import annotations
+
+SNIFF_BYTES = 8192
+_ZIP = b"PK\x03\x04"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def upload_kind(head: bytes) -> str:
+    """``"xlsx"`` or ``"csv"`` from the first bytes of an upload."""
+    if head.startswith(_ZIP):
+        return "xlsx"
+    if head.startswith(_UTF16_BOMS):
+        return "csv"
+    if not head or b"\x00" in head:
+        return "xlsx"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not merely a character cut at the end of the sample
+            return "csv" if _mostly_text(head) else "xlsx"
+    return "csv"
+
+
+def _mostly_text(head: bytes) -> bool:
+    """Latin-1/cp1252 text (an export from an old spreadsheet): few control characters."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
+    return controls <= len(head) // 100

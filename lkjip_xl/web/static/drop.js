@@ -1,0 +1,50 @@
+// Drag and drop onto the upload box; the plain file input and button work without this script.
+(function () {
+  var form = document.getElementById("upload-form");
+  if (!form) return;
+  var input = document.getElementById("berkas");
+  var drop = document.getElementById("drop");
+  var status = document.getElementById("status");
+  var limit = parseInt(form.getAttribute("data-limit"), 10);
+
+  function tooLarge(files) {
+    for (var i = 0; i < files.length; i++) {
+      if (files[i].size > limit) return true;
+    }
+    return false;
+  }
+
+  function submit() {
+    if (!input.files.length) return;
+    if (tooLarge(input.files)) {
+      status.textContent = form.getAttribute("data-too-large");
+      status.className = "alert-inline";
+      return;
+    }
+    status.textContent = form.getAttribute("data-checking");
+    status.className = "";
+    form.submit();
+  }
+
+  ["dragenter", "dragover"].forEach(function (name) {
+    drop.addEventListener(name, function (e) { e.preventDefault(); drop.classList.add("over"); });
+  });
+  ["dragleave", "drop"].forEach(function (name) {
+    drop.addEventListener(name, function (e) { e.preventDefault(); drop.classList.remove("over"); });
+  });
+  drop.addEventListener("drop", function (e) {
+    if (e.dataTransfer && e.dataTransfer.files.length) {
+      input.files = e.dataTransfer.files;
+      submit();
+    }
+  });
+  form.addEventListener("submit", function (e) {
+    if (tooLarge(input.files)) {
+      e.preventDefault();
+      status.textContent = form.getAttribute("data-too-large");
+      status.className = "alert-inline";
+    } else {
+      status.textContent = form.getAttribute("data-checking");
+    }
+  });
+})();

@@ -1,0 +1,75 @@
+"""The words of the web page, in Indonesian (default) and English. The tool's own terms
+(kesalahan, peringatan, temuan, ...) come from ``lkjip_xl.glossary``."""
+from __future__ import annotations
+
+from ..glossary import term
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "title": ("lkjip-xl — pemeriksa buku kerja LKjIP", "lkjip-xl — LKjIP workbook checker"),
+    "tagline": ("Semua berjalan di komputer ini: berkas tidak dikirim ke mana pun.",
+                "Everything runs on this computer: no file is sent anywhere."),
+    "lang_switch": ("English", "Bahasa Indonesia"),
+    "template_title": ("1. Unduh template", "1. Download the template"),
+    "template_help": ("Buku kerja kosong untuk diisi. Nama unit, kabupaten/kota dan tahun langsung tertulis di "
+                      "sheet Identitas.",
+                      "The empty workbook to fill. The unit, regency/city and year are written on the "
+                      "Identitas sheet."),
+    "unit": ("Unit kerja (kecamatan/OPD)", "Unit (district office/agency)"),
+    "unit_example": ("mis. Kecamatan Medan Amplas", "e.g. Kecamatan Medan Amplas"),
+    "kabupaten_kota": ("Kabupaten/kota", "Regency/city"),
+    "kabupaten_kota_example": ("mis. Kota Medan", "e.g. Kota Medan"),
+    "tahun": ("Tahun laporan", "Report year"),
+    "download_template": ("Unduh template", "Download the template"),
+    "check_title": ("2. Periksa buku kerja yang sudah diisi", "2. Check a filled workbook"),
+    "check_help": ("Buku kerja LKjIP (.xlsx) atau ekspor survei SKM (.xlsx/.csv). Berkas asli tidak diubah.",
+                   "An LKjIP workbook (.xlsx) or an SKM survey export (.xlsx/.csv). Your file is not changed."),
+    "drop_here": ("Tarik berkas ke sini, atau pilih berkas:", "Drop the file here, or choose it:"),
+    "check_button": ("Periksa", "Check"),
+    "checking": ("Sedang memeriksa…", "Checking…"),
+    "size_limit": ("Ukuran berkas paling besar {mb} MB.", "Files up to {mb} MB."),
+    "too_large": ("Berkas terlalu besar: batasnya {mb} MB. Hapus isi di luar tabel lalu simpan ulang.",
+                  "The file is too large: the limit is {mb} MB. Delete what lies outside the tables and save "
+                  "again."),
+    "no_file": ("Belum ada berkas yang dipilih.", "No file was chosen."),
+    "one_file": ("Unggah satu berkas saja.", "Upload one file at a time."),
+    "bad_upload": ("Unggahan tidak terbaca; coba lagi.", "The upload could not be read; try again."),
+    "bad_year": ("Tahun laporan harus 4 angka, mis. 2024.", "The report year must be 4 digits, e.g. 2024."),
+    "not_found": ("Hasil ini tidak ada lagi (dihapus setelah satu jam tidak dipakai, atau server dimulai ulang). "
+                  "Unggah berkasnya lagi.",
+                  "This result is gone (removed after an idle hour, or the server was restarted). Upload the "
+                  "file again."),
+    "forbidden": ("Permintaan ini tidak datang dari halaman lkjip-xl.", "This request did not come from the "
+                  "lkjip-xl page."),
+    "cannot_read": ("Berkas tidak dapat diperiksa", "The file cannot be checked"),
+    "result_title": ("Hasil pemeriksaan", "Check result"),
+    "template_version": ("versi template", "template version"),
+    "no_findings": ("Tidak ada temuan: semua angka cocok.", "No findings: every figure agrees."),
+    "downloads": ("Unduh", "Download"),
+    "skm_title": ("Survei Kepuasan Masyarakat (SKM)", "Public satisfaction survey (SKM)"),
+    "ikm": ("IKM", "IKM"),
+    "mutu": ("Mutu pelayanan", "Service grade"),
+    "kinerja": ("Kinerja unit pelayanan", "Unit performance"),
+    "respondents": ("Responden", "Respondents"),
+    "weight": ("Bobot per unsur", "Weight per element"),
+    "ikm_unrounded": ("sebelum pembulatan", "before rounding"),
+    "no_ikm": ("IKM tidak dapat dihitung dari data ini.", "The IKM cannot be computed from this data."),
+    "unsur": ("Unsur pelayanan", "Service element"),
+    "nrr": ("NRR", "Mean (NRR)"),
+    "grade": ("Mutu", "Grade"),
+    "survey_only": ("Berkas ini ekspor survei: hanya SKM yang dihitung.",
+                    "This file is a survey export: only the SKM is computed."),
+    "check_another": ("Periksa berkas lain", "Check another file"),
+    "row": ("Baris", "Row"),
+}
+
+
+def t(key: str, lang: str, **params) -> str:
+    id_, en = TEXTS[key]
+    text = en if lang == "en" else id_
+    return text.format(**params) if params else text
+
+
+def g(key: str, lang: str) -> str:
+    """A glossary term, capitalised as a heading."""
+    word = term(key, lang)
+    return word[:1].upper() + word[1:]

@@ -1,0 +1,144 @@
+"""The page in a real browser: headless Debian Chromium driven by selenium (skipped where Chromium,
+chromedriver or selenium is missing; .ci/run installs them)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+webdriver = pytest.importorskip("selenium.webdriver")
+
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+from lkjip_xl.reader import read_workbook  # noqa: E402
+from web_live import LiveServer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "medan_amplas_2023.xlsx"
+BAD = ROOT / "tests" / "bad_inputs"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+
+pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+                                reason="Chromium and chromedriver are not installed")
+
+
+@pytest.fixture(scope="module")
+def live():
+    with LiveServer() as server:
+        yield server
+
+
+@pytest.fixture
+def browser(tmp_path):
+    from selenium.webdriver.chrome.service import Service
+
+    downloads = tmp_path / "unduhan"
+    downloads.mkdir()
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path / 'profil'}", "--window-size=1280,1600"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.set_page_load_timeout(120)
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+def _wait_download(folder: Path, suffix: str, timeout: float = 60) -> Path:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = [p for p in folder.iterdir() if p.suffix == suffix]
+        if done and not any(p.suffix == ".crdownload" for p in folder.iterdir()):
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} downloaded: {list(folder.iterdir())}")
+
+
+def _upload(browser, path: Path) -> None:
+    """Choose the file, press Periksa, and wait for the result page or the page with the reason."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find_element(By.ID, "berkas").send_keys(str(path))
+    browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, 180).until(lambda d: "/hasil/" in d.current_url or d.find_elements(By.ID, "reason"))
+
+
+def _cells(browser) -> set[tuple[str, str]]:
+    return {(r.get_attribute("data-code"), r.get_attribute("data-cell"))
+            for r in browser.find_elements(By.CSS_SELECTOR, "tr[data-code]")}
+
+
+def test_template_download(live, browser):
+    browser.get(live.url + "/")
+    browser.find_element(By.ID, "unit").send_keys("Kecamatan Medan Amplas")
+    browser.find_element(By.ID, "kabupaten_kota").send_keys("Kota Medan")
+    browser.find_element(By.ID, "tahun").send_keys("2024")
+    browser.find_element(By.ID, "template-button").click()
+    path = _wait_download(browser.downloads, ".xlsx")
+    assert path.name == "lkjip_Kecamatan_Medan_Amplas_2024.xlsx"
+    ident = read_workbook(path)[0].form("identitas").values
+    assert (ident["unit"], ident["kabupaten_kota"], ident["tahun"]) == ("Kecamatan Medan Amplas", "Kota Medan", 2024)
+
+
+def test_sample_findings_annotated_copy_and_language_switch(live, browser, tmp_path):
+    import openpyxl
+
+    browser.get(live.url + "/")
+    _upload(browser, SAMPLE)
+    assert "/hasil/" in browser.current_url
+    cells = _cells(browser)
+    assert ("KIN013", "PK!J6") in cells and ("KIN010", "Realisasi!H13") in cells
+    assert "5 kesalahan" in browser.find_element(By.ID, "summary").text
+    assert browser.find_element(By.ID, "ikm").text == "86,89"
+    browser.save_screenshot(str(tmp_path / "hasil.png"))
+    browser.find_element(By.ID, "dl-salinan-bertanda").click()
+    path = _wait_download(browser.downloads, ".xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "Temuan"
+    temuan = {(r[3], f"{r[1]}!{r[2]}") for r in wb["Temuan"].iter_rows(min_row=2, values_only=True)}
+    assert temuan == cells
+    browser.find_element(By.ID, "lang-switch").click()
+    assert "Check result" in browser.page_source and "5 errors" in browser.find_element(By.ID, "summary").text
+    assert _cells(browser) == cells
+
+
+def test_hostile_file_shows_the_command_lines_reason(live, browser):
+    browser.get(live.url + "/")
+    _upload(browser, BAD / "zip_bomb.xlsx")
+    shown = browser.find_element(By.ID, "reason").text
+    cli = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", "zip_bomb.xlsx"], cwd=BAD, capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert shown == cli.stderr.strip().removeprefix("lkjip-xl: ")
+    browser.get(live.url + "/")  # and the server goes on
+    assert browser.find_element(By.ID, "berkas")
+
+
+def test_script_in_a_workbook_is_shown_as_text_and_never_run(live, browser, write, data):
+    title = "lkjip-xl — pemeriksa buku kerja LKjIP"
+    rows = data["tables"]["realisasi"]
+    rows[2]["uraian"] = "<script>document.title='XSS';window.__xss=1;alert(1)</script>"
+    rows[2]["pagu_murni"] = "<img src=x onerror=\"window.__xss=2;alert(2)\">"
+    browser.get(live.url + "/")
+    _upload(browser, write(data))
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text
+    assert browser.title == title
+    assert browser.execute_script("return window.__xss === undefined")
+    text = browser.find_element(By.ID, "findings").text
+    assert "<script>document.title='XSS';window.__xss=1;alert(1)</script>" in text
+    assert "<img src=x onerror=" in text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#findings script, #findings img")

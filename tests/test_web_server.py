@@ -1,0 +1,306 @@
+"""`lkjip-xl web` at the HTTP level: what the page shows and offers, its size limit, content
+sniffing, escaping, opaque downloads, concurrent uploads, cleanup, and the command itself."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("httpx2")
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from lkjip_xl.checks.engine import check_workbook  # noqa: E402
+from lkjip_xl.reader import read_workbook  # noqa: E402
+from lkjip_xl.web.app import create_app  # noqa: E402
+from lkjip_xl.web.store import UploadStore  # noqa: E402
+from web_live import LiveServer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "medan_amplas_2023.xlsx"
+KAMPAI = ROOT / "samples" / "medang_kampai_2023.xlsx"
+BAD = ROOT / "tests" / "bad_inputs"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def store():
+    s = UploadStore()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def client(store):
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def upload(client, path: Path, name: str | None = None, lang: str = "id", data: bytes | None = None):
+    body = path.read_bytes() if data is None else data
+    return client.post(f"/periksa?lang={lang}", files={"berkas": (name or path.name, body, XLSX)},
+                       follow_redirects=False)
+
+
+def result_page(client, response):
+    assert response.status_code == 303, response.text[:500]
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200
+    return page
+
+
+def reason(html: str) -> str:
+    m = re.search(r'<span id="reason">(.*?)</span>', html, re.S)
+    assert m, html[:1000]
+    import html as htmllib
+
+    return htmllib.unescape(m.group(1).strip())
+
+
+def cli_reason(path: Path, command: str = "check") -> str:
+    """The one line the command line prints for ``path`` (run beside it, so it names the file alone)."""
+    out = subprocess.run([sys.executable, "-m", "lkjip_xl", command, path.name], cwd=path.parent,
+                         capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 2, out
+    return out.stderr.strip().removeprefix("lkjip-xl: ")
+
+
+def rows(html: str) -> set[tuple[str, str]]:
+    return set(re.findall(r'data-code="([A-Z]{3}\d{3})" data-cell="([^"]+)"', html))
+
+
+# ------------------------------------------------------------------------------------ the page
+def test_index_speaks_indonesian_by_default_and_english_on_the_switch(client):
+    page = client.get("/")
+    assert page.status_code == 200 and 'lang="id"' in page.text
+    assert "Unduh template" in page.text and "Periksa" in page.text and 'href="?lang=en"' in page.text
+    english = client.get("/?lang=en")
+    assert 'lang="en"' in english.text and "Download the template" in english.text
+
+
+def test_template_download_fills_unit_regency_and_year(client, tmp_path):
+    got = client.post("/template?lang=id", data={"unit": "Kecamatan Medan Amplas", "kabupaten_kota": "Kota Medan",
+                                                 "tahun": "2024"})
+    assert got.status_code == 200 and got.headers["content-type"] == XLSX
+    assert "lkjip_Kecamatan_Medan_Amplas_2024.xlsx" in got.headers["content-disposition"]
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(got.content)
+    ident = read_workbook(path)[0].form("identitas").values
+    assert (ident["unit"], ident["kabupaten_kota"], ident["tahun"]) == ("Kecamatan Medan Amplas", "Kota Medan", 2024)
+    bad = client.post("/template", data={"tahun": "20x4"})
+    assert bad.status_code == 422 and "Tahun laporan harus 4 angka" in bad.text
+
+
+def test_sample_findings_grouped_by_sheet_with_cells_counts_and_skm(client):
+    page = result_page(client, upload(client, SAMPLE)).text
+    expected = check_workbook(SAMPLE)
+    assert rows(page) == {(f.code, f"{f.sheet}!{f.cell}") for f in expected.findings}
+    assert ("KIN013", "PK!J6") in rows(page) and ("KIN010", "Realisasi!H13") in rows(page)
+    s = expected.summary
+    assert f"{s['error']} kesalahan" in page and f"{s['warning']} peringatan" in page
+    assert 'id="ikm">86,89<' in page and 'id="mutu">B<' in page
+    # each sheet's errors come before its warnings; PK (an error) before Realisasi's warnings
+    realisasi = page[page.index('<h3 class="sheet">Realisasi'):]
+    realisasi = realisasi[:realisasi.find('<h3 class="sheet">', 10) % (len(realisasi) + 1)]  # its own section
+    severities = re.findall(r'<tr class="(error|warning|info)"', realisasi)
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+    assert "realisasi seharusnya 95,4545" in page  # plain-language message, Indonesian numbers
+    assert "Baris: 01.01.02" in page  # the row's code and text name where the cell is
+    english = client.get(client.get("/").url.path)  # the switch keeps the result
+    assert english.status_code == 200
+
+
+def test_sample_offers_annotated_copy_and_the_forced_annex_only(client, tmp_path):
+    import docx
+    import openpyxl
+
+    page = result_page(client, upload(client, SAMPLE))
+    html = page.text
+    assert 'id="dl-salinan-bertanda"' in html and 'id="dl-lampiran-paksa-xlsx"' in html
+    assert 'id="dl-lampiran-xlsx"' not in html and "dipaksa" in html
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    annotated = client.get(f"/unduh/{upload_id}/salinan-bertanda?lang=en")
+    assert "medan_amplas_2023_bertanda.xlsx" in annotated.headers["content-disposition"]
+    (tmp_path / "a.xlsx").write_bytes(annotated.content)
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert wb.sheetnames[0] == "Temuan" and wb["Temuan"]["B1"].value == "Sheet" and wb["Temuan"]["F1"].value == "Message"
+    forced = client.get(f"/unduh/{upload_id}/lampiran-paksa-xlsx")
+    (tmp_path / "f.xlsx").write_bytes(forced.content)
+    assert openpyxl.load_workbook(tmp_path / "f.xlsx").sheetnames[0] == "Temuan"
+    word = client.get(f"/unduh/{upload_id}/lampiran-paksa-docx")
+    (tmp_path / "f.docx").write_bytes(word.content)
+    assert docx.Document(tmp_path / "f.docx").tables
+    assert client.get(f"/unduh/{upload_id}/lampiran-xlsx").status_code == 404  # not offered: errors
+
+
+def test_clean_workbook_offers_the_annex(client, write, data, tmp_path):
+    page = result_page(client, upload(client, write(data), name="bersih.xlsx"))
+    assert 'id="no-findings"' in page.text and 'id="dl-lampiran-xlsx"' in page.text
+    assert "paksa" not in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/lampiran-docx")
+    assert got.status_code == 200 and got.content[:2] == b"PK"
+
+
+# ------------------------------------------------------------------------------ content, not name
+SURVEY = "No;U1;U2;U3;U4;U5;U6;U7;U8;U9\n" + "".join(f"{i};3;4;3;4;3;3;4;3;4\n" for i in range(1, 11))
+
+
+def test_a_csv_named_xlsx_is_read_as_a_survey_and_an_xlsx_named_csv_as_a_workbook(client):
+    survey = result_page(client, upload(client, SAMPLE, name="survei.xlsx", data=SURVEY.encode())).text
+    assert "ekspor survei" in survey and 'id="ikm">' in survey and "dl-" not in survey
+    workbook = result_page(client, upload(client, SAMPLE, name="laporan.csv")).text
+    assert ("KIN013", "PK!J6") in rows(workbook)
+
+
+@pytest.mark.parametrize("name", sorted(
+    e["file"] for e in json.loads((BAD / "expected.json").read_text())
+    if e["exit"] == 2 and e["file"] != "csv_renamed.xlsx"))  # a CSV, by its content: read as a survey
+def test_a_hostile_file_gives_the_command_lines_reason_and_the_server_goes_on(client, name):
+    got = upload(client, BAD / name)
+    assert got.status_code == 422
+    assert reason(got.text) == cli_reason(BAD / name)
+    assert client.get("/").status_code == 200
+
+
+def test_random_bytes_named_csv_are_refused_by_content(client):
+    got = upload(client, BAD / "random_bytes.xlsx", name="data.csv")
+    assert got.status_code == 422 and "bukan berkas Excel .xlsx: data.csv (bukan arsip zip)" in reason(got.text)
+
+
+# ----------------------------------------------------------------------------------- safety
+def test_size_limit_with_or_without_a_declared_length(store):
+    with TestClient(create_app(store, max_file_bytes=50_000), base_url="http://127.0.0.1") as c:
+        big = upload(c, SAMPLE)  # the sample is larger than 50 kB
+        assert big.status_code == 413 and "Berkas terlalu besar: batasnya 1 MB" in big.text
+        just_over = upload(c, SAMPLE, data=b"x" * 50_001)  # the form fits, the file does not
+        assert just_over.status_code == 413
+        assert upload(c, SAMPLE, data=b"x" * 50_000).status_code == 422  # at the limit: read (and refused)
+        chunks = (b"x" * 100_000 for _ in range(20))  # no Content-Length: counted as it arrives
+        streamed = c.post("/periksa", content=chunks,
+                          headers={"content-type": "multipart/form-data; boundary=zz"})
+        assert streamed.status_code == 413 and "Berkas terlalu besar" in streamed.text
+        assert c.get("/").status_code == 200
+    assert len(store) == 0
+
+
+def test_cell_text_is_escaped_and_no_inline_script_may_run(client, write, data):
+    rows_ = data["tables"]["realisasi"]
+    rows_[2]["uraian"] = "<script>document.title='XSS'</script>"
+    rows_[2]["pagu_murni"] = "<img src=x onerror=\"document.title='XSS'\">"
+    page = result_page(client, upload(client, write(data), name="<b>skrip</b>.xlsx"))
+    html = page.text
+    assert "<script>document" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;document.title=&#39;XSS&#39;&lt;/script&gt;" in html  # the uraian, as text
+    assert "&lt;img src=x onerror=" in html
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "<b>skrip" not in html
+
+
+def test_downloads_only_by_opaque_ids_and_known_outputs(client, store):
+    page = result_page(client, upload(client, SAMPLE))
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{32}", upload_id)
+    for path in (f"/unduh/{upload_id}/..%2F..%2Fetc%2Fpasswd", f"/unduh/{upload_id}/masukan.xlsx",
+                 "/unduh/..%2F..%2Fetc/salinan-bertanda", f"/unduh/{upload_id[:-1]}x/salinan-bertanda",
+                 "/hasil/..%2F..%2Fetc%2Fpasswd", "/static/..%2F..%2Fapp.py", f"/unduh/{store.root}/x"):
+        got = client.get(path)
+        assert got.status_code == 404, path
+        assert b"root:" not in got.content and b"create_app" not in got.content
+
+
+def test_forms_from_other_sites_and_other_host_names_are_refused(client):
+    foreign = client.post("/periksa", files={"berkas": ("a.xlsx", SAMPLE.read_bytes(), XLSX)},
+                          headers={"origin": "http://jahat.example"})
+    assert foreign.status_code == 403
+    assert client.get("/", headers={"host": "jahat.example"}).status_code == 400
+
+
+def test_the_input_is_never_changed(client):
+    before = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    page = result_page(client, upload(client, SAMPLE))
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    client.get(f"/unduh/{upload_id}/salinan-bertanda")
+    assert hashlib.sha256(SAMPLE.read_bytes()).hexdigest() == before
+
+
+# ------------------------------------------------------------------------ concurrency, cleanup
+def _post(url: str, path: Path) -> str:
+    boundary = "lkjipbatas"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{path.name}\"\r\n"
+            f"Content-Type: {XLSX}\r\n\r\n").encode() + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+    req = urllib.request.Request(f"{url}/periksa", data=body, method="POST",
+                                 headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    with urllib.request.urlopen(req, timeout=120) as resp:  # follows the redirect to the result
+        return resp.read().decode()
+
+
+def test_two_uploads_at_once_do_not_mix():
+    expected = {p.name: {(f.code, f"{f.sheet}!{f.cell}") for f in check_workbook(p).findings} for p in (SAMPLE, KAMPAI)}
+    assert expected[SAMPLE.name] != expected[KAMPAI.name]
+    pages: dict[int, tuple[str, str]] = {}
+    with LiveServer() as live:
+        def run(i: int, path: Path):
+            pages[i] = (path.name, _post(live.url, path))
+
+        threads = [threading.Thread(target=run, args=(i, (SAMPLE, KAMPAI)[i % 2])) for i in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=300)
+        assert len(live.store) == 4
+    assert len(pages) == 4
+    for name, html in pages.values():
+        assert f'id="file-name">{name}<' in html and rows(html) == expected[name]
+
+
+def test_uploads_removed_after_an_idle_hour_and_when_the_server_stops(write, data):
+    store = UploadStore(idle_seconds=3600)
+    with TestClient(create_app(store), base_url="http://127.0.0.1") as c:
+        page = result_page(c, upload(c, write(data)))
+        upload_id = page.url.path.rsplit("/", 1)[1]
+        folder = store.root / upload_id
+        assert folder.is_dir() and any(folder.iterdir())
+        assert store.sweep(now=time.monotonic() + 60) == 0 and folder.is_dir()
+        assert store.sweep(now=time.monotonic() + 3601) == 1
+        assert not folder.exists() and c.get(f"/hasil/{upload_id}").status_code == 404
+        result_page(c, upload(c, write(data)))
+        assert any(store.root.iterdir())
+    assert not store.root.exists()  # the server stopped: the whole folder is gone
+
+
+# --------------------------------------------------------------------------------- the command
+def test_web_command_serves_127_0_0_1_and_cleans_up_on_ctrl_c(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "lkjip_xl", "web", "--no-browser", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        assert "Tekan Ctrl+C" in line
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            assert resp.status == 200
+        assert _post(url.rstrip("/"), SAMPLE)
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith("lkjip-web-")]
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        busy = subprocess.run([sys.executable, "-m", "lkjip_xl", "web", "--no-browser", "--port", str(port)],
+                              capture_output=True, text=True, timeout=60, env=env)
+        assert busy.returncode == 2 and busy.stderr.strip() == (
+            f"lkjip-xl: port {port} sedang dipakai program lain; pilih port lain dengan --port")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("lkjip-web-")]

@@ -288,3 +288,13 @@ def test_cli_text_json_and_exit_codes(write, data, tmp_path):
     assert run(ROOT / "samples" / "medang_kampai_2023.xlsx", "-o", tmp_path / "mk.xlsx").exit_code == 1  # errors remain
     assert run(tmp_path / "missing.xlsx", "-o", tmp_path / "x.xlsx").exit_code == 2
     assert run(src, "-o", tmp_path / "x.xls").exit_code == 2
+
+
+def test_a_sheet_rapikan_cannot_edit_is_one_line_and_exit_2(write, data, tmp_path):
+    """Rows written without their numbers (legal, rare): rapikan does not guess where cells are."""
+    src = write(data)
+    sheet = SCHEMA.table("realisasi").sheet
+    edit_sheet(src, sheet, lambda x: re.sub(r'<row r="\d+"', "<row", x))
+    result = run(src, "-o", tmp_path / "rapi.xlsx")
+    assert result.exit_code == 2 and not (tmp_path / "rapi.xlsx").exists()
+    assert "rapikan" in result.output or "dirapikan" in result.output

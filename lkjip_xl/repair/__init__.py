@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.engine import CheckResult, check_workbook
+from ..errors import UnreadableWorkbook
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from .change import Change
@@ -17,6 +18,7 @@ from .formulas import repair_formulas
 from .layout import repair_print_areas, repair_styles, repair_validations, repair_version
 from .package import Package
 from .perubahan import SHEET_NAME, perubahan_xml
+from .sheet_xml import XmlShapeError
 from .values import input_cells, repair_values
 
 # an input value the spreadsheet cannot compute with: the results of its row stay as they are
@@ -41,6 +43,13 @@ class RepairResult:
 
 
 def repair_workbook(src: Path, out: Path, lang: str = "id") -> RepairResult:
+    try:
+        return _repair(src, out, lang)
+    except XmlShapeError as exc:
+        raise UnreadableWorkbook("cannot_repair", path=str(src), detail=str(exc)) from None
+
+
+def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     before = check_workbook(src)
     ctx = before.context
     package = Package(src)

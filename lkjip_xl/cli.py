@@ -284,6 +284,37 @@ def pk(
     _report_written(outcome, lang.value)
 
 
+@app.command(help=bi("Tulis salinan rapi buku kerja yang diubah dengan tangan: rumus dipulihkan di baris "
+                     "yang kehilangannya, angka yang tersimpan sebagai teks dijadikan angka, kode yang tersimpan "
+                     "sebagai angka dijadikan teks, format dan daftar pilihan diperluas ke baris sisipan. Nilai "
+                     "ketikan yang akan mengubah angka laporan tidak diubah. Setiap perubahan dicatat di layar dan "
+                     "di sheet Perubahan.",
+                     "Write a tidied copy of a workbook edited by hand: formulas restored in rows that lost "
+                     "them, numbers stored as text made numbers, codes stored as numbers made text, formats and "
+                     "dropdowns extended to inserted rows. A typed value whose change would alter a number of the "
+                     "report is never changed. Every change is listed on the terminal and in a Perubahan sheet."),
+             epilog=exit_codes(ok=("salinan ditulis, tanpa kesalahan", "the copy was written, without errors"),
+                               errors=("salinan ditulis; masih ada kesalahan untuk diperbaiki orang",
+                                       "the copy was written; errors remain for a person to fix")))
+def rapikan(
+    workbook: Path = WORKBOOK_ARGUMENT,
+    output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
+                                help=bi("Salinan rapi .xlsx yang ditulis.", "The tidied copy (.xlsx) to write.")),
+    format: Format = typer.Option(Format.text, "--format", help=FORMAT_HELP),
+    overwrite: bool = OVERWRITE_OPTION,
+    lang: Lang = LANG_OPTION,
+) -> None:
+    from .commands.rapikan import render_json, render_text, run_rapikan
+
+    try:
+        result = run_rapikan(workbook, output, lang=lang.value, overwrite=overwrite)
+    except LkjipError as err:
+        fail(err, lang.value)
+    render = render_json if format == Format.json else render_text
+    typer.echo(render(result, lang.value), nl=False)
+    raise typer.Exit(1 if result.after.has_errors else 0)
+
+
 @app.command(help=bi("Buka halaman lkjip-xl di peramban: unduh template, periksa buku kerja, unduh salinan "
                      "bertanda dan lampiran. Hanya di komputer ini (127.0.0.1); tidak ada berkas yang dikirim "
                      "ke luar.",

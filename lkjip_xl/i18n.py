@@ -165,6 +165,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The lkjip-xl page is at {url} (this computer only). Press Ctrl+C to stop; uploaded files are "
         "removed when it stops.",
     ),
+    "cannot_repair": (
+        "tidak dapat dirapikan: {path} ({detail}); buka dan simpan ulang di Excel atau LibreOffice, lalu coba lagi",
+        "cannot tidy: {path} ({detail}); open and save it again in Excel or LibreOffice, then try again",
+    ),
+    "rapikan_changed": ("Diubah ({n}):", "Changed ({n}):"),
+    "rapikan_kept": ("Dibiarkan, perlu diputuskan ({n}):", "Kept, for you to decide ({n}):"),
+    "rapikan_nothing": ("Tidak ada yang perlu dirapikan.", "Nothing needed tidying."),
+    "rapikan_check": ("Pemeriksaan salinan: {summary}", "Check of the copy: {summary}"),
 }
 
 

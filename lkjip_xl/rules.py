@@ -75,6 +75,11 @@ RULES: dict[str, Rule] = _rules(
      "the table '{name}' is empty: an LKjIP cannot be made without it"),
     ("STR012", "warning", "Tabel kosong", "Table empty",
      "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
+    # ---- printing
+    ("PRN001", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
+     "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
+     "(lkjip-xl rapikan memperluasnya)",
+     "the print area ends at row {end}: filled rows {first}–{last} are not printed (lkjip-xl rapikan extends it)"),
     # ---- values
     ("VAL001", "error", "Angka tersimpan sebagai teks", "Number stored as text",
      "angka tersimpan sebagai teks ('{found}'): dibaca sebagai {expected}, tetapi rumus Excel melewatkannya; "

@@ -23,3 +23,21 @@ def dec(text):
     from decimal import Decimal
 
     return None if text in ("", None) else Decimal(text)
+
+
+def cell_of(table: str, key: str, index: int) -> str:
+    """"Sheet!A1" of a table's cell in the template's layout: column ``key`` of data row ``index``."""
+    from lkjip_xl.schema import SCHEMA
+    from lkjip_xl.schema.refs import a1
+
+    spec = SCHEMA.table(table)
+    return f"{spec.sheet}!{a1(spec.first_row + index, spec.col_index(key))}"
+
+
+def field_of(form: str, key: str) -> str:
+    """"Sheet!A1" of a form field's value cell in the template's layout."""
+    from lkjip_xl.schema import SCHEMA
+    from lkjip_xl.schema.refs import a1
+
+    spec = SCHEMA.form(form)
+    return f"{spec.sheet}!{a1(spec.row_of(key), spec.value_col)}"

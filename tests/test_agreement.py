@@ -7,12 +7,14 @@ and LibreOffice's own recalculation agree.
 - annex: every annex cell whose source is a derived cell prints that cell's derived value, at the
   annex's display precision; a parent whose typed amounts are not the sum of its children prints
   the sum instead, and then `check` reports BUD003 there with exactly that sum as expected;
-- LibreOffice: the file with every cached result removed, recalculated by LibreOffice (skipped
-  where soffice is not installed).
+- a second and a third engine: the file with every cached result removed, recalculated by
+  LibreOffice and by Gnumeric (`ssconvert --recalc`), with no error value anywhere; the empty
+  template too (skipped where the program is not installed).
 """
 from __future__ import annotations
 
 import shutil
+import subprocess
 from decimal import Decimal
 
 import openpyxl
@@ -25,10 +27,13 @@ from lkjip_xl.checks.compare import same_cached
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.reader import read_workbook
 from lkjip_xl.schema import SCHEMA
+from lkjip_xl.schema.refs import a1
 from lkjip_xl.template.fill import write_filled
+from lkjip_xl.template.writer import write_workbook
 from valid_workbook import valid_data
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SSCONVERT = shutil.which("ssconvert")
 SAMPLES = ["medan_amplas_2023", "medan_amplas_2022", "medang_kampai_2023"]
 
 
@@ -39,6 +44,27 @@ def workbook(request, tmp_path_factory):
         write_filled(path, valid_data())
         return path
     return ROOT / "samples" / f"{request.param}.xlsx"
+
+
+def recalculate_with_gnumeric(src, outdir):
+    out = outdir / "gnumeric.xlsx"
+    outdir.mkdir(parents=True, exist_ok=True)
+    subprocess.run([SSCONVERT, "--recalc", str(src), str(out)], check=True, capture_output=True, timeout=300)
+    return out
+
+
+def recalculate_with_libreoffice(src, outdir):
+    from test_libreoffice import convert
+
+    return convert(src, "xlsx", outdir)
+
+
+ENGINES = [
+    pytest.param(recalculate_with_libreoffice, id="libreoffice",
+                 marks=pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")),
+    pytest.param(recalculate_with_gnumeric, id="gnumeric",
+                 marks=pytest.mark.skipif(SSCONVERT is None, reason="Gnumeric (ssconvert) not installed")),
+]
 
 
 def derived_cells(ctx):
@@ -119,13 +145,20 @@ def _subtree(line):
         yield from _subtree(child)
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
-def test_libreoffice_recalculates_the_derived_values(workbook, tmp_path):
-    from test_libreoffice import convert
-
+def _recalculated(workbook, tmp_path, engine):
+    """The workbook with every cached result dropped, recalculated by ``engine`` and read back;
+    and every error value the engine left anywhere (sheet, cell, value)."""
     stripped = tmp_path / "stripped.xlsx"
     openpyxl.load_workbook(workbook).save(stripped)  # openpyxl drops every cached result
-    theirs, _ = read_workbook(convert(stripped, "xlsx", tmp_path / "lo"))
+    theirs, _ = read_workbook(engine(stripped, tmp_path / "engine"))
+    errors = [(sheet, a1(*rc), v) for sheet, scan in theirs.scans.items() for rc, v in scan.errors.items()]
+    return theirs, errors
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_another_engine_recalculates_the_derived_values(workbook, tmp_path, engine):
+    theirs, errors = _recalculated(workbook, tmp_path, engine)
+    assert errors == []
     ctx = check_workbook(workbook).context
     recalculated = {}
     for table in theirs.tables.values():
@@ -138,9 +171,76 @@ def test_libreoffice_recalculates_the_derived_values(workbook, tmp_path):
     compared = 0
     for sheet, cell, value, has_formula, _ in derived_cells(ctx):
         if has_formula:
-            lo = recalculated.get((sheet, cell))
-            assert same_cached(value, lo) or (value is not None and lo is not None
-                                               and abs(Decimal(value) - Decimal(lo)) < Decimal("1e-6")), \
-                (sheet, cell, value, lo)
+            other = recalculated.get((sheet, cell))
+            assert same_cached(value, other) or (value is not None and other is not None
+                                                 and abs(Decimal(value) - Decimal(other)) < Decimal("1e-6")), \
+                (sheet, cell, value, other)
             compared += 1
     assert compared > 20
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_empty_template_recalculates_without_an_error_value(tmp_path, engine):
+    template = tmp_path / "template.xlsx"
+    write_workbook(template)
+    theirs, errors = _recalculated(template, tmp_path, engine)
+    assert errors == []
+    assert all(v is None for v in theirs.form("skm_hasil").values.values())  # no answers, no IKM
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_engine_counts_the_same_skm_answers(tmp_path, engine):
+    """Answers typed oddly count, or not, alike in the sheet's score formula and in lkjip-xl:
+    letters in any case, a number typed as text and spaces count; 2,5, 5, "3.0" and other text do
+    not. (Not TRUE: LibreOffice has no boolean of its own, a TRUE in a number cell is 1 there.)"""
+    data = valid_data()
+    resp = data["tables"]["skm_responden"]
+    odd = {(0, "u1"): "b", (1, "u1"): "D", (2, "u1"): " a ", (3, "u1"): "3", (4, "u1"): "3.0",
+           (0, "u2"): 2.5, (1, "u2"): 5, (2, "u2"): "nilai 4", (3, "u2"): "baik", (4, "u2"): "  4"}
+    for (i, key), value in odd.items():
+        resp[i][key] = value
+    path = tmp_path / "odd.xlsx"
+    write_filled(path, data)
+    theirs, errors = _recalculated(path, tmp_path, engine)
+    assert errors == []
+    ctx = check_workbook(path).context
+    mine = ctx.wb.rows("skm_responden")
+    table = theirs.table("skm_responden")
+    for (i, key), value in odd.items():
+        assert table.get(f"skor_{key}", i) == mine[i][f"skor_{key}"], (key, value)
+    assert [mine[i]["skor_u1"] for i in range(5)] == [2, 4, 1, 3, None]
+    assert [mine[i]["skor_u2"] for i in range(5)] == [None, None, None, None, 4]
+    unsur = theirs.table("skm_unsur")
+    for i, row in enumerate(ctx.wb.rows("skm_unsur")):
+        assert abs(Decimal(unsur.get("nrr", i)) - row["nrr"]) < Decimal("1e-9"), i
+    assert theirs.form("skm_hasil").values["ikm"] == ctx.wb.fields("skm_hasil")["ikm"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nil_markers_in_amounts_are_zero_and_other_text_is_no_number(tmp_path, engine):
+    """`-`, `–`, `—` typed in an amount are 0 in the formulas, as lkjip-xl reads them; other text
+    gives #N/A (sisa) or a blank (%), never a number the spreadsheet read out of text itself."""
+    data = valid_data()
+    rows = data["tables"]["realisasi"]
+    nil = {2: ("realisasi", "-"), 3: ("pagu_perubahan", "\u2013"), 6: ("realisasi", "\u2014")}
+    for i, (key, marker) in nil.items():
+        rows[i][key] = marker
+    rows[9]["realisasi"] = "12.000"  # text: 12 or 12000 depending on the program's locale
+    path = tmp_path / "nil.xlsx"
+    write_filled(path, data)
+    stripped = tmp_path / "stripped.xlsx"
+    openpyxl.load_workbook(path).save(stripped)
+    theirs, _ = read_workbook(engine(stripped, tmp_path / "engine"))
+    mine = check_workbook(path).context.wb.rows("realisasi")
+    table = theirs.table("realisasi")
+    for i in nil:
+        assert table.get("sisa", i) == mine[i]["sisa"], i
+        theirs_pct, mine_pct = table.get("persen_realisasi", i), mine[i]["persen_realisasi"]
+        assert (theirs_pct, mine_pct) == (None, None) or abs(Decimal(theirs_pct) - mine_pct) < Decimal("1e-9"), i
+    assert mine[2]["sisa"] == 850_000_000 and mine[6]["sisa"] == 400_000_000  # nothing spent
+    assert mine[3]["sisa"] == -180_000_000  # a nil perubahan is a pagu of 0 (the murni is not used)
+    assert mine[3]["persen_realisasi"] is None  # 180 jt of 0
+    scan = theirs.scans[table.sheet]
+    sisa, persen = (table.cols[k] for k in ("sisa", "persen_realisasi"))
+    assert scan.errors.get((table.rows[9], sisa)) == "#N/A"
+    assert table.get("persen_realisasi", 9) is None

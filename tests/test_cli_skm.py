@@ -86,7 +86,7 @@ def test_workbook_errors_exit_1(write, data):
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
     # U1 keeps 39 valid answers: under the minimum of 40 for a population of 45
-    assert [(f["code"], f["sheet"], f["cell"]) for f in findings] == [("SKM005", "SKM", "B5"), ("SKM001", "SKM", "H12")]
+    assert [(f["code"], f["sheet"], f["cell"]) for f in findings] == [("SKM005", "SKM", "D5"), ("SKM001", "SKM", "H12")]
     assert findings[1]["message"].startswith("answer 7 to U1")
 
 
@@ -94,7 +94,7 @@ def test_populasi_option_overrides_the_sheet(write, data):
     doc = json.loads(run(write(data), "--format", "json", "--populasi", "1.000").stdout)
     assert doc["min_sample"] == 278
     assert [(f["code"], f["cell"], f["expected"], f["found"]) for f in doc["findings"]] == [
-        ("SKM005", "B5", 278, 40)]
+        ("SKM005", "D5", 278, 40)]
 
 
 def test_sample_workbook_with_typed_nrr_only():

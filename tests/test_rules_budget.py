@@ -2,13 +2,13 @@
 
 Realisasi rows 5..15: 01, 01.01, 01.01.01, 01.01.02, 02, 02.01, 02.01.01, 03, 03.01, 03.01.01,
 TOTAL; columns I pagu murni, J pagu perubahan, K realisasi, L %, M sisa, N jenis belanja.
-PK programmes: rows 5..7, U murni, V perubahan. Rencana Aksi kegiatan: rows 5..7, R pagu.
+PK Program: rows 5..7, C murni, D perubahan. RA Kegiatan: rows 5..7, C pagu.
 Belanja: rows 5..14 (Operasi, Pegawai, Barang dan Jasa, Modal, 5 kinds, Jumlah), B anggaran, C realisasi.
 """
 from decimal import Decimal as D
 
 import pytest
-from helpers import codes_at
+from helpers import cell_of, codes_at
 
 from lkjip_xl.checks.budget import formula_rows
 from lkjip_xl.checks.engine import check_workbook
@@ -198,14 +198,14 @@ def test_bud004_total_not_sum_of_programmes(check, data):
 def test_bud006_pk_pagu_murni(check, data):
     data["tables"]["pk_program"][1]["pagu_murni"] = 401_000_000
     findings = check(data)
-    assert codes_at(findings, "BUD006") == ["PK!U6"]
+    assert codes_at(findings, "BUD006") == [cell_of("pk_program", "pagu_murni", 1)]
     f = _one(findings, "BUD006")
     assert (f.expected, f.found, f.params["field"], f.params["kode"]) == (400_000_000, 401_000_000, "murni", "02")
 
 
 def test_bud006_pk_pagu_perubahan(check, data):
     data["tables"]["pk_program"][2]["pagu_perubahan"] = 300_000_000
-    assert codes_at(check(data), "BUD006") == ["PK!V7"]
+    assert codes_at(check(data), "BUD006") == [cell_of("pk_program", "pagu_perubahan", 2)]
 
 
 def test_bud006_skips_a_version_blank_on_realisasi(check, data):
@@ -218,7 +218,7 @@ def test_bud006_skips_a_version_blank_on_realisasi(check, data):
 def test_bud007_rencana_aksi_pagu(check, data):
     data["tables"]["ra_kegiatan"][2]["pagu"] = 310_000_000
     findings = check(data)
-    assert codes_at(findings, "BUD007") == ["Rencana Aksi!R7"]
+    assert codes_at(findings, "BUD007") == [cell_of("ra_kegiatan", "pagu", 2)]
     assert _one(findings, "BUD007").severity == "warning"
 
 
@@ -230,7 +230,7 @@ def test_bud007_murni_pagu_is_fine(check, data):
 def test_bud012_quarterly_pagu(check, data):
     data["tables"]["ra_kegiatan"][0]["pagu_tw4"] = 262_500_001
     findings = check(data)
-    assert codes_at(findings, "BUD012") == ["Rencana Aksi!R5"]
+    assert codes_at(findings, "BUD012") == [cell_of("ra_kegiatan", "pagu", 0)]
     assert _one(findings, "BUD012").expected == 1_050_000_001
 
 
@@ -339,7 +339,7 @@ def test_sample_2022_kegiatan_02_01_realisasi():
 def test_bud014_rencana_aksi_programme_pagu_differs_from_the_pk(check, data):
     data["tables"]["ra_kegiatan"].append({"kode": "01", "uraian": "Program Penunjang", "pagu": 999_000_000})
     findings = check(data)
-    assert codes_at(findings, "BUD014") == ["Rencana Aksi!R8"]
+    assert codes_at(findings, "BUD014") == [cell_of("ra_kegiatan", "pagu", 3)]
     assert [f.expected for f in findings if f.code == "BUD014"] == [1_000_000_000]
 
 
@@ -359,4 +359,4 @@ def test_a_typing_slip_is_named_in_the_message(check, data):
 
 def test_bud018_pk_budget_partly_blank(check, data):
     data["tables"]["pk_program"][1]["pagu_murni"] = None
-    assert codes_at(check(data), "BUD018") == ["PK!U6"]
+    assert codes_at(check(data), "BUD018") == [cell_of("pk_program", "pagu_murni", 1)]

@@ -5,6 +5,8 @@ from decimal import Decimal as D
 
 import openpyxl
 
+from lkjip_xl.schema import SCHEMA
+
 from helpers import codes_at
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.render.text import render_text
@@ -65,7 +67,7 @@ def test_a_stale_result_is_still_reported_at_its_cell(write, data, tmp_path):
 
     with zipfile.ZipFile(path) as zf:
         members = {n: zf.read(n) for n in zf.namelist()}
-    sheet = "xl/worksheets/sheet5.xml"  # Realisasi
+    sheet = f"xl/worksheets/sheet{[s.name for s in SCHEMA.sheets].index('Realisasi') + 1}.xml"
     xml = members[sheet].decode()
     xml, n = re.subn(r'(<c r="M7"[^>]*><f>[^<]*</f><v>)[^<]*(</v>)', r"\g<1>12345\g<2>", xml)
     assert n == 1

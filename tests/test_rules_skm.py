@@ -1,14 +1,14 @@
 """Every SKM rule: break one thing in the valid workbook, get that code at that exact cell.
 
-SKM sheet layout: respondents from row 9 (No in A, U1..U9 in H..P); summary block R9:Y17 (Kolom,
-Unsur, Jumlah Nilai, Jumlah Responden, NRR diketik, NRR, NRR tertimbang, Mutu); Populasi in B5;
-Hasil T21:T25 (Σ tertimbang, IKM before rounding, IKM, mutu, kinerja).
+SKM sheet: respondents from row 9 (No in A, U1..U9 in H..P, their scores in Q..Y); Populasi in D5.
+SKM Hasil sheet: the summary block (cell_of("skm_unsur", ...)) and the result below it
+(field_of("skm_hasil", ...)).
 """
 import re
 import zipfile
 from decimal import Decimal as D
 
-from helpers import codes_at
+from helpers import cell_of, codes_at, field_of
 from lkjip_xl.calc.skm import UNSUR
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.template.writer import TypedOverride
@@ -57,6 +57,22 @@ def test_skm002_text_answer(check, data):
     assert "'baik'" in only(findings, "SKM002")[0].message()
 
 
+def test_an_answer_typed_as_text_counts_and_is_reported_at_its_cell(write, data):
+    resp = data["tables"]["skm_responden"]
+    typed = resp[3]["u2"]
+    resp[3]["u2"] = f" {typed}"  # '4 typed as text, with a space
+    result = check_workbook(write(data))
+    assert codes_at(result.findings, "VAL001") == [cell_of("skm_responden", "u2", 3)]
+    f = only(result.findings, "VAL001")[0]
+    assert (f.expected, f.found) == (typed, f" {typed}")
+    # counted, in lkjip-xl as in the score formula (its cached value is the derived one)
+    answers = [r["u2"] for r in data["tables"]["skm_responden"]]
+    want = sum(int(str(a).strip()) for a in answers) / D(len(answers))
+    assert result.context.wb.skm.columns[1].nrr == want
+    assert result.context.wb.rows("skm_responden")[3]["skor_u2"] == typed
+    assert [f.code for f in result.findings if f.code.startswith(("SKM", "FRM"))] == []
+
+
 def test_letter_answers_are_valid(check, data):
     data["tables"]["skm_responden"][3]["u2"] = "D"  # d = 4, the same as the valid answer
     assert [f.code for f in check(data) if f.code.startswith("SKM")] == []
@@ -84,7 +100,7 @@ def test_skm004_five_point_scale_once_at_the_first_five(check, data):
 def test_skm005_fewer_respondents_than_the_minimum_sample(check, data):
     data["forms"]["skm_info"]["populasi"] = 100  # minimum 80, 40 answered
     findings = check(data)
-    assert codes_at(findings, "SKM005") == ["SKM!B5"]
+    assert codes_at(findings, "SKM005") == [field_of("skm_info", "populasi")]
     f = only(findings, "SKM005")[0]
     assert (f.expected, f.found, f.severity) == (80, 40, "warning")
 
@@ -92,7 +108,7 @@ def test_skm005_fewer_respondents_than_the_minimum_sample(check, data):
 def test_skm005_counts_valid_answers_of_the_weakest_unsur(check, data):
     data["tables"]["skm_responden"][0]["u2"] = "x"  # 39 valid answers for U2; minimum for 45 is 40
     findings = check(data)
-    assert codes_at(findings, "SKM005") == ["SKM!B5"]
+    assert codes_at(findings, "SKM005") == [field_of("skm_info", "populasi")]
     assert only(findings, "SKM005")[0].found == 39
 
 
@@ -102,14 +118,14 @@ def test_skm006_unknown_unsur_name(check, data):
     for r in data["tables"]["skm_responden"]:
         r["u9"] = None  # the column holds nothing: its place cannot stand in for the name
     findings = check(data)
-    assert codes_at(findings, "SKM006") == ["SKM!S17"]
+    assert codes_at(findings, "SKM006") == [cell_of("skm_unsur", "unsur", 8)]
     assert codes_at(findings, "SKM008") == []  # the unknown name says it already
 
 
 def test_skm029_unknown_unsur_name_of_a_filled_column_counts_by_its_place(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r8={"unsur": "Keamanan"})
     findings = check(data)
-    assert codes_at(findings, "SKM029") == ["SKM!S17"] and codes_at(findings, "SKM006") == []
+    assert codes_at(findings, "SKM029") == [cell_of("skm_unsur", "unsur", 8)] and codes_at(findings, "SKM006") == []
     assert only(findings, "SKM029")[0].expected == "U9 Sarana dan Prasarana"
     assert [f for f in findings if f.severity == "error"] == []  # the IKM is computed: 86,94 as before
 
@@ -117,7 +133,7 @@ def test_skm029_unknown_unsur_name_of_a_filled_column_counts_by_its_place(check,
 def test_skm028_a_misspelled_unsur_name_is_read_and_said(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r5={"unsur": "Komptensi Pelayanan"})  # issue 10
     findings = check(data)
-    assert codes_at(findings, "SKM028") == ["SKM!S14"]
+    assert codes_at(findings, "SKM028") == [cell_of("skm_unsur", "unsur", 5)]
     assert only(findings, "SKM028")[0].expected == "U6 Kompetensi Pelaksana"
     assert [f for f in findings if f.severity == "error"] == []
 
@@ -125,8 +141,8 @@ def test_skm028_a_misspelled_unsur_name_is_read_and_said(check, data):
 def test_skm007_two_columns_name_the_same_unsur(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r7={"unsur": "Sarana dan Prasarana"})
     findings = check(data)
-    assert codes_at(findings, "SKM007") == ["SKM!S17"]
-    assert only(findings, "SKM007")[0].params["other"] == "SKM!S16"
+    assert codes_at(findings, "SKM007") == [cell_of("skm_unsur", "unsur", 8)]
+    assert only(findings, "SKM007")[0].params["other"] == cell_of("skm_unsur", "unsur", 7)
 
 
 def test_swapped_questionnaire_is_not_a_finding(check, data):
@@ -140,18 +156,18 @@ def test_skm008_unsur_without_valid_answers(check, data):
     for row in data["tables"]["skm_responden"]:
         row["u5"] = None
     findings = check(data)
-    assert codes_at(findings, "SKM008") == ["SKM!W13"]
+    assert codes_at(findings, "SKM008") == [cell_of("skm_unsur", "nrr", 4)]
     assert len(codes_at(findings, "SKM003")) == 40
 
 
 def test_skm009_typed_nrr_outside_1_to_4(check, data):
     findings = check(summary_only(data, r2={"nrr_tertulis": D("4.2")}))
-    assert codes_at(findings, "SKM009") == ["SKM!V11"]
+    assert codes_at(findings, "SKM009") == [cell_of("skm_unsur", "nrr_tertulis", 2)]
 
 
 def test_skm010_typed_nrr_not_a_multiple_of_1_over_n(check, data):
     findings = check(summary_only(data, r1={"nrr_tertulis": D("3.47"), "jumlah_responden": 4}))
-    assert codes_at(findings, "SKM010") == ["SKM!V10"]
+    assert codes_at(findings, "SKM010") == [cell_of("skm_unsur", "nrr_tertulis", 1)]
     assert only(findings, "SKM010")[0].params["n"] == "4"
 
 
@@ -163,41 +179,44 @@ def test_skm010_possible_nrr_is_not_a_finding(check, data):
 def test_skm011_typed_nrr_differs_from_the_answers(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r0={"nrr_tertulis": D("3.51")})  # answers give 3,5
     findings = check(data)
-    assert codes_at(findings, "SKM011") == ["SKM!V9"]
+    assert codes_at(findings, "SKM011") == [cell_of("skm_unsur", "nrr_tertulis", 0)]
     assert only(findings, "SKM011")[0].expected == D("3.5")
 
 
 def test_skm011_typed_nrr_differs_from_sum_over_n(check, data):
     rows = {"jumlah_nilai": 341, "jumlah_responden": 100, "nrr_tertulis": D("3.38")}  # 3,41
     findings = check(summary_only(data, r0=rows))
-    assert codes_at(findings, "SKM011") == ["SKM!V9"]
+    assert codes_at(findings, "SKM011") == [cell_of("skm_unsur", "nrr_tertulis", 0)]
 
 
 def test_skm012_impossible_sum(check, data):
     findings = check(summary_only(data, r3={"jumlah_nilai": 500, "jumlah_responden": 100}))
-    assert codes_at(findings, "SKM012") == ["SKM!T12"]
+    assert codes_at(findings, "SKM012") == [cell_of("skm_unsur", "jumlah_nilai", 3)]
     assert only(findings, "SKM012")[0].expected == "100–400"
 
 
 def test_skm013_typed_count_differs_from_the_respondent_rows(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r2={"jumlah_responden": 39, "jumlah_nilai": 140})
     findings = check(data)
-    assert codes_at(findings, "SKM013") == ["SKM!U11"]  # 140 is right (20 × 4 + 20 × 3)
+    assert codes_at(findings, "SKM013") == [cell_of("skm_unsur", "jumlah_responden", 2)]  # 140 is right (20 × 4 + 20 × 3)
     assert only(findings, "SKM013")[0].expected == 40
 
 
 # ------------------------------------------------------------------------------- typed results
 def _replace_cells(path, cells: dict):
-    """Put constants where the template wrote formulas (what a user typing over them leaves)."""
+    """Put constants where the template wrote formulas (what a user typing over them leaves);
+    ``cells``: result field key -> value."""
     with zipfile.ZipFile(path) as zf:
         members = {name: zf.read(name) for name in zf.namelist()}
     book = members["xl/workbook.xml"].decode()
     rels = members["xl/_rels/workbook.xml.rels"].decode()
-    rid = re.search(r'<sheet name="SKM" sheetId="\d+" r:id="(rId\d+)"', book).group(1)
+    sheet = field_of("skm_hasil", "ikm").split("!")[0]
+    rid = re.search(rf'<sheet name="{sheet}" sheetId="\d+" r:id="(rId\d+)"', book).group(1)
     target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rid}"', rels)
     part = "xl/" + (target.group(1) or target.group(2))
     xml = members[part].decode()
-    for ref, value in cells.items():
+    for key, value in cells.items():
+        ref = field_of("skm_hasil", key).split("!")[1]
         cell = re.search(rf'<c r="{ref}"( s="\d+")?[^>]*>.*?</c>', xml)
         style = cell.group(1) or ""
         if isinstance(value, str):
@@ -213,39 +232,39 @@ def _replace_cells(path, cells: dict):
 
 
 def test_skm014_typed_ikm_differs(write, data):
-    path = _replace_cells(write(data), {"T23": 87})  # the answers give 86,94
+    path = _replace_cells(write(data), {"ikm": 87})  # the answers give 86,94
     findings = check_workbook(path).findings
-    assert codes_at(findings, "SKM014") == ["SKM!T23"]
-    assert codes_at(findings, "FRM001") == ["SKM!T23"]  # and the formula is gone
+    assert codes_at(findings, "SKM014") == [field_of("skm_hasil", "ikm")]
+    assert codes_at(findings, "FRM001") == [field_of("skm_hasil", "ikm")]  # and the formula is gone
     f = only(findings, "SKM014")[0]
     assert (f.expected, f.found) == (D("86.94"), D(87))
 
 
 def test_skm014_typed_ikm_equal_to_the_rounded_value_is_accepted(write, data):
-    findings = check_workbook(_replace_cells(write(data), {"T23": "86.94", "T22": 86.9444})).findings
+    findings = check_workbook(_replace_cells(write(data), {"ikm": "86.94", "ikm_tanpa_pembulatan": 86.9444})).findings
     assert codes_at(findings, "SKM014") == []
 
 
 def test_skm015_typed_mutu_differs(write, data):
-    findings = check_workbook(_replace_cells(write(data), {"T24": "A", "T25": "Baik"})).findings
-    assert codes_at(findings, "SKM015") == ["SKM!T24"]
+    findings = check_workbook(_replace_cells(write(data), {"mutu": "A", "kinerja": "Baik"})).findings
+    assert codes_at(findings, "SKM015") == [field_of("skm_hasil", "mutu")]
 
 
 def test_skm015_typed_unsur_mutu_differs(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r8={"mutu": TypedOverride("A")})  # NRR 3,3 is B
-    assert codes_at(check(data), "SKM015") == ["SKM!Y17"]
+    assert codes_at(check(data), "SKM015") == [cell_of("skm_unsur", "mutu", 8)]
 
 
 def test_skm016_ikm_near_a_grade_boundary(check, data):
     findings = check(summary_only(data, nrr=("3.5322",) * 9))  # IKM 88,305 -> 88,31 A
-    assert codes_at(findings, "SKM016") == ["SKM!T23"]
+    assert codes_at(findings, "SKM016") == [field_of("skm_hasil", "ikm")]
     assert only(findings, "SKM016")[0].params == {"boundary": "88,31", "mutu": "A"}
 
 
 def test_skm017_legacy_weight_is_labelled(check, data):
     data["forms"]["identitas"]["bobot_skm"] = "0,111"
     findings = check(data)
-    assert codes_at(findings, "SKM017") == ["SKM!T23"]
+    assert codes_at(findings, "SKM017") == [field_of("skm_hasil", "ikm")]
     f = only(findings, "SKM017")[0]
     assert (f.severity, f.expected, f.found) == ("info", D("86.94"), D("86.86"))  # 31,3 × 0,111 × 25
 

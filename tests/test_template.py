@@ -1,4 +1,5 @@
-"""The template: sheets, names, protection, formats, and the committed copy in workbook_templates/."""
+"""The template: sheets, names, no protection, formats, validations, print setup, and the committed
+copy in workbook_templates/."""
 import zipfile
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from typer.testing import CliRunner
 
 from lkjip_xl.cli import app
 from lkjip_xl.schema import SCHEMA, ColType
+from lkjip_xl.schema.refs import col_letter
 from lkjip_xl.template.writer import write_workbook
 
 COMMITTED = Path(__file__).resolve().parent.parent / "workbook_templates" / "lkjip_template.xlsx"
@@ -56,19 +58,62 @@ def test_defined_names_for_lists_and_rule_choices(template):
     assert "lkjip_versi" in names
 
 
-def test_inputs_unlocked_formulas_locked_and_sheets_protected(template):
+def test_no_sheet_is_protected_and_computed_cells_hold_formulas(template):
     wb = openpyxl.load_workbook(template)
+    assert [ws.title for ws in wb.worksheets if ws.protection.sheet] == []  # rows can be inserted and deleted
     for table in SCHEMA.tables:
         ws = wb[table.sheet]
-        assert ws.protection.sheet, table.sheet
         for j, col in enumerate(table.columns):
             cell = ws.cell(row=table.first_row, column=table.first_col + j + 1)
             if col.computed:
                 assert isinstance(cell.value, str) and cell.value.startswith("="), (table.key, col.key)
-                assert cell.protection.locked, (table.key, col.key)
             else:
-                assert not cell.protection.locked, (table.key, col.key)
                 assert cell.number_format == col.display_format, (table.key, col.key)
+
+
+def test_no_two_tables_share_rows(template):
+    """Each sheet holds one table; a form on the same sheet sits above it, or below a table of
+    fixed size, so inserting or deleting rows in one never moves another."""
+    for sheet in SCHEMA.sheets:
+        assert len(sheet.tables) <= 1, sheet.name
+        for form in sheet.forms:
+            for table in sheet.tables:
+                above = form.last_row < table.header_row - 1
+                below_fixed = table.max_rows is not None and form.first_row - 2 > table.first_row + table.max_rows - 1
+                assert above or below_fixed, (sheet.name, form.key)
+        assert len(sheet.name) <= 31
+
+
+@pytest.mark.parametrize("lang, words", [("id", ("Pilih", "Ketik", "Periksa", "daftar")),
+                                         ("en", ("Choose", "Type", "Check", "list"))])
+def test_every_validation_has_an_error_message_in_the_language(tmp_path, lang, words):
+    path = tmp_path / f"{lang}.xlsx"
+    write_workbook(path, lang=lang)
+    wb = openpyxl.load_workbook(path)
+    seen = 0
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            assert dv.showErrorMessage and dv.errorTitle and dv.error, (ws.title, dv.sqref)
+            assert any(w in dv.error for w in words), (ws.title, dv.sqref, dv.error)
+            seen += 1
+    assert seen > 50
+
+
+def test_the_skm_answer_dropdown_offers_what_its_help_says(template):
+    """Help: 1–4 (or a–d). The dropdown offers exactly those, the numbers as numbers (a picked
+    answer is a number, not text), and an answer outside them is refused with that list."""
+    wb = openpyxl.load_workbook(template)
+    table = SCHEMA.table("skm_responden")
+    col = table.column("u1")
+    assert "1–4 (atau a–d)" in col.help.id
+    dv = next(dv for dv in wb[table.sheet].data_validations.dataValidation
+              if f"{col_letter(table.col_index('u1'))}{table.first_row}" in str(dv.sqref))
+    assert (dv.type, dv.formula1, dv.errorStyle or "stop") == ("list", SCHEMA.list_name("jawaban"), "stop")
+    assert "1, 2, 3, 4, a, b, c, d" in dv.error
+    dest = wb.defined_names[SCHEMA.list_name("jawaban")].destinations
+    sheet, ref = next(iter(dest))
+    offered = [c.value for row in wb[sheet][ref.replace("$", "")] for c in row]
+    assert offered == [1, 2, 3, 4, "a", "b", "c", "d"]
 
 
 def test_code_columns_are_text_and_headers_frozen(template):
@@ -86,12 +131,44 @@ def test_dropdowns_reference_defined_names(template):
     assert "lst_arah" in sources and "lst_satuan" in sources
 
 
-def test_a4_landscape_print_setup(template):
+def test_a4_print_setup_fit_to_width_header_repeated(template):
     wb = openpyxl.load_workbook(template)
-    ws = wb["Realisasi"]
-    assert ws.page_setup.paperSize == 9
-    assert ws.page_setup.orientation == "landscape"
-    assert ws.print_title_rows == "$4:$4"
+    for sheet in SCHEMA.sheets:
+        if sheet.hidden:
+            continue
+        ws = wb[sheet.name]
+        assert ws.page_setup.paperSize == 9, sheet.name
+        assert ws.page_setup.orientation == ("landscape" if sheet.landscape else "portrait"), sheet.name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1), sheet.name
+        assert ws.page_setup.fitToHeight == 0, sheet.name
+        if sheet.tables:
+            hr = sheet.tables[0].header_row
+            assert ws.print_title_rows == f"${hr}:${hr}", sheet.name
+    assert wb["Realisasi"].page_setup.orientation == "landscape"
+
+
+def test_the_print_area_covers_the_filled_rows_not_the_prepared_ones(template, tmp_path):
+    """The empty template prints each table's header (not pages of blank prepared rows); a filled
+    workbook prints down to its last row, over the printed columns (SKM's score helpers are not)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from valid_workbook import valid_data
+
+    from lkjip_xl.template.fill import write_filled
+
+    empty = openpyxl.load_workbook(template)
+    real = SCHEMA.table("realisasi")
+    assert empty[real.sheet].print_area == f"'{real.sheet}'!$A$1:${col_letter(len(real.columns) - 1)}${real.header_row}"
+    path = tmp_path / "valid.xlsx"
+    data = valid_data()
+    write_filled(path, data)
+    filled = openpyxl.load_workbook(path)
+    resp = SCHEMA.table("skm_responden")
+    last_answer = col_letter(resp.col_index("u9"))
+    n = len(data["tables"]["skm_responden"])
+    assert filled[resp.sheet].print_area == f"'{resp.sheet}'!$A$1:${last_answer}${resp.header_row + n}"
+    assert filled[real.sheet].print_area.endswith(f"${real.header_row + len(data['tables']['realisasi'])}")
 
 
 def test_template_version_is_stored(template):

@@ -14,8 +14,16 @@ from typing import Callable
 from openpyxl.formula.translate import Translator
 from openpyxl.utils import column_index_from_string
 
-REALISASI = "xl/worksheets/sheet5.xml"  # the sheets of a workbook written by lkjip-xl, in order
-PK = "xl/worksheets/sheet3.xml"
+def sheet_part(name: str) -> str:
+    """The part of a sheet in a workbook written by lkjip-xl: its sheets are written in the
+    schema's order, sheet1.xml first."""
+    from lkjip_xl.schema import SCHEMA
+
+    return f"xl/worksheets/sheet{[s.name for s in SCHEMA.sheets].index(name) + 1}.xml"
+
+
+REALISASI = sheet_part("Realisasi")
+PK = sheet_part("PK")
 
 
 def rewrite(src: Path, dst: Path, edit: Callable[[str, bytes], bytes]) -> Path:

@@ -14,23 +14,35 @@ from .skm_labels import LabelSet
 from .skm_unsur import UNSUR, Unsur, match_unsur
 
 __all__ = [
-    "Unsur", "UNSUR", "match_unsur", "parse_answer", "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
+    "Unsur", "UNSUR", "match_unsur", "ANSWER_SCORES", "answer_key", "parse_answer",
+    "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
     "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN",
 ]
 
 
-_LETTERS = {"a": 1, "b": 2, "c": 3, "d": 4}
+# What an answer typed as text means, declared once: calc reads answers with it and the template
+# writes it on its list sheet, where the workbook's score formula looks text answers up (so both
+# count exactly the same answers). Keys are compared as ``answer_key`` makes them.
+ANSWER_SCORES: dict[str, int] = {"1": 1, "2": 2, "3": 3, "4": 4, "a": 1, "b": 2, "c": 3, "d": 4}
+
+
+def answer_key(text: str) -> str:
+    """A text answer as a spreadsheet's TRIM and VLOOKUP see it: runs of spaces made one, leading
+    and trailing spaces dropped (spaces only, as TRIM), any case."""
+    return " ".join(part for part in text.split(" ") if part).lower()
 
 
 def parse_answer(raw: object, unsur: str | None = None,
                  labels: LabelSet | None = None) -> tuple[int | None, str | None]:
     """One questionnaire answer -> (1..4, None) or (None, problem).
 
-    problems: ``blank``, ``five_point`` (5 or ``e``: reject, never rescale),
-    ``out_of_range`` (0, 6, 2.5...), ``text``. With ``labels`` (a :class:`LabelSet`) and the
-    answer's ``unsur`` (U1..U9), a text answer is read as one of the unsur's labels; a label that
-    does not fit is ``unknown_label``, ``other_scale`` or ``option_conflict`` (see
+    An answer is a number 1..4 or a text of ``ANSWER_SCORES`` ("3", "b", any case, spaces
+    around); a number written otherwise as text ("3.0", "03") is not, as the workbook's formula
+    does not count it either. problems: ``blank``, ``five_point`` (5 or ``e``: reject, never
+    rescale), ``out_of_range`` (0, 6, 2.5...), ``text``. With ``labels`` (a :class:`LabelSet`)
+    and the answer's ``unsur`` (U1..U9), a text answer is read as one of the unsur's labels; a
+    label that does not fit is ``unknown_label``, ``other_scale`` or ``option_conflict`` (see
     :meth:`LabelSet.match`). Without ``labels`` only 1..4 and a..d are answers.
     """
     if raw is None:
@@ -38,11 +50,11 @@ def parse_answer(raw: object, unsur: str | None = None,
     if isinstance(raw, bool):
         return None, "text"
     if isinstance(raw, str):
-        s = raw.strip().lower()
-        if not s:
+        s = answer_key(raw)
+        if not s.strip():
             return None, "blank"
-        if s in _LETTERS:
-            return _LETTERS[s], None
+        if s in ANSWER_SCORES:
+            return ANSWER_SCORES[s], None
         if s == "e":
             return None, "five_point"
         try:
@@ -52,6 +64,8 @@ def parse_answer(raw: object, unsur: str | None = None,
                 return None, "text"
             match = labels.match(s, unsur)
             return match.value, match.problem
+        if raw.is_finite() and raw == raw.to_integral_value() and 1 <= raw <= 4:
+            return None, "text"
     try:
         d = to_decimal(raw)
     except (TypeError, ValueError):

@@ -27,6 +27,7 @@ CHECK_MODULES = (
     "scale",  # gaps and overlaps of the chosen scale
     "skm",  # answers, sample size, NRR, IKM
     "sakip", "kinerja_extra",  # SAKIP score and follow-up; breakdowns, history, codes of the indicator sheets
+    "print_area",  # filled rows the print area leaves out
 )
 
 

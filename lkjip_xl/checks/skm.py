@@ -18,7 +18,9 @@ from decimal import Decimal
 from ..calc.decimals import decimal_places, number_or_none, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
-from ..calc.skm import DEFAULT_WEIGHT, UNSUR, ikm_from_nrr, is_multiple_of_1_over_n, min_sample
+from ..calc.skm import (
+    DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, min_sample, parse_answer,
+)
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
 from ..findings import Finding
@@ -28,7 +30,10 @@ from ..settings import Settings
 from ..skm.compute import COLUMNS, SkmResult, whole_or_none
 from .compare import is_blank, judge_typed
 
-SHEET = "SKM"
+# where each part of the survey lives (the answers and the summary are on sheets of their own)
+ANSWERS, SUMMARY = SCHEMA.table("skm_responden").sheet, SCHEMA.table("skm_unsur").sheet
+INFO, RESULT = SCHEMA.form("skm_info").sheet, SCHEMA.form("skm_hasil").sheet
+SHEETS = frozenset({ANSWERS, SUMMARY, INFO, RESULT})
 _NAMES = {u.code: u.name for u in UNSUR}
 _ANSWER_CODES = {"out_of_range": "SKM001", "text": "SKM002"}
 _MATCH_CODES = {"loose": "SKM028", "order": "SKM029"}  # an unsur name with a typo; one nothing matches
@@ -165,14 +170,28 @@ def workbook_findings(model, result: SkmResult, populasi=None, settings: Setting
     has_rows = resp is not None and len(resp) > 0
     if has_rows:
         values = resp.values
-        out += answer_findings(result, SHEET, resp.cell, lambda i: resp.rows[i],
+        out += answer_findings(result, ANSWERS, resp.cell, lambda i: resp.rows[i],
                                lambda key, i: values[key][i] if key in values else None)
+        out += _numbers_as_text(resp)
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
-    out += sample_finding(result, populasi, SHEET, _form_cell(model, "skm_info", "populasi"))
+    out += sample_finding(result, populasi, INFO, _form_cell(model, "skm_info", "populasi"))
     out += _block_findings(block, result, has_rows, settings)
     out += _hasil_findings(model, result, settings)
-    out += ikm_findings(result, SHEET, _form_cell(model, "skm_hasil", "ikm"))
+    out += ikm_findings(result, RESULT, _form_cell(model, "skm_hasil", "ikm"))
+    return out
+
+
+def _numbers_as_text(resp) -> list[Finding]:
+    """VAL001 for an answer typed as text ('3): it counts, in lkjip-xl and in the sheet's score
+    formula alike, but it is a number typed as text like any other (``rapikan`` makes it a number)."""
+    out = []
+    for key in COLUMNS:
+        for i, raw in enumerate(resp.values.get(key, ())):
+            if type(raw) is str and answer_key(raw).isdigit():
+                score = parse_answer(raw)[0]
+                if score is not None:
+                    out.append(Finding("VAL001", ANSWERS, resp.cell(key, i), expected=score, found=raw))
     return out
 
 
@@ -185,16 +204,16 @@ def _block_findings(block, result: SkmResult, has_rows: bool, settings: Settings
         name = rows[i].get("unsur") if i < len(rows) else None
         cell = _block_cell(block, "unsur", i)
         if col.matched in _MATCH_CODES and col.unsur is not None:  # computed, and said how
-            out.append(Finding(_MATCH_CODES[col.matched], SHEET, cell, expected=unsur_label(col.unsur),
+            out.append(Finding(_MATCH_CODES[col.matched], SUMMARY, cell, expected=unsur_label(col.unsur),
                                found=str(name)))
         elif not is_blank(name) and col.unsur is None:
-            out.append(Finding("SKM006", SHEET, cell, found=str(name)))
+            out.append(Finding("SKM006", SUMMARY, cell, found=str(name)))
             continue
         if col.unsur is None:
             continue
         if col.unsur in first:
-            out.append(Finding("SKM007", SHEET, cell, found=str(name or col.unsur),
-                               params={"unsur": unsur_label(col.unsur), "other": f"{SHEET}!{first[col.unsur]}"}))
+            out.append(Finding("SKM007", SUMMARY, cell, found=str(name or col.unsur),
+                               params={"unsur": unsur_label(col.unsur), "other": f"{SUMMARY}!{first[col.unsur]}"}))
         else:
             first[col.unsur] = cell
     any_data = has_rows or any(
@@ -202,7 +221,7 @@ def _block_findings(block, result: SkmResult, has_rows: bool, settings: Settings
     for i, col in enumerate(result.columns):
         row = rows[i] if i < len(rows) else {}
         if any_data and col.nrr is None and col.unsur is not None:
-            out.append(Finding("SKM008", SHEET, _block_cell(block, "nrr", i), params={"unsur": unsur_label(col.unsur)}))
+            out.append(Finding("SKM008", SUMMARY, _block_cell(block, "nrr", i), params={"unsur": unsur_label(col.unsur)}))
         out += _summary_row(block, i, row, col, settings)
         out += _typed_mutu(block, i, col)
     return out
@@ -216,26 +235,26 @@ def _summary_row(block, i: int, row: dict, col, settings: Settings) -> list[Find
             typed = number_or_none(row.get(key))
             if typed is not None and typed != counted:
                 header = SCHEMA.table("skm_unsur").column(key).header.id
-                out.append(Finding("SKM013", SHEET, _block_cell(block, key, i), expected=counted, found=typed,
+                out.append(Finding("SKM013", SUMMARY, _block_cell(block, key, i), expected=counted, found=typed,
                                    params={"name": f"{header} {col.unsur or ''}".strip()}))
     elif total is not None and n is not None:  # SKM012: an impossible sum
         whole_n = n == n.to_integral_value() and n > 0
         if not (whole_n and total == total.to_integral_value() and n <= total <= 4 * n):
             expected = f"{format_id(n)}–{format_id(4 * n)}" if whole_n else None
-            out.append(Finding("SKM012", SHEET, _block_cell(block, "jumlah_nilai", i), expected=expected,
+            out.append(Finding("SKM012", SUMMARY, _block_cell(block, "jumlah_nilai", i), expected=expected,
                                found=total, params={"n": format_id(n, min(decimal_places(n), 4))}))
     typed = number_or_none(row.get("nrr_tertulis"))
     if typed is None:
         return out
     cell = _block_cell(block, "nrr_tertulis", i)
     if not (1 <= typed <= 4):
-        out.append(Finding("SKM009", SHEET, cell, expected="1,00–4,00", found=typed))
+        out.append(Finding("SKM009", SUMMARY, cell, expected="1,00–4,00", found=typed))
     elif col.source in ("responden", "jumlah") and col.nrr is not None:
-        out += judge_typed("SKM011", SHEET, cell, col.nrr, typed, settings, name=f"NRR {col.unsur or ''}".strip())
+        out += judge_typed("SKM011", SUMMARY, cell, col.nrr, typed, settings, name=f"NRR {col.unsur or ''}".strip())
     else:
         whole = whole_or_none(row.get("jumlah_responden"))
         if whole is not None and whole > 0 and not is_multiple_of_1_over_n(typed, whole):
-            out.append(Finding("SKM010", SHEET, cell, found=typed, params={"n": format_id(whole)}))
+            out.append(Finding("SKM010", SUMMARY, cell, found=typed, params={"n": format_id(whole)}))
     return out
 
 
@@ -248,7 +267,7 @@ def _typed_mutu(block, i: int, col) -> list[Finding]:
         return []
     if str(typed).strip().upper() == col.mutu:
         return []
-    return [Finding("SKM015", SHEET, block.cell("mutu", i), expected=col.mutu, found=str(typed).strip(),
+    return [Finding("SKM015", SUMMARY, block.cell("mutu", i), expected=col.mutu, found=str(typed).strip(),
                     params={"name": f"Mutu {col.unsur or ''}".strip()})]
 
 
@@ -270,7 +289,7 @@ def _hasil_findings(model, result: SkmResult, settings: Settings) -> list[Findin
         name = spec.field(key).label.id
         if key in ("mutu", "kinerja"):
             if " ".join(str(typed).split()).lower() != exp.lower():
-                out.append(Finding("SKM015", SHEET, hasil.cells[key], expected=exp, found=str(typed).strip(),
+                out.append(Finding("SKM015", RESULT, hasil.cells[key], expected=exp, found=str(typed).strip(),
                                    params={"name": name}))
             continue
         num = number_or_none(typed)
@@ -278,7 +297,7 @@ def _hasil_findings(model, result: SkmResult, settings: Settings) -> list[Findin
             continue  # text in a number cell: the reader reports it
         # the IKM is a two-decimal number (PermenPAN-RB 14/2017): typed with fewer places it is wrong
         extra = {"also": (ikm.unrounded,), "min_places": 2} if key == "ikm" else {}
-        out += judge_typed("SKM014", SHEET, hasil.cells[key], exp, num, settings, params={"name": name},
+        out += judge_typed("SKM014", RESULT, hasil.cells[key], exp, num, settings, params={"name": name},
                            name=name, **extra)
     return out
 

@@ -13,7 +13,7 @@ from ..calc.numbers_id import format_id
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, UNSUR, min_sample
 from ..calc.skm_labels import LabelSet
 from ..calc.survey_dates import DateColumn, read_dates
-from ..checks.skm import survey_findings, valid_respondents, workbook_findings
+from ..checks.skm import ANSWERS as SKM_ANSWERS, SHEETS as SKM_SHEETS, survey_findings, valid_respondents, workbook_findings
 from ..errors import LkjipError, UsageError
 from ..findings import Finding, HasFindings, sort_findings
 from ..glossary import severity_word
@@ -248,7 +248,7 @@ def _from_workbook(path: Path, bobot: str | None, populasi: int | None) -> tuple
     info = model.form("skm_info")
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
-    findings = [f for f in read_findings if f.sheet == "SKM"] + workbook_findings(model, result, populasi)
+    findings = [f for f in read_findings if f.sheet in SKM_SHEETS] + workbook_findings(model, result, populasi)
     report = SkmReport(path, "workbook", result, populasi, _min_sample(populasi),
                        findings=sort_findings(findings), rounding=settings.rounding)
     ident = identitas.values if identitas else {}
@@ -312,13 +312,13 @@ def _workbook_dates(report: SkmReport, model) -> _Dated:
     VAL014 already: not reported twice)."""
     resp = model.table("skm_responden")
     if resp is None or not len(resp) or "tanggal" not in resp.values:
-        return _Dated(None, "SKM")
+        return _Dated(None, SKM_ANSWERS)
     values = resp.values["tanggal"]
     reported = {f.cell for f in report.findings if f.code == "VAL014"}
     column = read_dates(values)
     column.problems = [(i, pr) for i, pr in column.problems if resp.cell("tanggal", i) not in reported]
     header = a1(resp.header_row, resp.cols.get("tanggal", resp.table.col_index("tanggal")))
-    return _Dated(column, "SKM", header, lambda i: resp.cell("tanggal", i), values.__getitem__,
+    return _Dated(column, SKM_ANSWERS, header, lambda i: resp.cell("tanggal", i), values.__getitem__,
                   {k: resp.values.get(k, []) for k in COLUMNS})
 
 

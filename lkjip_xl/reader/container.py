@@ -31,6 +31,7 @@ class Container:
     sheet_parts: dict[str, str]  # sheet name -> zip member of its XML
     sheet_states: dict[str, str]  # sheet name -> visible/hidden/veryHidden
     styles_part: str | None = None  # zip member of the cell styles (number formats)
+    workbook_part: str = "xl/workbook.xml"  # zip member of the workbook (sheets, defined names)
 
     def read_part(self, member: str) -> bytes:
         """A part's bytes, refused when it declares a DTD; a worksheet is also refused when its
@@ -79,7 +80,7 @@ def open_container(path: Path, *, scan_sheets: bool = True) -> Container:
         _check_member_sizes(path, zf)
         workbook = _workbook_part(path, zf)
         parts, states, styles = _sheet_parts(path, zf, workbook)
-        container = Container(path, zf, parts, states, styles)
+        container = Container(path, zf, parts, states, styles, workbook)
         sheets = set(parts.values())
         _refuse_dtds(path, zf, [n for n in zf.namelist() if n not in sheets])
         if scan_sheets:

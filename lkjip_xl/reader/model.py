@@ -121,6 +121,7 @@ class WorkbookModel:
     tables: dict[str, TableData] = field(default_factory=dict)
     scans: dict[str, SheetScan] = field(default_factory=dict)
     styles: Styles = field(default_factory=Styles)  # number format of every cell style
+    print_areas: dict[str, str] = field(default_factory=dict)  # sheet -> its print area as written
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

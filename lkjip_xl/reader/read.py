@@ -22,6 +22,7 @@ from ..schema.workbook import VERSION_CELLS
 from .container import open_container
 from .grid import Grid, read_grid
 from .model import ERROR, CellError, FormData, TableData, WorkbookModel
+from .print_areas import print_areas
 from .styles import read_styles
 from .values import convert, make_converter
 from .xmlscan import SheetScan, scan_sheet
@@ -50,6 +51,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         model = WorkbookModel(Path(path), None, list(container.sheet_parts))
         if container.styles_part:
             model.styles = read_styles(container.read_part(container.styles_part))
+        model.print_areas = print_areas(container)
         names = [n for n in DATA_SHEETS if n in container.sheet_parts]
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
@@ -105,12 +107,14 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
 
 
 def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[Finding]) -> None:
-    """Merged cells inside a table's data: only the top-left cell holds a value, the others read blank."""
+    """Merged cells inside a table's data: only the top-left cell holds a value, the others read blank.
+    (A form below a fixed-size table, as on SKM Hasil, may merge its cells.)"""
     for (r0, c0), (r1, c1) in merged:
         for table in sheet.tables:
             data = model.tables.get(table.key)
             cols = set(data.cols.values()) if data is not None else set()
-            if r1 + 1 >= table.first_row and any(c0 <= c <= c1 for c in cols):
+            below = table.max_rows is not None and r0 + 1 >= table.first_row + table.max_rows
+            if r1 + 1 >= table.first_row and not below and any(c0 <= c <= c1 for c in cols):
                 span = f"{a1(r0 + 1, c0)}:{a1(r1 + 1, c1)}"
                 findings.append(Finding("STR007", sheet.name, a1(r0 + 1, c0), found=span))
                 break
@@ -128,7 +132,7 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
         if data is not None:
             covered.update(data.cols.values())
     for form in sheet.forms:
-        covered.update((form.label_col, form.value_col, form.value_col + 1))
+        covered.update(range(form.label_col, form.value_col + form.value_span + 1))
     first = min(t.header_row for t in sheet.tables)
     width = max((len(line) for line in grid[first - 1:]), default=0)
     loose = [c for c in range(width) if c not in covered]

@@ -17,16 +17,35 @@ from ..calc.capaian import capaian
 from ..calc.decimals import percent
 from ..calc.scales import grade
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
+from ..skm.compute import answer_score as score_of
+from .lists import ANSWER_SCORE_TABLE
 from .refs import col_letter, quote_sheet
 from .types import Derivation, FormulaContext
 
-LAST_ROW = 1048576
-
-
-def table_range(table, key: str, *, open_ended: bool = False) -> str:
+def table_range(table, key: str) -> str:
+    """The table's column over the rows the template prepares (a row inserted inside grows it)."""
     col = col_letter(table.col_index(key))
-    last = LAST_ROW if open_ended else table.first_row + table.capacity - 1
+    last = table.first_row + table.capacity - 1
     return f"{quote_sheet(table.sheet)}!${col}${table.first_row}:${col}${last}"
+
+
+def whole_column(table, key: str) -> str:
+    """The whole sheet column of a table's column (``'SKM'!$Q:$Q``): for a helper column that holds
+    nothing but the table's values, so rows added anywhere, even below the prepared ones, count."""
+    col = col_letter(table.col_index(key))
+    return f"{quote_sheet(table.sheet)}!${col}:${col}"
+
+
+# "-", "–", "—" typed for nil are zero, as lkjip-xl reads them (calc.numbers_id; it also reads "--"
+# and "−" so, which the formulas leave to #N/A: the reader reports such a cell)
+NIL_MARKERS = ("-", "\u2013", "\u2014")
+
+
+def amount(ref: str) -> str:
+    """An amount cell as a formula uses it: its number, 0 for a nil marker, #N/A for any other
+    text (never a number read out of text by the spreadsheet's own rules)."""
+    marker = ",".join(f'{ref}="{m}"' for m in NIL_MARKERS)
+    return f"IF(ISNUMBER({ref}),{ref},IF(OR({marker}),0,NA()))"
 
 
 # ------------------------------------------------------------------------------ ratios
@@ -100,7 +119,7 @@ KRITERIA = Derivation(_kriteria_excel, _kriteria_python)
 def _pagu_excel(ctx: FormulaContext) -> str:
     """calc.budget.pagu_efektif: perubahan when filled, else murni."""
     m, p = ctx.refs("pagu_murni"), ctx.refs("pagu_perubahan")
-    return f'IF({p}<>"",{p},{m})'
+    return f'IF({p}<>"",{amount(p)},{amount(m)})'
 
 
 def _no_pagu_or_realisasi(ctx: FormulaContext) -> str:
@@ -114,14 +133,15 @@ def row_pagu(row):
 
 
 def _persen_realisasi_excel(ctx: FormulaContext) -> str:
-    return f'=IF({_no_pagu_or_realisasi(ctx)},"",IFERROR({ctx.refs("realisasi")}/{_pagu_excel(ctx)},""))'
+    realisasi = amount(ctx.refs("realisasi"))
+    return f'=IF({_no_pagu_or_realisasi(ctx)},"",IFERROR({realisasi}/{_pagu_excel(ctx)},""))'
 
 
 PERSEN_REALISASI = Derivation(_persen_realisasi_excel, lambda row, env: percent(row.num("realisasi"), row_pagu(row)))
 
 
 def _sisa_excel(ctx: FormulaContext) -> str:
-    return f'=IF({_no_pagu_or_realisasi(ctx)},"",{_pagu_excel(ctx)}-{ctx.refs("realisasi")})'
+    return f'=IF({_no_pagu_or_realisasi(ctx)},"",{_pagu_excel(ctx)}-{amount(ctx.refs("realisasi"))})'
 
 
 def _sisa_python(row, env):
@@ -160,18 +180,31 @@ def _grade_excel(value_key: str, preset: str, attr: str):
 
 
 # ------------------------------------------------------------------------------ SKM
+def answer_score(answer: str) -> Derivation:
+    """The score one questionnaire answer counts with (helper column of the SKM respondents): the
+    answer looked up, as text, in the answer table of the list sheet (calc.skm.ANSWER_SCORES:
+    1..4 and a..d, any case); blank when it does not count (2,5, 5, "3.0", other text), which the
+    checks report. NRR averages these scores, so the sheet and lkjip-xl count the same answers.
+    (LibreOffice has no TRUE/FALSE of its own: a TRUE typed in an answer cell is 1 there, and
+    counts; Excel, Gnumeric and lkjip-xl do not count it, and check reports the cell.)"""
+
+    def excel(ctx: FormulaContext) -> str:
+        return f'=IFERROR(VLOOKUP(TRIM({ctx.refs(answer)}),{ANSWER_SCORE_TABLE},2,FALSE),"")'
+
+    def python(row, env):
+        return score_of(row.get(answer))
+
+    return Derivation(excel, python)
+
+
 def _skm_nrr_excel(ctx: FormulaContext) -> str:
     from .workbook import SKM_RESPONDEN
 
-    answers = table_range(SKM_RESPONDEN, f"u{ctx.index + 1}", open_ended=True)
-    # exactly the answers calc.skm.parse_answer accepts: 1..4 (number or text) and a..d; 2,5 or 5 are not
-    counts = [f'(COUNTIF({answers},{k})+COUNTIF({answers},"{letter}"))' for k, letter in zip((1, 2, 3, 4), "abcd")]
-    n_valid = "+".join(counts)
-    total_valid = "+".join(f"{k}*{c}" for k, c in zip((1, 2, 3, 4), counts))
+    scores = whole_column(SKM_RESPONDEN, f"skor_u{ctx.index + 1}")
     total, n, typed = ctx.refs("jumlah_nilai"), ctx.refs("jumlah_responden"), ctx.refs("nrr_tertulis")
     return (
-        f"=IF(({n_valid})>0,({total_valid})/({n_valid}),"
-        f'IF(AND(N({total})>0,N({n})>0),{total}/{n},IF({typed}<>"",{typed},"")))'
+        f"=IF(COUNT({scores})>0,SUM({scores})/COUNT({scores}),"
+        f'IF(AND(COUNT({total},{n})=2,MIN({total},{n})>0),{total}/{n},IF({typed}<>"",{typed},"")))'
     )
 
 

@@ -3,7 +3,7 @@ domain's own vocabulary); the labels explain them in the Petunjuk sheet."""
 from __future__ import annotations
 
 from .. import settings
-from ..calc.skm import SKM_WEIGHTS
+from ..calc.skm import ANSWER_SCORES, SKM_WEIGHTS
 from ..calc.skm_unsur import UNSUR
 from . import belanja
 from .types import Choice, Text
@@ -64,7 +64,8 @@ LISTS: dict[str, tuple[Choice, ...]] = {
             "Ibu Rumah Tangga", "Tidak Bekerja", "Lainnya",
         )
     ),
-    "jawaban": tuple(_c(str(i)) for i in range(1, 5)),
+    # the numbers are written as numbers: picked from the dropdown, an answer is a number, not text
+    "jawaban": tuple(Choice(int(k) if k.isdigit() else k, Text(k, k)) for k in ANSWER_SCORES),
     "unsur_skm": tuple(_c(u.name, u.name, u.name_en) for u in UNSUR),
 }
 
@@ -72,6 +73,10 @@ LISTS: dict[str, tuple[Choice, ...]] = {
 # lists staff may extend with their own words (a unit, an occupation): a value outside them is a
 # warning on read and the dropdown only warns; every other list is closed
 LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan", "unsur_skm"})
+
+
+# the defined name of the answer table (text answer, score) the SKM score formula looks answers up in
+ANSWER_SCORE_TABLE = "skor_jawaban"
 
 
 def values(key: str) -> tuple[str, ...]:

@@ -94,6 +94,7 @@ class Column(_Cell):
     aliases: tuple[str, ...] = ()  # other header spellings accepted on read
     min_value: float | None = None
     max_value: float | None = None
+    printed: bool = True  # False: a helper column left out of the print area (the last columns only)
 
 
 @dataclass(frozen=True)
@@ -155,10 +156,16 @@ class Form:
     first_row: int  # 1-based row of the first field
     label_col: int  # 0-based
     fields: tuple[Field, ...]
+    label_span: int = 1  # columns the label covers (merged) where a table below sets narrow widths
+    value_span: int = 1  # columns the value covers (merged)
 
     @property
     def value_col(self) -> int:
-        return self.label_col + 1
+        return self.label_col + self.label_span
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + len(self.fields) - 1
 
     def row_of(self, key: str) -> int:
         for i, f in enumerate(self.fields):
@@ -187,7 +194,7 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Choice:
-    value: str  # what the cell holds (the same in both languages)
+    value: str | int  # what the cell holds (the same in both languages)
     label: Text  # explanation shown in Petunjuk
 
 

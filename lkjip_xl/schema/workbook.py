@@ -26,7 +26,7 @@ __all__ = [
     "SKM_RESPONDEN", "SKM_TINDAK_LANJUT", "SKM_UNSUR", "TEMPLATE_VERSION", "VERSION_CELLS",
 ]
 
-TEMPLATE_VERSION = "1.0"
+TEMPLATE_VERSION = "1.1"  # 1.1: one table per sheet (PK Program, PK Komponen, RA Kegiatan, SKM Hasil)
 LIST_SHEET = "_Daftar"
 # where the template version is written, in the order the reader looks for it (the hidden list
 # sheet first: staff do not edit it; then the line on Petunjuk)
@@ -37,20 +37,25 @@ SCHEMA = WorkbookSchema(
     list_sheet=LIST_SHEET,
     lists=LISTS,
     sheets=(
-        Sheet("Petunjuk", Text("Petunjuk pengisian", "How to fill in this workbook")),
+        Sheet("Petunjuk", Text("Petunjuk pengisian", "How to fill in this workbook"), landscape=False),
         Sheet("Identitas", IDENTITAS.title, forms=(IDENTITAS,), landscape=False),
-        Sheet("PK", Text("Perjanjian Kinerja", "Performance agreement"),
-              tables=(PK_INDIKATOR, PK_PROGRAM, PK_KOMPONEN), freeze_row=5),
-        Sheet("Rencana Aksi", Text("Rencana Aksi", "Action plan"), tables=(RA_INDIKATOR, RA_KEGIATAN), freeze_row=5),
-        Sheet("Realisasi", REALISASI.title, tables=(REALISASI,), freeze_row=5),
-        Sheet("Belanja", BELANJA.title, tables=(BELANJA,), landscape=False),
-        Sheet("SKM", SKM_INFO.title, forms=(SKM_INFO, SKM_HASIL), tables=(SKM_RESPONDEN, SKM_UNSUR), freeze_row=9),
+        Sheet(PK_INDIKATOR.sheet, Text("Perjanjian Kinerja", "Performance agreement"), tables=(PK_INDIKATOR,),
+              freeze_row=5),
+        Sheet(PK_PROGRAM.sheet, PK_PROGRAM.title, tables=(PK_PROGRAM,), freeze_row=5),
+        Sheet(PK_KOMPONEN.sheet, PK_KOMPONEN.title, tables=(PK_KOMPONEN,), freeze_row=5),
+        Sheet(RA_INDIKATOR.sheet, Text("Rencana Aksi", "Action plan"), tables=(RA_INDIKATOR,), freeze_row=5),
+        Sheet(RA_KEGIATAN.sheet, RA_KEGIATAN.title, tables=(RA_KEGIATAN,), freeze_row=5),
+        Sheet(REALISASI.sheet, REALISASI.title, tables=(REALISASI,), freeze_row=5),
+        Sheet(BELANJA.sheet, BELANJA.title, tables=(BELANJA,), landscape=False),
+        Sheet(SKM_RESPONDEN.sheet, SKM_INFO.title, forms=(SKM_INFO,), tables=(SKM_RESPONDEN,), freeze_row=9),
+        Sheet(SKM_UNSUR.sheet, Text("Hasil Survei Kepuasan Masyarakat", "Public satisfaction survey: result"),
+              forms=(SKM_HASIL,), tables=(SKM_UNSUR,), freeze_row=5, landscape=False),
         Sheet(SKM_TINDAK_LANJUT.sheet, SKM_TINDAK_LANJUT.title, tables=(SKM_TINDAK_LANJUT,), freeze_row=5,
               optional=True),
         *(Sheet(t.sheet, t.title, tables=(t,), freeze_row=5, optional=True)
           for t in (RUMUSAN, RINCIAN_KOMPONEN, RIWAYAT, INDIKATOR_PROGRAM, SUMBER_DANA, SAKIP_NILAI,
                     SAKIP_REKOMENDASI)),
-        Sheet("Skala", SKALA.title, tables=(SKALA,), freeze_row=5, landscape=False),
+        Sheet(SKALA.sheet, SKALA.title, tables=(SKALA,), freeze_row=5, landscape=False),
         Sheet(LIST_SHEET, Text("Daftar pilihan", "Dropdown lists"), hidden=True),
     ),
 )

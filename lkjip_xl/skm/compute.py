@@ -55,6 +55,15 @@ def safe_parse(raw, unsur: str | None = None, labels: LabelSet | None = None) ->
         return None, "out_of_range"
 
 
+def answer_score(raw) -> int | None:
+    """The score an answer counts with (``parse_answer``), None when it does not count."""
+    if type(raw) in (float, int):
+        v = _FAST.get(raw)
+        if v is not None:
+            return v
+    return safe_parse(raw)[0]
+
+
 def tally(values: list, unsur: str | None = None,
           labels: LabelSet | None = None) -> tuple[int, int, list[tuple[int, str]]]:
     """Sum and count valid answers of one column; (index, problem) for the others. Each distinct

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 INPUT_FILL = "#FFF2CC"  # yellow: type here
-FORMULA_FILL = "#DDEBF7"  # blue: computed, locked
+FORMULA_FILL = "#DDEBF7"  # blue: computed (a formula)
 HEADER_FILL = "#D9D9D9"
 
 
@@ -28,10 +28,7 @@ class Formats:
         key = (kind, num_format)
         if key not in self._cache:
             props = {"num_format": num_format, "border": 1, "border_color": "#A6A6A6", "valign": "top"}
-            if kind == "input":
-                props.update(bg_color=INPUT_FILL, locked=False)
-            else:
-                props.update(bg_color=FORMULA_FILL, locked=True)
+            props["bg_color"] = INPUT_FILL if kind == "input" else FORMULA_FILL
             if num_format == "@":
                 props["text_wrap"] = True
             self._cache[key] = self._wb.add_format(props)

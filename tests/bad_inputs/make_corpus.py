@@ -34,17 +34,14 @@ TESTS = HERE.parent
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(TESTS.parent))
 
+from lkjip_xl.schema import SCHEMA  # noqa: E402
 from lkjip_xl.template.fill import write_filled  # noqa: E402
 from valid_workbook import valid_data  # noqa: E402
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 SHEET_FILES = {  # the template's sheet order (xlsxwriter numbers the parts in that order)
-    "Petunjuk": "xl/worksheets/sheet1.xml", "Identitas": "xl/worksheets/sheet2.xml",
-    "PK": "xl/worksheets/sheet3.xml", "Rencana Aksi": "xl/worksheets/sheet4.xml",
-    "Realisasi": "xl/worksheets/sheet5.xml", "Belanja": "xl/worksheets/sheet6.xml",
-    "SKM": "xl/worksheets/sheet7.xml", "SKM Tindak Lanjut": "xl/worksheets/sheet8.xml",
-    "Skala": "xl/worksheets/sheet9.xml", "_Daftar": "xl/worksheets/sheet10.xml",
+    sheet.name: f"xl/worksheets/sheet{i}.xml" for i, sheet in enumerate(SCHEMA.sheets, start=1)
 }
 REALISASI = SHEET_FILES["Realisasi"]
 BOMB_MIB = 768  # decompressed size of the zip bomb's sheet; deflate keeps it near 1/1000 of that
@@ -395,8 +392,8 @@ def _mostly_deleted(valid, out):
 @case("sheets_reordered.xlsx", "The sheets in another order (Realisasi and SKM first). Sheets are found by "
       "name, so nothing changes.", 0)
 def _reordered(valid, out):
-    reorder_sheets(valid, out, ["Realisasi", "SKM", "PK", "Petunjuk", "Identitas", "Rencana Aksi", "Belanja",
-                                "SKM Tindak Lanjut", "Skala", "_Daftar"])
+    first = ["Realisasi", "SKM", "PK"]
+    reorder_sheets(valid, out, first + [n for n in SHEET_FILES if n not in first])
 
 
 @case("extra_column.xlsx", "A column added right of the Realisasi table (header O4 'Catatan Auditor', a value "

@@ -63,7 +63,9 @@ def test_match_unsur(label, code):
 
 @pytest.mark.parametrize("raw, expected", [
     (1, (1, None)), (4, (4, None)), (1.0, (1, None)), (4.0, (4, None)),
-    ("1", (1, None)), (" 4 ", (4, None)), ("3.0", (3, None)),
+    ("1", (1, None)), (" 4 ", (4, None)), ("  2  ", (2, None)),
+    # a number written otherwise as text is not an answer: the workbook's formula does not count it
+    ("3.0", (None, "text")), ("03", (None, "text")), ("\t3", (None, "text")), ("3\u00a0", (None, "text")),
     ("a", (1, None)), ("B", (2, None)), ("c", (3, None)), ("D", (4, None)),
     (D("2"), (2, None)),
     (0, (None, "out_of_range")), (6, (None, "out_of_range")), (2.5, (None, "out_of_range")),

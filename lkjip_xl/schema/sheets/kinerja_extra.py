@@ -53,7 +53,7 @@ RINCIAN_KOMPONEN = Table(
 
 RIWAYAT = Table(
     "riwayat_indikator", "Riwayat Indikator",
-    Text("Target dan realisasi indikator tahun-tahun Renstra sebelumnya", "Indicator history in the Renstra years"),
+    Text("Riwayat target dan realisasi indikator", "Indicator history in the Renstra years"),
     header_row=4, first_col=0, capacity=60,
     columns=(
         col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE, "Kode indikator di sheet PK.",
@@ -79,7 +79,7 @@ INDIKATOR_PROGRAM = Table(
     columns=(
         col("kode", "Kode Program/Kegiatan", "Programme/activity code", T.CODE,
             "Kode seperti di sheet Realisasi, mis. 01 atau 01.02.", "Code as on the Realisasi sheet.",
-            required=True, width=12),
+            required=True, width=17),  # wide enough for "Program/Kegiatan" on one line
         col("indikator", "Indikator Program/Kegiatan", "Indicator", T.TEXT,
             "Mis. Persentase penyelenggaraan pemerintahan dan pelayanan publik.", "Indicator name.",
             required=True, width=44),

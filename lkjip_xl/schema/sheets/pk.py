@@ -1,12 +1,18 @@
-"""Sheet PK (Perjanjian Kinerja): goals and indicators, programmes and budget, composite components."""
+"""Sheets PK (Perjanjian Kinerja: goals and indicators), PK Program (programmes and budget) and PK
+Komponen (components of composite indicators): one table per sheet, so inserting or deleting a
+row in one never moves another."""
 from __future__ import annotations
 
 from ..derivations import CAPAIAN, KRITERIA, ratio
 from ..types import ColType as T, Table, Text
 from .common import col
 
+SHEET = "PK"
+PROGRAM_SHEET = "PK Program"
+KOMPONEN_SHEET = "PK Komponen"
+
 PK_INDIKATOR = Table(
-    "pk_indikator", "PK", Text("Perjanjian Kinerja: sasaran dan indikator", "Performance agreement: goals and indicators"),
+    "pk_indikator", SHEET, Text("Perjanjian Kinerja: sasaran dan indikator", "Performance agreement: goals and indicators"),
     header_row=4, first_col=0, capacity=40,
     columns=(
         col("no", "No", "No", T.TEXT, "Nomor sasaran.", "Goal number.", width=5),
@@ -50,8 +56,8 @@ PK_INDIKATOR = Table(
 )
 
 PK_PROGRAM = Table(
-    "pk_program", "PK", Text("Program dan anggaran", "Programmes and budget"),
-    header_row=4, first_col=18, capacity=20,
+    "pk_program", PROGRAM_SHEET, Text("Program dan anggaran", "Programmes and budget"),
+    header_row=4, first_col=0, capacity=20,
     columns=(
         col("kode", "Kode", "Code", T.CODE, "Kode program (teks), sama dengan sheet Realisasi.",
             "Programme code, as on the Realisasi sheet.", required=True, width=10),
@@ -67,11 +73,11 @@ PK_PROGRAM = Table(
 )
 
 PK_KOMPONEN = Table(
-    "pk_komponen", "PK", Text("Komponen indikator komposit", "Components of composite indicators"),
-    header_row=4, first_col=24, capacity=20,
+    "pk_komponen", KOMPONEN_SHEET, Text("Komponen indikator komposit", "Components of composite indicators"),
+    header_row=4, first_col=0, capacity=20,
     columns=(
         col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
-            "Kode indikator komposit (sama dengan tabel kiri).", "Composite indicator's code.",
+            "Kode indikator komposit (sama dengan sheet PK).", "Composite indicator's code (as on the PK sheet).",
             required=True, width=10),
         col("komponen", "Komponen", "Component", T.TEXT, "Mis. a: kelurahan yang ...", "E.g. a: ...",
             required=True, width=30),

@@ -1,12 +1,16 @@
-"""Sheet Rencana Aksi: quarterly targets per indicator and quarterly budget per activity."""
+"""Sheets Rencana Aksi (quarterly targets per indicator) and RA Kegiatan (quarterly budget per
+activity): one table per sheet."""
 from __future__ import annotations
 
 from ..types import ColType as T, Table, Text
 from .common import col
 
+SHEET = "Rencana Aksi"
+KEGIATAN_SHEET = "RA Kegiatan"
+
 _TW = ("1", "2", "3", "4")
 RA_INDIKATOR = Table(
-    "ra_indikator", "Rencana Aksi", Text("Rencana Aksi: target dan realisasi triwulan", "Action plan: quarterly targets"),
+    "ra_indikator", SHEET, Text("Rencana Aksi: target dan realisasi triwulan", "Action plan: quarterly targets"),
     header_row=4, first_col=0, capacity=40,
     columns=(
         col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
@@ -26,13 +30,13 @@ RA_INDIKATOR = Table(
               f"Realisasi triwulan {r}.", f"Quarter {q} actual.", width=9)
           for q, r in zip(_TW, ("I", "II", "III", "IV"))),
         col("kode_kegiatan", "Kode Program/Kegiatan", "Programme/activity codes", T.TEXT,
-            "Kode program/kegiatan pendukung, dipisah koma.", "Supporting codes, comma separated.", width=14),
+            "Kode program/kegiatan pendukung, dipisah koma.", "Supporting codes, comma separated.", width=18),
     ),
 )
 
 RA_KEGIATAN = Table(
-    "ra_kegiatan", "Rencana Aksi", Text("Rencana Aksi: pagu dan realisasi triwulan per kegiatan", "Action plan: quarterly budget"),
-    header_row=4, first_col=15, capacity=80,
+    "ra_kegiatan", KEGIATAN_SHEET, Text("Rencana Aksi: pagu dan realisasi triwulan per kegiatan", "Action plan: quarterly budget"),
+    header_row=4, first_col=0, capacity=80,
     columns=(
         col("kode", "Kode", "Code", T.CODE, "Kode program/kegiatan (sheet Realisasi).",
             "Programme/activity code (Realisasi sheet).", required=True, width=10),

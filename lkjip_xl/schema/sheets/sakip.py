@@ -43,8 +43,8 @@ SAKIP_NILAI = Table(
 
 SAKIP_REKOMENDASI = Table(
     "sakip_rekomendasi", SHEET_REKOMENDASI,
-    Text("Hasil evaluasi SAKIP: kelemahan, rekomendasi dan tindak lanjut",
-         "SAKIP evaluation: weaknesses, recommendations and follow-up"),
+    Text("Rekomendasi evaluasi SAKIP dan tindak lanjut",
+         "SAKIP recommendations and follow-up"),
     header_row=4, first_col=0, capacity=30,
     columns=(
         col("tahun", "Tahun Evaluasi", "Year evaluated", T.INTEGER, "Tahun yang dievaluasi.", "Year evaluated.",

@@ -1,17 +1,22 @@
-"""Sheet SKM (Survei Kepuasan Masyarakat): survey info, respondents' answers, per-element summary, result."""
+"""Sheets SKM (Survei Kepuasan Masyarakat: the survey info and one row per respondent, with a
+helper score column per answer) and SKM Hasil (the per-unsur summary, fixed at nine rows, and the
+result below it)."""
 from __future__ import annotations
 
 from ...calc.skm_unsur import UNSUR
 from ..derivations import (
     SKM_IKM, SKM_IKM_KINERJA, SKM_IKM_MUTU, SKM_IKM_TANPA_PEMBULATAN, SKM_JUMLAH_TERTIMBANG,
-    SKM_MUTU, SKM_NRR, SKM_TERTIMBANG,
+    SKM_MUTU, SKM_NRR, SKM_TERTIMBANG, answer_score,
 )
 from ..types import ColType as T, Form, Table, Text
 from .common import col, fld
 
+SHEET = "SKM"
+HASIL_SHEET = "SKM Hasil"
+
 SKM_INFO = Form(
-    "skm_info", "SKM", Text("Survei Kepuasan Masyarakat", "Public satisfaction survey"),
-    first_row=3, label_col=0,
+    "skm_info", SHEET, Text("Survei Kepuasan Masyarakat", "Public satisfaction survey"),
+    first_row=3, label_col=0, label_span=3, value_span=4,  # over the respondent table's narrow columns
     fields=(
         fld("jenis_layanan", "Jenis layanan", "Service", T.TEXT,
             "Layanan yang disurvei (bila satu).", "Service surveyed (if one)."),
@@ -28,8 +33,15 @@ _UNSUR_COLS = tuple(
         f"Answer to element {i}: 1–4 (or a–d).", choices="jawaban", width=5, num_format="0")
     for i in range(1, 10)
 )
+_SCORE_COLS = tuple(
+    col(f"skor_u{i}", f"Skor U{i}", f"Score U{i}", T.INTEGER,
+        f"Dihitung: nilai jawaban U{i} (1–4; a–d dibaca 1–4); kosong bila jawaban tidak sah. NRR = rata-rata kolom ini.",
+        f"Computed: the score of answer U{i} (1–4; a–d read as 1–4); blank when the answer does not count. NRR is this column's mean.",
+        derive=answer_score(f"u{i}"), width=6, num_format="0", printed=False)
+    for i in range(1, 10)
+)
 SKM_RESPONDEN = Table(
-    "skm_responden", "SKM", Text("Jawaban responden", "Respondents' answers"),
+    "skm_responden", SHEET, Text("Jawaban responden", "Respondents' answers"),
     header_row=8, first_col=0, capacity=500,
     columns=(
         col("no", "No", "No", T.INTEGER, "Nomor responden.", "Respondent number.", width=6, num_format="0"),
@@ -45,12 +57,13 @@ SKM_RESPONDEN = Table(
         col("pekerjaan", "Pekerjaan", "Occupation", T.ENUM, "Pekerjaan utama.", "Occupation.",
             choices="pekerjaan", width=14),
         *_UNSUR_COLS,
+        *_SCORE_COLS,
     ),
 )
 
 SKM_UNSUR = Table(
-    "skm_unsur", "SKM", Text("Ringkasan per unsur", "Summary per element"),
-    header_row=8, first_col=17, capacity=9, max_rows=9,
+    "skm_unsur", HASIL_SHEET, Text("Ringkasan per unsur", "Summary per element"),
+    header_row=4, first_col=0, capacity=9, max_rows=9,
     fixed_rows=tuple({"kode": f"U{i}", "unsur": u.name} for i, u in enumerate(UNSUR, start=1)),
     columns=(
         col("kode", "Kolom", "Column", T.CODE, "Kolom jawaban (U1..U9).", "Answer column.", width=6),
@@ -60,10 +73,10 @@ SKM_UNSUR = Table(
             required=True, width=34),
         col("jumlah_nilai", "Jumlah Nilai", "Sum of answers", T.INTEGER,
             "Hanya bila tidak ada data responden: jumlah nilai jawaban.", "Only without respondent rows.",
-            width=9),
+            width=11),
         col("jumlah_responden", "Jumlah Responden", "Respondents", T.INTEGER,
             "Hanya bila tidak ada data responden: jumlah jawaban sah.", "Only without respondent rows.",
-            width=9),
+            width=11),
         col("nrr_tertulis", "NRR (diketik)", "Mean (typed)", T.DECIMAL,
             "Hanya bila yang ada hanya NRR.", "Only when all you have is the mean.", width=9),
         col("nrr", "NRR", "Mean", T.DECIMAL, "Dihitung: rata-rata jawaban sah.", "Computed mean of valid answers.",
@@ -75,8 +88,9 @@ SKM_UNSUR = Table(
     ),
 )
 
-SKM_HASIL = Form(
-    "skm_hasil", "SKM", Text("Hasil", "Result"), first_row=21, label_col=18,
+SKM_HASIL = Form(  # below the summary, which never grows (nine unsur)
+    "skm_hasil", HASIL_SHEET, Text("Hasil", "Result"), first_row=SKM_UNSUR.first_row + SKM_UNSUR.max_rows + 2,
+    label_col=0, label_span=2, value_span=2,
     fields=(
         fld("jumlah_tertimbang", "Jumlah NRR tertimbang", "Sum of weighted means", T.DECIMAL,
             "Σ NRR tertimbang.", "Σ weighted means.", derive=SKM_JUMLAH_TERTIMBANG, num_format="0.0000"),

@@ -1,0 +1,36 @@
+"""PRN001: a sheet's print area ends above rows its table fills (typed below the rows the print
+area covered), so the printed sheet, the one signed, would leave them out. A sheet without a
+print area prints what it holds and is not reported. `rapikan` extends the area."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..findings import Finding
+from ..schema import SCHEMA
+from ..schema.refs import a1
+
+
+def area_last_row(ref: str | None) -> int | None:
+    """The last row of a print area as written ('Realisasi'!$A$1:$N$60 -> 60); None if unreadable."""
+    m = re.search(r"\$?[A-Z]{1,3}\$?([0-9]+)\s*$", ref or "")
+    return int(m.group(1)) if m else None
+
+
+def unprinted(model, sheet) -> tuple[int, int, int] | None:
+    """(first filled row left out, last filled row, the area's last row) of a schema sheet, or
+    None when its print area (if any) covers every filled row."""
+    end = area_last_row(model.print_areas.get(sheet.name))
+    rows = sorted(r for t in sheet.tables if model.table(t.key) is not None for r in model.table(t.key).rows)
+    if end is None or not rows or rows[-1] <= end:
+        return None
+    return next(r for r in rows if r > end), rows[-1], end
+
+
+def check(ctx) -> Iterable[Finding]:
+    for sheet in SCHEMA.sheets:
+        missed = unprinted(ctx.model, sheet) if sheet.tables else None
+        if missed is not None:
+            first, last, end = missed
+            yield Finding("PRN001", sheet.name, a1(first, sheet.tables[0].first_col), expected=last, found=end,
+                          params={"first": first, "last": last, "end": end})

@@ -1,0 +1,81 @@
+"""`lkjip-xl rapikan`: a tidied copy of a workbook. What is repaired (formulas, stored values,
+formats, dropdowns, print areas, the version marker) is decided from what `check` finds; every
+change, and every value left for a person to decide, is listed in a first sheet `Perubahan`. The
+copy is the original's package with those cells edited in place (``package``, ``sheet_xml``):
+nothing else in it changes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks.engine import CheckResult, check_workbook
+from ..errors import UnreadableWorkbook
+from ..io.atomic import atomic_output
+from ..schema.refs import parse_a1
+from .change import Change
+from .formulas import repair_formulas
+from .layout import repair_print_areas, repair_styles, repair_validations, repair_version
+from .package import Package
+from .perubahan import SHEET_NAME, perubahan_xml
+from .sheet_xml import XmlShapeError
+from .values import input_cells, repair_values
+
+# an input value the spreadsheet cannot compute with: the results of its row stay as they are
+UNREADABLE_INPUT = ("VAL001", "VAL002", "VAL010", "VAL011", "VAL013")
+
+
+@dataclass
+class RepairResult:
+    source: Path
+    output: Path
+    changes: list[Change]
+    before: CheckResult
+    after: CheckResult
+
+    @property
+    def applied(self) -> list[Change]:
+        return [c for c in self.changes if c.applied]
+
+    @property
+    def kept(self) -> list[Change]:
+        return [c for c in self.changes if not c.applied]
+
+
+def repair_workbook(src: Path, out: Path, lang: str = "id") -> RepairResult:
+    try:
+        return _repair(src, out, lang)
+    except XmlShapeError as exc:
+        raise UnreadableWorkbook("cannot_repair", path=str(src), detail=str(exc)) from None
+
+
+def _repair(src: Path, out: Path, lang: str) -> RepairResult:
+    before = check_workbook(src)
+    ctx = before.context
+    package = Package(src)
+    changes = repair_values(ctx.model, before.findings, package)
+    changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, before.findings, changes))
+    changes += repair_styles(ctx.model, package)
+    changes += repair_validations(ctx.model, package)
+    changes += repair_print_areas(ctx.model, package)
+    changes += repair_version(ctx.model, before.findings, package)
+    package.recalculate_on_open()
+    bold, wrap = package.add_styles()
+    namespace = re.search(rb'<(?:\w+:)?workbook\b[^>]*?xmlns(?::\w+)?="([^"]+/main)"', package.members["xl/workbook.xml"])
+    package.add_first_sheet(SHEET_NAME, perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
+    with atomic_output(out) as tmp:
+        package.write(tmp)
+    return RepairResult(Path(src), Path(out), changes, before, check_workbook(out))
+
+
+def _stuck_rows(model, findings, changes: list[Change]) -> set[tuple[str, int]]:
+    """(sheet, row) of input cells left unreadable after the value repairs."""
+    inputs = input_cells(model)
+    fixed = {(c.sheet, c.cell) for c in changes if c.applied}
+    stuck = set()
+    for f in findings:
+        if f.code in UNREADABLE_INPUT and (f.sheet, f.cell) not in fixed:
+            row, col = parse_a1(f.cell)
+            if (f.sheet, row, col) in inputs:
+                stuck.add((f.sheet, row))
+    return stuck

@@ -1,0 +1,55 @@
+"""One line of what `rapikan` did, or left for a person to decide: the cell (or range), the value
+before and after, why (in Indonesian and English), and the finding of `check` it settles."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..schema.types import Text
+
+WHY: dict[str, Text] = {
+    "formula_missing": Text("rumus tidak ada di baris ini (baris sisipan/tempelan): rumus dipulihkan",
+                            "the row had no formula here (inserted/pasted row): formula restored"),
+    "formula_equal": Text("nilai ketikan sama dengan hasil rumus: rumus dipulihkan",
+                          "the typed value is what the formula gives: formula restored"),
+    "formula_typed": Text("nilai ketikan berbeda dari hasil rumus (sesudah: hasil rumus): dibiarkan",
+                          "the typed value differs from the formula's result (after: the result): kept"),
+    "formula_own": Text("rumus di sel ini bukan rumus template: dibiarkan",
+                        "this cell holds a formula of its own, not the template's: kept"),
+    "result_stale": Text("hasil rumus tersimpan usang/galat: diperbarui (dihitung ulang saat dibuka)",
+                         "the formula's stored result was stale or an error: refreshed (recalculated on opening)"),
+    "text_number": Text("angka tersimpan sebagai teks: dijadikan angka", "number stored as text: made a number"),
+    "text_kept": Text("teks di kolom angka tidak dapat dibaca pasti sebagai angka: dibiarkan",
+                      "text in a number column cannot be read as one number for sure: kept"),
+    "code_number": Text("kode tersimpan sebagai angka: dijadikan teks (sebagaimana lkjip-xl membacanya)",
+                        "code stored as a number: made text (as lkjip-xl reads it)"),
+    "row_style": Text("format kolom disalin ke baris tanpa format (baris sisipan)",
+                      "the column's format copied to a row without one (inserted row)"),
+    "validation": Text("daftar pilihan/validasi diperluas ke baris sisipan",
+                       "dropdown/validation extended to inserted rows"),
+    "print_area": Text("area cetak diperluas sampai baris terisi terakhir",
+                       "print area extended to the last filled row"),
+    "version": Text("penanda versi template diperbarui", "template version marker updated"),
+    "layout_differs": Text("susunan sheet/kolom berbeda dari template: penanda versi tidak diubah",
+                           "the sheets/columns differ from the template: version marker not changed"),
+}
+
+
+@dataclass
+class Change:
+    sheet: str
+    cell: str  # A1, or a range (a row's cells, a column's added rows)
+    before: Any
+    after: Any
+    why: str  # key of WHY
+    code: str | None = None  # the finding this settles (check on the copy no longer reports it there)
+    applied: bool = True  # False: left as it was, for a person to decide
+
+    def reason(self, lang: str = "id") -> str:
+        return WHY[self.why].get(lang)
+
+    def to_dict(self, lang: str = "id") -> dict:
+        from ..findings import _raw
+
+        return {"sheet": self.sheet, "cell": self.cell, "code": self.code, "applied": self.applied,
+                "before": _raw(self.before), "after": _raw(self.after), "why": self.reason(lang)}

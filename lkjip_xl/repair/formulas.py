@@ -1,0 +1,95 @@
+"""Formulas of computed cells: restored where a row lacks them (an inserted or pasted row) or where
+the value typed over them is exactly what they give; left, and listed, where the typed value
+differs (a person decides) or the cell holds a formula of its own. A stale or error result stored
+with the template's own formula is refreshed to the value the formula gives (rows whose inputs
+still hold an unreadable value keep theirs: the spreadsheet would not compute that value)."""
+from __future__ import annotations
+
+import re
+
+from ..checks.compare import is_blank, same_cached
+from ..schema import SCHEMA
+from ..schema.refs import a1, col_letter, parse_a1
+from ..schema.types import FormulaContext
+from ..template.writer import cached_number
+from .change import Change
+
+
+def normalise(formula: str | None) -> str:
+    """A formula compared as text: no '=', spaces, '$', quotes around sheet names, or case;
+    LibreOffice writes FALSE() where Excel writes FALSE."""
+    text = (formula or "").lstrip("=").upper().replace("$", "").replace("'", "").replace("FALSE()", "FALSE")
+    return re.sub(r"\s+", "", text)
+
+
+def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]]) -> list[Change]:
+    """``stuck_rows``: (sheet, row) whose inputs rapikan leaves unreadable (their results stay)."""
+    changes: list[Change] = []
+    for table in SCHEMA.tables:
+        data = ctx.model.table(table.key)
+        computed = [c for c in table.columns if c.computed and c.key in (data.cols if data else {})]
+        if not computed or not len(data):
+            continue
+        sheet = package.sheet(table.sheet)
+        derived = ctx.wb.rows(table.key)
+        letters = {c.key: col_letter(data.cols.get(c.key, table.col_index(c.key))) for c in table.columns}
+        for col in computed:
+            pos = data.cols[col.key]
+            style = sheet.column_style(pos, [r for i, r in enumerate(data.rows) if data.has_formula[col.key][i]][:50])
+            for i, row in enumerate(data.rows):
+                fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)
+                cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
+                             derived[i].get(col.key), col.formula(fctx), ctx.model)
+                changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows)
+    changes += _form_fields(ctx, package, stuck_rows)
+    return changes
+
+
+def _form_fields(ctx, package, stuck_rows) -> list[Change]:
+    changes = []
+    for form in SCHEMA.forms:
+        data = ctx.model.form(form.key)
+        if data is None or not any(f.computed for f in form.fields):
+            continue
+        derived = ctx.wb.fields(form.key)
+        sheet = package.sheet(form.sheet)
+        for i, f in enumerate(form.fields):
+            if not f.computed or f.key not in data.cells:
+                continue
+            row, col = parse_a1(data.cells[f.key])
+            fctx = FormulaContext(row=row, index=i, refs=lambda k: data.cells.get(k, a1(form.row_of(k), form.value_col)),
+                                  column_range=None)
+            cell = _Cell(form.sheet, row, col, f, data.has_formula.get(f.key, False), data.values.get(f.key),
+                         derived.get(f.key), f.formula(fctx), ctx.model)
+            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows)
+    return changes
+
+
+class _Cell:
+    """One computed cell as the workbook has it and as the template would write it."""
+
+    def __init__(self, sheet_name, row, col, spec, has_formula, found, expected, ours, model):
+        self.sheet_name, self.row, self.col, self.spec = sheet_name, row, col, spec
+        self.has_formula, self.found, self.expected = has_formula, found, expected
+        self.ours, self.theirs = ours, model.formula_at(sheet_name, row, col)  # theirs: None for a shared child
+        scan = model.scans.get(sheet_name)
+        self.error = scan.errors.get((row, col)) if scan else None
+
+    def change(self, before, after, why, code, applied=True) -> Change:
+        return Change(self.sheet_name, a1(self.row, self.col), before, after, why, code, applied)
+
+    def repair(self, sheet, column_style: int, stuck: bool) -> list[Change]:
+        cached = cached_number(self.expected, self.spec.type)
+        if not self.has_formula:
+            if is_blank(self.found) or same_cached(self.expected, self.found):
+                why = "formula_missing" if is_blank(self.found) else "formula_equal"
+                code = "FRM001" if why == "formula_equal" else ("FRM004" if not is_blank(self.expected) else None)
+                sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
+                return [self.change(self.found, self.ours, why, code)]
+            return [self.change(self.found, self.expected, "formula_typed", "FRM001", applied=False)]
+        if (same_cached(self.expected, self.found) and self.error is None) or stuck:
+            return []
+        if self.theirs is not None and normalise(self.theirs) != normalise(self.ours):
+            return [self.change(self.theirs, self.ours, "formula_own", "FRM002", applied=False)]
+        sheet.set_cached(self.row, self.col, cached)
+        return [self.change(self.error or self.found, self.expected, "result_stale", "VAL010" if self.error else "FRM002")]

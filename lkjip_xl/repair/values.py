@@ -1,0 +1,75 @@
+"""Typed values stored the wrong way: a number stored as text becomes the number (when it reads as
+one number for sure, VAL001: lkjip-xl already used that number, so no figure of the report
+changes), a code stored as a number becomes the text lkjip-xl read it as (VAL006). A nil marker
+(`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
+listed. A cell formatted as text gets its column's number format (else the spreadsheet would
+store the next value typed there as text again), and the other way round for a code."""
+from __future__ import annotations
+
+from ..calc.numbers_id import parse_number
+from ..schema import ColType
+from ..schema.refs import parse_a1
+from .change import Change
+
+UNREADABLE = ("VAL002", "VAL013")  # text in a number column that is not one number for sure
+
+
+def input_cells(model) -> dict[tuple[str, int, int], object]:
+    """(sheet, row, 0-based column) of every read input cell -> its column or field spec."""
+    out = {}
+    for data in model.tables.values():
+        for key, pos in data.cols.items():
+            spec = data.table.column(key)
+            if not spec.computed:
+                for row in data.rows:
+                    out[(data.sheet, row, pos)] = (spec, data)
+    for data in model.forms.values():
+        for key, ref in data.cells.items():
+            spec = data.form.field(key)
+            if not spec.computed:
+                row, col = parse_a1(ref)
+                out[(data.sheet, row, col)] = (spec, None)
+    return out
+
+
+def repair_values(model, findings, package) -> list[Change]:
+    cells = input_cells(model)
+    formats = package.number_formats()
+    changes: list[Change] = []
+    for f in findings:
+        if f.code not in ("VAL001", "VAL006") + UNREADABLE:
+            continue
+        row, col = parse_a1(f.cell)
+        spec, data = cells.get((f.sheet, row, col), (None, None))
+        if spec is None:
+            continue
+        if f.code in UNREADABLE:
+            changes.append(Change(f.sheet, f.cell, f.found, None, "text_kept", f.code, applied=False))
+            continue
+        if f.code == "VAL001" and parse_number(str(f.found)).special == "dash":
+            continue  # "-" for nil, typed on purpose
+        sheet = package.sheet(f.sheet)
+        style = _style_for(sheet, formats, row, col, data, text=f.code == "VAL006")
+        if f.code == "VAL006":
+            sheet.set_text(row, col, str(f.expected), style)
+            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "code_number", "VAL006"))
+        else:
+            value = f.expected / 100 if spec.type == ColType.PERCENT else f.expected
+            sheet.set_number(row, col, value, style)
+            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", "VAL001"))
+    return changes
+
+
+def _style_for(sheet, formats: list[str], row: int, col: int, data, *, text: bool) -> int | None:
+    """The cell's style, or its column's when the cell's number format says the other kind
+    (text for a number, a number format for a code); None keeps the cell's own."""
+    def is_text(style: int) -> bool:
+        return 0 < style < len(formats) and formats[style] == "@"
+
+    own = sheet.style(row, col)
+    if is_text(own) == text or data is None:
+        return None
+    others = [r for r in data.rows if r != row][:50]
+    column = sheet.column_style(col, others)
+    return column if column and is_text(column) == text else None
+

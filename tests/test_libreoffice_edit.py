@@ -1,0 +1,149 @@
+"""Rows inserted and deleted in LibreOffice itself (its UNO bridge, headless): in the template and
+in a sample, a row inserted inside the budget table and inside the PK indicator table, a new sub
+kegiatan and a new indicator typed there, another row deleted, the file saved as xlsx. `check`
+reads it without a structural finding and computes the new rows; LibreOffice leaves the inserted
+rows without formulas, `check` says so at their cells and `rapikan` restores them.
+
+Skipped where LibreOffice or the system python3 with its uno module (Debian: python3-uno) is
+missing. tests/uno_edit.py is the driver, run by that python3."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import ROOT
+from helpers import codes_at
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.reader import read_workbook
+from lkjip_xl.repair import repair_workbook
+from lkjip_xl.schema import SCHEMA
+from lkjip_xl.schema.refs import a1, col_letter
+from lkjip_xl.template.formats import INPUT_FILL
+from lkjip_xl.template.writer import write_workbook
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+DRIVER = Path(__file__).with_name("uno_edit.py")
+
+
+def _uno_available() -> bool:
+    if not (shutil.which("soffice") and Path(SYSTEM_PYTHON).exists()):
+        return False
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+
+
+pytestmark = pytest.mark.skipif(not _uno_available(), reason="LibreOffice with python3-uno not installed")
+REAL, PK = SCHEMA.table("realisasi"), SCHEMA.table("pk_indikator")
+# how the tables were found: sheets, headers, version, values outside or merged (STR008-012 are
+# about last year's workbook and empty tables, not about the layout)
+STRUCTURE = tuple(f"STR00{i}" for i in range(1, 8))
+
+
+def edit_in_libreoffice(src: Path, steps: list, tmp: Path) -> Path:
+    out = tmp / "edited.xlsx"
+    (tmp / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
+    subprocess.run([SYSTEM_PYTHON, str(DRIVER), str(src), str(out), str(tmp / "steps.json"), str(tmp / "profile")],
+                   check=True, capture_output=True, timeout=300)
+    return out
+
+
+def cell(table, key: str, row: int) -> str:
+    return a1(row, table.col_index(key))
+
+
+def typed(table, row: int, values: dict) -> list:
+    return [["set", table.sheet, cell(table, k, row), v] for k, v in values.items()]
+
+
+def new_sub_kegiatan(code: str) -> dict:
+    return {"kode": code, "level": "sub kegiatan", "uraian": "Sub kegiatan baru dari LibreOffice",
+            "pagu_murni": 1_000_000, "realisasi": 750_000}
+
+
+NEW_INDICATOR = {"kode_indikator": "IKU9", "indikator": "Indikator baru", "satuan": "%", "arah": "naik",
+                 "target": 90, "realisasi": 81}
+
+
+def assert_read_and_computed(path: Path, code: str, deleted: str | None):
+    result = check_workbook(path)
+    assert [f for f in result.findings if f.code in STRUCTURE] == []
+    model = result.context.model
+    real = model.table("realisasi")
+    codes = real.values["kode"]
+    assert code in codes and (deleted is None or deleted not in codes)
+    i = codes.index(code)
+    row = result.context.wb.rows("realisasi")[i]
+    assert (row["sisa"], row["persen_realisasi"]) == (1_000_000 - 750_000, D(75))
+    pk = model.table("pk_indikator")
+    j = pk.values["kode_indikator"].index("IKU9")
+    assert result.context.wb.rows("pk_indikator")[j]["capaian"] == D(90)  # 81 / 90
+    # LibreOffice gives an inserted row no formulas: reported at its cells
+    lost = {f"{REAL.sheet}!{real.cell(k, i)}" for k in ("persen_realisasi", "sisa")}
+    lost |= {f"{PK.sheet}!{pk.cell('capaian', j)}"}
+    assert lost <= set(codes_at(result.findings, "FRM004"))
+    return result, lost
+
+
+def assert_rapikan_restores(path: Path, lost: set[str], tmp: Path):
+    repaired = repair_workbook(path, tmp / "rapi.xlsx")
+    restored = {f"{c.sheet}!{c.cell}" for c in repaired.applied if c.why == "formula_missing"}
+    assert lost <= restored
+    assert codes_at(repaired.after.findings, "FRM004") == []
+    assert [f for f in repaired.after.findings if f.code in STRUCTURE or f.code.startswith("PRN")] == []
+    wb = openpyxl.load_workbook(repaired.output)
+    for ref in lost:
+        sheet, a1ref = ref.split("!")
+        assert str(wb[sheet][a1ref].value).startswith("="), ref
+    return repaired
+
+
+def test_rows_inserted_typed_and_deleted_in_the_template(tmp_path):
+    src = tmp_path / "template.xlsx"
+    write_workbook(src)
+    first = REAL.first_row
+    rows = [
+        {"kode": "01", "uraian": "Program A", "pagu_murni": 3_000_000, "realisasi": 2_250_000},
+        {"kode": "01.01", "uraian": "Kegiatan A", "pagu_murni": 3_000_000, "realisasi": 2_250_000},
+        {"kode": "01.01.01", "uraian": "Sub kegiatan A", "pagu_murni": 2_000_000, "realisasi": 1_500_000},
+        {"kode": "01.01.02", "uraian": "Dibatalkan", "pagu_murni": 5, "realisasi": 5},
+    ]
+    steps = [s for i, r in enumerate(rows) for s in typed(REAL, first + i, r)]
+    steps += [["insert", REAL.sheet, first + 3]] + typed(REAL, first + 3, new_sub_kegiatan("01.01.03"))
+    steps += [["delete", REAL.sheet, first + 4]]  # the cancelled sub kegiatan, now one row lower
+    steps += typed(PK, PK.first_row, {**NEW_INDICATOR, "kode_indikator": "IKU1", "indikator": "Indikator satu"})
+    steps += [["insert", PK.sheet, PK.first_row]] + typed(PK, PK.first_row, NEW_INDICATOR)
+    edited = edit_in_libreoffice(src, steps, tmp_path)
+    result, lost = assert_read_and_computed(edited, "01.01.03", "01.01.02")
+    # typed below the empty template's print area (its header): reported, and rapikan extends it
+    assert f"{REAL.sheet}!A{first}" in codes_at(result.findings, "PRN001")
+    assert_rapikan_restores(edited, lost, tmp_path)
+
+
+def test_rows_inserted_typed_and_deleted_in_a_sample(tmp_path):
+    src = ROOT / "samples" / "medan_amplas_2023.xlsx"
+    model, _ = read_workbook(src)
+    real = model.table("realisasi")
+    codes = real.values["kode"]
+    after = real.rows[max(i for i, c in enumerate(codes) if c and c.startswith("01.02."))] + 1
+    gone = next(c for c in reversed(codes) if c and c.count(".") == 2)  # a sub kegiatan further down
+    gone_row = real.rows[codes.index(gone)] + 1  # one lower once the new row is in
+    steps = [["insert", REAL.sheet, after]] + typed(REAL, after, new_sub_kegiatan("01.02.99"))
+    steps += [["delete", REAL.sheet, gone_row]]
+    steps += [["insert", PK.sheet, PK.first_row + 1]] + typed(PK, PK.first_row + 1, NEW_INDICATOR)
+    edited = edit_in_libreoffice(src, steps, tmp_path)
+    result, lost = assert_read_and_computed(edited, "01.02.99", gone)
+    assert codes_at(result.findings, "PRN001") == []  # rows inserted inside the print area grow it
+    # LibreOffice gives the inserted row the formats and dropdowns of the rows around it
+    ws = openpyxl.load_workbook(edited)[REAL.sheet]
+    level = col_letter(REAL.col_index("level"))
+    dv = next(d for d in ws.data_validations.dataValidation if d.formula1 == SCHEMA.list_name("level"))
+    assert any(r.min_row <= after <= r.max_row and r.min_col == r.max_col == REAL.col_index("level") + 1
+               for r in dv.sqref.ranges)
+    assert ws[f"{level}{after}"].fill.fgColor.rgb.endswith(INPUT_FILL.lstrip("#"))
+    repaired = assert_rapikan_restores(edited, lost, tmp_path)
+    assert [c for c in repaired.applied if c.why in ("row_style", "validation")] == []

@@ -1,0 +1,95 @@
+"""Edit a workbook in LibreOffice itself, through its UNO bridge, as a person would: insert and
+delete rows through the sheet's Rows, type values, save as xlsx.
+
+Run by the system's python3 (the one Debian's python3-uno installs `uno` for), not the project's
+virtual environment:
+
+    /usr/bin/python3 tests/uno_edit.py IN.xlsx OUT.xlsx EDITS.json PROFILE_DIR
+
+EDITS is a JSON list of steps, rows 1-based: ["insert", sheet, row] (a new row at ``row``, the
+rows from there down move one down), ["delete", sheet, row], ["set", sheet, "A5", value] (a
+number is typed as a number, text as text). A private LibreOffice profile in PROFILE_DIR and a
+free local port keep the run apart from any other LibreOffice; the process started here is the
+one stopped here.
+"""
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def connect(port: int):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            return resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
+        except Exception:
+            time.sleep(0.5)
+    raise SystemExit("LibreOffice did not answer on its socket")
+
+
+def apply(doc, steps) -> None:
+    sheets = doc.Sheets
+    for step in steps:
+        kind, sheet = step[0], sheets.getByName(step[1])
+        if kind == "insert":
+            sheet.Rows.insertByIndex(step[2] - 1, 1)
+        elif kind == "delete":
+            sheet.Rows.removeByIndex(step[2] - 1, 1)
+        elif kind == "set":
+            cell, value = sheet.getCellRangeByName(step[2]), step[3]
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.setValue(value)
+            else:
+                cell.setString(value)
+        else:
+            raise SystemExit(f"unknown step {kind}")
+
+
+def main(src: str, out: str, edits: str, profile: str) -> None:
+    port = free_port()
+    office = subprocess.Popen(
+        ["soffice", f"-env:UserInstallation=file://{os.path.abspath(profile)}", "--headless", "--invisible",
+         "--nologo", "--norestore", "--nodefault", f"--accept=socket,host=127.0.0.1,port={port};urp;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        ctx = connect(port)
+        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
+                                           (prop("Hidden", True),))
+        with open(edits, encoding="utf-8") as fh:
+            apply(doc, json.load(fh))
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc.close(True)
+        try:
+            desktop.terminate()
+        except Exception:  # the bridge closes as LibreOffice quits
+            pass
+    finally:
+        try:
+            office.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            office.kill()
+            office.wait()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])

@@ -174,6 +174,38 @@ def annex(
     raise typer.Exit(outcome.exit_code)
 
 
+@app.command()
+def rekap(
+    paths: list[Path] = typer.Argument(..., help="Buku kerja .xlsx atau folder (dicari ke subfolder). "
+                                       "(Workbooks or folders, searched recursively.)"),
+    output: Path = typer.Option(..., "-o", "--output", help="Rekap .xlsx yang ditulis. (The summary .xlsx to write.)"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Proses paralel; bawaan: jumlah inti CPU. "
+                                       "(Parallel processes; default: CPU cores.)"),
+    format: Format = typer.Option(Format.text, "--format", help="text atau json. (Output format.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace an existing file.)"),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    """Periksa banyak buku kerja, tulis satu rekap. (Check many workbooks, write one summary.)
+
+    Exit 0: all read, no errors, no unit twice; 1: errors, unreadable files or duplicates; 2: cannot run."""
+    import json
+
+    from .commands.rekap import run_rekap
+    from .rekap.report import render_text, to_json
+    from .render.progress import progress_bar, wanted
+
+    bar = (lambda total: progress_bar(total, "rekap")) if wanted() else None
+    try:
+        outcome = run_rekap(paths, output, jobs=jobs, lang=lang.value, overwrite=overwrite, progress=bar)
+    except LkjipError as err:
+        fail(err, lang.value)
+    if format == Format.json:
+        typer.echo(json.dumps(to_json(outcome.rekap, outcome.written, lang.value), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(outcome.rekap, outcome.written, lang.value), nl=False)
+    raise typer.Exit(outcome.exit_code)
+
+
 def _click_exceptions():
     """The click that typer runs on (typer may ship its own copy)."""
     try:

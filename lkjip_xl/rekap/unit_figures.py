@@ -1,0 +1,147 @@
+"""One workbook reduced to the figures a rekap needs, in a small picklable object.
+
+This is the one place the rekap reaches into the checked workbook (the check engine's context and
+the annex's budget tree): when the derivation layer changes, only this module follows it. A
+worker process calls :func:`figures_of` and sends back the result, never the workbook.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..calc.decimals import number_or_none
+from ..checks.engine import check_workbook
+from ..annex.common import Book
+from ..errors import LkjipError
+from ..i18n import message
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A PK indicator: target and realisasi as typed (number, or text such as ``B (82,15)``);
+    capaian recomputed by lkjip-xl with the workbook's own rules (None when it cannot be)."""
+
+    kode: str | None
+    name: str
+    satuan: str | None
+    arah: str | None
+    target: Any
+    realisasi: Any
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class SkmFigures:
+    nrr: dict[str, Decimal]  # canonical unsur code U1..U9 -> NRR
+    totals: dict[str, tuple[int, int]]  # U1..U9 -> (Σ valid answers, number of valid answers); {} if unknown
+    ikm: Decimal | None  # unrounded, with the unit's own weight
+    ikm_rounded: Decimal | None
+    mutu: str | None
+    weight: str  # "exact" or "legacy_0111"
+    respondents: int | None
+
+    @property
+    def poolable(self) -> bool:
+        """Answer totals and counts known for all nine unsur (not only typed NRRs)."""
+        return len(self.totals) == 9 and all(n > 0 for _, n in self.totals.values())
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """A finding as ``Finding.to_dict`` gives it: the message rendered, values JSON-ready."""
+
+    code: str
+    severity: str
+    sheet: str
+    cell: str
+    message: str
+    expected: Any
+    found: Any
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    path: str
+    unit: str | None
+    kabupaten: str | None
+    tahun: int | None
+    indicators: tuple[Indicator, ...]
+    skm: SkmFigures | None
+    pagu: int | Decimal | None  # Σ programmes, pagu perubahan where filled else murni
+    realisasi: int | Decimal | None
+    counts: dict[str, int]  # error / warning / info
+    findings: tuple[FindingRow, ...]
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    path: str
+    reason: str  # one line, in the language asked for
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _year(value: Any) -> int | None:
+    d = number_or_none(value)
+    return int(d) if d is not None and d == d.to_integral_value() else None
+
+
+def _typed(value: Any) -> Any:
+    d = number_or_none(value)
+    return d if d is not None else _text(value)
+
+
+def _indicators(ctx) -> tuple[Indicator, ...]:
+    table = ctx.model.table("pk_indikator")
+    if table is None:
+        return ()
+    derived = ctx.derived("pk_indikator")
+    out = []
+    for i in range(len(table)):
+        row = table.row(i)
+        name = _text(row.get("indikator"))
+        if name is None:
+            continue
+        out.append(Indicator(_text(row.get("kode_indikator")), name, _text(row.get("satuan")),
+                             _text(row.get("arah")), _typed(row.get("target")), _typed(row.get("realisasi")),
+                             derived[i].get("capaian")))
+    return tuple(out)
+
+
+def _skm(ctx) -> SkmFigures | None:
+    result = ctx.derive.skm
+    if result is None or not result.nrr_by_unsur():
+        return None
+    totals = {c.unsur: (c.total, c.n) for c in result.columns
+              if c.unsur and c.source in ("responden", "jumlah") and c.n > 0}
+    counts = [n for _, n in totals.values()]
+    respondents = result.respondents or (max(counts) if counts else None)
+    ikm = result.ikm
+    return SkmFigures(result.nrr_by_unsur(), totals, ikm.unrounded if ikm else None, ikm.rounded if ikm else None,
+                      ikm.mutu if ikm else None, result.weight, respondents)
+
+
+def figures_of(path: str | Path, lang: str = "id") -> UnitFigures | Unreadable:
+    """Check one workbook and keep its figures; a file that cannot be checked is Unreadable
+    (with its one-line reason), whatever went wrong: one bad file never stops a rekap."""
+    try:
+        result = check_workbook(Path(path))
+        ctx = result.context
+        ident = ctx.model.form("identitas")
+        values = ident.values if ident is not None else {}
+        budget = Book("cur", ctx).budget
+        findings = tuple(FindingRow(**f.to_dict(lang)) for f in result.findings)
+        return UnitFigures(str(path), _text(values.get("unit")), _text(values.get("kabupaten_kota")),
+                           _year(values.get("tahun")), _indicators(ctx), _skm(ctx), budget.total_pagu,
+                           budget.total_realisasi, dict(result.summary), findings)
+    except LkjipError as err:
+        return Unreadable(str(path), err.text(lang))
+    except Exception as exc:  # a bug met on one file is reported for that file
+        return Unreadable(str(path), message("internal", lang, detail=f"{type(exc).__name__}: {exc}"[:200]))

@@ -206,6 +206,26 @@ def rekap(
     raise typer.Exit(outcome.exit_code)
 
 
+@app.command()
+def demo(
+    folder: Path = typer.Argument(Path("lkjip-demo"), help="Folder tujuan. (Output folder.)"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Timpa berkas yang sudah ada. (Replace existing files.)"),
+    lang: Lang = LANG_OPTION,
+) -> None:
+    """Tulis template, sampel, pemeriksaan, lampiran dan rekap sampel. (Everything, from the samples.)"""
+    from .commands.demo import run_demo
+
+    try:
+        outcome = run_demo(folder, lang=lang.value, overwrite=overwrite)
+    except LkjipError as err:
+        fail(err, lang.value)
+    for path in outcome.written:
+        typer.echo(message("written", lang.value, path=path))
+    typer.echo("")
+    for line in outcome.lines:
+        typer.echo(line)
+
+
 def _click_exceptions():
     """The click that typer runs on (typer may ship its own copy)."""
     try:

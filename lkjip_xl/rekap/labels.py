@@ -73,9 +73,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "stat_mean": ("Rata-rata capaian (%, tanpa bobot)", "Mean achievement (%, unweighted)"),
     "stat_min": ("Capaian terendah (%)", "Lowest achievement (%)"),
     "stat_max": ("Capaian tertinggi (%)", "Highest achievement (%)"),
-    "error_sev": ("galat", "error"),
-    "warning_sev": ("peringatan", "warning"),
-    "info_sev": ("info", "info"),
     # notes
     "note_duplicate": ("duplikat dari {file}: tidak dihitung", "duplicate of {file}: not counted"),
     "note_legacy": ("IKM unit dengan bobot 0,111", "unit IKM with the 0.111 weight"),

@@ -24,6 +24,8 @@ import pandas as pd
 from ..calc.budget import persen
 from ..calc.decimals import round_half_up
 from ..calc.skm import UNSUR
+from ..render.annotate import MAX_CELL_TEXT
+from ..render.text import SEVERITY_WORDS
 from .collect import REKAP_MARK
 from .consolidate import MEASURES, Rekap, missing
 from .labels import t
@@ -77,7 +79,8 @@ class Formats:
 
 # ------------------------------------------------------------------------------------- values
 def cell(value, kind: str):
-    """A value as written: exact amounts as numbers, percentages rounded half up to 2 places."""
+    """A value as written: exact amounts as numbers, percentages rounded half up to 2 places,
+    text cut to what one cell holds."""
     if missing(value):
         return None
     if hasattr(value, "item"):  # a numpy scalar from a pandas column
@@ -89,7 +92,10 @@ def cell(value, kind: str):
     if isinstance(value, (int, Decimal)):
         d = Decimal(value)
         return int(d) if d == d.to_integral_value() else float(d)
-    return value if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return value
+    text = str(value)
+    return text if len(text) <= MAX_CELL_TEXT else text[:MAX_CELL_TEXT - 1] + "…"
 
 
 def _money_kind(values) -> str:
@@ -346,7 +352,7 @@ def _list_sheets(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) 
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("file", t("file", lang), "path"),
             Col("sheet", t("sheet", lang)), Col("cell", t("cell", lang)), Col("code", t("code", lang)),
             Col("severity", t("severity", lang)), Col("message", t("message", lang), "message")]
-    rows = [{**r, "no": i, "file": paths(r["file"]), "severity": t(f"{r['severity']}_sev", lang)}
+    rows = [{**r, "no": i, "file": paths(r["file"]), "severity": SEVERITY_WORDS[lang][r["severity"]]}
             for i, r in enumerate(rekap.findings.to_dict("records"), start=1)]
     write_table(writer, fm, sheet_name(t("sheet_findings", lang), taken), t("title_findings", lang), cols, rows,
                 lang=lang, autofilter=True, subtitle=paths.subtitle(lang))

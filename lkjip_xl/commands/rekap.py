@@ -10,17 +10,18 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ContextManager
+from typing import TYPE_CHECKING, Callable, ContextManager
 
 from ..errors import LkjipError, UsageError
 from ..i18n import message
 from ..io.atomic import atomic_output, check_output_path, check_suffix
 from ..rekap.collect import collect
-from ..rekap.consolidate import Rekap, consolidate
 from ..rekap.labels import t
-from ..rekap.unit_figures import Unreadable
+from ..rekap.figures import Unreadable
 from ..rekap.workers import check_all, default_jobs
-from ..rekap.write import write_rekap
+
+if TYPE_CHECKING:
+    from ..rekap.consolidate import Rekap
 
 Progress = Callable[[int], ContextManager[Callable[[object], None]]]
 
@@ -30,6 +31,11 @@ class NoWorkbooks(LkjipError):
 
     def text(self, lang: str = "id") -> str:
         return t("no_workbooks", lang, **self.params)
+
+
+def _load_consolidation() -> None:
+    """pandas and the rekap writer (about half a second of imports), loaded while workers check."""
+    from ..rekap import consolidate, write  # noqa: F401
 
 
 @dataclass
@@ -62,8 +68,11 @@ def run_rekap(paths: list[Path], output: Path, *, jobs: int | None = None, lang:
         raise NoWorkbooks("no_workbooks", paths=", ".join(str(p) for p in paths))
     check_output_path(output, inputs=tuple(found.files), overwrite=overwrite)
     with progress(len(found.files)) if progress else nullcontext(None) as advance:
-        results = check_all(found.files, jobs=jobs, lang=lang, done=advance)
+        results = check_all(found.files, jobs=jobs, lang=lang, done=advance, meanwhile=_load_consolidation)
     results += [Unreadable(str(p), message("file_missing", lang, path=p)) for p in found.missing]
+    from ..rekap.consolidate import consolidate
+    from ..rekap.write import write_rekap
+
     rekap = consolidate(results)
     with atomic_output(output) as tmp:
         write_rekap(rekap, tmp, lang)

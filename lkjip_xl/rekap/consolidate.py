@@ -17,7 +17,7 @@ from ..calc.decimals import CALC_PRECISION
 from ..calc.skm import UNSUR, IkmResult, ikm_from_nrr, nrr
 from ..skm.layanan import MeanIkm, mean_of_units
 from .names import group_indicators, indicator_key, region_key, unit_key
-from .unit_figures import UnitFigures, Unreadable
+from .figures import UnitFigures, Unreadable
 
 UNSUR_CODES = tuple(f"U{i + 1}" for i in range(len(UNSUR)))
 MEASURES = ("kode", "satuan", "target", "realisasi", "capaian")

@@ -7,7 +7,7 @@ from ..calc.numbers_id import format_id
 from ..i18n import message
 from .consolidate import KotaIkm, Rekap, missing
 from .labels import t
-from .unit_figures import UnitFigures, Unreadable
+from .figures import UnitFigures, Unreadable
 
 
 def _status(result, used: dict[str, bool]) -> str:

@@ -1,4 +1,4 @@
-"""One workbook reduced to the figures a rekap needs, in a small picklable object.
+"""One workbook reduced to the figures a rekap needs (``figures.UnitFigures``).
 
 This is the one place the rekap reaches into the checked workbook (the check engine's context and
 the annex's budget tree): when the derivation layer changes, only this module follows it. A
@@ -6,8 +6,6 @@ worker process calls :func:`figures_of` and sends back the result, never the wor
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,69 +14,7 @@ from ..checks.engine import check_workbook
 from ..annex.common import Book
 from ..errors import LkjipError
 from ..i18n import message
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """A PK indicator: target and realisasi as typed (number, or text such as ``B (82,15)``);
-    capaian recomputed by lkjip-xl with the workbook's own rules (None when it cannot be)."""
-
-    kode: str | None
-    name: str
-    satuan: str | None
-    arah: str | None
-    target: Any
-    realisasi: Any
-    capaian: Decimal | None
-
-
-@dataclass(frozen=True)
-class SkmFigures:
-    nrr: dict[str, Decimal]  # canonical unsur code U1..U9 -> NRR
-    totals: dict[str, tuple[int, int]]  # U1..U9 -> (Σ valid answers, number of valid answers); {} if unknown
-    ikm: Decimal | None  # unrounded, with the unit's own weight
-    ikm_rounded: Decimal | None
-    mutu: str | None
-    weight: str  # "exact" or "legacy_0111"
-    respondents: int | None
-
-    @property
-    def poolable(self) -> bool:
-        """Answer totals and counts known for all nine unsur (not only typed NRRs)."""
-        return len(self.totals) == 9 and all(n > 0 for _, n in self.totals.values())
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    """A finding as ``Finding.to_dict`` gives it: the message rendered, values JSON-ready."""
-
-    code: str
-    severity: str
-    sheet: str
-    cell: str
-    message: str
-    expected: Any
-    found: Any
-
-
-@dataclass(frozen=True)
-class UnitFigures:
-    path: str
-    unit: str | None
-    kabupaten: str | None
-    tahun: int | None
-    indicators: tuple[Indicator, ...]
-    skm: SkmFigures | None
-    pagu: int | Decimal | None  # Σ programmes, pagu perubahan where filled else murni
-    realisasi: int | Decimal | None
-    counts: dict[str, int]  # error / warning / info
-    findings: tuple[FindingRow, ...]
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    path: str
-    reason: str  # one line, in the language asked for
+from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
 
 
 def _text(value: Any) -> str | None:

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..i18n import message
 from .labels import t
-from .unit_figures import Unreadable, UnitFigures
+from .figures import Unreadable, UnitFigures
 
 FIGURES_MODULE = "lkjip_xl.rekap.unit_figures"
 
@@ -44,9 +44,11 @@ def _figures(path: str, lang: str) -> Result:
     return figures_of(path, lang)
 
 
-def check_all(files: list[Path], *, jobs: int, lang: str = "id",
-              done: Callable[[Result], None] | None = None) -> list[Result]:
-    """The figures of every file, in the order of ``files``; ``done`` is called as each finishes."""
+def check_all(files: list[Path], *, jobs: int, lang: str = "id", done: Callable[[Result], None] | None = None,
+              meanwhile: Callable[[], None] | None = None) -> list[Result]:
+    """The figures of every file, in the order of ``files``; ``done`` is called as each finishes.
+    With workers, ``meanwhile`` runs in this process while they start and check (the work the
+    caller will need next, such as imports), so it costs no extra time."""
     results: list[Result | None] = [None] * len(files)
     jobs = max(1, min(jobs, len(files)))
     if jobs == 1:
@@ -57,6 +59,8 @@ def check_all(files: list[Path], *, jobs: int, lang: str = "id",
         return results  # type: ignore[return-value]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         futures = {pool.submit(_figures, str(f), lang): i for i, f in enumerate(files)}
+        if meanwhile:
+            meanwhile()
         for future in as_completed(futures):
             i = futures[future]
             try:

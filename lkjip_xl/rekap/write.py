@@ -24,7 +24,6 @@ import pandas as pd
 from ..calc.budget import persen
 from ..calc.decimals import round_half_up
 from ..calc.skm import UNSUR
-from ..render.annotate import MAX_CELL_TEXT
 from ..render.text import SEVERITY_WORDS
 from .collect import REKAP_MARK
 from .consolidate import MEASURES, Rekap, missing
@@ -35,6 +34,7 @@ FONT = {"font_name": "Arial", "font_size": 9}
 HEADER_FILL = "#D9E1F2"
 NUMBER_FORMATS = {"int": "#,##0", "year": "0", "money": "#,##0", "money_sen": "#,##0.00", "pct": "#,##0.00",
                   "value": "General", "text": "@"}
+MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
 MAX_WIDTH = {"text": 32, "message": 48, "path": 34}
 LINE = 12.0  # points per line of 9 pt text
 CHARS_PER_WIDTH = 1.15  # characters of 9 pt Arial per Excel width unit, roughly

@@ -35,16 +35,17 @@ HEADER_FILL = "#D9E1F2"
 NUMBER_FORMATS = {"int": "#,##0", "year": "0", "money": "#,##0", "money_sen": "#,##0.00", "pct": "#,##0.00",
                   "value": "General", "text": "@"}
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
-MAX_WIDTH = {"text": 32, "message": 48, "path": 34}
+MAX_WIDTH = {"text": 28, "message": 30, "long": 60, "path": 26}
+WRAPPED = ("message", "long", "path")
 LINE = 12.0  # points per line of 9 pt text
-CHARS_PER_WIDTH = 1.15  # characters of 9 pt Arial per Excel width unit, roughly
+CHARS_PER_WIDTH = 1.3  # characters of 9 pt Arial per Excel width unit, roughly
 
 
 @dataclass(frozen=True)
 class Col:
     key: str
     label: str
-    kind: str = "text"  # text, int, year, money, pct, value (a typed number or text); message, path: wrapped
+    kind: str = "text"  # text, int, year, money, pct, value (a typed number or text); message, long, path: wrapped
 
 
 class Formats:
@@ -59,7 +60,7 @@ class Formats:
         return self._cache[key]
 
     def column(self, kind: str):
-        if kind in ("message", "path"):
+        if kind in WRAPPED:
             return self.get(text_wrap=True, valign="top")
         return self.get(num_format=NUMBER_FORMATS[kind], valign="top")
 
@@ -103,14 +104,14 @@ def _money_kind(values) -> str:
 
 
 def _width(label: str, values, kind: str) -> float:
-    """Excel width units for 9 pt text: about 0,9 per character, at most MAX_WIDTH for the kind."""
+    """Excel width units for 9 pt text (about 0,8 per character), at most MAX_WIDTH for the kind."""
     longest = max((len(w) for w in label.split()), default=4)
     for v in values:
         if missing(v):
             continue
         n = len(f"{v:,.2f}") if isinstance(v, float) else len(f"{v:,}") if isinstance(v, int) else len(str(v))
         longest = max(longest, n)
-    return float(min(round(longest * 0.9 + 2, 1), MAX_WIDTH.get(kind, 22)))
+    return float(min(round(longest * 0.8 + 1.5, 1), MAX_WIDTH.get(kind, 22)))
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
@@ -169,8 +170,11 @@ def write_table(writer, fm: Formats, sheet: str, title: str, cols: list[Col], ro
         ws.set_column(j, j, widths[-1], fm.column(kind))
     lines = max(_lines(c.label, w) for c, w in zip(cols, widths) if not groups or cols.index(c) in grouped)
     ws.set_row(header_row, LINE * lines + 3)
+    if groups:
+        lines = max(_lines(label, sum(widths[first:last + 1])) for label, first, last in groups)
+        ws.set_row(header_row - 1, LINE * lines + 3)
     first_body = header_row + 1
-    wrapped = [(c.key, w) for c, w in zip(cols, widths) if c.kind in ("message", "path")]
+    wrapped = [(c.key, w) for c, w in zip(cols, widths) if c.kind in WRAPPED]
     for i, r in enumerate(body.itertuples(index=False)):  # heights: spreadsheets do not grow rows on load
         row = r._asdict()
         lines = max((_lines(str(row[k]), w) for k, w in wrapped if not missing(row[k])), default=1)
@@ -351,12 +355,12 @@ def _indicator_sheet(writer, fm, rekap: Rekap, name: str, sheet: str, lang: str)
 def _list_sheets(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -> None:
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("file", t("file", lang), "path"),
             Col("sheet", t("sheet", lang)), Col("cell", t("cell", lang)), Col("code", t("code", lang)),
-            Col("severity", t("severity", lang)), Col("message", t("message", lang), "message")]
+            Col("severity", t("severity", lang)), Col("message", t("message", lang), "long")]
     rows = [{**r, "no": i, "file": paths(r["file"]), "severity": SEVERITY_WORDS[lang][r["severity"]]}
             for i, r in enumerate(rekap.findings.to_dict("records"), start=1)]
     write_table(writer, fm, sheet_name(t("sheet_findings", lang), taken), t("title_findings", lang), cols, rows,
                 lang=lang, autofilter=True, subtitle=paths.subtitle(lang))
-    cols = [Col("no", t("no", lang), "int"), Col("file", t("file", lang), "path"), Col("reason", t("reason", lang), "message")]
+    cols = [Col("no", t("no", lang), "int"), Col("file", t("file", lang), "path"), Col("reason", t("reason", lang), "long")]
     rows = [{**r, "no": i, "file": paths(r["file"])} for i, r in enumerate(rekap.unreadable.to_dict("records"), start=1)]
     write_table(writer, fm, sheet_name(t("sheet_unreadable", lang), taken), t("title_unreadable", lang), cols, rows,
                 lang=lang, subtitle=paths.subtitle(lang))

@@ -29,8 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lkjip_xl.calc.skm import KREJCIE_MORGAN, UNSUR  # noqa: E402
-from lkjip_xl.settings import SKM_WEIGHTS  # noqa: E402
+from lkjip_xl.calc.skm import KREJCIE_MORGAN, SKM_WEIGHTS, UNSUR  # noqa: E402
 from lkjip_xl.skm.compute import COLUMNS, compute_skm  # noqa: E402
 
 KOTA = "Kota Sukamakmur"
@@ -70,7 +69,6 @@ MODAL_KINDS = ("Belanja Modal Tanah", "Belanja Modal Peralatan dan Mesin", "Bela
 LAYANAN = ("KTP", "KK", "Surat Pindah", "Surat Keterangan Usaha", "Akta Kelahiran")
 PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D1-D3", "D4/S1", "S2")
 PEKERJAAN = ("PNS", "Pegawai Swasta", "Wiraswasta", "Pelajar/Mahasiswa", "Ibu Rumah Tangga", "Lainnya")
-WEIGHT_CHOICE = {v: k for k, v in SKM_WEIGHTS.items()}  # "exact" -> "1/9"
 
 
 def spelled(name: str, rng: random.Random) -> str:
@@ -291,7 +289,7 @@ def unit_data(sub_kegiatan: int, n_respondents: int, seed, *, unit: str = "Kecam
                       "pimpinan_nip": "198001012005011001", "pimpinan_jabatan": f"Pimpinan {place}",
                       "atasan_nama": "Hj. Rahmawati", "atasan_jabatan": f"Wali {kabupaten}",
                       "tempat": kabupaten.split(" ", 1)[-1], "tanggal": dt.date(tahun + 1, 1, 31), "skala": skala,
-                      "rumus_turun": "(2T-R)/T", "batas_capaian": "tidak", "bobot_skm": WEIGHT_CHOICE[weight],
+                      "rumus_turun": "(2T-R)/T", "batas_capaian": "tidak", "bobot_skm": SKM_WEIGHTS[weight].choice,
                       "pembulatan": "pembulatan", "metode_efisiensi": "sisa_persen"},
     }
     tables = {"realisasi": rows, "pk_program": programmes, "pk_indikator": pk, "ra_indikator": ra,

@@ -34,7 +34,7 @@ def test_valid_and_of_the_size_asked(tmp_path, sub, resp, seed):
     codes = [c for c in model.table("realisasi").values["kode"] if c]
     assert sum(1 for c in codes if level_of(c) == "sub_kegiatan") == sub
     assert len(model.table("skm_responden") or []) == resp
-    skm = result.context.derive.skm
+    skm = result.context.wb.skm
     assert (skm is not None and skm.ikm is not None) == (resp > 0)
 
 
@@ -58,7 +58,7 @@ def test_units_are_different_valid_and_varied(tmp_path):
         assert result.summary["error"] == 0, f
         units.add(result.context.model.form("identitas").values["unit"])
         sizes.add(len(result.context.model.table("realisasi")))
-        skm = result.context.derive.skm
+        skm = result.context.wb.skm
         skm_kinds.add(None if skm is None or skm.ikm is None else skm.columns[0].source)
     assert len(units) == 12 and len(sizes) > 3
     assert skm_kinds == {"responden", "jumlah", None}  # SKM from answers, from typed totals, or none

@@ -12,8 +12,7 @@ from decimal import Decimal, localcontext
 
 import pandas as pd
 
-from ..calc.budget import persen
-from ..calc.decimals import CALC_PRECISION
+from ..calc.decimals import CALC_PRECISION, percent
 from ..calc.skm import UNSUR, IkmResult, ikm_from_nrr, nrr
 from ..skm.layanan import MeanIkm, mean_of_units
 from .names import group_indicators, indicator_key, region_key, unit_key
@@ -146,7 +145,7 @@ def _unit_rows(figures: list[UnitFigures]) -> pd.DataFrame:
             "ikm": skm.ikm_rounded if skm else None, "mutu": skm.mutu if skm else None,
             "weight": skm.weight if skm else None, "respondents": skm.respondents if skm else None,
             "pagu": f.pagu, "realisasi": f.realisasi,
-            "serapan": persen(f.realisasi, f.pagu) if f.pagu is not None and f.realisasi is not None else None,
+            "serapan": percent(f.realisasi, f.pagu),
             **{k: f.counts.get(k, 0) for k in ("error", "warning", "info")},
         })
     columns = ["order", "file", "unit", "kabupaten", "tahun", "unit_key", "region_key", "iku", "iku_capaian",

@@ -1,8 +1,8 @@
 """One workbook reduced to the figures a rekap needs (``figures.UnitFigures``).
 
-This is the one place the rekap reaches into the checked workbook (the check engine's context and
-the annex's budget tree): when the derivation layer changes, only this module follows it. A
-worker process calls :func:`figures_of` and sends back the result, never the workbook.
+This is the one place the rekap reaches into a checked workbook (the check's context and its
+derived workbook: derived rows, SKM result, budget tree): when those change, only this module
+follows. A worker process calls :func:`figures_of` and sends back the result, never the workbook.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Any
 
 from ..calc.decimals import number_or_none
 from ..checks.engine import check_workbook
-from ..annex.common import Book
 from ..errors import LkjipError
 from ..i18n import message
 from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
@@ -38,7 +37,7 @@ def _indicators(ctx) -> tuple[Indicator, ...]:
     table = ctx.model.table("pk_indikator")
     if table is None:
         return ()
-    derived = ctx.derived("pk_indikator")
+    derived = ctx.wb.rows("pk_indikator")
     out = []
     for i in range(len(table)):
         row = table.row(i)
@@ -52,7 +51,7 @@ def _indicators(ctx) -> tuple[Indicator, ...]:
 
 
 def _skm(ctx) -> SkmFigures | None:
-    result = ctx.derive.skm
+    result = ctx.wb.skm
     if result is None or not result.nrr_by_unsur():
         return None
     totals = {c.unsur: (c.total, c.n) for c in result.columns
@@ -72,7 +71,7 @@ def figures_of(path: str | Path, lang: str = "id") -> UnitFigures | Unreadable:
         ctx = result.context
         ident = ctx.model.form("identitas")
         values = ident.values if ident is not None else {}
-        budget = Book("cur", ctx).budget
+        budget = ctx.wb.budget
         findings = tuple(FindingRow(**f.to_dict(lang)) for f in result.findings)
         return UnitFigures(str(path), _text(values.get("unit")), _text(values.get("kabupaten_kota")),
                            _year(values.get("tahun")), _indicators(ctx), _skm(ctx), budget.total_pagu,

@@ -21,8 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..calc.budget import persen
-from ..calc.decimals import round_half_up
+from ..calc.decimals import percent, round_half_up
 from ..calc.skm import UNSUR
 from ..render.text import SEVERITY_WORDS
 from .collect import REKAP_MARK
@@ -253,7 +252,7 @@ def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -
              **{k: int(used[k].sum()) for k in ("error", "warning", "info")}}
     both = used.dropna(subset=["pagu", "realisasi"])
     if len(both) and _sum(both["pagu"]):
-        total["serapan"] = persen(_sum(both["realisasi"]), _sum(both["pagu"]))
+        total["serapan"] = percent(_sum(both["realisasi"]), _sum(both["pagu"]))
     row = placed.next_row
     for j, c in enumerate(cols):
         kind = _money_kind([total.get(c.key)]) if c.kind == "money" else c.kind

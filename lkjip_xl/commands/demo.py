@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import LkjipError, UsageError
 from ..i18n import message
 from ..io.atomic import atomic_output
+from ..rekap.labels import pick
 from ..rekap.report import render_text as rekap_text
 from ..render.json_out import render_json
 from ..render.text import render_text
@@ -43,8 +44,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str, **params) -> str:
-    id_, en = _TEXT[key]
-    return (en if lang == "en" else id_).format(**params)
+    return pick(_TEXT, key, lang, **params)
 
 
 class SamplesMissing(LkjipError):

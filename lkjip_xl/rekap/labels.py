@@ -151,7 +151,12 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "id", **params) -> str:
-    id_, en = TEXT[key]
+def pick(table: dict[str, tuple[str, str]], key: str, lang: str = "id", **params) -> str:
+    """The text of ``key`` in a table of (Indonesian, English) pairs, filled with ``params``."""
+    id_, en = table[key]
     text = en if lang == "en" else id_
     return text.format(**params) if params else text
+
+
+def t(key: str, lang: str = "id", **params) -> str:
+    return pick(TEXT, key, lang, **params)

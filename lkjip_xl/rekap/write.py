@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..calc.decimals import percent, round_half_up
+from ..annex.xlsx_writer import HEADER_FILL, _Formats
 from ..calc.skm import UNSUR
 from ..render.text import SEVERITY_WORDS
 from .collect import REKAP_MARK
@@ -29,8 +30,6 @@ from .consolidate import MEASURES, Rekap, missing
 from .labels import t
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
-FONT = {"font_name": "Arial", "font_size": 9}
-HEADER_FILL = "#D9E1F2"
 NUMBER_FORMATS = {"int": "#,##0", "year": "0", "money": "#,##0", "money_sen": "#,##0.00", "pct": "#,##0.00",
                   "value": "General", "text": "@"}
 MAX_CELL_TEXT = 32_767  # Excel's limit for the text of one cell
@@ -47,16 +46,8 @@ class Col:
     kind: str = "text"  # text, int, year, money, pct, value (a typed number or text); message, long, path: wrapped
 
 
-class Formats:
-    def __init__(self, book):
-        self.book = book
-        self._cache: dict[tuple, object] = {}
-
-    def get(self, **props):
-        key = tuple(sorted(props.items()))
-        if key not in self._cache:
-            self._cache[key] = self.book.add_format({**FONT, **props})
-        return self._cache[key]
+class Formats(_Formats):
+    """The annex's cached formats (Arial 9), with the rekap's kinds of cell."""
 
     def column(self, kind: str):
         if kind in WRAPPED:

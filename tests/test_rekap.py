@@ -212,6 +212,7 @@ def test_jobs_1_and_2_write_the_same_workbook(outcome, folder, tmp_path):
 def test_text_output_one_line_per_file_and_totals(folder, tmp_path):
     result = rekap(str(folder), "-o", str(tmp_path / "r.xlsx"), "--lang", "en")
     assert result.exit_code == 1
+    assert result.stderr == ""  # not a terminal: no progress bar
     lines = result.stdout.splitlines()
     statuses = [line.split()[0] for line in lines[:6]]
     assert sorted(statuses) == ["DUPLICATE", "OK", "OK", "OK", "UNREADABLE", "UNREADABLE"]
@@ -274,3 +275,21 @@ def test_the_whole_bad_inputs_corpus_is_listed_never_fatal(tmp_path):
     expected = sorted(p.name for p in BAD.glob("*.xlsx"))
     assert sorted(f["file"].rsplit("/", 1)[1] for f in doc["files"]) == expected
     assert all(f["status"] != "unreadable" or f["reason"] for f in doc["files"])
+
+
+def test_workbooks_without_unit_name_or_year_are_kept_apart(tmp_path):
+    for name, unit_name in (("x.xlsx", None), ("y.xlsx", None)):
+        data = unit("", A, r2(IKM_A))
+        data["forms"]["identitas"]["unit"] = unit_name
+        data["forms"]["identitas"]["tahun"] = None
+        write_filled(tmp_path / name, data)
+    out = tmp_path / "out" / "r.xlsx"
+    out.parent.mkdir()
+    result = rekap(str(tmp_path), "-o", str(out), "--format", "json")
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 1  # the year is required: check reports it
+    assert doc["summary"]["units"] == 2 and doc["summary"]["duplicates"] == 0  # no name: never the same unit
+    sheets = _sheets(out)
+    assert len([r for r in sheets["Unit"] if "nama unit tidak diisi di Identitas" in r]) == 2
+    ikm_sheet = sheets[next(name for name in sheets if name.startswith("I01"))]
+    assert any("(tidak diisi)" in row for row in ikm_sheet[:4])  # the year group of an unknown year

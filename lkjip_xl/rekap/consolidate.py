@@ -20,6 +20,7 @@ from .figures import UnitFigures, Unreadable
 
 UNSUR_CODES = tuple(f"U{i + 1}" for i in range(len(UNSUR)))
 MEASURES = ("kode", "satuan", "target", "realisasi", "capaian")
+UNKNOWN_YEAR = "?"
 SAME_UNIT = ["unit_key", "region_key", "year_key"]  # two files with these equal are one unit twice
 
 
@@ -30,6 +31,11 @@ def exact_mean(values) -> Decimal | None:
     with localcontext() as ctx:
         ctx.prec = CALC_PRECISION
         return sum(present, Decimal(0)) / len(present)
+
+
+def year_label(year) -> str:
+    """A year as the indicator sheets' column groups name it (UNKNOWN_YEAR when not filled in)."""
+    return UNKNOWN_YEAR if missing(year) else str(int(year))
 
 
 def missing(value) -> bool:
@@ -88,22 +94,23 @@ class Rekap:
     def indicator_table(self, name: str) -> pd.DataFrame:
         """Units × (year, measure) for one indicator group (files left out as duplicates excluded)."""
         rows = self.indicators[(self.indicators["indicator"] == name) & self.indicators["used"]].copy()
-        rows["year"] = rows["tahun"].map(lambda y: "" if missing(y) else str(int(y)))
+        rows["year"] = rows["tahun"].map(year_label)
         rows["occurrence"] = rows.groupby(["unit_key", "region_key", "year"]).cumcount()
         table = rows.pivot(index=["unit_key", "region_key", "occurrence"], columns="year", values=list(MEASURES))
         table = table.swaplevel(0, 1, axis=1)
         years = sorted(set(rows["year"]))
         table = table.reindex(columns=pd.MultiIndex.from_product([years, MEASURES]))
-        names = rows.drop_duplicates(["unit_key", "region_key"]).set_index(["unit_key", "region_key"])
-        table.insert(0, ("", "kabupaten"), [names.loc[(u, r), "kabupaten"] for u, r, _ in table.index])
-        table.insert(0, ("", "unit"), [names.loc[(u, r), "unit"] for u, r, _ in table.index])
+        first = rows.drop_duplicates(["unit_key", "region_key"])
+        names = dict(zip(zip(first["unit_key"], first["region_key"]), zip(first["unit"], first["kabupaten"])))
+        table.insert(0, ("", "kabupaten"), [names[(u, r)][1] for u, r, _ in table.index])
+        table.insert(0, ("", "unit"), [names[(u, r)][0] for u, r, _ in table.index])
         return table.sort_values([("", "unit")], key=lambda s: s.map(unit_key)).reset_index(drop=True)
 
     def indicator_stats(self, name: str) -> pd.DataFrame:
         """Per year: units reporting a capaian, their unweighted mean, the lowest and the highest."""
         rows = self.indicators[(self.indicators["indicator"] == name) & self.indicators["used"]]
         out = []
-        for year, group in rows.groupby(rows["tahun"].map(lambda y: "" if missing(y) else str(int(y)))):
+        for year, group in rows.groupby(rows["tahun"].map(year_label)):
             values = [v for v in group["capaian"] if not missing(v)]
             out.append({"year": year, "units": len(values), "mean": exact_mean(values),
                         "min": min(values) if values else None, "max": max(values) if values else None})

@@ -26,7 +26,7 @@ from ..annex.xlsx_writer import HEADER_FILL, _Formats
 from ..calc.skm import UNSUR
 from ..render.text import SEVERITY_WORDS
 from .collect import REKAP_MARK
-from .consolidate import MEASURES, Rekap, missing
+from .consolidate import MEASURES, UNKNOWN_YEAR, Rekap, missing
 from .labels import t
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -321,12 +321,10 @@ def _indicator_sheet(writer, fm, rekap: Rekap, name: str, sheet: str, lang: str)
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("kabupaten", t("kabupaten", lang))]
     groups = []
     for y in years:
-        groups.append((y or t("unknown", lang), len(cols), len(cols) + len(MEASURES) - 1))
+        groups.append((t("unknown", lang) if y == UNKNOWN_YEAR else y, len(cols), len(cols) + len(MEASURES) - 1))
         cols += [Col(f"{y}|{m}", t(m, lang), kinds[m]) for m in MEASURES]
-    rows = []
-    for i, (_, r) in enumerate(table.iterrows(), start=1):
-        rows.append({"no": i, "unit": r[("", "unit")], "kabupaten": r[("", "kabupaten")],
-                     **{f"{y}|{m}": r[(y, m)] for y in years for m in MEASURES}})
+    table.columns = [f"{year}|{measure}" if year else measure for year, measure in table.columns]
+    rows = [{"no": i, **r} for i, r in enumerate(table.to_dict("records"), start=1)]
     spellings = rekap.spellings(name)
     subtitle = [f"{t('spellings', lang)}: {'; '.join(spellings)}"] if spellings else []
     placed = write_table(writer, fm, sheet, name, cols, rows, lang=lang, subtitle=subtitle, groups=groups,

@@ -293,3 +293,13 @@ def test_workbooks_without_unit_name_or_year_are_kept_apart(tmp_path):
     assert len([r for r in sheets["Unit"] if "nama unit tidak diisi di Identitas" in r]) == 2
     ikm_sheet = sheets[next(name for name in sheets if name.startswith("I01"))]
     assert any("(tidak diisi)" in row for row in ikm_sheet[:4])  # the year group of an unknown year
+
+
+def test_text_like_a_formula_stays_text(tmp_path):
+    data = unit("=1+1", A, r2(IKM_A))
+    write_filled(tmp_path / "a.xlsx", data)
+    out = tmp_path / "out.xlsx"
+    rekap(str(tmp_path / "a.xlsx"), "-o", str(out))
+    ws = openpyxl.load_workbook(out)["Unit"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == "=1+1"]
+    assert cells and all(c.data_type == "s" for c in cells)

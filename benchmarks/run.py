@@ -130,12 +130,14 @@ def report(rows: list[dict], rekap: dict, units: int, meta: list[str], loads: li
                    f"{_cell(r['calamine'], 'cpu')} | {_cell(r['openpyxl'], 'cpu')} | {_cell(r.get('lo'), 'cpu')} | "
                    f"{n(r['check'].cpu / r['calamine'].cpu)} |")
     out += ["", f"`lkjip-xl rekap` over {units} workbooks ({REKAP_SIZE[0]} sub kegiatan, {REKAP_SIZE[1]} respondents "
-            "each); peak memory is the largest single process (the parent or one worker):", "",
+            "each); CPU seconds and peak memory are those of the whole process tree (the parent and its workers):",
+            "",
             "| jobs | seconds | CPU seconds | peak MB |", "|---:|---:|---:|---:|"]
     for jobs, m in rekap.items():
         out.append(f"| {jobs} | {n(m.seconds)} | {n(m.cpu)} | {n(m.peak_mb, 0)} |")
-    out += ["", "## Against the targets (issue 14)", "", "| target | measured | met |", "|---|---|---|"]
-    out += [f"| {t} | {m} | {'yes' if ok else '**no**'} |" for t, m, ok in targets(rows, rekap, units)]
+    out += ["", "## Against the targets (issue 14)", "",
+            "| target | measured (wall time) | measured (CPU time) | met (wall / CPU) |", "|---|---|---|---|"]
+    out += [f"| {t} | {wall} | {cpu} | {ok} |" for t, wall, cpu, ok in targets(rows, rekap, units)]
     out += ["", "## Conditions", "", *[f"- {line}" for line in meta],
             f"- Load average (1 min) when runs started: min {n(min(loads))}, median {n(statistics.median(loads))}, "
             f"max {n(max(loads))}, on {os.cpu_count()} cores (other engineers' work shares the machine: "
@@ -146,33 +148,46 @@ def report(rows: list[dict], rekap: dict, units: int, meta: list[str], loads: li
     return "\n".join(out) + "\n"
 
 
-def targets(rows: list[dict], rekap: dict, units: int) -> list[tuple[str, str, bool]]:
+def targets(rows: list[dict], rekap: dict, units: int) -> list[tuple[str, str, str, str]]:
+    """(target, measured in wall time, measured in CPU time, met: yes/no for each). Wall time is
+    what a user waits; CPU time is what the work costs, unaffected by other work on the machine
+    (it does not apply to the parallel speed-up, which only wall time shows)."""
     by = {(r["sub"], r["resp"]): r for r in rows}
     out = []
+
+    def both(what: str, wall: float, cpu: float | None, ok, fmt=lambda x: f"{n(x)} ×"):
+        out.append((what, fmt(wall), "–" if cpu is None else fmt(cpu),
+                    _yes(ok(wall)) + ("" if cpu is None else f" / {_yes(ok(cpu))}")))
+
     big = by.get((50_000, 100_000))
     if big:
-        ratio = big["check"].seconds / big["calamine"].seconds
-        out.append(("check ≤ 2 × python-calamine floor (50.000 rows + 100.000 respondents)",
-                    f"{n(big['check'].seconds)} s vs {n(big['calamine'].seconds)} s: {n(ratio)} ×", ratio <= 2))
+        c, f = big["check"], big["calamine"]
+        both("check ≤ 2 × the python-calamine floor (50.000 rows + 100.000 respondents)", c.seconds / f.seconds,
+             c.cpu / f.cpu, lambda x: x <= 2)
         if "lo" in big:
-            speed = big["lo"].seconds / big["check"].seconds
-            out.append(("check ≥ 4 × faster than LibreOffice (same workbook)", f"{n(speed)} ×", speed >= 4))
-        out.append(("peak memory < 300 MB (50.000 rows + 100.000 respondents)", f"{n(big['check'].peak_mb, 0)} MB",
-                    big["check"].peak_mb < 300))
+            both("check ≥ 4 × faster than LibreOffice (same workbook)", big["lo"].seconds / c.seconds,
+                 big["lo"].cpu / c.cpu, lambda x: x >= 4)
+        out.append(("peak memory < 300 MB (50.000 rows + 100.000 respondents)", f"{n(c.peak_mb, 0)} MB", "",
+                    _yes(c.peak_mb < 300)))
     if all(k in by for k in ((1_000, 100), (5_000, 100), (10_000, 100), (50_000, 100))):
-        t = {k[0]: by[k]["check"].seconds for k in by if k[1] == 100}
-        small = (t[5_000] - t[1_000]) / 4_000
-        large = (t[50_000] - t[10_000]) / 40_000
-        out.append(("linear: time per row at 50.000 within 1,3 × of that at 5.000 (per row = slope: 1.000→5.000 "
-                    "and 10.000→50.000 rows, fixed start-up cost excluded)",
-                    f"{n(small * 1e6, 1)} µs vs {n(large * 1e6, 1)} µs per row: {n(large / small)} ×",
-                    large / small <= 1.3))
+        def growth(attr: str) -> float:
+            t = {k[0]: getattr(by[k]["check"], attr) for k in by if k[1] == 100}
+            return ((t[50_000] - t[10_000]) / 40_000) / ((t[5_000] - t[1_000]) / 4_000)
+
+        both("linear: time per row at 50.000 within 1,3 × of that at 5.000 (time per row = slope between "
+             "1.000 and 5.000 rows, and between 10.000 and 50.000: the fixed start-up cost left out)",
+             growth("seconds"), growth("cpu"), lambda x: x <= 1.3)
     if rekap:
-        speed = rekap[1].seconds / rekap[2].seconds
-        out.append(("rekap --jobs 2 ≥ 1,7 × faster than --jobs 1", f"{n(speed)} ×", speed >= 1.7))
-        out.append((f"rekap of {units} workbooks with --jobs 2 under a minute" + ("" if units == 200 else
-                    " (quick run: fewer workbooks)"), f"{n(rekap[2].seconds)} s", rekap[2].seconds < 60))
+        both("rekap --jobs 2 ≥ 1,7 × faster than --jobs 1", rekap[1].seconds / rekap[2].seconds, None,
+             lambda x: x >= 1.7)
+        both(f"rekap of {units} workbooks with --jobs 2 under a minute"
+             + ("" if units == 200 else " (quick run: fewer workbooks)"), rekap[2].seconds, None,
+             lambda x: x < 60, fmt=lambda x: f"{n(x)} s")
     return out
+
+
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "**no**"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from ..calc.numbers_id import format_id
 from ..i18n import message
 from .consolidate import KotaIkm, Rekap, missing
 from .labels import t
-from .figures import UnitFigures, Unreadable
+from .figures import Unreadable
 
 
 def _status(result, used: dict[str, bool]) -> str:
@@ -37,14 +37,10 @@ def file_lines(rekap: Rekap, lang: str = "id") -> list[str]:
     return out
 
 
-def _ikm_text(value: Decimal) -> str:
-    return format_id(value, 2)
-
-
 def kota_line(k: KotaIkm, lang: str = "id") -> str:
-    pooled = (t("ikm_pooled", lang, ikm=_ikm_text(k.pooled.unrounded), mutu=k.pooled.mutu or "-", units=k.pooled_units,
+    pooled = (t("ikm_pooled", lang, ikm=format_id(k.pooled.unrounded, 2), mutu=k.pooled.mutu or "-", units=k.pooled_units,
                 respondents=format_id(k.pooled_respondents)) if k.pooled else t("ikm_none_pooled", lang))
-    mean = (t("ikm_mean", lang, ikm=_ikm_text(k.mean.unrounded), mutu=k.mean.mutu or "-", units=k.mean.units)
+    mean = (t("ikm_mean", lang, ikm=format_id(k.mean.unrounded, 2), mutu=k.mean.mutu or "-", units=k.mean.units)
             if k.mean else t("ikm_none_mean", lang))
     return t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
 
@@ -75,7 +71,7 @@ def _ikm_json(result, label: str, units: int, respondents: int | None = None) ->
     return out
 
 
-def _file_json(r, unit_row: dict | None, lang: str) -> dict:
+def _file_json(r, unit_row: dict | None) -> dict:
     if isinstance(r, Unreadable):
         return {"file": r.path, "status": "unreadable", "reason": r.reason}
     skm = r.skm
@@ -103,7 +99,7 @@ def to_json(rekap: Rekap, written, lang: str = "id") -> dict:
     return {
         "output": [str(p) for p in written],
         "summary": rekap.summary,
-        "files": [_file_json(r, rows.get(r.path), lang) for r in rekap.results],
+        "files": [_file_json(r, rows.get(r.path)) for r in rekap.results],
         "kota": [{"kabupaten_kota": k.kabupaten, "tahun": k.tahun,
                   "pooled": _ikm_json(k.pooled, t("pooled", lang), k.pooled_units, k.pooled_respondents),
                   "mean_of_units": _ikm_json(k.mean, t("mean_of_units", lang), k.mean.units if k.mean else 0),

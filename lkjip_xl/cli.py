@@ -315,6 +315,74 @@ def rapikan(
     raise typer.Exit(1 if result.after.has_errors else 0)
 
 
+@app.command(help=bi("Periksa banyak buku kerja sekaligus (berkas atau folder) dan tulis satu rekap: satu baris per "
+                     "unit (capaian IKU, IKM, pagu, realisasi, serapan, jumlah kesalahan dan peringatan), satu sheet "
+                     "per indikator, IKM kabupaten/kota (gabungan responden dan rata-rata unit), semua temuan, berkas "
+                     "yang tidak terbaca dan unit yang muncul dua kali.",
+                     "Check many workbooks at once (files or folders) and write one summary: one row per unit (IKU "
+                     "capaian, IKM, pagu, realisasi, serapan, counts of errors and warnings), one sheet per "
+                     "indicator, the city IKM (pooled over respondents and mean of units), every finding, unreadable "
+                     "files and units found twice."),
+             epilog=exit_codes(ok=("semua terbaca, tanpa kesalahan, tidak ada unit ganda",
+                                   "all read, no errors, no unit twice"),
+                               errors=("ada kesalahan, berkas tak terbaca atau unit ganda; rekap tetap ditulis",
+                                       "errors, unreadable files or a unit twice; the summary is still written")))
+def rekap(
+    paths: list[Path] = typer.Argument(..., metavar=bi("BERKAS_ATAU_FOLDER...", "FILE_OR_FOLDER..."),
+                                       help=bi("Buku kerja .xlsx atau folder (dicari sampai ke subfolder).",
+                                               "Workbooks (.xlsx) or folders (searched recursively).")),
+    output: Path = typer.Option(..., "-o", "--output", metavar=FILE,
+                                help=bi("Rekap .xlsx yang ditulis.", "The summary .xlsx to write.")),
+    jobs: Optional[int] = typer.Option(None, "--jobs", metavar="N",
+                                       help=bi("Jumlah proses paralel (bawaan: jumlah inti CPU).",
+                                               "Parallel processes (default: CPU cores).")),
+    format: Format = typer.Option(Format.text, "--format", help=FORMAT_HELP),
+    overwrite: bool = OVERWRITE_OPTION,
+    lang: Lang = LANG_OPTION,
+) -> None:
+    import json
+
+    from .commands.rekap import run_rekap
+    from .rekap.report import render_text, to_json
+    from .render.progress import progress_bar, wanted
+
+    bar = (lambda total: progress_bar(total, "rekap")) if wanted() else None
+    try:
+        outcome = run_rekap(paths, output, jobs=jobs, lang=lang.value, overwrite=overwrite, progress=bar)
+    except LkjipError as err:
+        fail(err, lang.value)
+    if format == Format.json:
+        typer.echo(json.dumps(to_json(outcome.rekap, outcome.written, lang.value), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_text(outcome.rekap, outcome.written, lang.value), nl=False)
+    raise typer.Exit(outcome.exit_code)
+
+
+@app.command(help=bi("Coba lkjip-xl: tulis template, buku kerja contoh, hasil pemeriksaannya (teks, JSON, salinan "
+                     "bertanda), lampirannya (xlsx, docx) dan rekap contoh ke satu folder.",
+                     "Try lkjip-xl: write the template, the sample workbooks, their check reports (text, JSON, "
+                     "annotated copy), their annexes (xlsx, docx) and a summary of the samples into one folder."),
+             epilog=exit_codes(ok=("semua ditulis", "everything was written"), errors=None))
+def demo(
+    folder: Path = typer.Argument(Path("lkjip-demo"), metavar="FOLDER",
+                                  help=bi("Folder tujuan (bawaan: ./lkjip-demo).",
+                                          "Output folder (default: ./lkjip-demo).")),
+    overwrite: bool = OVERWRITE_OPTION,
+    lang: Lang = LANG_OPTION,
+) -> None:
+    from .commands.demo import run_demo
+
+    try:
+        outcome = run_demo(folder, lang=lang.value, overwrite=overwrite)
+    except LkjipError as err:
+        fail(err, lang.value)
+    for path in outcome.written:
+        typer.echo(message("written", lang.value, path=path))
+    typer.echo("")
+    for line in outcome.lines:
+        typer.echo(line)
+
+
 @app.command(help=bi("Buka halaman lkjip-xl di peramban: unduh template, periksa buku kerja, unduh salinan "
                      "bertanda dan lampiran. Hanya di komputer ini (127.0.0.1); tidak ada berkas yang dikirim "
                      "ke luar.",

@@ -3,6 +3,9 @@ import re
 
 from lkjip_xl import cli  # noqa: F401  (declares the commands, and so their help texts)
 from lkjip_xl.cli_help import _ENGLISH
+from lkjip_xl.commands.demo import _TEXT as DEMO_TEXT
+from lkjip_xl.rekap.labels import TEXT as REKAP_TEXT
+from lkjip_xl.repair.change import WHY as REPAIR_WHY
 from lkjip_xl.glossary import AVOID, TERMS, severity_word, term
 from lkjip_xl.i18n import MESSAGES, message
 from lkjip_xl.rules import RULES
@@ -14,6 +17,9 @@ def indonesian_texts() -> dict[str, str]:
         texts[f"rule:{code}:title"] = rule.title_id
         texts[f"rule:{code}:message"] = rule.message_id
     texts.update({f"help:{i}": t for i, t in enumerate(_ENGLISH)})
+    texts.update({f"rekap:{k}": v[0] for k, v in REKAP_TEXT.items()})
+    texts.update({f"demo:{k}": v[0] for k, v in DEMO_TEXT.items()})
+    texts.update({f"rapikan:{k}": v.id for k, v in REPAIR_WHY.items()})
     try:
         from lkjip_xl.web.outputs import OUTPUTS
         from lkjip_xl.web.texts import TEXTS

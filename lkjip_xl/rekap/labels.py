@@ -1,0 +1,162 @@
+"""Every text of the rekap (sheet names, headers, notes, terminal lines), Indonesian and English."""
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    # sheet names (at most 31 characters)
+    "sheet_units": ("Unit", "Units"),
+    "sheet_kota": ("IKM Kota", "City IKM"),
+    "sheet_indicators": ("Indikator", "Indicators"),
+    "sheet_findings": ("Temuan", "Findings"),
+    "sheet_unreadable": ("Tidak Terbaca", "Unreadable"),
+    "sheet_duplicates": ("Duplikat", "Duplicates"),
+    "indicator_sheet_prefix": ("I", "I"),
+    # titles
+    "title_units": ("Rekapitulasi LKjIP per unit", "LKjIP summary per unit"),
+    "title_kota": ("Indeks Kepuasan Masyarakat tingkat kabupaten/kota", "Public satisfaction index (IKM), city level"),
+    "title_kota_nrr": ("NRR gabungan per unsur", "Pooled NRR per element"),
+    "title_indicators": ("Indikator kinerja yang dibandingkan antar unit", "Performance indicators compared across units"),
+    "title_findings": ("Temuan pemeriksaan semua buku kerja", "Check findings of every workbook"),
+    "title_unreadable": ("Berkas yang tidak dapat dibaca", "Files that could not be read"),
+    "title_duplicates": ("Unit yang muncul lebih dari sekali (unit, kabupaten/kota dan tahun sama)",
+                         "Units found more than once (same unit, city and year)"),
+    # headers
+    "no": ("No", "No"),
+    "unit": ("Unit", "Unit"),
+    "kabupaten": ("Kabupaten/Kota", "City/Regency"),
+    "tahun": ("Tahun", "Year"),
+    "file": ("Berkas", "File"),
+    "iku": ("Jumlah IKU", "Indicators"),
+    "iku_capaian": ("IKU dengan capaian", "Indicators with achievement"),
+    "capaian_mean": ("Rata-rata capaian IKU (%)", "Mean indicator achievement (%)"),
+    "ikm": ("IKM", "IKM"),
+    "mutu": ("Mutu", "Grade"),
+    "respondents": ("Responden", "Respondents"),
+    "pagu": ("Pagu (Rp)", "Budget (Rp)"),
+    "realisasi_rp": ("Realisasi (Rp)", "Spent (Rp)"),
+    "serapan": ("Serapan (%)", "Absorption (%)"),
+    "error": ("Kesalahan", "Errors"),
+    "warning": ("Peringatan", "Warnings"),
+    "info": ("Info", "Info"),
+    "keterangan": ("Keterangan", "Notes"),
+    "total": ("JUMLAH", "TOTAL"),
+    "pooled": ("IKM gabungan (semua responden)", "Pooled IKM (all respondents)"),
+    "mean_of_units": ("Rata-rata IKM unit (tanpa bobot)", "Mean of the units' IKMs (unweighted)"),
+    "units_n": ("Unit", "Units"),
+    "units_group": ("Jumlah unit", "Number of units"),
+    "units_all": ("Semua", "All"),
+    "without_skm": ("Tanpa SKM", "Without SKM"),
+    "nrr_only": ("Hanya NRR tertulis", "Typed NRR only"),
+    "folder": ("Folder", "Folder"),
+    "kode": ("Kode", "Code"),
+    "unsur": ("Unsur pelayanan", "Service element"),
+    "jumlah_nilai": ("Jumlah nilai", "Sum of answers"),
+    "jumlah_jawaban": ("Jumlah jawaban sah", "Valid answers"),
+    "nrr": ("NRR", "NRR"),
+    "indicator": ("Indikator", "Indicator"),
+    "sheet": ("Sheet", "Sheet"),
+    "spellings": ("Ejaan lain yang digabung", "Other spellings merged"),
+    "satuan": ("Satuan", "Unit of measure"),
+    "target": ("Target", "Target"),
+    "realisasi": ("Realisasi", "Actual"),
+    "capaian": ("Capaian (%)", "Achievement (%)"),
+    "cell": ("Sel", "Cell"),
+    "code": ("Kode", "Code"),
+    "severity": ("Tingkat", "Severity"),
+    "message": ("Pesan", "Message"),
+    "reason": ("Alasan", "Reason"),
+    "counted": ("Dihitung", "Counted"),
+    "duplicate_of": ("Duplikat dari", "Duplicate of"),
+    "yes": ("ya", "yes"),
+    "no_": ("tidak", "no"),
+    "none": ("(tidak ada)", "(none)"),
+    "stat_units": ("Unit dengan capaian", "Units with an achievement"),
+    "stat_mean": ("Rata-rata capaian (%, tanpa bobot)", "Mean achievement (%, unweighted)"),
+    "stat_min": ("Capaian terendah (%)", "Lowest achievement (%)"),
+    "stat_max": ("Capaian tertinggi (%)", "Highest achievement (%)"),
+    # notes
+    "note_duplicate": ("duplikat dari {file}: tidak dihitung", "duplicate of {file}: not counted"),
+    "note_legacy": ("IKM unit dengan bobot 0,111", "unit IKM with the 0.111 weight"),
+    "note_no_unit": ("nama unit tidak diisi di Identitas", "unit name not filled in on Identitas"),
+    "foot_units": (
+        "Capaian IKU: dihitung ulang lkjip-xl dari target dan realisasi PK dengan aturan buku kerja masing-masing; "
+        "rata-rata tanpa bobot. Pagu = Σ program, pagu perubahan bila diisi, selain itu pagu murni. "
+        "Serapan = realisasi / pagu × 100. IKM: IKM unit dengan bobot pilihannya. "
+        "Baris JUMLAH tidak memuat berkas duplikat.",
+        "Indicator achievement: recomputed by lkjip-xl from the PK target and actual with each workbook's own rules; "
+        "unweighted mean. Budget = Σ programmes, revised budget when filled, else the original one. "
+        "Absorption = spent / budget × 100. IKM: the unit's IKM with its chosen weight. "
+        "The TOTAL row leaves out duplicate files.",
+    ),
+    "foot_pooled": (
+        "IKM gabungan: semua responden unit dianggap satu survei; NRR per unsur = Σ nilai semua responden / "
+        "Σ jawaban sah; IKM = Σ NRR × 1/9 × 25 (bukan rata-rata NRR unit).",
+        "Pooled IKM: all the units' respondents taken as one survey; NRR per element = Σ answers of all "
+        "respondents / Σ valid answers; IKM = Σ NRR × 1/9 × 25 (not an average of the units' NRRs).",
+    ),
+    "foot_mean": (
+        "Rata-rata IKM unit: rata-rata tanpa bobot dari IKM unit (sebelum pembulatan, bobot 1/9), dibulatkan "
+        "setengah ke atas pada 2 desimal, lalu diberi mutu.",
+        "Mean of the units' IKMs: unweighted mean of the units' IKMs (unrounded, weight 1/9), rounded half up "
+        "to 2 decimals, then graded.",
+    ),
+    "foot_nrr_only": (
+        "{kota} {tahun}: {n} unit hanya menulis NRR (tanpa jumlah nilai dan jumlah responden): masuk rata-rata, "
+        "tidak masuk IKM gabungan.",
+        "{kota} {tahun}: {n} unit(s) typed only NRRs (no sums and counts): in the mean, not in the pooled IKM.",
+    ),
+    "foot_legacy": (
+        "{kota} {tahun}: {n} unit memakai bobot lama 0,111; di sini dihitung ulang dengan bobot 1/9.",
+        "{kota} {tahun}: {n} unit(s) use the legacy 0.111 weight; recomputed here with the 1/9 weight.",
+    ),
+    "foot_duplicates": (
+        "Berkas duplikat (unit, kabupaten/kota dan tahun sama, dibandingkan tanpa memperhatikan huruf besar, "
+        "spasi dan tanda baca) tidak dihitung; yang dihitung adalah berkas pertama menurut urutan masukan.",
+        "Duplicate files (same unit, city and year, compared ignoring case, spaces and punctuation) are not "
+        "counted; the first file in the order given is.",
+    ),
+    "foot_indicators": (
+        "Nama indikator dibandingkan tanpa memperhatikan huruf besar, spasi, tanda baca dan singkatan dalam "
+        "kurung di akhir; nama yang hanya berbeda karena salah ketik digabung. Semua ejaan yang digabung "
+        "tercantum di sini.",
+        "Indicator names are compared ignoring case, spaces, punctuation and a bracketed acronym at the end; "
+        "names differing only by a typing slip are merged. Every spelling merged is listed here.",
+    ),
+    "foot_indicator": (
+        "Capaian dihitung ulang lkjip-xl dengan aturan buku kerja masing-masing (arah, rumus turun, batas 100 %).",
+        "Achievement recomputed by lkjip-xl with each workbook's own rules (direction, lower-is-better formula, "
+        "cap at 100 %).",
+    ),
+    # terminal
+    "status_ok": ("OK", "OK"),
+    "status_errors": ("SALAH", "ERRORS"),
+    "status_unreadable": ("TIDAK TERBACA", "UNREADABLE"),
+    "status_duplicate": ("DUPLIKAT", "DUPLICATE"),
+    "line_counts": ("{error} kesalahan, {warning} peringatan", "{error} errors, {warning} warnings"),
+    "line_duplicate": ("duplikat dari {file}, tidak dihitung", "duplicate of {file}, not counted"),
+    "total_files": (
+        "{files} berkas: {units} unit, {with_errors} dengan kesalahan, {unreadable} tidak terbaca, {duplicates} duplikat; "
+        "{error} kesalahan, {warning} peringatan, {info} info",
+        "{files} files: {units} units, {with_errors} with errors, {unreadable} unreadable, {duplicates} duplicates; "
+        "{error} errors, {warning} warnings, {info} info",
+    ),
+    "total_kota": ("IKM {kota} {tahun}: {pooled}; {mean}", "IKM {kota} {tahun}: {pooled}; {mean}"),
+    "ikm_pooled": ("gabungan {ikm} ({mutu}; {units} unit, {respondents} responden)",
+                   "pooled {ikm} ({mutu}; {units} units, {respondents} respondents)"),
+    "ikm_mean": ("rata-rata IKM unit {ikm} ({mutu}; {units} unit)", "mean of unit IKMs {ikm} ({mutu}; {units} units)"),
+    "ikm_none_pooled": ("gabungan - (tidak ada jumlah nilai responden)", "pooled - (no respondent answer totals)"),
+    "ikm_none_mean": ("rata-rata IKM unit - (tidak ada IKM unit)", "mean of unit IKMs - (no unit IKM)"),
+    "no_workbooks": ("tidak ada buku kerja .xlsx di {paths}", "no .xlsx workbook in {paths}"),
+    "worker_stopped": ("proses pemeriksa berhenti (kehabisan memori?)", "the checking process stopped (out of memory?)"),
+    "unknown": ("(tidak diisi)", "(not filled in)"),
+}
+
+
+def pick(table: dict[str, tuple[str, str]], key: str, lang: str = "id", **params) -> str:
+    """The text of ``key`` in a table of (Indonesian, English) pairs, filled with ``params``."""
+    id_, en = table[key]
+    text = en if lang == "en" else id_
+    return text.format(**params) if params else text
+
+
+def t(key: str, lang: str = "id", **params) -> str:
+    return pick(TEXT, key, lang, **params)

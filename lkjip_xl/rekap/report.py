@@ -1,0 +1,116 @@
+"""The rekap on the terminal (one line per file, then the totals) and as JSON."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..calc.numbers_id import format_id
+from ..i18n import message
+from .consolidate import KotaIkm, Rekap, missing
+from .labels import t
+from .figures import Unreadable
+
+
+def _status(result, used: dict[str, bool]) -> str:
+    if isinstance(result, Unreadable):
+        return "status_unreadable"
+    if not used[result.path]:
+        return "status_duplicate"
+    return "status_errors" if result.counts.get("error") else "status_ok"
+
+
+def file_lines(rekap: Rekap, lang: str = "id") -> list[str]:
+    used = dict(zip(rekap.units["file"], rekap.units["used"]))
+    dup_of = dict(zip(rekap.units["file"], rekap.units["duplicate_of"]))
+    statuses = [t(_status(r, used), lang) for r in rekap.results]
+    width = max(map(len, statuses), default=0)
+    out = []
+    for status, r in zip(statuses, rekap.results):
+        if isinstance(r, Unreadable):
+            text = r.reason if r.path in r.reason else f"{r.path}: {r.reason}"
+        else:
+            where = ", ".join(str(x) for x in (r.kabupaten, r.tahun) if x is not None)
+            text = f"{r.path}  {r.unit or t('unknown', lang)}" + (f" ({where})" if where else "")
+            text += ": " + t("line_counts", lang, **r.counts)
+            if dup_of.get(r.path):
+                text += "; " + t("line_duplicate", lang, file=dup_of[r.path])
+        out.append(f"{status.ljust(width)}  {text}")
+    return out
+
+
+def kota_line(k: KotaIkm, lang: str = "id") -> str:
+    pooled = (t("ikm_pooled", lang, ikm=format_id(k.pooled.unrounded, 2), mutu=k.pooled.mutu or "-", units=k.pooled_units,
+                respondents=format_id(k.pooled_respondents)) if k.pooled else t("ikm_none_pooled", lang))
+    mean = (t("ikm_mean", lang, ikm=format_id(k.mean.unrounded, 2), mutu=k.mean.mutu or "-", units=k.mean.units)
+            if k.mean else t("ikm_none_mean", lang))
+    return t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
+
+
+def render_text(rekap: Rekap, written, lang: str = "id") -> str:
+    lines = file_lines(rekap, lang) + ["", t("total_files", lang, **rekap.summary)]
+    lines += [kota_line(k, lang) for k in rekap.kota if k.pooled or k.mean]
+    lines += [message("written", lang, path=p) for p in written]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------- json
+def num(value):
+    """A JSON number: int when whole, else the exact Decimal's nearest float; None stays None."""
+    if missing(value):
+        return None
+    d = Decimal(value)
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _ikm_json(result, label: str, units: int, respondents: int | None = None) -> dict | None:
+    if result is None:
+        return None
+    out = {"label": label, "ikm": num(result.rounded), "ikm_unrounded": num(result.unrounded), "mutu": result.mutu,
+           "kinerja": result.kinerja, "units": units}
+    if respondents is not None:
+        out["respondents"] = respondents
+    return out
+
+
+def _file_json(r, unit_row: dict | None) -> dict:
+    if isinstance(r, Unreadable):
+        return {"file": r.path, "status": "unreadable", "reason": r.reason}
+    skm = r.skm
+    return {
+        "file": r.path, "status": "duplicate" if not unit_row["used"] else "error" if r.counts.get("error") else "ok",
+        "duplicate_of": unit_row["duplicate_of"], "unit": r.unit, "kabupaten_kota": r.kabupaten, "tahun": r.tahun,
+        "summary": dict(r.counts),
+        "iku": [{"kode": i.kode, "indikator": i.name, "satuan": i.satuan, "arah": i.arah,
+                 "target": num(i.target) if isinstance(i.target, Decimal) else i.target,
+                 "realisasi": num(i.realisasi) if isinstance(i.realisasi, Decimal) else i.realisasi,
+                 "capaian": num(i.capaian)} for i in r.indicators],
+        "capaian_mean": num(unit_row["capaian_mean"]),
+        "ikm": None if skm is None or skm.ikm is None else {
+            "ikm": num(skm.ikm_rounded), "ikm_unrounded": num(skm.ikm), "mutu": skm.mutu,
+            "bobot": "0.111" if skm.weight == "legacy_0111" else "exact", "respondents": skm.respondents,
+            "pooled": skm.poolable},
+        "pagu": num(r.pagu), "realisasi": num(r.realisasi), "serapan": num(unit_row["serapan"]),
+        "findings": [{"code": f.code, "severity": f.severity, "sheet": f.sheet, "cell": f.cell, "message": f.message,
+                      "expected": f.expected, "found": f.found} for f in r.findings],
+    }
+
+
+def to_json(rekap: Rekap, written, lang: str = "id") -> dict:
+    rows = {r["file"]: r for r in rekap.units.to_dict("records")}
+    return {
+        "output": [str(p) for p in written],
+        "summary": rekap.summary,
+        "files": [_file_json(r, rows.get(r.path)) for r in rekap.results],
+        "kota": [{"kabupaten_kota": k.kabupaten, "tahun": k.tahun,
+                  "pooled": _ikm_json(k.pooled, t("pooled", lang), k.pooled_units, k.pooled_respondents),
+                  "mean_of_units": _ikm_json(k.mean, t("mean_of_units", lang), k.mean.units if k.mean else 0),
+                  "nrr": {u: {"total": total, "n": n, "nrr": num(v)} for u, (total, n, v) in k.nrr.items()},
+                  "units": k.units, "without_skm": k.without_skm, "nrr_only": k.nrr_only, "legacy_weight": k.legacy}
+                 for k in rekap.kota],
+        "indicators": [{"indikator": n, "spellings": rekap.spellings(n),
+                        "units": rekap.indicator_units(n)}
+                       for n in rekap.indicator_names],
+        "unreadable": rekap.unreadable.to_dict("records"),
+        "duplicates": [{"unit": d["unit"], "kabupaten_kota": d["kabupaten"], "tahun": d["tahun"], "file": d["file"],
+                        "counted": bool(d["used"]), "duplicate_of": d["duplicate_of"]}
+                       for d in rekap.duplicates.to_dict("records")],
+    }

@@ -4,15 +4,19 @@ value of that cell makes it hold and keeps every other relation the cell is part
 holding (a child whose parent adds up elsewhere is not the slip), and either that value and the
 one typed differ like a typing slip (``calc.typos``: a digit dropped or added, one digit wrong, two
 swapped, the sign, a fraction for a percentage; a blank where a relation says a blank is a value
-deleted), or it explains two failing relations or more at once (two sums point at it).
+deleted), or it explains two reported failing relations or more at once (two sums point at it).
 Of the cells that explain, the one explaining the most failing relations is the culprit, when it
 is the only one (among equals, the one that looks like a slip, then the one whose correction leaves
-the relation's parts least spread out: one of four equal quarters typed with a digit dropped).
+the relation's parts clearly least spread out: one of four equal quarters typed with a digit
+dropped, one of nine NRRs).
 
 The culprit is reported at its own cell: by the finding already there (the total itself was
-mistyped), else (or when that one is milder than what it explains) by ``BUD021`` (amounts) or
-``KIN020`` (kinerja values) with the value that makes everything agree. The findings of the relations it explains stay, as notes (info) that name it:
-the cells they sit at are right.
+mistyped), else (or when that one is milder than what it explains) by ``BUD021`` (amounts),
+``KIN020`` (kinerja values), ``SCL006`` (scale bounds) or ``VAL018`` (Identitas years) with the value
+that makes everything agree, as severe as what it explains. The findings of the relations it
+explains stay, as notes (info) that name it: the cells they sit at are right. When two or three
+cells explain a relation equally well (12 of 2 outputs: the target or the realisasi), each gets that
+finding as a warning naming the others, and the relation's own finding stays as it is.
 
 Runs only where a relation fails; relations are built by the checks (``checks/relations.py``).
 """
@@ -88,10 +92,12 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
     reported = [r for r in relations if r.finding is not None]
     if not reported:
         return findings
+    near = {(ref.table, ref.index) for r in reported for ref in r.refs()}
     index: dict[Ref, list[Relation]] = defaultdict(list)
     for r in relations:
-        for ref in r.refs():
-            index[ref].append(r)
+        if r.rows() & near:  # a relation no failing one shares a row with cannot decide anything
+            for ref in r.refs():
+                index[ref].append(r)
     blamed: dict[Ref, tuple[Any, set]] = {}
     shared: list[tuple[Relation, list]] = []  # relations two or three cells explain equally well
     for r in reported:
@@ -118,27 +124,28 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
 
 def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "") -> list:
     """The finding at the culprit ``ref`` (unless one already there says it), and the findings it
-    explains as notes naming it (in ``notes``). With ``alternatives`` (other cells as likely) the
-    notes name them all, and so does the culprit's finding."""
+    explains as notes naming it (in ``notes``). With ``alternatives`` (other cells as likely) it is a
+    warning naming them, and the relation's own finding stays as it is."""
     place = cells.place(ref)
     if place is None:
         return []
     own = [f for f in explained if (f.sheet, f.cell) == place]
     others = [f for f in explained if f not in own]
-    where = f"{place[0]}!{place[1]}"
-    cause = f"{where}, {alternatives}" if alternatives else where
     if own and alternatives:
         return []  # the finding's own cell is one of the likely ones: it stays as it is
-    for f in others:
-        notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": cause})
+    if not alternatives:  # the relations it explains sit at cells that are right: notes naming it
+        for f in others:
+            notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": f"{place[0]}!{place[1]}"})
     worst = min((SEVERITY_ORDER[f.severity] for f in others), default=None)
     if not others or (own and min(SEVERITY_ORDER[f.severity] for f in own) <= worst):
         return []
     first = min(others, key=lambda f: (f.sheet, f.cell))
     params = {"cells": ", ".join(sorted({f"{f.sheet}!{f.cell}" for f in others}))}
+    # what it explains: an error, or a doubt; one of several likely cells: a pointer (the relation's
+    # own finding stays)
+    severity = "warning" if alternatives else next(k for k, v in SEVERITY_ORDER.items() if v == worst)
     if alternatives:
         params["alternatives"] = alternatives
-    severity = next(k for k, v in SEVERITY_ORDER.items() if v == worst)  # what it explains: an error, or a doubt
     return [Finding(CULPRIT_CODES.get(first.code[:3], "BUD021"), place[0], place[1],
                     expected=cells.shown(ref, value), found=cells.shown(ref, cells.value(ref)), params=params,
                     severity_override=None if severity == "error" else severity)]

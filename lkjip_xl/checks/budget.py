@@ -148,7 +148,12 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
 
     def findings(index, amounts, kids_sum, kids, differs_code, kode):
         ok = sisa_ok(index, *(k.index for k in kids))
+        rows = cells.near(index, kids)
         for kind, f, want, found, missing in _rollup_problems(amounts, kids_sum, ok, is_error):
+            terms = (lambda f=f: _rollup_terms(cells, index, kids, TERM[f]))
+            if kind == "holds":  # the common case: a relation, and nothing to report
+                ctx.relations.append(Linear(False, None, terms, rows))
+                continue
             params = {"field": FIELD_NAME[f], "kode": kode, "n": len(kids), "m": len(missing),
                       "cells": ", ".join(table.cell(f, i) for i in missing[:6]) + (" …" if len(missing) > 6 else "")}
             # one child blank among filled ones: the blank cell is where the amount is missing
@@ -158,8 +163,7 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
             if kind in ROLLUP_CODES:
                 yield finding
                 continue
-            yield from reported(ctx, Linear(kind != "holds", finding if kind == "differs" else None,
-                                            lambda f=f: _rollup_terms(cells, index, kids, TERM[f])))
+            yield from reported(ctx, Linear(True, finding if kind == "differs" else None, terms, rows))
 
     for line in tree.lines:
         if line.children:

@@ -51,3 +51,11 @@ class BudgetCells:
         if self._formula(key, i) and self.kids(i):
             return [t for kid in self.kids(i) for t in self.terms(kid.index, name, sign)]
         return [(self.ref(i, key), sign, self.amount(i, key))]
+
+    def near(self, i: int, kids) -> frozenset | None:
+        """The rows a roll-up's cells are in (its row and its children's), None when one of them
+        holds a formula (its cells are then its own children's)."""
+        rows = [i, *(k.index for k in kids)]
+        if any(self._formula(key, r) for r in rows for key in ("pagu_murni", "pagu_perubahan", "realisasi")):
+            return None
+        return frozenset((TABLE, r) for r in rows)

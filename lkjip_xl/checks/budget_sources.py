@@ -49,6 +49,8 @@ def _programme_of(code: str) -> str:
 
 # ------------------------------------------------------------------------------ PK
 def _pk(pk, cells: BudgetCells):
+    if not len(pk):
+        return
     lines = [line for line in cells.tree.lines if level_of(line.code)]
     by_programme = defaultdict(list)
     for line in lines:

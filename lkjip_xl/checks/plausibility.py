@@ -42,6 +42,9 @@ PAGU_CHANGE = Decimal("0.5")
 # slips that rarely happen by chance between two honest values (90 and 95 differ by one digit)
 TELLING_SLIPS = frozenset({"transposition", "dropped_digit", "extra_digit", "sign", "fraction"})
 PAGU_SLIPS = frozenset({"dropped_digit", "extra_digit", "sign"})
+# ... and only between values of this many significant digits (a target of 10 and a realisasi of 1,
+# or 95 and 59, happen honestly)
+SLIP_DIGITS = 3
 
 
 def check(ctx) -> Iterable[Finding]:
@@ -181,7 +184,7 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
                 continue
             other = SLIP_OF.get(key)
             kind = digit_slip(row[other], value) if other and row[other] is not None else None
-            if kind in TELLING_SLIPS and _digits(row[other]) > 1:
+            if kind in TELLING_SLIPS and _digits(row[other]) >= SLIP_DIGITS:
                 yield from _at(ctx, "KIN023", [ref], row[other], value, name=key.replace("_", " "),
                                other=other.replace("_", " "), kind=kind)
 

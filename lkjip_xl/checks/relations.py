@@ -50,6 +50,11 @@ class Relation:
     def refs(self) -> Iterable[Ref]:
         raise NotImplementedError
 
+    def rows(self) -> frozenset | None:
+        """The (table, row) its cells are in (a superset is fine), when known without reading them:
+        the blame looks only at relations near a failing one."""
+        return frozenset((ref.table, ref.index) for ref in self.refs())
+
     def value(self, ref: Ref) -> Any:
         raise NotImplementedError
 
@@ -67,12 +72,15 @@ class Linear(Relation):
     """Σ coefficient × value = 0 over typed cells, exactly (money). ``terms`` is called only when
     the relation is explained (so a large workbook that adds up builds no term lists)."""
 
-    __slots__ = ("fails", "finding", "_terms_of", "_terms")
+    __slots__ = ("fails", "finding", "_terms_of", "_terms", "_rows")
 
     def __init__(self, fails: bool, finding: Finding | None,
-                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]]) -> None:
+                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]], rows: frozenset | None = None) -> None:
         self.fails, self.finding = fails, finding
-        self._terms_of, self._terms = terms, None
+        self._terms_of, self._terms, self._rows = terms, None, rows
+
+    def rows(self) -> frozenset:
+        return self._rows if self._rows is not None else super().rows()
 
     @property
     def terms(self) -> dict[Ref, tuple[int, Decimal]]:

@@ -49,6 +49,16 @@ def code_key(code: Any) -> str | None:
         return text.upper()
 
 
+def rows_by_code(table, key: str = "kode_indikator") -> dict[str, int]:
+    """A table's first row of each code (``code_key``); empty when there is no table."""
+    out: dict[str, int] = {}
+    for i in range(len(table) if table is not None else 0):
+        code = code_key(table.get(key, i))
+        if code is not None:
+            out.setdefault(code, i)
+    return out
+
+
 def split_codes(text: Any) -> list[str]:
     return [c.strip() for c in _SPLIT.split(str(text or "")) if c.strip()]
 
@@ -58,10 +68,9 @@ def check(ctx) -> Iterable[Finding]:
     if pk is not None:
         yield from _pk_rows(ctx, pk)
         yield from _composites(ctx, pk)
-        yield from _typed_components(ctx)
         yield from _last_year(ctx, pk)
     yield from _links(ctx, pk)
-    yield from _keluaran(ctx)
+    yield from _typed_ratios(ctx)
     yield from _efisiensi(ctx)
 
 
@@ -242,23 +251,6 @@ def _composites(ctx, pk) -> Iterable[Finding]:
         yield from findings
 
 
-def _typed_components(ctx) -> Iterable[Finding]:
-    """KIN025: a constant typed over a component's value formula (pembilang / penyebut × 100)."""
-    komponen = ctx.model.table("pk_komponen")
-    if komponen is None or "nilai" not in komponen.values:
-        return
-    derived = ctx.derived("pk_komponen")
-    for j in range(len(komponen)):
-        typed, computed = number(komponen.values["nilai"][j]), derived[j].get("nilai")
-        if komponen.has_formula["nilai"][j] or typed is None or computed is None:
-            continue
-        detail = f"{_show(komponen.get('pembilang', j))} / {_show(komponen.get('penyebut', j))}"
-        findings = judge_typed("KIN025", komponen.sheet, komponen.cell("nilai", j), computed, typed, ctx.settings,
-                               params={"detail": detail}, name="nilai komponen")
-        yield from _typed_relation(ctx, findings, "KIN025", "pk_komponen", j, "nilai", typed,
-                                   ("pembilang", "penyebut"))
-
-
 def _composite(values: dict, rows: list[int]):
     """The composite realisasi of these component rows (None when a part is blank or 0)."""
     return composite_realisasi([(values[Ref("pk_komponen", j, "pembilang")], values[Ref("pk_komponen", j, "penyebut")])
@@ -303,22 +295,28 @@ def _links(ctx, pk) -> Iterable[Finding]:
 
 
 # --------------------------------------------------------------------------- Realisasi sheet
-def _keluaran(ctx) -> Iterable[Finding]:
-    table = ctx.model.table("realisasi")
-    if table is None or "persen_keluaran" not in table.values:
-        return
-    derived = ctx.derived("realisasi")
-    for i in range(len(table)):
-        if table.has_formula["persen_keluaran"][i]:
+# a ratio typed over its formula: (code, table, column, (numerator, denominator), name)
+TYPED_RATIOS = (("KIN010", "realisasi", "persen_keluaran", ("realisasi_keluaran", "target_keluaran"),
+                 "capaian keluaran"),
+                ("KIN025", "pk_komponen", "nilai", ("pembilang", "penyebut"), "nilai komponen"))
+
+
+def _typed_ratios(ctx) -> Iterable[Finding]:
+    """KIN010 (capaian keluaran on Realisasi), KIN025 (a component's value): a constant typed over
+    the ratio's formula, against what it gives (the typed-value policy)."""
+    for code, key, column, (num, den), name in TYPED_RATIOS:
+        table = ctx.model.table(key)
+        if table is None or column not in table.values:
             continue
-        typed, computed = number(table.values["persen_keluaran"][i]), derived[i].get("persen_keluaran")
-        if typed is None or computed is None:
-            continue
-        detail = f"{_show(table.get('realisasi_keluaran', i))} / {_show(table.get('target_keluaran', i))}"
-        findings = judge_typed("KIN010", table.sheet, table.cell("persen_keluaran", i), computed, typed,
-                               ctx.settings, params={"detail": detail}, name="capaian keluaran")
-        yield from _typed_relation(ctx, findings, "KIN010", "realisasi", i, "persen_keluaran", typed,
-                                   ("target_keluaran", "realisasi_keluaran"))
+        derived = ctx.derived(key)
+        for i in range(len(table)):
+            typed, computed = number(table.values[column][i]), derived[i].get(column)
+            if table.has_formula[column][i] or typed is None or computed is None:
+                continue
+            detail = f"{_show(table.get(num, i))} / {_show(table.get(den, i))}"
+            findings = judge_typed(code, table.sheet, table.cell(column, i), computed, typed, ctx.settings,
+                                   params={"detail": detail}, name=name)
+            yield from _typed_relation(ctx, findings, code, key, i, column, typed, (num, den))
 
 
 def _show(value: Any) -> str:

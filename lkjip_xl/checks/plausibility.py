@@ -27,7 +27,7 @@ from ..calc.decimals import strip_exponent
 from ..calc.typos import digit_slip
 from ..derive.budget import money
 from ..findings import Finding, show_value
-from .kinerja import code_key, number
+from .kinerja import TYPED_RATIOS, code_key, number, rows_by_code
 from .relations import Ref, Sources, Test, reported
 
 # a capaian outside this range (%) is far from what reports hold: 104, 117, 125 occur; 1.000 does not.
@@ -62,17 +62,11 @@ def _place(ctx, ref: Ref) -> str:
     return f"{table.sheet}!{table.cell(ref.key, ref.index)}"
 
 
-def _at(ctx, code: str, refs: list[Ref], expected, found, **params) -> list[Finding]:
-    """One finding per cell; two cells name each other (either may be the slip)."""
-    out = []
-    for ref in refs:
-        table = ctx.model.table(ref.table)
-        others = ", ".join(_place(ctx, r) for r in refs if r != ref)
-        extra = {"alternatives": others} if others else {}
-        out.append(Finding(code, table.sheet, table.cell(ref.key, ref.index), expected=expected,
-                           found=found if found is not None else number(table.get(ref.key, ref.index)),
-                           params={**params, **extra}))
-    return out
+def _at(ctx, code: str, ref: Ref, expected, found, **params) -> Iterable[Finding]:
+    """The finding at ``ref`` (``found``: its value when None is given)."""
+    table = ctx.model.table(ref.table)
+    yield Finding(code, table.sheet, table.cell(ref.key, ref.index), expected=expected,
+                  found=found if found is not None else number(table.get(ref.key, ref.index)), params=params)
 
 
 def _suspects(sources: Sources, a: Ref, b: Ref) -> list[Ref]:
@@ -97,8 +91,7 @@ PLAUSIBLE_TEXT = f"{CAPAIAN_PLAUSIBLE[0]}–{CAPAIAN_PLAUSIBLE[1]} %"
 # ------------------------------------------------------------------------------ KIN021
 # a ratio and the two input cells it is computed from: (table, computed column, inputs, name)
 RATIOS = (("pk_indikator", "capaian", ("target", "realisasi"), "capaian"),
-          ("pk_komponen", "nilai", ("pembilang", "penyebut"), "nilai komponen"),
-          ("realisasi", "persen_keluaran", ("target_keluaran", "realisasi_keluaran"), "capaian keluaran"))
+          *((key, column, inputs, name) for _, key, column, inputs, name in TYPED_RATIOS))
 
 
 def _ratios(ctx) -> Iterable[Finding]:
@@ -131,16 +124,6 @@ def _show(value: Decimal) -> str:
 
 
 # ------------------------------------------------------------------------------ KIN022, KIN023
-def _ra_rows(ctx) -> dict[str, int]:
-    ra = ctx.model.table("ra_indikator")
-    out: dict[str, int] = {}
-    for j in range(len(ra) if ra is not None else 0):
-        key = code_key(ra.get("kode_indikator", j))
-        if key is not None:
-            out.setdefault(key, j)
-    return out
-
-
 def off_scale(value: Decimal, reference: Decimal | None, factor: Decimal, low_side: bool = True) -> bool:
     """A value on another scale than a positive reference: of the other sign, or ``factor`` times
     above it (or below it, unless ``low_side`` is False). Zero is a value of every scale."""
@@ -160,7 +143,8 @@ SLIP_OF = {"realisasi": "target", "realisasi_lalu": "realisasi", "target_renstra
 
 
 def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
-    ra, ra_rows = ctx.model.table("ra_indikator"), _ra_rows(ctx)
+    ra = ctx.model.table("ra_indikator")
+    ra_rows = rows_by_code(ra)
     for i in range(len(pk)):
         row = {k: number(pk.get(k, i)) for k in ("target", "realisasi", "realisasi_lalu", "target_renstra")}
         j = ra_rows.get(code_key(pk.get("kode_indikator", i)))
@@ -180,12 +164,12 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
                 value * 100, reference, SCALE_FACTOR)  # 0,08 typed for 8 (%)
             # a turun indicator's realisasi may be far below: that is good news, not another scale
             if fraction or key != "realisasi" and off_scale(value, reference, SCALE_FACTOR, low_side=not turun):
-                yield from _at(ctx, "KIN022", [ref], _show(reference), value, name=key.replace("_", " "))
+                yield from _at(ctx, "KIN022", ref, _show(reference), value, name=key.replace("_", " "))
                 continue
             other = SLIP_OF.get(key)
             kind = digit_slip(row[other], value) if other and row[other] is not None else None
             if kind in TELLING_SLIPS and _digits(row[other]) >= SLIP_DIGITS:
-                yield from _at(ctx, "KIN023", [ref], row[other], value, name=key.replace("_", " "),
+                yield from _at(ctx, "KIN023", ref, row[other], value, name=key.replace("_", " "),
                                other=other.replace("_", " "), kind=kind)
 
 
@@ -206,16 +190,16 @@ def _akhir_quarters(ctx) -> Iterable[Finding]:
         for q, v in targets:
             if off_scale(v, annual, QUARTER_SCALE) or (annual is not None and annual < 0 < v):
                 flagged.add(q)
-                yield from _at(ctx, "KIN024", [Ref("ra_indikator", j, f"target_tw{q}")], annual, v, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), annual, v, tw=q)
         if annual is not None:
             q = _moves_away([(q, v) for q, v in targets if q not in flagged], annual)
             if q is not None:
-                yield from _at(ctx, "KIN024", [Ref("ra_indikator", j, f"target_tw{q}")], annual, None, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), annual, None, tw=q)
         actual = number(ra.get("realisasi_tw4", j))
         for q in (1, 2, 3):
             v = number(ra.get(f"realisasi_tw{q}", j))
             if v is not None and off_scale(v, actual, QUARTER_SCALE):
-                yield from _at(ctx, "KIN024", [Ref("ra_indikator", j, f"realisasi_tw{q}")], actual, v, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"realisasi_tw{q}"), actual, v, tw=q)
 
 
 def _monotone(values: list) -> bool:

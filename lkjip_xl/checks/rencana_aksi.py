@@ -21,7 +21,7 @@ from typing import Iterable
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up
 from ..findings import Finding
-from .kinerja import code_key, number
+from .kinerja import code_key, number, rows_by_code
 from .relations import Ref, Test, equal, reported
 
 QUARTERS = ("1", "2", "3", "4")
@@ -33,11 +33,7 @@ def check(ctx) -> Iterable[Finding]:
     if ra is None:
         return
     pk = ctx.model.table("pk_indikator")
-    pk_rows: dict[str, int] = {}
-    for i in range(len(pk) if pk is not None else 0):
-        key = code_key(pk.get("kode_indikator", i))
-        if key is not None:
-            pk_rows.setdefault(key, i)
+    pk_rows = rows_by_code(pk)
     for i in range(len(ra)):
         rule = str(ra.get("agregasi", i) or "").strip().lower()
         annual = number(ra.get("target_tahunan", i))
@@ -96,28 +92,30 @@ def actual_result(rule: str, tw: list, pk_realisasi) -> tuple | None:
     return avg, same_mean(avg, pk_realisasi)
 
 
-def _quarter_relation(refs: list[Ref], other: Ref, values: dict, result, finding) -> Test:
-    """The quarters (``refs``) against the annual figure (``other``) by ``result``."""
-
-    def holds(v: dict) -> bool:
-        got = result([v[r] for r in refs], v[other])
-        return got is None or got[1]
-
-    return Test(finding, values, holds)
-
-
 def _targets(ctx, ra, i, rule: str, annual) -> Iterable[Finding]:
-    refs, own = _refs(i, "target"), Ref("ra_indikator", i, "target_tahunan")
-    tw = [number(ra.get(r.key, i)) for r in refs]
+    tw = [number(ra.get(r.key, i)) for r in _refs(i, "target")]
     if rule == "kumulatif":
         yield from _kumulatif_falls(ra, i, tw, annual)
-    got = target_result(rule, tw, annual)
+    yield from _quarters(ctx, ra, i, "target", Ref("ra_indikator", i, "target_tahunan"), annual,
+                         lambda q, a: target_result(rule, q, a), "KIN008", rule)
+
+
+def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rule: str) -> Iterable[Finding]:
+    """The quarters (``prefix``: target or realisasi) against the year's figure ``other`` by
+    ``result``: a relation, reported at the TW IV cell when it fails."""
+    refs = _refs(i, prefix)
+    tw = [number(ra.get(r.key, i)) for r in refs]
+    got = result(tw, value)
     if got is None:
         return
-    finding = Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=got[0], found=annual,
+    finding = Finding(code, ra.sheet, ra.cell(f"{prefix}_tw4", i), expected=got[0], found=value,
                       params={"rule": RULE_TEXT[rule]})
-    yield from reported(ctx, _quarter_relation(refs, own, {**dict(zip(refs, tw)), own: annual},
-                                               lambda q, a: target_result(rule, q, a), finding))
+
+    def holds(v: dict) -> bool:
+        now = result([v[r] for r in refs], v[other])
+        return now is None or now[1]
+
+    yield from reported(ctx, Test(finding, {**dict(zip(refs, tw)), other: value}, holds))
 
 
 def _kumulatif_falls(ra, i, tw: list, annual) -> Iterable[Finding]:
@@ -139,12 +137,5 @@ def _kumulatif_falls(ra, i, tw: list, annual) -> Iterable[Finding]:
 
 
 def _actuals(ctx, ra, i, rule: str, p: int, pk_realisasi) -> Iterable[Finding]:
-    refs, pk_ref = _refs(i, "realisasi"), Ref("pk_indikator", p, "realisasi")
-    tw = [number(ra.get(r.key, i)) for r in refs]
-    got = actual_result(rule, tw, pk_realisasi)
-    if got is None:
-        return
-    finding = Finding("KIN018", ra.sheet, ra.cell("realisasi_tw4", i), expected=got[0], found=pk_realisasi,
-                      params={"rule": RULE_TEXT[rule]})
-    yield from reported(ctx, _quarter_relation(refs, pk_ref, {**dict(zip(refs, tw)), pk_ref: pk_realisasi},
-                                               lambda q, a: actual_result(rule, q, a), finding))
+    yield from _quarters(ctx, ra, i, "realisasi", Ref("pk_indikator", p, "realisasi"), pk_realisasi,
+                         lambda q, a: actual_result(rule, q, a), "KIN018", rule)

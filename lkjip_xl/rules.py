@@ -264,6 +264,9 @@ RULES: dict[str, Rule] = _rules(
     ("KIN019", "error", "Komponen tanpa penyebut", "Component with no denominator",
      "penyebut komponen '{komponen}' adalah 0: realisasi komposit {kode} tidak dapat dihitung",
      "the denominator of component '{komponen}' is 0: the composite actual of {kode} cannot be computed"),
+    ("KIN026", "warning", "Komponen kosong", "Component left blank",
+     "komponen '{komponen}' kosong: realisasi komposit {kode} yang tertulis tidak dapat diperiksa",
+     "component '{komponen}' is blank: the composite actual typed for {kode} cannot be verified"),
     # ---- the report document against the workbook (lkjip-xl check LAPORAN.docx --workbook DATA.xlsx)
     ("DOC001", "error", "Angka laporan ≠ buku kerja", "Report number ≠ workbook",
      "{what_id}: buku kerja {expected} ({source}), laporan menulis {found}{hint_id}",

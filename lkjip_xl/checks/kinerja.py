@@ -1,4 +1,4 @@
-"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017): the PK indicators' capaian,
+"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026): the PK indicators' capaian,
 kriteria and predikat, targets and actuals, composite indicators, the IKM link to the SKM sheet,
 last year's actuals, the links between tables, and the output achievement per sub kegiatan.
 
@@ -242,13 +242,22 @@ def _composites(ctx, pk) -> Iterable[Finding]:
             for name in ("pembilang", "penyebut"):
                 values[Ref("pk_komponen", j, name)] = number(komponen.get(name, j))
         computed = _composite(values, rows)
-        if computed is None:
+        if computed is None:  # a part left blank: the typed composite cannot be verified, and that is said
+            yield from _blank_parts(komponen, rows, values, pk.get("kode_indikator", i))
             continue
         findings = judge_typed("KIN013", pk.sheet, pk.cell("realisasi", i), computed, typed, ctx.settings,
                                params={"n": len(rows)}, name="realisasi komposit")
         ctx.relations.append(judged(findings, "KIN013", own, values, lambda v, rows=rows: _composite(v, rows),
                                     ctx.settings))
         yield from findings
+
+
+def _blank_parts(komponen, rows: list[int], values: dict, kode) -> Iterable[Finding]:
+    for j in rows:
+        for name in ("pembilang", "penyebut"):
+            if values[Ref("pk_komponen", j, name)] is None:
+                yield Finding("KIN026", komponen.sheet, komponen.cell(name, j),
+                              params={"kode": str(kode).strip(), "komponen": str(komponen.get("komponen", j) or "").strip()})
 
 
 def _composite(values: dict, rows: list[int]):

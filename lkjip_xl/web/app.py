@@ -27,6 +27,7 @@ from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -103,8 +104,10 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             return index_error(request, 403, t("forbidden", lang))
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=5)
-        except MultiPartException:
-            return index_error(request, 400, t("too_many_files", lang, n=MAX_FILES))
+        except (MultiPartException, HTTPException) as exc:  # starlette turns the first into the second
+            text = str(getattr(exc, "message", None) or getattr(exc, "detail", ""))
+            key = "too_many_files" if text.startswith("Too many files") else "bad_upload"
+            return index_error(request, 400, t(key, lang, n=MAX_FILES))
         except BodyTooLarge:
             raise
         except Exception:  # a cut-off or malformed body

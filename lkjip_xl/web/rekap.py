@@ -113,6 +113,11 @@ def rekap_file(upload: Upload, lang: str) -> Path:
 
 
 # ------------------------------------------------------------------------------------ the page
+def _units(n: int, lang: str) -> str:
+    word = rt("units_n", lang).lower()
+    return f"{n} {'unit' if lang == 'en' and n == 1 else word}"
+
+
 def _ikm(result, lang: str) -> str | None:
     return None if result is None else f"{format_id(result.rounded, 2)} ({result.mutu or '-'})"
 
@@ -137,11 +142,11 @@ def rekap_view(rekap: Rekap, lang: str) -> dict:
         "kabupaten": k.kabupaten or rt("unknown", lang), "tahun": "" if k.tahun is None else str(k.tahun),
         "units": k.units,
         "pooled": _ikm(k.pooled, lang),
-        "pooled_detail": (f"{k.pooled_units} {rt('units_n', lang).lower()}, "
+        "pooled_detail": (f"{_units(k.pooled_units, lang)}, "
                           f"{format_id(k.pooled_respondents)} {rt('respondents', lang).lower()}") if k.pooled else "",
         "pooled_none": rt("ikm_none_pooled", lang).rpartition(" - ")[2],
         "mean": _ikm(k.mean, lang),
-        "mean_detail": f"{k.mean.units} {rt('units_n', lang).lower()}" if k.mean else "",
+        "mean_detail": _units(k.mean.units, lang) if k.mean else "",
         "mean_none": rt("ikm_none_mean", lang).rpartition(" - ")[2],
     } for k in rekap.kota]
     return {"files": files, "kota": kota, "summary": rt("total_files", lang, **rekap.summary),

@@ -51,6 +51,7 @@ from .views import grouped, skm_view
 
 HERE = Path(__file__).parent
 FORM_BYTES = 64 * 1024  # room for the form around the file
+PART_BYTES = 1024  # and for the headers of each file when several are sent
 CHUNK = 1024 * 1024
 ALLOWED_HOSTS = ("127.0.0.1", "localhost")
 
@@ -58,7 +59,7 @@ ALLOWED_HOSTS = ("127.0.0.1", "localhost")
 def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = limits.MAX_FILE_BYTES,
                allowed_hosts=ALLOWED_HOSTS, sweep_seconds: float = 60) -> Starlette:
     """``max_file_bytes``: the largest upload (by default the largest file the reader accepts)."""
-    max_bytes = max_file_bytes + FORM_BYTES
+    max_bytes = max_file_bytes + FORM_BYTES + MAX_FILES * PART_BYTES
     limit_mb = max(1, max_file_bytes // (1024 * 1024))
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
     default_lang = lang if lang in LANGS else "id"

@@ -263,8 +263,11 @@ def _label_answers(data) -> dict[tuple[int, int], int]:
             row[f"u{k}"] = (label, label.upper(), f"  {label.lower().replace(' ', '  ')} ", score)[style]
             scores[(i, k)] = score
     resp[0]["u1"] = "Luar biasa"  # no option of persyaratan: counted by neither (SKM019)
-    del scores[(0, 1)]
-    data["forms"]["skm_info"]["populasi"] = 40  # 39 valid answers to U1 stay above the minimum sample
+    resp[1]["u2"] = "Persyaratan"  # an unsur name, in the lookup table too: still no answer
+    resp[2]["u3"] = "U3 Sangat cepat"  # ... nor a label written with its unsur's code
+    for key in ((0, 1), (1, 2), (2, 3)):
+        del scores[key]
+    data["forms"]["skm_info"]["populasi"] = 40  # 39 valid answers stay above the minimum sample
     return scores
 
 
@@ -294,7 +297,8 @@ def test_every_engine_counts_label_answers_as_lkjip_xl(tmp_path, engine):
     write_filled(path, data)
     result = check_workbook(path)
     ctx = result.context
-    assert [(f.code, f.cell) for f in result.findings if f.code.startswith("SKM")] == [("SKM019", "H9")]
+    assert [(f.code, f.cell) for f in result.findings if f.code.startswith("SKM")] == [
+        ("SKM019", "H9"), ("SKM019", "I10"), ("SKM019", "J11")]
     for i, row in enumerate(ctx.wb.rows("skm_unsur")):
         assert row["nrr"] == nrr[f"U{i + 1}"], i
     assert abs(ctx.wb.skm.ikm.unrounded - ikm) < Decimal("1e-20") and ctx.wb.fields("skm_hasil")["ikm"] == ikm_rounded
@@ -309,7 +313,8 @@ def test_every_engine_counts_label_answers_as_lkjip_xl(tmp_path, engine):
     table = theirs.table("skm_responden")
     for (i, k), score in scores.items():
         assert table.get(f"skor_u{k}", i) == mine[i][f"skor_u{k}"] == score, (i, k)
-    assert table.get("skor_u1", 0) is None and mine[0]["skor_u1"] is None
+    for i, k in ((0, 1), (1, 2), (2, 3)):
+        assert table.get(f"skor_u{k}", i) is None and mine[i][f"skor_u{k}"] is None, (i, k)
     unsur = theirs.table("skm_unsur")
     for i in range(9):
         assert abs(Decimal(unsur.get("nrr", i)) - nrr[f"U{i + 1}"]) < Decimal("1e-9"), i

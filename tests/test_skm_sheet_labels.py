@@ -10,7 +10,9 @@ SKM sheet: respondents from row 9, U1..U9 in H..P; SKM Hasil: the unsur names in
 from decimal import Decimal as D
 
 from helpers import cell_of, codes_at
-from lkjip_xl.calc.skm import SHEET_LABEL_SCORES, SHEET_UNSUR_KEYS, sheet_label_score
+from lkjip_xl.calc.skm import (
+    ANSWER_SCORES, SHEET_ANSWER_TABLE, SHEET_LABEL_SCORES, SHEET_UNSUR_KEYS, sheet_label_score,
+)
 from lkjip_xl.calc.skm_labels import STANDARD
 from lkjip_xl.calc.skm_unsur import UNSUR
 from lkjip_xl.checks.engine import check_workbook
@@ -34,6 +36,9 @@ def test_the_sheet_tables_are_the_label_set_of_the_regulation():
     assert {SHEET_UNSUR_KEYS[u.name.lower()] for u in UNSUR} == {u.code for u in UNSUR}
     assert sheet_label_score("  SANGAT   sesuai ", "persyaratan") == 4
     assert sheet_label_score("Sangat sesuai.", "Persyaratan") is None  # no punctuation in a lookup
+    # the names and labels of the table start with a space, which TRIM never leaves: the formula's
+    # first lookup (the answer itself) finds only the codes
+    assert all(k.startswith(" ") for k in SHEET_ANSWER_TABLE if k not in ANSWER_SCORES)
 
 
 def test_labels_count_like_numbers(write, data):

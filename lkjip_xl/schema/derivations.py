@@ -16,7 +16,7 @@ from ..calc.budget import pagu_efektif, sisa
 from ..calc.capaian import capaian
 from ..calc.decimals import percent
 from ..calc.scales import grade
-from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, sheet_value
+from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, sheet_label_score
 from ..skm.compute import answer_score as score_of
 from .lists import ANSWER_SCORE_TABLE
 from .refs import col_letter, quote_sheet
@@ -198,7 +198,7 @@ def answer_score(answer: str, index: int) -> Derivation:
         name = (f"{quote_sheet(SKM_UNSUR.sheet)}!${col_letter(SKM_UNSUR.col_index('unsur'))}"
                 f"${SKM_UNSUR.first_row + index}")
         x = f"TRIM({ctx.refs(answer)})"
-        code = f"VLOOKUP(TRIM({name}),{ANSWER_SCORE_TABLE},2,FALSE)"
+        code = f'VLOOKUP(" "&TRIM({name}),{ANSWER_SCORE_TABLE},2,FALSE)'
         return (f'=IFERROR(VLOOKUP({x},{ANSWER_SCORE_TABLE},2,FALSE),'
                 f'IFERROR(VLOOKUP({code}&" "&{x},{ANSWER_SCORE_TABLE},2,FALSE),""))')
 
@@ -208,7 +208,7 @@ def answer_score(answer: str, index: int) -> Derivation:
         if score is None and isinstance(raw, str):
             cols = env.skm.columns if env.skm is not None else ()
             name = cols[index].name if index < len(cols) else None
-            score = sheet_value(raw, name)
+            score = sheet_label_score(raw, name)
         return score
 
     return Derivation(excel, python)

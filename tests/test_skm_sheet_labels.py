@@ -1,7 +1,7 @@
 """Answer labels on the workbook's SKM sheet (issue 16): besides 1–4 and a–d, an answer cell takes
 the PermenPAN-RB 14/2017 label of its column's unsur; the sheet's score formula reads the label up
 to case and runs of spaces, lkjip-xl up to punctuation and an option code too, and says so where
-only it reads one (SKM030, SKM031). Each test breaks one cell of the valid workbook (respondents
+only it reads one (SKM032, SKM033). Each test breaks one cell of the valid workbook (respondents
 0..19 answer 4, 20..39 answer 3; U9 4 for 0..11) with a label of the same score, so nothing else
 changes.
 
@@ -93,16 +93,16 @@ def test_a_bad_label_is_left_out_never_zero(write, data):
 def test_skm030_a_label_only_lkjip_xl_reads_trailing_dot(check, data):
     data["tables"]["skm_responden"][7]["u1"] = "Sangat sesuai."
     findings = check(data)
-    assert codes_at(findings, "SKM030") == ["SKM!H16"]
-    f = only(findings, "SKM030")[0]
+    assert codes_at(findings, "SKM032") == ["SKM!H16"]
+    f = only(findings, "SKM032")[0]
     assert (f.expected, f.found, f.severity, f.params["label"]) == (4, "Sangat sesuai.", "warning", "Sangat sesuai")
-    assert [c for c in skm_codes(findings) if c != "SKM030"] == []
+    assert [c for c in skm_codes(findings) if c != "SKM032"] == []
 
 
 def test_skm030_option_code_with_the_label(write, data):
     data["tables"]["skm_responden"][22]["u2"] = "3 - Mudah"  # respondent 22 answers 3
     result = check_workbook(write(data))
-    assert codes_at(result.findings, "SKM030") == ["SKM!I31"]
+    assert codes_at(result.findings, "SKM032") == ["SKM!I31"]
     # lkjip-xl counts it (the NRR is unchanged), the sheet's formula gives a blank
     assert result.context.wb.skm.columns[1].n == 40
     assert result.context.wb.rows("skm_responden")[22]["skor_u2"] is None
@@ -110,16 +110,16 @@ def test_skm030_option_code_with_the_label(write, data):
 
 def test_skm031_a_column_named_so_the_formula_cannot_tell_its_unsur(check, data):
     """'Sarpras kantor' is Sarana dan Prasarana to lkjip-xl (a keyword), not to the sheet's lookup
-    of names: its label answers are one SKM031 at the name, not one finding per answer."""
+    of names: its label answers are one SKM033 at the name, not one finding per answer."""
     data["tables"]["skm_unsur"] = unsur_rows(r8={"unsur": "Sarpras kantor"})
     for i in (0, 1, 30):
         data["tables"]["skm_responden"][i]["u9"] = "Sangat baik" if i < 12 else "Baik"
     findings = check(data)
-    assert codes_at(findings, "SKM031") == [cell_of("skm_unsur", "unsur", 8)] == ["SKM Hasil!B13"]
-    f = only(findings, "SKM031")[0]
+    assert codes_at(findings, "SKM033") == [cell_of("skm_unsur", "unsur", 8)] == ["SKM Hasil!B13"]
+    f = only(findings, "SKM033")[0]
     assert (f.found, f.params["count"], f.params["first"], f.params["column"]) == (
         "Sarpras kantor", "3", "SKM!P9", "U9")
-    assert codes_at(findings, "SKM030") == []
+    assert codes_at(findings, "SKM032") == []
 
 
 def test_sarana_at_8_reads_sarana_labels_in_column_8(write, data):
@@ -138,7 +138,7 @@ def test_sarana_at_8_reads_sarana_labels_in_column_8(write, data):
 
 def test_skm031_score_formulas_of_an_older_template(write, data):
     """A workbook made from a template before labels: its score formulas read 1–4 and a–d only, so
-    the labels lkjip-xl counts are one SKM031 per column, saying the formula is the old one."""
+    the labels lkjip-xl counts are one SKM033 per column, saying the formula is the old one."""
     import openpyxl
 
     from lkjip_xl.schema import SCHEMA
@@ -154,7 +154,7 @@ def test_skm031_score_formulas_of_an_older_template(write, data):
         ws[f"{score}{r}"] = f'=IFERROR(VLOOKUP(TRIM({answer}{r}),skor_jawaban,2,FALSE),"")'
     wb.save(path)
     findings = check_workbook(path).findings
-    assert codes_at(findings, "SKM031") == ["SKM Hasil!B5"]
-    f = only(findings, "SKM031")[0]
+    assert codes_at(findings, "SKM033") == ["SKM Hasil!B5"]
+    f = only(findings, "SKM033")[0]
     assert "templat lama" in f.message("id") and (f.params["count"], f.params["first"]) == ("1", "SKM!H10")
-    assert codes_at(findings, "SKM030") == []
+    assert codes_at(findings, "SKM032") == []

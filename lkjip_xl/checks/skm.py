@@ -197,7 +197,7 @@ def _numbers_as_text(resp) -> list[Finding]:
     return out
 
 
-_WHY_UNREAD = {  # SKM031: why the score formula reads no label of a column
+_WHY_UNREAD = {  # SKM033: why the score formula reads no label of a column
     True: ("tidak mengenali nama unsur kolom ini; pilih nama unsur dari daftar",
            "does not know this column's element name; choose the element name from the list"),
     False: ("berasal dari templat lama yang hanya membaca 1–4 dan a–d; salin rumus kolom Skor dari templat baru "
@@ -223,7 +223,7 @@ def _label_findings(model, resp, block, result: SkmResult) -> list[Finding]:
     """Labels typed on the SKM sheet: one that fits no option of its column's unsur or is another
     unsur's (SKM019..SKM021, as in a survey export), and one lkjip-xl counts but the sheet's score
     formula does not (it reads a label up to case and runs of spaces only, and finds the column's
-    unsur by its exact name): SKM030 at the answer's cell; SKM031 once per column, at its unsur
+    unsur by its exact name): SKM032 at the answer's cell; SKM033 once per column, at its unsur
     name, when the formula cannot tell the column's unsur or is an older template's that reads no
     label at all."""
     from ..skm.label_findings import label_findings  # it builds on this module
@@ -250,10 +250,10 @@ def _label_findings(model, resp, block, result: SkmResult) -> list[Finding]:
                 unread.append(i)
             else:
                 label = WORKBOOK_LABELS.shown[col.unsur][read[raw] - 1][0]
-                out.append(Finding("SKM030", ANSWERS, resp.cell(col.column, i), expected=read[raw], found=raw,
+                out.append(Finding("SKM032", ANSWERS, resp.cell(col.column, i), expected=read[raw], found=raw,
                                    params={"unsur": unsur_label(col.unsur), "label": label}))
         if unread:
-            out.append(Finding("SKM031", SUMMARY, _block_cell(block, "unsur", j),
+            out.append(Finding("SKM033", SUMMARY, _block_cell(block, "unsur", j),
                                found="" if is_blank(col.name) else str(col.name),
                                params={"why": _WHY_UNREAD[reads][0], "why_en": _WHY_UNREAD[reads][1],
                                        "unsur": unsur_label(col.unsur), "column": col.column.upper(),

@@ -189,7 +189,7 @@ def answer_score(answer: str, index: int) -> Derivation:
     one); blank when it does not count (2,5, 5, "3.0", a label of no option or of another unsur,
     or one only lkjip-xl reads, "a. Sangat sesuai"), which the checks report. NRR averages these
     scores, so the sheet and lkjip-xl count the same answers, or check says where they differ
-    (SKM030, SKM031). (LibreOffice has no TRUE/FALSE of its own: a TRUE typed in an answer cell is
+    (SKM032, SKM033). (LibreOffice has no TRUE/FALSE of its own: a TRUE typed in an answer cell is
     1 there, and counts; Excel, Gnumeric and lkjip-xl do not count it, and check reports the cell.)"""
 
     def excel(ctx: FormulaContext) -> str:

@@ -36,6 +36,13 @@ from measure import LibreOffice, calamine_read, lkjip, measure, openpyxl_read  #
 from lkjip_xl.template.fill import write_filled  # noqa: E402
 
 DOC = HERE.parent / "docs" / "benchmarks.md"
+# sections other scripts keep in the same file (benchmarks/mutations.py): kept as they are
+KEPT_FROM = "\n## Mutation benchmark"
+
+
+def kept_sections() -> str:
+    old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    return old[old.index(KEPT_FROM):] if KEPT_FROM in old else ""
 FULL = {"check": [(1_000, 100), (5_000, 100), (10_000, 100), (50_000, 100), (100, 10_000), (100, 100_000),
                   (50_000, 100_000)], "units": 200, "repeat": 3}
 QUICK = {"check": [(1_000, 100), (5_000, 100), (10_000, 100), (100, 10_000)], "units": 20, "repeat": 1}
@@ -220,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(rows, rekap, plan["units"], meta, loads, repeat, lo_ok)
     print("\n" + text)
     if not args.quick or args.write:
-        DOC.write_text(HEADER + text, encoding="utf-8")
+        DOC.write_text(HEADER + text + kept_sections(), encoding="utf-8")
         print(f"written: {DOC}")
     return 0
 

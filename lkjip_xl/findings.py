@@ -9,8 +9,12 @@ from .rules import RULES, Severity
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # amounts copied by hand: when expected and found differ like a typing slip, the message says so
-SLIP_CODES = frozenset({"BUD001", "BUD003", "BUD004", "BUD006", "BUD007", "BUD008", "BUD014", "KIN012"})
+SLIP_CODES = frozenset({"BUD001", "BUD003", "BUD004", "BUD006", "BUD007", "BUD008", "BUD014", "BUD021", "BUD022",
+                        "BUD024", "KIN012", "KIN020", "KIN023"})
 SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
+# a finding explained by another cell (checks/blame.py) names it
+CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference comes from {cause}"}
+ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the slip is at {alternatives}"}
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,14 @@ class Finding:
     def message(self, lang: str = "id") -> str:
         text = self.rule.render(lang, expected=show_value(self.expected, lang), found=show_value(self.found, lang),
                                 **self.params)
+        cause = self.params.get("cause")
+        if cause:
+            return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
         slip = self.slip()
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
+        if self.params.get("alternatives"):
+            text += " — " + ALTERNATIVE_WORDS.get(lang, ALTERNATIVE_WORDS["id"]).format(**self.params)
         return text
 
     def slip(self) -> str | None:

@@ -61,11 +61,11 @@ def test_last_years_errors_count_too(write, data, tmp_path):
     """--tahun-lalu: the two-year table prints last year's numbers, so its errors block as well."""
     prev = copy.deepcopy(data)
     prev["forms"]["identitas"]["tahun"] = 2023  # last year's workbook of the same unit ...
-    prev["tables"]["realisasi"][2]["realisasi"] = 810_000_000  # ... whose 01.01 is not the sum of its rows
+    prev["tables"]["realisasi"][2]["realisasi"] = 810_000_000  # ... whose 01.01.01 is mistyped (820.000.000)
     out = tmp_path / "lampiran.xlsx"
     result = run_annex(write(data), "-o", out, "--tahun-lalu", write(prev, "prev.xlsx"))
     assert result.exit_code == 1 and not out.exists()
-    assert "prev.xlsx: Realisasi!K6 [BUD003]" in result.stdout
+    assert "prev.xlsx: Realisasi!K7 [BUD021]" in result.stdout  # at the cell its kegiatan's sum points to
 
 
 def test_force_writes_temuan_first_and_marks_cells(annex_outputs):

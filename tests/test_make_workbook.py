@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from python_calamine import CalamineWorkbook
 
 from conftest import ROOT
 from lkjip_xl.calc.budget import level_of

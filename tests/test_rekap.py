@@ -66,6 +66,8 @@ def unit(name: str, rows: list[list[int]] | None, realisasi: Decimal, *, bobot: 
     else:
         data["tables"]["skm_responden"] = [{**resp[i % len(resp)], "no": i + 1,
                                             **{f"u{u + 1}": a for u, a in enumerate(r)}} for i, r in enumerate(rows)]
+        info = data["forms"]["skm_info"]  # a population is at least the respondents who answered (SKM030)
+        info["populasi"] = max(info.get("populasi") or 0, len(rows))
     data["tables"]["pk_indikator"][0]["realisasi"] = realisasi  # IKU1 is the IKM
     data["tables"]["ra_indikator"][0]["realisasi_tw4"] = realisasi
     return data

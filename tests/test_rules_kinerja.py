@@ -263,3 +263,16 @@ def test_a_component_with_penyebut_zero_cannot_be_computed(check, data):
     assert codes_at(findings, "KIN019") == [cell_of("pk_komponen", "penyebut", 1)]
     assert codes_at(findings, "KIN013") == []  # not compared: it is said why instead
     assert next(f for f in findings if f.code == "KIN019").params["kode"] == "IKU2"
+
+
+@pytest.mark.parametrize("name", ["pembilang", "penyebut"])
+def test_a_component_left_blank_is_said_not_skipped(check, data, name):
+    data["tables"]["pk_komponen"][1][name] = None  # b: pokmas, emptied; the PK still says 95
+    findings = check(data)
+    assert codes_at(findings, "KIN026") == [cell_of("pk_komponen", name, 1)]
+    assert next(f for f in findings if f.code == "KIN026").severity == "warning"
+    assert codes_at(findings, "KIN013") == []  # nothing to compare with: the blank is what is said
+
+
+def test_components_all_filled_say_nothing_blank(check, data):
+    assert codes_at(check(data), "KIN026") == []

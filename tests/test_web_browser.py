@@ -142,3 +142,32 @@ def test_script_in_a_workbook_is_shown_as_text_and_never_run(live, browser, writ
     assert "<script>document.title='XSS';window.__xss=1;alert(1)</script>" in text
     assert "<img src=x onerror=" in text
     assert not browser.find_elements(By.CSS_SELECTOR, "#findings script, #findings img")
+
+
+def test_several_workbooks_at_once_give_the_rekap(live, browser, write, data, tmp_path):
+    """Choose the samples, a unit with respondents and a broken file in one go (the plain multiple
+    file input): one line per file, the kota IKM, and the rekap workbook downloaded."""
+    import openpyxl
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    samples = sorted((ROOT / "samples").glob("*.xlsx"))
+    contoh = write(data, "contoh.xlsx")
+    paths = [*samples, contoh, BAD / "random_bytes.xlsx"]
+    browser.get(live.url + "/")
+    browser.find_element(By.ID, "berkas").send_keys("\n".join(str(p) for p in paths))
+    browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, 300).until(lambda d: "/hasil/" in d.current_url)
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.file")
+    assert [r.find_element(By.CSS_SELECTOR, ".file-name").text for r in rows] == [p.name for p in paths]
+    broken = rows[-1]
+    assert broken.get_attribute("data-status") == "unreadable"
+    assert "bukan berkas Excel .xlsx: random_bytes.xlsx (bukan arsip zip)" in broken.text
+    kota = browser.find_element(By.CSS_SELECTOR, 'tr[data-kota="Kota Contoh|2024"]')
+    assert kota.find_element(By.CSS_SELECTOR, ".pooled").text == "86,94 (B)"  # valid_workbook.SKM_IKM
+    assert kota.find_element(By.CSS_SELECTOR, ".mean").text == "86,94 (B)"
+    browser.save_screenshot(str(tmp_path / "rekap.png"))
+    browser.find_element(By.ID, "dl-rekap").click()
+    path = _wait_download(browser.downloads, ".xlsx")
+    assert path.name == "rekap.xlsx"
+    units = {r[1] for r in openpyxl.load_workbook(path)["Unit"].iter_rows(values_only=True) if r and isinstance(r[0], int)}
+    assert units == {"Kecamatan Medan Amplas", "Kecamatan Medan Baru", "Kecamatan Medang Kampai", "Kecamatan Contoh"}

@@ -1,12 +1,16 @@
-"""Budget identities (domain.md §3.2): sisa and % per row (BUD001, BUD002, BUD011, BUD015), parent
-= Σ children (BUD003), total = Σ programmes (BUD004), realisasi above pagu (BUD005), PK programme
-pagu vs Realisasi (BUD006), Rencana Aksi pagu vs Realisasi (BUD007) and its quarters (BUD012),
-economic classes (BUD008), and SUM ranges of parent/total rows that skip rows (FRM003).
+"""Budget identities of the Realisasi sheet (domain.md §3.2): sisa and % per row (BUD001, BUD002,
+BUD011, BUD015), parent = Σ children (BUD003), total = Σ programmes (BUD004), realisasi above pagu
+(BUD005), sums over partly blank rows (BUD016, BUD017) and SUM ranges of parent/total rows that skip
+rows (FRM003). The same amounts quoted on the PK, the Rencana Aksi and Belanja are checked by
+``budget_sources.py``.
 
 Everything is read from the derived workbook's budget tree (``derive/budget.py``): a row's own
 amounts (a number typed as text already read as its number; a sisa or % typed over its formula,
 else its derivation) and the sums of its children. Amounts are compared exactly; a typed % follows
 the typed-value policy (``compare.judge_typed``). Comparisons whose inputs are all blank are skipped.
+
+Every comparison is also a relation (``checks/relations.py``) over the typed cells it ties, kept in
+``ctx.relations``: where one fails, ``checks/blame.py`` finds the cell that explains it.
 """
 from __future__ import annotations
 
@@ -14,58 +18,71 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from ..calc.budget import add_amounts, level_of, pagu_efektif, parent_code
+from ..calc.budget import pagu_efektif
 from ..calc.decimals import percent, strip_exponent
 from ..derive.budget import money
 from ..findings import Finding
-from ..schema import belanja
-from .codes import norm
+from . import budget_sources
+from .budget_cells import BudgetCells
 from .compare import judge_typed, typed_match
+from .relations import Linear, judged, reported
 
 FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
 FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan", "realisasi": "realisasi",
               "sisa": "sisa"}
-_DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+# the amount of each row a roll-up adds up (a revised parent is compared with its children's pagu)
+TERM = {"pagu_murni": "pagu_murni", "pagu_perubahan": "pagu", "realisasi": "realisasi", "sisa": "sisa"}
 
 
 def check(ctx) -> Iterable[Finding]:
     table = ctx.model.table("realisasi")
-    tree = None
+    cells = None
     if table is not None and "kode" in table.values:
-        tree = ctx.wb.budget
-        yield from _rows(ctx, table, tree)
-        yield from _rollups(ctx, table, tree)
-        yield from _sum_ranges(ctx, table, tree)
-    else:
-        table = None
-    yield from _pk(ctx, table, tree)
-    yield from _rencana_aksi(ctx, table, tree)
-    yield from _belanja(ctx, table, tree)
+        cells = BudgetCells(ctx, table)
+        yield from _rows(ctx, cells)
+        yield from _rollups(ctx, cells)
+        yield from _sum_ranges(ctx, table, cells.tree)
+    yield from budget_sources.check(ctx, cells)
 
 
 # ------------------------------------------------------------------------------ per row
-def _rows(ctx, table, tree) -> Iterable[Finding]:
-    derived = ctx.derived("realisasi")
-    children = {line.index: line.children for line in tree.lines}
-    children.update({t: tree.programs for t in tree.totals})
+def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
+    table, derived = cells.table, ctx.derived("realisasi")
+    children = {line.index: line.children for line in cells.tree.lines}
+    children.update({t: cells.tree.programs for t in cells.tree.totals})
     for i in range(len(table)):
         found = table.get("sisa", i)
         if found is not None and not table.has_formula["sisa"][i]:
             want = derived[i].get("sisa")
-            if want is not None and money(found) != money(want):
-                yield Finding("BUD001", table.sheet, table.cell("sisa", i), expected=want, found=found)
+            if want is not None:  # sisa = pagu efektif − realisasi, exactly
+                wrong = money(found) != money(want)
+                finding = Finding("BUD001", table.sheet, table.cell("sisa", i), expected=want, found=found)
+                yield from reported(ctx, Linear(wrong, finding if wrong else None, lambda i=i: (
+                    cells.terms(i, "sisa") + cells.terms(i, "pagu", -1) + cells.terms(i, "realisasi"))))
         found = money(table.get("persen_realisasi", i))
         if found is not None and not table.has_formula["persen_realisasi"][i]:
             want = derived[i].get("persen_realisasi")
             typed = strip_exponent(Decimal(found))  # a number cell keeps no trailing zeros
             if want is not None:
                 code = "BUD011" if _is_mean_of(children.get(i), typed) else "BUD002"
-                yield from judge_typed(code, table.sheet, table.cell("persen_realisasi", i), want, typed,
-                                       ctx.settings, name="% realisasi")
+                yield from _typed_percent(ctx, cells, i, code, want, typed)
         pagu = pagu_efektif(money(table.get("pagu_murni", i)), money(table.get("pagu_perubahan", i)))
         real = money(table.get("realisasi", i))
         if pagu is not None and real is not None and real > pagu:
             yield Finding("BUD005", table.sheet, table.cell("realisasi", i), expected=pagu, found=real)
+
+
+def _typed_percent(ctx, cells: BudgetCells, i: int, code: str, want, typed) -> Iterable[Finding]:
+    """A % typed over its formula: the typed-value policy; a relation of the %, realisasi and pagu."""
+    table = cells.table
+    findings = judge_typed(code, table.sheet, table.cell("persen_realisasi", i), want, typed, ctx.settings,
+                           name="% realisasi")
+    share, real, pagu = cells.ref(i, "persen_realisasi"), cells.ref(i, "realisasi"), cells.ref(i, cells.pagu_key(i))
+    ctx.relations.append(judged(findings, code, share, {
+        share: typed, real: cells.amount(i, "realisasi"), pagu: cells.amount(i, pagu.key)},
+        lambda v: ctx.wb.recompute("realisasi", i, "persen_realisasi", {real.key: v[real], pagu.key: v[pagu]}),
+        ctx.settings))
+    yield from findings
 
 
 def _is_mean_of(children, typed: Decimal) -> bool:
@@ -79,10 +96,11 @@ def _is_mean_of(children, typed: Decimal) -> bool:
 # ------------------------------------------------------------------------------ roll-ups
 def _rollup_problems(amounts: dict, kids_sum, sisa_ok: bool, is_error) -> list[tuple]:
     """(kind, field, Σ children, typed, children without the amount) for each amount of a parent
-    row (``amounts``: its own) that does not agree with its children (``kids_sum(field)``):
+    row (``amounts``: its own) compared with its children (``kids_sum(field)``): ``holds``,
     ``differs`` (the sum of every child differs), ``incomplete`` (some children have no amount:
     their sum cannot say), ``unreported`` (no child has it, the parent does). A child whose cell is
-    an error value (reported at its cell) leaves the parent's comparison out."""
+    an error value (reported at its cell) leaves the parent's comparison out. A ``differs`` sisa
+    next to another ``differs`` amount is ``follows`` (it follows from the wrong pagu or realisasi)."""
     out = []
     pagu = pagu_efektif(amounts.get("pagu_murni"), amounts.get("pagu_perubahan"))
     for f in FIELDS:
@@ -92,6 +110,7 @@ def _rollup_problems(amounts: dict, kids_sum, sisa_ok: bool, is_error) -> list[t
         if any(is_error(i, f) for i in total.missing):
             continue
         if f == "pagu_perubahan" and total.value is not None and found is None and pagu == total.value:
+            out.append(("holds", f, total.value, found, ()))
             continue  # a blank perubahan on the parent: its pagu did not change either
         if f == "sisa" and (not sisa_ok or total.missing):
             continue  # wrong in itself (BUD001), or blank because pagu or realisasi is (reported there)
@@ -100,17 +119,18 @@ def _rollup_problems(amounts: dict, kids_sum, sisa_ok: bool, is_error) -> list[t
                 out.append(("unreported", f, None, found, total.missing))
         elif total.missing and found is not None:
             out.append(("incomplete", f, total.value, found, total.missing))
-        elif not total.missing and found != total.value:
-            out.append(("differs", f, total.value, found, ()))
+        elif not total.missing:
+            out.append(("differs" if found != total.value else "holds", f, total.value, found, ()))
     if len([m for m in out if m[0] == "differs"]) > 1:  # a wrong sisa follows from a wrong pagu or realisasi
-        out = [m for m in out if m[1] != "sisa"]
+        out = [("follows",) + m[1:] if m[0] == "differs" and m[1] == "sisa" else m for m in out]
     return out
 
 
 ROLLUP_CODES = {"incomplete": "BUD016", "unreported": "BUD017"}
 
 
-def _rollups(ctx, table, tree) -> Iterable[Finding]:
+def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
+    table, tree = cells.table, cells.tree
     derived = ctx.derived("realisasi")
     scan = ctx.model.scans.get(table.sheet)
     errors = scan.errors if scan is not None else {}
@@ -128,11 +148,22 @@ def _rollups(ctx, table, tree) -> Iterable[Finding]:
 
     def findings(index, amounts, kids_sum, kids, differs_code, kode):
         ok = sisa_ok(index, *(k.index for k in kids))
+        rows = cells.near(index, kids)
         for kind, f, want, found, missing in _rollup_problems(amounts, kids_sum, ok, is_error):
+            terms = (lambda f=f: _rollup_terms(cells, index, kids, TERM[f]))
+            if kind == "holds":  # the common case: a relation, and nothing to report
+                ctx.relations.append(Linear(False, None, terms, rows))
+                continue
             params = {"field": FIELD_NAME[f], "kode": kode, "n": len(kids), "m": len(missing),
                       "cells": ", ".join(table.cell(f, i) for i in missing[:6]) + (" …" if len(missing) > 6 else "")}
-            yield Finding(ROLLUP_CODES.get(kind, differs_code), table.sheet, table.cell(f, index), expected=want,
-                          found=found, params=params)
+            # one child blank among filled ones: the blank cell is where the amount is missing
+            at = missing[0] if kind == "incomplete" and len(missing) == 1 else index
+            finding = Finding(ROLLUP_CODES.get(kind, differs_code), table.sheet, table.cell(f, at), expected=want,
+                              found=found, params=params)
+            if kind in ROLLUP_CODES:
+                yield finding
+                continue
+            yield from reported(ctx, Linear(True, finding if kind == "differs" else None, terms, rows))
 
     for line in tree.lines:
         if line.children:
@@ -140,10 +171,13 @@ def _rollups(ctx, table, tree) -> Iterable[Finding]:
     programmes = [line for line in tree.roots if line.level == "program"]
     if not programmes:
         return
-    rows = ctx.wb.row_values("realisasi")
     for t in tree.totals:
-        yield from findings(t, {f: money(rows[t].get(f)) for f in FIELDS}, tree.total_sum, programmes, "BUD004",
+        yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, tree.total_sum, programmes, "BUD004",
                             "TOTAL")
+
+
+def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:
+    return cells.terms(index, name) + [t for kid in kids for t in cells.terms(kid.index, name, -1)]
 
 
 # ------------------------------------------------------------------------------ FRM003
@@ -200,142 +234,3 @@ def _uncovered(line, table, covered: set[int]) -> list[int]:
     return [row]
 
 
-# ------------------------------------------------------------------------------ PK, Rencana Aksi
-def _programme_of(code: str) -> str:
-    while parent_code(code):
-        code = parent_code(code)
-    return code
-
-
-def _pk(ctx, table, tree) -> Iterable[Finding]:
-    pk = ctx.model.table("pk_program")
-    if pk is not None:
-        yield from _pk_partly_blank(pk)
-    if pk is None or table is None or "kode" not in pk.values:
-        return
-    lines = [line for line in tree.lines if level_of(line.code)]
-    versions = {"pagu_murni": lambda line: line.amounts.get("pagu_murni"), "pagu_perubahan": lambda line: line.pagu}
-    for key, value in versions.items():
-        if key not in pk.values or all(line.amounts.get(key) is None for line in lines):
-            continue  # this version is not used on the Realisasi sheet
-        for j, raw in enumerate(pk.values["kode"]):
-            code, found = norm(raw), money(pk.values[key][j])
-            mine = [line for line in lines if code and _programme_of(line.code) == code]
-            if found is None or not mine:
-                continue
-            deepest = max(_DEPTH[line.level] for line in mine)
-            present = [v for v in (value(line) for line in mine if _DEPTH[line.level] == deepest) if v is not None]
-            if present and sum(present) != found:
-                yield Finding("BUD006", pk.sheet, pk.cell(key, j), expected=sum(present), found=found,
-                              params={"field": key.split("_")[1], "kode": code})
-
-
-def _pk_partly_blank(pk) -> Iterable[Finding]:
-    """BUD018: a PK pagu column filled for some programmes and blank for others has no total."""
-    for key in ("pagu_murni", "pagu_perubahan"):
-        values = [money(v) for v in pk.values.get(key, ())]
-        if any(v is not None for v in values):
-            for j, v in enumerate(values):
-                if v is None:
-                    yield Finding("BUD018", pk.sheet, pk.cell(key, j),
-                                  params={"field": FIELD_NAME[key], "kode": norm(pk.get("kode", j)) or str(j + 1)})
-
-
-def _rencana_aksi(ctx, table, tree) -> Iterable[Finding]:
-    ra = ctx.model.table("ra_kegiatan")
-    if ra is None or "kode" not in ra.values:
-        return
-    where = {}
-    for line in tree.lines if tree is not None else ():
-        where.setdefault(line.code, line)
-    pk = _pk_programme_pagu(ctx)
-    for j, raw in enumerate(ra.values["kode"]):
-        code, pagu = norm(raw), money(ra.get("pagu", j))
-        quarters = [money(ra.get(f"pagu_tw{q}", j)) for q in range(1, 5)]
-        present = [q for q in quarters if q is not None]
-        if present and sum(present) != pagu:
-            yield Finding("BUD012", ra.sheet, ra.cell("pagu", j), expected=sum(present), found=pagu,
-                          params={"kode": code})
-        pk_options = pk.get(code, [])
-        if pagu is not None and pk_options and pagu not in pk_options:
-            yield Finding("BUD014", ra.sheet, ra.cell("pagu", j), expected=pk_options[0], found=pagu,
-                          params={"kode": code})
-        line = where.get(code)
-        if pagu is None or line is None or code is None or pagu in pk_options:
-            continue  # equal to the PK's murni or perubahan: the Rencana Aksi quotes the PK
-        options = [v for v in (line.amounts.get("pagu_murni"), line.amounts.get("pagu_perubahan")) if v is not None]
-        if options and pagu not in options:
-            yield Finding("BUD007", ra.sheet, ra.cell("pagu", j), expected=line.pagu, found=pagu,
-                          params={"kode": code})
-
-
-def _pk_programme_pagu(ctx) -> dict[str, list]:
-    """Programme code -> its PK pagu [murni, perubahan (when filled)]. Only programmes whose murni is
-    filled: a Rencana Aksi is drawn up on the murni budget, so without it nothing can be said."""
-    prog = ctx.model.table("pk_program")
-    out: dict[str, list] = {}
-    if prog is None or "kode" not in prog.values:
-        return out
-    for i, k in enumerate(prog.values["kode"]):
-        murni, perubahan = money(prog.get("pagu_murni", i)), money(prog.get("pagu_perubahan", i))
-        if norm(k) is not None and murni is not None:
-            out.setdefault(norm(k), [v for v in (murni, perubahan) if v is not None])
-    return out
-
-
-# ------------------------------------------------------------------------------ economic classes
-def _belanja(ctx, table, tree) -> Iterable[Finding]:
-    bel = ctx.model.table("belanja")
-    if bel is None or "uraian" not in bel.values:
-        return
-    index = {belanja.key(u): i for i, u in enumerate(bel.values["uraian"])}
-    sources = (("anggaran", lambda line: line.pagu), ("realisasi", lambda line: line.amounts.get("realisasi")))
-    for col, source in sources:
-        if col not in bel.values or all(money(v) is None for v in bel.values[col]):
-            continue
-
-        def typed(name):
-            i = index.get(belanja.key(name))
-            return None if i is None else money(bel.values[col][i])
-
-        def finding(name, want, detail):
-            i = index.get(belanja.key(name))
-            found = None if i is None else money(bel.values[col][i])
-            if found is None and want == 0:
-                return None  # a class nobody spent on, left blank
-            if i is not None and want is not None and found != want:
-                return Finding("BUD008", bel.sheet, bel.cell(col, i), expected=want, found=found,
-                               params={"name": f"{name} ({col})", "detail": detail})
-
-        group_sums = {group: add_amounts(map(typed, kinds)) for group, kinds in belanja.GROUPS}
-        out = [finding(belanja.OPERASI, group_sums[belanja.OPERASI], "Pegawai + Barang dan Jasa"),
-               finding(belanja.MODAL, group_sums[belanja.MODAL], "Σ 5 jenis belanja modal")]
-        # Jumlah from the components where they are filled (a wrong Operasi is reported at Operasi only)
-        best = add_amounts(v if v is not None else typed(group) for group, v in group_sums.items())
-        jumlah = finding(belanja.JUMLAH, best, "Belanja Operasi + Belanja Modal") if best is not None else None
-        out.append(jumlah)
-        if tree is not None and jumlah is None:
-            programmes = [line for line in tree.roots if line.level == "program"]
-            out.append(finding(belanja.JUMLAH, add_amounts(source(p) for p in programmes), "Σ program, sheet Realisasi"))
-        if tree is not None:
-            out += [finding(name, want, f"Σ sub kegiatan {name}") for name, want in _by_class(tree, table, source).items()]
-        yield from (f for f in out if f)
-
-
-def _by_class(tree, table, source) -> dict[str, Decimal]:
-    """Σ per economic class of the sub kegiatan, when every sub kegiatan with an amount has a known class."""
-    if "jenis_belanja" not in table.values:
-        return {}
-    sums = {name: Decimal(0) for name in belanja.KINDS}
-    known = {belanja.key(n): n for n in sums}
-    tagged = False
-    for line in tree.lines:
-        value = source(line)
-        if line.level != "sub_kegiatan" or value is None:
-            continue
-        name = known.get(belanja.key(table.values["jenis_belanja"][line.index]))
-        if name is None:
-            return {}  # an untagged (or unknown) class: the class sums cannot be known
-        sums[name] += value
-        tagged = True
-    return sums if tagged else {}

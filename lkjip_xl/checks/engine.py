@@ -13,17 +13,20 @@ from ..findings import Finding, HasFindings, sort_findings
 from ..reader import read_workbook
 from ..reader.model import WorkbookModel
 from ..settings import Settings
+from .blame import Cells, explain
 from .compare import consistent_truncation
 from .formulas import flagged_rows
 from .tahun_lalu import prev_findings
 
 CHECK_MODULES = (
     "completeness",  # the tables a report needs are filled in
+    "identitas",  # the report year, the Renstra period, the signing date
     "formulas",  # stale/overwritten/missing formulas, SUM ranges
     "codes",  # duplicate codes, codes under the wrong parent
-    "budget",  # sisa, %, roll-ups, totals, PK/RA pagu, economic classes
+    "budget",  # sisa, %, roll-ups, totals; PK/RA pagu, economic classes (budget_sources)
     "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
     "rencana_aksi",  # quarters vs annual target
+    "plausibility",  # second sources for values that have none (after the relations are made)
     "scale",  # gaps and overlaps of the chosen scale
     "skm",  # answers, sample size, NRR, IKM
     "sakip", "kinerja_extra",  # SAKIP score and follow-up; breakdowns, history, codes of the indicator sheets
@@ -40,6 +43,7 @@ class CheckContext:
     wb: DerivedWorkbook
     prev: WorkbookModel | None = None
     flagged_rows: set = field(default_factory=set)  # (sheet, row) with a value problem in an input
+    relations: list = field(default_factory=list)  # every comparison the checks made (checks/relations.py)
 
     @property
     def settings(self) -> Settings:
@@ -55,6 +59,8 @@ def build_context(model: WorkbookModel, prev: WorkbookModel | None = None) -> Ch
 
 
 def run_checks(ctx: CheckContext) -> list[Finding]:
+    """Every rule family's findings, then the blame: a relation that fails because of one other
+    cell is reported at that cell (``checks/blame.py``)."""
     findings: list[Finding] = []
     for name in CHECK_MODULES:
         try:
@@ -64,7 +70,7 @@ def run_checks(ctx: CheckContext) -> list[Finding]:
                 continue  # a rule family not built yet
             raise
         findings.extend(module.check(ctx))
-    return findings
+    return explain(findings, ctx.relations, Cells(ctx.model))
 
 
 @dataclass

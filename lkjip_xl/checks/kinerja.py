@@ -1,4 +1,4 @@
-"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017): the PK indicators' capaian,
+"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026): the PK indicators' capaian,
 kriteria and predikat, targets and actuals, composite indicators, the IKM link to the SKM sheet,
 last year's actuals, the links between tables, and the output achievement per sub kegiatan.
 
@@ -17,11 +17,13 @@ from ..calc.budget import normalise_code
 from ..calc.capaian import composite_realisasi
 from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import format_id, parse_predicate
+from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..derive.env import rating_scale
 from ..findings import Finding
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
+from .relations import Ref, judged
 
 FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
 _IKM_NAME = re.compile(r"kepuasan\s+masyarakat|\bikm\b", re.I)
@@ -47,6 +49,16 @@ def code_key(code: Any) -> str | None:
         return text.upper()
 
 
+def rows_by_code(table, key: str = "kode_indikator") -> dict[str, int]:
+    """A table's first row of each code (``code_key``); empty when there is no table."""
+    out: dict[str, int] = {}
+    for i in range(len(table) if table is not None else 0):
+        code = code_key(table.get(key, i))
+        if code is not None:
+            out.setdefault(code, i)
+    return out
+
+
 def split_codes(text: Any) -> list[str]:
     return [c.strip() for c in _SPLIT.split(str(text or "")) if c.strip()]
 
@@ -58,7 +70,7 @@ def check(ctx) -> Iterable[Finding]:
         yield from _composites(ctx, pk)
         yield from _last_year(ctx, pk)
     yield from _links(ctx, pk)
-    yield from _keluaran(ctx)
+    yield from _typed_ratios(ctx)
     yield from _efisiensi(ctx)
 
 
@@ -93,8 +105,21 @@ def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
     typed, computed = number(pk.values["capaian"][i]), d.get("capaian")
     if typed is None or computed is None:
         return  # blank, or nothing to compare with (KIN005–KIN007, FRM001 say why)
-    yield from judge_typed("KIN001", pk.sheet, pk.cell("capaian", i), computed, typed, ctx.settings,
+    findings = judge_typed("KIN001", pk.sheet, pk.cell("capaian", i), computed, typed, ctx.settings,
                            params={"formula": _formula_text(ctx, row.get("arah"))}, name="capaian")
+    yield from _typed_relation(ctx, findings, "KIN001", "pk_indikator", i, "capaian", typed,
+                               ("target", "realisasi"))
+
+
+def _typed_relation(ctx, findings, code: str, table_key: str, i: int, key: str, typed, inputs) -> list[Finding]:
+    """A value typed over a formula is a relation of it and the formula's input cells."""
+    table = ctx.model.table(table_key)
+    own = Ref(table_key, i, key)
+    refs = {name: Ref(table_key, i, name) for name in inputs}
+    values = {own: typed, **{ref: number(table.get(name, i)) for name, ref in refs.items()}}
+    ctx.relations.append(judged(findings, code, own, values, lambda v: ctx.wb.recompute(
+        table_key, i, key, {name: v[ref] for name, ref in refs.items()}), ctx.settings))
+    return findings
 
 
 def _typed_kriteria(ctx, pk, i, d) -> Iterable[Finding]:
@@ -167,26 +192,41 @@ def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
     ikm = ctx.wb.skm.ikm if ctx.wb.skm is not None else None
     if ikm is None or ikm.rounded is None:
         return
-    yield from judge_typed("KIN011", pk.sheet, pk.cell("realisasi", i), ikm.rounded, realisasi, ctx.settings,
+    findings = judge_typed("KIN011", pk.sheet, pk.cell("realisasi", i), ikm.rounded, realisasi, ctx.settings,
                            name="realisasi IKM", also=(ikm.unrounded,))
+    own = Ref("pk_indikator", i, "realisasi")
+    # an NRR typed in the summary block (no respondent rows) is a cell the IKM comes from
+    typed_nrr = {Ref("skm_unsur", j, "nrr_tertulis"): col for j, col in enumerate(ctx.wb.skm.columns)
+                 if col.source == "nrr"}
+
+    def recomputed(v: dict):
+        nrrs = ctx.wb.skm.nrr_by_unsur()
+        nrrs.update({col.unsur: v[ref] for ref, col in typed_nrr.items() if col.unsur})
+        if any(n is None or not 1 <= n <= 4 for n in nrrs.values()):
+            return None
+        return ikm_from_nrr(nrrs, ctx.wb.skm.weight)
+
+    values = {own: realisasi, **{ref: col.nrr for ref, col in typed_nrr.items()}}
+    ctx.relations.append(judged(findings, "KIN011", own, values, lambda v: recomputed(v).rounded, ctx.settings,
+                                also=lambda v: (recomputed(v).unrounded,)))
+    yield from findings
 
 
 def _composites(ctx, pk) -> Iterable[Finding]:
     komponen = ctx.model.table("pk_komponen")
     if komponen is None or not len(komponen):
         return
-    parts: dict[str, list] = {}
+    parts: dict[str, list[int]] = {}  # indicator -> its component rows
     zero: dict[str, int] = {}  # indicator -> its first component with penyebut 0
     for j in range(len(komponen)):
         key = code_key(komponen.get("kode_indikator", j))
         if key is not None:
-            pair = (number(komponen.get("pembilang", j)), number(komponen.get("penyebut", j)))
-            parts.setdefault(key, []).append(pair)
-            if pair[1] == 0:
+            parts.setdefault(key, []).append(j)
+            if number(komponen.get("penyebut", j)) == 0:
                 zero.setdefault(key, j)
     for i in range(len(pk)):
         key = code_key(pk.get("kode_indikator", i))
-        comps = parts.get(key)
+        rows = parts.get(key)
         if key in zero:  # a ratio of nothing: the composite cannot be computed, and that is said
             j = zero[key]
             yield Finding("KIN019", komponen.sheet, komponen.cell("penyebut", j), found=0,
@@ -194,12 +234,36 @@ def _composites(ctx, pk) -> Iterable[Finding]:
                                   "komponen": str(komponen.get("komponen", j) or "").strip()})
             continue
         typed = number(pk.get("realisasi", i))
-        if not comps or typed is None or any(p is None or q is None for p, q in comps):
+        if not rows or typed is None:
             continue
-        computed = composite_realisasi(comps)
-        if computed is not None:
-            yield from judge_typed("KIN013", pk.sheet, pk.cell("realisasi", i), computed, typed, ctx.settings,
-                                   params={"n": len(comps)}, name="realisasi komposit")
+        own = Ref("pk_indikator", i, "realisasi")
+        values = {own: typed}
+        for j in rows:
+            for name in ("pembilang", "penyebut"):
+                values[Ref("pk_komponen", j, name)] = number(komponen.get(name, j))
+        computed = _composite(values, rows)
+        if computed is None:  # a part left blank: the typed composite cannot be verified, and that is said
+            yield from _blank_parts(komponen, rows, values, pk.get("kode_indikator", i))
+            continue
+        findings = judge_typed("KIN013", pk.sheet, pk.cell("realisasi", i), computed, typed, ctx.settings,
+                               params={"n": len(rows)}, name="realisasi komposit")
+        ctx.relations.append(judged(findings, "KIN013", own, values, lambda v, rows=rows: _composite(v, rows),
+                                    ctx.settings))
+        yield from findings
+
+
+def _blank_parts(komponen, rows: list[int], values: dict, kode) -> Iterable[Finding]:
+    for j in rows:
+        for name in ("pembilang", "penyebut"):
+            if values[Ref("pk_komponen", j, name)] is None:
+                yield Finding("KIN026", komponen.sheet, komponen.cell(name, j),
+                              params={"kode": str(kode).strip(), "komponen": str(komponen.get("komponen", j) or "").strip()})
+
+
+def _composite(values: dict, rows: list[int]):
+    """The composite realisasi of these component rows (None when a part is blank or 0)."""
+    return composite_realisasi([(values[Ref("pk_komponen", j, "pembilang")], values[Ref("pk_komponen", j, "penyebut")])
+                                for j in rows])
 
 
 def _last_year(ctx, pk) -> Iterable[Finding]:
@@ -240,20 +304,28 @@ def _links(ctx, pk) -> Iterable[Finding]:
 
 
 # --------------------------------------------------------------------------- Realisasi sheet
-def _keluaran(ctx) -> Iterable[Finding]:
-    table = ctx.model.table("realisasi")
-    if table is None or "persen_keluaran" not in table.values:
-        return
-    derived = ctx.derived("realisasi")
-    for i in range(len(table)):
-        if table.has_formula["persen_keluaran"][i]:
+# a ratio typed over its formula: (code, table, column, (numerator, denominator), name)
+TYPED_RATIOS = (("KIN010", "realisasi", "persen_keluaran", ("realisasi_keluaran", "target_keluaran"),
+                 "capaian keluaran"),
+                ("KIN025", "pk_komponen", "nilai", ("pembilang", "penyebut"), "nilai komponen"))
+
+
+def _typed_ratios(ctx) -> Iterable[Finding]:
+    """KIN010 (capaian keluaran on Realisasi), KIN025 (a component's value): a constant typed over
+    the ratio's formula, against what it gives (the typed-value policy)."""
+    for code, key, column, (num, den), name in TYPED_RATIOS:
+        table = ctx.model.table(key)
+        if table is None or column not in table.values:
             continue
-        typed, computed = number(table.values["persen_keluaran"][i]), derived[i].get("persen_keluaran")
-        if typed is None or computed is None:
-            continue
-        detail = f"{_show(table.get('realisasi_keluaran', i))} / {_show(table.get('target_keluaran', i))}"
-        yield from judge_typed("KIN010", table.sheet, table.cell("persen_keluaran", i), computed, typed,
-                               ctx.settings, params={"detail": detail}, name="capaian keluaran")
+        derived = ctx.derived(key)
+        for i in range(len(table)):
+            typed, computed = number(table.values[column][i]), derived[i].get(column)
+            if table.has_formula[column][i] or typed is None or computed is None:
+                continue
+            detail = f"{_show(table.get(num, i))} / {_show(table.get(den, i))}"
+            findings = judge_typed(code, table.sheet, table.cell(column, i), computed, typed, ctx.settings,
+                                   params={"detail": detail}, name=name)
+            yield from _typed_relation(ctx, findings, code, key, i, column, typed, (num, den))
 
 
 def _show(value: Any) -> str:

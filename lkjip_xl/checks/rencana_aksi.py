@@ -21,7 +21,8 @@ from typing import Iterable
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up
 from ..findings import Finding
-from .kinerja import code_key, number
+from .kinerja import code_key, number, rows_by_code
+from .relations import Ref, Test, equal, reported
 
 QUARTERS = ("1", "2", "3", "4")
 RULE_TEXT = {"kumulatif": "kumulatif (Σ TW I–IV)", "akhir": "akhir (TW IV)", "rata-rata": "rata-rata (TW I–IV)"}
@@ -32,24 +33,23 @@ def check(ctx) -> Iterable[Finding]:
     if ra is None:
         return
     pk = ctx.model.table("pk_indikator")
-    pk_rows: dict[str, dict] = {}
-    for i in range(len(pk) if pk is not None else 0):
-        key = code_key(pk.get("kode_indikator", i))
-        if key is not None:
-            pk_rows.setdefault(key, pk.row(i))
+    pk_rows = rows_by_code(pk)
     for i in range(len(ra)):
         rule = str(ra.get("agregasi", i) or "").strip().lower()
         annual = number(ra.get("target_tahunan", i))
-        pk_row = pk_rows.get(code_key(ra.get("kode_indikator", i)))
-        if pk_row is not None and annual is not None:
-            pk_target = number(pk_row.get("target"))
-            if pk_target is not None and pk_target != annual:
-                yield Finding("KIN014", ra.sheet, ra.cell("target_tahunan", i), expected=pk_target, found=annual)
+        p = pk_rows.get(code_key(ra.get("kode_indikator", i)))
+        if p is not None and annual is not None:
+            pk_target = number(pk.get("target", p))
+            if pk_target is not None:
+                finding = Finding("KIN014", ra.sheet, ra.cell("target_tahunan", i), expected=pk_target, found=annual)
+                yield from reported(ctx, equal(finding if pk_target != annual else None,
+                                               Ref("ra_indikator", i, "target_tahunan"), Ref("pk_indikator", p, "target"),
+                                               annual, pk_target))
         if rule not in RULE_TEXT:
             continue  # blank or not in the list: VAL005/VAL007
-        yield from _targets(ra, i, rule, annual)
-        if pk_row is not None:
-            yield from _actuals(ra, i, rule, number(pk_row.get("realisasi")))
+        yield from _targets(ctx, ra, i, rule, annual)
+        if p is not None:
+            yield from _actuals(ctx, ra, i, rule, p, number(pk.get("realisasi", p)))
 
 
 def same_mean(avg: Decimal, typed: Decimal) -> bool:
@@ -57,31 +57,69 @@ def same_mean(avg: Decimal, typed: Decimal) -> bool:
     return avg == typed or round_half_up(avg, max(decimal_places(typed), 2)) == typed
 
 
-def _quarters(ra, i, prefix: str) -> list[Decimal | None]:
-    return [number(ra.get(f"{prefix}_tw{q}", i)) for q in QUARTERS]
+def _refs(i: int, prefix: str) -> list[Ref]:
+    return [Ref("ra_indikator", i, f"{prefix}_tw{q}") for q in QUARTERS]
 
 
-def _targets(ra, i, rule: str, annual: Decimal | None) -> Iterable[Finding]:
-    tw = _quarters(ra, i, "target")
+def target_result(rule: str, tw: list, annual) -> tuple | None:
+    """(what the quarters give, whether it is the annual target); None when not checked (no
+    quarter filled, no annual target). ``kumulatif``: per-quarter amounts, or running totals."""
     filled = [v for v in tw if v is not None]
-    if not filled:
-        return
-    cell4 = ra.cell("target_tw4", i)
-    if rule == "kumulatif":
-        yield from _kumulatif(ra, i, tw, annual)
-        return
-    if annual is None:
-        return
+    if not filled or annual is None:
+        return None
     if rule == "akhir":
-        if tw[3] != annual:
-            yield Finding("KIN008", ra.sheet, cell4, expected=tw[3], found=annual, params={"rule": RULE_TEXT[rule]})
-    else:
-        avg = mean(filled)
-        if not same_mean(avg, annual):
-            yield Finding("KIN008", ra.sheet, cell4, expected=avg, found=annual, params={"rule": RULE_TEXT[rule]})
+        return tw[3], tw[3] == annual
+    if rule == "kumulatif":
+        total = sum(filled, Decimal(0))
+        return total, total == annual or (tw[3] is not None and tw[3] == annual)
+    avg = mean(filled)
+    return avg, same_mean(avg, annual)
 
 
-def _kumulatif(ra, i, tw: list, annual: Decimal | None) -> Iterable[Finding]:
+def actual_result(rule: str, tw: list, pk_realisasi) -> tuple | None:
+    """(what the quarters' actuals give, whether it is the PK realisasi); None when the year is not
+    complete (TW IV blank for ``akhir``; a quarter blank for ``kumulatif`` and ``rata-rata``)."""
+    if pk_realisasi is None or tw[3] is None:
+        return None
+    if rule == "akhir":
+        return tw[3], tw[3] == pk_realisasi
+    if any(v is None for v in tw):
+        return None
+    if rule == "kumulatif":
+        total = sum(tw, Decimal(0))
+        return total, total == pk_realisasi or (tw[3] == pk_realisasi and all(a <= b for a, b in zip(tw, tw[1:])))
+    avg = mean(tw)
+    return avg, same_mean(avg, pk_realisasi)
+
+
+def _targets(ctx, ra, i, rule: str, annual) -> Iterable[Finding]:
+    tw = [number(ra.get(r.key, i)) for r in _refs(i, "target")]
+    if rule == "kumulatif":
+        yield from _kumulatif_falls(ra, i, tw, annual)
+    yield from _quarters(ctx, ra, i, "target", Ref("ra_indikator", i, "target_tahunan"), annual,
+                         lambda q, a: target_result(rule, q, a), "KIN008", rule)
+
+
+def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rule: str) -> Iterable[Finding]:
+    """The quarters (``prefix``: target or realisasi) against the year's figure ``other`` by
+    ``result``: a relation, reported at the TW IV cell when it fails."""
+    refs = _refs(i, prefix)
+    tw = [number(ra.get(r.key, i)) for r in refs]
+    got = result(tw, value)
+    if got is None:
+        return
+    finding = Finding(code, ra.sheet, ra.cell(f"{prefix}_tw4", i), expected=got[0], found=value,
+                      params={"rule": RULE_TEXT[rule]})
+
+    def holds(v: dict) -> bool:
+        now = result([v[r] for r in refs], v[other])
+        return now is None or now[1]
+
+    yield from reported(ctx, Test(finding, {**dict(zip(refs, tw)), other: value}, holds))
+
+
+def _kumulatif_falls(ra, i, tw: list, annual) -> Iterable[Finding]:
+    """KIN009: a negative quarter amount; running totals (TW IV = annual) that go down."""
     running, before = [], Decimal(0)
     for q, v in enumerate(tw):
         if v is None:
@@ -90,34 +128,14 @@ def _kumulatif(ra, i, tw: list, annual: Decimal | None) -> Iterable[Finding]:
             yield Finding("KIN009", ra.sheet, ra.cell(f"target_tw{q + 1}", i), expected=before, found=before + v)
         before += v
         running.append((q, v))
-    if annual is None:
-        return
-    total = sum((v for _, v in running), Decimal(0))
-    if total == annual:
+    if annual is None or before == annual:
         return  # per-quarter amounts
     if tw[3] is not None and tw[3] == annual:  # running totals: they must not fall
         for (_, a), (q, b) in zip(running, running[1:]):
             if b < a and b >= 0:
                 yield Finding("KIN009", ra.sheet, ra.cell(f"target_tw{q + 1}", i), expected=a, found=b)
-        return
-    yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=total, found=annual,
-                  params={"rule": RULE_TEXT["kumulatif"]})
 
 
-def _actuals(ra, i, rule: str, pk_realisasi: Decimal | None) -> Iterable[Finding]:
-    tw = _quarters(ra, i, "realisasi")
-    if pk_realisasi is None or tw[3] is None:
-        return
-    if rule == "akhir":
-        result, ok = tw[3], tw[3] == pk_realisasi
-    elif any(v is None for v in tw):
-        return  # the year is not complete yet
-    elif rule == "kumulatif":
-        result = sum(tw, Decimal(0))
-        ok = result == pk_realisasi or (tw[3] == pk_realisasi and all(a <= b for a, b in zip(tw, tw[1:])))
-    else:
-        result = mean(tw)
-        ok = same_mean(result, pk_realisasi)
-    if not ok:
-        yield Finding("KIN018", ra.sheet, ra.cell("realisasi_tw4", i), expected=result, found=pk_realisasi,
-                      params={"rule": RULE_TEXT[rule]})
+def _actuals(ctx, ra, i, rule: str, p: int, pk_realisasi) -> Iterable[Finding]:
+    yield from _quarters(ctx, ra, i, "realisasi", Ref("pk_indikator", p, "realisasi"), pk_realisasi,
+                         lambda q, a: actual_result(rule, q, a), "KIN018", rule)

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from ..calc.scales import Band, Scale, scale_from_rows, validate_scale
 from ..findings import Finding
+from .relations import Ref, Test, equal
 
 _FIELDS = (("label", "label"), ("kode", "code"), ("bawah", "lower"), ("bawah_inklusif", "lower_inclusive"),
            ("atas", "upper"), ("atas_inklusif", "upper_inclusive"))
@@ -37,17 +38,48 @@ def check(ctx) -> Iterable[Finding]:
                           found=skala.get("label", i), params={"scale": chosen, "detail": _reason(exc)})
     first = skala.cell("preset", idx[0])
     problems = validate_scale(Scale(chosen, chosen, tuple(b for _, b in bands)))
+    shared = []  # the gap and overlap findings, one each for the whole scale
     for kind, code in (("gap", "SCL001"), ("overlap", "SCL002")):
         pairs = [p for p in problems if p.kind == kind]
         if pairs:
             detail = "; ".join(_pair(bands, p.between) for p in pairs)
-            yield Finding(code, skala.sheet, first, params={"scale": chosen, "detail": detail})
+            shared.append(Finding(code, skala.sheet, first, params={"scale": chosen, "detail": detail}))
+    empty = {}
     for p in problems:
         if p.kind == "empty_band":
             i = next((i for i, b in bands if b.label == p.between[0]), idx[0])
             band = next(b for j, b in bands if j == i)
-            yield Finding("SCL004", skala.sheet, skala.cell("bawah", i), found=band.label,
-                          params={"scale": chosen, "detail": band.describe()})
+            empty[i] = Finding("SCL004", skala.sheet, skala.cell("bawah", i), found=band.label,
+                               params={"scale": chosen, "detail": band.describe()})
+    for relation in _relations(skala, [i for i, _ in bands], shared, empty):
+        ctx.relations.append(relation)
+    yield from shared
+    yield from empty.values()
+
+
+def _relations(skala, rows: list[int], shared: list[Finding], empty: dict[int, Finding]):
+    """The bounds as relations: two adjacent bands (in sheet order) meet at one value, typed twice
+    (a band's lower bound and the next one's upper bound, or the other way round when the scale is
+    written upwards); a band's lower bound lies below its upper one. A gap or an overlap is then
+    reported at the bound that was mistyped (SCL006), when one explains it."""
+    bound = {(i, k): skala.get(k, i) for i in rows for k in ("bawah", "atas")}
+    pairs = list(zip(rows, rows[1:]))
+    down = sum(bound[a, "bawah"] == bound[b, "atas"] for a, b in pairs)
+    up = sum(bound[a, "atas"] == bound[b, "bawah"] for a, b in pairs)
+    meets = [((a, "bawah"), (b, "atas")) if down >= up else ((a, "atas"), (b, "bawah")) for a, b in pairs]
+    failing = [m for m in meets if bound[m[0]] != bound[m[1]]]
+    for x, y in meets:
+        finding = shared[0] if len(failing) == 1 and len(shared) == 1 and bound[x] != bound[y] else None
+        yield equal(finding, Ref("skala", *x), Ref("skala", *y), bound[x], bound[y], blank_slips=True)
+    for i in rows:
+        lower, upper = Ref("skala", i, "bawah"), Ref("skala", i, "atas")
+        yield Test(empty.get(i), {lower: bound[i, "bawah"], upper: bound[i, "atas"]}, _ordered(lower, upper))
+
+
+def _ordered(lower, upper):
+    def test(v: dict) -> bool:
+        return v[lower] is None or v[upper] is None or v[lower] < v[upper]
+    return test
 
 
 def _pair(bands: list[tuple[int, Band]], between: tuple[str, str]) -> str:

@@ -101,11 +101,14 @@ def valid_respondents(result: SkmResult) -> int | None:
 
 
 def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[Finding]:
-    """SKM005: fewer valid respondents than the Krejcie–Morgan minimum (warning, nothing dropped)."""
+    """SKM005: fewer valid respondents than the Krejcie–Morgan minimum (warning, nothing dropped);
+    SKM030: a population smaller than the respondents who answered (a slip in the population)."""
     p = whole_or_none(populasi)
     have = valid_respondents(result)
-    if p is None or p <= 0 or have is None:
+    if p is None or have is None:
         return []
+    if p < have:
+        return [Finding("SKM030", sheet, cell, expected=have, found=p)]
     need = min_sample(p)
     if have >= need:
         return []
@@ -155,7 +158,34 @@ def check(ctx) -> Iterable[Finding]:
     result = ctx.wb.skm
     if result is None:
         return []
-    return workbook_findings(ctx.model, result, settings=ctx.settings)
+    return workbook_findings(ctx.model, result, settings=ctx.settings) + _typed_over_formulas(ctx)
+
+
+def _typed_over_formulas(ctx) -> list[Finding]:
+    """SKM031: a constant typed over an unsur's NRR or NRR tertimbang formula, against what the
+    formula gives (the typed-value policy), at its own cell."""
+    block = ctx.model.table("skm_unsur")
+    if block is None:
+        return []
+    derived = ctx.derived("skm_unsur")
+    out: list[Finding] = []
+    for key in ("nrr", "nrr_tertimbang"):
+        if key not in block.values:
+            continue
+        header = SCHEMA.table("skm_unsur").column(key).header.id
+        for i in range(len(block)):
+            typed = number_or_none(block.values[key][i])
+            if block.has_formula[key][i] or typed is None or derived[i].get(key) is None:
+                continue
+            name = f"{header} {result_unsur(ctx, i)}".strip()
+            out += judge_typed("SKM031", SUMMARY, block.cell(key, i), derived[i][key], typed, ctx.settings,
+                               params={"name": name}, name=name)
+    return out
+
+
+def result_unsur(ctx, i: int) -> str:
+    columns = ctx.wb.skm.columns if ctx.wb.skm is not None else []
+    return (columns[i].unsur or "") if i < len(columns) else ""
 
 
 def workbook_findings(model, result: SkmResult, populasi=None, settings: Settings | None = None) -> list[Finding]:

@@ -71,6 +71,12 @@ class DerivedWorkbook:
             self._rows[table_key] = [rv.all_derived() for rv in self.row_values(table_key)]
         return self._rows[table_key]
 
+    def recompute(self, table_key: str, i: int, key: str, changes: dict[str, Any]) -> Any:
+        """What row ``i``'s derivation of ``key`` gives with some of its cells changed (the blame
+        of ``checks/blame.py`` asks: would this value of that cell make the row agree?)."""
+        rv = self.row_values(table_key)[i]
+        return RowValues(rv.derivations, {**rv.values, **changes}, rv.typed, rv.env, rv.index).derived(key)
+
     def fields(self, form_key: str) -> dict[str, Any]:
         """Each computed field of the form, as lkjip-xl derives it."""
         return derived_fields(form_key, self.env, self._form_values(form_key))

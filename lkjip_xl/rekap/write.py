@@ -200,14 +200,17 @@ def write_notes(placed: Placed, fm: Formats, row: int, notes: list[str]) -> None
 
 
 class Paths:
-    """Files shown relative to the folder that holds them all (named in the sheets' subtitle)."""
+    """Files shown relative to the folder that holds them all (named in the sheets' subtitle);
+    with ``as_given``, as they are named (the web page's uploads: names, no folder)."""
 
-    def __init__(self, files: list[str]):
+    def __init__(self, files: list[str], as_given: bool = False):
         folders = [os.path.dirname(os.path.abspath(f)) for f in files]
-        self.root = os.path.commonpath(folders) if folders else ""
+        self.root = "" if as_given else os.path.commonpath(folders) if folders else ""
 
     def __call__(self, path) -> str | None:
-        return None if missing(path) else os.path.relpath(os.path.abspath(path), self.root)
+        if missing(path):
+            return None
+        return str(path) if not self.root else os.path.relpath(os.path.abspath(path), self.root)
 
     def subtitle(self, lang: str) -> list[str]:
         return [f"{t('folder', lang)}: {self.root}"] if self.root else []
@@ -363,14 +366,16 @@ def _list_sheets(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) 
     write_notes(placed, fm, placed.next_row, [t("foot_duplicates", lang)])
 
 
-def write_rekap(rekap: Rekap, path: Path, lang: str = "id") -> None:
+def write_rekap(rekap: Rekap, path: Path, lang: str = "id", *, names_as_given: bool = False) -> None:
+    """``names_as_given``: show the files as the results name them, with no folder (the web page
+    names each upload by the name it was sent with)."""
     options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     # a file handle: the atomic writer's temporary name does not end in .xlsx
     with open(path, "wb") as fh, pd.ExcelWriter(fh, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         writer.book.set_properties({"title": t("title_units", lang), "author": "lkjip-xl", "keywords": REKAP_MARK,
                                     "created": FIXED_TIME})
         fm, taken = Formats(writer.book), set()
-        paths = Paths([r.path for r in rekap.results])
+        paths = Paths([r.path for r in rekap.results], as_given=names_as_given)
         _unit_sheet(writer, fm, rekap, lang, taken, paths)
         _kota_sheets(writer, fm, rekap, lang, taken)
         _indicator_sheets(writer, fm, rekap, lang, taken)

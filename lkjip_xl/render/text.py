@@ -46,9 +46,10 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
 def _grouped_notes(findings) -> dict[tuple[str, str], list]:
     """(sheet, code) -> its notes, where one sheet has GROUP_FROM or more notes of one code (values
     typed over formulas that give the same value, say): one line lists their cells; JSON and the
-    annotated copy keep every one."""
+    annotated copy keep every one. A note that names the cell its difference comes from
+    (checks/blame.py) keeps its own line."""
     groups: dict[tuple[str, str], list] = {}
     for f in findings:
-        if f.severity == "info":
+        if f.severity == "info" and not f.params.get("cause"):
             groups.setdefault((f.sheet, f.code), []).append(f)
     return {k: v for k, v in groups.items() if len(v) >= GROUP_FROM}

@@ -11,8 +11,9 @@
 - only requests to 127.0.0.1/localhost are served (no DNS rebinding), and a form posted from
   another site is refused.
 
-Several workbooks at once (a future ``rekap``): give the upload input ``multiple``, accept
-``max_files`` > 1 in :func:`upload`, and store each file in the same upload folder.
+Several workbooks at once: the upload input is ``multiple``; one file is checked as above, two or
+more get the rekap of ``lkjip-xl rekap`` (``rekap.py``), every file in the same upload folder
+under a fixed name, the size limit counting all of them together.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -37,15 +39,19 @@ from starlette.staticfiles import StaticFiles
 from ..glossary import term
 from ..i18n import LANGS, message
 from ..reader import limits
+from ..rekap.labels import t as rekap_t
 from .guards import BodyTooLarge, SecurityHeaders, SizeLimit, same_origin
 from .outputs import BY_KEY, OUTPUTS, download_name, produce
 from .process import CannotCheck, check_upload, make_template
-from .store import UploadStore
+from .rekap import (DOWNLOAD_KEY, DOWNLOAD_NAME, MAX_FILES, RekapView, rekap_file, rekap_in, rekap_upload,
+                    rekap_view, stored_name)
+from .store import UploadStore, display_name
 from .texts import g, t
 from .views import grouped, skm_view
 
 HERE = Path(__file__).parent
 FORM_BYTES = 64 * 1024  # room for the form around the file
+PART_BYTES = 1024  # and for the headers of each file when several are sent
 CHUNK = 1024 * 1024
 ALLOWED_HOSTS = ("127.0.0.1", "localhost")
 
@@ -53,7 +59,7 @@ ALLOWED_HOSTS = ("127.0.0.1", "localhost")
 def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = limits.MAX_FILE_BYTES,
                allowed_hosts=ALLOWED_HOSTS, sweep_seconds: float = 60) -> Starlette:
     """``max_file_bytes``: the largest upload (by default the largest file the reader accepts)."""
-    max_bytes = max_file_bytes + FORM_BYTES
+    max_bytes = max_file_bytes + FORM_BYTES + MAX_FILES * PART_BYTES
     limit_mb = max(1, max_file_bytes // (1024 * 1024))
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
     default_lang = lang if lang in LANGS else "id"
@@ -98,25 +104,36 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         if not same_origin(request):
             return index_error(request, 403, t("forbidden", lang))
         try:
-            form = await request.form(max_files=1, max_fields=5)
-        except MultiPartException:
-            return index_error(request, 400, t("one_file", lang))
+            form = await request.form(max_files=MAX_FILES, max_fields=5)
+        except (MultiPartException, HTTPException) as exc:  # starlette turns the first into the second
+            text = str(getattr(exc, "message", None) or getattr(exc, "detail", ""))
+            key = "too_many_files" if text.startswith("Too many files") else "bad_upload"
+            return index_error(request, 400, t(key, lang, n=MAX_FILES))
         except BodyTooLarge:
             raise
         except Exception:  # a cut-off or malformed body
             return index_error(request, 400, t("bad_upload", lang))
         try:
-            sent = form.get("berkas")
-            if not isinstance(sent, UploadFile) or not sent.filename:
+            sent = [f for f in form.getlist("berkas") if isinstance(f, UploadFile) and f.filename]
+            if not sent:
                 return index_error(request, 422, t("no_file", lang))
-            item = store.new(sent.filename)
+            item = store.new(sent[0].filename if len(sent) == 1 else "rekap")
             try:
-                await _save(sent, item.path("unggahan"), max_file_bytes)
+                room = max_file_bytes  # for all the files together
+                for i, one in enumerate(sent):
+                    room -= await _save(one, item.path("unggahan" if len(sent) == 1 else stored_name(i)), room)
             except BodyTooLarge:
                 store.remove(item.id)
                 raise
         finally:
             await form.close()
+        if len(sent) > 1:
+            try:
+                await run_in_threadpool(rekap_upload, item, [display_name(f.filename) for f in sent], lang)
+            except Exception:
+                store.remove(item.id)
+                raise
+            return RedirectResponse(f"/hasil/{item.id}?lang={lang}", status_code=303)
         try:
             await run_in_threadpool(check_upload, item)
         except CannotCheck as exc:
@@ -130,6 +147,10 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         if item is None or item.result is None:
             return index_error(request, 404, t("not_found", lang))
         res = item.result
+        if isinstance(res, RekapView):
+            rekap = await run_in_threadpool(rekap_in, item, lang)
+            return render(request, "rekap.html", rekap=rekap_view(rekap, lang), upload_id=item.id,
+                          download_key=DOWNLOAD_KEY, rt=lambda key, **p: rekap_t(key, lang, **p))
         outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None}
                    for o in OUTPUTS if o.offered(res)]
         return render(request, "result.html", result=res, summary=res.summary, upload_id=item.id,
@@ -138,6 +159,11 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
     async def download(request: Request):
         lang = page_lang(request)
         item = store.get(request.path_params["upload_id"])
+        if item is not None and isinstance(item.result, RekapView):
+            if request.path_params["output"] != DOWNLOAD_KEY:
+                return index_error(request, 404, t("not_found", lang))
+            path = await run_in_threadpool(rekap_file, item, lang)
+            return FileResponse(path, filename=DOWNLOAD_NAME, media_type=XLSX)
         output = BY_KEY.get(request.path_params["output"])
         if item is None or item.result is None or output is None or not output.offered(item.result):
             return index_error(request, 404, t("not_found", lang))
@@ -187,7 +213,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-async def _save(sent: UploadFile, path: Path, max_bytes: int) -> None:
+async def _save(sent: UploadFile, path: Path, max_bytes: int) -> int:
+    """Write the upload to ``path``; returns its size (BodyTooLarge past ``max_bytes``)."""
     written = 0
     with open(path, "wb") as fh:
         while chunk := await sent.read(CHUNK):
@@ -195,6 +222,7 @@ async def _save(sent: UploadFile, path: Path, max_bytes: int) -> None:
             if written > max_bytes:
                 raise BodyTooLarge()
             fh.write(chunk)
+    return written
 
 
 def _remove_tree(folder: Path) -> None:

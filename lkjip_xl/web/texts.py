@@ -23,15 +23,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check_title": ("2. Periksa buku kerja yang sudah diisi", "2. Check a filled workbook"),
     "check_help": ("Buku kerja LKjIP (.xlsx) atau ekspor survei SKM (.xlsx/.csv). Berkas asli tidak diubah.",
                    "An LKjIP workbook (.xlsx) or an SKM survey export (.xlsx/.csv). Your file is not changed."),
-    "drop_here": ("Tarik berkas ke sini, atau pilih berkas:", "Drop the file here, or choose it:"),
+    "rekap_help": ("Beberapa buku kerja sekaligus (mis. semua kecamatan): hasilnya rekap satu baris per unit, "
+                   "IKM kabupaten/kota, dan buku kerja rekap untuk diunduh.",
+                   "Several workbooks at once (e.g. every district): you get a summary, one line per unit, the "
+                   "city IKM, and the summary workbook to download."),
+    "drop_here": ("Tarik berkas ke sini (satu, atau beberapa sekaligus), atau pilih berkas:",
+                  "Drop the file here (one, or several at once), or choose it:"),
     "check_button": ("Periksa", "Check"),
     "checking": ("Sedang memeriksa…", "Checking…"),
-    "size_limit": ("Ukuran berkas paling besar {mb} MB.", "Files up to {mb} MB."),
-    "too_large": ("Berkas terlalu besar: batasnya {mb} MB. Hapus isi di luar tabel lalu simpan ulang.",
-                  "The file is too large: the limit is {mb} MB. Delete what lies outside the tables and save "
-                  "again."),
+    "size_limit": ("Ukuran berkas paling besar {mb} MB (beberapa berkas: jumlah ukurannya).",
+                   "Files up to {mb} MB (several files: their total size)."),
+    "too_large": ("Berkas terlalu besar: batasnya {mb} MB (untuk beberapa berkas: jumlah ukurannya). Hapus isi di "
+                  "luar tabel lalu simpan ulang, atau unggah lebih sedikit berkas sekaligus.",
+                  "The file is too large: the limit is {mb} MB (for several files: their total size). Delete what "
+                  "lies outside the tables and save again, or upload fewer files at once."),
     "no_file": ("Belum ada berkas yang dipilih.", "No file was chosen."),
-    "one_file": ("Unggah satu berkas saja.", "Upload one file at a time."),
+    "too_many_files": ("Terlalu banyak berkas sekaligus: paling banyak {n}.", "Too many files at once: at most {n}."),
     "bad_upload": ("Unggahan tidak terbaca; coba lagi.", "The upload could not be read; try again."),
     "bad_year": ("Tahun laporan harus 4 angka, mis. 2024.", "The report year must be 4 digits, e.g. 2024."),
     "not_found": ("Hasil ini tidak ada lagi (dihapus setelah satu jam tidak dipakai, atau server dimulai ulang). "
@@ -60,6 +67,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "This file is a survey export: only the SKM is computed."),
     "check_another": ("Periksa berkas lain", "Check another file"),
     "row": ("Baris", "Row"),
+    # several workbooks at once (the rekap's own words are in lkjip_xl.rekap.labels)
+    "rekap_title": ("Rekap {n} berkas", "Summary of {n} files"),
+    "rekap_files": ("Berkas yang diperiksa", "Files checked"),
+    "status": ("Status", "Status"),
+    "download_rekap": ("Buku kerja rekap (.xlsx)", "Summary workbook (.xlsx)"),
+    "rekap_sheets": ("Sheet Unit, IKM Kota, Indikator, Temuan, Tidak Terbaca dan Duplikat, seperti "
+                     "lkjip-xl rekap.",
+                     "Sheets Units, City IKM, Indicators, Findings, Unreadable and Duplicates, as lkjip-xl rekap "
+                     "writes them."),
+    "check_others": ("Periksa berkas lain", "Check other files"),
 }
 
 

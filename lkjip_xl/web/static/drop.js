@@ -1,4 +1,4 @@
-// Drag and drop onto the upload box; the plain file input and button work without this script.
+// Drag and drop (one file, or several for a rekap) onto the upload box; the plain file input and button work without this script.
 (function () {
   var form = document.getElementById("upload-form");
   if (!form) return;
@@ -7,11 +7,10 @@
   var status = document.getElementById("status");
   var limit = parseInt(form.getAttribute("data-limit"), 10);
 
-  function tooLarge(files) {
-    for (var i = 0; i < files.length; i++) {
-      if (files[i].size > limit) return true;
-    }
-    return false;
+  function tooLarge(files) {  // the limit is for all the files together
+    var total = 0;
+    for (var i = 0; i < files.length; i++) total += files[i].size;
+    return total > limit;
   }
 
   function submit() {

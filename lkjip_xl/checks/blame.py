@@ -1,0 +1,219 @@
+"""Which cell explains a difference: when a relation fails (a total is not the sum of its parts,
+two tables quote a value differently), test each of its typed cells. A cell explains it when another
+value of that cell makes it hold and keeps every other relation the cell is part of that holds
+holding (a child whose parent adds up elsewhere is not the slip), and either that value and the
+one typed differ like a typing slip (``calc.typos``: a digit dropped or added, one digit wrong, two
+swapped, the sign, a fraction for a percentage; a blank where a relation says a blank is a value
+deleted), or it explains two reported failing relations or more at once (two sums point at it).
+Of the cells that explain, the one explaining the most failing relations is the culprit, when it
+is the only one (among equals, the one that looks like a slip, then the one whose correction leaves
+the relation's parts clearly least spread out: one of four equal quarters typed with a digit
+dropped, one of nine NRRs).
+
+The culprit is reported at its own cell: by the finding already there (the total itself was
+mistyped), else (or when that one is milder than what it explains) by ``BUD021`` (amounts),
+``KIN020`` (kinerja values), ``SCL006`` (scale bounds) or ``VAL021`` (Identitas years) with the value
+that makes everything agree, as severe as what it explains. The findings of the relations it
+explains stay, as notes (info) that name it: the cells they sit at are right. When two or three
+cells explain a relation equally well (12 of 2 outputs: the target or the realisasi), each gets that
+finding as a warning naming the others, and the relation's own finding stays as it is.
+
+Runs only where a relation fails; relations are built by the checks (``checks/relations.py``).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from ..calc.typos import digit_slip, slip_candidates
+from ..findings import SEVERITY_ORDER, Finding
+from .relations import Ref, Relation
+
+# the finding at a culprit cell, by the family of the first relation it explains
+CULPRIT_CODES = {"BUD": "BUD021", "KIN": "KIN020", "SCL": "SCL006", "VAL": "VAL021"}
+# a culprit without the look of a slip must explain this many failing relations
+WITHOUT_SLIP = 2
+# as many cells explaining a relation equally well are each reported (naming the others)
+MAX_ALTERNATIVES = 3
+# a correction leaving the parts at most half as spread out as any other is clearly the likelier
+CLEARLY = 2
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+
+
+class Cells:
+    """Where a Ref is, what it holds, and whether it is typed (not a formula), in a read workbook."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+
+    def _at(self, ref: Ref):
+        return self.model.table(ref.table) if ref.index is not None else self.model.form(ref.table)
+
+    def place(self, ref: Ref) -> tuple[str, str] | None:
+        holder = self._at(ref)
+        if holder is None:
+            return None
+        if ref.index is None:
+            return (holder.sheet, holder.cells[ref.key]) if ref.key in holder.cells else None
+        return holder.sheet, holder.cell(ref.key, ref.index)
+
+    def value(self, ref: Ref) -> Any:
+        holder = self._at(ref)
+        if holder is None:
+            return None
+        return holder.values.get(ref.key) if ref.index is None else holder.get(ref.key, ref.index)
+
+    def shown(self, ref: Ref, value: Any) -> Any:
+        """A value as the cell shows it: a year (display format "0") as its digits, not 2.024."""
+        holder = self._at(ref)
+        spec = holder.form.field(ref.key) if ref.index is None else holder.table.column(ref.key)
+        if spec.num_format == "0" and _number(value) and value == int(value):
+            return str(int(value))
+        return value
+
+    def typed(self, ref: Ref) -> bool:
+        holder = self._at(ref)
+        if holder is None:
+            return False
+        if ref.index is None:
+            return not holder.has_formula.get(ref.key, False)
+        flags = holder.has_formula.get(ref.key)
+        return not (flags and flags[ref.index])
+
+
+def explain(findings: list[Finding], relations: list[Relation], cells: Cells) -> list[Finding]:
+    """The findings with each explained relation's finding turned into a note naming its culprit,
+    and a finding at each culprit cell that has none."""
+    reported = [r for r in relations if r.finding is not None]
+    if not reported:
+        return findings
+    near = {(ref.table, ref.index) for r in reported for ref in r.refs()}
+    index: dict[Ref, list[Relation]] = defaultdict(list)
+    for r in relations:
+        if r.rows() & near:  # a relation no failing one shares a row with cannot decide anything
+            for ref in r.refs():
+                index[ref].append(r)
+    blamed: dict[Ref, tuple[Any, set]] = {}
+    shared: list[tuple[Relation, list]] = []  # relations two or three cells explain equally well
+    for r in reported:
+        found = _culprits(r, index, cells)
+        if len(found) == 1:
+            ref, value, explained = found[0]
+            blamed.setdefault(ref, (value, set()))[1].update(explained)
+        elif found:
+            shared.append((r, found))
+    notes: dict[int, Finding] = {}
+    extra: list[Finding] = []
+    for ref, (value, explained) in blamed.items():
+        extra += _blame(ref, value, [q.finding for q in explained if q.finding is not None], cells, notes)
+    for r, found in shared:
+        places = {ref: cells.place(ref) for ref, _, _ in found}
+        if None in places.values() or id(r.finding) in notes:
+            continue
+        names = [f"{sheet}!{cell}" for sheet, cell in places.values()]
+        for (ref, value, _), name in zip(found, names):
+            alternatives = ", ".join(n for n in names if n != name)
+            extra += _blame(ref, value, [r.finding], cells, notes, alternatives=alternatives)
+    return [notes.get(id(f), f) for f in findings] + extra
+
+
+def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "") -> list:
+    """The finding at the culprit ``ref`` (unless one already there says it), and the findings it
+    explains as notes naming it (in ``notes``). With ``alternatives`` (other cells as likely) it is a
+    warning naming them, and the relation's own finding stays as it is."""
+    place = cells.place(ref)
+    if place is None:
+        return []
+    own = [f for f in explained if (f.sheet, f.cell) == place]
+    others = [f for f in explained if f not in own]
+    if own and alternatives:
+        return []  # the finding's own cell is one of the likely ones: it stays as it is
+    if not alternatives:  # the relations it explains sit at cells that are right: notes naming it
+        for f in others:
+            notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": f"{place[0]}!{place[1]}"})
+    worst = min((SEVERITY_ORDER[f.severity] for f in others), default=None)
+    if not others or (own and min(SEVERITY_ORDER[f.severity] for f in own) <= worst):
+        return []
+    first = min(others, key=lambda f: (f.sheet, f.cell))
+    params = {"cells": ", ".join(sorted({f"{f.sheet}!{f.cell}" for f in others}))}
+    # what it explains: an error, or a doubt; one of several likely cells: a pointer (the relation's
+    # own finding stays)
+    severity = "warning" if alternatives else next(k for k, v in SEVERITY_ORDER.items() if v == worst)
+    if alternatives:
+        params["alternatives"] = alternatives
+    return [Finding(CULPRIT_CODES.get(first.code[:3], "BUD021"), place[0], place[1],
+                    expected=cells.shown(ref, value), found=cells.shown(ref, cells.value(ref)), params=params,
+                    severity_override=None if severity == "error" else severity)]
+
+
+def _culprits(r: Relation, index, cells: Cells) -> list:
+    """[(cell, value, relations explained)] of the cell that explains ``r`` best, or of the two or
+    three that explain it equally well; [] when none does, or too many do. Best: explains the most
+    reported failures, then looks like a slip, then leaves the relation's parts clearly least spread
+    out (one of four equal quarters typed with a digit dropped; one of nine NRRs)."""
+    anchor = (r.finding.sheet, r.finding.cell)
+    parts = [o for o in r.refs() if cells.place(o) != anchor]
+    candidates = []
+    for ref in list(r.refs()):
+        if cells.typed(ref):
+            best = _best_value(r, ref, index[ref], parts)
+            if best is not None:
+                candidates.append((ref, *best))
+    if not candidates:
+        return []
+    top = max(c[3][:2] for c in candidates)
+    best = [c for c in candidates if c[3][:2] == top]
+    spreads = sorted({-c[3][2] for c in best if c[3][2] is not None})
+    if len(best) > 1 and len(spreads) > 1 and spreads[0] * CLEARLY <= spreads[1]:
+        best = [c for c in best if -c[3][2] == spreads[0]]
+    best = [c[:3] for c in best]
+    return best if len(best) <= MAX_ALTERNATIVES else []
+
+
+def _best_value(r: Relation, ref: Ref, mine: list[Relation], parts: list[Ref]):
+    """(value, failing relations it makes hold, rank) of the value of ``ref`` that makes ``r`` hold,
+    keeps every relation of ``ref`` that holds holding, and ranks best: explains the most, looks
+    like a slip, leaves the parts least spread out (a target equal to its realisasi: a capaian of
+    100 %); None if there is none."""
+    found = r.value(ref)
+    options = r.solve(ref)
+    if options is None:
+        options = slip_candidates(found) if _number(found) else []
+    best = None
+    for value in options:
+        if value == found or not r.holds_with(ref, value):
+            continue
+        if not all(q.holds_with(ref, value) for q in mine if not q.fails):
+            continue  # it would break a relation that holds
+        # only failures that are reported count: one that follows from another (a sisa from its
+        # realisasi) is not a second source
+        explained = [q for q in mine if q.finding is not None and q.holds_with(ref, value)]
+        slipped = (_number(value) and _number(found) and digit_slip(value, found) is not None) or (
+            r.blank_slips and found is None and value is not None)  # a bound between two bands deleted
+        if not (slipped or len(explained) >= WITHOUT_SLIP):
+            continue
+        spread = _dispersion([value if o == ref else r.value(o) for o in parts])
+        rank = (len(explained), bool(slipped), None if spread is None else -spread)
+        if best is None or _key(rank) > _key(best[2]):
+            best = (value, explained, rank)
+    return best
+
+
+def _key(rank: tuple) -> tuple:
+    return rank[0], rank[1], rank[2] if rank[2] is not None else Decimal("-Infinity")
+
+
+def _dispersion(values: list):
+    """Σ |value − median| of the numbers: the parts of one relation are alike (nine NRRs near 3,5,
+    four equal quarters), so of two corrections as good the one that leaves them least spread out
+    is the likelier. None when a part is not a number."""
+    if not values or not all(_number(v) for v in values):
+        return None
+    ordered = sorted(values)
+    middle = ordered[len(ordered) // 2]
+    return sum((abs(v - middle) for v in ordered), Decimal(0))

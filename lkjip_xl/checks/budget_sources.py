@@ -1,0 +1,280 @@
+"""The same amounts quoted again (domain.md §3.2): the PK programme pagu against the programme's
+rows on Realisasi (BUD006) and partly blank (BUD018), the Rencana Aksi pagu against its quarters
+(BUD012), the PK (BUD014) and Realisasi (BUD007), the Rencana Aksi quarterly spending against the
+kegiatan's realisasi (BUD022) and its quarterly pagu (BUD023), and the economic classes on Belanja
+(BUD008).
+
+Each comparison is a relation (``checks/relations.py``) kept in ``ctx.relations``, so that where
+one fails ``checks/blame.py`` can tell which cell explains it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterable
+
+from ..calc.budget import add_amounts, level_of, parent_code
+from ..derive.budget import money
+from ..findings import Finding
+from ..i18n import Text
+from ..schema import belanja
+from .budget_cells import BudgetCells
+from .codes import norm
+from .relations import Linear, Ref, Test, one_of, reported
+
+_DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
+FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan"}
+QUARTERS = (1, 2, 3, 4)
+BLANK_QUARTER = Text(" (triwulan ini kosong)", " (this quarter is blank)")
+
+
+def check(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
+    pk = ctx.model.table("pk_program")
+    if pk is not None:
+        yield from _pk_partly_blank(pk)
+        if cells is not None and "kode" in pk.values:
+            for relation in _pk(pk, cells):
+                yield from reported(ctx, relation)
+    for relation in _rencana_aksi(ctx, cells):
+        yield from reported(ctx, relation)
+    for relation in _belanja(ctx, cells):
+        yield from reported(ctx, relation)
+
+
+def _programme_of(code: str) -> str:
+    while parent_code(code):
+        code = parent_code(code)
+    return code
+
+
+# ------------------------------------------------------------------------------ PK
+def _pk(pk, cells: BudgetCells):
+    if not len(pk):
+        return
+    lines = [line for line in cells.tree.lines if level_of(line.code)]
+    by_programme = defaultdict(list)
+    for line in lines:
+        by_programme[_programme_of(line.code)].append(line)
+    versions = {"pagu_murni": "pagu_murni", "pagu_perubahan": "pagu"}
+    for key, name in versions.items():
+        if key not in pk.values or all(line.amounts.get(key) is None for line in lines):
+            continue  # this version is not used on the Realisasi sheet
+        for j, raw in enumerate(pk.values["kode"]):
+            code, found = norm(raw), money(pk.values[key][j])
+            mine = by_programme.get(code, []) if code else []
+            if found is None or not mine:
+                continue
+            deepest = max(_DEPTH[line.level] for line in mine)
+            rows = [line.index for line in mine if _DEPTH[line.level] == deepest]
+            present = [i for i in rows if _amount(cells, i, name) is not None]
+            if len(present) < len(rows):
+                continue  # a partial sum says nothing: the blank rows are said on Realisasi (BUD016, BUD017)
+            want = add_amounts(_amount(cells, i, name) for i in present)
+            finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=found,
+                              params={"field": key.split("_")[1], "kode": code}) if want != found else None
+            yield Linear(finding is not None, finding, lambda j=j, key=key, name=name, present=present: (
+                [(Ref("pk_program", j, key), 1, money(pk.values[key][j]))]
+                + [t for i in present for t in cells.terms(i, name, -1)]))
+
+
+def _amount(cells: BudgetCells, i: int, name: str):
+    return cells.amount(i, cells.pagu_key(i) if name == "pagu" else name)
+
+
+def _pk_partly_blank(pk) -> Iterable[Finding]:
+    """BUD018: a PK pagu column filled for some programmes and blank for others has no total."""
+    for key in ("pagu_murni", "pagu_perubahan"):
+        values = [money(v) for v in pk.values.get(key, ())]
+        if any(v is not None for v in values):
+            for j, v in enumerate(values):
+                if v is None:
+                    yield Finding("BUD018", pk.sheet, pk.cell(key, j),
+                                  params={"field": FIELD_NAME[key], "kode": norm(pk.get("kode", j)) or str(j + 1)})
+
+
+# ------------------------------------------------------------------------------ Rencana Aksi
+def _rencana_aksi(ctx, cells: BudgetCells | None):
+    ra = ctx.model.table("ra_kegiatan")
+    if ra is None or "kode" not in ra.values:
+        return
+    yield from _quarters_above_pagu(ra)
+    where = {}
+    for line in cells.tree.lines if cells is not None else ():
+        where.setdefault(line.code, line)
+    pk = _pk_programme_pagu(ctx)
+    for j, raw in enumerate(ra.values["kode"]):
+        code, pagu = norm(raw), money(ra.get("pagu", j))
+        own = Ref("ra_kegiatan", j, "pagu")
+        quarters = [q for q in QUARTERS if money(ra.get(f"pagu_tw{q}", j)) is not None]
+        if quarters:
+            total = add_amounts(money(ra.get(f"pagu_tw{q}", j)) for q in quarters)
+            blank = [q for q in QUARTERS if q not in quarters]
+            # one quarter blank and the others short of the pagu: the blank quarter is where it is missing
+            at, note = ("pagu", "") if len(blank) != 1 or pagu is None else (f"pagu_tw{blank[0]}", BLANK_QUARTER)
+            finding = Finding("BUD012", ra.sheet, ra.cell(at, j), expected=total, found=pagu,
+                              params={"kode": code, "note": note}) if total != pagu else None
+            yield Linear(finding is not None, finding, lambda j=j, quarters=quarters: (
+                [(Ref("ra_kegiatan", j, "pagu"), 1, money(ra.get("pagu", j)))]
+                + [(Ref("ra_kegiatan", j, f"pagu_tw{q}"), -1, money(ra.get(f"pagu_tw{q}", j))) for q in quarters]))
+        options = pk.get(code, {})
+        if pagu is not None and options:
+            wrong = pagu not in options.values()
+            finding = Finding("BUD014", ra.sheet, ra.cell("pagu", j), expected=next(iter(options.values())),
+                              found=pagu, params={"kode": code})
+            yield one_of(finding if wrong else None, own, pagu, options, fails=wrong)
+        line = where.get(code)
+        if line is not None and code is not None:
+            yield from _quarterly_spending(ra, j, code, line, cells)
+        if pagu is None or line is None or code is None:
+            continue
+        mine = {Ref("realisasi", line.index, k): line.amounts.get(k) for k in ("pagu_murni", "pagu_perubahan")}
+        if all(v is None for v in mine.values()):
+            continue
+        differs = pagu not in mine.values()
+        finding = Finding("BUD007", ra.sheet, ra.cell("pagu", j), expected=line.pagu, found=pagu,
+                          params={"kode": code})
+        # not reported when equal to the PK's murni or perubahan: the Rencana Aksi quotes the PK
+        yield one_of(finding if differs and pagu not in options.values() else None, own, pagu, mine, fails=differs)
+
+
+def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
+    """BUD022: the four quarters' spending of a kegiatan add up to its realisasi on Realisasi."""
+    spent = [money(ra.get(f"realisasi_tw{q}", j)) for q in QUARTERS]
+    real = line.amounts.get("realisasi")
+    if any(v is None for v in spent) or real is None:
+        return  # the year is not reported in full
+    total = add_amounts(spent)
+    finding = Finding("BUD022", ra.sheet, ra.cell("realisasi_tw4", j), expected=real, found=total,
+                      params={"kode": code, "cell": f"{cells.table.sheet}!{cells.table.cell('realisasi', line.index)}"})
+    yield Linear(total != real, finding if total != real else None, lambda: (
+        [(Ref("ra_kegiatan", j, f"realisasi_tw{q}"), 1, spent[q - 1]) for q in QUARTERS]
+        + cells.terms(line.index, "realisasi", -1)))
+
+
+def _quarters_above_pagu(ra):
+    """BUD023: the spending up to a quarter above the pagu planned up to that quarter (a warning, at
+    the first quarter where it is)."""
+    for j in range(len(ra)):
+        values = {}
+        for q in QUARTERS:
+            spent, planned = Ref("ra_kegiatan", j, f"realisasi_tw{q}"), Ref("ra_kegiatan", j, f"pagu_tw{q}")
+            values[spent], values[planned] = money(ra.get(spent.key, j)), money(ra.get(planned.key, j))
+        over = _first_over(values, j)
+        if over is None and not all(v is None for v in values.values()):
+            yield Test(None, values, lambda v, j=j: _first_over(v, j) is None)
+        elif over is not None:
+            q, spent, planned = over
+            finding = Finding("BUD023", ra.sheet, ra.cell(f"realisasi_tw{q}", j), expected=planned, found=spent,
+                              params={"kode": norm(ra.get("kode", j)) or "", "tw": q})
+            yield Test(finding, values, lambda v, j=j: _first_over(v, j) is None)
+
+
+def _first_over(values: dict, j: int):
+    """(quarter, spending, pagu) up to the first quarter whose spending so far is above the pagu so
+    far (quarters read until one is blank), else None."""
+    spent = planned = Decimal(0)
+    for q in QUARTERS:
+        s = values[Ref("ra_kegiatan", j, f"realisasi_tw{q}")]
+        p = values[Ref("ra_kegiatan", j, f"pagu_tw{q}")]
+        if s is None or p is None:
+            return None
+        spent, planned = spent + s, planned + p
+        if spent > planned:
+            return q, spent, planned
+    return None
+
+
+def _pk_programme_pagu(ctx) -> dict[str, dict]:
+    """Programme code -> its PK pagu cells {murni, perubahan (when filled)}. Only programmes whose
+    murni is filled: a Rencana Aksi is drawn up on the murni budget, so without it nothing can be said."""
+    prog = ctx.model.table("pk_program")
+    out: dict[str, dict] = {}
+    if prog is None or "kode" not in prog.values:
+        return out
+    for i, k in enumerate(prog.values["kode"]):
+        amounts = {key: money(prog.get(key, i)) for key in ("pagu_murni", "pagu_perubahan")}
+        if norm(k) is not None and amounts["pagu_murni"] is not None:
+            out.setdefault(norm(k), {Ref("pk_program", i, key): v for key, v in amounts.items() if v is not None})
+    return out
+
+
+# ------------------------------------------------------------------------------ economic classes
+def _belanja(ctx, cells: BudgetCells | None):
+    bel = ctx.model.table("belanja")
+    if bel is None or "uraian" not in bel.values:
+        return
+    for col, name in (("anggaran", "pagu"), ("realisasi", "realisasi")):
+        if col in bel.values and any(money(v) is not None for v in bel.values[col]):
+            yield from _classes(bel, col, name, cells)
+
+
+def _classes(bel, col: str, name: str, cells: BudgetCells | None):
+    """One column of Belanja: Operasi and Modal = their kinds, Jumlah = Operasi + Modal and = Σ
+    programmes, each kind = Σ its sub kegiatan (``name``: the Realisasi amount it quotes)."""
+    index = {belanja.key(u): i for i, u in enumerate(bel.values["uraian"])}
+
+    def row(label):
+        return index.get(belanja.key(label))
+
+    def typed(label):
+        i = row(label)
+        return None if i is None else money(bel.values[col][i])
+
+    def term(label, sign=-1):
+        return (Ref("belanja", row(label), col), sign, typed(label))
+
+    def relation(label, want, detail, terms, report=True):
+        """``label``'s row = ``want``; a class nobody spent on may be left blank."""
+        i, found = row(label), typed(label)
+        if i is None or want is None:
+            return None
+        wrong = (found if found is not None else 0) != want
+        finding = Finding("BUD008", bel.sheet, bel.cell(col, i), expected=want, found=found,
+                          params={"name": f"{label} ({col})", "detail": detail})
+        return Linear(wrong, finding if wrong and report else None, lambda: [term(label, 1)] + terms())
+
+    group_sums = {group: add_amounts(map(typed, kinds)) for group, kinds in belanja.GROUPS}
+    parts = {group: [k for k in kinds if row(k) is not None] for group, kinds in belanja.GROUPS}
+    out = [relation(belanja.OPERASI, group_sums[belanja.OPERASI], "Pegawai + Barang dan Jasa",
+                    lambda: [term(k) for k in parts[belanja.OPERASI]]),
+           relation(belanja.MODAL, group_sums[belanja.MODAL], "Σ 5 jenis belanja modal",
+                    lambda: [term(k) for k in parts[belanja.MODAL]])]
+    # Jumlah from the group rows (their kinds where a group row is blank): a wrong Operasi breaks both
+    # its own sum and Jumlah, and the blame reports it at Operasi
+    groups = {group: [group] if typed(group) is not None or not parts[group] else parts[group]
+              for group, _ in belanja.GROUPS}
+    best = add_amounts(typed(k) for labels in groups.values() for k in labels)
+    jumlah = relation(belanja.JUMLAH, best, "Belanja Operasi + Belanja Modal", lambda: [
+        term(k) for labels in groups.values() for k in labels if row(k) is not None])
+    out.append(jumlah)
+    if cells is not None:
+        programmes = [line for line in cells.tree.roots if line.level == "program"]
+        out.append(relation(belanja.JUMLAH, add_amounts(_amount(cells, p.index, name) for p in programmes),
+                            "Σ program, sheet Realisasi",
+                            lambda: [t for p in programmes for t in cells.terms(p.index, name, -1)],
+                            report=jumlah is None or not jumlah.fails))
+        for label, rows in _by_class(cells, name).items():
+            out.append(relation(label, add_amounts(_amount(cells, i, name) for i in rows) or 0,
+                                f"Σ sub kegiatan {label}",
+                                lambda rows=rows: [t for i in rows for t in cells.terms(i, name, -1)]))
+    yield from (r for r in out if r is not None)
+
+
+def _by_class(cells: BudgetCells, name: str) -> dict[str, list[int]]:
+    """The sub kegiatan rows of each economic class, when every sub kegiatan with an amount has a
+    known class."""
+    table = cells.table
+    if "jenis_belanja" not in table.values:
+        return {}
+    rows: dict[str, list[int]] = {label: [] for label in belanja.KINDS}
+    known = {belanja.key(n): n for n in rows}
+    tagged = False
+    for line in cells.tree.lines:
+        if line.level != "sub_kegiatan" or _amount(cells, line.index, name) is None:
+            continue
+        label = known.get(belanja.key(table.values["jenis_belanja"][line.index]))
+        if label is None:
+            return {}  # an untagged (or unknown) class: the class sums cannot be known
+        rows[label].append(line.index)
+        tagged = True
+    return rows if tagged else {}

@@ -1,0 +1,224 @@
+"""Relations: the facts that tie typed cells together (a parent is the sum of its children, a
+Rencana Aksi pagu is one of the PK's, a typed % is realisasi / pagu), as the checks that report
+them build them.
+
+A check makes one ``Relation`` per comparison it makes, whether it holds or not, and reports the
+finding of those that fail. ``checks/blame.py`` reads the same relations to find the one cell that
+explains a failure: a cell whose other value makes every relation it is part of hold. So a rule
+lives in one place: the relation says which cells it ties and when it holds; the check says what
+to report; the blame says where.
+
+Cells are ``Ref``s (table or form key, row index, column key); only typed cells are blamed, never a
+formula's result (its value follows its inputs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from ..calc.decimals import to_decimal
+from ..findings import Finding
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cell: a table's (``index`` = row in the table) or a form's (``index`` None)."""
+
+    table: str
+    index: int | None
+    key: str
+
+
+def _num(value: Any) -> Decimal:
+    """A term's value in a sum: blank counts as 0 (a relation is only made over filled cells,
+    or where the rule says blank is nothing, as on Belanja)."""
+    d = to_decimal(value) if value is not None and not isinstance(value, str) else None
+    return d if d is not None else Decimal(0)
+
+
+class Relation:
+    """Typed cells that must agree. ``fails``: they do not, as found; ``finding``: what the check
+    reports for it (None when it holds, or when its failure is said by another finding);
+    ``blank_slips``: a blank cell in it is a value deleted, not a value not reported."""
+
+    fails: bool = False
+    finding: Finding | None = None
+    blank_slips: bool = False
+    confirms: bool = True  # False: a plausibility bound, which holding says nothing of the value
+
+    def refs(self) -> Iterable[Ref]:
+        raise NotImplementedError
+
+    def rows(self) -> frozenset | None:
+        """The (table, row) its cells are in (a superset is fine), when known without reading them:
+        the blame looks only at relations near a failing one."""
+        return frozenset((ref.table, ref.index) for ref in self.refs())
+
+    def value(self, ref: Ref) -> Any:
+        raise NotImplementedError
+
+    def holds_with(self, ref: Ref, value: Any) -> bool:
+        """Whether the relation holds when ``ref`` holds ``value`` (the other cells as found)."""
+        raise NotImplementedError
+
+    def solve(self, ref: Ref) -> list | None:
+        """The values of ``ref`` that make the relation hold; None when it cannot say (then the
+        blame tries the values a typing slip of the cell could have been meant as)."""
+        return None
+
+
+class Linear(Relation):
+    """Σ coefficient × value = 0 over typed cells, exactly (money). ``terms`` is called only when
+    the relation is explained (so a large workbook that adds up builds no term lists)."""
+
+    __slots__ = ("fails", "finding", "_terms_of", "_terms", "_rows")
+
+    def __init__(self, fails: bool, finding: Finding | None,
+                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]], rows: frozenset | None = None) -> None:
+        self.fails, self.finding = fails, finding
+        self._terms_of, self._terms, self._rows = terms, None, rows
+
+    def rows(self) -> frozenset:
+        return self._rows if self._rows is not None else super().rows()
+
+    @property
+    def terms(self) -> dict[Ref, tuple[int, Decimal]]:
+        if self._terms is None:
+            merged: dict[Ref, list] = {}
+            for ref, coeff, value in self._terms_of():
+                entry = merged.setdefault(ref, [0, _num(value)])
+                entry[0] += coeff
+            self._terms = {ref: (c, v) for ref, (c, v) in merged.items() if c}
+        return self._terms
+
+    @property
+    def residual(self) -> Decimal:
+        return sum((c * v for c, v in self.terms.values()), Decimal(0))
+
+    def refs(self) -> Iterable[Ref]:
+        return self.terms.keys()
+
+    def value(self, ref: Ref) -> Decimal:
+        """The cell's value in the sum (a blank cell counts as 0: a sum is made over filled cells,
+        or where blank means nothing, as on Belanja)."""
+        return self.terms[ref][1]
+
+    def holds_with(self, ref: Ref, value: Any) -> bool:
+        coeff, old = self.terms.get(ref, (0, Decimal(0)))
+        return self.residual + coeff * (_num(value) - old) == 0
+
+    def solve(self, ref: Ref) -> list:
+        coeff, old = self.terms[ref]
+        value = old - self.residual / coeff
+        return [int(value) if value == value.to_integral_value() else value]
+
+
+class Test(Relation):
+    """A relation decided by a function of its cells' values (an equality at a typed precision, a
+    value that must be one of several, a typed % against realisasi / pagu)."""
+
+    __slots__ = ("fails", "finding", "values", "test", "solutions", "blank_slips", "confirms")
+
+    def __init__(self, finding: Finding | None, values: dict[Ref, Any], test: Callable[[dict], bool],
+                 solutions: Callable[[Ref, dict], list | None] | None = None, fails: bool | None = None,
+                 blank_slips: bool = False, confirms: bool = True) -> None:
+        self.values, self.test, self.solutions = values, test, solutions
+        self.blank_slips = blank_slips  # a blank cell here is a value deleted (a bound between two bands)
+        self.confirms = confirms
+        self.fails = (not test(values)) if fails is None else fails
+        self.finding = finding if self.fails else None
+
+    def refs(self) -> Iterable[Ref]:
+        return self.values.keys()
+
+    def value(self, ref: Ref) -> Any:
+        return self.values[ref]
+
+    def holds_with(self, ref: Ref, value: Any) -> bool:
+        return self.test({**self.values, ref: value})
+
+    def solve(self, ref: Ref) -> list | None:
+        return self.solutions(ref, self.values) if self.solutions else None
+
+
+def reported(ctx, relation: Relation) -> Iterator[Finding]:
+    """Keep a relation for the blame (``ctx.relations``) and report its finding when it fails."""
+    ctx.relations.append(relation)
+    if relation.finding is not None:
+        yield relation.finding
+
+
+def one_of(finding: Finding | None, ref: Ref, value: Any, options: dict[Ref, Any], fails: bool | None = None) -> Test:
+    """``ref`` must hold one of the values of ``options`` (blank options are no options)."""
+    options = {o: v for o, v in options.items() if v is not None}
+
+    def test(values: dict) -> bool:
+        return not options or values[ref] in [values[o] for o in options]
+
+    def solutions(r: Ref, values: dict) -> list:
+        return [values[o] for o in options] if r == ref else [values[ref]]
+
+    return Test(finding, {ref: value, **options}, test, solutions, fails)
+
+
+def equal(finding: Finding | None, a: Ref, b: Ref, va: Any, vb: Any, same: Callable[[Any, Any], bool] | None = None,
+          fails: bool | None = None, blank_slips: bool = False) -> Test:
+    """Two cells stating the same value (``same`` decides, default exact equality)."""
+    same = same or (lambda x, y: x == y)
+
+    def solutions(r: Ref, values: dict) -> list:
+        return [values[b] if r == a else values[a]]
+
+    return Test(finding, {a: va, b: vb}, lambda v: same(v[a], v[b]), solutions, fails, blank_slips)
+
+
+def judged(findings: list[Finding], code: str, typed: Ref, values: dict[Ref, Any], compute: Callable[[dict], Any],
+           settings, also: Callable[[dict], tuple] | None = None) -> Test:
+    """A typed value (``typed``) and the value lkjip-xl computes from the other cells (``compute``),
+    under the typed-value policy (``compare.verdict``): it holds when the typed value is the computed
+    one, or it rounded or truncated at its precision. ``findings``: what ``judge_typed`` gave; its
+    ``code`` finding is the relation's. ``also``: other exact values the typed one may stand for."""
+    from .compare import verdict
+
+    def test(v: dict) -> bool:
+        try:
+            computed = compute(v)
+        except (AttributeError, ArithmeticError, ValueError):
+            return False  # nothing to compute from these values
+        if computed is None or v[typed] is None:
+            return False
+        options = (computed, *(also(v) if also else ()))
+        return any(verdict(c, v[typed], settings) != "wrong" for c in options)
+
+    wrong = next((f for f in findings if f.code == code), None)
+    return Test(wrong, values, test, fails=wrong is not None)
+
+
+class Sources:
+    """Whether a cell has a second source that agrees (it is part of a relation that holds) or one
+    that does not (part of a relation that fails and is reported: the blame speaks for it). Built on
+    the first question (the plausibility rules ask only where a value looks off)."""
+
+    def __init__(self, relations: list[Relation]) -> None:
+        self.relations = relations
+        self._holding: set[Ref] | None = None
+        self._failing: set[Ref] = set()
+
+    def _index(self) -> None:
+        self._holding = set()
+        for q in self.relations:
+            if q.fails:
+                self._failing.update(q.refs())
+            elif q.confirms:
+                self._holding.update(q.refs())
+
+    def confirmed(self, ref: Ref) -> bool:
+        if self._holding is None:
+            self._index()
+        return ref in self._holding and ref not in self._failing
+
+    def disputed(self, ref: Ref) -> bool:
+        if self._holding is None:
+            self._index()
+        return ref in self._failing

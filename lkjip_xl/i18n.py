@@ -113,8 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no follow-up table (columns Unsur, Rencana Tindak Lanjut, Waktu, Penanggung Jawab) in {path}",
     ),
     "label_workbook": (
-        "--label hanya untuk ekspor survei; sheet SKM buku kerja menerima jawaban 1–4 atau a–d",
-        "--label is for survey exports only; the workbook's SKM sheet takes answers 1–4 or a–d",
+        "--label hanya untuk ekspor survei; sheet SKM buku kerja menerima jawaban 1–4, a–d atau label "
+        "PermenPAN-RB 14/2017",
+        "--label is for survey exports only; the workbook's SKM sheet takes answers 1–4, a–d or the labels of "
+        "PermenPAN-RB 14/2017",
     ),
     "skm_report_blocked": (
         "{n} {g[errors]}: laporan SKM tidak ditulis; perbaiki data atau pakai --force",

@@ -455,6 +455,20 @@ RULES: dict[str, Rule] = _rules(
     ("SKM029", "warning", "Nama unsur tidak dikenal", "Element name unknown",
      "nama unsur '{found}' tidak dikenal; kolom ini dihitung sebagai {expected} menurut urutannya",
      "the element name '{found}' is unknown; this column is counted as {expected} by its place"),
+    ("SKM032", "warning", "Label hanya terbaca lkjip-xl", "Label read by lkjip-xl only",
+     "jawaban '{found}' untuk {unsur} dihitung lkjip-xl sebagai {expected}, tetapi rumus skor sheet tidak "
+     "membacanya (rumus hanya membaca label persis, tanpa tanda baca atau kode pilihan), sehingga NRR di sheet "
+     "berbeda; ketik labelnya saja, mis. '{label}', atau angkanya",
+     "answer '{found}' to {unsur} is counted by lkjip-xl as {expected}, but the sheet's score formula does not "
+     "read it (it reads the exact label only, without punctuation or an option code), so the sheet's NRR "
+     "differs; type the label alone, e.g. '{label}', or its number"),
+    ("SKM033", "warning", "Label tak terbaca rumus sheet", "Labels unread by the sheet's formula",
+     "{count} jawaban berupa label di kolom {column} (yang pertama di {first}) dihitung lkjip-xl sebagai {unsur}, "
+     "tetapi tidak oleh rumus skor sheet SKM, sehingga NRR di sheet berbeda: rumus itu {why} (nama unsur "
+     "'{found}')",
+     "{count} label answer(s) in column {column} (the first at {first}) are counted by lkjip-xl as {unsur} but not "
+     "by the SKM sheet's score formula, so the sheet's NRR differs: the formula {why_en} (element name "
+     "'{found}')"),
     # ---- SAKIP evaluation (sheets SAKIP, SAKIP Rekomendasi)
     ("SAK001", "error", "Komponen SAKIP ≠ nilai", "SAKIP components ≠ score",
      "keempat komponen berjumlah {found}, nilai SAKIP tertulis {expected}",

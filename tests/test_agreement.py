@@ -244,3 +244,78 @@ def test_nil_markers_in_amounts_are_zero_and_other_text_is_no_number(tmp_path, e
     sisa, persen = (table.cols[k] for k in ("sisa", "persen_realisasi"))
     assert scan.errors.get((table.rows[9], sisa)) == "#N/A"
     assert table.get("persen_realisasi", 9) is None
+
+
+def _label_answers(data) -> dict[tuple[int, int], int]:
+    """Every answer of the valid workbook replaced by its unsur's label (PermenPAN-RB 14/2017) of a
+    score that varies by respondent and unsur, typed as staff type or paste it: as listed, in
+    capitals, lower case with extra spaces, or the number; one label fits no option. Returns the
+    score each counted answer means, as the test reads the labels by hand."""
+    from lkjip_xl.calc.skm_labels import STANDARD_LABELS
+
+    resp = data["tables"]["skm_responden"]
+    scores = {}
+    for i, row in enumerate(resp):
+        for k in range(1, 10):
+            score = 1 + (i * k + k // 2) % 4
+            label = STANDARD_LABELS[f"U{k}"][score - 1]
+            style = (i + k) % 4
+            row[f"u{k}"] = (label, label.upper(), f"  {label.lower().replace(' ', '  ')} ", score)[style]
+            scores[(i, k)] = score
+    resp[0]["u1"] = "Luar biasa"  # no option of persyaratan: counted by neither (SKM019)
+    resp[1]["u2"] = "Persyaratan"  # an unsur name, in the lookup table too: still no answer
+    resp[2]["u3"] = "U3 Sangat cepat"  # ... nor a label written with its unsur's code
+    for key in ((0, 1), (1, 2), (2, 3)):
+        del scores[key]
+    data["forms"]["skm_info"]["populasi"] = 40  # 39 valid answers stay above the minimum sample
+    return scores
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_engine_counts_label_answers_as_lkjip_xl(tmp_path, engine):
+    """Issue 16: a workbook whose SKM answers are labels, recalculated by another engine, gives the
+    NRR and IKM that `lkjip-xl check` and `lkjip-xl skm` give, and both are the values computed here
+    by hand from the labels."""
+    import json
+    from decimal import ROUND_HALF_UP
+
+    from typer.testing import CliRunner
+
+    from lkjip_xl.cli import app
+
+    data = valid_data()
+    scores = _label_answers(data)
+    nrr = {}
+    for k in range(1, 10):
+        mine = [s for (i, kk), s in scores.items() if kk == k]
+        nrr[f"U{k}"] = Decimal(sum(mine)) / Decimal(len(mine))
+    ikm = sum(nrr.values()) * 25 / 9
+    ikm_rounded = ikm.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    assert len(set(nrr.values())) > 3  # the unsur differ: a column read as another would show
+
+    path = tmp_path / "labels.xlsx"
+    write_filled(path, data)
+    result = check_workbook(path)
+    ctx = result.context
+    assert [(f.code, f.cell) for f in result.findings if f.code.startswith("SKM")] == [
+        ("SKM019", "H9"), ("SKM019", "I10"), ("SKM019", "J11")]
+    for i, row in enumerate(ctx.wb.rows("skm_unsur")):
+        assert row["nrr"] == nrr[f"U{i + 1}"], i
+    assert abs(ctx.wb.skm.ikm.unrounded - ikm) < Decimal("1e-20") and ctx.wb.fields("skm_hasil")["ikm"] == ikm_rounded
+
+    doc = json.loads(CliRunner().invoke(app, ["skm", str(path), "--format", "json"]).stdout)
+    assert doc["ikm"] == float(ikm_rounded)
+    assert doc["nrr"] == {code: pytest.approx(float(v)) for code, v in nrr.items()}
+
+    theirs, errors = _recalculated(path, tmp_path, engine)
+    assert errors == []
+    mine = ctx.wb.rows("skm_responden")
+    table = theirs.table("skm_responden")
+    for (i, k), score in scores.items():
+        assert table.get(f"skor_u{k}", i) == mine[i][f"skor_u{k}"] == score, (i, k)
+    for i, k in ((0, 1), (1, 2), (2, 3)):
+        assert table.get(f"skor_u{k}", i) is None and mine[i][f"skor_u{k}"] is None, (i, k)
+    unsur = theirs.table("skm_unsur")
+    for i in range(9):
+        assert abs(Decimal(unsur.get("nrr", i)) - nrr[f"U{i + 1}"]) < Decimal("1e-9"), i
+    assert theirs.form("skm_hasil").values["ikm"] == ikm_rounded

@@ -50,11 +50,24 @@ def test_skm001_zero_and_fraction(check, data):
     assert codes_at(check(data), "SKM001") == ["SKM!J9", "SKM!J10"]
 
 
-def test_skm002_text_answer(check, data):
+def test_skm002_text_answer_in_a_column_of_no_unsur(check, data):
+    """Text in a column whose unsur nothing names (nor its place: U8 is empty too) cannot be read
+    as a label: SKM002."""
+    data["tables"]["skm_unsur"] = unsur_rows(r8={"unsur": "Keamanan"})
+    for r in data["tables"]["skm_responden"]:
+        r["u8"] = r["u9"] = None
+    data["tables"]["skm_responden"][3]["u9"] = "baik sekali"
+    findings = check(data)
+    assert codes_at(findings, "SKM002") == ["SKM!P12"]
+    assert "'baik sekali'" in only(findings, "SKM002")[0].message()
+
+
+def test_a_text_answer_of_another_unsur_is_skm020(check, data):
+    """'baik' answers sarana (U9), not prosedur (U2): read as a label, it is another unsur's."""
     data["tables"]["skm_responden"][3]["u2"] = "baik"
     findings = check(data)
-    assert codes_at(findings, "SKM002") == ["SKM!I12"]
-    assert "'baik'" in only(findings, "SKM002")[0].message()
+    assert codes_at(findings, "SKM020") == ["SKM!I12"]
+    assert codes_at(findings, "SKM002") == []
 
 
 def test_an_answer_typed_as_text_counts_and_is_reported_at_its_cell(write, data):

@@ -100,16 +100,17 @@ def test_every_validation_has_an_error_message_in_the_language(tmp_path, lang, w
 
 
 def test_the_skm_answer_dropdown_offers_what_its_help_says(template):
-    """Help: 1–4 (or a–d). The dropdown offers exactly those, the numbers as numbers (a picked
-    answer is a number, not text), and an answer outside them is refused with that list."""
+    """Help: 1–4, a–d or the unsur's label. The dropdown offers 1–4 and a–d, the numbers as numbers
+    (a picked answer is a number, not text); anything else typed only warns (a label is typed or
+    pasted: the score formula reads it), saying what counts."""
     wb = openpyxl.load_workbook(template)
     table = SCHEMA.table("skm_responden")
     col = table.column("u1")
-    assert "1–4 (atau a–d)" in col.help.id
+    assert "1–4, a–d, atau label" in col.help.id
     dv = next(dv for dv in wb[table.sheet].data_validations.dataValidation
               if f"{col_letter(table.col_index('u1'))}{table.first_row}" in str(dv.sqref))
-    assert (dv.type, dv.formula1, dv.errorStyle or "stop") == ("list", SCHEMA.list_name("jawaban"), "stop")
-    assert "1, 2, 3, 4, a, b, c, d" in dv.error
+    assert (dv.type, dv.formula1, dv.errorStyle) == ("list", SCHEMA.list_name("jawaban"), "warning")
+    assert "1–4, a–d, atau label" in dv.error and "Sangat sesuai" in dv.error
     dest = wb.defined_names[SCHEMA.list_name("jawaban")].destinations
     sheet, ref = next(iter(dest))
     offered = [c.value for row in wb[sheet][ref.replace("$", "")] for c in row]

@@ -10,7 +10,7 @@ from math import ceil
 
 from .decimals import CALC_PRECISION, decimal_places, round_half_up, to_decimal
 from .scales import PRESETS, Scale, grade
-from .skm_labels import LabelSet
+from .skm_labels import STANDARD, LabelSet
 from .skm_unsur import UNSUR, Unsur, match_unsur
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
     "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN",
+    "SHEET_UNSUR_KEYS", "SHEET_LABEL_SCORES", "SHEET_ANSWER_TABLE", "sheet_unsur", "sheet_label_score",
 ]
 
 
@@ -31,6 +32,54 @@ def answer_key(text: str) -> str:
     """A text answer as a spreadsheet's TRIM and VLOOKUP see it: runs of spaces made one, leading
     and trailing spaces dropped (spaces only, as TRIM), any case."""
     return " ".join(part for part in text.split(" ") if part).lower()
+
+
+# What the workbook's score formula reads besides ANSWER_SCORES, declared once from the unsur names
+# (calc.skm_unsur.UNSUR) and the label set of the regulation (calc.skm_labels.STANDARD). The
+# template writes ``SHEET_ANSWER_TABLE`` on its list sheet as the lookup ``skor_jawaban``: the
+# answer codes (ANSWER_SCORES), then " " + each unsur name, variant and code -> " " + its code
+# (" persyaratan" -> " U1"), then " code label" -> score (" u1 sangat sesuai" -> 4). The score
+# formula of answer column i is
+#     IFERROR(VLOOKUP(TRIM(answer),skor_jawaban,2,FALSE),
+#             IFERROR(VLOOKUP(VLOOKUP(" "&TRIM(name of column i),skor_jawaban,2,FALSE)&" "&TRIM(answer),
+#                             skor_jawaban,2,FALSE),""))
+# so a label scores when the column's unsur name (SKM Hasil) is a name, variant or code of an
+# unsur and the label is one of that unsur's, each up to case and runs of spaces (a spreadsheet
+# lookup cannot ignore punctuation). The leading space keeps the names and labels out of the first
+# lookup (TRIM never leaves one): a typed "Persyaratan" or "U1 Sangat sesuai" is no answer. One
+# table keeps a workbook of an older template, whose skor_jawaban holds the codes only, computing
+# (its labels give blanks, never #NAME?). ``sheet_label_score`` is the second lookup in Python.
+SHEET_UNSUR_KEYS: dict[str, str] = {
+    " ".join(n.split(" ")).lower(): u.code
+    for u in UNSUR for n in (u.code, u.name, u.name_en, *u.variants)
+}
+SHEET_LABEL_SCORES: dict[str, int] = {
+    f"{code.lower()} {' '.join(label.split(' ')).lower()}": score
+    for code in STANDARD.shown for score, labels in STANDARD.options(code) for label in labels
+}
+SHEET_ANSWER_TABLE: dict[str, int | str] = {
+    **ANSWER_SCORES,
+    **{f" {name}": f" {code}" for name, code in SHEET_UNSUR_KEYS.items()},
+    **{f" {key}": score for key, score in SHEET_LABEL_SCORES.items()},
+}
+assert len(SHEET_ANSWER_TABLE) == len(ANSWER_SCORES) + len(SHEET_UNSUR_KEYS) + len(SHEET_LABEL_SCORES)
+
+
+def sheet_unsur(name: object) -> str | None:
+    """The unsur code the score formula finds for a column's unsur name (None: it finds none)."""
+    if name is None or isinstance(name, bool):
+        return None
+    return SHEET_UNSUR_KEYS.get(answer_key(str(name)))
+
+
+def sheet_label_score(raw: object, name: object) -> int | None:
+    """The score the workbook's formula gives a text answer as a label of the unsur named ``name``
+    (its second lookup); None when it gives none. Answers of ``ANSWER_SCORES`` are the formula's
+    first lookup, not this one."""
+    code = sheet_unsur(name)
+    if code is None or not isinstance(raw, str):
+        return None
+    return SHEET_LABEL_SCORES.get(f"{code.lower()} {answer_key(raw)}")
 
 
 def parse_answer(raw: object, unsur: str | None = None,

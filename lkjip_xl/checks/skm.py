@@ -19,7 +19,8 @@ from ..calc.decimals import decimal_places, number_or_none, to_decimal
 from ..calc.numbers_id import format_id
 from ..calc.scales import PRESETS
 from ..calc.skm import (
-    DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, min_sample, parse_answer,
+    ANSWER_SCORES, DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, min_sample,
+    parse_answer, sheet_label_score, sheet_unsur,
 )
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
@@ -27,7 +28,7 @@ from ..findings import Finding
 from ..schema import SCHEMA
 from ..schema.refs import a1
 from ..settings import Settings
-from ..skm.compute import COLUMNS, SkmResult, whole_or_none
+from ..skm.compute import COLUMNS, WORKBOOK_LABELS, SkmResult, safe_parse, whole_or_none
 from .compare import is_blank, judge_typed
 
 # where each part of the survey lives (the answers and the summary are on sheets of their own)
@@ -203,6 +204,7 @@ def workbook_findings(model, result: SkmResult, populasi=None, settings: Setting
         out += answer_findings(result, ANSWERS, resp.cell, lambda i: resp.rows[i],
                                lambda key, i: values[key][i] if key in values else None)
         out += _numbers_as_text(resp)
+        out += _label_findings(model, resp, block, result)
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
     out += sample_finding(result, populasi, INFO, _form_cell(model, "skm_info", "populasi"))
@@ -222,6 +224,71 @@ def _numbers_as_text(resp) -> list[Finding]:
                 score = parse_answer(raw)[0]
                 if score is not None:
                     out.append(Finding("VAL001", ANSWERS, resp.cell(key, i), expected=score, found=raw))
+    return out
+
+
+_WHY_UNREAD = {  # SKM033: why the score formula reads no label of a column
+    True: ("tidak mengenali nama unsur kolom ini; pilih nama unsur dari daftar",
+           "does not know this column's element name; choose the element name from the list"),
+    False: ("berasal dari templat lama yang hanya membaca 1–4 dan a–d; salin rumus kolom Skor dari templat baru "
+            "(lkjip-xl template) atau ketik angkanya",
+            "comes from an older template that reads 1–4 and a–d only; copy the Score column's formula from a new "
+            "template (lkjip-xl template) or type the numbers"),
+}
+
+
+def _formula_reads_labels(model, resp, key: str) -> bool:
+    """Whether the score formulas of answer column ``key`` are the template's that read labels (they
+    look the column's unsur name up on SKM Hasil); False for an older template's, which read 1–4
+    and a–d only. True when no formula text is found (a missing formula is FRM004's)."""
+    pos = resp.cols.get(f"skor_{key}")
+    if pos is None or model is None:
+        return True
+    texts = (model.formula_at(ANSWERS, r, pos) for r in resp.rows[:50])
+    first = next((t for t in texts if t), None)
+    return first is None or SUMMARY.upper() in first.upper().replace("'", "")
+
+
+def _label_findings(model, resp, block, result: SkmResult) -> list[Finding]:
+    """Labels typed on the SKM sheet: one that fits no option of its column's unsur or is another
+    unsur's (SKM019..SKM021, as in a survey export), and one lkjip-xl counts but the sheet's score
+    formula does not (it reads a label up to case and runs of spaces only, and finds the column's
+    unsur by its exact name): SKM032 at the answer's cell; SKM033 once per column, at its unsur
+    name, when the formula cannot tell the column's unsur or is an older template's that reads no
+    label at all."""
+    from ..skm.label_findings import label_findings  # it builds on this module
+
+    values = resp.values
+    out = label_findings(result, WORKBOOK_LABELS, ANSWERS, resp.cell, lambda key, i: values[key][i])
+    for j, col in enumerate(result.columns):
+        if col.unsur is None:
+            continue
+        reads = _formula_reads_labels(model, resp, col.column)
+        name_ok = reads and sheet_unsur(col.name) == col.unsur
+        unread: list[int] = []
+        read: dict[str, int | None] = {}  # each distinct text read once
+        for i, raw in enumerate(values.get(col.column, ())):
+            if type(raw) is not str or answer_key(raw) in ANSWER_SCORES:
+                continue
+            if raw not in read:
+                score = safe_parse(raw, col.unsur, WORKBOOK_LABELS)[0]
+                sheet = sheet_label_score(raw, col.name) if reads else None
+                read[raw] = score if score is not None and sheet != score else None
+            if read[raw] is None:
+                continue
+            if not name_ok:
+                unread.append(i)
+            else:
+                label = WORKBOOK_LABELS.shown[col.unsur][read[raw] - 1][0]
+                out.append(Finding("SKM032", ANSWERS, resp.cell(col.column, i), expected=read[raw], found=raw,
+                                   params={"unsur": unsur_label(col.unsur), "label": label}))
+        if unread:
+            out.append(Finding("SKM033", SUMMARY, _block_cell(block, "unsur", j),
+                               found="" if is_blank(col.name) else str(col.name),
+                               params={"why": _WHY_UNREAD[reads][0], "why_en": _WHY_UNREAD[reads][1],
+                                       "unsur": unsur_label(col.unsur), "column": col.column.upper(),
+                                       "count": format_id(len(unread)),
+                                       "first": f"{ANSWERS}!{resp.cell(col.column, unread[0])}"}))
     return out
 
 

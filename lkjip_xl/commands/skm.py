@@ -20,7 +20,7 @@ from ..glossary import severity_word
 from ..io.atomic import atomic_output, check_output_path, check_suffix
 from ..i18n import Text, message
 from ..schema.refs import a1
-from ..skm.compute import COLUMNS, SkmResult, compute_skm, skm_from_model, whole_or_none
+from ..skm.compute import COLUMNS, WORKBOOK_LABELS, SkmResult, compute_skm, skm_from_model, whole_or_none
 from ..skm.layanan import LABELS as AGG_LABELS, MeanIkm, mean_of_units, per_layanan
 from ..skm.profile import ProfileRow, respondent_profile
 from ..skm.follow_up import PlanRow, plans_from_file, plans_from_model
@@ -53,7 +53,7 @@ class SkmReport(HasFindings):
     profile: dict[str, list[ProfileRow]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     respondents: int | None = None
-    labels: LabelSet | None = None  # the answer labels read (a survey export); None: 1–4 and a–d only
+    labels: LabelSet | None = None  # the answer labels read (a workbook: the regulation's); None: 1–4, a–d only
     periods: PeriodBreakdown | None = None
     plans: list[PlanRow] = field(default_factory=list)
     unit: str | None = None  # the unit's name (workbook Identitas, or --unit)
@@ -250,7 +250,7 @@ def _from_workbook(path: Path, bobot: str | None, populasi: int | None) -> tuple
         populasi = info.values.get("populasi")
     findings = [f for f in read_findings if f.sheet in SKM_SHEETS] + workbook_findings(model, result, populasi)
     report = SkmReport(path, "workbook", result, populasi, _min_sample(populasi),
-                       findings=sort_findings(findings), rounding=settings.rounding)
+                       findings=sort_findings(findings), rounding=settings.rounding, labels=WORKBOOK_LABELS)
     ident = identitas.values if identitas else {}
     report.unit = " ".join(str(ident[k]).strip() for k in ("unit", "kabupaten_kota") if ident.get(k)) or None
     report.year = whole_or_none(ident.get("tahun"))
@@ -262,7 +262,7 @@ def _from_workbook(path: Path, bobot: str | None, populasi: int | None) -> tuple
         answers = {k: resp.values.get(k, []) for k in COLUMNS}
         names = [c.name for c in result.columns]
         layanan = resp.values.get("jenis_layanan") or [None] * len(resp)
-        report.per_layanan = per_layanan(layanan, answers, names, result.weight, default)
+        report.per_layanan = per_layanan(layanan, answers, names, result.weight, default, labels=WORKBOOK_LABELS)
         report.profile = respondent_profile({k: resp.values[k] for k in PROFILE_KEYS if k in resp.values},
                                             len(resp), default)
     else:

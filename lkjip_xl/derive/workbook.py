@@ -20,7 +20,7 @@ from typing import Any, Callable
 from ..schema import SCHEMA
 from ..schema.data import TypedOverride, plain
 from ..settings import Settings, default_skala_rows
-from ..skm.compute import COLUMNS, compute_skm, skm_from_model
+from ..skm.compute import COLUMNS, WORKBOOK_LABELS, compute_skm, skm_from_model
 from .budget import AMOUNTS, BudgetTree, build_budget
 from .env import DeriveEnv, rating_scale
 from .kinerja import (
@@ -182,7 +182,7 @@ def derive_data(data: dict) -> DerivedWorkbook:
     answers = {k: [plain(r.get(k)) for r in resp] for k in COLUMNS} if resp else {}
     unsur = [{k: plain(v) for k, v in r.items()} for r in unsur_rows(tables)]
     env = DeriveEnv(settings, rating_scale(settings, tables.get("skala") or default_skala_rows()),
-                    compute_skm(answers, unsur, settings.skm_weight))
+                    compute_skm(answers, unsur, settings.skm_weight, WORKBOOK_LABELS))
     computed = {t.key: derivations_of(t) for t in SCHEMA.tables}
 
     def source(key: str):

@@ -16,7 +16,7 @@ from ..calc.budget import pagu_efektif, sisa
 from ..calc.capaian import capaian
 from ..calc.decimals import percent
 from ..calc.scales import grade
-from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
+from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, sheet_label_score
 from ..skm.compute import answer_score as score_of
 from .lists import ANSWER_SCORE_TABLE
 from .refs import col_letter, quote_sheet
@@ -180,19 +180,36 @@ def _grade_excel(value_key: str, preset: str, attr: str):
 
 
 # ------------------------------------------------------------------------------ SKM
-def answer_score(answer: str) -> Derivation:
-    """The score one questionnaire answer counts with (helper column of the SKM respondents): the
-    answer looked up, as text, in the answer table of the list sheet (calc.skm.ANSWER_SCORES:
-    1..4 and a..d, any case); blank when it does not count (2,5, 5, "3.0", other text), which the
-    checks report. NRR averages these scores, so the sheet and lkjip-xl count the same answers.
-    (LibreOffice has no TRUE/FALSE of its own: a TRUE typed in an answer cell is 1 there, and
-    counts; Excel, Gnumeric and lkjip-xl do not count it, and check reports the cell.)"""
+def answer_score(answer: str, index: int) -> Derivation:
+    """The score one questionnaire answer counts with (helper column of the SKM respondents, answer
+    column ``index`` 0..8): the answer looked up, as text, in the answer table of the list sheet
+    (calc.skm.ANSWER_SCORES: 1..4 and a..d, any case), else as a label of the unsur named for the
+    column on SKM Hasil (calc.skm.SHEET_LABEL_SCORES, through the unsur's code in
+    SHEET_UNSUR_KEYS: "Sangat sesuai" in a Persyaratan column is 4, any case, runs of spaces made
+    one); blank when it does not count (2,5, 5, "3.0", a label of no option or of another unsur,
+    or one only lkjip-xl reads, "a. Sangat sesuai"), which the checks report. NRR averages these
+    scores, so the sheet and lkjip-xl count the same answers, or check says where they differ
+    (SKM032, SKM033). (LibreOffice has no TRUE/FALSE of its own: a TRUE typed in an answer cell is
+    1 there, and counts; Excel, Gnumeric and lkjip-xl do not count it, and check reports the cell.)"""
 
     def excel(ctx: FormulaContext) -> str:
-        return f'=IFERROR(VLOOKUP(TRIM({ctx.refs(answer)}),{ANSWER_SCORE_TABLE},2,FALSE),"")'
+        from .workbook import SKM_UNSUR
+
+        name = (f"{quote_sheet(SKM_UNSUR.sheet)}!${col_letter(SKM_UNSUR.col_index('unsur'))}"
+                f"${SKM_UNSUR.first_row + index}")
+        x = f"TRIM({ctx.refs(answer)})"
+        code = f'VLOOKUP(" "&TRIM({name}),{ANSWER_SCORE_TABLE},2,FALSE)'
+        return (f'=IFERROR(VLOOKUP({x},{ANSWER_SCORE_TABLE},2,FALSE),'
+                f'IFERROR(VLOOKUP({code}&" "&{x},{ANSWER_SCORE_TABLE},2,FALSE),""))')
 
     def python(row, env):
-        return score_of(row.get(answer))
+        raw = row.get(answer)
+        score = score_of(raw)
+        if score is None and isinstance(raw, str):
+            cols = env.skm.columns if env.skm is not None else ()
+            name = cols[index].name if index < len(cols) else None
+            score = sheet_label_score(raw, name)
+        return score
 
     return Derivation(excel, python)
 

@@ -77,6 +77,7 @@ LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan",
 
 # the defined name of the answer table (text answer, score) the SKM score formula looks answers up in
 ANSWER_SCORE_TABLE = "skor_jawaban"
+# (calc.skm.SHEET_ANSWER_TABLE: the codes, the unsur names, the labels)
 
 
 def values(key: str) -> tuple[str, ...]:

@@ -12,9 +12,12 @@ from decimal import Decimal
 from ..calc.decimals import number_or_none
 from ..calc.skm import DEFAULT_WEIGHT, IkmResult, ikm_from_nrr, match_unsur, mutu_nrr, nrr, parse_answer
 from ..calc.skm_unsur import match_unsur_loosely
-from ..calc.skm_labels import LabelSet
+from ..calc.skm_labels import STANDARD, LabelSet
 
 COLUMNS = tuple(f"u{i}" for i in range(1, 10))
+# the answer labels a workbook's SKM sheet takes besides 1..4 and a..d: the regulation's (the
+# template's score formula is generated from them; an office's own set is for survey exports)
+WORKBOOK_LABELS = STANDARD
 _FAST = {1: 1, 2: 2, 3: 3, 4: 4}  # 1.0 == 1: the same keys serve floats
 
 
@@ -152,4 +155,4 @@ def skm_from_model(model, settings) -> SkmResult | None:
         return None
     answers = {k: resp.values.get(k, []) for k in COLUMNS} if resp is not None else {}
     rows = [block.row(i) for i in range(len(block))] if block is not None else []
-    return compute_skm(answers, rows, settings.skm_weight)
+    return compute_skm(answers, rows, settings.skm_weight, WORKBOOK_LABELS)

@@ -7,6 +7,7 @@ from ..schema import SCHEMA, ColType
 from ..schema.lists import LENIENT_LISTS
 from ..schema.types import Text
 
+ANSWER_LIST = "jawaban"  # the SKM answers: labels are typed besides the list
 MAX_SHOWN = 8  # a list of at most this many choices is spelled out in the error message
 ERRORS = {
     "list": Text("Pilihan tidak sah", "Not a valid choice"),
@@ -17,6 +18,13 @@ ERRORS = {
     "number": Text("Angka di luar batas", "Number out of range"),
     "number_msg": Text("Ketik angka {range}. Pakai juga? (Ya: pakai, Tidak: ubah)",
                        "Type a number {range}. Use it anyway? (Yes: keep, No: change it)"),
+    # SKM answers: the dropdown offers 1–4 and a–d; a label of the column's unsur is typed or pasted
+    # (the score formula reads it, calc.skm.SHEET_LABEL_SCORES), so anything else only warns
+    "answer": Text("Bukan 1–4 atau a–d", "Not 1–4 or a–d"),
+    "answer_msg": Text("Ketik 1–4, a–d, atau label pilihan unsur kolom ini (mis. Sangat sesuai); jawaban lain "
+                       "tidak dihitung. Pakai juga? (Ya: pakai, Tidak: ubah)",
+                       "Type 1–4, a–d, or an option label of this column's element (e.g. Sangat sesuai); other "
+                       "answers do not count. Use it anyway? (Yes: keep, No: change it)"),
     "any": Text("Isian tidak sah", "Invalid entry"),
     "any_msg": Text("Periksa isian sel ini (lihat keterangan kolom).", "Check this cell (see the column's note)."),
 }
@@ -36,9 +44,9 @@ def list_validation(choices: str, header: Text, help_: Text, lang: str) -> dict:
     """A dropdown of the list ``choices``; closed lists stop a value outside them, lenient ones warn."""
     values = [str(c.value) for c in SCHEMA.lists[choices]]
     shown = f": {', '.join(values)}" if len(values) <= MAX_SHOWN else ""
-    kind = "lenient" if choices in LENIENT_LISTS else "list"
+    kind = "answer" if choices == ANSWER_LIST else "lenient" if choices in LENIENT_LISTS else "list"
     return {"validate": "list", "source": f"={SCHEMA.list_name(choices)}",
-            "error_type": "warning" if kind == "lenient" else "stop",
+            "error_type": "stop" if kind == "list" else "warning",
             **_prompt(header, help_, lang), **_error(kind, lang, choices=shown)}
 
 

@@ -16,7 +16,7 @@ import xlsxwriter
 
 from ..schema import SCHEMA, ColType, Form, Table
 from ..schema.data import Formula, TypedOverride
-from ..calc.skm import ANSWER_SCORES
+from ..calc.skm import SHEET_ANSWER_TABLE
 from ..schema.lists import ANSWER_SCORE_TABLE
 from ..schema.refs import a1, absolute, col_letter, quote_sheet
 from ..schema.types import FormulaContext
@@ -110,14 +110,15 @@ def _define_lists(wb, fmt: Formats) -> None:
             ws.write(r + 2, col, choice.value)
         letter = col_letter(col)
         wb.define_name(SCHEMA.list_name(key), f"={sheet_ref}!${letter}$3:${letter}${len(choices) + 2}")
-    # the SKM answers typed as text and their score, for the score formula (derivations.answer_score)
+    # the SKM answers typed as text and their score, the unsur names and their code, the labels and
+    # their score, for the score formula (derivations.answer_score)
     col = len(SCHEMA.lists) + 3
     ws.write_string(1, col, ANSWER_SCORE_TABLE, fmt.header)
-    for r, (text, score) in enumerate(ANSWER_SCORES.items()):
+    for r, (text, value) in enumerate(SHEET_ANSWER_TABLE.items()):
         ws.write_string(r + 2, col, text)
-        ws.write_number(r + 2, col + 1, score)
+        ws.write(r + 2, col + 1, value)
     first, last = col_letter(col), col_letter(col + 1)
-    wb.define_name(ANSWER_SCORE_TABLE, f"={sheet_ref}!${first}$3:${last}${len(ANSWER_SCORES) + 2}")
+    wb.define_name(ANSWER_SCORE_TABLE, f"={sheet_ref}!${first}$3:${last}${len(SHEET_ANSWER_TABLE) + 2}")
     sheet, ref = VERSION_CELLS[0]
     wb.define_name("lkjip_versi", f"={quote_sheet(sheet)}!{absolute(ref)}")
     ws.hide()

@@ -29,15 +29,17 @@ SKM_INFO = Form(
 )
 
 _UNSUR_COLS = tuple(
-    col(f"u{i}", f"U{i}", f"U{i}", T.INTEGER, f"Jawaban unsur {i}: 1–4 (atau a–d).",
-        f"Answer to element {i}: 1–4 (or a–d).", choices="jawaban", width=5, num_format="0")
+    col(f"u{i}", f"U{i}", f"U{i}", T.INTEGER,
+        f"Jawaban unsur {i}: 1–4, a–d, atau label pilihan unsur ini (mis. Sangat sesuai; lihat SKM Hasil).",
+        f"Answer to element {i}: 1–4, a–d, or an option label of the element (e.g. Sangat sesuai).",
+        choices="jawaban", width=5, num_format="0")
     for i in range(1, 10)
 )
 _SCORE_COLS = tuple(
     col(f"skor_u{i}", f"Skor U{i}", f"Score U{i}", T.INTEGER,
-        f"Dihitung: nilai jawaban U{i} (1–4; a–d dibaca 1–4); kosong bila jawaban tidak sah. NRR = rata-rata kolom ini.",
-        f"Computed: the score of answer U{i} (1–4; a–d read as 1–4); blank when the answer does not count. NRR is this column's mean.",
-        derive=answer_score(f"u{i}"), width=6, num_format="0", printed=False)
+        f"Dihitung: nilai jawaban U{i} (1–4; a–d dan label dibaca 1–4); kosong bila jawaban tidak sah. NRR = rata-rata kolom ini.",
+        f"Computed: the score of answer U{i} (1–4; a–d and labels read as 1–4); blank when the answer does not count. NRR is this column's mean.",
+        derive=answer_score(f"u{i}", i - 1), width=6, num_format="0", printed=False)
     for i in range(1, 10)
 )
 SKM_RESPONDEN = Table(

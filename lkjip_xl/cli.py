@@ -384,10 +384,10 @@ def demo(
 
 
 @app.command(help=bi("Buka halaman lkjip-xl di peramban: unduh template, periksa buku kerja, unduh salinan "
-                     "bertanda dan lampiran. Hanya di komputer ini (127.0.0.1); tidak ada berkas yang dikirim "
+                     "bertanda dan lampiran, atau rekap beberapa buku kerja sekaligus. Hanya di komputer ini (127.0.0.1); tidak ada berkas yang dikirim "
                      "ke luar.",
                      "Open the lkjip-xl page in the browser: download the template, check a workbook, download "
-                     "the annotated copy and the annex. On this computer only (127.0.0.1); no file is sent "
+                     "the annotated copy and the annex, or the summary of several workbooks at once. On this computer only (127.0.0.1); no file is sent "
                      "anywhere."),
              epilog=exit_codes(ok=("halaman dihentikan (Ctrl+C)", "the page was stopped (Ctrl+C)"), errors=None))
 def web(

@@ -12,12 +12,12 @@ previous row or cell).
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..schema.refs import col_index, parse_a1
+from .formula_index import FormulaIndex, text_of
 from .formula_shift import SharedFormula
 from .limits import MAX_ROWS
 from .styles import Styles
@@ -48,14 +48,6 @@ def _patterns(prefix: bytes) -> dict[str, re.Pattern]:
     }
 
 
-def _unescape(text: str) -> str:
-    """XML's five named entities by plain replacement (fast); html.unescape for anything else."""
-    if "&#" in text:
-        return html.unescape(text)
-    return (text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
-            .replace("&apos;", "'").replace("&amp;", "&"))
-
-
 def _range(ref: str, row: int, col: int) -> tuple[int, int, int, int]:
     """(first row, first col, last row, last col) of an array formula's ref ("B2:C9" or "B2")."""
     try:
@@ -68,9 +60,10 @@ def _range(ref: str, row: int, col: int) -> tuple[int, int, int, int]:
 
 @dataclass
 class SheetScan:
-    # every cell holding a formula -> its text ("=A7/B7"); a shared formula's children get the
-    # master's text moved to their cell; None only when that master is missing from the file
-    formulas: dict[Cell, str | None] = field(default_factory=dict)
+    # every cell holding a formula -> its text ("=A7/B7"), kept compact and read when asked for;
+    # a shared formula's children get the master's text moved to their cell; None only when that
+    # master is missing from the file
+    formulas: FormulaIndex = field(default_factory=FormulaIndex)
     # array formulas: master cell -> the range its results fill (first row, first col, last row,
     # last col); every cell of it is computed (a dynamic array's results spill there)
     arrays: dict[Cell, tuple[int, int, int, int]] = field(default_factory=dict)
@@ -115,13 +108,10 @@ class SheetScan:
 class Columns:
     def __init__(self, scan: SheetScan):
         self.scan = scan
-        self.formulas: dict[int, set[int]] = {}
-        for r, c in scan.formulas:
-            self.formulas.setdefault(c, set()).add(r)
 
     def computed_rows(self, col: int) -> set[int]:
         """Rows of a column whose cell holds a formula or lies in an array formula's range."""
-        rows = self.formulas.get(col, set())
+        rows = self.scan.formulas.rows(col)
         spans = sorted((r0, min(r1, MAX_ARRAY_ROW)) for r0, c0, r1, c1 in self.scan.arrays.values() if c0 <= col <= c1)
         if spans:
             rows, reached = set(rows), 0
@@ -219,13 +209,12 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
                 continue
             attrs = xml[start:m.start()]
         f_attrs, raw = m.groups()
-        text: str | None = None
-        if raw:
-            body = raw.decode("utf-8", "replace")
-            text = "=" + (_unescape(body) if "&" in body else body)
-        if f_attrs:
-            text = _special(scan, masters, key, f_attrs, text)
-        formulas[key] = text
+        if f_attrs and b"t=" in f_attrs:
+            formulas.add_text(*key, _special(scan, masters, key, f_attrs, text_of(raw) if raw else None))
+        elif raw:
+            formulas.add_raw(*key, raw)
+        else:
+            formulas.add_text(*key, None)
         if percent:
             code = format_of.get(attrs, "")
             if code == "":

@@ -51,6 +51,15 @@ class FormulaIndex(Mapping):
     # ------------------------------------------------------------------ building
     def add_raw(self, row: int, col: int, raw: bytes) -> None:
         """A formula as written (the bytes between <f> and </f>), at its cell."""
+        runs = self._runs.get(col)
+        if runs and b"\0" not in raw:  # the usual case, inline: a million of them on a large sheet
+            last = runs[-1]
+            if last[1] == row - 1:
+                shape = raw.replace(str(row).encode(), b"\0")
+                if last[2] == shape:
+                    last[1] = row
+                    self._in_runs += 1
+                    return
         if b"\0" in raw:
             self._keep(row, col, text_of(raw))
         else:

@@ -214,13 +214,16 @@ def _pk(ctx, table, tree) -> Iterable[Finding]:
     if pk is None or table is None or "kode" not in pk.values:
         return
     lines = [line for line in tree.lines if level_of(line.code)]
+    by_programme: dict[str, list] = {}  # each line under its programme's code, found once
+    for line in lines:
+        by_programme.setdefault(_programme_of(line.code), []).append(line)
     versions = {"pagu_murni": lambda line: line.amounts.get("pagu_murni"), "pagu_perubahan": lambda line: line.pagu}
     for key, value in versions.items():
         if key not in pk.values or all(line.amounts.get(key) is None for line in lines):
             continue  # this version is not used on the Realisasi sheet
         for j, raw in enumerate(pk.values["kode"]):
             code, found = norm(raw), money(pk.values[key][j])
-            mine = [line for line in lines if code and _programme_of(line.code) == code]
+            mine = by_programme.get(code, []) if code else []
             if found is None or not mine:
                 continue
             deepest = max(_DEPTH[line.level] for line in mine)

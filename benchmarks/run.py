@@ -229,9 +229,9 @@ HEADER = """# Benchmarks
 
 Written by `python benchmarks/run.py` (see its docstring for what is measured and how). Every
 figure is a whole process from start to exit: Python start-up and imports included. Workbooks
-are built by `benchmarks/make_workbook.py` and are valid (`check` finds no error in them). The
-performance of `check` itself is to be worked on after the derivation-layer refactor (issue 9):
-these figures are its starting point.
+are built by `benchmarks/make_workbook.py` and are valid (`check` finds no error in them). Where
+the time and memory of `check` go, what was done about them and what is left: README.md,
+section Benchmarks.
 
 """
 

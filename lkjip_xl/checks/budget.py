@@ -232,5 +232,3 @@ def _uncovered(line, table, covered: set[int]) -> list[int]:
     if line.children and all(not _uncovered(c, table, covered) for c in line.children):
         return []
     return [row]
-
-

@@ -23,11 +23,12 @@ def check(ctx) -> Iterable[Finding]:
         computed = [c for c in table.table.columns if c.computed and c.key in table.values]
         if not computed:
             continue
-        derived = ctx.derived(key)
-        for col in computed:
+        rows = ctx.wb.row_values(key)
+        for col in computed:  # column by column: no dict of every derived value per row
             values, formulas = table.values[col.key], table.has_formula[col.key]
+            derived = [rv.derived(col.key) for rv in rows]
             for i in range(len(table)):
-                expected, found = derived[i].get(col.key), values[i]
+                expected, found = derived[i], values[i]
                 if formulas[i] and same_cached(expected, found):
                     continue  # the common case, decided without building anything
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows

@@ -15,6 +15,7 @@ else computes a derived value. It holds:
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Callable
 
 from ..schema import SCHEMA
@@ -30,7 +31,7 @@ from .rows import RowValues, derivations_of
 from .sakip import sakip_row
 
 # table key -> its rows as (values, computed keys holding a typed constant)
-Source = Callable[[str], list[tuple[dict[str, Any], frozenset]]]
+Source = Callable[[str], list[tuple[Mapping[str, Any], frozenset]]]
 
 
 class DerivedWorkbook:
@@ -153,19 +154,43 @@ def derive_model(model) -> DerivedWorkbook:
         table = model.table(key)
         if table is None:
             return []
-        computed = [k for k in derivations_of(table.table) if k in table.values]
-        out = []
-        for i in range(len(table)):
-            values = table.row(i)
-            typed = frozenset(k for k in computed if not table.has_formula[k][i] and not _blank(values.get(k)))
-            out.append((values, typed))
-        return out
+        typed: dict[int, set[str]] = {}  # row -> computed keys holding a typed constant (rare), by column
+        for k in derivations_of(table.table):
+            if k in table.values:
+                for i, (formula, value) in enumerate(zip(table.has_formula[k], table.values[k])):
+                    if not formula and not _blank(value):
+                        typed.setdefault(i, set()).add(k)
+        none = frozenset()
+        return [(TableRow(table.values, i), frozenset(typed[i]) if i in typed else none) for i in range(len(table))]
 
     def form_values(key: str) -> dict:
         form = model.form(key)
         return dict(form.values) if form else {}
 
     return DerivedWorkbook(env, source, form_values)
+
+
+class TableRow(Mapping):
+    """One row of a read table as a read-only dict of its values, read from the table's columns
+    (not copied: a dict per row of 100.000 costs a second and a hundred megabytes)."""
+
+    __slots__ = ("columns", "index")
+
+    def __init__(self, columns: dict[str, list], index: int) -> None:
+        self.columns, self.index = columns, index
+
+    def __getitem__(self, key: str) -> Any:
+        return self.columns[key][self.index]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        column = self.columns.get(key)
+        return default if column is None else column[self.index]
+
+    def __iter__(self):
+        return iter(self.columns)
+
+    def __len__(self) -> int:
+        return len(self.columns)
 
 
 def _blank(value) -> bool:

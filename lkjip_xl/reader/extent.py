@@ -15,7 +15,9 @@ from ..schema.refs import col_index
 # seconds on a 100.000-row sheet); each hit is then looked at in the original bytes.
 _SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
                          b"0" * 10 + b"A" * 52)
-_FAR_NEEDLES = (b'A="A000000', b'A="AA0', b'A="AAA0')  # r="A100000", r="AA1", r="AAA1" once shaped
+# r="A100000", r="AA1", r="AAA1" once shaped; one search for the three (a byte search for each
+# skips little: nearly every byte of the shaped copy is an A or a 0)
+_FAR = re.compile(rb'A="(?:(A000000)|(AA0)|AAA0)')
 _REF_AT = re.compile(rb'r="([A-Za-z]{1,3})([0-9]+)"')
 _CHUNK = 8 * 1024 * 1024
 # writers that omit r= (legal, rare): positions follow the previous row or cell; counted exactly
@@ -51,15 +53,15 @@ def _far_refs(xml: bytes):
     """(row, col, ref) of every cell reference with a row >= 100000 or a column >= AA."""
     for start in range(0, len(xml), _CHUNK):
         shape = xml[start:start + _CHUNK + 16].translate(_SHAPE)
-        for needle in _FAR_NEEDLES:
-            i = shape.find(needle)
-            while 0 <= i < _CHUNK:
-                pos = start + i
-                m = _REF_AT.match(xml, pos)
-                if m and _in_cell_tag(xml, pos) and _holds_value(xml, m.end()):
-                    letters, digits = m.group(1).decode().upper(), m.group(2).decode()
-                    yield int(digits), col_index(letters) + 1, letters + digits
-                i = shape.find(needle, i + 1)
+        # far rows first, then wide columns, each in sheet order (the first farthest cell is named)
+        hits = sorted((0 if m.group(1) else 1 if m.group(2) else 2, m.start()) for m in _FAR.finditer(shape)
+                      if m.start() < _CHUNK)
+        for _, i in hits:
+            pos = start + i
+            m = _REF_AT.match(xml, pos)
+            if m and _in_cell_tag(xml, pos) and _holds_value(xml, m.end()):
+                letters, digits = m.group(1).decode().upper(), m.group(2).decode()
+                yield int(digits), col_index(letters) + 1, letters + digits
 
 
 _ODD_PLAIN = re.compile(rb'<(?:c|row)(?:>|\s(?!r="))')

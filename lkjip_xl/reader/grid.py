@@ -21,20 +21,19 @@ from python_calamine import CalamineWorkbook
 from ..errors import UnreadableWorkbook, calamine_failure, damaged, rows_over
 from ..schema.refs import a1
 from . import limits
-from .styles import Styles
-from .xmlscan import Cell, bad_dates
+from .xmlscan import Cell
 
 
 @dataclass
 class Grid:
     values: list[list[Any]]  # the sheet's values from A1
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
-    bad_dates: dict[Cell, str] = field(default_factory=dict)  # date-formatted numbers that are no date
 
 
-def read_grid(book: CalamineWorkbook, path: Path, name: str, member: str, xml: bytes, styles: Styles) -> Grid:
-    """The values of sheet ``name`` (its part ``member``, whose XML is ``xml``)."""
-    bad = bad_dates(xml, styles)
+def read_grid(book: CalamineWorkbook, path: Path, name: str, member: str, bad: dict[Cell, str],
+              xml: bytes | None = None) -> Grid:
+    """The values of sheet ``name`` (its part ``member``); ``bad``: its date-formatted numbers
+    that are no date (``xmlscan.bad_dates``), when there are some with the sheet's ``xml``."""
     try:
         if bad:
             book = _without_dates(path, member, xml, bad)
@@ -44,7 +43,7 @@ def read_grid(book: CalamineWorkbook, path: Path, name: str, member: str, xml: b
         if height > limits.MAX_ROWS:
             raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over(name, height, limits.MAX_ROWS))
         merged = getattr(sheet, "merged_cell_ranges", None) or []
-        return Grid(sheet.to_python(skip_empty_area=False), list(merged), bad)
+        return Grid(sheet.to_python(skip_empty_area=False), list(merged))
     except UnreadableWorkbook:
         raise
     except BaseException as exc:

@@ -50,14 +50,6 @@ class TableData:
     def sheet(self) -> str:
         return self.table.sheet
 
-    @property
-    def formulas(self) -> dict[str, list[str | None]]:
-        """Computed columns: the formula text of each row, or None (built when asked for)."""
-        if self.scan is None:
-            return {}
-        return {c.key: [self.scan.formulas.get((r, self.cols[c.key])) for r in self.rows]
-                for c in self.table.columns if c.computed and c.key in self.cols}
-
     def how(self, key: str, i: int) -> str | None:
         """How the value was read (values.NIL, values.TEXT, values.PERCENT, ERROR) or None."""
         return self.read_as.get(key, {}).get(i)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from .model import ERROR, CellError, FormData, TableData, WorkbookModel
 from .print_areas import print_areas
 from .styles import read_styles
 from .values import convert, make_converter
-from .xmlscan import SheetScan, scan_sheet
+from .xmlscan import SheetScan, bad_dates, scan_sheet
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
 RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads them itself
@@ -56,35 +57,33 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
                 findings.append(Finding("STR001", name, "A1", params={"name": name}))
-        # python-calamine builds a sheet's grid without holding the GIL: while it builds the next
-        # sheet in a worker thread, this thread scans the XML and reads the tables of the current
-        # one. Each sheet's XML is bounded (read_part) before calamine may touch it; one grid is
-        # built ahead, so at most two are held at once.
-        # The worker looks at the XML first (grid.py); each side lets go of it when done with it.
-        to_grid: dict[str, bytes] = {}
-
-        def grid_of(name: str) -> Grid:
-            return read_grid(book, Path(path), name, container.sheet_parts[name], to_grid.pop(name), model.styles)
+        # python-calamine builds a sheet's grid without holding the GIL: while it builds one sheet's
+        # grid in a worker thread, this thread scans the XML of the next sheet and then reads the
+        # tables of the sheet whose grid is built. A sheet's XML (bounded by read_part before
+        # python-calamine may touch it) is let go of once scanned, before its grid is built: the
+        # XML of a large sheet and its grid are never held at once (145 MB and 200 MB for 100.000
+        # respondents), and at most two grids are (one being read, one being built).
+        def grid_of(name: str, bad: dict, xml: bytes | None) -> Grid:
+            return read_grid(book, Path(path), name, container.sheet_parts[name], bad, xml)
 
         with ThreadPoolExecutor(max_workers=1) as pool:
-            xml = {names[0]: container.read_part(container.sheet_parts[names[0]])}
-            to_grid[names[0]] = xml[names[0]]
-            pending = pool.submit(grid_of, names[0])
-            for k, name in enumerate(names):
-                grid_future = pending
-                if k + 1 < len(names):
-                    nxt = names[k + 1]
-                    xml[nxt] = container.read_part(container.sheet_parts[nxt])
-                scan = scan_sheet(xml.pop(name), model.styles)
-                model.scans[name] = scan
-                grid = grid_future.result()
-                scan.bad_dates = grid.bad_dates
-                if k + 1 < len(names):
-                    to_grid[names[k + 1]] = xml[names[k + 1]]
-                    pending = pool.submit(grid_of, names[k + 1])
-                _read_sheet(SCHEMA.sheet(name), grid.values, scan, model, findings)
-                _merged_in_tables(SCHEMA.sheet(name), grid.merged, model, findings)
-                del grid
+            building = None  # (sheet, the future of its grid)
+            for name in [*names, None]:
+                scanned = None
+                if name is not None:
+                    xml = container.read_part(container.sheet_parts[name])
+                    bad = bad_dates(xml, model.styles)
+                    model.scans[name] = scan_sheet(xml, model.styles)
+                    model.scans[name].bad_dates = bad
+                    scanned = (name, pool.submit(grid_of, name, bad, xml if bad else None))  # the XML only to mend
+                    del xml
+                if building is not None:
+                    done, future = building
+                    grid = future.result()
+                    _read_sheet(SCHEMA.sheet(done), grid.values, model.scans[done], model, findings)
+                    _merged_in_tables(SCHEMA.sheet(done), grid.merged, model, findings)
+                    del grid, future
+                building = scanned
         for name in {sheet for sheet, _ in VERSION_CELLS}:  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
                 container.read_part(container.sheet_parts[name])
@@ -310,21 +309,28 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 continue  # an empty row (formulas alone do not make a row)
         rows.append(r)
     lines = [grid[r - 1] for r in rows]
-    # column by column: list comprehensions over a column are several times faster than a
-    # Python loop over every cell of every row
+    shortest = min(map(len, lines), default=0)
+    # column by column: list comprehensions and maps over a column are several times faster than
+    # a Python loop over every cell of every row
     for c, pos, conv, keep_raw, ranged, f_rows, out, has_out in plan:
-        raws = [line[pos] if pos < len(line) else "" for line in lines]
-        has_out.extend(r in f_rows for r in rows)
+        if pos < shortest:
+            raws = list(map(itemgetter(pos), lines))
+        else:
+            raws = [line[pos] if pos < len(line) else "" for line in lines]
+        has_out.extend(map(f_rows.__contains__, rows))
         read_as: dict[int, str] = {}
         if keep_raw:
             out.extend(None if v == "" else v for v in raws)
         else:
-            converted = [conv(v) for v in raws]
-            out.extend(v for v, _, _ in converted)
+            converted = list(map(conv, raws))
+            out.extend(map(itemgetter(0), converted))
             # read again knowing the cell's format and whether a formula gave it (rare cells): a
             # percent-formatted cell of a points column, a percent above 1000 %
             again = by_column.percent_rows(pos) if c.type == ColType.DECIMAL else ()
-            for i, (value, issue, how) in enumerate(converted):
+            n = len(converted)
+            clean = (not ranged and not again and list(map(itemgetter(1), converted)).count(None) == n
+                     and list(map(itemgetter(2), converted)).count(None) == n)
+            for i, (value, issue, how) in enumerate(() if clean else converted):  # clean: nothing to say
                 if (again and rows[i] in again) or (issue is not None and issue.code == "VAL003"):
                     value, issue, how = convert(raws[i], c.type, formula=has_out[i],
                                                 percent_format=scan.number_format(rows[i], pos) is not None)

@@ -12,12 +12,12 @@ previous row or cell).
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..schema.refs import col_index, parse_a1
+from .formula_index import FormulaIndex, text_of
 from .formula_shift import SharedFormula
 from .limits import MAX_ROWS
 from .styles import Styles
@@ -40,20 +40,17 @@ def _patterns(prefix: bytes) -> dict[str, re.Pattern]:
     return {
         # a formula; <f> is the first child of its <c>, so the tag just before it is the cell's
         "formula": re.compile(rb"<" + p + rb"f\b([^>]*?)(?:/>|>([^<]*)</" + p + rb"f>)"),
+        "formula_tag": re.compile(rb"<" + p + rb"f\b"),
+        # the usual formula cell: its r= first, the formula its first child (attributes without
+        # "<", so that the cell tag is the one the formula search would find before the formula)
+        "cell_formula": re.compile(rb"<" + p + rb'c r="([A-Za-z]{1,3})([0-9]+)"([^<>]*)><' + p
+                                   + rb"f\b([^>]*?)(?:/>|>([^<]*)</" + p + rb"f>)"),
         # a cell tag that starts with its reference (the usual case), and its other attributes
         "cell": re.compile(rb"<" + p + rb'c r="([A-Za-z]{1,3})([0-9]+)"([^>]*)>'),
         "error": re.compile(rb"<" + p + rb'c\b([^>]*\bt="e"[^>]*?)(?<!/)>\s*(?:<' + p
                             + rb'f\b[^>]*?(?:/>|(?<!/)>[^<]*</' + p + rb"f>)\s*)?<" + p + rb"v>([^<]*)</"),
         "row_or_cell": re.compile(rb"<" + p + rb"(row|c)\b([^>]*)>"),
     }
-
-
-def _unescape(text: str) -> str:
-    """XML's five named entities by plain replacement (fast); html.unescape for anything else."""
-    if "&#" in text:
-        return html.unescape(text)
-    return (text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">")
-            .replace("&apos;", "'").replace("&amp;", "&"))
 
 
 def _range(ref: str, row: int, col: int) -> tuple[int, int, int, int]:
@@ -68,9 +65,10 @@ def _range(ref: str, row: int, col: int) -> tuple[int, int, int, int]:
 
 @dataclass
 class SheetScan:
-    # every cell holding a formula -> its text ("=A7/B7"); a shared formula's children get the
-    # master's text moved to their cell; None only when that master is missing from the file
-    formulas: dict[Cell, str | None] = field(default_factory=dict)
+    # every cell holding a formula -> its text ("=A7/B7"), kept compact and read when asked for;
+    # a shared formula's children get the master's text moved to their cell; None only when that
+    # master is missing from the file
+    formulas: FormulaIndex = field(default_factory=FormulaIndex)
     # array formulas: master cell -> the range its results fill (first row, first col, last row,
     # last col); every cell of it is computed (a dynamic array's results spill there)
     arrays: dict[Cell, tuple[int, int, int, int]] = field(default_factory=dict)
@@ -115,13 +113,10 @@ class SheetScan:
 class Columns:
     def __init__(self, scan: SheetScan):
         self.scan = scan
-        self.formulas: dict[int, set[int]] = {}
-        for r, c in scan.formulas:
-            self.formulas.setdefault(c, set()).add(r)
 
     def computed_rows(self, col: int) -> set[int]:
         """Rows of a column whose cell holds a formula or lies in an array formula's range."""
-        rows = self.formulas.get(col, set())
+        rows = self.scan.formulas.rows(col)
         spans = sorted((r0, min(r1, MAX_ARRAY_ROW)) for r0, c0, r1, c1 in self.scan.arrays.values() if c0 <= col <= c1)
         if spans:
             rows, reached = set(rows), 0
@@ -201,44 +196,83 @@ def scan_sheet(xml: bytes, styles: Styles | None = None) -> SheetScan:
 
 
 def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, styles, percent) -> None:
+    """Every formula cell. The usual cell (its r= first, the formula its first child) is found by
+    one search of the cell and its formula together; when some formula is not such a cell (the
+    count of formula tags tells), the sheet is read again the slower way: each formula, then the
+    cell it belongs to."""
     pats = _patterns(prefix)
-    cell_tag, rfind, columns = pats["cell"].match, xml.rfind, where.columns
-    formulas, runs, last_run = scan.formulas, scan.formula_formats, {}
-    masters: dict[str, SharedFormula] = {}
-    format_of: dict[bytes, str | None] = {}  # the few distinct attribute strings of a sheet, parsed once
+    sink = _FormulaCells(scan, styles, percent)
+    add, add_raw, columns, column = sink.add, scan.formulas.add_raw, where.columns, where.column
+    format_of, percent_at = sink.format_of, sink.percent_at
+    found = 0
+    for m in pats["cell_formula"].finditer(xml):
+        letters, digits, attrs, f_attrs, raw = m.groups()
+        col = columns.get(letters)
+        if col is None:
+            col = column(letters)
+        found += 1
+        if f_attrs or not raw:
+            add(int(digits), col, attrs, f_attrs, raw)
+            continue
+        row = int(digits)
+        add_raw(row, col, raw)  # the usual formula, inline: a million of them on a large sheet
+        if percent and format_of.get(attrs, "") is not None:
+            percent_at(row, col, attrs)
+    if found == sum(1 for _ in pats["formula_tag"].finditer(xml)):
+        return
+    scan.formulas, scan.arrays, scan.formula_formats = FormulaIndex(), {}, {}
+    sink = _FormulaCells(scan, styles, percent)
+    cell_tag, rfind = pats["cell"].match, xml.rfind
     for m in pats["formula"].finditer(xml):
         start = rfind(b"<", 0, m.start())
         tag = cell_tag(xml, start, m.start())
         if tag is not None:
             letters, digits, attrs = tag.groups()
-            col = columns.get(letters)
-            key = (int(digits), col if col is not None else where.column(letters))
+            row, col = int(digits), column(letters)
         else:  # r= not first, or missing
             key = where.at(start) if xml.startswith(b"<" + prefix + b"c", start) else None
             if key is None:
                 continue
-            attrs = xml[start:m.start()]
-        f_attrs, raw = m.groups()
-        text: str | None = None
-        if raw:
-            body = raw.decode("utf-8", "replace")
-            text = "=" + (_unescape(body) if "&" in body else body)
-        if f_attrs:
-            text = _special(scan, masters, key, f_attrs, text)
-        formulas[key] = text
-        if percent:
-            code = format_of.get(attrs, "")
-            if code == "":
-                s = _S_ATTR.search(attrs)
-                style = int(s.group(1)) if s else 0
-                code = format_of[attrs] = styles.format_of(style) if style in percent else None
-            if code is not None:  # extend the column's run of percent-formatted formula cells
-                run = last_run.get(key[1])
-                if run is not None and run[1] == key[0] - 1 and run[2] == code:
-                    run[1] = key[0]
-                else:
-                    last_run[key[1]] = run = [key[0], key[0], code]
-                    runs.setdefault(key[1], []).append(run)
+            (row, col), attrs = key, xml[start:m.start()]
+        sink.add(row, col, attrs, *m.groups())
+
+
+class _FormulaCells:
+    """Takes the formula cells of a sheet one by one into its scan: the formula, and the cell's
+    number format when a percent."""
+
+    def __init__(self, scan: SheetScan, styles, percent):
+        self.scan, self.styles, self.percent = scan, styles, percent
+        self.formulas, self.runs = scan.formulas, scan.formula_formats
+        self.last_run: dict[int, list] = {}
+        self.masters: dict[str, SharedFormula] = {}
+        self.format_of: dict[bytes, str | None] = {}  # the few distinct attribute strings of a sheet, parsed once
+
+    def add(self, row: int, col: int, attrs: bytes, f_attrs: bytes, raw: bytes | None) -> None:
+        if f_attrs and b"t=" in f_attrs:
+            self.formulas.add_text(row, col, _special(self.scan, self.masters, (row, col), f_attrs,
+                                                      text_of(raw) if raw else None))
+        elif raw:
+            self.formulas.add_raw(row, col, raw)
+        else:
+            self.formulas.add_text(row, col, None)
+        if self.percent:
+            self.percent_at(row, col, attrs)
+
+    def percent_at(self, row: int, col: int, attrs: bytes) -> None:
+        """The cell's number format, kept when a percent."""
+        code = self.format_of.get(attrs, "")
+        if code == "":
+            s = _S_ATTR.search(attrs)
+            style = int(s.group(1)) if s else 0
+            code = self.format_of[attrs] = self.styles.format_of(style) if style in self.percent else None
+        if code is not None:  # extend the column's run of percent-formatted formula cells
+            run = self.last_run.get(col)
+            if run is not None and run[1] == row - 1 and run[2] == code:
+                run[1] = row
+            else:
+                self.last_run[col] = run = [row, row, code]
+                self.runs.setdefault(col, []).append(run)
 
 
 def _special(scan: SheetScan, masters: dict[str, SharedFormula], key: Cell, f_attrs: bytes, text: str | None) -> str | None:

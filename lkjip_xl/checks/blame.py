@@ -93,9 +93,12 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
     if not reported:
         return findings
     near = {(ref.table, ref.index) for r in reported for ref in r.refs()}
+    near_kinds = {(ref.table, ref.key) for r in reported for ref in r.refs()}
     index: dict[Ref, list[Relation]] = defaultdict(list)
     for r in relations:
-        if r.rows() & near:  # a relation no failing one shares a row with cannot decide anything
+        kinds = r.kinds()
+        # a relation no failing one shares a row (or a kind of cell) with cannot decide anything
+        if (kinds is None or kinds & near_kinds) and r.rows() & near:
             for ref in r.refs():
                 index[ref].append(r)
     blamed: dict[Ref, tuple[Any, set]] = {}

@@ -23,7 +23,7 @@ from ..calc.decimals import percent, strip_exponent
 from ..derive.budget import money
 from ..findings import Finding
 from . import budget_sources
-from .budget_cells import BudgetCells
+from .budget_cells import AMOUNT_CELLS, BudgetCells
 from .compare import judge_typed, typed_match
 from .relations import Linear, judged, reported
 
@@ -58,7 +58,8 @@ def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
                 wrong = money(found) != money(want)
                 finding = Finding("BUD001", table.sheet, table.cell("sisa", i), expected=want, found=found)
                 yield from reported(ctx, Linear(wrong, finding if wrong else None, lambda i=i: (
-                    cells.terms(i, "sisa") + cells.terms(i, "pagu", -1) + cells.terms(i, "realisasi"))))
+                    cells.terms(i, "sisa") + cells.terms(i, "pagu", -1) + cells.terms(i, "realisasi")),
+                    kinds=AMOUNT_CELLS))
         found = money(table.get("persen_realisasi", i))
         if found is not None and not table.has_formula["persen_realisasi"][i]:
             want = derived[i].get("persen_realisasi")
@@ -152,7 +153,7 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
         for kind, f, want, found, missing in _rollup_problems(amounts, kids_sum, ok, is_error):
             terms = (lambda f=f: _rollup_terms(cells, index, kids, TERM[f]))
             if kind == "holds":  # the common case: a relation, and nothing to report
-                ctx.relations.append(Linear(False, None, terms, rows))
+                ctx.relations.append(Linear(False, None, terms, rows, AMOUNT_CELLS))
                 continue
             params = {"field": FIELD_NAME[f], "kode": kode, "n": len(kids), "m": len(missing),
                       "cells": ", ".join(table.cell(f, i) for i in missing[:6]) + (" …" if len(missing) > 6 else "")}
@@ -163,7 +164,7 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
             if kind in ROLLUP_CODES:
                 yield finding
                 continue
-            yield from reported(ctx, Linear(True, finding if kind == "differs" else None, terms, rows))
+            yield from reported(ctx, Linear(True, finding if kind == "differs" else None, terms, rows, AMOUNT_CELLS))
 
     for line in tree.lines:
         if line.children:

@@ -11,6 +11,8 @@ from ..derive.budget import money
 from .relations import Ref
 
 TABLE = "realisasi"
+# the kinds of cell a budget relation over Realisasi rows is made of (see Relation.kinds)
+AMOUNT_CELLS = frozenset((TABLE, key) for key in ("pagu_murni", "pagu_perubahan", "realisasi", "sisa"))
 
 
 class BudgetCells:

@@ -55,6 +55,12 @@ class Relation:
         the blame looks only at relations near a failing one."""
         return frozenset((ref.table, ref.index) for ref in self.refs())
 
+    def kinds(self) -> frozenset | None:
+        """The (table, column) its cells are in (a superset is fine), when known without reading
+        them; None when not known. The blame passes over a relation none of whose kinds of cell a
+        failing one has."""
+        return None
+
     def value(self, ref: Ref) -> Any:
         raise NotImplementedError
 
@@ -72,15 +78,19 @@ class Linear(Relation):
     """Σ coefficient × value = 0 over typed cells, exactly (money). ``terms`` is called only when
     the relation is explained (so a large workbook that adds up builds no term lists)."""
 
-    __slots__ = ("fails", "finding", "_terms_of", "_terms", "_rows")
+    __slots__ = ("fails", "finding", "_terms_of", "_terms", "_rows", "_kinds")
 
     def __init__(self, fails: bool, finding: Finding | None,
-                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]], rows: frozenset | None = None) -> None:
+                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]], rows: frozenset | None = None,
+                 kinds: frozenset | None = None) -> None:
         self.fails, self.finding = fails, finding
-        self._terms_of, self._terms, self._rows = terms, None, rows
+        self._terms_of, self._terms, self._rows, self._kinds = terms, None, rows, kinds
 
     def rows(self) -> frozenset:
         return self._rows if self._rows is not None else super().rows()
+
+    def kinds(self) -> frozenset | None:
+        return self._kinds
 
     @property
     def terms(self) -> dict[Ref, tuple[int, Decimal]]:

@@ -207,6 +207,10 @@ RULES: dict[str, Rule] = _rules(
      "periksa sel ini",
      "pagu murni {murni} and pagu perubahan {perubahan} differ by more than half, or like a typing slip: "
      "check this cell"),
+    ("BUD025", "warning", "Pagu Rencana Aksi kosong", "Action-plan budget blank",
+     "pagu {kode} kosong di Rencana Aksi; di sheet Realisasi {expected}: rencana triwulan tidak dapat diperiksa",
+     "the budget of {kode} is blank in the action plan; {expected} on the Realisasi sheet: the quarterly plan "
+     "cannot be checked"),
     ("BUD023", "warning", "Realisasi triwulan melebihi pagu", "Quarterly spending above budget",
      "realisasi {kode} sampai TW {tw} {found} melebihi pagu sampai TW {tw} {expected}",
      "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw} {expected}"),

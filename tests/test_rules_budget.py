@@ -237,6 +237,20 @@ def test_bud007_murni_pagu_is_fine(check, data):
     assert codes_at(check(data), "BUD007") == []
 
 
+def test_bud025_a_rencana_aksi_kegiatan_without_its_pagu(check, data):
+    data["tables"]["ra_kegiatan"][2]["pagu"] = None  # 03.01, no quarterly plan either
+    findings = check(data)
+    assert codes_at(findings, "BUD025") == [cell_of("ra_kegiatan", "pagu", 2)]
+    f = _one(findings, "BUD025")
+    # the perubahan of 03.01 on the valid workbook's Realisasi sheet
+    assert (f.severity, f.expected, f.params["kode"]) == ("warning", 320_000_000, "03.01")
+
+
+def test_bud025_a_programme_heading_over_its_kegiatan_is_not_reported(check, data):
+    data["tables"]["ra_kegiatan"].append({"kode": "03", "uraian": "Program Pemberdayaan"})  # heading of 03.01
+    assert codes_at(check(data), "BUD025") == []
+
+
 def test_bud012_quarterly_pagu(check, data):
     data["tables"]["ra_kegiatan"][0]["pagu_tw4"] = 262_500_001
     findings = check(data)

@@ -1,8 +1,8 @@
 """The same amounts quoted again (domain.md §3.2): the PK programme pagu against the programme's
 rows on Realisasi (BUD006) and partly blank (BUD018), the Rencana Aksi pagu against its quarters
-(BUD012), the PK (BUD014) and Realisasi (BUD007), the Rencana Aksi quarterly spending against the
-kegiatan's realisasi (BUD022) and its quarterly pagu (BUD023), and the economic classes on Belanja
-(BUD008).
+(BUD012), the PK (BUD014) and Realisasi (BUD007) or left blank (BUD025), the Rencana Aksi quarterly
+spending against the kegiatan's realisasi (BUD022) and its quarterly pagu (BUD023), and the economic
+classes on Belanja (BUD008).
 
 Each comparison is a relation (``checks/relations.py``) kept in ``ctx.relations``, so that where
 one fails ``checks/blame.py`` can tell which cell explains it.
@@ -37,6 +37,7 @@ def check(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
                 yield from reported(ctx, relation)
     for relation in _rencana_aksi(ctx, cells):
         yield from reported(ctx, relation)
+    yield from _blank_plan_pagu(ctx, cells)
     for relation in _belanja(ctx, cells):
         yield from reported(ctx, relation)
 
@@ -135,6 +136,29 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
                           params={"kode": code})
         # not reported when equal to the PK's murni or perubahan: the Rencana Aksi quotes the PK
         yield one_of(finding if differs and pagu not in options.values() else None, own, pagu, mine, fails=differs)
+
+
+def _blank_plan_pagu(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
+    """BUD025: a kegiatan of the plan with neither pagu nor quarterly pagu, whose code has a budget
+    on Realisasi (a row with plan rows below it may be their heading: not reported)."""
+    ra = ctx.model.table("ra_kegiatan")
+    if ra is None or cells is None or "kode" not in ra.values:
+        return
+    codes = [norm(raw) for raw in ra.values["kode"]]
+    headings = set()  # the codes some plan row lies below
+    for code in filter(None, codes):
+        while parent_code(code):
+            code = parent_code(code)
+            headings.add(code)
+    lines = {}
+    for line in cells.tree.lines:
+        lines.setdefault(line.code, line)
+    for j, code in enumerate(codes):
+        line = lines.get(code)
+        if line is None or line.pagu is None or code in headings:
+            continue
+        if all(money(ra.get(k, j)) is None for k in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS))):
+            yield Finding("BUD025", ra.sheet, ra.cell("pagu", j), expected=line.pagu, params={"kode": code})
 
 
 def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):

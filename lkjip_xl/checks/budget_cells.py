@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..derive.budget import money
+from ..derive.rows import derivations_of
 from .relations import Ref
 
 TABLE = "realisasi"
@@ -21,9 +22,19 @@ class BudgetCells:
         self.rows = ctx.wb.row_values(TABLE)
         self.tree = ctx.wb.budget
         self._kids: dict[int, list] | None = None
+        self._terms: dict[tuple[int, str], list] = {}
+        self._subtrees: dict[int, list[int]] = {}
+        self._derived = frozenset(derivations_of(table.table))
+        self._typed: dict[str, list] = {}  # an input column's amounts, converted once
 
     def amount(self, i: int, key: str) -> Any:
-        return money(self.rows[i].get(key))
+        column = self._typed.get(key)
+        if column is None:
+            if key in self._derived:  # sisa: its derivation unless typed over
+                return money(self.rows[i].get(key))
+            values = self.table.values.get(key)
+            column = self._typed[key] = list(map(money, values)) if values is not None else [None] * len(self.rows)
+        return column[i]
 
     def pagu_key(self, i: int) -> str:
         return "pagu_perubahan" if self.amount(i, "pagu_perubahan") is not None else "pagu_murni"
@@ -44,20 +55,38 @@ class BudgetCells:
 
     def terms(self, i: int, name: str, sign: int = 1) -> list[tuple[Ref, int, Any]]:
         """(cell, coefficient, value) of one amount of row ``i``: ``pagu_murni``, ``realisasi``,
-        ``pagu`` (effective) or ``sisa``."""
+        ``pagu`` (effective) or ``sisa``. Worked out once per row and amount (a parent holding a
+        formula stands for its children's, and a programme's for all its rows')."""
+        found = self._terms.get((i, name))
+        if found is None:
+            found = self._terms[(i, name)] = self._own_terms(i, name)
+        return found if sign == 1 else [(ref, -coeff, value) for ref, coeff, value in found]
+
+    def _own_terms(self, i: int, name: str) -> list[tuple[Ref, int, Any]]:
         if name == "sisa":
             if not self._formula("sisa", i) and self.rows[i].values.get("sisa") is not None:
-                return [(self.ref(i, "sisa"), sign, self.amount(i, "sisa"))]
-            return self.terms(i, "pagu", sign) + self.terms(i, "realisasi", -sign)
+                return [(self.ref(i, "sisa"), 1, self.amount(i, "sisa"))]
+            return self.terms(i, "pagu") + self.terms(i, "realisasi", -1)
         key = self.pagu_key(i) if name == "pagu" else name
         if self._formula(key, i) and self.kids(i):
-            return [t for kid in self.kids(i) for t in self.terms(kid.index, name, sign)]
-        return [(self.ref(i, key), sign, self.amount(i, key))]
+            return [t for kid in self.kids(i) for t in self.terms(kid.index, name)]
+        return [(self.ref(i, key), 1, self.amount(i, key))]
 
-    def near(self, i: int, kids) -> frozenset | None:
-        """The rows a roll-up's cells are in (its row and its children's), None when one of them
-        holds a formula (its cells are then its own children's)."""
+    def near(self, i: int, kids) -> frozenset:
+        """The rows a roll-up's cells are in: its row and its children's, and where one of them
+        holds a formula (its cells are then its own children's), the rows below them too."""
         rows = [i, *(k.index for k in kids)]
-        if any(self._formula(key, r) for r in rows for key in ("pagu_murni", "pagu_perubahan", "realisasi")):
-            return None
-        return frozenset((TABLE, r) for r in rows)
+        if not any(self._formula(key, r) for r in rows for key in ("pagu_murni", "pagu_perubahan", "realisasi")):
+            return frozenset((TABLE, r) for r in rows)
+        return self.rows_below([k.index for k in kids]) | {(TABLE, i)}
+
+    def rows_below(self, rows) -> frozenset:
+        """The Realisasi rows ``rows`` and every row below them in the budget tree, as (table, row)."""
+        return frozenset((TABLE, d) for i in rows for d in self.subtree(i))
+
+    def subtree(self, i: int) -> list[int]:
+        """Row ``i`` and every row below it in the budget tree."""
+        found = self._subtrees.get(i)
+        if found is None:
+            found = self._subtrees[i] = [i, *(d for kid in self.kids(i) for d in self.subtree(kid.index))]
+        return found

@@ -18,13 +18,16 @@ from ..derive.budget import money
 from ..findings import Finding
 from ..i18n import Text
 from ..schema import belanja
-from .budget_cells import BudgetCells
+from .budget_cells import AMOUNT_CELLS, BudgetCells
 from .codes import norm
 from .relations import Linear, Ref, Test, one_of, reported
 
 _DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
 FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan"}
 QUARTERS = (1, 2, 3, 4)
+# the kinds of cell the Rencana Aksi relations are made of (see Relation.kinds)
+RA_PAGU_CELLS = frozenset(("ra_kegiatan", key) for key in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS)))
+RA_SPENT_CELLS = frozenset(("ra_kegiatan", f"realisasi_tw{q}") for q in QUARTERS)
 BLANK_QUARTER = Text(" (triwulan ini kosong)", " (this quarter is blank)")
 
 
@@ -75,7 +78,8 @@ def _pk(pk, cells: BudgetCells):
                               params={"field": key.split("_")[1], "kode": code}) if want != found else None
             yield Linear(finding is not None, finding, lambda j=j, key=key, name=name, present=present: (
                 [(Ref("pk_program", j, key), 1, money(pk.values[key][j]))]
-                + [t for i in present for t in cells.terms(i, name, -1)]))
+                + [t for i in present for t in cells.terms(i, name, -1)]),
+                cells.rows_below(present) | {("pk_program", j)}, AMOUNT_CELLS | {("pk_program", key)})
 
 
 def _amount(cells: BudgetCells, i: int, name: str):
@@ -116,7 +120,8 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
                               params={"kode": code, "note": note}) if total != pagu else None
             yield Linear(finding is not None, finding, lambda j=j, quarters=quarters: (
                 [(Ref("ra_kegiatan", j, "pagu"), 1, money(ra.get("pagu", j)))]
-                + [(Ref("ra_kegiatan", j, f"pagu_tw{q}"), -1, money(ra.get(f"pagu_tw{q}", j))) for q in quarters]))
+                + [(Ref("ra_kegiatan", j, f"pagu_tw{q}"), -1, money(ra.get(f"pagu_tw{q}", j))) for q in quarters]),
+                kinds=RA_PAGU_CELLS)
         options = pk.get(code, {})
         if pagu is not None and options:
             wrong = pagu not in options.values()
@@ -172,7 +177,8 @@ def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
                       params={"kode": code, "cell": f"{cells.table.sheet}!{cells.table.cell('realisasi', line.index)}"})
     yield Linear(total != real, finding if total != real else None, lambda: (
         [(Ref("ra_kegiatan", j, f"realisasi_tw{q}"), 1, spent[q - 1]) for q in QUARTERS]
-        + cells.terms(line.index, "realisasi", -1)))
+        + cells.terms(line.index, "realisasi", -1)), cells.rows_below([line.index]) | {("ra_kegiatan", j)},
+        AMOUNT_CELLS | RA_SPENT_CELLS)
 
 
 def _quarters_above_pagu(ra):
@@ -247,15 +253,21 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
     def term(label, sign=-1):
         return (Ref("belanja", row(label), col), sign, typed(label))
 
-    def relation(label, want, detail, terms, report=True):
-        """``label``'s row = ``want``; a class nobody spent on may be left blank."""
+    own_rows = frozenset(("belanja", i) for i in range(len(bel)))
+
+    def relation(label, want, detail, terms, report=True, realisasi=None):
+        """``label``'s row = ``want``; a class nobody spent on may be left blank (``realisasi``:
+        the Realisasi rows whose amounts ``terms`` holds)."""
         i, found = row(label), typed(label)
         if i is None or want is None:
             return None
         wrong = (found if found is not None else 0) != want
         finding = Finding("BUD008", bel.sheet, bel.cell(col, i), expected=want, found=found,
                           params={"name": f"{label} ({col})", "detail": detail})
-        return Linear(wrong, finding if wrong and report else None, lambda: [term(label, 1)] + terms())
+        kinds, rows = frozenset({("belanja", col)}), own_rows
+        if realisasi is not None:
+            kinds, rows = kinds | AMOUNT_CELLS, rows | cells.rows_below(realisasi)
+        return Linear(wrong, finding if wrong and report else None, lambda: [term(label, 1)] + terms(), rows, kinds)
 
     group_sums = {group: add_amounts(map(typed, kinds)) for group, kinds in belanja.GROUPS}
     parts = {group: [k for k in kinds if row(k) is not None] for group, kinds in belanja.GROUPS}
@@ -276,11 +288,11 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
         out.append(relation(belanja.JUMLAH, add_amounts(_amount(cells, p.index, name) for p in programmes),
                             "Σ program, sheet Realisasi",
                             lambda: [t for p in programmes for t in cells.terms(p.index, name, -1)],
-                            report=jumlah is None or not jumlah.fails))
+                            report=jumlah is None or not jumlah.fails, realisasi=[p.index for p in programmes]))
         for label, rows in _by_class(cells, name).items():
             out.append(relation(label, add_amounts(_amount(cells, i, name) for i in rows) or 0,
                                 f"Σ sub kegiatan {label}",
-                                lambda rows=rows: [t for i in rows for t in cells.terms(i, name, -1)]))
+                                lambda rows=rows: [t for i in rows for t in cells.terms(i, name, -1)], realisasi=rows))
     yield from (r for r in out if r is not None)
 
 

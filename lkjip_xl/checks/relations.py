@@ -78,13 +78,13 @@ class Linear(Relation):
     """Σ coefficient × value = 0 over typed cells, exactly (money). ``terms`` is called only when
     the relation is explained (so a large workbook that adds up builds no term lists)."""
 
-    __slots__ = ("fails", "finding", "_terms_of", "_terms", "_rows", "_kinds")
+    __slots__ = ("fails", "finding", "_terms_of", "_terms", "_refs", "_rows", "_kinds")
 
     def __init__(self, fails: bool, finding: Finding | None,
                  terms: Callable[[], Sequence[tuple[Ref, int, Any]]], rows: frozenset | None = None,
                  kinds: frozenset | None = None) -> None:
         self.fails, self.finding = fails, finding
-        self._terms_of, self._terms, self._rows, self._kinds = terms, None, rows, kinds
+        self._terms_of, self._terms, self._refs, self._rows, self._kinds = terms, None, None, rows, kinds
 
     def rows(self) -> frozenset:
         return self._rows if self._rows is not None else super().rows()
@@ -107,7 +107,16 @@ class Linear(Relation):
         return sum((c * v for c, v in self.terms.values()), Decimal(0))
 
     def refs(self) -> Iterable[Ref]:
-        return self.terms.keys()
+        """The cells whose coefficients do not cancel out. When no cell is listed twice, nothing
+        cancels: the set of cells is all (a sum over every row of a large sheet is not merged)."""
+        if self._terms is not None:
+            return self._terms.keys()
+        if self._refs is None:
+            listed = [ref for ref, _, _ in self._terms_of()]
+            self._refs = set(listed)
+            if len(self._refs) < len(listed):
+                self._refs = self.terms.keys()
+        return self._refs
 
     def value(self, ref: Ref) -> Decimal:
         """The cell's value in the sum (a blank cell counts as 0: a sum is made over filled cells,
@@ -207,28 +216,32 @@ def judged(findings: list[Finding], code: str, typed: Ref, values: dict[Ref, Any
 
 class Sources:
     """Whether a cell has a second source that agrees (it is part of a relation that holds) or one
-    that does not (part of a relation that fails and is reported: the blame speaks for it). Built on
-    the first question (the plausibility rules ask only where a value looks off)."""
+    that does not (part of a relation that fails and is reported: the blame speaks for it). The
+    relations are indexed by the rows they lie in on the first question about a kind of cell (the
+    plausibility rules ask only where a value looks off), leaving out those that declare their
+    kinds of cell (``Relation.kinds``) without this one; only the relations of the cell's row are
+    then expanded (on a large workbook, a question about one row never expands every budget
+    roll-up)."""
 
     def __init__(self, relations: list[Relation]) -> None:
         self.relations = relations
-        self._holding: set[Ref] | None = None
-        self._failing: set[Ref] = set()
+        self._by_kind: dict[tuple[str, str], dict[tuple, list[Relation]]] = {}
 
-    def _index(self) -> None:
-        self._holding = set()
-        for q in self.relations:
-            if q.fails:
-                self._failing.update(q.refs())
-            elif q.confirms:
-                self._holding.update(q.refs())
+    def _near(self, ref: Ref) -> list[Relation]:
+        kind = (ref.table, ref.key)
+        index = self._by_kind.get(kind)
+        if index is None:
+            index = self._by_kind[kind] = {}
+            for q in self.relations:
+                kinds = q.kinds()
+                if kinds is None or kind in kinds:
+                    for row in q.rows():
+                        index.setdefault(row, []).append(q)
+        return index.get((ref.table, ref.index), [])
 
     def confirmed(self, ref: Ref) -> bool:
-        if self._holding is None:
-            self._index()
-        return ref in self._holding and ref not in self._failing
+        near = [q for q in self._near(ref) if ref in q.refs()]
+        return any(not q.fails and q.confirms for q in near) and not any(q.fails for q in near)
 
     def disputed(self, ref: Ref) -> bool:
-        if self._holding is None:
-            self._index()
-        return ref in self._failing
+        return any(q.fails and ref in q.refs() for q in self._near(ref))

@@ -48,6 +48,10 @@ class Container:
             _check_extent(self.path, sheet, data)
         return data
 
+    def part_size(self, member: str) -> int:
+        """A part's size as the zip says, decompressed."""
+        return self.zip.getinfo(member).file_size
+
     @property
     def _sheet_of(self) -> dict[str, str]:
         return {member: name for name, member in self.sheet_parts.items()}

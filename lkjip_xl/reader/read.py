@@ -53,7 +53,9 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         if container.styles_part:
             model.styles = read_styles(container.read_part(container.styles_part))
         model.print_areas = print_areas(container)
-        names = [n for n in DATA_SHEETS if n in container.sheet_parts]
+        # largest sheet first: its grid is built while the next sheets' XML is scanned
+        names = sorted((n for n in DATA_SHEETS if n in container.sheet_parts),
+                       key=lambda n: -container.part_size(container.sheet_parts[n]))
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
                 findings.append(Finding("STR001", name, "A1", params={"name": name}))
@@ -87,12 +89,22 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         for name in {sheet for sheet, _ in VERSION_CELLS}:  # read by calamine for the version: bound them too
             if name in container.sheet_parts:
                 container.read_part(container.sheet_parts[name])
+        _schema_order(model)
         model.version = _version(book, container.sheet_parts)
         if model.version != SCHEMA.version:
             findings.append(Finding("STR004", "Petunjuk", "B3", expected=SCHEMA.version, found=model.version))
         return model, findings
     finally:
         container.close()
+
+
+def _schema_order(model: WorkbookModel) -> None:
+    """The model's sheets, forms and tables in the schema's order, whatever order they were read in."""
+    order = {name: i for i, name in enumerate(DATA_SHEETS)}
+    model.scans = dict(sorted(model.scans.items(), key=lambda item: order[item[0]]))
+    for attr in ("forms", "tables"):
+        items = getattr(model, attr)
+        setattr(model, attr, dict(sorted(items.items(), key=lambda item: order[item[1].sheet])))
 
 
 def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: list[Finding]) -> None:

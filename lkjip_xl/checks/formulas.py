@@ -8,6 +8,7 @@ for the file (FRM005), not one per cell; a stored result that differs from the r
 FRM002 at its cell."""
 from __future__ import annotations
 
+import operator
 from typing import Iterable
 
 from ..findings import Finding
@@ -23,14 +24,15 @@ def check(ctx) -> Iterable[Finding]:
         computed = [c for c in table.table.columns if c.computed and c.key in table.values]
         if not computed:
             continue
-        rows = ctx.wb.row_values(key)
         for col in computed:  # column by column: no dict of every derived value per row
             values, formulas = table.values[col.key], table.has_formula[col.key]
-            derived = [rv.derived(col.key) for rv in rows]
-            for i in range(len(table)):
+            derived = ctx.wb.column(key, col.key)
+            # the common case, decided in bulk: a formula whose stored result is the derivation
+            settled = map(operator.and_, map(operator.eq, derived, values), map(bool, formulas))
+            for i in [i for i, done in enumerate(settled) if not done]:
                 expected, found = derived[i], values[i]
                 if formulas[i] and same_cached(expected, found):
-                    continue  # the common case, decided without building anything
+                    continue
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
                 findings += _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
                                   col.type, ctx.settings)

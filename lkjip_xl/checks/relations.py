@@ -228,20 +228,32 @@ class Sources:
         self._by_kind: dict[tuple[str, str], dict[tuple, list[Relation]]] = {}
 
     def _near(self, ref: Ref) -> list[Relation]:
+        """The relations that may hold ``ref``: failing ones first, then by size (the smallest
+        that confirms a cell is found before a sum over a whole sheet is expanded)."""
         kind = (ref.table, ref.key)
         index = self._by_kind.get(kind)
         if index is None:
             index = self._by_kind[kind] = {}
+            sized = []
             for q in self.relations:
                 kinds = q.kinds()
                 if kinds is None or kind in kinds:
-                    for row in q.rows():
-                        index.setdefault(row, []).append(q)
+                    rows = q.rows()
+                    sized.append((not q.fails, len(rows), q, rows))
+            sized.sort(key=lambda item: item[:2])
+            for _, _, q, rows in sized:
+                for row in rows:
+                    index.setdefault(row, []).append(q)
         return index.get((ref.table, ref.index), [])
 
     def confirmed(self, ref: Ref) -> bool:
-        near = [q for q in self._near(ref) if ref in q.refs()]
-        return any(not q.fails and q.confirms for q in near) and not any(q.fails for q in near)
+        for q in self._near(ref):
+            if q.fails:
+                if ref in q.refs():
+                    return False
+            elif q.confirms and ref in q.refs():
+                return True  # no failing relation holds it: those came first
+        return False
 
     def disputed(self, ref: Ref) -> bool:
         return any(q.fails and ref in q.refs() for q in self._near(ref))

@@ -48,3 +48,21 @@ def derivations_of(spec) -> dict[str, Derivation]:
     """Computed column (or field) key -> its derivation, for a schema Table or Form."""
     items = spec.columns if hasattr(spec, "columns") else spec.fields
     return {c.key: c.derive for c in items if c.derive is not None}
+
+
+class OneValue:
+    """The row a derivation of one column alone (``Derivation.by_value``) sees: that column's value;
+    asking for another column is an error in the derivation's declaration."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: str, value: Any) -> None:
+        self.key, self.value = key, value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key != self.key:
+            raise LookupError(f"a derivation by the value of {self.key!r} read {key!r}")
+        return self.value if self.value is not None else default
+
+    def num(self, key: str):
+        return number_or_none(self.get(key))

@@ -27,7 +27,7 @@ from .env import DeriveEnv, rating_scale
 from .kinerja import (
     PK, Sasaran, history_capaian, line_capaian, line_efisiensi, program_indicator_capaian, sasaran_summaries,
 )
-from .rows import RowValues, derivations_of
+from .rows import OneValue, RowValues, derivations_of
 from .sakip import sakip_row
 
 # table key -> its rows as (values, computed keys holding a typed constant)
@@ -35,9 +35,11 @@ Source = Callable[[str], list[tuple[Mapping[str, Any], frozenset]]]
 
 
 class DerivedWorkbook:
-    def __init__(self, env: DeriveEnv, source: Source, form_values: Callable[[str], dict]) -> None:
+    def __init__(self, env: DeriveEnv, source: Source, form_values: Callable[[str], dict],
+                 columns: Callable[[str], dict[str, list] | None] | None = None) -> None:
         self.env = env
         self._source = source
+        self._columns = columns  # table key -> its values by column, when stored so (a read workbook)
         self._form_values = form_values
         self._row_values: dict[str, list[RowValues]] = {}
         self._rows: dict[str, list[dict[str, Any]]] = {}
@@ -71,6 +73,28 @@ class DerivedWorkbook:
         if table_key not in self._rows:
             self._rows[table_key] = [rv.all_derived() for rv in self.row_values(table_key)]
         return self._rows[table_key]
+
+    def column(self, table_key: str, key: str) -> list[Any]:
+        """Every row's derivation of one computed column, as ``rows()`` holds it. A derivation of
+        one input column alone (``Derivation.by_value``: an SKM answer's score) is computed once
+        per distinct value of that column, without a row object per row."""
+        derivation = derivations_of(SCHEMA.table(table_key))[key]
+        name = derivation.by_value
+        inputs = self._columns(table_key) if self._columns is not None and name else None
+        if inputs is None or name not in inputs or table_key in self._row_values:
+            return [rv.derived(key) for rv in self.row_values(table_key)]
+        python, env = derivation.python, self.env
+        known: dict[tuple, Any] = {}
+        out = []
+        for value in inputs[name]:
+            try:
+                found = known[(type(value), value)]
+            except KeyError:
+                found = known[(type(value), value)] = python(OneValue(name, value), env)
+            except TypeError:  # not hashable
+                found = python(OneValue(name, value), env)
+            out.append(found)
+        return out
 
     def recompute(self, table_key: str, i: int, key: str, changes: dict[str, Any]) -> Any:
         """What row ``i``'s derivation of ``key`` gives with some of its cells changed (the blame
@@ -167,7 +191,11 @@ def derive_model(model) -> DerivedWorkbook:
         form = model.form(key)
         return dict(form.values) if form else {}
 
-    return DerivedWorkbook(env, source, form_values)
+    def columns(key: str) -> dict[str, list] | None:
+        table = model.table(key)
+        return table.values if table is not None else None
+
+    return DerivedWorkbook(env, source, form_values, columns)
 
 
 class TableRow(Mapping):

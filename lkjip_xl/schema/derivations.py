@@ -211,7 +211,7 @@ def answer_score(answer: str, index: int) -> Derivation:
             score = sheet_label_score(raw, name)
         return score
 
-    return Derivation(excel, python)
+    return Derivation(excel, python, by_value=answer)
 
 
 def _skm_nrr_excel(ctx: FormulaContext) -> str:

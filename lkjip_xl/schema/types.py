@@ -57,6 +57,10 @@ class Derivation:
 
     excel: Callable[[FormulaContext], str]
     python: Callable[[Any, Any], Any]
+    # the one input column the value depends on (with the environment), when so: the value is then
+    # computed once per distinct value of that column (``DerivedWorkbook.column``), and ``python``
+    # may read no other column of the row
+    by_value: str | None = None
 
 
 class _Cell:

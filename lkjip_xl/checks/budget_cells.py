@@ -5,7 +5,7 @@ effective pagu − realisasi). A parent or total cell holding a formula (a SUM o
 stands for its children's cells: its value follows theirs."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ..derive.budget import money
 from ..derive.rows import derivations_of
@@ -23,7 +23,7 @@ class BudgetCells:
         self.tree = ctx.wb.budget
         self._kids: dict[int, list] | None = None
         self._terms: dict[tuple[int, str], list] = {}
-        self._subtrees: dict[int, list[int]] = {}
+        self._under: dict[int, frozenset] = {}
         self._derived = frozenset(derivations_of(table.table))
         self._typed: dict[str, list] = {}  # an input column's amounts, converted once
 
@@ -72,21 +72,23 @@ class BudgetCells:
             return [t for kid in self.kids(i) for t in self.terms(kid.index, name)]
         return [(self.ref(i, key), 1, self.amount(i, key))]
 
-    def near(self, i: int, kids) -> frozenset:
-        """The rows a roll-up's cells are in: its row and its children's, and where one of them
-        holds a formula (its cells are then its own children's), the rows below them too."""
-        rows = [i, *(k.index for k in kids)]
-        if not any(self._formula(key, r) for r in rows for key in ("pagu_murni", "pagu_perubahan", "realisasi")):
-            return frozenset((TABLE, r) for r in rows)
-        return self.rows_below([k.index for k in kids]) | {(TABLE, i)}
+    def near(self, i: int, kids) -> Callable[[], frozenset]:
+        """The rows a roll-up's cells are in, worked out when asked: its row and its children's,
+        and where one of them holds a formula (its cells are then its own children's), the rows
+        below them too."""
+        return lambda: self.rows_below([i, *(k.index for k in kids)])
 
     def rows_below(self, rows) -> frozenset:
-        """The Realisasi rows ``rows`` and every row below them in the budget tree, as (table, row)."""
-        return frozenset((TABLE, d) for i in rows for d in self.subtree(i))
+        """The Realisasi rows ``rows`` and every row below a row holding a formula, as (table, row)."""
+        return frozenset().union(*map(self._below, rows))
 
-    def subtree(self, i: int) -> list[int]:
-        """Row ``i`` and every row below it in the budget tree."""
-        found = self._subtrees.get(i)
+    def _below(self, i: int) -> frozenset:
+        """Row ``i`` and, when it holds a formula, the rows below it (worked out once per row)."""
+        found = self._under.get(i)
         if found is None:
-            found = self._subtrees[i] = [i, *(d for kid in self.kids(i) for d in self.subtree(kid.index))]
+            kids = self.kids(i)
+            found = frozenset({(TABLE, i)})
+            if kids and any(self._formula(key, i) for key in ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")):
+                found = found.union(*(self._below(kid.index) for kid in kids))
+            self._under[i] = found
         return found

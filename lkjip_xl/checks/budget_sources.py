@@ -79,7 +79,8 @@ def _pk(pk, cells: BudgetCells):
             yield Linear(finding is not None, finding, lambda j=j, key=key, name=name, present=present: (
                 [(Ref("pk_program", j, key), 1, money(pk.values[key][j]))]
                 + [t for i in present for t in cells.terms(i, name, -1)]),
-                cells.rows_below(present) | {("pk_program", j)}, AMOUNT_CELLS | {("pk_program", key)})
+                lambda present=present, j=j: cells.rows_below(present) | {("pk_program", j)},
+                AMOUNT_CELLS | {("pk_program", key)})
 
 
 def _amount(cells: BudgetCells, i: int, name: str):
@@ -177,7 +178,7 @@ def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
                       params={"kode": code, "cell": f"{cells.table.sheet}!{cells.table.cell('realisasi', line.index)}"})
     yield Linear(total != real, finding if total != real else None, lambda: (
         [(Ref("ra_kegiatan", j, f"realisasi_tw{q}"), 1, spent[q - 1]) for q in QUARTERS]
-        + cells.terms(line.index, "realisasi", -1)), cells.rows_below([line.index]) | {("ra_kegiatan", j)},
+        + cells.terms(line.index, "realisasi", -1)), lambda: cells.rows_below([line.index]) | {("ra_kegiatan", j)},
         AMOUNT_CELLS | RA_SPENT_CELLS)
 
 
@@ -266,7 +267,7 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
                           params={"name": f"{label} ({col})", "detail": detail})
         kinds, rows = frozenset({("belanja", col)}), own_rows
         if realisasi is not None:
-            kinds, rows = kinds | AMOUNT_CELLS, rows | cells.rows_below(realisasi)
+            kinds, rows = kinds | AMOUNT_CELLS, lambda: own_rows | cells.rows_below(realisasi)
         return Linear(wrong, finding if wrong and report else None, lambda: [term(label, 1)] + terms(), rows, kinds)
 
     group_sums = {group: add_amounts(map(typed, kinds)) for group, kinds in belanja.GROUPS}

@@ -81,12 +81,16 @@ class Linear(Relation):
     __slots__ = ("fails", "finding", "_terms_of", "_terms", "_refs", "_rows", "_kinds")
 
     def __init__(self, fails: bool, finding: Finding | None,
-                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]], rows: frozenset | None = None,
-                 kinds: frozenset | None = None) -> None:
+                 terms: Callable[[], Sequence[tuple[Ref, int, Any]]],
+                 rows: frozenset | Callable[[], frozenset] | None = None, kinds: frozenset | None = None) -> None:
         self.fails, self.finding = fails, finding
         self._terms_of, self._terms, self._refs, self._rows, self._kinds = terms, None, None, rows, kinds
 
     def rows(self) -> frozenset:
+        """The rows given (worked out when first asked, when given as a function), else those of
+        the terms."""
+        if callable(self._rows):
+            self._rows = self._rows()
         return self._rows if self._rows is not None else super().rows()
 
     def kinds(self) -> frozenset | None:
@@ -223,28 +227,36 @@ class Sources:
     then expanded (on a large workbook, a question about one row never expands every budget
     roll-up)."""
 
+    # a relation over more rows than this (a programme's or the whole sheet's sum) is looked at
+    # for each question rather than indexed under every row it covers
+    WIDE = 500
+
     def __init__(self, relations: list[Relation]) -> None:
         self.relations = relations
-        self._by_kind: dict[tuple[str, str], dict[tuple, list[Relation]]] = {}
+        self._by_kind: dict[tuple[str, str], tuple[dict[tuple, list], list]] = {}
 
     def _near(self, ref: Ref) -> list[Relation]:
         """The relations that may hold ``ref``: failing ones first, then by size (the smallest
         that confirms a cell is found before a sum over a whole sheet is expanded)."""
         kind = (ref.table, ref.key)
-        index = self._by_kind.get(kind)
-        if index is None:
-            index = self._by_kind[kind] = {}
-            sized = []
+        if kind not in self._by_kind:
+            index: dict[tuple, list] = {}
+            wide: list = []
             for q in self.relations:
                 kinds = q.kinds()
                 if kinds is None or kind in kinds:
                     rows = q.rows()
-                    sized.append((not q.fails, len(rows), q, rows))
-            sized.sort(key=lambda item: item[:2])
-            for _, _, q, rows in sized:
-                for row in rows:
-                    index.setdefault(row, []).append(q)
-        return index.get((ref.table, ref.index), [])
+                    item = (not q.fails, len(rows), id(q), q, rows)
+                    if len(rows) > self.WIDE:
+                        wide.append(item)
+                    else:
+                        for row in rows:
+                            index.setdefault(row, []).append(item)
+            self._by_kind[kind] = (index, wide)
+        index, wide = self._by_kind[kind]
+        row = (ref.table, ref.index)
+        near = index.get(row, []) + [item for item in wide if row in item[4]]
+        return [item[3] for item in sorted(near, key=lambda item: item[:3])]
 
     def confirmed(self, ref: Ref) -> bool:
         for q in self._near(ref):

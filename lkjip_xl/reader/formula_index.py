@@ -65,6 +65,16 @@ class FormulaIndex(Mapping):
         else:
             self._add(row, col, raw.replace(str(row).encode(), b"\0"), raw)
 
+    def tail(self, col: int) -> list | None:
+        """The column's last run, when a formula read with its bytes may extend it in place (the
+        reader's fast path: its last row + 1 and the same shape; then ``counted``)."""
+        runs = self._runs.get(col)
+        return runs[-1] if runs and type(runs[-1][2]) is bytes else None
+
+    def counted(self, n: int) -> None:
+        """``n`` cells were added to runs by extending their ``tail``."""
+        self._in_runs += n
+
     def add_text(self, row: int, col: int, text: str | None) -> None:
         """A formula known by its text (a shared formula's cell), or None."""
         if text is None or "\0" in text:

@@ -25,7 +25,7 @@ from .grid import Grid, read_grid
 from .model import ERROR, CellError, FormData, TableData, WorkbookModel
 from .print_areas import print_areas
 from .styles import read_styles
-from .values import convert, make_converter
+from .values import convert, convert_column, make_converter
 from .xmlscan import SheetScan, bad_dates, scan_sheet
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
@@ -59,12 +59,12 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
                 findings.append(Finding("STR001", name, "A1", params={"name": name}))
-        # python-calamine builds a sheet's grid without holding the GIL: while it builds one sheet's
-        # grid in a worker thread, this thread scans the XML of the next sheet and then reads the
-        # tables of the sheet whose grid is built. A sheet's XML (bounded by read_part before
-        # python-calamine may touch it) is let go of once scanned, before its grid is built: the
-        # XML of a large sheet and its grid are never held at once (145 MB and 200 MB for 100.000
-        # respondents), and at most two grids are (one being read, one being built).
+        # python-calamine builds a sheet's grid without holding the GIL: in a worker thread, while
+        # this thread scans the sheet's XML for formulas and reads the tables of the sheet built
+        # before. A sheet's XML is bounded by read_part, and its impossible dates found, before
+        # python-calamine may touch the sheet; the largest sheet comes first (so its grid, the
+        # longest to build, is built while the other sheets are scanned). At most two grids are
+        # held (one being read, one being built); a sheet's XML is let go of once scanned.
         def grid_of(name: str, bad: dict, xml: bytes | None) -> Grid:
             return read_grid(book, Path(path), name, container.sheet_parts[name], bad, xml)
 
@@ -75,9 +75,9 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                 if name is not None:
                     xml = container.read_part(container.sheet_parts[name])
                     bad = bad_dates(xml, model.styles)
+                    scanned = (name, pool.submit(grid_of, name, bad, xml if bad else None))  # the XML only to mend
                     model.scans[name] = scan_sheet(xml, model.styles)
                     model.scans[name].bad_dates = bad
-                    scanned = (name, pool.submit(grid_of, name, bad, xml if bad else None))  # the XML only to mend
                     del xml
                 if building is not None:
                     done, future = building
@@ -332,9 +332,9 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         has_out.extend(map(f_rows.__contains__, rows))
         read_as: dict[int, str] = {}
         if keep_raw:
-            out.extend(None if v == "" else v for v in raws)
+            out.extend([None if v == "" else v for v in raws])
         else:
-            converted = list(map(conv, raws))
+            converted = convert_column(conv, raws)
             out.extend(map(itemgetter(0), converted))
             # read again knowing the cell's format and whether a formula gave it (rare cells): a
             # percent-formatted cell of a points column, a percent above 1000 %

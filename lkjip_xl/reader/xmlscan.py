@@ -195,30 +195,56 @@ def scan_sheet(xml: bytes, styles: Styles | None = None) -> SheetScan:
     return scan
 
 
+CHUNK = 2 * 1024 * 1024  # the formula cells of this much XML are listed at once (then let go of)
+
+
 def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, styles, percent) -> None:
     """Every formula cell. The usual cell (its r= first, the formula its first child) is found by
-    one search of the cell and its formula together; when some formula is not such a cell (the
-    count of formula tags tells), the sheet is read again the slower way: each formula, then the
-    cell it belongs to."""
+    one search of the cell and its formula together, a stretch of rows at a time; a formula filled
+    down a column (the next row, the same formula but for the row's number) extends its run in
+    place. When some formula is not such a cell (the count of formula tags tells), the sheet is
+    read again the slower way: each formula, then the cell it belongs to."""
     pats = _patterns(prefix)
     sink = _FormulaCells(scan, styles, percent)
-    add, add_raw, columns, column = sink.add, scan.formulas.add_raw, where.columns, where.column
+    index = scan.formulas
+    add, add_raw, columns, column = sink.add, index.add_raw, where.columns, where.column
     format_of, percent_at = sink.format_of, sink.percent_at
-    found = 0
-    for m in pats["cell_formula"].finditer(xml):
-        letters, digits, attrs, f_attrs, raw = m.groups()
-        col = columns.get(letters)
-        if col is None:
-            col = column(letters)
-        found += 1
-        if f_attrs or not raw:
-            add(int(digits), col, attrs, f_attrs, raw)
-            continue
-        row = int(digits)
-        add_raw(row, col, raw)  # the usual formula, inline: a million of them on a large sheet
-        if percent and format_of.get(attrs, "") is not None:
-            percent_at(row, col, attrs)
-    if found == sum(1 for _ in pats["formula_tag"].finditer(xml)):
+    search, row_end = pats["cell_formula"], b"</" + prefix + b"row>"
+    # column letters -> (column, its last run); none when a NUL byte (no XML) could fake a shape
+    tails: dict[bytes, tuple[int, list] | None] = {} if b"\0" not in xml else _NoTails()
+    found = slow = pos = 0
+    while pos < len(xml):
+        end = xml.find(row_end, pos + CHUNK)
+        end = len(xml) if end < 0 else end + len(row_end)
+        cells = search.findall(xml, pos, end)
+        found += len(cells)
+        for letters, digits, attrs, f_attrs, raw in cells:
+            tail = tails.get(letters)
+            if tail is not None and not f_attrs and raw:
+                col, run = tail
+                row = int(digits)
+                if run[1] == row - 1 and digits[0] != 48 and raw.replace(digits, b"\0") == run[2]:
+                    run[1] = row  # the usual formula, filled down: a million of them on a large sheet
+                    if percent and format_of.get(attrs, "") is not None:
+                        percent_at(row, col, attrs)
+                    continue
+            slow += 1
+            col = columns.get(letters)
+            if col is None:
+                col = column(letters)
+            row = int(digits)
+            if f_attrs or not raw:
+                add(row, col, attrs, f_attrs, raw)
+            else:
+                add_raw(row, col, raw)
+                if percent and format_of.get(attrs, "") is not None:
+                    percent_at(row, col, attrs)
+            run = index.tail(col)
+            tails[letters] = (col, run) if run is not None else None
+        pos = end
+        del cells
+    index.counted(found - slow)
+    if found == _formula_tags(xml, prefix, pats):
         return
     scan.formulas, scan.arrays, scan.formula_formats = FormulaIndex(), {}, {}
     sink = _FormulaCells(scan, styles, percent)
@@ -235,6 +261,21 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
                 continue
             (row, col), attrs = key, xml[start:m.start()]
         sink.add(row, col, attrs, *m.groups())
+
+
+class _NoTails(dict):
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+def _formula_tags(xml: bytes, prefix: bytes, pats) -> int:
+    """How many formula elements the sheet holds. In the cell data, every "<f" opens one (one
+    byte count); after it (data validations' <formula1>, an autofilter's <filters>) they are
+    searched for."""
+    data_end = xml.rfind(b"</" + prefix + b"sheetData>")
+    if data_end < 0:
+        return sum(1 for _ in pats["formula_tag"].finditer(xml))
+    return xml.count(b"<" + prefix + b"f", 0, data_end) + sum(1 for _ in pats["formula_tag"].finditer(xml, data_end))
 
 
 class _FormulaCells:

@@ -86,6 +86,8 @@ UNDETECTABLE = {
                     "to the annual target (the path stays monotone, within 10x of the annual target)",
     "single_source": "a value no other cell states (see single_source()) changed into a value within a "
                      "factor of 2 of it, of the same sign: nothing can tell which one is right",
+    "zero_is_legit": "a realisasi (an output, a component's pembilang, a PK realisasi) no other cell states "
+                     "changed to 0: nothing achieved is a statement staff make on purpose",
     "below_precision": "an NRR typed without respondent rows changed so little that the IKM it adds up "
                        "to, as printed on the PK (its only second source), stays the same",
 }
@@ -322,7 +324,13 @@ def _nature(model, t: Target, new) -> str | None:
         return "free_quarter"
     if single_source(model, t) and _plausible_change(t.value, new):
         return "single_source"
+    if new == 0 and (t.table, t.key) in ZERO_IS_LEGIT and single_source(model, t):
+        return "zero_is_legit"
     return None
+
+
+# a realisasi whose 0 says "nothing achieved" (checks/plausibility.py, nothing_achieved)
+ZERO_IS_LEGIT = {("realisasi", "realisasi_keluaran"), ("pk_komponen", "pembilang"), ("pk_indikator", "realisasi")}
 
 
 def mutations(model, ts: list[Target], kind: str) -> list[Mutation]:

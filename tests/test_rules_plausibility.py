@@ -51,6 +51,22 @@ def test_kin021_a_component_out_of_bounds(check, data):
     assert {n[:2] for n in notes(findings)} == {("KIN013", "PK!J6"), ("KIN021", "PK Komponen!F5")}
 
 
+def _row(data, kode):
+    return next(r for r in data["tables"]["realisasi"] if r["kode"] == kode)
+
+
+def test_kin021_nothing_achieved_is_no_slip(check, data):
+    # 0 of 12 outputs: an output not produced, said on purpose (no "likely slip 1 → 0")
+    _row(data, "01.01.01")["realisasi_keluaran"] = 0
+    assert [f for f in check(data) if f.code in ("KIN020", "KIN021")] == []
+
+
+def test_kin021_an_output_far_below_its_target_is_still_said(check, data):
+    _row(data, "01.01.01")["realisasi_keluaran"] = 1  # 1 of 12 outputs: 8,3 %, not 0
+    findings = check(data)
+    assert ("KIN021", "Realisasi!H7") in {f[:2] for f in loud(findings) + notes(findings)}
+
+
 # ------------------------------------------------------------------ KIN022, KIN023
 def test_kin022_last_years_realisasi_a_tenth(check, data):
     _pk(data, "IKU1")["realisasi_lalu"] = D("8.51")  # 85,10

@@ -105,7 +105,7 @@ def _ratios(ctx) -> Iterable[Finding]:
         derived = ctx.derived(key)
         for i in range(len(table)):
             value = derived[i].get(column)
-            if not implausible(value):
+            if not implausible(value) or nothing_achieved(value, [table.get(k, i) for k in inputs]):
                 continue
             refs = {k: Ref(key, i, k) for k in inputs}
             cells = " / ".join(f"{table.sheet}!{table.cell(k, i)}" for k in inputs)
@@ -115,6 +115,13 @@ def _ratios(ctx) -> Iterable[Finding]:
             test = (lambda v, key=key, i=i, column=column, refs=refs: plausible(ctx.wb.recompute(
                 key, i, column, {k: v[ref] for k, ref in refs.items()})))
             yield from reported(ctx, Test(finding, values, test, fails=True, confirms=False))
+
+
+def nothing_achieved(ratio, inputs: list) -> bool:
+    """A ratio of 0 from a realisasi typed as 0: nothing was achieved (an output not produced, a
+    component at 0), a statement staff make on purpose, not a value off the scale (a slip to 0 is
+    left to the relations a value has: the Rencana Aksi, the composite)."""
+    return ratio == 0 and any(number(v) == 0 for v in inputs)
 
 
 def _show(value: Decimal) -> str:

@@ -4,6 +4,8 @@ Exit codes: 0 no errors, 1 errors found, 2 could not run (one-line reason on std
 """
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -428,4 +430,17 @@ def run(argv: list[str] | None = None) -> None:
         detail = f"{type(exc).__name__}: {exc}"[:200]
         typer.echo(f"lkjip-xl: {message('internal', argv_lang(args), detail=detail)}", err=True)
         code = 2
-    sys.exit(code if isinstance(code, int) else 0)
+    _leave(code if isinstance(code, int) else 0)
+
+
+def _leave(code: int) -> None:
+    """Exit as sys.exit would (output flushed, exit handlers run), without freeing one by one the
+    millions of objects a large check leaves (half a second at 50.000 rows): the system takes the
+    process's memory back at once."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head), a closed stream: nothing more to say
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)

@@ -132,7 +132,6 @@ class BudgetNode:
     level: str
     amounts: Mapping[str, Any]
     children: list[BudgetNode] = field(default_factory=list)
-    parent: BudgetNode | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -208,7 +207,6 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
         if host is None:
             roots.append(node)
         else:
-            node.parent = host
             host.children.append(node)
     used = {n.level for n in nodes}
     for node in nodes:

@@ -22,6 +22,7 @@ from ..calc.decimals import number_or_none, percent
 
 # the amounts a row carries; "pagu" is the effective pagu (calc.budget.pagu_efektif)
 AMOUNTS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa", "persen_realisasi")
+MONEY_AMOUNTS = AMOUNTS[:4]
 
 
 def money(value: Any) -> int | Decimal | None:
@@ -173,16 +174,16 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
     """The tree of a Realisasi table from its rows in sheet order (each a dict with kode, level,
     uraian and the AMOUNTS as the workbook holds them). Without any code the tree is built from the
     Tingkat column and the order of the rows (many published tables have no code column)."""
-    codes = [None if is_total_row(r.get("kode"), r.get("uraian")) else r.get("kode") for r in rows]
+    total = [is_total_row(r.get("kode"), r.get("uraian")) for r in rows]
+    codes = [None if t else r.get("kode") for t, r in zip(total, rows)]
     has_code = [c is not None and str(c).strip() != "" for c in codes]
     by_level = not any(has_code) and any(typed_level(r.get("level")) for r in rows)
     if by_level:
-        codes = codes_by_level([None if is_total_row(r.get("kode"), r.get("uraian")) else typed_level(r.get("level"))
-                                for r in rows])
+        codes = codes_by_level([None if t else typed_level(r.get("level")) for t, r in zip(total, rows)])
         has_code = [c is not None for c in codes]
     items, totals, skipped, uncoded = [], [], 0, []
     for i, r in enumerate(rows):
-        if is_total_row(r.get("kode"), r.get("uraian")):
+        if total[i]:
             totals.append(i)
             skipped += 1
         elif not has_code[i]:
@@ -190,8 +191,9 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
             if any(r.get(k) is not None for k in AMOUNTS[:3]):
                 uncoded.append(i)
         else:
-            items.append(BudgetRow(str(codes[i]), i, {k: money(r.get(k)) if k != "persen_realisasi" else
-                                                      number_or_none(r.get(k)) for k in AMOUNTS}))
+            amounts = {k: money(r.get(k)) for k in MONEY_AMOUNTS}
+            amounts["persen_realisasi"] = number_or_none(r.get("persen_realisasi"))
+            items.append(BudgetRow(str(codes[i]), i, amounts))
     nodes, problems = build_tree(items)
     skipped += sum(1 for p in problems if p.kind == "invalid_code")
     seen: dict[str, int] = {}
@@ -201,7 +203,7 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
         occurrence = seen.get(node.code, 0)
         seen[node.code] = occurrence + 1
         line = BudgetLine(node.row_id, node.code, node.level, str(rows[node.row_id].get("uraian") or ""),
-                          dict(node.amounts), depth, occurrence, parent=parent, coded=not by_level)
+                          node.amounts, depth, occurrence, parent=parent, coded=not by_level)
         lines.append(line)
         line.children = [make(c, depth + 1, line) for c in node.children]
         return line

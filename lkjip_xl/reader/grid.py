@@ -30,10 +30,29 @@ class Grid:
     merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
 
 
+class BuiltSheet:
+    """A sheet python-calamine has read (its cells held by the library, compactly); ``grid()``
+    turns them into Python values, when the caller is ready for them (after the sheet's XML is let
+    go of: both at once would be the largest moment of a large sheet's reading)."""
+
+    def __init__(self, sheet, path: Path, name: str) -> None:
+        self.sheet, self.path, self.name = sheet, path, name
+
+    def grid(self) -> Grid:
+        sheet, self.sheet = self.sheet, None
+        try:
+            merged = getattr(sheet, "merged_cell_ranges", None) or []
+            return Grid(sheet.to_python(skip_empty_area=False), list(merged))
+        except BaseException as exc:
+            if not calamine_failure(exc):
+                raise
+            raise UnreadableWorkbook("unreadable", path=str(self.path), detail=damaged(exc, self.name)) from None
+
+
 def read_grid(book: CalamineWorkbook, path: Path, name: str, member: str, bad: dict[Cell, str],
-              xml: bytes | None = None) -> Grid:
-    """The values of sheet ``name`` (its part ``member``); ``bad``: its date-formatted numbers
-    that are no date (``xmlscan.bad_dates``), when there are some with the sheet's ``xml``."""
+              xml: bytes | None = None) -> BuiltSheet:
+    """Sheet ``name`` (its part ``member``) read by python-calamine; ``bad``: its date-formatted
+    numbers that are no date (``xmlscan.bad_dates``), when there are some with the sheet's ``xml``."""
     try:
         if bad:
             book = _without_dates(path, member, xml, bad)
@@ -42,8 +61,7 @@ def read_grid(book: CalamineWorkbook, path: Path, name: str, member: str, bad: d
         height = sheet.total_height if hasattr(sheet, "total_height") else sheet.height
         if height > limits.MAX_ROWS:
             raise UnreadableWorkbook("too_large", path=str(path), detail=rows_over(name, height, limits.MAX_ROWS))
-        merged = getattr(sheet, "merged_cell_ranges", None) or []
-        return Grid(sheet.to_python(skip_empty_area=False), list(merged))
+        return BuiltSheet(sheet, path, name)
     except UnreadableWorkbook:
         raise
     except BaseException as exc:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+import operator
+from itertools import compress, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from ..schema.lists import LENIENT_LISTS, values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
 from .container import open_container
-from .grid import Grid, read_grid
+from .grid import BuiltSheet, read_grid
 from .model import ERROR, CellError, FormData, TableData, WorkbookModel
 from .print_areas import print_areas
 from .styles import read_styles
@@ -65,7 +67,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         # python-calamine may touch the sheet; the largest sheet comes first (so its grid, the
         # longest to build, is built while the other sheets are scanned). At most two grids are
         # held (one being read, one being built); a sheet's XML is let go of once scanned.
-        def grid_of(name: str, bad: dict, xml: bytes | None) -> Grid:
+        def grid_of(name: str, bad: dict, xml: bytes | None) -> BuiltSheet:
             return read_grid(book, Path(path), name, container.sheet_parts[name], bad, xml)
 
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -81,7 +83,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                     del xml
                 if building is not None:
                     done, future = building
-                    grid = future.result()
+                    grid = future.result().grid()
                     _read_sheet(SCHEMA.sheet(done), grid.values, model.scans[done], model, findings)
                     _merged_in_tables(SCHEMA.sheet(done), grid.merged, model, findings)
                     del grid, future
@@ -310,16 +312,15 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     error_rows = {r for r, _ in errors}
     unusable_rows = error_rows | {r for r, _ in scan.bad_dates}
     rows = data.rows
-    for r in range(table.first_row, last + 1):
-        line = grid[r - 1]
-        n = len(line)
-        if table.max_rows is None and not (r in error_rows and any((r, p) in errors for p in input_pos)):
-            for pos in input_pos:
-                if pos < n and line[pos] != "" and line[pos] is not None:
-                    break
-            else:
-                continue  # an empty row (formulas alone do not make a row)
-        rows.append(r)
+    candidates = range(table.first_row, last + 1)
+    if table.max_rows is None:  # an empty row (formulas alone do not make a row) is no row
+        filled = _filled_rows(grid[table.first_row - 1:last], input_pos)
+        for r in error_rows:  # a row whose input holds an error value is a row
+            if table.first_row <= r <= last and any((r, p) in errors for p in input_pos):
+                filled[r - table.first_row] = True
+        rows.extend(compress(candidates, filled))
+    else:
+        rows.extend(candidates)
     lines = [grid[r - 1] for r in rows]
     shortest = min(map(len, lines), default=0)
     # column by column: list comprehensions and maps over a column are several times faster than
@@ -366,6 +367,22 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data
+
+
+def _filled_rows(lines: list[list[Any]], positions: list[int]) -> list[bool]:
+    """Per line, whether a cell at one of ``positions`` holds something (neither "" nor None);
+    column by column, stopping once every line is known to be filled."""
+    filled = [False] * len(lines)
+    for pos in positions:
+        if all(filled):
+            break
+        if all(len(line) > pos for line in lines):
+            column = list(map(itemgetter(pos), lines))
+        else:
+            column = [line[pos] if pos < len(line) else "" for line in lines]
+        here = map(operator.and_, map(operator.ne, column, repeat("")), map(operator.is_not, column, repeat(None)))
+        filled = list(map(operator.or_, filled, here))
+    return filled
 
 
 def _out_of_range(col, value) -> bool:

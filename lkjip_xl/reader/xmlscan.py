@@ -259,7 +259,7 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
             key = where.at(start) if xml.startswith(b"<" + prefix + b"c", start) else None
             if key is None:
                 continue
-            (row, col), attrs = key, xml[start:m.start()]
+            (row, col), attrs = key, bytes(xml[start:m.start()])
         sink.add(row, col, attrs, *m.groups())
 
 

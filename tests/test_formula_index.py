@@ -50,3 +50,42 @@ def test_random_cells_read_as_a_dict():
     assert index == plain and len(index) == len(plain)
     for col in range(4):
         assert index.rows(col) == {r for r, c in plain if c == col}
+
+
+def _sheet(cells):
+    """A worksheet's XML holding ``cells`` [(A1 reference, formula bytes or None for a value)], one
+    row element per row number, rows in order, cells in the order given."""
+    rows: dict[int, list[bytes]] = {}
+    for ref, formula in cells:
+        row = int(ref.lstrip(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+        cell = b'<c r="%s"><f>%s</f><v>1</v></c>' % (ref, formula) if formula else b'<c r="%s"><v>1</v></c>' % ref
+        rows.setdefault(row, []).append(cell)
+    body = b"".join(b'<row r="%d">%s</row>' % (r, b"".join(c)) for r, c in sorted(rows.items()))
+    return (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b"<sheetData>" + body + b"</sheetData></worksheet>")
+
+
+def test_the_reader_fast_path_reads_every_formula_as_written():
+    """xmlscan extends a column's run in place while each formula is its neighbour's with the row
+    moved; every other case goes the plain way. Each formula reads back exactly as written."""
+    from lkjip_xl.reader.xmlscan import scan_sheet
+
+    cells = [(b"Q%d" % r, b"IFERROR(VLOOKUP(TRIM(H%d),skor_jawaban,2,FALSE),&quot;&quot;)" % r) for r in range(5, 400)]
+    cells += [(b"R%d" % r, b"H%d*%d" % (r, r)) for r in range(5, 400)]  # the row's number twice
+    cells[100] = (b"Q105", b"H104*2")  # a formula unlike its neighbours, mid-column
+    cells[200] = (b"Q205", None)  # a value typed over the formula: a gap in the run
+    # a reference with a leading zero (its formula too), a lower-case column
+    cells += [(b"S7", b"A7+1"), (b"S08", b"A08+1"), (b"s9", b"A9+1")]
+    cells += [(b"T%d" % r, b"T%d+1" % (r - 1)) for r in range(2000, 2100)]  # a column filled down far below
+    xml = _sheet(cells)
+    found = scan_sheet(xml).formulas
+    expected = {}
+    for ref, formula in cells:
+        if formula:
+            letters = ref.rstrip(b"0123456789").upper().decode()
+            col = sum((ord(ch) - 64) * 26 ** k for k, ch in enumerate(reversed(letters))) - 1
+            expected[(int(ref[len(letters):]), col)] = text_of(formula)
+    assert dict(found) == expected and len(found) == len(expected)
+    assert found[(104, 16)] == '=IFERROR(VLOOKUP(TRIM(H104),skor_jawaban,2,FALSE),"")'
+    assert found[(105, 16)] == "=H104*2" and (205, 16) not in found
+    assert found[(8, 18)] == "=A08+1" and found[(9, 18)] == "=A9+1"

@@ -210,8 +210,8 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
     add, add_raw, columns, column = sink.add, index.add_raw, where.columns, where.column
     format_of, percent_at = sink.format_of, sink.percent_at
     search, row_end = pats["cell_formula"], b"</" + prefix + b"row>"
-    # column letters -> (column, its last run); none when a NUL byte (no XML) could fake a shape
-    tails: dict[bytes, tuple[int, list] | None] = {} if b"\0" not in xml else _NoTails()
+    # column -> its last run; none when a NUL byte (no XML) could fake a shape
+    tails: dict[int, list | None] = {} if b"\0" not in xml else _NoTails()
     found = slow = pos = 0
     while pos < len(xml):
         end = xml.find(row_end, pos + CHUNK)
@@ -219,28 +219,25 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
         cells = search.findall(xml, pos, end)
         found += len(cells)
         for letters, digits, attrs, f_attrs, raw in cells:
-            tail = tails.get(letters)
-            if tail is not None and not f_attrs and raw:
-                col, run = tail
-                row = int(digits)
-                if run[1] == row - 1 and digits[0] != 48 and raw.replace(digits, b"\0") == run[2]:
-                    run[1] = row  # the usual formula, filled down: a million of them on a large sheet
-                    if percent and format_of.get(attrs, "") is not None:
-                        percent_at(row, col, attrs)
-                    continue
-            slow += 1
             col = columns.get(letters)
             if col is None:
                 col = column(letters)
             row = int(digits)
+            run = tails.get(col)
+            if (run is not None and not f_attrs and raw and run[1] == row - 1 and digits[0] != 48
+                    and raw.replace(digits, b"\0") == run[2]):
+                run[1] = row  # the usual formula, filled down: a million of them on a large sheet
+                if percent and format_of.get(attrs, "") is not None:
+                    percent_at(row, col, attrs)
+                continue
+            slow += 1
             if f_attrs or not raw:
                 add(row, col, attrs, f_attrs, raw)
             else:
                 add_raw(row, col, raw)
                 if percent and format_of.get(attrs, "") is not None:
                     percent_at(row, col, attrs)
-            run = index.tail(col)
-            tails[letters] = (col, run) if run is not None else None
+            tails[col] = index.tail(col)
         pos = end
         del cells
     index.counted(found - slow)

@@ -13,7 +13,8 @@ from .relations import Ref
 
 TABLE = "realisasi"
 # the kinds of cell a budget relation over Realisasi rows is made of (see Relation.kinds)
-AMOUNT_CELLS = frozenset((TABLE, key) for key in ("pagu_murni", "pagu_perubahan", "realisasi", "sisa"))
+AMOUNT_KEYS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
+AMOUNT_CELLS = frozenset((TABLE, key) for key in AMOUNT_KEYS)
 
 
 class BudgetCells:
@@ -24,6 +25,7 @@ class BudgetCells:
         self._kids: dict[int, list] | None = None
         self._terms: dict[tuple[int, str], list] = {}
         self._under: dict[int, frozenset] = {}
+        self._row_keys = [(TABLE, i) for i in range(len(self.rows))]  # one tuple per row, shared by every set
         self._derived = frozenset(derivations_of(table.table))
         self._typed: dict[str, list] = {}  # an input column's amounts, converted once
 
@@ -80,15 +82,18 @@ class BudgetCells:
 
     def rows_below(self, rows) -> frozenset:
         """The Realisasi rows ``rows`` and every row below a row holding a formula, as (table, row)."""
-        return frozenset().union(*map(self._below, rows))
+        sets = [self._below(i) for i in rows]
+        widest = max(sets, key=len, default=frozenset())
+        if all(s <= widest for s in sets):  # a parent holding a formula covers its children: its own set
+            return widest
+        return frozenset().union(*sets)
 
     def _below(self, i: int) -> frozenset:
-        """Row ``i`` and, when it holds a formula, the rows below it (worked out once per row)."""
+        """Row ``i`` and, when it holds a formula, the rows below it (kept once per such row)."""
         found = self._under.get(i)
         if found is None:
             kids = self.kids(i)
-            found = frozenset({(TABLE, i)})
-            if kids and any(self._formula(key, i) for key in ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")):
-                found = found.union(*(self._below(kid.index) for kid in kids))
-            self._under[i] = found
+            if not (kids and any(self._formula(key, i) for key in AMOUNT_KEYS)):
+                return frozenset((self._row_keys[i],))
+            found = self._under[i] = frozenset((self._row_keys[i],)).union(*(self._below(kid.index) for kid in kids))
         return found

@@ -29,11 +29,11 @@ def test_a_typed_value_equal_to_the_formula_is_a_note(check, data):
     assert "(sama dengan hasil rumusnya)" in next(f for f in findings if f.code == "FRM001").message()
 
 
-def test_a_typed_value_other_than_the_formula_is_a_warning(check, data):
-    realisasi(data, "01.01.01")["persen_realisasi"] = TypedOverride(D("96.6"))
+def test_a_wrong_value_typed_over_a_formula_counts_once(check, data):
+    realisasi(data, "01.01.01")["persen_realisasi"] = TypedOverride(D("96.6"))  # 820/850 = 96,47
     findings = check(data)
-    assert _severity(findings, "FRM001", "L7") == "warning"
-    assert codes_at(findings, "BUD002") == ["Realisasi!L7"]
+    assert codes_at(findings, "BUD002") == ["Realisasi!L7"]  # the value: an error
+    assert _severity(findings, "FRM001", "L7") == "info"  # the overwritten formula: a note of it
 
 
 def test_money_typed_over_a_formula_must_be_exact_to_be_a_note(check, data):
@@ -41,10 +41,10 @@ def test_money_typed_over_a_formula_must_be_exact_to_be_a_note(check, data):
     assert _severity(check(data), "FRM001", "M7") == "info"
 
 
-def test_money_a_sen_away_from_the_formula_is_a_warning(check, data):
+def test_money_a_sen_away_from_the_formula_is_an_error_of_its_rule(check, data):
     realisasi(data, "01.01.01")["sisa"] = TypedOverride(D("30000000.01"))
     findings = check(data)
-    assert _severity(findings, "FRM001", "M7") == "warning" and codes_at(findings, "BUD001") == ["Realisasi!M7"]
+    assert codes_at(findings, "BUD001") == ["Realisasi!M7"] and _severity(findings, "FRM001", "M7") == "info"
 
 
 def test_a_file_saved_without_calculation_is_one_finding(write, data, tmp_path):
@@ -107,3 +107,11 @@ def test_many_notes_of_one_code_are_one_line_of_text(write, data):
     text = render_text(result)
     assert "Realisasi: 4× [FRM001] info: Rumus ditimpa: M7, M8, M11, M14" in text
     assert result.summary["info"] == 4  # each is still a finding
+
+
+def test_an_overwritten_formula_no_other_rule_judges_stays_a_warning(check, data):
+    data["tables"]["skm_responden"][0]["skor_u1"] = TypedOverride(1)  # not the score its answer gives
+    findings = check(data)
+    at = [f for f in findings if f.code == "FRM001"]
+    assert [(f.sheet, f.severity, f.found) for f in at] == [("SKM", "warning", 1)]
+    assert [f for f in findings if (f.sheet, f.cell) == (at[0].sheet, at[0].cell) and f.code != "FRM001"] == []

@@ -9,6 +9,7 @@ FRM002 at its cell."""
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from typing import Iterable
 
 from ..findings import Finding
@@ -76,6 +77,15 @@ def _not_calculated(findings: list[Finding]) -> list[Finding]:
     cells = ", ".join(f"{f.sheet}!{f.cell}" for f in blank[:5]) + (" …" if len(blank) > 5 else "")
     rest = [f for f in findings if not (f.code == "FRM002" and is_blank(f.found))]
     return [Finding("FRM005", first.sheet, first.cell, params={"n": len(blank), "cells": cells})] + rest
+
+
+def overwritten_notes(findings: list[Finding]) -> list[Finding]:
+    """An overwritten formula (FRM001) at a cell whose typed value another finding already judges
+    (BUD001 for a sisa, KIN010 for a capaian keluaran, a truncation's warning): one problem, said
+    once; the overwritten formula becomes a note of it."""
+    judged = {(f.sheet, f.cell) for f in findings if f.code != "FRM001"}
+    return [replace(f, severity_override="info") if f.code == "FRM001" and (f.sheet, f.cell) in judged else f
+            for f in findings]
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:

@@ -442,5 +442,7 @@ def _leave(code: int) -> None:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (| head), a closed stream: nothing more to say
             pass
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or debugger writes its results after the program: let it
     atexit._run_exitfuncs()
     os._exit(code)

@@ -4,10 +4,10 @@ the findings met on the way (structure and value problems); it raises only when 
 be read at all."""
 from __future__ import annotations
 
+import operator
 import re
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-import operator
 from itertools import compress, repeat
 from operator import itemgetter
 from pathlib import Path

@@ -7,6 +7,8 @@ test searches every Indonesian message catalogue for them.
 """
 from __future__ import annotations
 
+from .i18n import pick
+
 TERMS: dict[str, tuple[str, str]] = {
     # severities of a finding (singular; Indonesian has no plural form)
     "error": ("kesalahan", "error"),
@@ -56,8 +58,7 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def term(key: str, lang: str = "id") -> str:
-    id_, en = TERMS[key]
-    return en if lang == "en" else id_
+    return pick(TERMS, key, lang)
 
 
 def terms(lang: str = "id") -> dict[str, str]:

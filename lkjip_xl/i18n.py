@@ -23,6 +23,13 @@ class Text:
         return self.en if lang == "en" else self.id
 
 
+def pick(table: dict[str, tuple[str, str]], key: str, lang: str = "id", **params) -> str:
+    """The text of ``key`` in a table of (Indonesian, English) pairs, filled with ``params``."""
+    id_, en = table[key]
+    text = en if lang == "en" else id_
+    return text.format(**params) if params else text
+
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "refuse_overwrite_input": (
         "menolak menimpa berkas masukan: {path}",
@@ -181,7 +188,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def message(key: str, lang: str = "id", **params) -> str:
     from .glossary import terms
 
-    id_, en = MESSAGES[key]
-    text = en if lang == "en" else id_
     words = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
-    return text.format(g=terms(lang), **words)
+    return pick(MESSAGES, key, lang).format(g=terms(lang), **words)

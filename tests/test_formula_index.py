@@ -89,3 +89,11 @@ def test_the_reader_fast_path_reads_every_formula_as_written():
     assert found[(104, 16)] == '=IFERROR(VLOOKUP(TRIM(H104),skor_jawaban,2,FALSE),"")'
     assert found[(105, 16)] == "=H104*2" and (205, 16) not in found
     assert found[(8, 18)] == "=A08+1" and found[(9, 18)] == "=A9+1"
+
+
+def test_a_nul_byte_in_a_sheet_turns_the_fast_path_off():
+    """A NUL (no XML may hold one) where the row's number would be must not read back as that number."""
+    from lkjip_xl.reader.xmlscan import scan_sheet
+
+    found = scan_sheet(_sheet([(b"U5", b"A5+1"), (b"U6", b"A\x00+1"), (b"U7", b"A7+1")])).formulas
+    assert dict(found) == {(5, 20): "=A5+1", (6, 20): "=A\x00+1", (7, 20): "=A7+1"}

@@ -164,7 +164,7 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
             if value is None or sources.disputed(ref) or sources.confirmed(ref):
                 continue
             if key in ("target", "realisasi") and capaian_off:
-                continue  # KIN021 says it
+                continue  # KIN021 says it (a realisasi of 0 is nothing achieved: nothing to say)
             others = [row[k] for k in compared if row[k] is not None and row[k] > 0]
             reference = median(others) if others else None
             fraction = percent_unit and off_scale(value, reference, SCALE_FACTOR) and not off_scale(

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LkjipError, UsageError
-from ..i18n import message
+from ..i18n import message, pick
 from ..io.atomic import atomic_output
-from ..rekap.labels import pick
 from ..rekap.report import render_text as rekap_text
 from ..render.json_out import render_json
 from ..render.text import render_text

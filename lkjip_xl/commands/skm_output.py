@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from ..calc.numbers_id import format_id
 from ..calc.skm import SKM_WEIGHTS, UNSUR
 from ..glossary import severity_word
-from ..i18n import message
+from ..i18n import message, pick
 from ..skm.compute import SkmResult
 from ..skm.layanan import LABELS as AGG_LABELS
 from ..skm.report_data import PERIOD_COLUMNS, period_rows, plan_rows
@@ -132,8 +132,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str) -> str:
-    id_, en = _TEXT[key]
-    return en if lang == "en" else id_
+    return pick(_TEXT, key, lang)
 
 
 def _fmt(value, places: int) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Callable
 
+from ..calc.distinct import map_distinct
 from ..schema import SCHEMA
 from ..schema.data import TypedOverride, plain
 from ..settings import Settings, default_skala_rows
@@ -84,17 +85,7 @@ class DerivedWorkbook:
         if inputs is None or name not in inputs or table_key in self._row_values:
             return [rv.derived(key) for rv in self.row_values(table_key)]
         python, env = derivation.python, self.env
-        known: dict[tuple, Any] = {}
-        out = []
-        for value in inputs[name]:
-            try:
-                found = known[(type(value), value)]
-            except KeyError:
-                found = known[(type(value), value)] = python(OneValue(name, value), env)
-            except TypeError:  # not hashable
-                found = python(OneValue(name, value), env)
-            out.append(found)
-        return out
+        return map_distinct(lambda value: python(OneValue(name, value), env), inputs[name])
 
     def recompute(self, table_key: str, i: int, key: str, changes: dict[str, Any]) -> Any:
         """What row ``i``'s derivation of ``key`` gives with some of its cells changed (the blame

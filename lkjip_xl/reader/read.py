@@ -16,6 +16,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..calc.budget import is_total_row
+from ..calc.distinct import map_distinct
 from ..errors import UnreadableWorkbook, calamine_failure, damaged
 from ..findings import Finding
 from ..schema import SCHEMA, ColType, Form, Table
@@ -27,7 +28,7 @@ from .grid import BuiltSheet, read_grid
 from .model import ERROR, CellError, FormData, TableData, WorkbookModel
 from .print_areas import print_areas
 from .styles import read_styles
-from .values import convert, convert_column, make_converter
+from .values import convert, make_converter
 from .xmlscan import SheetScan, bad_dates, scan_sheet
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
@@ -335,7 +336,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         if keep_raw:
             out.extend([None if v == "" else v for v in raws])
         else:
-            converted = convert_column(conv, raws)
+            converted = map_distinct(conv, raws)  # a column repeats its values: each read once
             out.extend(map(itemgetter(0), converted))
             # read again knowing the cell's format and whether a formula gave it (rare cells): a
             # percent-formatted cell of a points column, a percent above 1000 %

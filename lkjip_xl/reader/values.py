@@ -245,26 +245,5 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
     return other
 
 
-def convert_column(conv, raws: list) -> list[Reading]:
-    """``conv`` over a column's raw values, once per distinct value when values repeat (SKM scores,
-    ages, choices: 100.000 cells, a few dozen values); a value is known by its type as well (1, 1.0
-    and True are different cells)."""
-    types = set(map(type, raws))
-    # equal values of different types (1, 1.0, True) are told apart by keying on the type too
-    keys = raws if len(types & _NUMBER_TYPES) < 2 else list(zip(map(type, raws), raws))
-    try:
-        readings = dict.fromkeys(keys)
-    except TypeError:  # a value that cannot be a key: one by one
-        return list(map(conv, raws))
-    if len(readings) * 2 > len(keys):  # mostly distinct (amounts): the plain way
-        return list(map(conv, raws))
-    for key in readings:
-        readings[key] = conv(key if keys is raws else key[1])
-    return list(map(readings.__getitem__, keys))
-
-
-_NUMBER_TYPES = frozenset({bool, int, float, Decimal})
-
-
 _ONE = Decimal(1)
 _MAX_F = 1e15

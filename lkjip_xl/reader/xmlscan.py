@@ -207,11 +207,11 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
     pats = _patterns(prefix)
     sink = _FormulaCells(scan, styles, percent)
     index = scan.formulas
-    add, add_raw, columns, column = sink.add, index.add_raw, where.columns, where.column
+    add, columns, column = sink.add, where.columns, where.column
     format_of, percent_at = sink.format_of, sink.percent_at
     search, row_end = pats["cell_formula"], b"</" + prefix + b"row>"
-    # column -> its last run; none when a NUL byte (no XML) could fake a shape
-    tails: dict[int, list | None] = {} if b"\0" not in xml else _NoTails()
+    tails: dict[int, list | None] = {}  # column -> its last run, to extend in place
+    fill_down = b"\0" not in xml  # a NUL byte (no XML) could fake a formula's shape: no fast path
     found = slow = pos = 0
     while pos < len(xml):
         end = xml.find(row_end, pos + CHUNK)
@@ -231,13 +231,9 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
                     percent_at(row, col, attrs)
                 continue
             slow += 1
-            if f_attrs or not raw:
-                add(row, col, attrs, f_attrs, raw)
-            else:
-                add_raw(row, col, raw)
-                if percent and format_of.get(attrs, "") is not None:
-                    percent_at(row, col, attrs)
-            tails[col] = index.tail(col)
+            add(row, col, attrs, f_attrs, raw)
+            if fill_down:
+                tails[col] = index.tail(col)
         pos = end
         del cells
     index.counted(found - slow)
@@ -258,11 +254,6 @@ def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, sty
                 continue
             (row, col), attrs = key, bytes(xml[start:m.start()])
         sink.add(row, col, attrs, *m.groups())
-
-
-class _NoTails(dict):
-    def __setitem__(self, key, value) -> None:
-        pass
 
 
 def _formula_tags(xml: bytes, prefix: bytes, pats) -> int:

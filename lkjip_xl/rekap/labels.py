@@ -1,6 +1,8 @@
 """Every text of the rekap (sheet names, headers, notes, terminal lines), Indonesian and English."""
 from __future__ import annotations
 
+from ..i18n import pick
+
 TEXT: dict[str, tuple[str, str]] = {
     # sheet names (at most 31 characters)
     "sheet_units": ("Unit", "Units"),
@@ -149,13 +151,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "worker_stopped": ("proses pemeriksa berhenti (kehabisan memori?)", "the checking process stopped (out of memory?)"),
     "unknown": ("(tidak diisi)", "(not filled in)"),
 }
-
-
-def pick(table: dict[str, tuple[str, str]], key: str, lang: str = "id", **params) -> str:
-    """The text of ``key`` in a table of (Indonesian, English) pairs, filled with ``params``."""
-    id_, en = table[key]
-    text = en if lang == "en" else id_
-    return text.format(**params) if params else text
 
 
 def t(key: str, lang: str = "id", **params) -> str:

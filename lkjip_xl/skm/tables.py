@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..calc.skm import SKM_WEIGHTS, UNSUR, mutu_nrr
+from ..i18n import pick
 from .compute import SkmResult
 from .profile import DIMENSIONS, ProfileRow
 
@@ -44,8 +45,7 @@ KINERJA_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Kurang Baik": "Poor",
 
 
 def label(key: str, lang: str = "id") -> str:
-    id_, en = LABELS[key]
-    return en if lang == "en" else id_
+    return pick(LABELS, key, lang)
 
 
 def unsur_table(result: SkmResult, lang: str = "id") -> list[dict]:

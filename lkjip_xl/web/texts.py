@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..glossary import term
+from ..i18n import pick
 
 TEXTS: dict[str, tuple[str, str]] = {
     "title": ("lkjip-xl — pemeriksa buku kerja LKjIP", "lkjip-xl — LKjIP workbook checker"),
@@ -81,9 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str, **params) -> str:
-    id_, en = TEXTS[key]
-    text = en if lang == "en" else id_
-    return text.format(**params) if params else text
+    return pick(TEXTS, key, lang, **params)
 
 
 def g(key: str, lang: str) -> str:

@@ -80,6 +80,11 @@ RULES: dict[str, Rule] = _rules(
      "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
      "(lkjip-xl rapikan memperluasnya)",
      "the print area ends at row {end}: filled rows {first}–{last} are not printed (lkjip-xl rapikan extends it)"),
+    ("PRN002", "info", "Area cetak masih area templat kosong", "Print area still the blank template's",
+     "area cetak masih area templat kosong (sampai baris {end}): baris {first}–{last} yang terisi belum ikut "
+     "tercetak; lkjip-xl rapikan memperluasnya",
+     "the print area is still the blank template's (to row {end}): filled rows {first}–{last} are not printed "
+     "yet; lkjip-xl rapikan extends it"),
     # ---- values
     ("VAL001", "error", "Angka tersimpan sebagai teks", "Number stored as text",
      "angka tersimpan sebagai teks ('{found}'): dibaca sebagai {expected}, tetapi rumus Excel melewatkannya; "

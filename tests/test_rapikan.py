@@ -185,6 +185,29 @@ def test_a_print_area_that_leaves_rows_out_is_extended(write, data, tmp_path):
     assert openpyxl.load_workbook(result.output)[table.sheet].print_area.endswith(f"$N${last}")
 
 
+def test_the_blank_templates_print_area_is_a_note_and_is_extended(write, data, tmp_path):
+    table = SCHEMA.table("realisasi")
+    last = table.header_row + len(data["tables"]["realisasi"])
+    src = write(data)
+    with zipfile.ZipFile(src) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    # the area the empty template writes: title and header, no table row
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(
+        f"$N${last}<".encode(), f"$N${table.header_row}<".encode())
+    with zipfile.ZipFile(src, "w") as zf:
+        for name, content in members.items():
+            zf.writestr(name, content)
+    before = check_workbook(src).findings
+    first = f"{table.sheet}!A{table.first_row}"
+    assert codes_at(before, "PRN001") == []
+    assert codes_at(before, "PRN002") == [first]
+    assert {f.severity for f in before if f.code == "PRN002"} == {"info"}
+    result = repair_workbook(src, tmp_path / "rapi.xlsx")
+    assert changes_at(result, "print_area") == [first]
+    assert openpyxl.load_workbook(result.output)[table.sheet].print_area.endswith(f"$N${last}")
+    assert codes_at(check_workbook(result.output).findings, "PRN002") == []
+
+
 def test_the_version_marker_is_set_when_the_layout_is_the_templates(write, data, tmp_path):
     def old(xml: str) -> str:
         return xml.replace(f">{SCHEMA.version}<", ">1.0<")

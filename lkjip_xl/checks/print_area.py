@@ -1,6 +1,8 @@
 """PRN001: a sheet's print area ends above rows its table fills (typed below the rows the print
-area covered), so the printed sheet, the one signed, would leave them out. A sheet without a
-print area prints what it holds and is not reported. `rapikan` extends the area."""
+area covered), so the printed sheet, the one signed, would leave them out. PRN002 (a note): the
+area is still the one the blank template set (its title and header: no pages of empty prepared
+rows), which every filled template has until `rapikan` extends it; not a slip of the office's.
+A sheet without a print area prints what it holds and is not reported."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ from typing import Iterable
 from ..findings import Finding
 from ..schema import SCHEMA
 from ..schema.refs import a1
+from ..template.layout import print_rows
 
 
 def area_last_row(ref: str | None) -> int | None:
@@ -27,10 +30,15 @@ def unprinted(model, sheet) -> tuple[int, int, int] | None:
     return next(r for r in rows if r > end), rows[-1], end
 
 
+def code_of(sheet, end: int) -> str:
+    """PRN002 when the area ends where the blank template's does (no row of its tables), else PRN001."""
+    return "PRN002" if end == print_rows(sheet, {}) else "PRN001"
+
+
 def check(ctx) -> Iterable[Finding]:
     for sheet in SCHEMA.sheets:
         missed = unprinted(ctx.model, sheet) if sheet.tables else None
         if missed is not None:
             first, last, end = missed
-            yield Finding("PRN001", sheet.name, a1(first, sheet.tables[0].first_col), expected=last, found=end,
+            yield Finding(code_of(sheet, end), sheet.name, a1(first, sheet.tables[0].first_col), expected=last, found=end,
                           params={"first": first, "last": last, "end": end})

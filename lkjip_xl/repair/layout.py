@@ -4,7 +4,7 @@ reaches the last filled row; and the template version marker, set when the workb
 this template is (else left, and listed)."""
 from __future__ import annotations
 
-from ..checks.print_area import unprinted
+from ..checks.print_area import code_of, unprinted
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
 from ..schema.workbook import VERSION_CELLS
@@ -80,16 +80,16 @@ def repair_validations(model, package) -> list[Change]:
 
 
 def repair_print_areas(model, package) -> list[Change]:
-    """Extend a print area that leaves filled rows out (PRN001) down to the last filled row."""
+    """Extend a print area that leaves filled rows out (PRN001, PRN002) down to the last filled row."""
     changes = []
     for sheet in SCHEMA.sheets:
         missed = unprinted(model, sheet) if sheet.tables and sheet.name in package.sheet_parts else None
         if missed is None:
             continue
-        first, last, _ = missed
+        first, last, end = missed
         current, new = model.print_areas[sheet.name], print_area_ref(sheet, last)
         package.set_print_area(sheet.name, new)
-        changes.append(Change(sheet.name, a1(first, sheet.tables[0].first_col), current, new, "print_area", "PRN001"))
+        changes.append(Change(sheet.name, a1(first, sheet.tables[0].first_col), current, new, "print_area", code_of(sheet, end)))
     return changes
 
 

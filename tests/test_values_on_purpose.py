@@ -56,6 +56,30 @@ def test_a_number_stored_as_text_is_read_and_said_to_be_text(check, data, write)
     assert (real.get("pagu_murni", 3), real.how("pagu_murni", 3)) == (200_000_000, TEXT)
 
 
+# ------------------------------------------------------------------------------ text prefix
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_excels_text_prefix_kept_as_a_character_is_not_part_of_the_value(check, data, write, mark):
+    """`'1980…` typed into a cell already formatted as text: Excel drops the apostrophe, LibreOffice
+    may keep it (or its AutoCorrect's ’) as a character. It is not part of the NIP or the code."""
+    ident = data["forms"]["identitas"]
+    nip = ident["pimpinan_nip"]
+    sub = data["tables"]["realisasi"][3]  # 01.01.02, row 8
+    code, name = sub["kode"], "'Bersih' kecamatan"  # a quotation keeps its quotes
+    ident["pimpinan_nip"], sub["kode"], sub["uraian"] = mark + nip, mark + code, name
+    assert check(data) == []
+    model = read_workbook(write(data))[0]
+    real = model.table("realisasi")
+    assert model.form("identitas").values["pimpinan_nip"] == nip
+    assert (real.get("kode", 3), real.get("uraian", 3)) == (code, name)
+
+
+def test_a_number_stored_as_text_with_its_prefix_kept_is_read_as_that_number(check, data, write):
+    data["tables"]["realisasi"][3]["pagu_murni"] = "'200.000.000"
+    assert _codes(check(data)) == [("VAL001", "Realisasi", "I8")]
+    real = read_workbook(write(data))[0].table("realisasi")
+    assert (real.get("pagu_murni", 3), real.how("pagu_murni", 3)) == (200_000_000, TEXT)
+
+
 # ------------------------------------------------------------------------------ error values
 def test_an_error_value_stays_an_error_in_the_model(data, write):
     path = rewrite_sheet(write(data), REALISASI, "K7", '<c r="K7" s="{s}" t="e"><v>#VALUE!</v></c>')

@@ -7,6 +7,9 @@ other than as the plain number or text the cell holds also says how (``NIL``, ``
 ``PERCENT``), so that the model can keep it.
 
 Conventions of the people who type the numbers (docs/limits.md, "Values people type"):
+- a leading apostrophe before a number or code (``'1980…``, ``'01.02``) is Excel's mark "keep this
+  as text", which Excel does not store but LibreOffice keeps in a cell already formatted as text:
+  it is not part of the value.
 - ``-``, ``–`` or ``—`` in a number column is an explicit zero: read as 0, no finding.
 - a number stored as text (``'12.350.000``) is read as that number (VAL001: Excel's formulas
   leave it out).
@@ -39,6 +42,16 @@ PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fractio
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
 MAX_ABS_NUMBER = Decimal(10) ** 15  # Excel keeps 15 significant digits; past that a value is not a real amount
 _DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+# Excel's text prefix kept as a character (LibreOffice, a text-formatted cell; its AutoCorrect may
+# have made it a typographic ’): one apostrophe before a digit, a sign or a dash, and no other
+# apostrophe (a quotation keeps its quotes)
+_TEXT_PREFIX = re.compile(r"\s*['’‘](?=[0-9+\-–—.,])([^'’‘]*)")
+
+
+def unprefixed(text: str) -> str:
+    """``text`` without Excel's text prefix kept as a character: "'1980" -> "1980"."""
+    m = _TEXT_PREFIX.fullmatch(text)
+    return m.group(1) if m else text
 
 
 Reading = tuple[Any, "Finding | None", "str | None"]  # value, problem, how it was read
@@ -71,7 +84,7 @@ def _why(reason: str):
 
 
 def _number_from_text(text: str, ctype: ColType) -> Reading:
-    p = parse_number(text)
+    p = parse_number(unprefixed(text))
     if p.special == SPECIAL_DASH:
         return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
     if p.special == SPECIAL_NA:  # not applicable: nothing to compute, and said once at the cell
@@ -154,7 +167,7 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             guess = code_guess(raw)
             return guess, problem("VAL006", expected=guess, found=raw), None
-        return str(raw).strip() or None, None, None
+        return unprefixed(str(raw).strip()).strip() or None, None, None
     if ctype == ColType.DATE:
         if isinstance(raw, dt.datetime):
             return raw.date(), None, None
@@ -183,7 +196,7 @@ def _as_text(raw: Any) -> str:
         return str(int(raw))
     if isinstance(raw, (dt.date, dt.datetime)):
         return raw.isoformat()
-    return str(raw).strip()
+    return unprefixed(str(raw).strip()).strip()
 
 
 def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
@@ -228,7 +241,9 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
     if ctype in (ColType.TEXT, ColType.CODE):
         def text(raw):
             if type(raw) is str:
-                return (raw.strip() or None), None, None
+                raw = raw.strip()
+                if raw[:1] not in _PREFIXES:
+                    return (raw or None), None, None
             if raw is None:
                 return None, None, None
             return slow(raw)
@@ -246,4 +261,5 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
 
 
 _ONE = Decimal(1)
+_PREFIXES = ("'", "’", "‘")
 _MAX_F = 1e15

@@ -71,6 +71,11 @@ def to_decimal(x: object) -> Decimal | None:
     Python decimal literals (use ``numbers_id.parse_number`` for typed text).
     Booleans are refused (``True`` is not a number in a sheet).
     """
+    kind = type(x)  # the usual types first (a check converts millions of values)
+    if kind is Decimal:
+        return x
+    if kind is int:
+        return Decimal(x)
     if x is None:
         return None
     if isinstance(x, bool):
@@ -95,6 +100,11 @@ def to_decimal(x: object) -> Decimal | None:
 def number_or_none(value: object) -> Decimal | None:
     """A value read from a cell as Decimal; None for blanks, text, booleans and anything that is
     not a finite number (checks report those; they never raise)."""
+    kind = type(value)  # the usual types first
+    if kind is int:
+        return Decimal(value)
+    if kind is Decimal:
+        return value if value.is_finite() else None
     if value is None or isinstance(value, (str, bool)):
         return None
     try:

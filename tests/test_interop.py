@@ -138,6 +138,33 @@ def test_other_writers_of_the_same_file_give_the_same_scan(path, edit, tmp_path)
             (scan.formulas, scan.arrays, scan.errors, scan.percent_cells()), sheet
 
 
+@pytest.mark.parametrize("edit", [None, prefix_elements], ids=["as-written", "prefixed"])
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_a_sheet_read_in_stretches_gives_the_same_scan(path, edit, tmp_path, monkeypatch):
+    """Read 512 bytes at a time (as a large sheet is: reader/container.py ``fragments``), every
+    sheet gives the scan of the whole, or asks to be read whole."""
+    from lkjip_xl.reader import container as container_module
+    from lkjip_xl.reader.xmlscan import WholeSheetNeeded, scan_stretches
+
+    if edit is not None:
+        path = rewrite(path, tmp_path / "variant.xlsx", worksheets(edit))
+    whole = _scans(path)
+    monkeypatch.setattr(container_module, "_READ_CHUNK", 512)
+    opened = open_container(path)
+    try:
+        styles = read_styles(opened.read_part(opened.styles_part) if opened.styles_part else None)
+        for name, member in opened.sheet_parts.items():
+            try:
+                scan = scan_stretches(opened.fragments(member), styles)
+            except WholeSheetNeeded:
+                continue
+            assert (scan.formulas, scan.arrays, scan.errors, scan.percent_cells(), scan.dimension) == \
+                (whole[name].formulas, whole[name].arrays, whole[name].errors, whole[name].percent_cells(),
+                 whole[name].dimension), name
+    finally:
+        opened.close()
+
+
 def test_the_corpus_holds_what_these_tests_are_for():
     """Shared and array formulas, error values, percent formats, Strict OOXML, a workbook outside
     xl/, files from Excel and WPS Spreadsheets."""

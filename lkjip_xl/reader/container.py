@@ -3,6 +3,7 @@ their XML parts. Everything that is not a readable workbook becomes one clear er
 from __future__ import annotations
 
 import posixpath
+import re
 import struct
 import zipfile
 import zlib
@@ -15,7 +16,8 @@ from defusedxml.common import DefusedXmlException
 from ..errors import UnreadableWorkbook, damaged as _damaged
 from ..i18n import Text
 from . import limits
-from .extent import sheet_extent
+from .extent import Extent, ExtentSum, sheet_extent
+from .xmlscan import WholeSheetNeeded
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # the r:id of a <sheet>: transitional and Strict OOXML name the relationships namespace differently
@@ -51,6 +53,50 @@ class Container:
         if sheet is not None:
             _check_extent(self.path, sheet, data)
         return data
+
+    def fragments(self, member: str, *, vet: bool = True):
+        """A large worksheet's XML a stretch of whole rows at a time (each cut after a row's end
+        tag; anything after the last row comes with the last), decompressed as it is read, so the
+        sheet is never held whole. With ``vet``, what ``read_part`` refuses is refused here: a DTD
+        in its prolog, cells past the limits (known, and raised, once the last stretch is read:
+        read them all before python-calamine touches the sheet). ``WholeSheetNeeded`` when some
+        row or cell has no r= (its place then depends on the rows before it)."""
+        info = self.zip.getinfo(member)
+        if info.file_size > limits.MAX_PART_BYTES:
+            raise UnreadableWorkbook("too_large", path=str(self.path), detail=f"{member} {info.file_size} B")
+        extent, plain, pos, carry = ExtentSum(), None, 0, b""
+        try:
+            with self.zip.open(info) as part:
+                while True:
+                    chunk = part.read(_READ_CHUNK)
+                    pos += len(chunk)
+                    if pos > info.file_size:
+                        raise zipfile.BadZipFile(f"{member}: more data than declared")
+                    data = carry + chunk if carry else chunk
+                    cut = len(data) if not chunk else _after_last_row(data)
+                    piece, carry = data[:cut], data[cut:]
+                    if plain is None and piece:
+                        if vet and _dtd_in_prolog(piece) is not False:
+                            raise UnreadableWorkbook("unsafe_xml", path=str(self.path), detail=f"DOCTYPE/ENTITY: {member}")
+                        plain = b"<worksheet" in piece[:4096]
+                    if vet and piece and not extent.add(piece, plain=plain):
+                        raise WholeSheetNeeded(member)
+                    if piece:
+                        yield piece
+                    del piece, data
+                    if not chunk:
+                        break
+        except _ZIP_ERRORS as exc:
+            raise UnreadableWorkbook("unreadable", path=str(self.path), detail=_damaged(exc, member)) from None
+        if pos != info.file_size:
+            raise UnreadableWorkbook("unreadable", path=str(self.path),
+                                     detail=_damaged(zipfile.BadZipFile(f"{member}: less data than declared"), member))
+        if vet:
+            refuse_extent(self.path, self._sheet_of.get(member, member), extent.result())
+
+    def is_large(self, member: str) -> bool:
+        """Is the part large enough to be read a stretch at a time (``fragments``)?"""
+        return self.part_size(member) > LARGE_PART_BYTES
 
     def part_size(self, member: str) -> int:
         """A part's size as the zip says, decompressed."""
@@ -115,8 +161,26 @@ def _read_member(path: Path, zf: zipfile.ZipFile, member: str) -> bytes:
         raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, member)) from None
 
 
-# a worksheet larger than this is decompressed into one buffer of its size: reading it whole
-# (zipfile joins what it decompresses) holds it twice for a moment (2 × 147 MB for 100.000 respondents)
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+
+
+def _after_last_row(data: bytes) -> int:
+    """Where the last complete row of ``data`` ends (0 when none does)."""
+    at = len(data)
+    while True:
+        at = data.rfind(b"row>", 0, at)
+        if at < 0:
+            return 0
+        start = data.rfind(b"<", 0, at)
+        if start >= 0 and _ROW_END.fullmatch(data, start, at + 4):
+            return at + 4
+        if start < 0:
+            return 0
+
+
+# a worksheet larger than this is read a stretch of rows at a time (``fragments``); when it must be
+# read whole, it is decompressed into one buffer of its size: zipfile joins what it decompresses,
+# which holds it twice for a moment (2 × 147 MB for 100.000 respondents)
 LARGE_PART_BYTES = 16 * 1024 * 1024
 _READ_CHUNK = 4 * 1024 * 1024
 
@@ -196,8 +260,11 @@ def _refuse_dtds(path: Path, zf: zipfile.ZipFile, members: list[str]) -> None:
 
 
 def _check_extent(path: Path, sheet: str, xml: bytes) -> None:
+    refuse_extent(path, sheet, sheet_extent(xml))
+
+
+def refuse_extent(path: Path, sheet: str, ext: Extent) -> None:
     """Refuse a sheet whose cells reach past the row limit or whose grid would be too large."""
-    ext = sheet_extent(xml)
     if ext.rows > limits.MAX_ROWS:
         raise UnreadableWorkbook("too_many_rows", path=str(path), sheet=sheet, row=ext.rows,
                                  cell=ext.cell or f"A{ext.rows}", limit=limits.MAX_ROWS)

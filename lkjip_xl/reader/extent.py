@@ -68,38 +68,59 @@ _ODD_PLAIN = re.compile(rb'<(?:c|row)(?:>|\s(?!r="))')
 _ODD_ANY = re.compile(rb'<(?:\w+:)?(?:c|row)(?:>|\s(?!r="))')
 
 
-def _no_r(xml: bytes) -> bool:
+def _no_r(xml: bytes, plain: bool | None = None) -> bool:
     """Could some <row> or <c> lack its r= attribute (or not have it first)? Rare: then every
-    cell is looked at. A sheet whose root element has a namespace prefix takes a slower search."""
-    odd = _ODD_PLAIN if b"<worksheet" in xml[:4096] else _ODD_ANY
+    cell is looked at. A sheet whose root element has a namespace prefix takes a slower search
+    (``plain``: whether its element names have no prefix, when the caller knows)."""
+    if plain is None:
+        plain = b"<worksheet" in xml[:4096]
+    odd = _ODD_PLAIN if plain else _ODD_ANY
     return odd.search(xml) is not None
+
+
+class ExtentSum:
+    """The extent of a sheet read a stretch of whole rows at a time (``add`` each stretch, in
+    order): far references and the count of rows, as ``sheet_extent`` finds them in one piece.
+    A stretch in which some row or cell may lack its r= cannot be placed alone: ``add`` says
+    False, and the sheet is looked at whole."""
+
+    def __init__(self) -> None:
+        self.rows, self.cols, self.far, self.row_tags = 0, 26, None, 0
+
+    def add(self, xml: bytes, *, plain: bool | None = None) -> bool:
+        if _no_r(xml, plain):
+            return False
+        for row, col, ref in _far_refs(xml):
+            if row > self.rows:
+                self.rows, self.far = row, ref
+            if col > self.cols:
+                self.cols = col
+                self.far = self.far or ref
+        self.row_tags += xml.count(b"<row") + xml.count(b":row")
+        return True
+
+    def result(self) -> Extent:
+        return Extent(max(self.rows, self.row_tags), self.cols, self.far)
 
 
 def sheet_extent(xml: bytes) -> Extent:
     """How far the cells of a worksheet's XML reach: an upper bound, never an underestimate."""
-    rows, cols, far = 0, 26, None
-    odd = _no_r(xml)
-    if odd:  # rare writers: look at every cell
-        for m in _C_REF.finditer(xml):
-            if not m.group(3):
-                row, col = int(m.group(2)), col_index(m.group(1).decode()) + 1
-                if row > rows:
-                    rows, far = row, (m.group(1) + m.group(2)).decode().upper()
-                cols = max(cols, col)
-        widest = max((len(_C_TAG.findall(m.group(0))) for m in _ROW_ELEMENT.finditer(xml)), default=0)
-        cols += widest
-    else:
-        for row, col, ref in _far_refs(xml):
+    whole = ExtentSum()
+    if whole.add(xml):
+        return whole.result()
+    rows, cols, far = 0, 26, None  # rare writers: look at every cell
+    for m in _C_REF.finditer(xml):
+        if not m.group(3):
+            row, col = int(m.group(2)), col_index(m.group(1).decode()) + 1
             if row > rows:
-                rows, far = row, ref
-            if col > cols:
-                cols = col
-                far = far or ref
+                rows, far = row, (m.group(1) + m.group(2)).decode().upper()
+            cols = max(cols, col)
+    widest = max((len(_C_TAG.findall(m.group(0))) for m in _ROW_ELEMENT.finditer(xml)), default=0)
+    cols += widest
     rows = max(rows, xml.count(b"<row") + xml.count(b":row"))
-    if odd:
-        current = 0
-        for m in _ROW_OPEN.finditer(xml):
-            r = _ROW_R.search(m.group(0))
-            current = int(r.group(1)) if r else current + 1
-            rows = max(rows, current)
+    current = 0
+    for m in _ROW_OPEN.finditer(xml):
+        r = _ROW_R.search(m.group(0))
+        current = int(r.group(1)) if r else current + 1
+        rows = max(rows, current)
     return Extent(rows, cols, far)

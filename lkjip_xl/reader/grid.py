@@ -12,9 +12,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from python_calamine import CalamineWorkbook
 
@@ -24,29 +23,80 @@ from . import limits
 from .xmlscan import Cell
 
 
-@dataclass
-class Grid:
-    values: list[list[Any]]  # the sheet's values from A1
-    merged: list = field(default_factory=list)  # ((row0, col0), (row1, col1)), 0-based
+WHOLE_ROWS = 20_000  # a sheet of up to this many rows is read into Python values at once
+BLOCK_ROWS = 10_000  # a longer one a block of rows at a time (its values never all held at once)
+HEAD_ROWS = 200  # the rows of a long sheet kept at hand: titles, forms, headers
+
+
+class SheetRows:
+    """A sheet's rows from A1, as lists of Python values ('' for an empty cell). A short sheet is
+    read whole (``rows[i]``, ``len(rows)``, slices); a long one keeps its first ``HEAD_ROWS`` at
+    hand and gives the rest a block at a time (``blocks``): the values of 100.000 respondents
+    are 110 MB as Python objects, more than python-calamine's own copy of them."""
+
+    def __init__(self, sheet, path: Path, name: str) -> None:
+        self.sheet, self.path, self.name = sheet, path, name
+        start = sheet.start
+        self.height = start[0] + sheet.height if start is not None and sheet.height else 0
+        self.pad = [""] * start[1] if start is not None and start[1] else None  # columns before the first used one
+        self.merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
+        self.whole = self.height <= WHOLE_ROWS
+        self.head = list(self._lines(None if self.whole else HEAD_ROWS))
+
+    def __len__(self) -> int:
+        return self.height
+
+    def __getitem__(self, i):
+        if self.whole or (isinstance(i, int) and 0 <= i < len(self.head)):
+            return self.head[i]
+        if isinstance(i, slice):
+            first, last, step = i.indices(self.height)
+            return [line for _, lines in self.blocks(first + 1, last) for line in lines][::step]
+        if i < 0:
+            i += self.height
+        return next(line for _, lines in self.blocks(i + 1, i + 1) for line in lines)
+
+    def blocks(self, first: int, last: int):
+        """(sheet row of the first line, lines) for rows ``first`` to ``last`` (1-based, both
+        included), a block of rows at a time; one block when the sheet was read whole."""
+        last = min(last, self.height)
+        if first > last:
+            return
+        if self.whole:
+            yield first, self.head[first - 1:last]
+            return
+        lines = islice(self._lines(None), first - 1, last)
+        row = first
+        while block := list(islice(lines, BLOCK_ROWS)):
+            yield row, block
+            row += len(block)
+
+    def _lines(self, count: int | None):
+        """The sheet's rows from A1 (the first ``count`` of them), converted as they are read."""
+        if self.height == 0:
+            return
+        pad = self.pad
+        try:
+            rows = self.sheet.iter_rows()
+            for row in islice(rows, count) if count is not None else rows:
+                yield pad + row if pad else row
+        except BaseException as exc:
+            if not calamine_failure(exc):
+                raise
+            raise UnreadableWorkbook("unreadable", path=str(self.path), detail=damaged(exc, self.name)) from None
 
 
 class BuiltSheet:
-    """A sheet python-calamine has read (its cells held by the library, compactly); ``grid()``
+    """A sheet python-calamine has read (its cells held by the library, compactly); ``rows()``
     turns them into Python values, when the caller is ready for them (after the sheet's XML is let
     go of: both at once would be the largest moment of a large sheet's reading)."""
 
     def __init__(self, sheet, path: Path, name: str) -> None:
         self.sheet, self.path, self.name = sheet, path, name
 
-    def grid(self) -> Grid:
+    def rows(self) -> SheetRows:
         sheet, self.sheet = self.sheet, None
-        try:
-            merged = getattr(sheet, "merged_cell_ranges", None) or []
-            return Grid(sheet.to_python(skip_empty_area=False), list(merged))
-        except BaseException as exc:
-            if not calamine_failure(exc):
-                raise
-            raise UnreadableWorkbook("unreadable", path=str(self.path), detail=damaged(exc, self.name)) from None
+        return SheetRows(sheet, self.path, self.name)
 
 
 def read_grid(book: CalamineWorkbook, path: Path, name: str, member: str, bad: dict[Cell, str],

@@ -35,6 +35,23 @@ class CellError(str):
         return f"CellError({str(self)!r})"
 
 
+class Flags(bytearray):
+    """Per row, whether a column's cell holds a formula: one byte a row (a list of bools takes
+    eight: 20 MB for the SKM sheet of 100.000 respondents), read as True or False."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        flag = bytearray.__getitem__(self, i)
+        return flag != 0 if type(flag) is int else list(map(bool, flag))
+
+    def __iter__(self) -> Iterator[bool]:
+        return map(bool, bytearray.__iter__(self))
+
+    def __repr__(self) -> str:
+        return f"Flags({list(self)!r})"
+
+
 @dataclass
 class TableData:
     table: Table
@@ -42,7 +59,7 @@ class TableData:
     cols: dict[str, int]  # key -> 0-based sheet column where it was found
     rows: list[int] = field(default_factory=list)  # sheet row numbers of data rows
     values: dict[str, list[Any]] = field(default_factory=dict)  # key -> typed values by row
-    has_formula: dict[str, list[bool]] = field(default_factory=dict)  # every key: was there a formula
+    has_formula: dict[str, Flags] = field(default_factory=dict)  # every key: was there a formula, by row
     read_as: dict[str, dict[int, str]] = field(default_factory=dict)  # key -> {row index: how}, sparse
     scan: SheetScan | None = None  # what the sheet's XML says (formulas, formats)
 

@@ -25,11 +25,11 @@ from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
 from .container import open_container
 from .grid import BuiltSheet, read_grid
-from .model import ERROR, CellError, FormData, TableData, WorkbookModel
+from .model import ERROR, CellError, Flags, FormData, TableData, WorkbookModel
 from .print_areas import print_areas
 from .styles import read_styles
 from .values import convert, make_converter
-from .xmlscan import SheetScan, bad_dates, scan_sheet
+from .xmlscan import SheetScan, WholeSheetNeeded, bad_dates, element_prefix, scan_sheet, scan_stretches
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
 RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads them itself
@@ -76,16 +76,13 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             for name in [*names, None]:
                 scanned = None
                 if name is not None:
-                    xml = container.read_part(container.sheet_parts[name])
-                    bad = bad_dates(xml, model.styles)
-                    scanned = (name, pool.submit(grid_of, name, bad, xml if bad else None))  # the XML only to mend
-                    model.scans[name] = scan_sheet(xml, model.styles)
-                    model.scans[name].bad_dates = bad
-                    del xml
+                    model.scans[name], future = _scan(container, name, model.styles,
+                                                      lambda bad, xml, name=name: pool.submit(grid_of, name, bad, xml))
+                    scanned = (name, future)
                 if building is not None:
                     done, future = building
-                    grid = future.result().grid()
-                    _read_sheet(SCHEMA.sheet(done), grid.values, model.scans[done], model, findings)
+                    grid = future.result().rows()
+                    _read_sheet(SCHEMA.sheet(done), grid, model.scans[done], model, findings)
                     _merged_in_tables(SCHEMA.sheet(done), grid.merged, model, findings)
                     del grid, future
                 building = scanned
@@ -99,6 +96,37 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         return model, findings
     finally:
         container.close()
+
+
+def _scan(container, name: str, styles, build) -> tuple[SheetScan, Any]:
+    """The sheet's scan, and its grid being built (``build(bad dates, the XML when there are some)``
+    is called once the sheet is bounded and its impossible dates known, before the scan).
+    A large sheet is read a stretch of rows at a time, twice (bounds and dates; then the scan,
+    while its grid is built) rather than held whole: its XML alone is 147 MB for 100.000
+    respondents. A sheet whose stretches cannot be read apart, or that holds impossible dates
+    (the grid is then built from a mended copy of the XML), is read whole."""
+    member = container.sheet_parts[name]
+    future = None
+    if container.is_large(member):
+        try:
+            bad, prefix = {}, None
+            for stretch in container.fragments(member):
+                prefix = element_prefix(stretch) if prefix is None else prefix
+                bad.update(bad_dates(stretch, styles, prefix=prefix, local=True))
+            if not bad:
+                future = build(bad, None)
+                scan = scan_stretches(container.fragments(member, vet=False), styles)
+                scan.bad_dates = bad
+                return scan, future
+        except WholeSheetNeeded:
+            pass
+    xml = container.read_part(member)
+    bad = bad_dates(xml, styles)
+    if future is None:
+        future = build(bad, xml if bad else None)  # the XML only to mend
+    scan = scan_sheet(xml, styles)
+    scan.bad_dates = bad
+    return scan, future
 
 
 def _schema_order(model: WorkbookModel) -> None:
@@ -148,19 +176,17 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
     for form in sheet.forms:
         covered.update(range(form.label_col, form.value_col + form.value_span + 1))
     first = min(t.header_row for t in sheet.tables)
-    width = max((len(line) for line in grid[first - 1:]), default=0)
-    loose = [c for c in range(width) if c not in covered]
-    if not loose:
-        return
     reported: set[int] = set()
-    for r in range(first, len(grid) + 1):
-        line = grid[r - 1]
-        for c in loose:
-            if c not in reported and c < len(line) and line[c] not in ("", None):
-                findings.append(Finding("STR005", sheet.name, a1(r, c), found=line[c]))
-                reported.add(c)
-        if len(reported) == len(loose):
-            break
+    for start, lines in grid.blocks(first, len(grid)):
+        width = max(map(len, lines), default=0)
+        loose = [c for c in range(width) if c not in covered and c not in reported]
+        for j, line in enumerate(lines if loose else ()):
+            for c in loose:
+                if c not in reported and c < len(line) and line[c] not in ("", None):
+                    findings.append(Finding("STR005", sheet.name, a1(start + j, c), found=line[c]))
+                    reported.add(c)
+            if reported.issuperset(loose):
+                break
 
 
 def _version(book: CalamineWorkbook, parts: dict) -> str | None:
@@ -304,7 +330,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         if c.key not in cols:
             continue
         pos = cols[c.key]
-        data.values[c.key], data.has_formula[c.key] = [], []
+        data.values[c.key], data.has_formula[c.key] = [], Flags()
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
         plan.append((c, pos, make_converter(c.type, _allowed(c.choices)), keep_raw, ranged,
@@ -313,61 +339,70 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     error_rows = {r for r, _ in errors}
     unusable_rows = error_rows | {r for r, _ in scan.bad_dates}
     rows = data.rows
-    candidates = range(table.first_row, last + 1)
-    if table.max_rows is None:  # an empty row (formulas alone do not make a row) is no row
-        filled = _filled_rows(grid[table.first_row - 1:last], input_pos)
-        for r in error_rows:  # a row whose input holds an error value is a row
-            if table.first_row <= r <= last and any((r, p) in errors for p in input_pos):
-                filled[r - table.first_row] = True
-        rows.extend(compress(candidates, filled))
-    else:
-        rows.extend(candidates)
-    lines = [grid[r - 1] for r in rows]
-    shortest = min(map(len, lines), default=0)
-    # column by column: list comprehensions and maps over a column are several times faster than
-    # a Python loop over every cell of every row
-    for c, pos, conv, keep_raw, ranged, f_rows, out, has_out in plan:
-        if pos < shortest:
-            raws = list(map(itemgetter(pos), lines))
+    said: list[list[Finding]] = [[] for _ in plan]  # each column's findings, in the order of its rows
+    read_as: list[dict[int, str]] = [{} for _ in plan]
+    # read again knowing the cell's format and whether a formula gave it (rare cells): a
+    # percent-formatted cell of a points column, a percent above 1000 %
+    again_of = [by_column.percent_rows(pos) if c.type == ColType.DECIMAL else () for c, pos, *_ in plan]
+    for start, block in grid.blocks(table.first_row, last):  # a long sheet a block of rows at a time
+        if table.max_rows is None:  # an empty row (formulas alone do not make a row) is no row
+            filled = _filled_rows(block, input_pos)
+            for r in error_rows:  # a row whose input holds an error value is a row
+                if start <= r < start + len(block) and any((r, p) in errors for p in input_pos):
+                    filled[r - start] = True
+            here, lines = list(compress(range(start, start + len(block)), filled)), list(compress(block, filled))
         else:
-            raws = [line[pos] if pos < len(line) else "" for line in lines]
-        has_out.extend(map(f_rows.__contains__, rows))
-        read_as: dict[int, str] = {}
-        if keep_raw:
-            out.extend([None if v == "" else v for v in raws])
-        else:
+            here, lines = list(range(start, start + len(block))), block
+        del block
+        base = len(rows)
+        rows.extend(here)
+        shortest = min(map(len, lines), default=0)
+        # column by column: list comprehensions and maps over a column are several times faster
+        # than a Python loop over every cell of every row
+        for k, (c, pos, conv, keep_raw, ranged, f_rows, out, has_out) in enumerate(plan):
+            if pos < shortest:
+                raws = list(map(itemgetter(pos), lines))
+            else:
+                raws = [line[pos] if pos < len(line) else "" for line in lines]
+            has_out.extend(map(f_rows.__contains__, here))
+            if keep_raw:  # one object per distinct value: not 100.000 equal floats held by the model
+                out.extend(map_distinct(_blank_none, raws))
+                continue
             converted = map_distinct(conv, raws)  # a column repeats its values: each read once
             out.extend(map(itemgetter(0), converted))
-            # read again knowing the cell's format and whether a formula gave it (rare cells): a
-            # percent-formatted cell of a points column, a percent above 1000 %
-            again = by_column.percent_rows(pos) if c.type == ColType.DECIMAL else ()
-            n = len(converted)
+            again, n = again_of[k], len(converted)
             clean = (not ranged and not again and list(map(itemgetter(1), converted)).count(None) == n
                      and list(map(itemgetter(2), converted)).count(None) == n)
-            for i, (value, issue, how) in enumerate(() if clean else converted):  # clean: nothing to say
-                if (again and rows[i] in again) or (issue is not None and issue.code == "VAL003"):
-                    value, issue, how = convert(raws[i], c.type, formula=has_out[i],
-                                                percent_format=scan.number_format(rows[i], pos) is not None)
+            for j, (value, issue, how) in enumerate(() if clean else converted):  # clean: nothing to say
+                i, r = base + j, here[j]
+                if (again and r in again) or (issue is not None and issue.code == "VAL003"):
+                    value, issue, how = convert(raws[j], c.type, formula=has_out[i],
+                                                percent_format=scan.number_format(r, pos) is not None)
                     out[i] = value
                 if how is not None:
-                    read_as[i] = how
+                    read_as[k][i] = how
                 if issue is not None and not (c.computed and has_out[i]):
-                    findings.append(_placed(issue, table.sheet, a1(rows[i], pos), c.header.id, c.choices))
+                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c.header.id, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
-                    findings.append(Finding("VAL012", table.sheet, a1(rows[i], pos), expected=_range_text(c),
-                                            found=value))
+                    said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
+    for k, (c, pos, *_, out, _has) in enumerate(plan):
+        findings.extend(said[k])
         if unusable_rows:
             for i, r in enumerate(rows):
                 if r in unusable_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
                     finding, out[i], how = unusable
                     findings.append(finding)
                     if how:
-                        read_as[i] = how
-        if read_as:
-            data.read_as[c.key] = read_as
+                        read_as[k][i] = how
+        if read_as[k]:
+            data.read_as[c.key] = read_as[k]
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data
+
+
+def _blank_none(value: Any) -> Any:
+    return None if value == "" else value
 
 
 def _filled_rows(lines: list[list[Any]], positions: list[int]) -> list[bool]:

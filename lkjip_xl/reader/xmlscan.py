@@ -133,13 +133,19 @@ class Columns:
         return rows
 
 
+class WholeSheetNeeded(Exception):
+    """A stretch of a sheet holds a cell that can only be placed, or a formula that can only be
+    read, with the whole sheet at hand: read it whole."""
+
+
 class _Positions:
     """Where the cell of a <c> tag is: its r= attribute, or (for writers that leave r= out) its
-    place after the previous row and cell, counted once for the whole sheet when first needed."""
+    place after the previous row and cell, counted once for the whole sheet when first needed
+    (``local``: the XML is a stretch of the sheet, where that cannot be counted)."""
 
-    def __init__(self, xml: bytes, prefix: bytes):
-        self.xml, self.prefix = xml, prefix
-        self.columns: dict[bytes, int] = {}
+    def __init__(self, xml: bytes, prefix: bytes, *, local: bool = False, columns: dict | None = None):
+        self.xml, self.prefix, self.local = xml, prefix, local
+        self.columns: dict[bytes, int] = {} if columns is None else columns
         self.counted: dict[int, Cell] | None = None
 
     def column(self, letters: bytes) -> int:
@@ -152,6 +158,8 @@ class _Positions:
         r = _R_ATTR.search(self.xml, tag_start, self.xml.find(b">", tag_start))
         if r:
             return int(r.group(2)), self.column(r.group(1))
+        if self.local:
+            raise WholeSheetNeeded("a cell without r=")
         if self.counted is None:
             self.counted = self._count()
         return self.counted.get(tag_start)
@@ -171,96 +179,131 @@ class _Positions:
         return counted
 
 
-def _prefix(xml: bytes) -> bytes:
+def element_prefix(xml: bytes) -> bytes:
     """The prefix of the sheet's element names (b"" for the default namespace)."""
     root = _ROOT.search(xml, 0, 4096)
     return (root.group(1) or b"") if root else b""
 
 
 def scan_sheet(xml: bytes, styles: Styles | None = None) -> SheetScan:
-    scan = SheetScan()
-    dim = _DIMENSION.search(xml, 0, 4096)
-    scan.dimension = dim.group(1).decode() if dim else None
-    prefix = _prefix(xml)
-    where = _Positions(xml, prefix)
-    percent = styles.percent_styles() if styles is not None else frozenset()
-    _formulas(scan, xml, prefix, where, styles, percent)
-    if percent:
-        _typed_percent_cells(scan, xml, prefix, where, styles, percent)
-    if b't="e"' in xml:
-        for m in _patterns(prefix)["error"].finditer(xml):
-            cell = where.at(m.start())
-            if cell is not None:
-                scan.errors[cell] = m.group(2).decode("utf-8", "replace")
-    return scan
+    scanner = SheetScanner(styles)
+    scanner.feed(xml)
+    return scanner.scan
+
+
+def scan_stretches(stretches, styles: Styles | None = None) -> SheetScan:
+    """A sheet's scan from its XML a stretch of whole rows at a time (``Container.fragments``);
+    ``WholeSheetNeeded`` when something in it can only be read with the whole sheet."""
+    scanner, held = SheetScanner(styles, whole=False), None
+    for stretch in stretches:
+        if held is not None:
+            scanner.feed(held, last=False)
+        held = stretch
+    scanner.feed(held or b"")
+    return scanner.scan
 
 
 CHUNK = 2 * 1024 * 1024  # the formula cells of this much XML are listed at once (then let go of)
 
 
-def _formulas(scan: SheetScan, xml: bytes, prefix: bytes, where: _Positions, styles, percent) -> None:
-    """Every formula cell. The usual cell (its r= first, the formula its first child) is found by
-    one search of the cell and its formula together, a stretch of rows at a time; a formula filled
-    down a column (the next row, the same formula but for the row's number) extends its run in
-    place. When some formula is not such a cell (the count of formula tags tells), the sheet is
-    read again the slower way: each formula, then the cell it belongs to."""
-    pats = _patterns(prefix)
-    sink = _FormulaCells(scan, styles, percent)
-    index = scan.formulas
-    add, columns, column = sink.add, where.columns, where.column
-    format_of, percent_at = sink.format_of, sink.percent_at
-    search, row_end = pats["cell_formula"], b"</" + prefix + b"row>"
-    tails: dict[int, list | None] = {}  # column -> its last run, to extend in place
-    fill_down = b"\0" not in xml  # a NUL byte (no XML) could fake a formula's shape: no fast path
-    found = slow = pos = 0
-    while pos < len(xml):
-        end = xml.find(row_end, pos + CHUNK)
-        end = len(xml) if end < 0 else end + len(row_end)
-        cells = search.findall(xml, pos, end)
-        found += len(cells)
-        for letters, digits, attrs, f_attrs, raw in cells:
-            col = columns.get(letters)
-            if col is None:
-                col = column(letters)
-            row = int(digits)
-            run = tails.get(col)
-            if (run is not None and not f_attrs and raw and run[1] == row - 1 and digits[0] != 48
-                    and raw.replace(digits, b"\0") == run[2]):
-                run[1] = row  # the usual formula, filled down: a million of them on a large sheet
-                if percent and format_of.get(attrs, "") is not None:
-                    percent_at(row, col, attrs)
-                continue
-            slow += 1
-            add(row, col, attrs, f_attrs, raw)
-            if fill_down:
-                tails[col] = index.tail(col)
-        pos = end
-        del cells
-    index.counted(found - slow)
-    if found == _formula_tags(xml, prefix, pats):
-        return
-    scan.formulas, scan.arrays, scan.formula_formats = FormulaIndex(), {}, {}
-    sink = _FormulaCells(scan, styles, percent)
-    cell_tag, rfind = pats["cell"].match, xml.rfind
-    for m in pats["formula"].finditer(xml):
-        start = rfind(b"<", 0, m.start())
-        tag = cell_tag(xml, start, m.start())
-        if tag is not None:
-            letters, digits, attrs = tag.groups()
-            row, col = int(digits), column(letters)
-        else:  # r= not first, or missing
-            key = where.at(start) if xml.startswith(b"<" + prefix + b"c", start) else None
-            if key is None:
-                continue
-            (row, col), attrs = key, bytes(xml[start:m.start()])
-        sink.add(row, col, attrs, *m.groups())
+class SheetScanner:
+    """Scans a sheet's XML, whole (``feed`` once) or a stretch of whole rows at a time (``whole``
+    False: ``feed`` each in order, ``last`` the final one): what one stretch leaves for the next
+    (the prefix, shared formulas' masters, the formula run of each column) is kept here."""
+
+    def __init__(self, styles: Styles | None = None, *, whole: bool = True):
+        self.scan, self.styles, self.whole = SheetScan(), styles, whole
+        self.percent = styles.percent_styles() if styles is not None else frozenset()
+        self.prefix: bytes | None = None
+        self.columns: dict[bytes, int] = {}  # column letters -> index, for every stretch
+        self.tails: dict[int, list | None] = {}  # column -> its last run, to extend in place
+        self.sink: _FormulaCells | None = None
+
+    def feed(self, xml: bytes, *, last: bool = True) -> None:
+        scan = self.scan
+        if self.prefix is None:
+            dim = _DIMENSION.search(xml, 0, 4096)
+            scan.dimension = dim.group(1).decode() if dim else None
+            self.prefix = element_prefix(xml)
+            self.sink = _FormulaCells(scan, self.styles, self.percent)
+        prefix = self.prefix
+        where = _Positions(xml, prefix, local=not self.whole, columns=self.columns)
+        self._formulas(xml, where, last)
+        if self.percent:
+            _typed_percent_cells(scan, xml, prefix, where, self.styles, self.percent)
+        if b't="e"' in xml:
+            for m in _patterns(prefix)["error"].finditer(xml):
+                cell = where.at(m.start())
+                if cell is not None:
+                    scan.errors[cell] = m.group(2).decode("utf-8", "replace")
+
+    def _formulas(self, xml: bytes, where: _Positions, last: bool) -> None:
+        """Every formula cell. The usual cell (its r= first, the formula its first child) is found
+        by one search of the cell and its formula together, a stretch of rows at a time; a formula
+        filled down a column (the next row, the same formula but for the row's number) extends its
+        run in place. When some formula is not such a cell (the count of formula tags tells), the
+        sheet is read again the slower way: each formula, then the cell it belongs to."""
+        scan, prefix = self.scan, self.prefix
+        pats = _patterns(prefix)
+        sink = self.sink
+        index = scan.formulas
+        add, columns, column = sink.add, where.columns, where.column
+        format_of, percent_at, percent = sink.format_of, sink.percent_at, self.percent
+        search, row_end = pats["cell_formula"], b"</" + prefix + b"row>"
+        tails = self.tails
+        fill_down = b"\0" not in xml  # a NUL byte (no XML) could fake a formula's shape: no fast path
+        if not fill_down:
+            tails.clear()
+        found = slow = pos = 0
+        while pos < len(xml):
+            end = xml.find(row_end, pos + CHUNK)
+            end = len(xml) if end < 0 else end + len(row_end)
+            cells = search.findall(xml, pos, end)
+            found += len(cells)
+            for letters, digits, attrs, f_attrs, raw in cells:
+                col = columns.get(letters)
+                if col is None:
+                    col = column(letters)
+                row = int(digits)
+                run = tails.get(col)
+                if (run is not None and not f_attrs and raw and run[1] == row - 1 and digits[0] != 48
+                        and raw.replace(digits, b"\0") == run[2]):
+                    run[1] = row  # the usual formula, filled down: a million of them on a large sheet
+                    if percent and format_of.get(attrs, "") is not None:
+                        percent_at(row, col, attrs)
+                    continue
+                slow += 1
+                add(row, col, attrs, f_attrs, raw)
+                tails[col] = index.tail(col) if fill_down else None
+            pos = end
+            del cells
+        index.counted(found - slow)
+        if found == _formula_tags(xml, prefix, pats, last):
+            return
+        if not self.whole:
+            raise WholeSheetNeeded("a formula read the slower way")
+        scan.formulas, scan.arrays, scan.formula_formats = FormulaIndex(), {}, {}
+        sink = self.sink = _FormulaCells(scan, self.styles, percent)
+        cell_tag, rfind = pats["cell"].match, xml.rfind
+        for m in pats["formula"].finditer(xml):
+            start = rfind(b"<", 0, m.start())
+            tag = cell_tag(xml, start, m.start())
+            if tag is not None:
+                letters, digits, attrs = tag.groups()
+                row, col = int(digits), column(letters)
+            else:  # r= not first, or missing
+                key = where.at(start) if xml.startswith(b"<" + prefix + b"c", start) else None
+                if key is None:
+                    continue
+                (row, col), attrs = key, bytes(xml[start:m.start()])
+            sink.add(row, col, attrs, *m.groups())
 
 
-def _formula_tags(xml: bytes, prefix: bytes, pats) -> int:
+def _formula_tags(xml: bytes, prefix: bytes, pats, last: bool = True) -> int:
     """How many formula elements the sheet holds. In the cell data, every "<f" opens one (one
     byte count); after it (data validations' <formula1>, an autofilter's <filters>) they are
-    searched for."""
-    data_end = xml.rfind(b"</" + prefix + b"sheetData>")
+    searched for. A stretch of rows before the last (``last`` False) is cell data."""
+    data_end = xml.rfind(b"</" + prefix + b"sheetData>") if last else len(xml)
     if data_end < 0:
         return sum(1 for _ in pats["formula_tag"].finditer(xml))
     return xml.count(b"<" + prefix + b"f", 0, data_end) + sum(1 for _ in pats["formula_tag"].finditer(xml, data_end))
@@ -341,15 +384,16 @@ LAST_DATE_SERIAL = 2_958_465  # 31/12/9999: no date lies beyond it (nor below it
 _NOT_NUMBER = re.compile(rb'\bt="(?!n")')  # a typed cell other than a number (s, str, b, e, d, ...)
 
 
-def bad_dates(xml: bytes, styles: Styles) -> dict[Cell, str]:
+def bad_dates(xml: bytes, styles: Styles, *, prefix: bytes | None = None, local: bool = False) -> dict[Cell, str]:
     """Cells formatted as a date or time that hold a number no date can be (-1e12 typed into a
     date field): python-calamine panics or overflows converting them. Only numbers of seven
     digits or more, or with an exponent, are looked at, so a sheet of real dates costs one pass
-    in C."""
+    in C. ``prefix`` and ``local`` for a stretch of the sheet (see ``SheetScanner``)."""
     dates = styles.date_styles()
     if not dates:
         return {}
-    prefix = re.escape(_prefix(xml))
+    raw_prefix = element_prefix(xml) if prefix is None else prefix
+    prefix = re.escape(raw_prefix)
     search = re.compile(rb's="(?:' + b"|".join(str(s).encode() for s in sorted(dates)) + rb')"[^>/]*>\s*(?:<'
                         + prefix + rb"f\b[^>]*?(?:/>|>[^<]*</" + prefix + rb"f>)\s*)?<" + prefix
                         + rb"v>\s*(-?(?:[0-9]{7,}|[0-9.]*[eE]\+?[0-9]+)[^<]*)</")
@@ -365,7 +409,7 @@ def bad_dates(xml: bytes, styles: Styles) -> dict[Cell, str]:
             continue
         if _NOT_NUMBER.search(attrs) or abs(number) <= LAST_DATE_SERIAL:
             continue
-        where = where or _Positions(xml, _prefix(xml))
+        where = where or _Positions(xml, raw_prefix, local=local)
         cell = where.at(start)
         if cell is not None:
             found[cell] = text

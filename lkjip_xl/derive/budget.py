@@ -199,14 +199,17 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
     seen: dict[str, int] = {}
     lines: list[BudgetLine] = []
 
-    def make(node, depth: int, parent: BudgetLine | None) -> BudgetLine:
+    # depth first, in sheet order, without a recursive closure (a cycle: with the cycle collector
+    # paused during a check it would keep every row of the sheet alive to the end)
+    roots: list[BudgetLine] = []
+    stack = [(node, 0, None) for node in reversed(nodes)]
+    while stack:
+        node, depth, parent = stack.pop()
         occurrence = seen.get(node.code, 0)
         seen[node.code] = occurrence + 1
         line = BudgetLine(node.row_id, node.code, node.level, str(rows[node.row_id].get("uraian") or ""),
                           node.amounts, depth, occurrence, parent=parent, coded=not by_level)
         lines.append(line)
-        line.children = [make(c, depth + 1, line) for c in node.children]
-        return line
-
-    roots = [make(n, 0, None) for n in nodes]
+        (roots if parent is None else parent.children).append(line)
+        stack.extend((child, depth + 1, line) for child in reversed(node.children))
     return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded)

@@ -10,6 +10,7 @@ K realisasi, L % realisasi. Belanja rows 5..14: B anggaran, C realisasi (row 9 B
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import subprocess
 import sys
@@ -170,6 +171,30 @@ def test_a_huge_negative_number_in_the_date_field_is_a_finding_at_its_cell(data,
     assert run.stderr == ""  # no panic of python-calamine's Rust code, no traceback
     assert f"Identitas!B{row} [VAL016]" in run.stdout
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+# ------------------------------------------------------------------------------ dates as text
+@pytest.mark.parametrize("text", ["15/03/2024", "15-03-2024 10:22:33", "2024/03/15 10:22:33 AM GMT+7",
+                                  "2024-03-15", "15 Maret 2024", "Jumat, 15 Mar 2024"])
+def test_a_date_stored_as_text_is_read_as_that_date(check, data, write, text):
+    """A respondent's date pasted from a survey export, or typed where the cell is not a date cell,
+    is text; no formula of the workbook reads it. Read the way `lkjip-xl skm` reads an export's
+    dates (calc/survey_dates.py), day before month."""
+    data["tables"]["skm_responden"][0]["tanggal"] = text
+    assert codes_at(check(data), "VAL014") == []
+    resp = read_workbook(write(data))[0].table("skm_responden")
+    assert resp.get("tanggal", 0) == dt.date(2024, 3, 15)
+
+
+def test_a_signing_date_stored_as_text_is_read_as_that_date(check, data, write):
+    data["forms"]["identitas"]["tanggal"] = "31 Januari 2025"
+    assert check(data) == []
+    assert read_workbook(write(data))[0].form("identitas").values["tanggal"] == dt.date(2025, 1, 31)
+
+
+def test_a_typed_year_far_off_stays_a_date_for_the_year_checks(check, data):
+    data["forms"]["identitas"]["tanggal"] = "31/01/2205"  # 2025 with a digit swapped
+    assert [f.code for f in check(data) if f.sheet == "Identitas"] == ["VAL020"]  # signing date vs the year
 
 
 def test_a_date_that_cannot_be_in_a_table_is_a_finding_at_its_cell(check, data):

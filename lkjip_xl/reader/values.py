@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.decimals import decimal_places, strip_exponent, to_decimal
+from ..calc.survey_dates import parse_date
 from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, parse_number
 from ..findings import Finding, show_value
 from ..i18n import Text
@@ -173,12 +174,16 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
             return raw.date(), None, None
         if isinstance(raw, dt.date):
             return raw, None, None
-        m = _DATE_TEXT.match(str(raw))
-        if m:
-            try:
-                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None, None
-            except ValueError:
-                pass
+        if isinstance(raw, str):  # pasted from a survey export, or typed where the cell is no date cell
+            date, _ = parse_date(raw)  # as `lkjip-xl skm` reads an export's dates: day before month
+            if date is not None:
+                return date, None, None
+            m = _DATE_TEXT.match(raw)  # a year parse_date leaves out (2205 for 2025): the year checks say so
+            if m:
+                try:
+                    return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None, None
+                except ValueError:
+                    pass
         return None, problem("VAL014", found=str(raw)), None
     if ctype == ColType.ENUM:
         text = _as_text(raw)

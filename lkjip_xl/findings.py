@@ -15,6 +15,7 @@ SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
 # a finding explained by another cell (checks/blame.py) names it
 CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference comes from {cause}"}
 ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the slip is at {alternatives}"}
+REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {repeats} other cells of this column"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Finding:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
         if self.params.get("alternatives"):
             text += " — " + ALTERNATIVE_WORDS.get(lang, ALTERNATIVE_WORDS["id"]).format(**self.params)
+        if self.params.get("repeats"):
+            text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
         return text
 
     def slip(self) -> str | None:

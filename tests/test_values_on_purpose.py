@@ -173,6 +173,36 @@ def test_a_huge_negative_number_in_the_date_field_is_a_finding_at_its_cell(data,
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+# ------------------------------------------------------------------------------ words of a list
+@pytest.mark.parametrize("male, female", [("Laki-laki", "Perempuan"), ("Pria", "Wanita"), ("laki laki", "P.")])
+def test_the_usual_spellings_of_jenis_kelamin_are_read_as_l_and_p(check, data, write, male, female):
+    """What a survey export writes (Google Forms: 'Laki-laki'), or staff type, is meant as L/P."""
+    resp = data["tables"]["skm_responden"]
+    for i, row in enumerate(resp):
+        row["jenis_kelamin"] = male if i % 2 else female
+    assert check(data) == []
+    values = read_workbook(write(data))[0].table("skm_responden").values["jenis_kelamin"]
+    assert values == ["L" if i % 2 else "P" for i in range(len(resp))]
+
+
+def test_an_offices_own_word_in_an_open_list_is_said_once_per_column(check, data):
+    resp = data["tables"]["skm_responden"]
+    for row in resp[3:8]:
+        row["pendidikan"] = "S1"  # the list has D4/S1
+    resp[10]["pendidikan"] = "SMA"
+    findings = [f for f in check(data) if f.code == "VAL007"]
+    assert [(f.cell, f.severity, f.found) for f in findings] == [("F12", "warning", "S1"), ("F19", "warning", "SMA")]
+    assert findings[0].message("id").endswith("juga di 4 sel lain kolom ini")
+    assert findings[0].message("en").endswith("also in 4 other cells of this column")
+    assert "sel lain" not in findings[1].message("id")
+
+
+def test_a_word_outside_a_closed_list_is_an_error_at_every_cell(check, data):
+    for row in data["tables"]["skm_responden"][:3]:
+        row["jenis_kelamin"] = "X"
+    assert codes_at(check(data), "VAL007") == ["SKM!D9", "SKM!D10", "SKM!D11"]
+
+
 # ------------------------------------------------------------------------------ dates as text
 @pytest.mark.parametrize("text", ["15/03/2024", "15-03-2024 10:22:33", "2024/03/15 10:22:33 AM GMT+7",
                                   "2024-03-15", "15 Maret 2024", "Jumat, 15 Mar 2024"])

@@ -20,7 +20,7 @@ from ..calc.distinct import map_distinct
 from ..errors import UnreadableWorkbook, calamine_failure, damaged
 from ..findings import Finding
 from ..schema import SCHEMA, ColType, Form, Table
-from ..schema.lists import LENIENT_LISTS, values as list_values
+from ..schema.lists import LENIENT_LISTS, aliases as list_aliases, values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
 from .container import open_container
@@ -246,7 +246,7 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
             if how:
                 data.read_as[f.key] = how
             continue
-        value, issue, how = convert(_at(grid, row, col), f.type, _allowed(f.choices),
+        value, issue, how = convert(_at(grid, row, col), f.type, _allowed(f.choices), aliases=list_aliases(f.choices),
                                     percent_format=scan.number_format(row, col) is not None,
                                     formula=data.has_formula[f.key])
         if issue:
@@ -333,7 +333,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         data.values[c.key], data.has_formula[c.key] = [], Flags()
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
-        plan.append((c, pos, make_converter(c.type, _allowed(c.choices)), keep_raw, ranged,
+        plan.append((c, pos, make_converter(c.type, _allowed(c.choices), list_aliases(c.choices)), keep_raw, ranged,
                      by_column.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
@@ -386,7 +386,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
     for k, (c, pos, *_, out, _has) in enumerate(plan):
-        findings.extend(said[k])
+        findings.extend(_once_per_word(said[k]) if c.choices in LENIENT_LISTS else said[k])
         if unusable_rows:
             for i, r in enumerate(rows):
                 if r in unusable_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
@@ -399,6 +399,27 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data
+
+
+def _once_per_word(findings: list[Finding]) -> list[Finding]:
+    """A column of a list staff may extend (pendidikan, pekerjaan, satuan): a word of the office's
+    own outside the list is said once, at its first cell, with how many other cells hold it (an
+    SKM export pasted in holds 'S1' in hundreds of rows)."""
+    first: dict[Any, Finding] = {}
+    repeats: dict[Any, int] = {}
+    out = []
+    for f in findings:
+        if f.code != "VAL007":
+            out.append(f)
+        elif f.found in first:
+            repeats[f.found] += 1
+        else:
+            first[f.found], repeats[f.found] = f, 0
+            out.append(f)
+    for word, n in repeats.items():
+        if n:
+            first[word].params["repeats"] = n
+    return out
 
 
 def _blank_none(value: Any) -> Any:

@@ -32,6 +32,7 @@ from ..calc.survey_dates import parse_date
 from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, parse_number
 from ..findings import Finding, show_value
 from ..i18n import Text
+from ..schema.lists import spelling_key
 from ..schema.types import ColType
 
 # how a value was read, when not as the plain number or text its cell holds
@@ -158,8 +159,9 @@ def code_guess(number: Any) -> str:
 
 
 def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
-            percent_format: bool = False, formula: bool = False) -> Reading:
-    """Convert one raw value for a column of type ``ctype``: (value, problem, how it was read)."""
+            percent_format: bool = False, formula: bool = False, aliases: dict[str, str] | None = None) -> Reading:
+    """Convert one raw value for a column of type ``ctype``: (value, problem, how it was read).
+    ``aliases``: other spellings of the list's choices (``schema.lists.ALIASES``), read as the choice."""
     if ctype in (ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL):
         return convert_number(raw, ctype, percent_format=percent_format, formula=formula)
     if raw is None or raw == "":
@@ -191,6 +193,8 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
             lowered = {a.lower(): a for a in allowed}
             if text.lower() in lowered:
                 return lowered[text.lower()], None, None
+            if aliases and spelling_key(text) in aliases:
+                return aliases[spelling_key(text)], None, None
             return text, problem("VAL007", expected=", ".join(allowed), found=text), None
         return text, None, None
     return _as_text(raw), None, None
@@ -204,7 +208,7 @@ def _as_text(raw: Any) -> str:
     return unprefixed(str(raw).strip()).strip()
 
 
-def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
+def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None, aliases: dict[str, str] | None = None):
     """A converter for one column, with fast paths for the common clean cells (a large sheet has
     millions of them); anything unusual goes through ``convert`` and gets the same answer as a
     typed value in the column's usual format: percent in a PERCENT column, not percent elsewhere.
@@ -214,7 +218,7 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None):
     usual_percent = ctype == ColType.PERCENT
 
     def slow(raw):
-        return convert(raw, ctype, allowed, percent_format=usual_percent)
+        return convert(raw, ctype, allowed, percent_format=usual_percent, aliases=aliases)
 
     if ctype in (ColType.MONEY, ColType.INTEGER):
         def money(raw):

@@ -70,6 +70,25 @@ LISTS: dict[str, tuple[Choice, ...]] = {
 }
 
 
+# other spellings of a choice that staff type or a survey export writes, read as the choice (no
+# finding: they mean it); keys as ``spelling_key`` makes them
+ALIASES: dict[str, dict[str, str]] = {
+    "jenis_kelamin": {
+        **dict.fromkeys(("l", "lk", "laki-laki", "laki laki", "lakilaki", "laki", "pria", "male", "m"), "L"),
+        **dict.fromkeys(("p", "pr", "perempuan", "wanita", "female", "f", "w"), "P"),
+    },
+}
+
+
+def spelling_key(text: str) -> str:
+    """A spelling as compared with ``ALIASES``: any case, runs of spaces as one, a trailing dot dropped."""
+    return " ".join(text.lower().split()).rstrip(".")
+
+
+def aliases(key: str | None) -> dict[str, str] | None:
+    return ALIASES.get(key) if key else None
+
+
 # lists staff may extend with their own words (a unit, an occupation): a value outside them is a
 # warning on read and the dropdown only warns; every other list is closed
 LENIENT_LISTS = frozenset({"satuan", "jenis_belanja", "pendidikan", "pekerjaan", "unsur_skm"})

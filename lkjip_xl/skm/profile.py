@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..calc.decimals import percent, round_half_up
-from ..schema.lists import values as list_values
+from ..schema.lists import ALIASES, spelling_key, values as list_values
 
 __all__ = [
     "DIMENSIONS", "UMUR_BANDS", "ProfileRow", "tabulate", "umur_band", "jenis_kelamin",
@@ -46,11 +46,6 @@ UMUR_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
 )
 UMUR_INVALID = "tidak valid"
 
-_SEX = {
-    "l": "L", "lk": "L", "laki-laki": "L", "laki laki": "L", "lakilaki": "L", "laki": "L", "pria": "L",
-    "male": "L", "m": "L", "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "female": "P", "f": "P",
-    "w": "P",
-}
 _NUMBER = re.compile(r"^\s*(\d{1,3})(?:[.,]\d+)?\s*(?:th|thn|tahun|years?)?\s*$", re.IGNORECASE)
 
 
@@ -83,7 +78,7 @@ def jenis_kelamin(value) -> str | None:
     if _blank(value):
         return None
     text = _text(value)
-    return _SEX.get(_key(text).rstrip("."), text)
+    return ALIASES["jenis_kelamin"].get(spelling_key(text), text)
 
 
 def umur_band(value) -> str | None:

@@ -203,6 +203,19 @@ def test_a_word_outside_a_closed_list_is_an_error_at_every_cell(check, data):
     assert codes_at(check(data), "VAL007") == ["SKM!D9", "SKM!D10", "SKM!D11"]
 
 
+@pytest.mark.parametrize("typed, age", [("25 tahun", 25), ("31 Th.", 31), ("40 thn", 40), ("52 years", 52)])
+def test_an_age_typed_with_its_unit_is_that_age(check, data, write, typed, age):
+    """No formula reads Umur; the SKM profile counts the same age (skm/profile.py reads it alike)."""
+    data["tables"]["skm_responden"][0]["umur"] = typed
+    assert check(data) == []
+    assert read_workbook(write(data))[0].table("skm_responden").get("umur", 0) == age
+
+
+def test_an_age_that_is_no_number_is_still_a_finding(check, data):
+    data["tables"]["skm_responden"][0]["umur"] = "dua puluh tahun"
+    assert codes_at(check(data), "VAL013") == ["SKM!E9"]
+
+
 # ------------------------------------------------------------------------------ dates as text
 @pytest.mark.parametrize("text", ["15/03/2024", "15-03-2024 10:22:33", "2024/03/15 10:22:33 AM GMT+7",
                                   "2024-03-15", "15 Maret 2024", "Jumat, 15 Mar 2024"])

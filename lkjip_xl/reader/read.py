@@ -333,7 +333,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         data.values[c.key], data.has_formula[c.key] = [], Flags()
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
-        plan.append((c, pos, make_converter(c.type, _allowed(c.choices), list_aliases(c.choices)), keep_raw, ranged,
+        plan.append((c, pos, make_converter(c.type, _allowed(c.choices), list_aliases(c.choices), c.unit_words), keep_raw, ranged,
                      by_column.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
@@ -376,7 +376,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             for j, (value, issue, how) in enumerate(() if clean else converted):  # clean: nothing to say
                 i, r = base + j, here[j]
                 if (again and r in again) or (issue is not None and issue.code == "VAL003"):
-                    value, issue, how = convert(raws[j], c.type, formula=has_out[i],
+                    value, issue, how = convert(raws[j], c.type, formula=has_out[i], unit_words=c.unit_words,
                                                 percent_format=scan.number_format(r, pos) is not None)
                     out[i] = value
                 if how is not None:

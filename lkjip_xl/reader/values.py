@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..calc.decimals import decimal_places, strip_exponent, to_decimal
@@ -85,7 +86,27 @@ def _why(reason: str):
     return _WHY.get(reason.split(":", 1)[0], reason)
 
 
-def _number_from_text(text: str, ctype: ColType) -> Reading:
+def number_before_unit(text: str, words: tuple[str, ...]) -> str | None:
+    """The number of a text that is a number followed by one of the unit's ``words`` ("25 tahun",
+    "25 th."), as written; None otherwise."""
+    if not words:
+        return None
+    m = _unit_pattern(words).fullmatch(text)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=16)
+def _unit_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*([0-9][0-9.,]*)\s*(?:" + "|".join(map(re.escape, words)) + r")\.?\s*", re.IGNORECASE)
+
+
+def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = ()) -> Reading:
+    number = number_before_unit(text, unit_words)
+    if number is not None:  # "25 tahun" where no formula reads the column: the number meant
+        value, issue, how = _number_from_text(number, ctype)
+        if issue is not None and issue.code == "VAL001":
+            return value, None, None
+        return value, issue, how
     p = parse_number(unprefixed(text))
     if p.special == SPECIAL_DASH:
         return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
@@ -111,7 +132,8 @@ def _shown(points: Decimal) -> str:
     return f"{format_id(points, decimal_places(points))} %"
 
 
-def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, formula: bool = False) -> Reading:
+def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, formula: bool = False,
+                   unit_words: tuple[str, ...] = ()) -> Reading:
     """``percent_format``: the cell's number format is a percent; ``formula``: the value is a
     formula's result (see the module's conventions)."""
     if raw is None or raw == "":
@@ -121,7 +143,7 @@ def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, fo
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         return None, problem("VAL011", found=str(raw)), None
     if isinstance(raw, str):
-        return _number_from_text(raw, ctype)
+        return _number_from_text(raw, ctype, unit_words)
     if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
         return None, problem("VAL013", found=str(raw), params={"detail": "> 15 digit"}), None
     d = to_decimal(raw)
@@ -159,11 +181,13 @@ def code_guess(number: Any) -> str:
 
 
 def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
-            percent_format: bool = False, formula: bool = False, aliases: dict[str, str] | None = None) -> Reading:
+            percent_format: bool = False, formula: bool = False, aliases: dict[str, str] | None = None,
+            unit_words: tuple[str, ...] = ()) -> Reading:
     """Convert one raw value for a column of type ``ctype``: (value, problem, how it was read).
-    ``aliases``: other spellings of the list's choices (``schema.lists.ALIASES``), read as the choice."""
+    ``aliases``: other spellings of the list's choices (``schema.lists.ALIASES``), read as the choice;
+    ``unit_words``: the column's (``Column.unit_words``)."""
     if ctype in (ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL):
-        return convert_number(raw, ctype, percent_format=percent_format, formula=formula)
+        return convert_number(raw, ctype, percent_format=percent_format, formula=formula, unit_words=unit_words)
     if raw is None or raw == "":
         return None, None, None
     if ctype == ColType.CODE:
@@ -208,7 +232,8 @@ def _as_text(raw: Any) -> str:
     return unprefixed(str(raw).strip()).strip()
 
 
-def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None, aliases: dict[str, str] | None = None):
+def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None, aliases: dict[str, str] | None = None,
+                   unit_words: tuple[str, ...] = ()):
     """A converter for one column, with fast paths for the common clean cells (a large sheet has
     millions of them); anything unusual goes through ``convert`` and gets the same answer as a
     typed value in the column's usual format: percent in a PERCENT column, not percent elsewhere.
@@ -218,7 +243,7 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None, alias
     usual_percent = ctype == ColType.PERCENT
 
     def slow(raw):
-        return convert(raw, ctype, allowed, percent_format=usual_percent, aliases=aliases)
+        return convert(raw, ctype, allowed, percent_format=usual_percent, aliases=aliases, unit_words=unit_words)
 
     if ctype in (ColType.MONEY, ColType.INTEGER):
         def money(raw):

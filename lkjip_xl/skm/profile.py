@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..calc.decimals import percent, round_half_up
+from ..reader.values import number_before_unit
+from ..schema import SCHEMA
 from ..schema.lists import ALIASES, spelling_key, values as list_values
 
 __all__ = [
@@ -46,7 +48,8 @@ UMUR_BANDS: tuple[tuple[str, int | None, int | None], ...] = (
 )
 UMUR_INVALID = "tidak valid"
 
-_NUMBER = re.compile(r"^\s*(\d{1,3})(?:[.,]\d+)?\s*(?:th|thn|tahun|years?)?\s*$", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(\d{1,3})(?:[.,]\d+)?\s*$")
+UMUR_WORDS = SCHEMA.table("skm_responden").column("umur").unit_words  # "25 tahun": as the reader reads it
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ def umur_band(value) -> str | None:
         except (ValueError, OverflowError, ArithmeticError):
             return UMUR_INVALID
     else:
-        m = _NUMBER.match(str(value))
+        text = str(value)
+        m = _NUMBER.match(number_before_unit(text, UMUR_WORDS) or text)
         if not m:
             return UMUR_INVALID
         age = int(m.group(1))

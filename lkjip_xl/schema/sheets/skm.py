@@ -53,7 +53,7 @@ SKM_RESPONDEN = Table(
         col("jenis_kelamin", "Jenis Kelamin", "Sex", T.ENUM, "L atau P.", "L or P.", choices="jenis_kelamin",
             width=7),
         col("umur", "Umur", "Age", T.INTEGER, "Umur dalam tahun.", "Age in years.", width=6, num_format="0",
-            min_value=10, max_value=110),
+            min_value=10, max_value=110, unit_words=("tahun", "thn", "th", "years", "year", "yo")),
         col("pendidikan", "Pendidikan", "Education", T.ENUM, "Pendidikan terakhir.", "Education.",
             choices="pendidikan", width=11),
         col("pekerjaan", "Pekerjaan", "Occupation", T.ENUM, "Pekerjaan utama.", "Occupation.",

@@ -216,6 +216,30 @@ def test_an_age_that_is_no_number_is_still_a_finding(check, data):
     assert codes_at(check(data), "VAL013") == ["SKM!E9"]
 
 
+# ------------------------------------------------------------------------------ spaces
+def test_a_cell_of_spaces_below_the_table_makes_no_row(check, data, write):
+    """A space typed to 'clear' a cell (or a pasted non-breaking space) makes no row: the
+    workbook's own formulas give nothing there either."""
+    n = len(data["tables"]["realisasi"])
+    data["tables"]["realisasi"].append({"uraian": " ", "pagu_murni": "\u00a0"})
+    assert check(data) == []
+    assert len(read_workbook(write(data))[0].table("realisasi")) == n
+
+
+def test_spaces_in_an_amount_of_a_row_are_said_plainly(check, data):
+    data["tables"]["realisasi"][3]["pagu_murni"] = "  "  # row 8: the sisa formula gives #N/A
+    findings = [f for f in check(data) if f.cell == "I8" and f.code.startswith("VAL")]
+    assert [(f.code, f.severity) for f in findings] == [("VAL013", "error")]
+    assert "hanya berisi spasi" in findings[0].message("id") and "blank" not in findings[0].message("id")
+    assert "only spaces" in findings[0].message("en")
+
+
+def test_spaces_in_a_choice_or_a_date_are_blank(check, data):
+    row = data["tables"]["skm_responden"][0]
+    row["jenis_kelamin"], row["tanggal"] = " ", " "
+    assert check(data) == []
+
+
 # ------------------------------------------------------------------------------ dates as text
 @pytest.mark.parametrize("text", ["15/03/2024", "15-03-2024 10:22:33", "2024/03/15 10:22:33 AM GMT+7",
                                   "2024-03-15", "15 Maret 2024", "Jumat, 15 Mar 2024"])

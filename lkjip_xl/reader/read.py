@@ -426,9 +426,14 @@ def _blank_none(value: Any) -> Any:
     return None if value == "" else value
 
 
+def _holds(line: list[Any], pos: int) -> bool:
+    v = line[pos] if pos < len(line) else ""
+    return v is not None and v != "" and not (type(v) is str and v.isspace())
+
+
 def _filled_rows(lines: list[list[Any]], positions: list[int]) -> list[bool]:
-    """Per line, whether a cell at one of ``positions`` holds something (neither "" nor None);
-    column by column, stopping once every line is known to be filled."""
+    """Per line, whether a cell at one of ``positions`` holds something (neither "", None nor
+    spaces alone); column by column, stopping once every line is known to be filled."""
     filled = [False] * len(lines)
     for pos in positions:
         if all(filled):
@@ -439,6 +444,8 @@ def _filled_rows(lines: list[list[Any]], positions: list[int]) -> list[bool]:
             column = [line[pos] if pos < len(line) else "" for line in lines]
         here = map(operator.and_, map(operator.ne, column, repeat("")), map(operator.is_not, column, repeat(None)))
         filled = list(map(operator.or_, filled, here))
+        for i in [i for i, v in enumerate(column) if type(v) is str and v.isspace()]:
+            filled[i] = any(_holds(lines[i], p) for p in positions)  # a cell of spaces fills no row
     return filled
 
 

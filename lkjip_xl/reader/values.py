@@ -71,6 +71,9 @@ def _integral(d: Decimal) -> int | Decimal:
 
 # the reason parse_number gives, by its leading code, in words
 _WHY = {"not_a_number": Text("bukan angka", "not a number"),
+        "blank": Text("hanya berisi spasi: tampak kosong, tetapi rumus Excel tidak menganggapnya kosong; "
+                      "hapus isi sel", "only spaces: it looks empty, but Excel's formulas do not take it for "
+                      "empty; clear the cell"),
         "malformed": Text("penulisan angka tidak dikenali", "malformed number")}
 
 
@@ -188,7 +191,7 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
     ``unit_words``: the column's (``Column.unit_words``)."""
     if ctype in (ColType.INTEGER, ColType.MONEY, ColType.PERCENT, ColType.DECIMAL):
         return convert_number(raw, ctype, percent_format=percent_format, formula=formula, unit_words=unit_words)
-    if raw is None or raw == "":
+    if raw is None or raw == "" or (type(raw) is str and raw.isspace()):  # spaces: no text, no choice, no date
         return None, None, None
     if ctype == ColType.CODE:
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):

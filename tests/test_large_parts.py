@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from xlsx_rewrite import drop_references, rewrite_part, worksheets
+from xlsx_rewrite import drop_references, rewrite_part
 
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.errors import UnreadableWorkbook

@@ -203,7 +203,8 @@ def test_a_word_outside_a_closed_list_is_an_error_at_every_cell(check, data):
     assert codes_at(check(data), "VAL007") == ["SKM!D9", "SKM!D10", "SKM!D11"]
 
 
-@pytest.mark.parametrize("typed, age", [("25 tahun", 25), ("31 Th.", 31), ("40 thn", 40), ("52 years", 52)])
+@pytest.mark.parametrize("typed, age", [("25 tahun", 25), ("31 Th.", 31), ("40 thn", 40), ("52 years", 52),
+                                        ("33", 33)])
 def test_an_age_typed_with_its_unit_is_that_age(check, data, write, typed, age):
     """No formula reads Umur; the SKM profile counts the same age (skm/profile.py reads it alike)."""
     data["tables"]["skm_responden"][0]["umur"] = typed

@@ -104,9 +104,9 @@ def _unit_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = ()) -> Reading:
-    number = number_before_unit(text, unit_words)
-    if number is not None:  # "25 tahun" where no formula reads the column: the number meant
-        value, issue, how = _number_from_text(number, ctype)
+    if unit_words:  # a column no formula reads: "25 tahun" or "25" as text is the number meant
+        number = number_before_unit(text, unit_words)
+        value, issue, how = _number_from_text(text if number is None else number, ctype)
         if issue is not None and issue.code == "VAL001":
             return value, None, None
         return value, issue, how

@@ -99,8 +99,8 @@ class Column(_Cell):
     min_value: float | None = None
     max_value: float | None = None
     printed: bool = True  # False: a helper column left out of the print area (the last columns only)
-    # words of the unit people type after the number ("25 tahun"): such text is read as the number,
-    # without a finding, in a column no formula of the workbook reads
+    # words of the unit people type after the number ("25 tahun"), declared for a column no formula
+    # of the workbook reads: a number as text there, with or without them, is read without a finding
     unit_words: tuple[str, ...] = ()
 
 

@@ -77,7 +77,8 @@ class Container:
                     piece, carry = data[:cut], data[cut:]
                     if plain is None and piece:
                         if vet and _dtd_in_prolog(piece) is not False:
-                            raise UnreadableWorkbook("unsafe_xml", path=str(self.path), detail=f"DOCTYPE/ENTITY: {member}")
+                            raise UnreadableWorkbook("unsafe_xml", path=str(self.path),
+                                                     detail=f"DOCTYPE/ENTITY: {member}")
                         plain = b"<worksheet" in piece[:4096]
                     if vet and piece and not extent.add(piece, plain=plain):
                         raise WholeSheetNeeded(member)

@@ -333,8 +333,9 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         data.values[c.key], data.has_formula[c.key] = [], Flags()
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
-        plan.append((c, pos, make_converter(c.type, _allowed(c.choices), list_aliases(c.choices), c.unit_words), keep_raw, ranged,
-                     by_column.computed_rows(pos), data.values[c.key], data.has_formula[c.key]))
+        conv = make_converter(c.type, _allowed(c.choices), list_aliases(c.choices), c.unit_words)
+        plan.append((c, pos, conv, keep_raw, ranged, by_column.computed_rows(pos), data.values[c.key],
+                     data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
     error_rows = {r for r, _ in errors}
     unusable_rows = error_rows | {r for r, _ in scan.bad_dates}

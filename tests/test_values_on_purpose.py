@@ -194,6 +194,7 @@ def test_an_offices_own_word_in_an_open_list_is_said_once_per_column(check, data
     assert [(f.cell, f.severity, f.found) for f in findings] == [("F12", "warning", "S1"), ("F19", "warning", "SMA")]
     assert findings[0].message("id").endswith("juga di 4 sel lain kolom ini")
     assert findings[0].message("en").endswith("also in 4 other cells of this column")
+    assert "for Education (" in findings[0].message("en") and "untuk Pendidikan (" in findings[0].message("id")
     assert "sel lain" not in findings[1].message("id")
 
 

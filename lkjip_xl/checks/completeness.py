@@ -24,7 +24,7 @@ def check(ctx) -> Iterable[Finding]:
         if len(table) or (key == "skm_responden" and _skm_summary_filled(ctx.model)):
             continue
         spec = SCHEMA.table(key)
-        yield Finding(code, spec.sheet, a1(spec.first_row, spec.first_col), params={"name": spec.title.id})
+        yield Finding(code, spec.sheet, a1(spec.first_row, spec.first_col), params={"name": spec.title})
 
 
 def _skm_summary_filled(model) -> bool:

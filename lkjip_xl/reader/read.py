@@ -19,6 +19,7 @@ from ..calc.budget import is_total_row
 from ..calc.distinct import map_distinct
 from ..errors import UnreadableWorkbook, calamine_failure, damaged
 from ..findings import Finding
+from ..i18n import Text
 from ..schema import SCHEMA, ColType, Form, Table
 from ..schema.lists import LENIENT_LISTS, aliases as list_aliases, values as list_values
 from ..schema.refs import a1, parse_a1
@@ -214,7 +215,7 @@ def _at(grid: list[list[Any]], row: int, col: int) -> Any:
     return ""
 
 
-def _placed(issue: Finding, sheet: str, cell: str, name: str, choices: str | None) -> Finding:
+def _placed(issue: Finding, sheet: str, cell: str, name: Text, choices: str | None) -> Finding:
     """A value problem met while converting a cell, placed there; a value outside a lenient list
     (one staff may extend) is only a warning."""
     lenient = issue.code == "VAL007" and choices in LENIENT_LISTS
@@ -250,12 +251,12 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
                                     percent_format=scan.number_format(row, col) is not None,
                                     formula=data.has_formula[f.key])
         if issue:
-            findings.append(_placed(issue, form.sheet, cell, f.label.id, f.choices))
+            findings.append(_placed(issue, form.sheet, cell, f.label, f.choices))
         if how:
             data.read_as[f.key] = how
         data.values[f.key] = value
         if f.required and value is None and not f.formula and issue is None:
-            findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label.id}))
+            findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label}))
     return data
 
 
@@ -309,7 +310,7 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
             findings.append(Finding("STR003", table.sheet, a1(hr, pos), expected=col.header.id, found=str(found)))
         else:
             findings.append(Finding("STR002", table.sheet, a1(hr, pos), expected=col.header.id,
-                                    params={"name": col.header.id}))
+                                    params={"name": col.header}))
     for pos in unknown:
         findings.append(Finding("STR006", table.sheet, a1(hr, pos), found=str(_at(grid, hr, pos))))
     return cols
@@ -319,7 +320,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     cols = _locate_columns(table, grid, findings)
     if cols is None:
         findings.append(Finding("STR002", table.sheet, a1(table.header_row, table.first_col),
-                                params={"name": table.title.id}))
+                                params={"name": table.title}))
         return None
     data = TableData(table, table.header_row, cols, scan=scan)
     input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
@@ -383,7 +384,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 if how is not None:
                     read_as[k][i] = how
                 if issue is not None and not (c.computed and has_out[i]):
-                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c.header.id, c.choices))
+                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c.header, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
     for k, (c, pos, *_, out, _has) in enumerate(plan):
@@ -469,7 +470,7 @@ def _required(table: Table, data: TableData, findings: list[Finding]) -> None:
             continue
         for i, v in enumerate(data.values[c.key]):
             if v is None and not _row_is_total(table, data, i) and data.cell(c.key, i) not in flagged:
-                findings.append(Finding("VAL005", table.sheet, data.cell(c.key, i), params={"name": c.header.id}))
+                findings.append(Finding("VAL005", table.sheet, data.cell(c.key, i), params={"name": c.header}))
 
 
 def _row_is_total(table: Table, data: TableData, i: int) -> bool:

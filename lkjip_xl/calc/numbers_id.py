@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .decimals import round_half_up, strip_exponent, to_decimal
 
@@ -212,3 +213,17 @@ def parse_predicate(text: str) -> tuple[str | None, Decimal | None]:
                 number = parse_number(g).value
         return letter, number
     return None, None
+
+
+def number_before_unit(text: str, words: tuple[str, ...]) -> str | None:
+    """The number of a text that is a number followed by one of the unit's ``words`` ("25 tahun",
+    "25 th."), as written; None otherwise."""
+    if not words:
+        return None
+    m = _unit_pattern(words).fullmatch(text)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=16)
+def _unit_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*([0-9][0-9.,]*)\s*(?:" + "|".join(map(re.escape, words)) + r")\.?\s*", re.IGNORECASE)

@@ -59,12 +59,12 @@ def _time_ok(hour, minute, second, ampm) -> bool:
     return h <= 24 and m <= 59 and s <= 60
 
 
-def _make(year: int, month: int, day: int) -> tuple[dt.date | None, str | None]:
+def _make(year: int, month: int, day: int, years: tuple[int, int] | None = YEARS) -> tuple[dt.date | None, str | None]:
     try:
         date = dt.date(year, month, day)
     except ValueError:
         return None, "unreadable"
-    if not YEARS[0] <= year <= YEARS[1]:
+    if years is not None and not years[0] <= year <= years[1]:
         return None, "out_of_range"
     return date, None
 
@@ -73,16 +73,18 @@ def _year(text: str) -> int:
     return int(text) + 2000 if len(text) == 2 else int(text)
 
 
-def parse_date(raw: object, order: str = "dmy") -> tuple[dt.date | None, str | None]:
+def parse_date(raw: object, order: str = "dmy",
+               years: tuple[int, int] | None = YEARS) -> tuple[dt.date | None, str | None]:
     """(date, None) or (None, problem): ``blank``, ``unreadable``, ``out_of_range`` (a year
     outside 1950–2099). ``order``: how ``15/07/2023``-like dates of this column are written,
-    ``"dmy"`` or ``"mdy"`` (see :func:`column_order`)."""
+    ``"dmy"`` or ``"mdy"`` (see :func:`column_order`). ``years``: the years a date may lie in
+    (None: any; the workbook's reader leaves a far year to the year checks)."""
     if raw is None:
         return None, "blank"
     if isinstance(raw, dt.datetime):
-        return _make(raw.year, raw.month, raw.day)
+        return _make(raw.year, raw.month, raw.day, years)
     if isinstance(raw, dt.date):
-        return _make(raw.year, raw.month, raw.day)
+        return _make(raw.year, raw.month, raw.day, years)
     if isinstance(raw, bool):
         return None, "unreadable"
     if isinstance(raw, (int, float)):
@@ -98,20 +100,20 @@ def parse_date(raw: object, order: str = "dmy") -> tuple[dt.date | None, str | N
     if m:
         if not _time_ok(*m.group(4, 5, 6, 7)):
             return None, "unreadable"
-        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), years)
     m = _NUMERIC.match(text)
     if m:
         if not _time_ok(*m.group(4, 5, 6, 7)):
             return None, "unreadable"
         a, b = int(m.group(1)), int(m.group(2))
         day, month = (a, b) if order == "dmy" else (b, a)
-        return _make(_year(m.group(3)), month, day)
+        return _make(_year(m.group(3)), month, day, years)
     m = _DAY_MONTH.match(text)
     if m and m.group(2) in MONTHS and _time_ok(*m.group(4, 5, 6, 7)):
-        return _make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
+        return _make(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)), years)
     m = _MONTH_DAY.match(text)
     if m and m.group(1) in MONTHS and _time_ok(*m.group(4, 5, 6, 7)):
-        return _make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
+        return _make(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)), years)
     return None, "unreadable"
 
 

@@ -39,9 +39,7 @@ class Container:
         """A part's bytes, refused when it declares a DTD; a worksheet is also refused when its
         cells reach past the row or grid limits (python-calamine would build that grid). A large
         worksheet comes as a bytearray (decompressed into one buffer: half the memory)."""
-        info = self.zip.getinfo(member)
-        if info.file_size > limits.MAX_PART_BYTES:
-            raise UnreadableWorkbook("too_large", path=str(self.path), detail=f"{member} {info.file_size} B")
+        info = self._info(member)
         sheet = self._sheet_of.get(member)
         if sheet is not None and info.file_size > LARGE_PART_BYTES:
             data = _read_large_member(self.path, self.zip, info)
@@ -61,39 +59,30 @@ class Container:
         in its prolog, cells past the limits (known, and raised, once the last stretch is read:
         read them all before python-calamine touches the sheet). ``WholeSheetNeeded`` when some
         row or cell has no r= (its place then depends on the rows before it)."""
+        extent, plain, carry = ExtentSum(), None, b""
+        for chunk in _decompressed(self.path, self.zip, self._info(member)):
+            data = carry + chunk if carry else chunk
+            cut = len(data) if not chunk else _after_last_row(data)
+            piece, carry = data[:cut], data[cut:]
+            del data
+            if not piece:
+                continue
+            if plain is None:
+                if vet and _dtd_in_prolog(piece) is not False:
+                    raise UnreadableWorkbook("unsafe_xml", path=str(self.path), detail=f"DOCTYPE/ENTITY: {member}")
+                plain = b"<worksheet" in piece[:4096]
+            if vet and not extent.add(piece, plain=plain):
+                raise WholeSheetNeeded(member)
+            yield piece
+        if vet:
+            refuse_extent(self.path, self._sheet_of.get(member, member), extent.result())
+
+    def _info(self, member: str) -> zipfile.ZipInfo:
+        """The member's entry, refused when it declares more than a part may hold."""
         info = self.zip.getinfo(member)
         if info.file_size > limits.MAX_PART_BYTES:
             raise UnreadableWorkbook("too_large", path=str(self.path), detail=f"{member} {info.file_size} B")
-        extent, plain, pos, carry = ExtentSum(), None, 0, b""
-        try:
-            with self.zip.open(info) as part:
-                while True:
-                    chunk = part.read(_READ_CHUNK)
-                    pos += len(chunk)
-                    if pos > info.file_size:
-                        raise zipfile.BadZipFile(f"{member}: more data than declared")
-                    data = carry + chunk if carry else chunk
-                    cut = len(data) if not chunk else _after_last_row(data)
-                    piece, carry = data[:cut], data[cut:]
-                    if plain is None and piece:
-                        if vet and _dtd_in_prolog(piece) is not False:
-                            raise UnreadableWorkbook("unsafe_xml", path=str(self.path),
-                                                     detail=f"DOCTYPE/ENTITY: {member}")
-                        plain = b"<worksheet" in piece[:4096]
-                    if vet and piece and not extent.add(piece, plain=plain):
-                        raise WholeSheetNeeded(member)
-                    if piece:
-                        yield piece
-                    del piece, data
-                    if not chunk:
-                        break
-        except _ZIP_ERRORS as exc:
-            raise UnreadableWorkbook("unreadable", path=str(self.path), detail=_damaged(exc, member)) from None
-        if pos != info.file_size:
-            raise UnreadableWorkbook("unreadable", path=str(self.path),
-                                     detail=_damaged(zipfile.BadZipFile(f"{member}: less data than declared"), member))
-        if vet:
-            refuse_extent(self.path, self._sheet_of.get(member, member), extent.result())
+        return info
 
     def is_large(self, member: str) -> bool:
         """Is the part large enough to be read a stretch at a time (``fragments``)?"""
@@ -187,24 +176,33 @@ _READ_CHUNK = 4 * 1024 * 1024
 
 
 def _read_large_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytearray:
-    """A member decompressed into a buffer of the size the zip declares (zipfile checks the CRC and
-    stops at that size); a member whose data is not that size is damaged."""
+    """A member decompressed into one buffer of the size the zip declares."""
     buf = bytearray(info.file_size)
+    pos = 0
+    for chunk in _decompressed(path, zf, info):
+        buf[pos:pos + len(chunk)] = chunk
+        pos += len(chunk)
+    return buf
+
+
+def _decompressed(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """A member's data ``_READ_CHUNK`` at a time, then one empty chunk at its end (zipfile checks
+    the CRC and stops at the declared size); a member whose data is not that size is damaged."""
     pos = 0
     try:
         with zf.open(info) as part:
             while chunk := part.read(_READ_CHUNK):
-                if pos + len(chunk) > len(buf):
-                    raise zipfile.BadZipFile(f"{info.filename}: more data than declared")
-                buf[pos:pos + len(chunk)] = chunk
                 pos += len(chunk)
+                if pos > info.file_size:
+                    raise zipfile.BadZipFile(f"{info.filename}: more data than declared")
+                yield chunk
     except _ZIP_ERRORS as exc:
         raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, info.filename)) from None
-    if pos != len(buf):
+    if pos != info.file_size:
         raise UnreadableWorkbook("unreadable", path=str(path),
                                  detail=_damaged(zipfile.BadZipFile(f"{info.filename}: less data than declared"),
                                                  info.filename))
-    return buf
+    yield b""
 
 
 def _dtd_in_prolog(head: bytes) -> bool | None:

@@ -25,12 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from ..calc.decimals import decimal_places, strip_exponent, to_decimal
+from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, number_before_unit, parse_number
 from ..calc.survey_dates import parse_date
-from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, parse_number
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema.lists import spelling_key
@@ -44,11 +43,11 @@ PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fractio
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
 MAX_ABS_NUMBER = Decimal(10) ** 15  # Excel keeps 15 significant digits; past that a value is not a real amount
-_DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 # Excel's text prefix kept as a character (LibreOffice, a text-formatted cell; its AutoCorrect may
 # have made it a typographic ’): one apostrophe before a digit, a sign or a dash, and no other
 # apostrophe (a quotation keeps its quotes)
-_TEXT_PREFIX = re.compile(r"\s*['’‘](?=[0-9+\-–—.,])([^'’‘]*)")
+_PREFIXES = ("'", "’", "‘")
+_TEXT_PREFIX = re.compile(r"\s*[{0}](?=[0-9+\-–—.,])([^{0}]*)".format("".join(_PREFIXES)))
 
 
 def unprefixed(text: str) -> str:
@@ -87,20 +86,6 @@ def _readings(readings) -> Text | None:
 
 def _why(reason: str):
     return _WHY.get(reason.split(":", 1)[0], reason)
-
-
-def number_before_unit(text: str, words: tuple[str, ...]) -> str | None:
-    """The number of a text that is a number followed by one of the unit's ``words`` ("25 tahun",
-    "25 th."), as written; None otherwise."""
-    if not words:
-        return None
-    m = _unit_pattern(words).fullmatch(text)
-    return m.group(1) if m else None
-
-
-@lru_cache(maxsize=16)
-def _unit_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\s*([0-9][0-9.,]*)\s*(?:" + "|".join(map(re.escape, words)) + r")\.?\s*", re.IGNORECASE)
 
 
 def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = ()) -> Reading:
@@ -204,15 +189,11 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
         if isinstance(raw, dt.date):
             return raw, None, None
         if isinstance(raw, str):  # pasted from a survey export, or typed where the cell is no date cell
-            date, _ = parse_date(raw)  # as `lkjip-xl skm` reads an export's dates: day before month
+            # as `lkjip-xl skm` reads an export's dates, day before month; any year (2205 for 2025:
+            # the year checks say what it is)
+            date, _ = parse_date(raw, years=None)
             if date is not None:
                 return date, None, None
-            m = _DATE_TEXT.match(raw)  # a year parse_date leaves out (2205 for 2025): the year checks say so
-            if m:
-                try:
-                    return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None, None
-                except ValueError:
-                    pass
         return None, problem("VAL014", found=str(raw)), None
     if ctype == ColType.ENUM:
         text = _as_text(raw)
@@ -298,5 +279,4 @@ def make_converter(ctype: ColType, allowed: tuple[str, ...] | None = None, alias
 
 
 _ONE = Decimal(1)
-_PREFIXES = ("'", "’", "‘")
 _MAX_F = 1e15

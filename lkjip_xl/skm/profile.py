@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..calc.decimals import percent, round_half_up
-from ..reader.values import number_before_unit
+from ..calc.numbers_id import number_before_unit
 from ..schema import SCHEMA
 from ..schema.lists import ALIASES, spelling_key, values as list_values
 

@@ -75,6 +75,9 @@ RULES: dict[str, Rule] = _rules(
      "the table '{name}' is empty: an LKjIP cannot be made without it"),
     ("STR012", "warning", "Tabel kosong", "Table empty",
      "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
+    ("STR013", "warning", "Kolom pilihan tidak ada", "Optional column missing",
+     "kolom '{name}' tidak ada di baris judul: isinya dibaca kosong (kolom ini boleh kosong)",
+     "column '{name}' is not in the header row: read as empty (its cells may be blank)"),
     # ---- printing
     ("PRN001", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
      "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
@@ -216,6 +219,18 @@ RULES: dict[str, Rule] = _rules(
      "pagu {kode} kosong di Rencana Aksi; di sheet Realisasi {expected}: rencana triwulan tidak dapat diperiksa",
      "the budget of {kode} is blank in the action plan; {expected} on the Realisasi sheet: the quarterly plan "
      "cannot be checked"),
+    ("BUD026", "warning", "Jenis belanja sebagian kosong", "Economic class partly blank",
+     "{m} dari {n} sub kegiatan tidak berjenis belanja ({cells}): baris jenis belanja di sheet Belanja tidak "
+     "dapat dicocokkan dengan sub kegiatannya",
+     "{m} of {n} sub-activities have no economic class ({cells}): the class rows of the Belanja sheet cannot "
+     "be matched to their sub-activities"),
+    ("BUD027", "info", "Jenis belanja tidak dicocokkan", "Economic classes not matched",
+     "tidak satu pun dari {n} sub kegiatan berjenis belanja (kolom Jenis Belanja di sheet Realisasi, boleh "
+     "kosong): baris jenis belanja hanya diperiksa antarsesamanya dan jumlahnya dengan program, tidak dengan "
+     "sub kegiatannya",
+     "none of the {n} sub-activities has an economic class (column Economic class on Realisasi, optional): "
+     "the class rows are checked among themselves and their total against the programmes, not against "
+     "their sub-activities"),
     ("BUD023", "warning", "Realisasi triwulan melebihi pagu", "Quarterly spending above budget",
      "realisasi {kode} sampai TW {tw} {found} melebihi pagu sampai TW {tw} {expected}",
      "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw} {expected}"),

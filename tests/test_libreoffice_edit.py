@@ -148,3 +148,49 @@ def test_rows_inserted_typed_and_deleted_in_a_sample(tmp_path):
     assert ws[f"{level}{after}"].fill.fgColor.rgb.endswith(INPUT_FILL.lstrip("#"))
     repaired = assert_rapikan_restores(edited, lost, tmp_path)
     assert [c for c in repaired.applied if c.why in ("row_style", "validation")] == []
+
+
+# ------------------------------------------------------------------ columns
+def column(table, key: str) -> str:
+    return col_letter(table.col_index(key))
+
+
+def test_columns_an_office_does_not_use_deleted_and_a_notes_column_inserted(tmp_path, write, data):
+    """Deleted right to left, as LibreOffice's Delete Columns does: PK's notes and last year's
+    actual, the SKM's age and occupation, Realisasi's economic class; then a notes column inserted
+    inside Realisasi. Each deleted column is said (STR013), read as empty; nothing else changes."""
+    pk, skm = PK, SCHEMA.table("skm_responden")
+    steps = [["delete_col", PK.sheet, column(PK, "keterangan")], ["delete_col", PK.sheet, column(PK, "realisasi_lalu")],
+             ["delete_col", skm.sheet, column(skm, "pekerjaan")], ["delete_col", skm.sheet, column(skm, "umur")],
+             ["delete_col", REAL.sheet, column(REAL, "jenis_belanja")],
+             ["insert_col", REAL.sheet, "D"], ["set", REAL.sheet, f"D{REAL.header_row}", "Keterangan"],
+             ["set", REAL.sheet, f"D{REAL.first_row + 2}", "dilaksanakan triwulan IV"]]
+    edited = edit_in_libreoffice(write(data), steps, tmp_path)
+    result = check_workbook(edited)
+    header = {t.key: t.header_row for t in (pk, skm, REAL)}
+    assert sorted(codes_at(result.findings, "STR013")) == sorted(
+        [f"{t.sheet}!{column(t, k)}{header[t.key]}" for t, k in
+         ((pk, "keterangan"), (pk, "realisasi_lalu"), (skm, "pekerjaan"), (skm, "umur"), (REAL, "jenis_belanja"))])
+    assert codes_at(result.findings, "STR006") == [f"{REAL.sheet}!D{REAL.header_row}"]
+    # no sub kegiatan has a class now: the Belanja class rows are not matched, and that is said
+    assert codes_at(result.findings, "BUD027") == ["Belanja!B5"]
+    assert [f for f in result.findings if f.severity == "error"] == []
+    wb = result.context.wb
+    assert wb.skm.ikm.rounded == D("86.94")  # 31,3 / 9 × 25 (valid_workbook.py), the answers read past the gaps
+    total = result.context.model.table("realisasi")
+    assert total.values["realisasi"][-1] == 1_694_000_000
+    assert total.values["uraian"][2] == data["tables"]["realisasi"][2]["uraian"]
+
+
+def test_a_column_the_formulas_read_deleted_is_an_error_at_the_header_and_at_each_formula(tmp_path, write, data):
+    murni = column(REAL, "pagu_murni")
+    edited = edit_in_libreoffice(write(data), [["delete_col", REAL.sheet, murni]], tmp_path)
+    result = check_workbook(edited)
+    assert codes_at(result.findings, "STR002") == [f"{REAL.sheet}!{murni}{REAL.header_row}"]
+    assert codes_at(result.findings, "STR013") == []
+    # the % and sisa formulas read pagu: LibreOffice turned them into #REF!, each said at its cell
+    # (the columns right of the deleted one moved one to the left)
+    moved = {k: col_letter(REAL.col_index(k) - 1) for k in ("persen_realisasi", "sisa")}
+    broken = set(codes_at(result.findings, "VAL010"))
+    rows = range(REAL.first_row, REAL.first_row + len(data["tables"]["realisasi"]))
+    assert {f"{REAL.sheet}!{moved[k]}{r}" for k in moved for r in rows} <= broken

@@ -1,4 +1,4 @@
-"""Budget rules BUD001–BUD008, BUD011, BUD012 and FRM003 on the valid workbook, one break each.
+"""Budget rules BUD001–BUD008, BUD011, BUD012, BUD026, BUD027 and FRM003 on the valid workbook, one break each.
 
 Realisasi rows 5..15: 01, 01.01, 01.01.01, 01.01.02, 02, 02.01, 02.01.01, 03, 03.01, 03.01.01,
 TOTAL; columns I pagu murni, J pagu perubahan, K realisasi, L %, M sisa, N jenis belanja.
@@ -303,8 +303,39 @@ def test_bud008_class_vs_jenis_belanja_of_sub_kegiatan(check, data):
 
 def test_bud008_class_sums_need_every_sub_kegiatan_tagged(check, data):
     _row(data, "01.01.02")["jenis_belanja"] = None
-    _belanja(data, "Belanja Pegawai")["anggaran"] = 850_000_000  # unchanged; nothing to compare by class
-    assert codes_at(check(data), "BUD008") == []
+    _belanja(data, "Belanja Pegawai")["anggaran"] = 850_000_001  # not compared by class: said by BUD026
+    findings = check(data)
+    assert codes_at(findings, "BUD008") == ["Belanja!B5"]  # Operasi ≠ Pegawai + Barang dan Jasa, still
+    assert codes_at(findings, "BUD026") == ["Realisasi!N8"]
+
+
+def test_bud026_a_sub_kegiatan_without_its_class_among_tagged_ones(check, data):
+    _row(data, "01.01.02")["jenis_belanja"] = None
+    _row(data, "03.01.01")["jenis_belanja"] = " "
+    findings = check(data)
+    assert codes_at(findings, "BUD026") == ["Realisasi!N8"]
+    f = _one(findings, "BUD026")
+    assert f.severity == "warning" and (f.params["m"], f.params["n"], f.params["cells"]) == (2, 4, "N8, N14")
+    assert codes_at(findings, "BUD027") == []
+
+
+def test_bud027_no_sub_kegiatan_tagged_is_said_once(check, data):
+    for row in data["tables"]["realisasi"]:
+        row.pop("jenis_belanja", None)
+    findings = check(data)
+    assert codes_at(findings, "BUD027") == ["Belanja!B5"]
+    assert _one(findings, "BUD027").severity == "info" and _one(findings, "BUD027").params["n"] == 4
+    assert codes_at(findings, "BUD026") == []
+
+
+def test_no_class_finding_when_belanja_classes_are_blank(check, data):
+    for row in data["tables"]["realisasi"]:
+        row.pop("jenis_belanja", None)
+    for row in data["tables"]["belanja"]:
+        if row["uraian"] != "Jumlah Belanja Daerah":
+            row["anggaran"] = row["realisasi"] = None
+    findings = check(data)
+    assert codes_at(findings, "BUD027") == [] and codes_at(findings, "BUD026") == []
 
 
 def test_bud008_skipped_when_belanja_blank(check, data):

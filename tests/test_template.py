@@ -1,5 +1,6 @@
 """The template: sheets, names, no protection, formats, validations, print setup, and the committed
 copy in workbook_templates/."""
+import re
 import zipfile
 from pathlib import Path
 
@@ -69,6 +70,30 @@ def test_no_sheet_is_protected_and_computed_cells_hold_formulas(template):
                 assert isinstance(cell.value, str) and cell.value.startswith("="), (table.key, col.key)
             else:
                 assert cell.number_format == col.display_format, (table.key, col.key)
+
+
+def test_droppable_columns_are_those_no_formula_of_the_template_reads(template):
+    """What a table can do without (STR013 when deleted) is declared per column; the declaration is
+    checked against the template's own formulas, read back: a column a formula of its row refers to
+    (by its letter, on the same sheet) is never droppable, nor a required or computed one."""
+    wb = openpyxl.load_workbook(template)
+    for table in SCHEMA.tables:
+        ws, row = wb[table.sheet], table.first_row
+        letters = {col_letter(table.col_index(c.key)): c.key for c in table.columns}
+        read = set()
+        for col in table.columns:
+            formula = ws[f"{col_letter(table.col_index(col.key))}{row}"].value
+            if col.computed:  # references of this sheet only: a name followed by its row, not after "!"
+                read |= {letters[m] for m in re.findall(rf"(?<![A-Za-z_!$.])\$?([A-Z]{{1,2}})\$?{row}(?!\d)", formula)
+                         if m in letters}
+        assert table.formula_inputs == read, table.key
+        for col in table.columns:
+            if col.droppable:
+                assert not (col.required or col.computed or col.key in read), (table.key, col.key)
+                assert table.may_be_absent(col.key)
+            else:
+                assert not table.may_be_absent(col.key)
+    assert SCHEMA.table("realisasi").formula_inputs >= {"pagu_murni", "pagu_perubahan", "realisasi"}
 
 
 def test_no_two_tables_share_rows(template):

@@ -2,7 +2,7 @@
 rows on Realisasi (BUD006) and partly blank (BUD018), the Rencana Aksi pagu against its quarters
 (BUD012), the PK (BUD014) and Realisasi (BUD007) or left blank (BUD025), the Rencana Aksi quarterly
 spending against the kegiatan's realisasi (BUD022) and its quarterly pagu (BUD023), and the economic
-classes on Belanja (BUD008).
+classes on Belanja (BUD008), or that they could not be matched to the sub kegiatan (BUD026, BUD027).
 
 Each comparison is a relation (``checks/relations.py``) kept in ``ctx.relations``, so that where
 one fails ``checks/blame.py`` can tell which cell explains it.
@@ -43,6 +43,7 @@ def check(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
     yield from _blank_plan_pagu(ctx, cells)
     for relation in _belanja(ctx, cells):
         yield from reported(ctx, relation)
+    yield from _untagged_classes(ctx, cells)
 
 
 def _programme_of(code: str) -> str:
@@ -295,6 +296,33 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
                                 f"Σ sub kegiatan {label}",
                                 lambda rows=rows: [t for i in rows for t in cells.terms(i, name, -1)], realisasi=rows))
     yield from (r for r in out if r is not None)
+
+
+def _untagged_classes(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
+    """The class rows of Belanja are matched to the sub kegiatan of each class only when every sub
+    kegiatan with an amount has its Jenis Belanja (``_by_class``); when not, that they were not
+    matched is said: some sub kegiatan untagged among tagged ones (BUD026, a slip: at the first
+    blank cell) or none tagged, the column being optional (BUD027, at the first class row filled)."""
+    bel = ctx.model.table("belanja")
+    if bel is None or cells is None or "uraian" not in bel.values:
+        return
+    classes = {belanja.key(k) for k in (belanja.OPERASI, belanja.MODAL, *belanja.KINDS)}
+    filled = [(i, col) for i, u in enumerate(bel.values["uraian"]) if belanja.key(u) in classes
+              for col in ("anggaran", "realisasi") if col in bel.values and money(bel.values[col][i]) is not None]
+    subs = [line.index for line in cells.tree.lines if line.level == "sub_kegiatan"
+            and any(_amount(cells, line.index, name) is not None for name in ("pagu", "realisasi"))]
+    if not filled or not subs:
+        return
+    tags = cells.table.values.get("jenis_belanja")
+    blank = [i for i in subs if tags is None or not str(tags[i] or "").strip()]
+    if len(blank) == len(subs):
+        i, col = filled[0]
+        yield Finding("BUD027", bel.sheet, bel.cell(col, i), params={"n": len(subs)})
+    elif blank:
+        table = cells.table
+        yield Finding("BUD026", table.sheet, table.cell("jenis_belanja", blank[0]), params={
+            "m": len(blank), "n": len(subs),
+            "cells": ", ".join(table.cell("jenis_belanja", i) for i in blank[:6]) + (" …" if len(blank) > 6 else "")})
 
 
 def _by_class(cells: BudgetCells, name: str) -> dict[str, list[int]]:

@@ -7,6 +7,7 @@ description; nothing else knows where a column lives.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Any, Callable
 
@@ -102,6 +103,9 @@ class Column(_Cell):
     # words of the unit people type after the number ("25 tahun"), declared for a column no formula
     # of the workbook reads: a number as text there, with or without them, is read without a finding
     unit_words: tuple[str, ...] = ()
+    # the column itself may be deleted from the sheet (a notes or respondent-profile column an office
+    # does not use): it then reads as empty, with a warning (STR013), not as a broken table (STR002)
+    droppable: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,29 @@ class Table:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
+
+    @cached_property
+    def formula_inputs(self) -> frozenset[str]:
+        """The columns a formula of the table's own rows reads (asked of the formulas themselves:
+        each is written once for a row and the columns it refers to are noted)."""
+        read: set[str] = set()
+
+        def ref(key: str) -> str:
+            read.add(key)
+            return f"A{self.first_row}"
+
+        ctx = FormulaContext(row=self.first_row, index=0, refs=ref, column_range=lambda key: ref(key) and "A:A")
+        for c in self.columns:
+            if c.computed:
+                c.formula(ctx)
+        return frozenset(read)
+
+    def may_be_absent(self, key: str) -> bool:
+        """A column the table can do without: declared droppable, and (whatever the declaration says)
+        optional, typed rather than computed and read by no formula of the table. Deleted, it reads
+        as empty; any other column missing breaks the table."""
+        col = self.column(key)
+        return col.droppable and not (col.required or col.computed or key in self.formula_inputs)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ RUMUSAN = Table(
             "E.g. problems handled / problems reported × 100 %.", required=True, width=50),
         col("penjelasan", "Penjelasan", "Explanation", T.TEXT,
             "Dari mana angka pembilang dan penyebut diperoleh, dasar hukum.",
-            "Where the figures come from, the regulation.", width=60),
+            "Where the figures come from, the regulation.", width=60, droppable=True),
     ),
 )
 
@@ -47,7 +47,8 @@ RINCIAN_KOMPONEN = Table(
             "E.g. a training in one kelurahan.", required=True, width=50),
         col("jumlah", "Jumlah", "Count", T.DECIMAL, "Jumlah sasaran/penerima manfaat kegiatan ini.",
             "Number of beneficiaries of this activity.", required=True, width=10),
-        col("satuan", "Satuan", "Unit", T.TEXT, "Mis. orang, KK.", "E.g. persons, households.", width=10),
+        col("satuan", "Satuan", "Unit", T.TEXT, "Mis. orang, KK.", "E.g. persons, households.", width=10,
+            droppable=True),
     ),
 )
 
@@ -64,11 +65,11 @@ RIWAYAT = Table(
         col("realisasi", "Realisasi", "Actual", T.DECIMAL, "Realisasi tahun itu.", "That year's actual.", width=10),
         col("pembanding", "Pembanding", "Benchmark", T.TEXT,
             "Bila laporan membandingkan dengan realisasi nasional/provinsi: mis. Nasional, Provinsi Riau, SPM.",
-            "When the report compares with a national/provincial figure: its name.", width=16),
+            "When the report compares with a national/provincial figure: its name.", width=16, droppable=True),
         col("target_pembanding", "Target Pembanding", "Benchmark target", T.DECIMAL,
-            "Target nasional/provinsi tahun itu.", "The benchmark's target.", width=11),
+            "Target nasional/provinsi tahun itu.", "The benchmark's target.", width=11, droppable=True),
         col("realisasi_pembanding", "Realisasi Pembanding", "Benchmark actual", T.DECIMAL,
-            "Realisasi nasional/provinsi tahun itu.", "The benchmark's actual.", width=11),
+            "Realisasi nasional/provinsi tahun itu.", "The benchmark's actual.", width=11, droppable=True),
     ),
 )
 
@@ -83,7 +84,7 @@ INDIKATOR_PROGRAM = Table(
         col("indikator", "Indikator Program/Kegiatan", "Indicator", T.TEXT,
             "Mis. Persentase penyelenggaraan pemerintahan dan pelayanan publik.", "Indicator name.",
             required=True, width=44),
-        col("satuan", "Satuan", "Unit", T.TEXT, "Mis. %.", "E.g. %.", width=9),
+        col("satuan", "Satuan", "Unit", T.TEXT, "Mis. %.", "E.g. %.", width=9, droppable=True),
         col("target", "Target", "Target", T.DECIMAL, "Target tahun ini.", "This year's target.", required=True,
             width=10),
         col("realisasi", "Realisasi", "Actual", T.DECIMAL, "Realisasi tahun ini (kosong: belum dilaporkan).",

@@ -15,7 +15,7 @@ PK_INDIKATOR = Table(
     "pk_indikator", SHEET, Text("Perjanjian Kinerja: sasaran dan indikator", "Performance agreement: goals and indicators"),
     header_row=4, first_col=0, capacity=40,
     columns=(
-        col("no", "No", "No", T.TEXT, "Nomor sasaran.", "Goal number.", width=5),
+        col("no", "No", "No", T.TEXT, "Nomor sasaran.", "Goal number.", width=5, droppable=True),
         col("sasaran", "Sasaran Strategis", "Strategic goal", T.TEXT,
             "Kosong: sama dengan baris di atasnya.", "Blank: same as the row above.", width=30),
         col("kode_indikator", "Kode Indikator", "Indicator code", T.CODE,
@@ -42,7 +42,7 @@ PK_INDIKATOR = Table(
         col("kriteria", "Kriteria", "Rating", T.TEXT, "Dihitung dari skala pilihan.",
             "From the chosen scale.", derive=KRITERIA, width=14),
         col("realisasi_lalu", "Realisasi Tahun Lalu", "Last year's actual", T.DECIMAL,
-            "Realisasi tahun sebelumnya (opsional).", "Previous year's actual (optional).", width=11),
+            "Realisasi tahun sebelumnya (opsional).", "Previous year's actual (optional).", width=11, droppable=True),
         col("target_renstra", "Target Akhir Renstra", "Strategic-plan final target", T.DECIMAL,
             "Target tahun terakhir Renstra (opsional).", "Final-year target (optional).", width=11),
         col("kemajuan", "Tingkat Kemajuan (%)", "Progress (%)", T.PERCENT,
@@ -50,8 +50,8 @@ PK_INDIKATOR = Table(
             derive=ratio("realisasi", "target_renstra"), width=11),
         col("kode_program", "Kode Program", "Programme code(s)", T.TEXT,
             "Kode program pendukung, dipisah koma, mis. 01, 02.", "Funding programme codes, comma separated.",
-            width=12),
-        col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=20),
+            width=12, droppable=True),
+        col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=20, droppable=True),
     ),
 )
 
@@ -68,7 +68,7 @@ PK_PROGRAM = Table(
         col("pagu_perubahan", "Anggaran Perubahan (Rp)", "Revised budget (Rp)", T.MONEY,
             "Pagu APBD-P (Perubahan PK). Kosong bila tidak ada perubahan.",
             "Revised budget; blank when none.", width=18),
-        col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=16),
+        col("keterangan", "Keterangan", "Notes", T.TEXT, "Catatan.", "Notes.", width=16, droppable=True),
     ),
 )
 
@@ -86,7 +86,7 @@ PK_KOMPONEN = Table(
             "Achieved count (blank until there is an actual, e.g. in the PK document).", width=10),
         col("penyebut", "Penyebut", "Denominator", T.DECIMAL, "Jumlah sasaran.", "Target count.",
             required=True, width=10),
-        col("satuan", "Satuan", "Unit", T.TEXT, "Satuan pembilang/penyebut.", "Unit.", width=10),
+        col("satuan", "Satuan", "Unit", T.TEXT, "Satuan pembilang/penyebut.", "Unit.", width=10, droppable=True),
         col("nilai", "Nilai (%)", "Value (%)", T.PERCENT, "Pembilang / penyebut.", "Numerator / denominator.",
             derive=ratio("pembilang", "penyebut"), width=10),
     ),

@@ -20,9 +20,9 @@ REALISASI = Table(
         col("uraian", "Uraian", "Description", T.TEXT, "Nama program/kegiatan/sub kegiatan.", "Name.",
             required=True, width=40),
         col("indikator_keluaran", "Indikator Keluaran", "Output indicator", T.TEXT,
-            "Keluaran sub kegiatan.", "Sub-activity output.", width=28),
+            "Keluaran sub kegiatan.", "Sub-activity output.", width=28, droppable=True),
         col("satuan_keluaran", "Satuan", "Unit", T.TEXT, "Mis. paket, dokumen, orang, laporan, unit.",
-            "E.g. package, document, person.", width=9),
+            "E.g. package, document, person.", width=9, droppable=True),
         col("target_keluaran", "Target Keluaran", "Output target", T.DECIMAL, "Target fisik.",
             "Physical target.", width=9),
         col("realisasi_keluaran", "Realisasi Keluaran", "Output actual", T.DECIMAL, "Realisasi fisik.",
@@ -43,7 +43,7 @@ REALISASI = Table(
             derive=SISA, width=16),
         col("jenis_belanja", "Jenis Belanja", "Economic class", T.ENUM,
             "Kelompok belanja sub kegiatan (opsional).", "Economic class (optional).",
-            choices="jenis_belanja", width=22),
+            choices="jenis_belanja", width=22, droppable=True),
     ),
 )
 

@@ -37,7 +37,8 @@ SAKIP_NILAI = Table(
         col("predikat", "Predikat", "Grade", T.TEXT, "Huruf predikat (AA, A, BB, B, CC, C, D).",
             "Grade letter (AA, A, BB, B, CC, C, D).", width=9),
         col("sumber", "Sumber (surat hasil evaluasi)", "Source (evaluation letter)", T.TEXT,
-            "Mis. Surat Inspektur Nomor ... tanggal ...", "E.g. the inspector's letter and date.", width=36),
+            "Mis. Surat Inspektur Nomor ... tanggal ...", "E.g. the inspector's letter and date.", width=36,
+            droppable=True),
     ),
 )
 
@@ -56,6 +57,6 @@ SAKIP_REKOMENDASI = Table(
         col("tindak_lanjut", "Langkah Tindak Lanjut", "Follow-up action", T.TEXT,
             "Apa yang dilakukan unit atas rekomendasi ini.", "What the unit does about it.", width=40),
         col("waktu", "Waktu Penyelesaian", "When", T.TEXT, "Mis. Januari 2024, Januari s.d Desember 2024.",
-            "E.g. January 2024.", width=18),
+            "E.g. January 2024.", width=18, droppable=True),
     ),
 )

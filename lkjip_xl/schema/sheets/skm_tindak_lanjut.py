@@ -19,8 +19,10 @@ SKM_TINDAK_LANJUT = Table(
         col("rencana", "Rencana Tindak Lanjut", "Follow-up action", T.TEXT,
             "Apa yang akan dilakukan untuk memperbaiki unsur ini.", "What will be done to improve it.",
             required=True, width=56),
-        col("waktu", "Waktu", "When", T.TEXT, "Kapan, mis. Triwulan I 2024.", "When, e.g. Q1 2024.", width=18),
+        col("waktu", "Waktu", "When", T.TEXT, "Kapan, mis. Triwulan I 2024.", "When, e.g. Q1 2024.", width=18,
+            droppable=True),
         col("penanggung_jawab", "Penanggung Jawab", "Responsible", T.TEXT,
-            "Jabatan atau bagian yang bertanggung jawab.", "Position or section responsible.", width=26),
+            "Jabatan atau bagian yang bertanggung jawab.", "Position or section responsible.", width=26,
+            droppable=True),
     ),
 )

@@ -1,7 +1,8 @@
 """Findings: what a check reports, as plain data. Renderers turn them into text, JSON or marks."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -134,6 +135,20 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
         return (order.get(f.sheet, 99), f.sheet, r, c, SEVERITY_ORDER[f.severity], f.code)
 
     return sorted(findings, key=key)
+
+
+def on_renamed_sheets(findings: list[Finding], renamed: dict[str, str]) -> list[Finding]:
+    """The findings on the sheets as the office named them (``renamed``: template name -> name in
+    the workbook), also where a message quotes a cell ("Realisasi!K25" -> "Realisasi 2024!K25")."""
+    if not renamed:
+        return findings
+    quoted = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, sorted(renamed, key=len, reverse=True))) + r")!")
+
+    def moved(value):
+        return quoted.sub(lambda m: renamed[m.group(1)] + "!", value) if isinstance(value, str) else value
+
+    return [replace(f, sheet=renamed.get(f.sheet, f.sheet), params={k: moved(v) for k, v in f.params.items()})
+            for f in findings]
 
 
 class HasFindings:

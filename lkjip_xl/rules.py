@@ -42,7 +42,7 @@ def _rules(*rows: tuple) -> dict[str, Rule]:
 RULES: dict[str, Rule] = _rules(
     # ---- structure
     ("STR001", "error", "Sheet tidak ada", "Sheet missing",
-     "sheet '{name}' tidak ada", "sheet '{name}' is missing"),
+     "sheet '{name}' tidak ada{others}", "sheet '{name}' is missing{others}"),
     ("STR002", "error", "Kolom tidak ada", "Column missing",
      "kolom '{name}' tidak ditemukan di baris judul", "column '{name}' not found in the header row"),
     ("STR003", "warning", "Judul kolom berubah", "Header changed",
@@ -75,6 +75,9 @@ RULES: dict[str, Rule] = _rules(
      "the table '{name}' is empty: an LKjIP cannot be made without it"),
     ("STR012", "warning", "Tabel kosong", "Table empty",
      "tabel '{name}' kosong: laporan akan tanpa tabel ini", "the table '{name}' is empty: the report will lack it"),
+    ("STR014", "info", "Sheet berganti nama", "Sheet renamed",
+     "sheet '{expected}' bernama '{found}' di buku kerja ini: dibaca sebagai sheet {expected}",
+     "sheet '{expected}' is named '{found}' in this workbook: read as the {expected} sheet"),
     ("STR013", "warning", "Kolom pilihan tidak ada", "Optional column missing",
      "kolom '{name}' tidak ada di baris judul: isinya dibaca kosong (kolom ini boleh kosong)",
      "column '{name}' is not in the header row: read as empty (its cells may be blank)"),

@@ -124,7 +124,7 @@ def test_check_en_text(place, entry):
         _assert_refusal(err, entry["key"], "en")
     else:
         for item in entry["codes"]:
-            cell, code = item.split()
+            cell, code = item.rsplit(" ", 1)
             assert f"{cell} [{code}]" in out, out[-3000:]
     untouched()
 

@@ -194,3 +194,54 @@ def test_a_column_the_formulas_read_deleted_is_an_error_at_the_header_and_at_eac
     broken = set(codes_at(result.findings, "VAL010"))
     rows = range(REAL.first_row, REAL.first_row + len(data["tables"]["realisasi"]))
     assert {f"{REAL.sheet}!{moved[k]}{r}" for k in moved for r in rows} <= broken
+
+
+# ------------------------------------------------------------------ sheets renamed
+def test_sheets_renamed_in_libreoffice_are_read_and_reported_under_their_new_names(tmp_path):
+    """Tabs renamed as offices do ("Realisasi 2024", "skm"; LibreOffice follows in every formula):
+    the sheets are read as the template's (STR014, a note), every finding names the sheet as the
+    office named it, and the annotated copy, rapikan and the skm command work on them."""
+    from lkjip_xl.render.annotate import write_annotated
+    from lkjip_xl.skm.survey_file import is_lkjip_workbook
+
+    src = tmp_path / "template.xlsx"
+    write_workbook(src)
+    new = {REAL.sheet: "Realisasi 2024", "SKM": "skm"}
+    first = REAL.first_row
+    rows = [{"kode": "01", "uraian": "Program A", "pagu_murni": 3_000_000, "realisasi": 2_250_000},
+            {"kode": "01.01", "uraian": "Kegiatan A", "pagu_murni": 3_000_000, "realisasi": 2_250_000},
+            {"kode": "01.01.01", "uraian": "Sub kegiatan A", "pagu_murni": 2_000_000, "realisasi": 2_250_000}]
+    steps = [["rename", old, name] for old, name in new.items()]
+    steps += [["set", new[REAL.sheet], cell(REAL, k, first + i), v] for i, r in enumerate(rows) for k, v in r.items()]
+    edited = edit_in_libreoffice(src, steps, tmp_path)
+
+    result = check_workbook(edited)
+    assert codes_at(result.findings, "STR001") == []
+    assert sorted(codes_at(result.findings, "STR014")) == ["Realisasi 2024!A1", "skm!A1"]
+    # 01.01's pagu is 3.000.000, its one sub kegiatan's 2.000.000: said on the renamed sheet
+    murni = f"{col_letter(REAL.col_index('pagu_murni'))}{first + 1}"
+    assert f"Realisasi 2024!{murni}" in codes_at(result.findings, "BUD003")
+    assert f"Realisasi 2024!A{first}" in codes_at(result.findings, "PRN002")
+    assert not [f for f in result.findings if f.sheet in new]  # no finding under a name the workbook lacks
+    assert result.context.model.table("realisasi").values["kode"] == ["01", "01.01", "01.01.01"]
+
+    annotated = tmp_path / "bertanda.xlsx"
+    write_annotated(edited, annotated, result.findings)
+    assert openpyxl.load_workbook(annotated)["Realisasi 2024"][murni].comment is not None
+
+    repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    extended = [c for c in repaired.applied if c.why == "print_area"]
+    assert [c.sheet for c in extended] == ["Realisasi 2024"]
+    assert extended[0].after.startswith("'Realisasi 2024'!$A$1:")
+    assert [f for f in repaired.after.findings if f.code.startswith("PRN") and f.sheet == "Realisasi 2024"] == []
+    assert is_lkjip_workbook(edited)
+
+
+def test_a_sheet_renamed_beyond_recognition_is_one_error_that_names_the_candidates(tmp_path, write, data):
+    """SKM renamed "Survei": not guessed. One STR001 that names the sheets the template does not
+    have; SKM Hasil's formulas (which read the SKM sheet) are not called stale for recomputing blank."""
+    edited = edit_in_libreoffice(write(data), [["rename", "SKM", "Survei"]], tmp_path)
+    result = check_workbook(edited)
+    assert codes_at(result.findings, "STR001") == ["SKM!A1"]
+    assert "'Survei'" in next(f for f in result.findings if f.code == "STR001").message("en")
+    assert [f for f in result.findings if f.severity == "error" and f.code != "STR001"] == []

@@ -5,24 +5,30 @@ A formula overwritten with a typed value is always reported (FRM001), at info wh
 the formula gives (at the precision typed; money exactly), as a warning otherwise. Formula cells
 saved with no result at all (a file written by a program that does not calculate) are one finding
 for the file (FRM005), not one per cell; a stored result that differs from the recomputation is
-FRM002 at its cell."""
+FRM002 at its cell. A formula that reads a sheet the workbook lacks (STR001), or follows from one
+(recomputed blank while a sheet is missing), is not judged: it cannot be recomputed."""
 from __future__ import annotations
 
 import operator
+import re
 from dataclasses import replace
 from typing import Iterable
 
 from ..findings import Finding
 from ..i18n import Text
+from ..schema import SCHEMA
 from ..schema.refs import parse_a1
-from ..schema.types import ColType
+from ..schema.types import ColType, FormulaContext
 from .compare import is_blank, same_cached, verdict
 
 
 def check(ctx) -> Iterable[Finding]:
     findings: list[Finding] = []
+    # a formula reading a sheet the workbook lacks (STR001) cannot be recomputed: not judged
+    missing = {sheet.name for sheet in SCHEMA.sheets if sheet.name not in ctx.model.sheets}
     for key, table in ctx.model.tables.items():
-        computed = [c for c in table.table.columns if c.computed and c.key in table.values]
+        computed = [c for c in table.table.columns if c.computed and c.key in table.values
+                    and not sheets_read(c) & missing]
         if not computed:
             continue
         for col in computed:  # column by column: no dict of every derived value per row
@@ -41,10 +47,21 @@ def check(ctx) -> Iterable[Finding]:
     if hasil is not None:
         expected = ctx.wb.fields("skm_hasil")
         for key, value in expected.items():
-            if key in hasil.cells:
+            if key in hasil.cells and not sheets_read(hasil.form.field(key)) & missing:
                 findings += _cell(hasil.sheet, hasil.cells[key], hasil.has_formula.get(key, False),
                                   hasil.values.get(key), value, False, hasil.form.field(key).type, ctx.settings)
+    if missing:  # what follows from a missing sheet recomputes blank: not a stale result, STR001 says why
+        findings = [f for f in findings if not (f.code in ("FRM002", "FRM004") and is_blank(f.expected))]
     return _not_calculated(findings)
+
+
+_SHEET_REF = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!")
+
+
+def sheets_read(cell) -> set[str]:
+    """The sheets a computed column's or field's formula names, as the template writes it."""
+    text = cell.formula(FormulaContext(row=1, index=0, refs=lambda key: "A1", column_range=lambda key: "A:A"))
+    return {quoted.replace("''", "'") if quoted else bare for quoted, bare in _SHEET_REF.findall(text)}
 
 
 SAME_AS_FORMULA = Text(" (sama dengan hasil rumusnya)", " (what the formula gives)")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.engine import check_workbook
-from ..findings import Finding
+from ..findings import Finding, on_renamed_sheets
 from ..errors import UsageError
 from ..io.atomic import atomic_output, check_output_path, check_suffix
 
@@ -85,7 +85,11 @@ def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_l
     tables = build_annex(cur.context, prev.context if prev else None, lang)
     if outcome.errors:
         outcome.forced = True
-        outcome.marked = apply_marks(tables, findings)
+        # the tables name their sources by the template's sheets, a finding by the office's name
+        template = {tag: {actual: name for name, actual in r.context.model.renamed.items()}
+                    for tag, r in (("cur", cur), ("prev", prev)) if r is not None}
+        outcome.marked = apply_marks(tables, [(tag, name, *on_renamed_sheets([f], template[tag]))
+                                              for tag, name, f in findings])
         tables.insert(0, findings_table(findings, lang))
     ident = cur.context.model.form("identitas")
     unit = (ident.values.get("unit") if ident else None) or ""

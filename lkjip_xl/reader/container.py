@@ -7,7 +7,7 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
@@ -17,6 +17,7 @@ from ..errors import UnreadableWorkbook, damaged as _damaged
 from ..i18n import Text
 from . import limits
 from .extent import Extent, ExtentSum, sheet_extent
+from .sheet_names import renamed_sheets
 from .xmlscan import WholeSheetNeeded
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -34,6 +35,22 @@ class Container:
     sheet_states: dict[str, str]  # sheet name -> visible/hidden/veryHidden
     styles_part: str | None = None  # zip member of the cell styles (number formats)
     workbook_part: str = "xl/workbook.xml"  # zip member of the workbook (sheets, defined names)
+    renamed: dict[str, str] = field(default_factory=dict)  # template name -> the name the office gave it
+
+    def adopt_renamed(self) -> None:
+        """Know the template's sheets an office renamed by their template names
+        (``reader/sheet_names.py``); ``actual`` gives back the name in the workbook."""
+        from ..schema import SCHEMA
+
+        self.renamed = renamed_sheets(list(self.sheet_parts), [sheet.name for sheet in SCHEMA.sheets])
+        for name, actual in self.renamed.items():
+            self.sheet_parts[name] = self.sheet_parts.pop(actual)
+            if actual in self.sheet_states:
+                self.sheet_states[name] = self.sheet_states.pop(actual)
+
+    def actual(self, name: str) -> str:
+        """A sheet's name in the workbook (its template name unless the office renamed it)."""
+        return self.renamed.get(name, name)
 
     def read_part(self, member: str) -> bytes | bytearray:
         """A part's bytes, refused when it declares a DTD; a worksheet is also refused when its

@@ -131,6 +131,7 @@ class WorkbookModel:
     scans: dict[str, SheetScan] = field(default_factory=dict)
     styles: Styles = field(default_factory=Styles)  # number format of every cell style
     print_areas: dict[str, str] = field(default_factory=dict)  # sheet -> its print area as written
+    renamed: dict[str, str] = field(default_factory=dict)  # template sheet -> its name in the workbook
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

@@ -6,10 +6,12 @@ from .container import Container, _local, _parse
 
 
 def print_areas(container: Container) -> dict[str, str]:
-    """Sheet name -> its print area as written ('Realisasi'!$A$1:$N$60); sheets without one are
+    """Sheet name (the template's, for a sheet the office renamed) -> its print area as written
+    ('Realisasi'!$A$1:$N$60); sheets without one are
     absent. Elements are matched by local name (any namespace: transitional, Strict, a prefix)."""
     book = _parse(container.path, container.read_part(container.workbook_part))
-    names = [s.get("name") for s in book.iter() if _local(s.tag) == "sheet"]
+    template_name = {actual: name for name, actual in container.renamed.items()}
+    names = [template_name.get(s.get("name"), s.get("name")) for s in book.iter() if _local(s.tag) == "sheet"]
     out = {}
     for name in (e for e in book.iter() if _local(e.tag) == "definedName"):
         local = name.get("localSheetId")

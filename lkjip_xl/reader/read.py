@@ -44,6 +44,7 @@ def normalise_header(text: Any) -> str:
 def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
     container = open_container(Path(path), scan_sheets=False)  # read_part bounds each sheet read
     try:
+        container.adopt_renamed()
         present = [name for name in DATA_SHEETS if name in container.sheet_parts]
         if len(present) < 3:
             missing = ", ".join(n for n in DATA_SHEETS if n not in container.sheet_parts)
@@ -53,7 +54,9 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         except Exception as exc:  # calamine raises its own error types for damaged files
             raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc)) from None
         findings: list[Finding] = []
-        model = WorkbookModel(Path(path), None, list(container.sheet_parts))
+        model = WorkbookModel(Path(path), None, list(container.sheet_parts), renamed=dict(container.renamed))
+        for name, actual in container.renamed.items():
+            findings.append(Finding("STR014", name, "A1", expected=name, found=actual))
         if container.styles_part:
             model.styles = read_styles(container.read_part(container.styles_part))
         model.print_areas = print_areas(container)
@@ -62,7 +65,8 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
                        key=lambda n: -container.part_size(container.sheet_parts[n]))
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
-                findings.append(Finding("STR001", name, "A1", params={"name": name}))
+                findings.append(Finding("STR001", name, "A1",
+                                        params={"name": name, "others": _other_sheets(container)}))
         # python-calamine builds a sheet's grid without holding the GIL: in a worker thread, while
         # this thread scans the sheet's XML for formulas and reads the tables of the sheet built
         # before. A sheet's XML is bounded by read_part, and its impossible dates found, before
@@ -70,7 +74,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         # longest to build, is built while the other sheets are scanned). At most two grids are
         # held (one being read, one being built); a sheet's XML is let go of once scanned.
         def grid_of(name: str, bad: dict, xml: bytes | None) -> BuiltSheet:
-            return read_grid(book, Path(path), name, container.sheet_parts[name], bad, xml)
+            return read_grid(book, Path(path), container.actual(name), container.sheet_parts[name], bad, xml)
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             building = None  # (sheet, the future of its grid)
@@ -91,7 +95,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             if name in container.sheet_parts:
                 container.read_part(container.sheet_parts[name])
         _schema_order(model)
-        model.version = _version(book, container.sheet_parts)
+        model.version = _version(book, container)
         if model.version != SCHEMA.version:
             findings.append(Finding("STR004", "Petunjuk", "B3", expected=SCHEMA.version, found=model.version))
         return model, findings
@@ -128,6 +132,16 @@ def _scan(container, name: str, styles, build) -> tuple[SheetScan, Any]:
     scan = scan_sheet(xml, styles)
     scan.bad_dates = bad
     return scan, future
+
+
+def _other_sheets(container) -> Text | str:
+    """The workbook's sheets that are none of the template's, named in STR001: a sheet renamed
+    beyond recognition is likely among them."""
+    template = {sheet.name for sheet in SCHEMA.sheets} | set(container.renamed.values())
+    names = ", ".join(f"'{n}'" for n in container.sheet_states if n not in template)
+    if not names:
+        return ""
+    return Text(f" (sheet lain di buku kerja ini: {names})", f" (other sheets in this workbook: {names})")
 
 
 def _schema_order(model: WorkbookModel) -> None:
@@ -190,12 +204,12 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
                 break
 
 
-def _version(book: CalamineWorkbook, parts: dict) -> str | None:
+def _version(book: CalamineWorkbook, container) -> str | None:
     for sheet, ref in VERSION_CELLS:
-        if sheet in parts:
+        if sheet in container.sheet_parts:
             row, col = parse_a1(ref)
             try:
-                grid = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                grid = book.get_sheet_by_name(container.actual(sheet)).to_python(skip_empty_area=False)
                 value = _at(grid, row, col)
             except BaseException as exc:
                 if not calamine_failure(exc):

@@ -6,11 +6,12 @@ nothing else in it changes."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..checks.engine import CheckResult, check_workbook
 from ..errors import UnreadableWorkbook
+from ..findings import on_renamed_sheets
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from .change import Change
@@ -53,12 +54,15 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     before = check_workbook(src)
     ctx = before.context
     package = Package(src)
-    changes = repair_values(ctx.model, before.findings, package)
-    changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, before.findings, changes))
+    # the repairs name sheets as the template does; the office's names are shown (and linked to)
+    findings = on_renamed_sheets(before.findings, {actual: name for name, actual in package.renamed.items()})
+    changes = repair_values(ctx.model, findings, package)
+    changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes))
     changes += repair_styles(ctx.model, package)
     changes += repair_validations(ctx.model, package)
     changes += repair_print_areas(ctx.model, package)
-    changes += repair_version(ctx.model, before.findings, package)
+    changes += repair_version(ctx.model, findings, package)
+    changes = [replace(c, sheet=package.actual(c.sheet)) for c in changes]
     package.recalculate_on_open()
     bold, wrap = package.add_styles()
     namespace = re.search(rb'<(?:\w+:)?workbook\b[^>]*?xmlns(?::\w+)?="([^"]+/main)"', package.members["xl/workbook.xml"])

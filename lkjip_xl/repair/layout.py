@@ -87,7 +87,7 @@ def repair_print_areas(model, package) -> list[Change]:
         if missed is None:
             continue
         first, last, end = missed
-        current, new = model.print_areas[sheet.name], print_area_ref(sheet, last)
+        current, new = model.print_areas[sheet.name], print_area_ref(sheet, last, package.actual(sheet.name))
         package.set_print_area(sheet.name, new)
         changes.append(Change(sheet.name, a1(first, sheet.tables[0].first_col), current, new, "print_area", code_of(sheet, end)))
     return changes

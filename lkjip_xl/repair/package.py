@@ -31,6 +31,8 @@ class Package:
     def __init__(self, path: Path) -> None:
         container = open_container(Path(path))  # vetted: no DTD, bounded sizes and grids
         try:
+            container.adopt_renamed()  # sheets by their template names, as the checks name them
+            self.renamed = dict(container.renamed)
             self.sheet_parts = dict(container.sheet_parts)
             self.members = {info.filename: container.zip.read(info.filename) for info in container.zip.infolist()}
         finally:
@@ -43,6 +45,10 @@ class Package:
             part = self.sheet_parts[name]
             self._sheets[name] = SheetXml(self.members[part], part)
         return self._sheets[name]
+
+    def actual(self, name: str) -> str:
+        """A sheet's name in the workbook (the office may have renamed a template sheet)."""
+        return self.renamed.get(name, name)
 
     def sheet_names(self) -> list[str]:
         return [_unescape_attr(_NAME.search(el).group(1)) for el in _SHEET_EL.findall(self._workbook)]
@@ -141,7 +147,7 @@ class Package:
 
     # ------------------------------------------------------------------------------ names
     def set_print_area(self, sheet: str, ref: str) -> None:
-        index = self.sheet_names().index(sheet)
+        index = self.sheet_names().index(self.actual(sheet))
         book = self._workbook
         for m in _DEFINED.finditer(book):
             local = _LOCAL.search(m.group(2))

@@ -281,8 +281,10 @@ def inspect_xlsx(path: Path) -> tuple[bool, dict[str, str]]:
 
     container = open_container(path)
     try:
+        states = dict(container.sheet_states)
+        container.adopt_renamed()  # a workbook whose SKM tab an office renamed is still one
         present = [s for s in DATA_SHEETS if s in container.sheet_parts]
-        return len(present) >= 3 and "SKM" in present, dict(container.sheet_states)
+        return len(present) >= 3 and "SKM" in present, states
     finally:
         container.close()
 

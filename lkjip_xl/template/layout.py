@@ -83,9 +83,10 @@ def print_rows(sheet: Sheet, filled: dict[str, int]) -> int | None:
     return max([t.header_row + filled.get(t.key, 0) for t in sheet.tables] + [f.last_row for f in sheet.forms])
 
 
-def print_area_ref(sheet: Sheet, last_row: int) -> str:
-    """The print area as a defined name holds it: 'Sheet'!$A$1:$P$20."""
-    return f"{quote_sheet(sheet.name)}!$A$1:${col_letter(printed_columns(sheet) - 1)}${last_row}"
+def print_area_ref(sheet: Sheet, last_row: int, name: str | None = None) -> str:
+    """The print area as a defined name holds it: 'Sheet'!$A$1:$P$20 (``name``: the sheet's name
+    in the workbook, when the office renamed it)."""
+    return f"{quote_sheet(name or sheet.name)}!$A$1:${col_letter(printed_columns(sheet) - 1)}${last_row}"
 
 
 def setup_print(ws, sheet: Sheet, title: str, last_row: int | None) -> None:

@@ -370,7 +370,8 @@ def _not_lkjip(valid, out):
     wb.close()
 
 
-@case("sheet_renamed.xlsx", "Realisasi renamed to 'Realisasi 2024'.", 1, codes=("Realisasi!A1 STR001",))
+@case("sheet_renamed.xlsx", "Realisasi renamed to 'Realisasi 2024' (read as Realisasi, said as a note).", 0,
+      codes=("Realisasi 2024!A1 STR014",))
 def _renamed(valid, out):
     def wb(x):
         x = x.replace(b'name="Realisasi"', b'name="Realisasi 2024"')

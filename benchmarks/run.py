@@ -12,7 +12,8 @@ largest peak resident memory), measured with os.wait4:
   openpyxl read-only;
 - LibreOffice headless recalculating (private profile, OOXML recalculation on load: always) and
   saving the same workbook as xlsx;
-- `lkjip-xl rekap` over 200 workbooks of 300 sub kegiatan and 400 respondents with --jobs 1 and 2.
+- `lkjip-xl rekap` over 200 workbooks of 300 sub kegiatan and 400 respondents with --jobs 1 and 2,
+  and, for reference, two --jobs 1 processes over half the folder each, started together.
 The figures are compared with the targets of issue 14.
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ import datetime as dt
 import multiprocessing
 import os
 import platform
+import shlex
+import shutil
 import statistics
 import sys
 import time
@@ -121,6 +124,9 @@ def check_table(workdir: Path, books: dict, lo: LibreOffice, repeat: int, with_l
 
 
 def rekap_table(workdir: Path, folder: Path, repeat: int) -> dict:
+    """--jobs 1 and 2, and the reference for the speed-up: two --jobs 1 processes, each over half
+    the folder, started together (what two processes give on this machine with no coordination at
+    all; a single check already keeps more than one core busy part of the time, see README)."""
     out = {}
     for jobs in (1, 2):
         cmd = lkjip("rekap", str(folder), "-o", str(workdir / f"rekap_jobs{jobs}.xlsx"), "--overwrite",
@@ -128,6 +134,25 @@ def rekap_table(workdir: Path, folder: Path, repeat: int) -> dict:
         out[jobs] = measure(cmd, repeat, ok=(0, 1))
         print(f"rekap {len(list(folder.glob('*.xlsx')))} workbooks --jobs {jobs}: {n(out[jobs].seconds)} s, "
               f"{n(out[jobs].peak_mb, 0)} MB")
+    halves = [" ".join(map(shlex.quote, lkjip("rekap", str(h), "-o", str(workdir / f"{h.name}.xlsx"), "--overwrite",
+                                              "--jobs", "1", "--format", "json"))) + " >/dev/null"
+              for h in _halves(workdir, folder)]
+    out["halves"] = measure(["sh", "-c", f"{halves[0]} & {halves[1]}; wait"], repeat)
+    print(f"rekap, two --jobs 1 on half the folder each, at once: {n(out['halves'].seconds)} s")
+    return out
+
+
+def _halves(workdir: Path, folder: Path) -> list[Path]:
+    """Two folders of links to the workbooks of ``folder``: its first half and its second."""
+    books = sorted(folder.glob("*.xlsx"))
+    out = []
+    for k, part in enumerate((books[:len(books) // 2], books[len(books) // 2:]), start=1):
+        half = workdir / f"{folder.name}_half{k}"
+        shutil.rmtree(half, ignore_errors=True)
+        half.mkdir()
+        for book in part:
+            (half / book.name).symlink_to(book.resolve())
+        out.append(half)
     return out
 
 
@@ -161,7 +186,14 @@ def report(rows: list[dict], rekap: dict, units: int, meta: list[str], loads: li
             "",
             "| jobs | seconds | CPU seconds | peak MB |", "|---:|---:|---:|---:|"]
     for jobs, m in rekap.items():
-        out.append(f"| {jobs} | {n(m.seconds)} | {n(m.cpu)} | {n(m.peak_mb, 0)} |")
+        if jobs != "halves":
+            out.append(f"| {jobs} | {n(m.seconds)} | {n(m.cpu)} | {n(m.peak_mb, 0)} |")
+    if "halves" in rekap:
+        h = rekap["halves"]
+        out += ["", f"Reference for the speed-up: two `--jobs 1` processes, each over half the folder, started "
+                f"together, take {n(h.seconds)} s ({n(h.cpu)} CPU seconds): {n(rekap[1].seconds / h.seconds)} × "
+                "the speed of one, which is what two processes give on this machine with no coordination at all "
+                f"(`--jobs 2`: {n(rekap[1].seconds / rekap[2].seconds)} ×)."]
     out += ["", "## Against the targets (issue 14)", "",
             "| target | measured (wall time) | measured (CPU time) | met (wall / CPU) |", "|---|---|---|---|"]
     out += [f"| {t} | {wall} | {cpu} | {ok} |" for t, wall, cpu, ok in targets(rows, rekap, units)]

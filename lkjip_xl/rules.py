@@ -78,6 +78,8 @@ RULES: dict[str, Rule] = _rules(
     ("STR014", "info", "Sheet berganti nama", "Sheet renamed",
      "sheet '{expected}' bernama '{found}' di buku kerja ini: dibaca sebagai sheet {expected}",
      "sheet '{expected}' is named '{found}' in this workbook: read as the {expected} sheet"),
+    ("STR015", "info", "Catatan di bawah tabel", "Note below the table",
+     "catatan di bawah tabel, bukan baris tabel: '{found}'", "a note below the table, not a row of it: '{found}'"),
     ("STR013", "warning", "Kolom pilihan tidak ada", "Optional column missing",
      "kolom '{name}' tidak ada di baris judul: isinya dibaca kosong (kolom ini boleh kosong)",
      "column '{name}' is not in the header row: read as empty (its cells may be blank)"),

@@ -285,3 +285,31 @@ def test_na_typed_in_a_number_column_is_not_applicable(check, data):
     findings = check(data)
     assert [(f.code, f.severity) for f in findings if f.cell == "J8"] == [("VAL017", "info")]
     assert [f for f in findings if f.severity != "info"] == []  # not "realisasi not reported" (KIN007)
+
+
+# ------------------------------------------------------------------------------ notes under a table
+@pytest.mark.parametrize("note", ["Sumber: DPA-SKPD Tahun 2024", "Keterangan : angka sementara", "*) belum diaudit"])
+def test_a_note_typed_under_a_table_is_no_row(data, write, note):
+    """Realisasi ends at row 15 (TOTAL); a blank row, then the source of the figures in A17. PK
+    ends at row 8; its note in the Sasaran column. The SKM's 40 respondents end at row 48; its
+    note in the No column, a number column (it cannot be read as a number there)."""
+    data["tables"]["realisasi"] += [{}, {"kode": note}]
+    data["tables"]["pk_indikator"].append({"sasaran": note})
+    data["tables"]["skm_responden"].append({"no": note})
+    result = check_workbook(write(data))
+    assert sorted(codes_at(result.findings, "STR015")) == ["PK!B9", "Realisasi!A17", "SKM!A49"]
+    assert next(f for f in result.findings if f.code == "STR015").found == note
+    assert [f for f in result.findings if f.severity != "info"] == []
+    model = result.context.model
+    assert model.table("realisasi").rows[-1] == 15 and len(model.table("skm_responden").rows) == 40
+    assert len(model.table("pk_indikator").rows) == 4
+
+
+def test_a_line_between_rows_or_without_a_note_opening_stays_a_row(data, write):
+    rows = data["tables"]["realisasi"]
+    rows.insert(-1, {"kode": "Sumber: DPA-SKPD Tahun 2024"})  # above the TOTAL row: a row
+    data["tables"]["pk_indikator"].append({"sasaran": "1) Meningkatnya kualitas pelayanan"})  # no indicator yet
+    findings = check_workbook(write(data)).findings
+    assert codes_at(findings, "STR015") == []
+    assert "Realisasi!C15" in codes_at(findings, "VAL005")  # the row has no uraian
+    assert "PK!D9" in codes_at(findings, "VAL005")

@@ -27,6 +27,7 @@ from ..schema.workbook import VERSION_CELLS
 from .container import open_container
 from .grid import BuiltSheet, read_grid
 from .model import ERROR, CellError, Flags, FormData, TableData, WorkbookModel
+from .notes import trailing_notes
 from .print_areas import print_areas
 from .styles import read_styles
 from .values import convert, make_converter
@@ -401,6 +402,8 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                     said[k].append(_placed(issue, table.sheet, a1(r, pos), c.header, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
+    if table.max_rows is None:
+        findings += _drop_notes(table, data, plan, said, read_as)
     for k, (c, pos, *_, out, _has) in enumerate(plan):
         findings.extend(_once_per_word(said[k]) if c.choices in LENIENT_LISTS else said[k])
         if unusable_rows:
@@ -415,6 +418,40 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     _required(table, data, findings)
     _outside(table, grid, data, findings)
     return data
+
+
+NOT_READ = frozenset({"VAL002", "VAL007", "VAL013", "VAL014"})  # a cell's text not read in its column's type
+
+
+def _drop_notes(table: Table, data: TableData, plan: list, said: list[list[Finding]],
+                read_as: list[dict[int, str]]) -> list[Finding]:
+    """The table's last rows that are notes typed under it (``reader/notes.py``) taken out of it,
+    with what was said about their cells; one STR015 for each."""
+    rows = data.rows
+    typed = [(k, p[1], p[-2]) for k, p in enumerate(plan) if not p[0].computed]
+    cells = {}  # (row, column) -> the text that could not be read in that column's type
+    for k, pos, _ in typed:
+        cells.update({parse_a1(f.cell): f.found for f in said[k] if f.code in NOT_READ})
+
+    def held(i: int) -> list:
+        r = rows[i]
+        return [cells[(r, pos)] if (r, pos) in cells else values[i] for _, pos, values in typed
+                if (r, pos) in cells or values[i] is not None]
+
+    notes = trailing_notes(len(rows), held)
+    if not notes:
+        return []
+    out = []
+    for i in reversed(notes):
+        r = rows.pop(i)
+        (pos, text), = [(pos, cells.get((r, pos), values[i])) for _, pos, values in typed
+                        if (r, pos) in cells or values[i] is not None]
+        out.append(Finding("STR015", table.sheet, a1(r, pos), found=text))
+        for k, (*_, values, formulas) in enumerate(plan):
+            del values[i], formulas[i]
+            read_as[k].pop(i, None)
+            said[k] = [f for f in said[k] if parse_a1(f.cell)[0] != r]
+    return out[::-1]
 
 
 def _once_per_word(findings: list[Finding]) -> list[Finding]:

@@ -521,7 +521,7 @@ RULES: dict[str, Rule] = _rules(
      "a breakdown of component {found}, which is not in the PK sheet's component table"),
     ("IND003", "warning", "Kode tidak dikenal", "Unknown code",
      "kode {found} tidak ada di {where}", "code {found} is not on {where_en}"),
-    ("IND004", "error", "Riwayat ≠ PK tahun ini", "History ≠ this year's PK",
+    ("IND004", "error", "Riwayat ≠ PK", "History ≠ PK",
      "{what} {tahun} di Riwayat Indikator {found}, di sheet PK {expected}",
      "{what_en} of {tahun} on the history sheet is {found}, on the PK sheet {expected}"),
     ("IND005", "info", "Indikator tanpa penjelasan rumusan", "Indicator without a formula",

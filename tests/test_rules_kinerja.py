@@ -276,3 +276,33 @@ def test_a_component_left_blank_is_said_not_skipped(check, data, name):
 
 def test_components_all_filled_say_nothing_blank(check, data):
     assert codes_at(check(data), "KIN026") == []
+
+
+# ------------------------------------------------------------------ history against the PK (IND004)
+def _with_history(data, changes=None):
+    """Riwayat Indikator rows 5..7 (A kode, B tahun, C target, D realisasi) for IKU1, which the PK
+    gives as target 82,15, realisasi 86,94 and last year's realisasi 85,10 (year 2024)."""
+    rows = [{"kode_indikator": "IKU1", "tahun": 2022, "target": D("80"), "realisasi": D("84.30")},
+            {"kode_indikator": "IKU1", "tahun": 2023, "target": D("81"), "realisasi": D("85.10")},
+            {"kode_indikator": "IKU1", "tahun": 2024, "target": D("82.15"), "realisasi": D("86.94")}]
+    for (year, key), value in (changes or {}).items():
+        next(r for r in rows if r["tahun"] == year)[key] = value
+    data["tables"]["riwayat_indikator"] = rows
+    return data
+
+
+def test_history_that_repeats_the_pk_gives_no_finding(check, data):
+    assert codes_at(check(_with_history(data)), "IND004") == []
+
+
+@pytest.mark.parametrize("year, key, cell", [(2024, "target", "C7"), (2024, "realisasi", "D7"), (2023, "realisasi", "D6")])
+def test_ind004_history_differs_from_the_pk(check, data, year, key, cell):
+    findings = check(_with_history(data, {(year, key): D("79.5")}))
+    assert codes_at(findings, "IND004") == [f"Riwayat Indikator!{cell}"]
+    f = next(f for f in findings if f.code == "IND004")
+    expected = {(2024, "target"): D("82.15"), (2024, "realisasi"): D("86.94"), (2023, "realisasi"): D("85.10")}
+    assert (f.expected, f.found, f.params["tahun"]) == (expected[(year, key)], D("79.5"), year)
+
+
+def test_an_older_years_history_is_not_compared(check, data):
+    assert codes_at(check(_with_history(data, {(2022, "realisasi"): D("1")})), "IND004") == []

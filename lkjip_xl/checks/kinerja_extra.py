@@ -31,7 +31,7 @@ def check(ctx) -> Iterable[Finding]:
     yield from _unknown_indicators(model, codes)
     yield from _unknown_budget_codes(model, ctx.wb.budget)
     yield from _unknown_programmes(model)
-    yield from _history_this_year(model, pk)
+    yield from _history_against_pk(model, pk)
     yield from _formulas(model, pk)
 
 
@@ -101,7 +101,12 @@ def _unknown_budget_codes(model, budget) -> Iterable[Finding]:
 WHAT = {"target": ("target", "the target"), "realisasi": ("realisasi", "the actual")}
 
 
-def _history_this_year(model, pk) -> Iterable[Finding]:
+# the PK's columns a history row repeats: the report year's target and realisasi, and the year
+# before's realisasi (PK's "Realisasi Tahun Lalu")
+ON_PK = {0: (("target", "target"), ("realisasi", "realisasi")), -1: (("realisasi", "realisasi_lalu"),)}
+
+
+def _history_against_pk(model, pk) -> Iterable[Finding]:
     hist, ident = model.table("riwayat_indikator"), model.form("identitas")
     year = number_or_none(ident.values.get("tahun")) if ident is not None else None
     if hist is None or pk is None or year is None:
@@ -109,14 +114,15 @@ def _history_this_year(model, pk) -> Iterable[Finding]:
     rows = {_code(pk.row(i).get("kode_indikator")): pk.row(i) for i in range(len(pk))}
     for i in range(len(hist)):
         h = hist.row(i)
-        if number_or_none(h.get("tahun")) != year or _code(h.get("kode_indikator")) not in rows:
+        tahun, mine = number_or_none(h.get("tahun")), rows.get(_code(h.get("kode_indikator")))
+        if mine is None or tahun is None or tahun - year not in ON_PK:
             continue
-        mine = rows[_code(h.get("kode_indikator"))]
-        for key, (what, what_en) in WHAT.items():
-            a, b = number_or_none(h.get(key)), number_or_none(mine.get(key))
+        for key, pk_key in ON_PK[tahun - year]:
+            a, b = number_or_none(h.get(key)), number_or_none(mine.get(pk_key))
             if a is not None and b is not None and a != b:
+                what, what_en = WHAT[key]
                 yield Finding("IND004", hist.sheet, hist.cell(key, i), expected=b, found=a,
-                              params={"what": what, "what_en": what_en, "tahun": int(year)})
+                              params={"what": what, "what_en": what_en, "tahun": int(tahun)})
 
 
 def _formulas(model, pk) -> Iterable[Finding]:

@@ -118,6 +118,11 @@ RULES: dict[str, Rule] = _rules(
     ("VAL009", "error", "Kode di bawah induk yang salah", "Code under the wrong parent",
      "kode {found} berada di bawah {parent}, padahal awalannya menunjuk induk {implied} (kode seharusnya berawalan {expected})",
      "code {found} sits under {parent}, but its prefix points to the parent {implied} (its code should start with {expected})"),
+    ("VAL022", "error", "Baris salah tempat", "Row out of place",
+     "baris {found} berada di bawah {parent}, padahal termasuk {expected} (jumlah {expected} dan {parent} cocok bila "
+     "baris ini dihitung di bawah {expected}, dan dihitung demikian): pindahkan barisnya ke bawah {expected}",
+     "row {found} sits under {parent} but belongs to {expected} (the sums of {expected} and {parent} hold with it "
+     "counted under {expected}, and it is counted so): move the row under {expected}"),
     ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
      "the cell holds the error {found}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",

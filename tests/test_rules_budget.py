@@ -422,3 +422,29 @@ def test_a_typing_slip_is_named_in_the_message(check, data):
 def test_bud018_pk_budget_partly_blank(check, data):
     data["tables"]["pk_program"][1]["pagu_murni"] = None
     assert codes_at(check(data), "BUD018") == [cell_of("pk_program", "pagu_murni", 1)]
+
+
+# ------------------------------------------------------------------ a row out of place (VAL022)
+def test_val022_a_row_out_of_place_is_one_finding_and_counted_under_its_code(check, data, write):
+    """01.01.02 moved below 03.01.01 (as a table sorted by amount, or a row added at the end,
+    leaves it): rows 01(5) 01.01(6) 01.01.01(7) 02(8) 02.01(9) 02.01.01(10) 03(11) 03.01(12)
+    03.01.01(13) 01.01.02(14) TOTAL(15). Counted under 03.01 both 01.01 and 03.01 would be wrong;
+    under 01.01, its code's parent, both hold: one finding at its code, no sum is called wrong."""
+    rows = data["tables"]["realisasi"]
+    moved = rows.pop(next(i for i, r in enumerate(rows) if r["kode"] == "01.01.02"))
+    rows.insert(len(rows) - 1, moved)
+    result = check_workbook(write(data))
+    assert codes_at(result.findings, "VAL022") == ["Realisasi!A14"]
+    f = _one(result.findings, "VAL022")
+    assert (f.expected, f.found, f.params["parent"]) == ("01.01", "01.01.02", "03.01")
+    assert [x for x in result.findings if x.severity == "error" and x.code != "VAL022"] == []
+    parent = {line.code: line.parent.code for line in result.context.wb.budget.lines if line.parent is not None}
+    assert parent["01.01.02"] == "01.01"
+
+
+def test_a_mistyped_code_in_its_right_place_stays_val009(check, data):
+    """03.01.01 typed 01.01.03 where it stands (row 14): 03.01's sums hold with it, 01.01's without
+    it: the code is wrong, not the place."""
+    _row(data, "03.01.01")["kode"] = "01.01.03"
+    findings = check(data)
+    assert codes_at(findings, "VAL009") == ["Realisasi!A14"] and codes_at(findings, "VAL022") == []

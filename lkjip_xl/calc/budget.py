@@ -159,7 +159,8 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
     A row whose code prefix differs from that sheet parent is ``wrong_parent``
     (or ``orphan`` when its parent code appears nowhere); it still stays where
     the sheet put it, because the parent's typed total covers the rows below
-    it. With no preceding parent it hangs under the nearest higher row, or
+    it; unless the sums say it is only out of place (``out_of_place``,
+    ``_belongs_to``): it is then counted under its code's parent. With no preceding parent it hangs under the nearest higher row, or
     becomes a root. Rows with unusable codes are reported and left out.
     ``*_without_*`` problems are only reported when the sheet uses that
     child level at all (a program-only table is fine).
@@ -171,6 +172,7 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
     seen: dict[str, Any] = {}
     last: dict[str, BudgetNode | None] = {lvl: None for lvl in LEVELS}
     nodes: list[BudgetNode] = []
+    misplaced: list[tuple[BudgetNode, BudgetNode, str]] = []  # (node, the row it sits under, its code's parent)
     for raw_code, row_id, amounts in items:
         level = level_of(raw_code)
         if level is None:
@@ -204,10 +206,23 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
             problems.append(BudgetProblem("wrong_parent", row_id, code,
                                           f"expected under {want}, sits {where}",
                                           host.row_id if host else None))
+            if sheet_parent is not None:
+                misplaced.append((node, sheet_parent, want))
         if host is None:
             roots.append(node)
         else:
             host.children.append(node)
+    first = {}
+    for node in nodes:
+        first.setdefault(node.code, node)
+    for node, host, want in misplaced:
+        owner = first.get(want)
+        if owner is not None and owner.level == host.level and _belongs_to(node, host, owner):
+            host.children.remove(node)
+            owner.children.append(node)
+            problems = [BudgetProblem("out_of_place", p.row_id, p.code, f"belongs under {want}, sits under {host.code}",
+                                      host.row_id) if p.row_id == node.row_id and p.kind == "wrong_parent" else p
+                        for p in problems]
     used = {n.level for n in nodes}
     for node in nodes:
         child_level = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}.get(node.level)
@@ -216,6 +231,33 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
             problems.append(BudgetProblem(kind, node.row_id, node.code,
                                           f"{node.code} has no {child_level.replace('_', ' ')}"))
     return roots, problems
+
+
+CHECKED_AMOUNTS = ("pagu_murni", "realisasi")  # amounts every row of a complete table has
+
+
+def _sums_hold(parent: BudgetNode, children: list[BudgetNode]) -> bool | None:
+    """Does each amount of ``parent`` equal the sum of the children's? None when no amount can
+    say (blank on the parent or on a child)."""
+    said = None
+    for key in CHECKED_AMOUNTS:
+        own, kids = parent.amounts.get(key), [c.amounts.get(key) for c in children]
+        if own is None or not kids or any(k is None for k in kids):
+            continue
+        if to_decimal(own) != add_amounts(kids):
+            return False
+        said = True
+    return said
+
+
+def _belongs_to(node: BudgetNode, host: BudgetNode, owner: BudgetNode) -> bool:
+    """A row whose code is right but whose place is not (a table sorted by amount, a row added at
+    the end): under the row it sits under, both that row's and its code parent's sums fail; moved
+    to its code parent, both hold. A code mistyped in a row in its right place (the parent's
+    total counts it) keeps its place."""
+    without = [c for c in host.children if c is not node]
+    return (_sums_hold(host, host.children) is False and _sums_hold(owner, owner.children) is False
+            and _sums_hold(host, without) is True and _sums_hold(owner, owner.children + [node]) is True)
 
 
 def add_amounts(values: Iterable[Any]) -> int | Decimal | None:

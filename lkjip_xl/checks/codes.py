@@ -1,4 +1,5 @@
-"""Budget codes: duplicates (VAL008), a code under the wrong parent (VAL009), a parent code that
+"""Budget codes: duplicates (VAL008), a code under the wrong parent (VAL009) or a row out of place
+under it (VAL022: its sums hold under its code's parent, where it is counted), a parent code that
 appears nowhere (BUD010), a parent without children (BUD009), and a typed level that disagrees with
 the code (BUD013).
 
@@ -52,6 +53,9 @@ def _realisasi(table, tree) -> Iterable[Finding]:
             expected = host.code if host is not None and host.level == parent_level else want
             yield Finding("VAL009", sheet, cell(p.row_id), expected=expected, found=p.code,
                           params={"parent": host.code if host is not None else "-", "implied": want})
+        elif p.kind == "out_of_place":
+            yield Finding("VAL022", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code,
+                          params={"parent": table.values["kode"][p.other_row_id]})
         elif p.kind == "orphan":
             yield Finding("BUD010", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code)
         elif p.kind in _CHILD:

@@ -245,3 +245,20 @@ def test_a_sheet_renamed_beyond_recognition_is_one_error_that_names_the_candidat
     assert codes_at(result.findings, "STR001") == ["SKM!A1"]
     assert "'Survei'" in next(f for f in result.findings if f.code == "STR001").message("en")
     assert [f for f in result.findings if f.severity == "error" and f.code != "STR001"] == []
+
+
+# ------------------------------------------------------------------ merged cells
+def test_a_sasaran_merged_over_its_indicators_reads_as_meant(tmp_path, write, data):
+    """PK tables print a sasaran once, merged down over its indicators; in the template a blank
+    Sasaran means "as the row above" (IKU1 and IKU2 share one). Merged in LibreOffice: no finding,
+    one sasaran with both indicators. A class merged over two sub kegiatan (Realisasi N6:N7) leaves
+    the second blank, which is not what a blank class means: that merge is still said (STR007)."""
+    from lkjip_xl.derive.kinerja import sasaran_groups
+
+    steps = [["merge", PK.sheet, "A5:A6"], ["merge", PK.sheet, "B5:B6"], ["merge", REAL.sheet, "N6:N7"]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert codes_at(result.findings, "STR007") == [f"{REAL.sheet}!N6"]
+    pk = result.context.model.table("pk_indikator")
+    rows = [{k: pk.values[k][i] for k in ("no", "sasaran")} for i in range(len(pk))]
+    groups = sasaran_groups(rows)
+    assert [g.indexes for g in groups][0] == [0, 1]

@@ -10,7 +10,7 @@ EDITS is a JSON list of steps, rows 1-based: ["insert", sheet, row] (a new row a
 rows from there down move one down), ["delete", sheet, row], ["insert_col", sheet, "D"] and
 ["delete_col", sheet, "D"] (a column, by its letter, as Insert/Delete Columns does: the formulas
 that refer to it follow or become #REF!), ["rename", sheet, new name] (as a tab is renamed: the
-formulas follow), ["set", sheet, "A5", value] (a number is typed as a
+formulas follow), ["merge", sheet, "B5:B6"] (Merge Cells), ["set", sheet, "A5", value] (a number is typed as a
 number, text as text). A private LibreOffice profile in PROFILE_DIR and a
 free local port keep the run apart from any other LibreOffice; the process started here is the
 one stopped here.
@@ -58,6 +58,8 @@ def apply(doc, steps) -> None:
         elif kind in ("insert_col", "delete_col"):
             col = sheet.getCellRangeByName(f"{step[2]}1").CellAddress.Column
             (sheet.Columns.insertByIndex if kind == "insert_col" else sheet.Columns.removeByIndex)(col, 1)
+        elif kind == "merge":
+            sheet.getCellRangeByName(step[2]).merge(True)
         elif kind == "rename":
             sheet.setName(step[2])
         elif kind == "delete":

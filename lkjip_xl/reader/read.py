@@ -166,13 +166,16 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
 
 def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[Finding]) -> None:
     """Merged cells inside a table's data: only the top-left cell holds a value, the others read blank.
-    (A form below a fixed-size table, as on SKM Hasil, may merge its cells.)"""
+    (A form below a fixed-size table, as on SKM Hasil, may merge its cells.) A cell merged down a
+    column whose blank means "as the row above" (a PK's Sasaran over its indicators) reads as meant."""
     for (r0, c0), (r1, c1) in merged:
         for table in sheet.tables:
             data = model.tables.get(table.key)
             cols = set(data.cols.values()) if data is not None else set()
             below = table.max_rows is not None and r0 + 1 >= table.first_row + table.max_rows
-            if r1 + 1 >= table.first_row and not below and any(c0 <= c <= c1 for c in cols):
+            down = data is not None and c0 == c1 and any(
+                pos == c0 and table.column(key).blank_is_above for key, pos in data.cols.items())
+            if r1 + 1 >= table.first_row and not below and not down and any(c0 <= c <= c1 for c in cols):
                 span = f"{a1(r0 + 1, c0)}:{a1(r1 + 1, c1)}"
                 findings.append(Finding("STR007", sheet.name, a1(r0 + 1, c0), found=span))
                 break

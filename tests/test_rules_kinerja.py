@@ -104,10 +104,18 @@ def test_sakip_letter_does_not_match_number(check, data):
 
 # ---------------------------------------------------------------- targets and actuals (KIN005–KIN007)
 def test_letter_only_target(check, data):
+    """A target given as its letter alone (B) is a warning that no numeric capaian can be had
+    (domain.md §3.1: "warn"), not also a required target left blank (VAL005, an error)."""
     pk(data, "IKU1")["target"] = None
     findings = check(data)
     assert codes_at(findings, "KIN005") == ["PK!I5"]
-    assert codes_at(findings, "VAL005") == ["PK!H5"]  # the reader's finding, not repeated here
+    assert codes_at(findings, "VAL005") == []
+
+
+def test_a_target_with_neither_number_nor_letter_is_required(check, data):
+    pk(data, "IKU1")["target"] = pk(data, "IKU1")["target_predikat"] = None
+    findings = check(data)
+    assert codes_at(findings, "VAL005") == ["PK!H5"] and codes_at(findings, "KIN005") == []
 
 
 def test_target_zero(check, data):

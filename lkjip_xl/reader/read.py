@@ -522,8 +522,10 @@ def _required(table: Table, data: TableData, findings: list[Finding]) -> None:
     for c in table.columns:
         if not c.required or c.computed or c.key not in data.values:
             continue
+        instead = data.values.get(c.required_unless) if c.required_unless else None
         for i, v in enumerate(data.values[c.key]):
-            if v is None and not _row_is_total(table, data, i) and data.cell(c.key, i) not in flagged:
+            if v is None and not _row_is_total(table, data, i) and data.cell(c.key, i) not in flagged \
+                    and (instead is None or instead[i] is None):
                 findings.append(Finding("VAL005", table.sheet, data.cell(c.key, i), params={"name": c.header}))
 
 

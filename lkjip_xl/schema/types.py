@@ -91,6 +91,7 @@ class Column(_Cell):
     type: ColType
     help: Text
     required: bool = False
+    required_unless: str | None = None  # a column whose value stands in for a required one left blank
     unit: str | None = None
     choices: str | None = None  # name of a list in lists.LISTS
     width: float = 14

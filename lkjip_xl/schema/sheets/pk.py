@@ -33,7 +33,8 @@ PK_INDIKATOR = Table(
             "percentage/index/count/grade.", choices="jenis_indikator", width=11),
         col("target", "Target", "Target", T.DECIMAL,
             "Angka target dalam satuan indikator (96 untuk 96%). Predikat: isi angkanya, hurufnya di kolom berikut.",
-            "Target in the indicator's unit (96 for 96%).", required=True, width=10),
+            "Target in the indicator's unit (96 for 96%).", required=True, width=10,
+            required_unless="target_predikat"),  # a letter-only target: KIN005 says what it cannot give
         col("target_predikat", "Target Predikat", "Target grade", T.TEXT,
             "Huruf predikat target bila ada, mis. B.", "Target letter grade, e.g. B.", width=9),
         col("realisasi", "Realisasi", "Actual", T.DECIMAL,

@@ -316,7 +316,7 @@ RULES: dict[str, Rule] = _rules(
      "{what_id}: {found} adalah {expected} yang dipotong, bukan dibulatkan",
      "{what_en}: {found} is {expected} truncated, not rounded"),
     ("DOC005", "warning", "Angka salah tulis", "Malformed number",
-     "angka {number} salah format; dibaca sebagai {found}", "number {number} is malformed; read as {found}"),
+     "angka {number} salah format{reading}", "number {number} is malformed{reading}"),
     ("DOC006", "warning", "Tahun anggaran berbeda", "Budget year differs",
      "tahun anggaran {found}, buku kerja untuk tahun {expected}",
      "budget year {found}, the workbook is for {expected}"),

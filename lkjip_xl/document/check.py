@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.engine import check_workbook
-from ..findings import Finding, HasFindings
+from ..calc.decimals import round_half_up
+from ..findings import Finding, HasFindings, show_value
+from ..i18n import Text
 from .claims import Claim, claims
 from .facts import build_facts
 from .read import read_document
-from .verdict import AGREE, UNMATCHED, Outcome, cell_of, judge
+from .verdict import AGREE, UNMATCHED, Outcome, cell_of, claim_params, judge
 
 
 @dataclass
@@ -48,16 +50,17 @@ def _token_findings(claim: Claim) -> list[Finding]:
     """What is wrong with the printed number itself, whatever it speaks of."""
     t, seg = claim.token, claim.segment
     cell = cell_of(claim)
-    base = {"location": dict(seg.where), "sentence": claim.sentence[:300], "span": (t.start, t.end),
-            "cell_start": claim.cell_start if claim.col is not None else None, "number": t.raw}
+    base = claim_params(claim)
     out = []
     if t.malformed:
-        out.append(Finding("DOC005", seg.part, cell, None, t.value, base))
+        reading = (Text(f"; dibaca sebagai {show_value(t.value, 'id')}", f"; read as {show_value(t.value, 'en')}")
+                   if t.value is not None else Text(": tidak dapat dibaca sebagai jumlah", ": it reads as no amount"))
+        out.append(Finding("DOC005", seg.part, cell, None, t.value, {**base, "reading": reading}))
     if t.words_raw is not None and t.value is not None:
         words = {**base, "words": t.words_raw}
         if t.words_value is None:
             out.append(Finding("DOC008", seg.part, cell, None, t.value, words))
-        elif t.words_value != t.value.to_integral_value():
+        elif t.words_value not in (int(t.value), round_half_up(t.value, 0)):  # words say the rupiah: sen dropped or rounded
             out.append(Finding("DOC007", seg.part, cell, t.words_value, t.value, words))
     return out
 

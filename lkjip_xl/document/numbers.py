@@ -108,8 +108,8 @@ def tokens(text: str, *, money_context: bool = False) -> list[Token]:
                 token.value = parsed.readings[0]  # Indonesian thousands, the documents' own style
             else:
                 token.value, token.malformed = _likely_reading(plain), True
-                if token.value is None:
-                    continue  # "1.1.1": a numbering, not a quantity
+                if token.value is None and not (money and not percent):
+                    continue  # "1.1.1": a numbering, not a quantity; after "Rp" it is an amount no one can read
         if token.value is not None:
             token.places = decimal_places(token.value)
         out.append(token)

@@ -207,7 +207,9 @@ def cell_of(claim: Claim) -> str:
     return ""
 
 
-def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None = None, **more) -> dict:
+def claim_params(claim: Claim) -> dict:
+    """Where a printed number stands, as every document finding about it says it: the location
+    (with the table cell, or the line of the paragraph or page), the sentence, the number."""
     seg = claim.segment
     where = dict(seg.where)
     line = seg.line_at(claim.token.start) if not seg.is_row else None
@@ -215,9 +217,12 @@ def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None =
         where["page_line" if "page" in where else "line"] = line
     if claim.col is not None:
         where["cell"] = seg.cell_ref(claim.col)
-    params = {"location": where, "sentence": claim.sentence[:300], "span": (claim.token.start, claim.token.end),
-              "cell_start": claim.cell_start if claim.col is not None else None, "number": claim.token.raw,
-              **more}
+    return {"location": where, "sentence": claim.sentence[:300], "span": (claim.token.start, claim.token.end),
+            "cell_start": claim.cell_start if claim.col is not None else None, "number": claim.token.raw}
+
+
+def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None = None, **more) -> dict:
+    params = {**claim_params(claim), **more}
     if f is not None:
         attr_id, attr_en = _WORDS.get(f.attr, (f.attr, f.attr))
         if f.attr == "pagu" and f.version:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..calc.decimals import number_or_none
-from ..findings import Finding
+from ..findings import Finding, show_value
 
 
 def check(ctx) -> Iterable[Finding]:
@@ -25,7 +25,7 @@ def _scores(ctx) -> Iterable[Finding]:
         row, d = table.row(i), derived[i]
         year = row.get("tahun")
         if year is not None and year in seen:
-            yield Finding("SAK004", table.sheet, table.cell("tahun", i), found=year)
+            yield Finding("SAK004", table.sheet, table.cell("tahun", i), found=str(year))  # 2023, not 2.023
         seen.add(year)
         nilai = number_or_none(row.get("nilai"))
         if nilai is not None and d["jumlah"] is not None and d["jumlah"] != nilai:
@@ -33,7 +33,7 @@ def _scores(ctx) -> Iterable[Finding]:
         typed = str(row.get("predikat") or "").strip().upper()
         if typed and d["predikat"] and typed != d["predikat"]:
             yield Finding("SAK002", table.sheet, table.cell("predikat", i), expected=d["predikat"],
-                          found=row.get("predikat"), params={"nilai": row.get("nilai")})
+                          found=row.get("predikat"), params={"nilai": show_value(row.get("nilai"))})
 
 
 def _follow_up(ctx) -> Iterable[Finding]:

@@ -309,19 +309,26 @@ def _untagged_classes(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
     classes = {belanja.key(k) for k in (belanja.OPERASI, belanja.MODAL, *belanja.KINDS)}
     filled = [(i, col) for i, u in enumerate(bel.values["uraian"]) if belanja.key(u) in classes
               for col in ("anggaran", "realisasi") if col in bel.values and money(bel.values[col][i]) is not None]
-    subs = [line.index for line in cells.tree.lines if line.level == "sub_kegiatan"
-            and any(_amount(cells, line.index, name) is not None for name in ("pagu", "realisasi"))]
-    if not filled or not subs:
-        return
     tags = cells.table.values.get("jenis_belanja")
-    blank = [i for i in subs if tags is None or not str(tags[i] or "").strip()]
-    if len(blank) == len(subs):
+    subs = [line.index for line in cells.tree.lines if line.level == "sub_kegiatan"]
+    untagged = [i for i in subs if tags is None or not str(tags[i] or "").strip()]
+    if not filled or not untagged:  # the common case, every sub kegiatan tagged: no amount read
+        return
+
+    def spent(i: int) -> bool:
+        return any(_amount(cells, i, name) is not None for name in ("pagu", "realisasi"))
+
+    blank = [i for i in untagged if spent(i)]
+    if not blank:
+        return
+    n = len(blank) + sum(map(spent, set(subs) - set(untagged)))
+    if len(blank) == n:
         i, col = filled[0]
-        yield Finding("BUD027", bel.sheet, bel.cell(col, i), params={"n": len(subs)})
-    elif blank:
+        yield Finding("BUD027", bel.sheet, bel.cell(col, i), params={"n": n})
+    else:
         table = cells.table
         yield Finding("BUD026", table.sheet, table.cell("jenis_belanja", blank[0]), params={
-            "m": len(blank), "n": len(subs),
+            "m": len(blank), "n": n,
             "cells": ", ".join(table.cell("jenis_belanja", i) for i in blank[:6]) + (" …" if len(blank) > 6 else "")})
 
 

@@ -313,3 +313,16 @@ def test_a_line_between_rows_or_without_a_note_opening_stays_a_row(data, write):
     assert codes_at(findings, "STR015") == []
     assert "Realisasi!C15" in codes_at(findings, "VAL005")  # the row has no uraian
     assert "PK!D9" in codes_at(findings, "VAL005")
+
+
+# ------------------------------------------------------------------------------ an index with its grade
+@pytest.mark.parametrize("typed", ["B (86,94)", "86,94 (B)", "B(86,94)"])
+def test_an_index_typed_with_its_grade_is_its_number(data, write, typed):
+    """domain.md §3.1: an index with a letter, `B (82,15)`, is computed on the number. Typed in the
+    realisasi cell (PK!J5) it is text, which Excel's capaian formula cannot use: VAL001, as for any
+    number stored as text, and the capaian is computed from 86,94, no longer lost to VAL013."""
+    data["tables"]["pk_indikator"][0]["realisasi"] = typed
+    result = check_workbook(write(data))
+    assert codes_at(result.findings, "VAL001") == ["PK!J5"] and codes_at(result.findings, "VAL013") == []
+    assert result.context.model.table("pk_indikator").values["realisasi"][0] == D("86.94")
+    assert result.context.wb.rows("pk_indikator")[0]["capaian"] == D("86.94") / D("82.15") * 100

@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.decimals import decimal_places, strip_exponent, to_decimal
-from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, number_before_unit, parse_number
+from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, number_before_unit, parse_number, parse_predicate
 from ..calc.survey_dates import parse_date
 from ..findings import Finding, show_value
 from ..i18n import Text
@@ -102,11 +102,14 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
         return None, problem("VAL017", found=text.strip()), NA
     if p.ambiguous:
         return None, problem("VAL002", found=text, params={"detail": _readings(p.readings) or p.reason or ""}), None
-    if p.value is None:
+    value = p.value
+    if value is None and ctype == ColType.DECIMAL:  # an index with its grade, "B (82,15)": the number
+        letter, value = parse_predicate(text)
+        value = value if letter is not None else None
+    if value is None:
         if p.reason is None:  # blank after cleaning
             return None, None, None
         return None, problem("VAL013", found=text, params={"detail": _why(p.reason)}), None
-    value = p.value
     if not value.is_finite() or abs(value) >= MAX_ABS_NUMBER:
         return None, problem("VAL013", found=text, params={"detail": "> 15 digit"}), None
     if ctype == ColType.INTEGER or ctype == ColType.MONEY:

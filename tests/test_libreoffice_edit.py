@@ -262,3 +262,20 @@ def test_a_sasaran_merged_over_its_indicators_reads_as_meant(tmp_path, write, da
     rows = [{k: pk.values[k][i] for k in ("no", "sasaran")} for i in range(len(pk))]
     groups = sasaran_groups(rows)
     assert [g.indexes for g in groups][0] == [0, 1]
+
+
+# ------------------------------------------------------------------ a note under a table
+def test_a_note_typed_under_a_table_below_its_print_area_is_printed_once_rapikan_extends_it(tmp_path, write, data):
+    """The source typed two rows under Realisasi's TOTAL (row 15, the print area's last row
+    being 16) in LibreOffice: a note, not a row (STR015); it would not be printed (PRN001) and
+    rapikan extends the area down to it."""
+    note = REAL.first_row + len(data["tables"]["realisasi"]) + 2
+    edited = edit_in_libreoffice(write(data), [["set", REAL.sheet, f"A{note}", "Sumber: DPA-SKPD Tahun 2024"]],
+                                 tmp_path)
+    result = check_workbook(edited)
+    assert codes_at(result.findings, "STR015") == [f"{REAL.sheet}!A{note}"]
+    assert codes_at(result.findings, "PRN001") == [f"{REAL.sheet}!A{note}"]
+    assert [f for f in result.findings if f.severity == "error"] == []
+    repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    assert [c.after for c in repaired.applied if c.why == "print_area"] == [f"{REAL.sheet}!$A$1:$N${note}"]
+    assert codes_at(repaired.after.findings, "PRN001") == []

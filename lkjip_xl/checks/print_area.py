@@ -1,5 +1,6 @@
 """PRN001: a sheet's print area ends above rows its table fills (typed below the rows the print
-area covered), so the printed sheet, the one signed, would leave them out. PRN002 (a note): the
+area covered), or above a note typed under it, so the printed sheet, the one signed, would leave
+them out. PRN002 (a note): the
 area is still the one the blank template set (its title and header: no pages of empty prepared
 rows), which every filled template has until `rapikan` extends it; not a slip of the office's.
 A sheet without a print area prints what it holds and is not reported."""
@@ -24,7 +25,8 @@ def unprinted(model, sheet) -> tuple[int, int, int] | None:
     """(first filled row left out, last filled row, the area's last row) of a schema sheet, or
     None when its print area (if any) covers every filled row."""
     end = area_last_row(model.print_areas.get(sheet.name))
-    rows = sorted(r for t in sheet.tables if model.table(t.key) is not None for r in model.table(t.key).rows)
+    tables = [model.table(t.key) for t in sheet.tables if model.table(t.key) is not None]
+    rows = sorted(r for data in tables for r in (*data.rows, *data.notes))  # a note under a table is printed too
     if end is None or not rows or rows[-1] <= end:
         return None
     return next(r for r in rows if r > end), rows[-1], end

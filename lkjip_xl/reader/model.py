@@ -62,6 +62,7 @@ class TableData:
     has_formula: dict[str, Flags] = field(default_factory=dict)  # every key: was there a formula, by row
     read_as: dict[str, dict[int, str]] = field(default_factory=dict)  # key -> {row index: how}, sparse
     scan: SheetScan | None = None  # what the sheet's XML says (formulas, formats)
+    notes: list[int] = field(default_factory=list)  # sheet rows of notes typed under it: printed with it, no rows of it
 
     @property
     def sheet(self) -> str:

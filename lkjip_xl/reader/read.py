@@ -447,6 +447,7 @@ def _drop_notes(table: Table, data: TableData, plan: list, said: list[list[Findi
     out = []
     for i in reversed(notes):
         r = rows.pop(i)
+        data.notes.insert(0, r)
         (pos, text), = [(pos, cells.get((r, pos), values[i])) for _, pos, values in typed
                         if (r, pos) in cells or values[i] is not None]
         out.append(Finding("STR015", table.sheet, a1(r, pos), found=text))

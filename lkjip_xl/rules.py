@@ -241,6 +241,11 @@ RULES: dict[str, Rule] = _rules(
      "none of the {n} sub-activities has an economic class (column Economic class on Realisasi, optional): "
      "the class rows are checked among themselves and their total against the programmes, not against "
      "their sub-activities"),
+    ("BUD028", "warning", "Kode tidak ada di sheet Realisasi", "Code not on the Realisasi sheet",
+     "kode {found} tidak ada di sheet Realisasi: pagunya tidak dapat dibandingkan (kode nasional di satu sheet "
+     "dan kode pendek di sheet lain?)",
+     "code {found} is on no row of the Realisasi sheet: its budget cannot be compared (a national code on one "
+     "sheet and a short one on another?)"),
     ("BUD023", "warning", "Realisasi triwulan melebihi pagu", "Quarterly spending above budget",
      "realisasi {kode} sampai TW {tw} {found} melebihi pagu sampai TW {tw} {expected}",
      "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw} {expected}"),

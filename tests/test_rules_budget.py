@@ -448,3 +448,40 @@ def test_a_mistyped_code_in_its_right_place_stays_val009(check, data):
     _row(data, "03.01.01")["kode"] = "01.01.03"
     findings = check(data)
     assert codes_at(findings, "VAL009") == ["Realisasi!A14"] and codes_at(findings, "VAL022") == []
+
+
+# ------------------------------------------------------------------ codes written differently on two sheets
+def test_codes_without_their_leading_zeros_are_still_the_same_codes(check, data):
+    """Rencana Aksi's 03.01 typed 3.01 and PK Program's 02 typed 2, each with a pagu one digit off:
+    the pagu is still compared with the Realisasi sheet (BUD007 at RA Kegiatan!C7: 330.000.000
+    against 320.000.000; BUD006 at PK Program!C6: 401.000.000 against 400.000.000), not skipped."""
+    ra, prog = data["tables"]["ra_kegiatan"][2], data["tables"]["pk_program"][1]
+    ra.update(kode="3.01", pagu=330_000_000)
+    prog.update(kode="2", pagu_murni=401_000_000)
+    findings = check(data)
+    assert codes_at(findings, "BUD007") == ["RA Kegiatan!C7"]
+    assert codes_at(findings, "BUD006") == ["PK Program!C6"]
+    assert codes_at(findings, "BUD028") == [] and codes_at(findings, "KIN016") == []
+
+
+def test_realisasi_codes_without_leading_zeros_match_the_pk(check, data):
+    """Realisasi's codes typed 1, 1.1, 1.1.1 (the PK and the plan keep 01, 01.01): nothing is
+    unmatched, and a PK pagu one digit off is still found."""
+    for row in data["tables"]["realisasi"]:
+        if row["kode"]:
+            row["kode"] = ".".join(str(int(p)) for p in row["kode"].split("."))
+    data["tables"]["pk_program"][1]["pagu_murni"] = 401_000_000
+    findings = check(data)
+    assert codes_at(findings, "BUD028") == [] and codes_at(findings, "BUD006") == ["PK Program!C6"]
+
+
+def test_bud028_a_code_on_no_row_of_the_realisasi_sheet(check, data):
+    """PK Program's 03 written as the national code 7.01.03 and the plan's 02.01 as 2.02: their pagu
+    cannot be compared, and that is said at each code (was silence); a plan row with a pagu of 0
+    that Realisasi does not list (a kegiatan with no budget) is not."""
+    data["tables"]["pk_program"][2]["kode"] = "7.01.03"
+    data["tables"]["ra_kegiatan"][1]["kode"] = "2.02"
+    data["tables"]["ra_kegiatan"].append({"kode": "04.01", "uraian": "Tanpa anggaran", "pagu": 0})
+    findings = check(data)
+    assert sorted(codes_at(findings, "BUD028")) == ["PK Program!A7", "RA Kegiatan!A6"]
+    assert _one([f for f in findings if f.sheet == "PK Program"], "BUD028").found == "7.01.03"

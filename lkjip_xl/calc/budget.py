@@ -58,6 +58,15 @@ def normalise_code(code: str) -> str:
     return ".".join(code_parts(code))
 
 
+def match_key(code: str) -> str:
+    """A code as codes on different sheets are matched: each number without its leading zeros, so
+    that ``03.01`` on Realisasi, ``3.01`` in the Rencana Aksi and ``3. 01`` on the PK are one code.
+    Text that is no code is itself."""
+    if not level_of(code):
+        return str(code).strip()
+    return ".".join(p.lstrip("0") or "0" if p.isdigit() else p for p in code_parts(code))
+
+
 def _form(parts: tuple[str, ...]) -> dict:
     """National form when the first part has one character and there are 3+ parts
     with a 2-character second part; the short form (``01.02.05``) otherwise."""

@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterable
 
-from ..calc.budget import add_amounts, level_of, parent_code
+from ..calc.budget import add_amounts, level_of, match_key, parent_code
 from ..derive.budget import money
 from ..findings import Finding
 from ..i18n import Text
@@ -44,6 +44,25 @@ def check(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
     for relation in _belanja(ctx, cells):
         yield from reported(ctx, relation)
     yield from _untagged_classes(ctx, cells)
+    yield from _unmatched_codes(ctx, cells)
+
+
+def _unmatched_codes(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
+    """BUD028: a PK programme or a Rencana Aksi kegiatan with a pagu whose code is on no row of the
+    Realisasi sheet (matched by ``match_key``: 3.01 is 03.01): its pagu cannot be compared there,
+    and the national code on one sheet with the short one on another (7.01.01… and 01) says why."""
+    if cells is None or cells.tree.by_level or not cells.tree.lines:
+        return
+    known = {match_key(line.code) for line in cells.tree.lines}
+    for key, amounts in (("pk_program", ("pagu_murni", "pagu_perubahan")), ("ra_kegiatan", ("pagu",))):
+        table = ctx.model.table(key)
+        if table is None or "kode" not in table.values:
+            continue
+        for j, raw in enumerate(table.values["kode"]):
+            code = norm(raw)
+            if code is not None and match_key(code) not in known and any(  # a pagu of 0: nothing to compare
+                    money(table.get(k, j)) not in (None, 0) for k in amounts):
+                yield Finding("BUD028", table.sheet, table.cell("kode", j), found=code)
 
 
 def _programme_of(code: str) -> str:
@@ -59,14 +78,14 @@ def _pk(pk, cells: BudgetCells):
     lines = [line for line in cells.tree.lines if level_of(line.code)]
     by_programme = defaultdict(list)
     for line in lines:
-        by_programme[_programme_of(line.code)].append(line)
+        by_programme[match_key(_programme_of(line.code))].append(line)
     versions = {"pagu_murni": "pagu_murni", "pagu_perubahan": "pagu"}
     for key, name in versions.items():
         if key not in pk.values or all(line.amounts.get(key) is None for line in lines):
             continue  # this version is not used on the Realisasi sheet
         for j, raw in enumerate(pk.values["kode"]):
             code, found = norm(raw), money(pk.values[key][j])
-            mine = by_programme.get(code, []) if code else []
+            mine = by_programme.get(match_key(code), []) if code else []
             if found is None or not mine:
                 continue
             deepest = max(_DEPTH[line.level] for line in mine)
@@ -107,7 +126,7 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
     yield from _quarters_above_pagu(ra)
     where = {}
     for line in cells.tree.lines if cells is not None else ():
-        where.setdefault(line.code, line)
+        where.setdefault(match_key(line.code), line)
     pk = _pk_programme_pagu(ctx)
     for j, raw in enumerate(ra.values["kode"]):
         code, pagu = norm(raw), money(ra.get("pagu", j))
@@ -124,13 +143,13 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
                 [(Ref("ra_kegiatan", j, "pagu"), 1, money(ra.get("pagu", j)))]
                 + [(Ref("ra_kegiatan", j, f"pagu_tw{q}"), -1, money(ra.get(f"pagu_tw{q}", j))) for q in quarters]),
                 kinds=RA_PAGU_CELLS)
-        options = pk.get(code, {})
+        options = pk.get(match_key(code), {}) if code else {}
         if pagu is not None and options:
             wrong = pagu not in options.values()
             finding = Finding("BUD014", ra.sheet, ra.cell("pagu", j), expected=next(iter(options.values())),
                               found=pagu, params={"kode": code})
             yield one_of(finding if wrong else None, own, pagu, options, fails=wrong)
-        line = where.get(code)
+        line = where.get(match_key(code)) if code else None
         if line is not None and code is not None:
             yield from _quarterly_spending(ra, j, code, line, cells)
         if pagu is None or line is None or code is None:
@@ -159,9 +178,9 @@ def _blank_plan_pagu(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
             headings.add(code)
     lines = {}
     for line in cells.tree.lines:
-        lines.setdefault(line.code, line)
+        lines.setdefault(match_key(line.code), line)
     for j, code in enumerate(codes):
-        line = lines.get(code)
+        line = lines.get(match_key(code)) if code else None
         if line is None or line.pagu is None or code in headings:
             continue
         if all(money(ra.get(k, j)) is None for k in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS))):
@@ -226,7 +245,8 @@ def _pk_programme_pagu(ctx) -> dict[str, dict]:
     for i, k in enumerate(prog.values["kode"]):
         amounts = {key: money(prog.get(key, i)) for key in ("pagu_murni", "pagu_perubahan")}
         if norm(k) is not None and amounts["pagu_murni"] is not None:
-            out.setdefault(norm(k), {Ref("pk_program", i, key): v for key, v in amounts.items() if v is not None})
+            out.setdefault(match_key(norm(k)), {Ref("pk_program", i, key): v for key, v in amounts.items()
+                                                if v is not None})
     return out
 
 

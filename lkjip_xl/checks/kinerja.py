@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable
 
-from ..calc.budget import normalise_code
+from ..calc.budget import level_of, match_key
 from ..calc.capaian import composite_realisasi
 from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import format_id, parse_predicate
@@ -39,14 +39,12 @@ def number(value: Any) -> Decimal | None:
 
 
 def code_key(code: Any) -> str | None:
-    """Canonical text of a code for matching (``01.02`` and ``01.02.`` are the same)."""
+    """Canonical text of a code for matching (``01.02``, ``01.02.`` and ``1.2`` are the same: a
+    budget code by its ``match_key``; an indicator code ``iku1`` is ``IKU1``)."""
     if is_blank(code):
         return None
     text = str(code).strip()
-    try:
-        return normalise_code(text)
-    except ValueError:
-        return text.upper()
+    return match_key(text) if level_of(text) else text.upper()
 
 
 def rows_by_code(table, key: str = "kode_indikator") -> dict[str, int]:

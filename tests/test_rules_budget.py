@@ -485,3 +485,31 @@ def test_bud028_a_code_on_no_row_of_the_realisasi_sheet(check, data):
     findings = check(data)
     assert sorted(codes_at(findings, "BUD028")) == ["PK Program!A7", "RA Kegiatan!A6"]
     assert _one([f for f in findings if f.sheet == "PK Program"], "BUD028").found == "7.01.03"
+
+
+def test_a_total_row_labelled_in_the_code_column_is_the_total(check, data):
+    """JUMLAH typed in the Kode column (as printed tables put it, across Kode and Uraian), the uraian
+    left blank: the total row (row 15) and its total checked; no 'uraian required'."""
+    total = data["tables"]["realisasi"][-1]
+    total.update(kode="JUMLAH", uraian=None, realisasi=total["realisasi"] + 1)
+    findings = check(data)
+    assert codes_at(findings, "BUD004") == ["Realisasi!K15"]
+    assert codes_at(findings, "VAL005") == []
+
+
+def test_a_blank_amount_leaves_its_class_sum_unsaid(check, data):
+    """01.01.02's realisasi (K8, Belanja Barang dan Jasa) left blank: said at K8 (BUD016), and the
+    Belanja sheet's Barang dan Jasa realisasi (C7) is not called wrong against a sum missing it."""
+    _row(data, "01.01.02")["realisasi"] = None
+    findings = check(data)
+    assert codes_at(findings, "BUD016") == ["Realisasi!K8"]
+    assert codes_at(findings, "BUD008") == []
+
+
+def test_a_sub_kegiatan_of_nothing_needs_no_class(check, data):
+    """A sub kegiatan of '-' throughout (budgeted nothing) without a Jenis Belanja among tagged
+    ones: nothing to classify, no BUD026."""
+    rows = data["tables"]["realisasi"]
+    rows.insert(4, {"kode": "01.01.03", "uraian": "Tidak dianggarkan", "pagu_murni": "-", "pagu_perubahan": "-",
+                    "realisasi": "-"})
+    assert codes_at(check(data), "BUD026") == []

@@ -326,3 +326,21 @@ def test_an_index_typed_with_its_grade_is_its_number(data, write, typed):
     assert codes_at(result.findings, "VAL001") == ["PK!J5"] and codes_at(result.findings, "VAL013") == []
     assert result.context.model.table("pk_indikator").values["realisasi"][0] == D("86.94")
     assert result.context.wb.rows("pk_indikator")[0]["capaian"] == D("86.94") / D("82.15") * 100
+
+
+@pytest.mark.parametrize("typed, value", [("180 000 000", 180_000_000), ("Rp 180 000 000", 180_000_000),
+                                          ("Rp. 180 000 000,00", 180_000_000)])
+def test_thousands_grouped_by_spaces_are_the_number(data, write, typed, value):
+    """Realisasi of 01.01.02 (K8) typed with its thousands grouped by spaces: read as the number,
+    with the VAL001 any number stored as text gets; no 'blank' sum (BUD016) and no class sum
+    called wrong (BUD008), as when it was unreadable."""
+    next(r for r in data["tables"]["realisasi"] if r["kode"] == "01.01.02")["realisasi"] = typed
+    result = check_workbook(write(data))
+    assert codes_at(result.findings, "VAL001") == ["Realisasi!K8"]
+    assert [f.code for f in result.findings if f.severity == "error" and f.code != "VAL001"] == []
+    assert result.context.model.table("realisasi").values["realisasi"][3] == value
+
+
+def test_digits_split_by_spaces_otherwise_stay_unreadable(data, write):
+    next(r for r in data["tables"]["realisasi"] if r["kode"] == "01.01.02")["realisasi"] = "180 00 000"
+    assert codes_at(check_workbook(write(data)).findings, "VAL013") == ["Realisasi!K8"]

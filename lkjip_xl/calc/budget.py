@@ -118,10 +118,15 @@ _TOTAL_WORDS = ("jumlah", "total")
 
 def is_total_row(code: Any, uraian: Any) -> bool:
     """A budget table's total row: no code and an uraian starting with JUMLAH or TOTAL (spaces
-    and case ignored, so ``T O T A L`` and ``Jumlah Total`` are total rows too)."""
+    and case ignored, so ``T O T A L`` and ``Jumlah Total`` are total rows too); or the word typed
+    in the code column, as printed tables show it (``JUMLAH`` across Kode and Uraian), the uraian
+    left blank or saying the same."""
+    def total(text: Any) -> bool:
+        return re.sub(r"\s+", "", str(text or "")).lower().startswith(_TOTAL_WORDS)
+
     if code is not None and str(code).strip():
-        return False
-    return re.sub(r"\s+", "", str(uraian or "")).lower().startswith(_TOTAL_WORDS)
+        return total(code) and (not str(uraian or "").strip() or total(uraian))
+    return total(uraian)
 
 
 class BudgetRow(NamedTuple):

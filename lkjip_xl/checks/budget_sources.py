@@ -335,8 +335,8 @@ def _untagged_classes(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
     if not filled or not untagged:  # the common case, every sub kegiatan tagged: no amount read
         return
 
-    def spent(i: int) -> bool:
-        return any(_amount(cells, i, name) is not None for name in ("pagu", "realisasi"))
+    def spent(i: int) -> bool:  # a sub kegiatan of "-" or 0 throughout has nothing to classify
+        return any(_amount(cells, i, name) not in (None, 0) for name in ("pagu", "realisasi"))
 
     blank = [i for i in untagged if spent(i)]
     if not blank:
@@ -354,19 +354,23 @@ def _untagged_classes(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
 
 def _by_class(cells: BudgetCells, name: str) -> dict[str, list[int]]:
     """The sub kegiatan rows of each economic class, when every sub kegiatan with an amount has a
-    known class."""
+    known class; a class one of whose sub kegiatan has this amount blank (or unreadable) is left
+    out: its sum would be partial, and a blank is never 0 (the blank is said at its cell, BUD016)."""
     table = cells.table
     if "jenis_belanja" not in table.values:
         return {}
     rows: dict[str, list[int]] = {label: [] for label in belanja.KINDS}
     known = {belanja.key(n): n for n in rows}
-    tagged = False
+    tagged, partial = False, set()
     for line in cells.tree.lines:
-        if line.level != "sub_kegiatan" or _amount(cells, line.index, name) is None:
+        if line.level != "sub_kegiatan":
             continue
         label = known.get(belanja.key(table.values["jenis_belanja"][line.index]))
+        if _amount(cells, line.index, name) is None:
+            partial.add(label)
+            continue
         if label is None:
             return {}  # an untagged (or unknown) class: the class sums cannot be known
         rows[label].append(line.index)
         tagged = True
-    return rows if tagged else {}
+    return {label: r for label, r in rows.items() if label not in partial} if tagged else {}

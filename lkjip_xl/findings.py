@@ -17,6 +17,8 @@ SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
 CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference comes from {cause}"}
 ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the slip is at {alternatives}"}
 REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {repeats} other cells of this column"}
+# a formula's error value that follows from an input of its row reported at that input
+FOLLOWS_WORDS = {"id": "akibat isian {follows}", "en": "it follows from the input at {follows}"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Finding:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
         if self.params.get("alternatives"):
             text += " — " + ALTERNATIVE_WORDS.get(lang, ALTERNATIVE_WORDS["id"]).format(**self.params)
+        if self.params.get("follows"):
+            text += " — " + FOLLOWS_WORDS.get(lang, FOLLOWS_WORDS["id"]).format(follows=self.params["follows"])
         if self.params.get("repeats"):
             text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
         return text

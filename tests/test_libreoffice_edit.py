@@ -279,3 +279,14 @@ def test_a_note_typed_under_a_table_below_its_print_area_is_printed_once_rapikan
     repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
     assert [c.after for c in repaired.applied if c.why == "print_area"] == [f"{REAL.sheet}!$A$1:$N${note}"]
     assert codes_at(repaired.after.findings, "PRN001") == []
+
+
+# ------------------------------------------------------------------ one slip, said once
+def test_an_error_value_a_template_formula_shows_because_of_an_input_is_a_note(tmp_path, write, data):
+    """01.01.02's realisasi typed as text in LibreOffice (K8): VAL001 there, the one error; the
+    sisa formula of the row (M8) shows an error value because of it, a note naming K8."""
+    realisasi = f"{column(REAL, 'realisasi')}{REAL.first_row + 3}"
+    result = check_workbook(edit_in_libreoffice(write(data), [["set", REAL.sheet, realisasi, "180000000"]], tmp_path))
+    assert [f"{f.sheet}!{f.cell}" for f in result.findings if f.severity == "error"] == [f"{REAL.sheet}!{realisasi}"]
+    sisa = next(f for f in result.findings if f.code == "VAL010" and f.cell.startswith(column(REAL, "sisa")))
+    assert sisa.severity == "info" and sisa.params["follows"] == f"{REAL.sheet}!{realisasi}"

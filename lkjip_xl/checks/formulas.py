@@ -17,7 +17,7 @@ from typing import Iterable
 from ..findings import Finding
 from ..i18n import Text
 from ..schema import SCHEMA
-from ..schema.refs import parse_a1
+from ..schema.refs import a1, parse_a1
 from ..schema.types import ColType, FormulaContext
 from .compare import is_blank, same_cached, verdict
 
@@ -103,6 +103,39 @@ def overwritten_notes(findings: list[Finding]) -> list[Finding]:
     judged = {(f.sheet, f.cell) for f in findings if f.code != "FRM001"}
     return [replace(f, severity_override="info") if f.code == "FRM001" and (f.sheet, f.cell) in judged else f
             for f in findings]
+
+
+INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL013", "VAL014"})  # text or unreadable where a number or date goes
+
+
+def error_notes(findings: list[Finding], model) -> list[Finding]:
+    """The error value a template formula shows (VAL010 at a computed cell) because an input of its
+    row holds text or cannot be read (VAL001, VAL013, ...): one slip, said once at the input; the
+    error value becomes a note naming it. Errors typed or computed from elsewhere stay errors."""
+    unreadable = set()
+    for f in findings:
+        if f.code in INPUT_PROBLEMS:
+            try:
+                unreadable.add((f.sheet, parse_a1(f.cell)))
+            except ValueError:
+                pass
+    if not unreadable:
+        return findings
+    reads = {}  # (sheet, computed column) -> the sheet columns its formula reads
+    for t in SCHEMA.tables:
+        data = model.table(t.key)
+        for c in t.columns if data is not None else ():
+            if c.computed and c.key in data.cols:
+                reads[(t.sheet, data.cols[c.key])] = [data.cols[k] for k in sorted(t.inputs_of(c.key)) if k in data.cols]
+    out = []
+    for f in findings:
+        if f.code == "VAL010" and (f.sheet, (cell := parse_a1(f.cell))[1]) in reads:
+            row = cell[0]
+            source = next((a1(row, p) for p in reads[(f.sheet, cell[1])] if (f.sheet, (row, p)) in unreadable), None)
+            if source is not None:
+                f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}"})
+        out.append(f)
+    return out
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:

@@ -148,18 +148,20 @@ class Table:
 
     @cached_property
     def formula_inputs(self) -> frozenset[str]:
-        """The columns a formula of the table's own rows reads (asked of the formulas themselves:
-        each is written once for a row and the columns it refers to are noted)."""
+        """The columns a formula of the table's own rows reads."""
+        return frozenset(k for c in self.columns if c.computed for k in self.inputs_of(c.key))
+
+    def inputs_of(self, key: str) -> frozenset[str]:
+        """The columns of its row the formula of a computed column reads (asked of the formula
+        itself: written once for a row, the columns it refers to noted)."""
         read: set[str] = set()
 
-        def ref(key: str) -> str:
-            read.add(key)
+        def ref(k: str) -> str:
+            read.add(k)
             return f"A{self.first_row}"
 
-        ctx = FormulaContext(row=self.first_row, index=0, refs=ref, column_range=lambda key: ref(key) and "A:A")
-        for c in self.columns:
-            if c.computed:
-                c.formula(ctx)
+        self.column(key).formula(FormulaContext(row=self.first_row, index=0, refs=ref,
+                                                column_range=lambda k: ref(k) and "A:A"))
         return frozenset(read)
 
     def may_be_absent(self, key: str) -> bool:

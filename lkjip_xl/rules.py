@@ -101,8 +101,10 @@ RULES: dict[str, Rule] = _rules(
     ("VAL002", "error", "Angka ambigu", "Ambiguous number",
      "angka {found} ambigu: {detail}; ketik sebagai angka", "number {found} is ambiguous: {detail}; type it as a number"),
     ("VAL003", "warning", "Persen seratus kali lipat", "Percent 100 times too large",
-     "{found} di sel persen berarti {shown}; maksudnya {expected}?",
-     "{found} in a percent cell means {shown}; did you mean {expected}?"),
+     "{found} di sel persen berarti {shown}; bila maksudnya {expected} %, ketik {expected}% (atau angka "
+     "pecahannya): dibaca sebagai {expected}",
+     "{found} in a percent cell means {shown}; if {expected} % is meant, type {expected}% (or the fraction): "
+     "read as {expected}"),
     ("VAL004", "error", "Uang negatif", "Negative money", "nilai uang negatif ({found})",
      "negative amount ({found})"),
     ("VAL005", "error", "Isian wajib kosong", "Required cell blank", "'{name}' wajib diisi",

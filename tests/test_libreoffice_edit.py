@@ -290,3 +290,18 @@ def test_an_error_value_a_template_formula_shows_because_of_an_input_is_a_note(t
     assert [f"{f.sheet}!{f.cell}" for f in result.findings if f.severity == "error"] == [f"{REAL.sheet}!{realisasi}"]
     sisa = next(f for f in result.findings if f.code == "VAL010" and f.cell.startswith(column(REAL, "sisa")))
     assert sisa.severity == "info" and sisa.params["follows"] == f"{REAL.sheet}!{realisasi}"
+
+
+def test_an_answer_the_sheet_does_not_count_is_one_warning_not_stale_results(tmp_path, write, data):
+    """U9 of the first respondent (SKM!P9) typed 'Sangat baik.' (a full stop after the label) in
+    LibreOffice, which recalculates: lkjip-xl counts it as 4, the sheet's score formula does not
+    (SKM032, a warning). SKM Hasil's NRR and IKM are what its formulas give: notes naming P9, not
+    'saved without recalculation' errors; rapikan leaves them (a value it wrote would be undone)."""
+    edited = edit_in_libreoffice(write(data), [["set", "SKM", "P9", "Sangat baik."]], tmp_path)
+    result = check_workbook(edited)
+    assert codes_at(result.findings, "SKM032") == ["SKM!P9"]
+    assert [f for f in result.findings if f.severity == "error"] == []
+    stale = [f for f in result.findings if f.code == "FRM002"]
+    assert stale and all(f.severity == "info" and f.params["follows"] == "SKM!P9" for f in stale)
+    repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    assert [c for c in repaired.applied if c.sheet == "SKM Hasil"] == []

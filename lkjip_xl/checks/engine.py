@@ -18,6 +18,7 @@ from ..settings import Settings
 from .blame import Cells, explain
 from .compare import consistent_truncation
 from .formulas import error_notes, flagged_rows, overwritten_notes
+from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
 
 CHECK_MODULES = (
@@ -123,7 +124,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
             prev = None  # another unit's or another year's: compared with nothing
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
-    findings = error_notes(overwritten_notes(_dedupe(findings + run_checks(ctx))), model)
+    findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + run_checks(ctx))), model))
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])

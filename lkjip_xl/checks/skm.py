@@ -237,6 +237,22 @@ _WHY_UNREAD = {  # SKM033: why the score formula reads no label of a column
 }
 
 
+UNCOUNTED_BY_SHEET = ("SKM032", "SKM033")  # answers lkjip-xl counts and the sheet's formulas do not
+
+
+def uncounted_notes(findings: list[Finding]) -> list[Finding]:
+    """SKM Hasil's results that differ from lkjip-xl's only because lkjip-xl counts answers the
+    sheet's score formulas do not (SKM032, SKM033: said at those answers): the stored results are
+    what the formulas give, not stale; their FRM002 become notes naming the first such answer, and
+    rapikan leaves them (it would write a value the formulas undo)."""
+    first = next((f for f in findings if f.code in UNCOUNTED_BY_SHEET), None)
+    if first is None:
+        return findings
+    source = first.params.get("first") or f"{first.sheet}!{first.cell}"
+    return [Finding(f.code, f.sheet, f.cell, f.expected, f.found, {**f.params, "follows": source}, "info")
+            if f.code == "FRM002" and f.sheet == SUMMARY else f for f in findings]
+
+
 def _formula_reads_labels(model, resp, key: str) -> bool:
     """Whether the score formulas of answer column ``key`` are the template's that read labels (they
     look the column's unsur name up on SKM Hasil); False for an older template's, which read 1–4

@@ -22,8 +22,10 @@ def normalise(formula: str | None) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]]) -> list[Change]:
-    """``stuck_rows``: (sheet, row) whose inputs rapikan leaves unreadable (their results stay)."""
+def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[tuple[str, str]] = frozenset()
+                    ) -> list[Change]:
+    """``stuck_rows``: (sheet, row) whose inputs rapikan leaves unreadable (their results stay);
+    ``leave``: (sheet, cell) whose stored result is what its formula gives (it stays)."""
     changes: list[Change] = []
     for table in SCHEMA.tables:
         data = ctx.model.table(table.key)
@@ -40,12 +42,13 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]]) -> list[Chan
                 fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)
                 cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
                              derived[i].get(col.key), col.formula(fctx), ctx.model)
-                changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows)
-    changes += _form_fields(ctx, package, stuck_rows)
+                changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows
+                                       or (table.sheet, a1(row, pos)) in leave)
+    changes += _form_fields(ctx, package, stuck_rows, leave)
     return changes
 
 
-def _form_fields(ctx, package, stuck_rows) -> list[Change]:
+def _form_fields(ctx, package, stuck_rows, leave) -> list[Change]:
     changes = []
     for form in SCHEMA.forms:
         data = ctx.model.form(form.key)
@@ -61,7 +64,7 @@ def _form_fields(ctx, package, stuck_rows) -> list[Change]:
                                   column_range=None)
             cell = _Cell(form.sheet, row, col, f, data.has_formula.get(f.key, False), data.values.get(f.key),
                          derived.get(f.key), f.formula(fctx), ctx.model)
-            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows)
+            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows or (form.sheet, a1(row, col)) in leave)
     return changes
 
 

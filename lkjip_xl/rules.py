@@ -243,6 +243,9 @@ RULES: dict[str, Rule] = _rules(
      "none of the {n} sub-activities has an economic class (column Economic class on Realisasi, optional): "
      "the class rows are checked among themselves and their total against the programmes, not against "
      "their sub-activities"),
+    ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
+     "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
+     "the subtotal {field} of programme {kode} should be {expected}, found {found}"),
     ("BUD028", "warning", "Kode tidak ada di sheet Realisasi", "Code not on the Realisasi sheet",
      "kode {found} tidak ada di sheet Realisasi: pagunya tidak dapat dibandingkan (kode nasional di satu sheet "
      "dan kode pendek di sheet lain?)",

@@ -513,3 +513,15 @@ def test_a_sub_kegiatan_of_nothing_needs_no_class(check, data):
     rows.insert(4, {"kode": "01.01.03", "uraian": "Tidak dianggarkan", "pagu_murni": "-", "pagu_perubahan": "-",
                     "realisasi": "-"})
     assert codes_at(check(data), "BUD026") == []
+
+
+@pytest.mark.parametrize("delta, found", [(0, []), (1, ["Realisasi!I9"])])
+def test_bud029_a_programme_subtotal_is_its_programmes_total(check, data, delta, found):
+    """'Jumlah Program 01' typed under programme 01's block (row 9, before 02): the programme's own
+    total (1.000.000.000 / 1.050.000.000 / 1.000.000.000), not the table's (no BUD004 'sum of
+    programmes', no typing slip); one rupiah off is said at it."""
+    data["tables"]["realisasi"].insert(4, {"kode": None, "uraian": "Jumlah Program 01",
+                                           "pagu_murni": 1_000_000_000 + delta, "pagu_perubahan": 1_050_000_000,
+                                           "realisasi": 1_000_000_000})
+    findings = check(data)
+    assert codes_at(findings, "BUD029") == found and codes_at(findings, "BUD004") == []

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from ..calc.budget import pagu_efektif
 from ..calc.decimals import percent, strip_exponent
-from ..derive.budget import money
+from ..derive.budget import BudgetLine, money
 from ..findings import Finding
 from . import budget_sources
 from .budget_cells import AMOUNT_CELLS, BudgetCells
@@ -49,7 +49,7 @@ def check(ctx) -> Iterable[Finding]:
 def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
     table, derived = cells.table, ctx.derived("realisasi")
     children = {line.index: line.children for line in cells.tree.lines}
-    children.update({t: cells.tree.programs for t in cells.tree.totals})
+    children.update({t: cells.tree.totalled(t) for t in (*cells.tree.totals, *cells.tree.subtotals)})
     for i in range(len(table)):
         found = table.get("sisa", i)
         if found is not None and not table.has_formula["sisa"][i]:
@@ -175,6 +175,10 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
     for t in tree.totals:
         yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, tree.total_sum, programmes, "BUD004",
                             "TOTAL")
+    for t, owner in tree.subtotals.items():  # "Jumlah Program 01": 01's own total
+        holder = BudgetLine(-1, "", "", "", {}, children=[owner])
+        yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, holder.children_sum, [owner], "BUD029",
+                            owner.code)
 
 
 def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:

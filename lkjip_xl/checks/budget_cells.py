@@ -52,7 +52,7 @@ class BudgetCells:
         """The rows a parent (or total) row adds up, as budget lines."""
         if self._kids is None:
             self._kids = {line.index: line.children for line in self.tree.lines}
-            self._kids.update({t: self.tree.programs for t in self.tree.totals})
+            self._kids.update({t: self.tree.totalled(t) for t in (*self.tree.totals, *self.tree.subtotals)})
         return self._kids.get(i, [])
 
     def terms(self, i: int, name: str, sign: int = 1) -> list[tuple[Ref, int, Any]]:

@@ -135,6 +135,7 @@ class BudgetTree:
     skipped: int  # rows left out of the tree: no usable code, total rows
     by_level: bool = False  # no row had a code: the tree comes from the Tingkat column and row order
     uncoded: list[int] = field(default_factory=list)  # rows with amounts but no code, left out of a coded tree
+    subtotals: dict[int, "BudgetLine"] = field(default_factory=dict)  # a programme's JUMLAH row -> the programme
 
     @property
     def programs(self) -> list[BudgetLine]:
@@ -158,6 +159,10 @@ class BudgetTree:
         """Σ of an amount over the programmes (what a typed total row must hold)."""
         holder = BudgetLine(-1, "", "", "", {}, children=self.programs)
         return holder.children_sum(name)
+
+    def totalled(self, t: int) -> list[BudgetLine]:
+        """The lines a total row adds up: the programmes, or a subtotal's one programme."""
+        return [self.subtotals[t]] if t in self.subtotals else self.programs
 
     def program(self, code: str) -> BudgetLine | None:
         return next((p for p in self.programs if p.code == code), None)
@@ -212,4 +217,20 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
         lines.append(line)
         (roots if parent is None else parent.children).append(line)
         stack.extend((child, depth + 1, line) for child in reversed(node.children))
-    return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded)
+    totals, subtotals = _subtotals(totals, roots, [item.row_id for item in items])
+    return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded, subtotals)
+
+
+def _subtotals(totals: list[int], roots: list[BudgetLine], coded: list[int]) -> tuple[list[int], dict]:
+    """Total rows split into the table's totals and programme subtotals: a JUMLAH row with coded
+    rows still below it closes the programme block above it ("Jumlah Program 01" under 01's
+    kegiatan), and is that programme's total, not the table's."""
+    programmes = [line for line in roots if line.level == "program"]
+    grand, sub = [], {}
+    for t in totals:
+        owner = max((p for p in programmes if p.index < t), key=lambda p: p.index, default=None)
+        if owner is not None and any(i > t for i in coded):
+            sub[t] = owner
+        else:
+            grand.append(t)
+    return grand, sub

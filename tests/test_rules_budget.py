@@ -525,3 +525,14 @@ def test_bud029_a_programme_subtotal_is_its_programmes_total(check, data, delta,
                                            "realisasi": 1_000_000_000})
     findings = check(data)
     assert codes_at(findings, "BUD029") == found and codes_at(findings, "BUD004") == []
+
+
+def test_a_total_row_with_a_row_added_below_it_stays_the_tables_total(check, data):
+    """A sub kegiatan added below the TOTAL row (row 16): TOTAL (row 15) is still the table's total,
+    not a programme's subtotal, and one rupiah off there is BUD004 against the programmes."""
+    rows = data["tables"]["realisasi"]
+    rows[-1]["realisasi"] += 1
+    rows.append({"kode": "03.01.02", "uraian": "Ditambahkan di bawah", "pagu_murni": "-", "pagu_perubahan": "-",
+                 "realisasi": "-"})
+    findings = check(data)
+    assert codes_at(findings, "BUD004") == ["Realisasi!K15"] and codes_at(findings, "BUD029") == []

@@ -9,6 +9,8 @@ amount, else what the parent row holds) and the sisa and % of those.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -217,19 +219,25 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
         lines.append(line)
         (roots if parent is None else parent.children).append(line)
         stack.extend((child, depth + 1, line) for child in reversed(node.children))
-    totals, subtotals = _subtotals(totals, roots, [item.row_id for item in items])
+    labels = {t: f"{rows[t].get('kode') or ''} {rows[t].get('uraian') or ''}" for t in totals}
+    totals, subtotals = _subtotals(totals, labels, roots, [item.row_id for item in items])
     return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded, subtotals)
 
 
-def _subtotals(totals: list[int], roots: list[BudgetLine], coded: list[int]) -> tuple[list[int], dict]:
-    """Total rows split into the table's totals and programme subtotals: a JUMLAH row with coded
-    rows still below it closes the programme block above it ("Jumlah Program 01" under 01's
-    kegiatan), and is that programme's total, not the table's."""
+_SUBTOTAL_LABEL = re.compile(r"\bprogram\b|^\s*sub\s*(?:total|jumlah)", re.IGNORECASE)
+
+
+def _subtotals(totals: list[int], labels: dict[int, str], roots: list[BudgetLine], coded: list[int]
+               ) -> tuple[list[int], dict]:
+    """Total rows split into the table's totals and programme subtotals: a JUMLAH row that says it
+    is a programme's or a subtotal ("Jumlah Program 01", "Sub Total") with coded rows still below
+    it closes the programme block above it, and is that programme's total, not the table's. (A
+    TOTAL row with a row added below it stays the table's total.)"""
     programmes = [line for line in roots if line.level == "program"]
     grand, sub = [], {}
     for t in totals:
         owner = max((p for p in programmes if p.index < t), key=lambda p: p.index, default=None)
-        if owner is not None and any(i > t for i in coded):
+        if owner is not None and _SUBTOTAL_LABEL.search(labels[t]) and any(i > t for i in coded):
             sub[t] = owner
         else:
             grand.append(t)

@@ -155,6 +155,12 @@ def on_renamed_sheets(findings: list[Finding], renamed: dict[str, str]) -> list[
             for f in findings]
 
 
+def on_template_sheets(findings: list[Finding], renamed: dict[str, str]) -> list[Finding]:
+    """The other way: findings placed on the template's sheet names again (what the annex's sources
+    and rapikan's repairs name)."""
+    return on_renamed_sheets(findings, {actual: name for name, actual in renamed.items()})
+
+
 class HasFindings:
     """For results that carry a ``findings`` list: their counts by severity, and whether any is an error."""
 

@@ -106,14 +106,16 @@ def _core_value(core: str, money: bool) -> tuple[str | None, str, str | None, tu
     return (int_part or "0") + "." + frac, dec_style, None, ()
 
 
-def parse_number(text: str) -> ParsedNumber:
+def parse_number(text: str, *, spaced_thousands: bool = False) -> ParsedNumber:
     """Parse a typed number: Indonesian, US or plain form, with Rp, %, sign.
 
     ``"-"`` is zero (``special="dash"``), ``NA`` is not applicable
     (``special="na"``, value None), blank is not reported
     (``special="blank"``, value None). ``"1.500"``/``"1,500"`` are ambiguous
     (value None, both readings in ``readings``) unless prefixed by ``Rp``.
-    Non-string numbers are passed through :func:`to_decimal`.
+    Non-string numbers are passed through :func:`to_decimal`. With ``spaced_thousands`` (a cell,
+    where a number is one value; not running text) thousands grouped by single spaces are read
+    (``180 000 000``); other spaces between digits are malformed.
     """
     if text is None:
         return ParsedNumber(None, reason="blank: empty cell", special=SPECIAL_BLANK)
@@ -143,7 +145,9 @@ def parse_number(text: str) -> ParsedNumber:
     m = _CLOSING.match(s)
     if m:  # "Rp 5.000,-": the closing dash marks a rupiah amount
         s, money = m.group(1), True
-    if " " in s and _CORE.match(s.replace(" ", "")):
+    if spaced_thousands and _SPACED_THOUSANDS.fullmatch(s):
+        s = s.replace(" ", "")
+    elif " " in s and _CORE.match(s.replace(" ", "")):
         return _bad(f"malformed: {text.strip()!r} has spaces between digits", is_percent)
     if not s or not _CORE.match(s) or not any(c.isdigit() for c in s):
         return _bad(f"not_a_number: {text.strip()!r}", is_percent)
@@ -155,6 +159,10 @@ def parse_number(text: str) -> ParsedNumber:
                             readings=readings)
     value = Decimal(canonical)
     return ParsedNumber(-value if negative else value, is_percent, False, style)
+
+
+# thousands grouped by single spaces, as some locales write them; the decimal comma after the last group
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?")
 
 
 def format_id(value: Decimal | int, places: int = 0) -> str:

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from ..calc.budget import pagu_efektif
 from ..calc.decimals import percent, strip_exponent
-from ..derive.budget import BudgetLine, money
+from ..derive.budget import money
 from ..findings import Finding
 from . import budget_sources
 from .budget_cells import AMOUNT_CELLS, BudgetCells
@@ -172,13 +172,10 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
     programmes = [line for line in tree.roots if line.level == "program"]
     if not programmes:
         return
-    for t in tree.totals:
-        yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, tree.total_sum, programmes, "BUD004",
-                            "TOTAL")
-    for t, owner in tree.subtotals.items():  # "Jumlah Program 01": 01's own total
-        holder = BudgetLine(-1, "", "", "", {}, children=[owner])
-        yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, holder.children_sum, [owner], "BUD029",
-                            owner.code)
+    for t in [*tree.totals, *tree.subtotals]:  # the table's TOTAL; "Jumlah Program 01", 01's own total
+        owner = tree.subtotals.get(t)
+        yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, lambda name, t=t: tree.total_sum(name, t),
+                            tree.totalled(t), "BUD029" if owner else "BUD004", owner.code if owner else "TOTAL")
 
 
 def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:

@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..i18n import Text
 from ..schema import SCHEMA
 from ..schema.refs import a1, parse_a1
-from ..schema.types import ColType, FormulaContext
+from ..schema.types import ColType, probe_formula
 from .compare import is_blank, same_cached, verdict
 
 
@@ -60,7 +60,7 @@ _SHEET_REF = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!")
 
 def sheets_read(cell) -> set[str]:
     """The sheets a computed column's or field's formula names, as the template writes it."""
-    text = cell.formula(FormulaContext(row=1, index=0, refs=lambda key: "A1", column_range=lambda key: "A:A"))
+    text = probe_formula(cell)[0]
     return {quoted.replace("''", "'") if quoted else bare for quoted, bare in _SHEET_REF.findall(text)}
 
 

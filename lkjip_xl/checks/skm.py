@@ -13,6 +13,7 @@ text answers give one finding per cell.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from ..calc.decimals import decimal_places, number_or_none, to_decimal
@@ -249,7 +250,7 @@ def uncounted_notes(findings: list[Finding]) -> list[Finding]:
     if first is None:
         return findings
     source = first.params.get("first") or f"{first.sheet}!{first.cell}"
-    return [Finding(f.code, f.sheet, f.cell, f.expected, f.found, {**f.params, "follows": source}, "info")
+    return [replace(f, severity_override="info", params={**f.params, "follows": source})
             if f.code == "FRM002" and f.sheet == SUMMARY else f for f in findings]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks.engine import check_workbook
-from ..findings import Finding, on_renamed_sheets
+from ..findings import Finding, on_template_sheets
 from ..errors import UsageError
 from ..io.atomic import atomic_output, check_output_path, check_suffix
 
@@ -86,9 +86,8 @@ def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_l
     if outcome.errors:
         outcome.forced = True
         # the tables name their sources by the template's sheets, a finding by the office's name
-        template = {tag: {actual: name for name, actual in r.context.model.renamed.items()}
-                    for tag, r in (("cur", cur), ("prev", prev)) if r is not None}
-        outcome.marked = apply_marks(tables, [(tag, name, *on_renamed_sheets([f], template[tag]))
+        renamed = {"cur": cur.context.model.renamed, "prev": prev.context.model.renamed if prev else {}}
+        outcome.marked = apply_marks(tables, [(tag, name, *on_template_sheets([f], renamed[tag]))
                                               for tag, name, f in findings])
         tables.insert(0, findings_table(findings, lang))
     ident = cur.context.model.form("identitas")

@@ -157,14 +157,14 @@ class BudgetTree:
         attr = "shown_pagu" if name == "pagu" else "shown_realisasi"
         return [p.code for p in self.programs if getattr(p, attr) is None]
 
-    def total_sum(self, name: str) -> Sum:
-        """Σ of an amount over the programmes (what a typed total row must hold)."""
-        holder = BudgetLine(-1, "", "", "", {}, children=self.programs)
-        return holder.children_sum(name)
-
-    def totalled(self, t: int) -> list[BudgetLine]:
+    def totalled(self, t: int | None) -> list[BudgetLine]:
         """The lines a total row adds up: the programmes, or a subtotal's one programme."""
         return [self.subtotals[t]] if t in self.subtotals else self.programs
+
+    def total_sum(self, name: str, t: int | None = None) -> Sum:
+        """Σ of an amount over the lines a total row adds up (what it must hold): the programmes,
+        or, for a subtotal row ``t``, its programme."""
+        return BudgetLine(-1, "", "", "", {}, children=self.totalled(t)).children_sum(name)
 
     def program(self, code: str) -> BudgetLine | None:
         return next((p for p in self.programs if p.code == code), None)

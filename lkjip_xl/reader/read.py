@@ -136,10 +136,9 @@ def _scan(container, name: str, styles, build) -> tuple[SheetScan, Any]:
 
 
 def _other_sheets(container) -> Text | str:
-    """The workbook's sheets that are none of the template's, named in STR001: a sheet renamed
-    beyond recognition is likely among them."""
-    template = {sheet.name for sheet in SCHEMA.sheets} | set(container.renamed.values())
-    names = ", ".join(f"'{n}'" for n in container.sheet_states if n not in template)
+    """STR001's hint: the workbook's sheets that are none of the template's (a sheet renamed beyond
+    recognition is likely among them)."""
+    names = ", ".join(f"'{n}'" for n in container.sheet_states if n not in {s.name for s in SCHEMA.sheets})
     if not names:
         return ""
     return Text(f" (sheet lain di buku kerja ini: {names})", f" (other sheets in this workbook: {names})")

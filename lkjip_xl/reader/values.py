@@ -88,16 +88,6 @@ def _why(reason: str):
     return _WHY.get(reason.split(":", 1)[0], reason)
 
 
-# a cell's digits grouped in thousands by single spaces, as some locales write them (no decimal
-# point: the decimal comma after the last group); "12 5" or "1 50" are no such number
-SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+(?:,\d+)?")
-
-
-def _amount_part(text: str) -> str:
-    """The number of a text, without its currency and its spaces at either end ("Rp 1 500" -> "1 500")."""
-    return re.sub(r"^\s*(?:rp\.?)?\s*", "", " ".join(text.split()), flags=re.IGNORECASE).strip()
-
-
 def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = ()) -> Reading:
     if unit_words:  # a column no formula reads: "25 tahun" or "25" as text is the number meant
         number = number_before_unit(text, unit_words)
@@ -105,9 +95,7 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
         if issue is not None and issue.code == "VAL001":
             return value, None, None
         return value, issue, how
-    p = parse_number(unprefixed(text))
-    if p.value is None and SPACED_THOUSANDS.fullmatch(amount := _amount_part(unprefixed(text))):  # "180 000 000", "Rp 1 500"
-        p = parse_number(amount.replace(" ", ""))
+    p = parse_number(unprefixed(text), spaced_thousands=True)  # "180 000 000", "Rp 1 500"
     if p.special == SPECIAL_DASH:
         return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
     if p.special == SPECIAL_NA:  # not applicable: nothing to compute, and said once at the cell

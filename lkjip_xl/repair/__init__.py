@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..checks.engine import CheckResult, check_workbook
 from ..errors import UnreadableWorkbook
-from ..findings import on_renamed_sheets
+from ..findings import on_template_sheets
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from .change import Change
@@ -55,7 +55,7 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     ctx = before.context
     package = Package(src)
     # the repairs name sheets as the template does; the office's names are shown (and linked to)
-    findings = on_renamed_sheets(before.findings, {actual: name for name, actual in package.renamed.items()})
+    findings = on_template_sheets(before.findings, package.renamed)
     changes = repair_values(ctx.model, findings, package)
     # a stored result that is what its formula gives, only not lkjip-xl's (a note naming why): left
     leave = {(f.sheet, f.cell) for f in findings if f.code == "FRM002" and f.params.get("follows")}

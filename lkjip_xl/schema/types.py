@@ -112,6 +112,19 @@ class Column(_Cell):
     blank_is_above: bool = False
 
 
+def probe_formula(cell: "_Cell", row: int = 1) -> tuple[str, frozenset[str]]:
+    """A computed column's or field's formula written once, for ``row``: its text, and the keys of
+    the cells of its row or form it refers to (asked of the formula itself)."""
+    read: set[str] = set()
+
+    def ref(key: str) -> str:
+        read.add(key)
+        return f"A{row}"
+
+    text = cell.formula(FormulaContext(row=row, index=0, refs=ref, column_range=lambda key: ref(key) and "A:A"))
+    return text, frozenset(read)
+
+
 @dataclass(frozen=True)
 class Table:
     """A block of rows under one header row. Rows are read until the data ends."""
@@ -152,17 +165,8 @@ class Table:
         return frozenset(k for c in self.columns if c.computed for k in self.inputs_of(c.key))
 
     def inputs_of(self, key: str) -> frozenset[str]:
-        """The columns of its row the formula of a computed column reads (asked of the formula
-        itself: written once for a row, the columns it refers to noted)."""
-        read: set[str] = set()
-
-        def ref(k: str) -> str:
-            read.add(k)
-            return f"A{self.first_row}"
-
-        self.column(key).formula(FormulaContext(row=self.first_row, index=0, refs=ref,
-                                                column_range=lambda k: ref(k) and "A:A"))
-        return frozenset(read)
+        """The columns of its row the formula of a computed column reads."""
+        return probe_formula(self.column(key), self.first_row)[1]
 
     def may_be_absent(self, key: str) -> bool:
         """A column the table can do without: declared droppable, and (whatever the declaration says)

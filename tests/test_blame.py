@@ -228,3 +228,27 @@ def test_a_typed_value_over_a_formula_is_still_its_own_cell(check, data):
     _row(data, "01.01.02")["sisa"] = TypedOverride(2_000_000)  # 20.000.000
     findings = check(data)
     assert [c for c in loud(findings) if c[2] == "error"] == [("BUD001", "Realisasi!M8", "error")]
+
+
+def test_three_likely_cells_are_named_in_sheet_order_every_run(write, data, tmp_path):
+    """A kegiatan whose pagu murni is 50.000.000 below the sum of its three sub kegiatan: any of
+    the three may hold the slip. Each pointer names the other two in the sheet's order, whatever the
+    process's hash seed (the message is compared across runs and between offices' copies)."""
+    import json
+    import subprocess
+    import sys
+
+    rows = data["tables"]["realisasi"]  # a third sub kegiatan under 01.01 (row 9), its kegiatan not updated
+    rows.insert(4, {"kode": "01.01.03", "uraian": "Penyediaan Bahan Logistik Kantor", "pagu_murni": 50_000_000,
+                    "pagu_perubahan": "-", "realisasi": "-", "jenis_belanja": "Belanja Barang dan Jasa"})
+    path = write(data)
+    runs = []
+    for seed in ("1", "2", "3"):
+        out = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", str(path), "--format", "json"],
+                             capture_output=True, text=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        runs.append([(f["cell"], f["message"]) for f in json.loads(out.stdout)["findings"] if f["code"] == "BUD021"])
+    assert runs[0] == runs[1] == runs[2]
+    assert len(runs[0]) >= 2 and all("atau salah ketik di" in m for _, m in runs[0])
+    for cell, message in runs[0]:
+        named = message.rsplit(" ", 2)[-2:]
+        assert named == sorted(named, key=lambda n: int(n.rstrip(",").split("!I")[1])), message

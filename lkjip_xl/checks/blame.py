@@ -29,6 +29,7 @@ from typing import Any
 
 from ..calc.typos import digit_slip, slip_candidates
 from ..findings import SEVERITY_ORDER, Finding
+from ..schema.refs import parse_a1
 from .relations import Ref, Relation
 
 # the finding at a culprit cell, by the family of the first relation it explains
@@ -119,8 +120,9 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
         if None in places.values() or id(r.finding) in notes:
             continue
         names = [f"{sheet}!{cell}" for sheet, cell in places.values()]
-        for (ref, value, _), name in zip(found, names):
-            alternatives = ", ".join(n for n in names if n != name)
+        order = {name: (sheet, parse_a1(cell)) for name, (sheet, cell) in zip(names, places.values())}
+        for (ref, value, _), name in zip(found, names):  # the others in sheet order: the same every run
+            alternatives = ", ".join(sorted((n for n in names if n != name), key=order.__getitem__))
             extra += _blame(ref, value, [r.finding], cells, notes, alternatives=alternatives)
     return [notes.get(id(f), f) for f in findings] + extra
 

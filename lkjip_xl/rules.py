@@ -128,7 +128,7 @@ RULES: dict[str, Rule] = _rules(
     ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
      "the cell holds the error {found}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
-     "tanggal {found} di kolom angka", "date {found} in a number column"),
+     "tanggal {found} di kolom angka{hint}", "date {found} in a number column{hint}"),
     ("VAL012", "warning", "Nilai di luar rentang", "Value out of range",
      "nilai {found} di luar rentang wajar ({expected})", "value {found} outside the plausible range ({expected})"),
     ("VAL013", "error", "Angka tidak terbaca", "Unreadable number",
@@ -375,6 +375,12 @@ RULES: dict[str, Rule] = _rules(
      "buka dan simpan ulang di Excel atau LibreOffice. lkjip-xl menghitung semuanya sendiri",
      "{n} formula cells hold no result ({cells}): the file was saved by a program that does not calculate; "
      "open and save it again in Excel or LibreOffice. lkjip-xl computes everything itself"),
+    ("FRM006", "warning", "Rumus tidak menghitung target rentang", "Formula does not compute a range target",
+     "sel rumus kosong untuk target rentang {target}: rumus templat lama, atau program tanpa fungsi NUMBERVALUE "
+     "(Excel 2010, Gnumeric); lkjip-xl menghitung {expected}. 'lkjip-xl rapikan' menulis rumus yang menghitungnya",
+     "the formula cell is blank for the range target {target}: an older template's formula, or a program without "
+     "the NUMBERVALUE function (Excel 2010, Gnumeric); lkjip-xl computes {expected}. 'lkjip-xl rapikan' writes "
+     "the formula that computes it"),
     # ---- scales
     ("SCL001", "error", "Skala berlubang", "Scale has a gap",
      "skala {scale}: ada celah antara {detail}", "scale {scale}: gap between {detail}"),

@@ -11,7 +11,8 @@ rows from there down move one down), ["delete", sheet, row], ["insert_col", shee
 ["delete_col", sheet, "D"] (a column, by its letter, as Insert/Delete Columns does: the formulas
 that refer to it follow or become #REF!), ["rename", sheet, new name] (as a tab is renamed: the
 formulas follow), ["merge", sheet, "B5:B6"] (Merge Cells), ["set", sheet, "A5", value] (a number is typed as a
-number, text as text). A private LibreOffice profile in PROFILE_DIR and a
+number, text as text), ["type", sheet, "A5", text] (typed into the cell through the input line, read
+as Calc reads what a person types in the office's locale, id-ID: numbers, dates, percents). A private LibreOffice profile in PROFILE_DIR and a
 free local port keep the run apart from any other LibreOffice; the process started here is the
 one stopped here.
 """
@@ -49,7 +50,22 @@ def connect(port: int):
     raise SystemExit("LibreOffice did not answer on its socket")
 
 
-def apply(doc, steps) -> None:
+def _dispatch(doc, ctx, command: str, **args) -> None:
+    helper = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    frame = doc.getCurrentController().getFrame()
+    helper.executeDispatch(frame, ".uno:" + command, "", 0, tuple(prop(k, v) for k, v in args.items()))
+
+
+def set_locale(ctx, locale: str) -> None:
+    """The office's locale (Tools > Options > Languages > Locale setting), as an office's computer has it."""
+    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                                (prop("nodepath", "/org.openoffice.Setup/L10N"),))
+    node.setPropertyValue("ooSetupSystemLocale", locale)
+    node.commitChanges()
+
+
+def apply(doc, steps, ctx=None) -> None:
     sheets = doc.Sheets
     for step in steps:
         kind, sheet = step[0], sheets.getByName(step[1])
@@ -70,6 +86,10 @@ def apply(doc, steps) -> None:
                 cell.setValue(value)
             else:
                 cell.setString(value)
+        elif kind == "type":
+            doc.getCurrentController().setActiveSheet(sheet)
+            _dispatch(doc, ctx, "GoToCell", ToPoint=step[2])
+            _dispatch(doc, ctx, "EnterString", StringName=step[3])
         else:
             raise SystemExit(f"unknown step {kind}")
 
@@ -82,11 +102,15 @@ def main(src: str, out: str, edits: str, profile: str) -> None:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         ctx = connect(port)
+        with open(edits, encoding="utf-8") as fh:
+            steps = json.load(fh)
+        typing = any(step[0] == "type" for step in steps)  # the input line needs the document's frame
+        if typing:
+            set_locale(ctx, "id-ID")
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
-                                           (prop("Hidden", True),))
-        with open(edits, encoding="utf-8") as fh:
-            apply(doc, json.load(fh))
+                                           (prop("Hidden", not typing),))
+        apply(doc, steps, ctx)
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.close(True)
         try:

@@ -134,8 +134,9 @@ def capaian_range(
     turun_formula: str = DEFAULT_TURUN_FORMULA,
     cap: Decimal | None = None,
 ) -> CapaianResult:
-    """Capaian for a range target (80–90): inside -> 100; above the range use
-    the upper bound, below it the lower bound, with the indicator's arah."""
+    """Capaian for a range target (80–90), as the template's formula computes it: the realisasi
+    judged against itself inside the range (100), against the upper bound above it and the lower
+    bound below it, with the indicator's arah (the bound is the realisasi clamped to the range)."""
     lo, lo_ok = _num(lower)
     hi, hi_ok = _num(upper)
     r, r_ok = _num(realisasi)
@@ -149,15 +150,7 @@ def capaian_range(
         return CapaianResult(None, "realisasi_not_number")
     if r is None:
         return CapaianResult(None, "realisasi_missing")
-    if normalise_arah(arah) is None:
-        return CapaianResult(None, "arah_unknown")
-    if lo <= r <= hi:
-        value = Decimal(100)
-        cap_d = to_decimal(cap)
-        return CapaianResult(min(value, cap_d) if cap_d is not None else value,
-                             None, "range_inside")
-    bound = hi if r > hi else lo
-    return capaian(bound, r, arah, turun_formula, cap)
+    return capaian(min(max(r, lo), hi), r, arah, turun_formula, cap)
 
 
 def mean(values: Iterable[Decimal]) -> Decimal:

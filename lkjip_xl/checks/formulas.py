@@ -5,7 +5,8 @@ A formula overwritten with a typed value is always reported (FRM001), at info wh
 the formula gives (at the precision typed; money exactly), as a warning otherwise. Formula cells
 saved with no result at all (a file written by a program that does not calculate) are one finding
 for the file (FRM005), not one per cell; a stored result that differs from the recomputation is
-FRM002 at its cell. A formula that reads a sheet the workbook lacks (STR001), or follows from one
+FRM002 at its cell; a blank one for a range target (80-90) is FRM006, the formula's own limit (an
+older template's formula, or a program without NUMBERVALUE), not a file saved without calculation. A formula that reads a sheet the workbook lacks (STR001), or follows from one
 (recomputed blank while a sheet is missing), is not judged: it cannot be recomputed."""
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from ..calc.target_range import TargetRange
 from ..findings import Finding
 from ..i18n import Text
 from ..schema import SCHEMA
@@ -31,8 +33,10 @@ def check(ctx) -> Iterable[Finding]:
                     and not sheets_read(c) & missing]
         if not computed:
             continue
+        ranged = _range_targets(table)
         for col in computed:  # column by column: no dict of every derived value per row
             values, formulas = table.values[col.key], table.has_formula[col.key]
+            reads_range = bool(ranged) and _reads_range(table.table, col.key)
             derived = ctx.wb.column(key, col.key)
             # the common case, decided in bulk: a formula whose stored result is the derivation
             settled = map(operator.and_, map(operator.eq, derived, values), map(bool, formulas))
@@ -41,8 +45,11 @@ def check(ctx) -> Iterable[Finding]:
                 if formulas[i] and same_cached(expected, found):
                     continue
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
-                findings += _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
-                                  col.type, ctx.settings)
+                said = _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
+                             col.type, ctx.settings)
+                if reads_range and i in ranged and said and said[0].code == "FRM002" and is_blank(found):
+                    said = [Finding("FRM006", table.sheet, said[0].cell, expected=expected, params={"target": ranged[i]})]
+                findings += said
     hasil = ctx.model.form("skm_hasil")
     if hasil is not None:
         expected = ctx.wb.fields("skm_hasil")
@@ -53,6 +60,19 @@ def check(ctx) -> Iterable[Finding]:
     if missing:  # what follows from a missing sheet recomputes blank: not a stale result, STR001 says why
         findings = [f for f in findings if not (f.code in ("FRM002", "FRM004") and is_blank(f.expected))]
     return _not_calculated(findings)
+
+
+def _range_targets(table) -> dict[int, TargetRange]:
+    """Row -> the range target (80-90) it holds, for the table's target columns."""
+    keys = [c.key for c in table.table.columns if c.target_range and c.key in table.values]
+    return {i: v for k in keys for i, v in enumerate(table.values[k]) if isinstance(v, TargetRange)}
+
+
+def _reads_range(spec, key: str) -> bool:
+    """A computed column whose formula reads a target column, itself or through another formula of
+    its row (the kriteria, through the capaian)."""
+    return any(spec.column(k).target_range or (spec.column(k).computed and _reads_range(spec, k))
+               for k in spec.inputs_of(key))
 
 
 _SHEET_REF = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!")

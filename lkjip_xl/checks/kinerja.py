@@ -19,8 +19,10 @@ from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import format_id, parse_predicate
 from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
+from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
-from ..findings import Finding
+from ..findings import Finding, show_value
+from ..i18n import Text
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
 from .relations import Ref, judged
@@ -82,6 +84,8 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         yield from _typed_kriteria(ctx, pk, i, d)
         yield from _predikat(ctx, pk, i, row)
         target, realisasi = number(row.get("target")), number(row.get("realisasi"))
+        if (letter := grade_letter(row.get("target"))) is not None and is_blank(row.get("target_predikat")):
+            yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
         if target is not None and target == 0:
             yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target)
         if row.get("realisasi") is None and not flagged:
@@ -91,10 +95,17 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
             yield from _ikm(ctx, pk, i, realisasi)
 
 
-def _formula_text(ctx, arah: Any) -> str:
+def _formula_text(ctx, arah: Any, target: Any = None, realisasi: Any = None) -> str | Text:
+    """The capaian formula, named; for a range target (80-90) also the T it gives: the realisasi
+    inside the range, the bound it passed outside it."""
     key = ctx.settings.turun_formula if str(arah or "").strip().lower() == "turun" else "naik"
     text = FORMULA_TEXT.get(key, FORMULA_TEXT["naik"])
-    return text + (", maks. 100" if ctx.settings.cap_100 else "")
+    text += ", maks. 100" if ctx.settings.cap_100 else ""
+    span, r = as_range(target), number(realisasi)
+    if span is None or r is None:
+        return text
+    t = min(max(r, span.lower), span.upper)
+    return Text(f"{text}, T = {show_value(t, 'id')} dari rentang {span}", f"{text}, T = {show_value(t, 'en')} of the range {span}")
 
 
 def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
@@ -104,7 +115,8 @@ def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
     if typed is None or computed is None:
         return  # blank, or nothing to compare with (KIN005–KIN007, FRM001 say why)
     findings = judge_typed("KIN001", pk.sheet, pk.cell("capaian", i), computed, typed, ctx.settings,
-                           params={"formula": _formula_text(ctx, row.get("arah"))}, name="capaian")
+                           params={"formula": _formula_text(ctx, row.get("arah"), row.get("target"),
+                                                            row.get("realisasi"))}, name="capaian")
     yield from _typed_relation(ctx, findings, "KIN001", "pk_indikator", i, "capaian", typed,
                                ("target", "realisasi"))
 
@@ -167,7 +179,7 @@ def _predikat(ctx, pk, i, row) -> Iterable[Finding]:
         return
     target = number(row.get("target"))
     cell = pk.cell("target_predikat", i)
-    if row.get("target") is None and own_number is None:
+    if target is None and own_number is None and bounds(row.get("target")) is None:  # blank, or a letter
         yield Finding("KIN005", pk.sheet, cell, found=letter)
         return
     value = target if target is not None else own_number

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from ..calc.budget import add_amounts, split_codes
 from ..calc.decimals import number_or_none
+from ..calc.target_range import as_range, bounds
 from ..findings import Finding
 
 PK = "pk_indikator"
@@ -118,11 +119,17 @@ def _history_against_pk(model, pk) -> Iterable[Finding]:
         if mine is None or tahun is None or tahun - year not in ON_PK:
             continue
         for key, pk_key in ON_PK[tahun - year]:
-            a, b = number_or_none(h.get(key)), number_or_none(mine.get(pk_key))
+            a, b = bounds(h.get(key)), bounds(mine.get(pk_key))  # numbers, or target ranges (80-90)
             if a is not None and b is not None and a != b:
                 what, what_en = WHAT[key]
-                yield Finding("IND004", hist.sheet, hist.cell(key, i), expected=b, found=a,
+                yield Finding("IND004", hist.sheet, hist.cell(key, i), expected=_stated(mine.get(pk_key)),
+                              found=_stated(h.get(key)),
                               params={"what": what, "what_en": what_en, "tahun": int(tahun)})
+
+
+def _stated(value):
+    """A target or realisasi as a finding says it: a range as typed, else its number."""
+    return value if as_range(value) is not None else number_or_none(value)
 
 
 def _formulas(model, pk) -> Iterable[Finding]:

@@ -9,7 +9,8 @@ Decisions (documented in docs/rules.md):
 - ``akhir``: TW IV = annual (other quarters are free: a percentage may go up and down).
 - ``rata-rata``: the mean of the filled quarters = annual, rounded half-up at the annual figure's
   typed precision but never coarser than 2 decimals (mean 10,5 is not annual 10; 10,3333 is 10,33).
-- Targets: checked as soon as one quarter is filled (all blank = not planned by quarter).
+- Targets: checked as soon as one quarter is filled (all blank = not planned by quarter). An annual
+  target typed as a range (80-90) must be the PK's range (KIN014); quarters are not added up to it.
 - Actuals (KIN018, at the TW IV actual cell) are compared with the PK actual only when the year
   is complete: TW IV filled for ``akhir``, all four filled for ``kumulatif`` and ``rata-rata``.
 """
@@ -20,6 +21,7 @@ from typing import Iterable
 
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up
+from ..calc.target_range import target_key
 from ..findings import Finding
 from .kinerja import code_key, number, rows_by_code
 from .relations import Ref, Test, equal, reported
@@ -38,18 +40,24 @@ def check(ctx) -> Iterable[Finding]:
         rule = str(ra.get("agregasi", i) or "").strip().lower()
         annual = number(ra.get("target_tahunan", i))
         p = pk_rows.get(code_key(ra.get("kode_indikator", i)))
-        if p is not None and annual is not None:
-            pk_target = number(pk.get("target", p))
-            if pk_target is not None:
-                finding = Finding("KIN014", ra.sheet, ra.cell("target_tahunan", i), expected=pk_target, found=annual)
-                yield from reported(ctx, equal(finding if pk_target != annual else None,
-                                               Ref("ra_indikator", i, "target_tahunan"), Ref("pk_indikator", p, "target"),
-                                               annual, pk_target))
+        typed, pk_target = ra.get("target_tahunan", i), None if p is None else pk.get("target", p)
+        if target_key(typed) is not None and target_key(pk_target) is not None:  # numbers, ranges, letters
+            same = target_key(typed) == target_key(pk_target)
+            finding = Finding("KIN014", ra.sheet, ra.cell("target_tahunan", i), expected=_shown(pk_target),
+                              found=_shown(typed))
+            yield from reported(ctx, equal(None if same else finding, Ref("ra_indikator", i, "target_tahunan"),
+                                           Ref("pk_indikator", p, "target"), typed, pk_target,
+                                           same=lambda a, b: target_key(a) is not None and target_key(a) == target_key(b)))
         if rule not in RULE_TEXT:
             continue  # blank or not in the list: VAL005/VAL007
         yield from _targets(ctx, ra, i, rule, annual)
         if p is not None:
             yield from _actuals(ctx, ra, i, rule, p, number(pk.get("realisasi", p)))
+
+
+def _shown(target):
+    """A target as a finding says it: a range or a letter as typed, a number as typed."""
+    return target if isinstance(target, str) else number(target)
 
 
 def same_mean(avg: Decimal, typed: Decimal) -> bool:

@@ -15,9 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.budget import add_complete, split_codes
-from ..calc.capaian import capaian, mean
+from ..calc.capaian import capaian_range, mean
 from ..calc.decimals import number_or_none, percent
 from ..calc.efisiensi import EfisiensiResult, efisiensi
+from ..calc.target_range import bounds
 from .budget import BudgetLine, BudgetTree
 
 PK = "pk_indikator"
@@ -101,7 +102,7 @@ def program_indicator_capaian(rows: list[dict], derived: list[dict]) -> dict[str
 def history_capaian(target, realisasi, arah: str | None, settings) -> Decimal | None:
     """The capaian of one year of an indicator's history (or of its benchmark), with the
     indicator's arah and the workbook's rules; None when target or realisasi is missing."""
-    t, r = number_or_none(target), number_or_none(realisasi)
+    t, r = bounds(target), number_or_none(realisasi)  # a number, or a range (80-90)
     if t is None or r is None:
         return None
-    return capaian(t, r, arah or "naik", settings.turun_formula, cap=100 if settings.cap_100 else None).value
+    return capaian_range(*t, r, arah or "naik", settings.turun_formula, cap=100 if settings.cap_100 else None).value

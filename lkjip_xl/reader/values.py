@@ -30,6 +30,7 @@ from typing import Any
 from ..calc.decimals import decimal_places, strip_exponent, to_decimal
 from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, number_before_unit, parse_number, parse_predicate
 from ..calc.survey_dates import parse_date
+from ..calc.target_range import grade_letter, parse_range, range_problem
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema.lists import spelling_key
@@ -132,7 +133,7 @@ def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, fo
     if isinstance(raw, bool):
         return None, problem("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"}), None
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return None, problem("VAL011", found=str(raw)), None
+        return None, problem("VAL011", found=str(raw), params={"hint": ""}), None
     if isinstance(raw, str):
         return _number_from_text(raw, ctype, unit_words)
     if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
@@ -157,6 +158,38 @@ def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, fo
             return value, problem("VAL004", found=value), None
         return value, None, None
     return d, None, None
+
+
+_RANGE_WHY = {
+    "reversed": Text("rentang: batas bawah di atas batas atas", "a range whose lower bound is above its upper bound"),
+    "form": Text("rentang ditulis 80-90, 80 s.d. 90 atau 2,5 s/d 3,5 (koma desimal) agar rumus capaian "
+                 "menghitungnya", "write a range as 80-90, 80 s.d. 90 or 2,5 s/d 3,5 (decimal comma) for the "
+                 "achievement formula to compute it"),
+}
+
+
+_DATE_RANGE = Text(": rentang seperti 5-6 yang diketik dijadikan tanggal oleh Excel; ketik 5 s.d. 6",
+                   ": a range such as 5-6 typed here is made a date by Excel; type 5 s.d. 6")
+
+
+def ranges_first(conv):
+    """A target column's converter: a range (``80-90``: calc.target_range) is read as one, a grade
+    letter alone (``B``) as that letter; text that looks like a range the template's formula
+    cannot compute says why (VAL013)."""
+    def read(raw):
+        if isinstance(raw, str):
+            text = unprefixed(raw)
+            if (target := parse_range(text)) is not None:
+                return target, None, None
+            if (letter := grade_letter(text)) is not None:  # a letter-only target: KIN005 says what it cannot give
+                return letter, None, None
+            if (why := range_problem(text)) is not None:
+                return None, problem("VAL013", found=raw, params={"detail": _RANGE_WHY[why]}), None
+        value, issue, how = conv(raw)
+        if issue is not None and issue.code == "VAL011":  # Excel makes "5-6" typed in a General cell a date
+            issue = problem("VAL011", found=issue.found, params={"hint": _DATE_RANGE})
+        return value, issue, how
+    return read
 
 
 def code_guess(number: Any) -> str:

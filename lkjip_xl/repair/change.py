@@ -16,6 +16,8 @@ WHY: dict[str, Text] = {
                           "the typed value differs from the formula's result (after: the result): kept"),
     "formula_own": Text("rumus di sel ini bukan rumus template: dibiarkan",
                         "this cell holds a formula of its own, not the template's: kept"),
+    "formula_former": Text("rumus template lama yang tidak menghitung nilai ini: diganti rumus template sekarang",
+                           "an earlier template's formula that does not compute this value: replaced by the current one"),
     "result_stale": Text("hasil rumus tersimpan usang atau berupa kesalahan: diperbarui (dihitung ulang saat dibuka)",
                          "the formula's stored result was stale or an error: refreshed (recalculated on opening)"),
     "text_number": Text("angka tersimpan sebagai teks: dijadikan angka", "number stored as text: made a number"),

@@ -41,7 +41,7 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
             for i, row in enumerate(data.rows):
                 fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)
                 cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
-                             derived[i].get(col.key), col.formula(fctx), ctx.model)
+                             derived[i].get(col.key), fctx, ctx.model)
                 changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows
                                        or (table.sheet, a1(row, pos)) in leave)
     changes += _form_fields(ctx, package, stuck_rows, leave)
@@ -63,7 +63,7 @@ def _form_fields(ctx, package, stuck_rows, leave) -> list[Change]:
             fctx = FormulaContext(row=row, index=i, refs=lambda k: data.cells.get(k, a1(form.row_of(k), form.value_col)),
                                   column_range=None)
             cell = _Cell(form.sheet, row, col, f, data.has_formula.get(f.key, False), data.values.get(f.key),
-                         derived.get(f.key), f.formula(fctx), ctx.model)
+                         derived.get(f.key), fctx, ctx.model)
             changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows or (form.sheet, a1(row, col)) in leave)
     return changes
 
@@ -71,10 +71,11 @@ def _form_fields(ctx, package, stuck_rows, leave) -> list[Change]:
 class _Cell:
     """One computed cell as the workbook has it and as the template would write it."""
 
-    def __init__(self, sheet_name, row, col, spec, has_formula, found, expected, ours, model):
+    def __init__(self, sheet_name, row, col, spec, has_formula, found, expected, fctx, model):
         self.sheet_name, self.row, self.col, self.spec = sheet_name, row, col, spec
         self.has_formula, self.found, self.expected = has_formula, found, expected
-        self.ours, self.theirs = ours, model.formula_at(sheet_name, row, col)  # theirs: None for a shared child
+        self.ours, self.theirs = spec.formula(fctx), model.formula_at(sheet_name, row, col)  # theirs: None for a shared child
+        self.fctx = fctx
         scan = model.scans.get(sheet_name)
         self.error = scan.errors.get((row, col)) if scan else None
 
@@ -93,6 +94,10 @@ class _Cell:
         if (same_cached(self.expected, self.found) and self.error is None) or stuck:
             return []
         if self.theirs is not None and normalise(self.theirs) != normalise(self.ours):
+            if normalise(self.theirs) in {normalise(f(self.fctx)) for f in self.spec.derive.former}:
+                # an earlier template's formula (blank for a range target: FRM006)
+                sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
+                return [self.change(self.theirs, self.ours, "formula_former", "FRM006" if is_blank(self.found) else "FRM002")]
             return [self.change(self.theirs, self.ours, "formula_own", "FRM002", applied=False)]
         sheet.set_cached(self.row, self.col, cached)
         return [self.change(self.error or self.found, self.expected, "result_stale", "VAL010" if self.error else "FRM002")]

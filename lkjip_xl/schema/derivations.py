@@ -13,10 +13,11 @@ Formulas use only functions that Excel, LibreOffice and Gnumeric compute.
 from __future__ import annotations
 
 from ..calc.budget import pagu_efektif, sisa
-from ..calc.capaian import capaian
+from ..calc.capaian import capaian_range
 from ..calc.decimals import percent
 from ..calc.scales import grade
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, sheet_label_score
+from ..calc.target_range import SEPARATORS, bounds
 from ..skm.compute import answer_score as score_of
 from .lists import ANSWER_SCORE_TABLE
 from .refs import col_letter, quote_sheet
@@ -64,7 +65,38 @@ def ratio(num: str, den: str) -> Derivation:
 
 
 # ------------------------------------------------------------------------------ capaian, kriteria
+def _range_text(t: str) -> str:
+    """A range target's text with its separators made "-" and its % signs dropped (Excel's
+    NUMBERVALUE ignores the spaces): calc.target_range reads exactly what this formula computes."""
+    for sep in ("%", *(s for s in SEPARATORS if s != "-")):
+        t = f'SUBSTITUTE({t},"{sep}","{"" if sep == "%" else "-"}")'
+    return t
+
+
+def _bound(t: str, upper: bool) -> str:
+    """A target's lower or upper bound: the number itself, or a bound of the range typed
+    (NUMBERVALUE: "," before decimals, "." between thousands, whatever the computer's locale)."""
+    s = _range_text(t)
+    part = f'MID({s},FIND("-",{s})+1,99)' if upper else f'LEFT({s},FIND("-",{s})-1)'
+    return f'IF(ISNUMBER({t}),{t},_xlfn.NUMBERVALUE({part},",","."))'
+
+
 def _capaian_excel(ctx: FormulaContext) -> str:
+    """calc.capaian.capaian_range, in one formula for a number and a range target alike: the
+    target is the realisasi clamped to the range (MEDIAN of lower, realisasi, upper; a number is a
+    range of one), q = R / that; naik q, turun 2 − q or, with T/R, 1 / q (q^-1)."""
+    t, r, arah = ctx.refs("target"), ctx.refs("realisasi"), ctx.refs("arah")
+    q = f"{r}/MEDIAN({_bound(t, False)},{r},{_bound(t, True)})"
+    two_t = f'AND({arah}="turun",cfg_rumus_turun<>"T/R")'
+    value = f'IF({two_t},2,0)+IF({two_t},-1,1)*({q})^IF(AND({arah}="turun",cfg_rumus_turun="T/R"),-1,1)'
+    return (
+        f'=IF(OR({t}="",{r}="",NOT(ISNUMBER({r}))),"",'
+        f'IFERROR(MIN(IF(cfg_batas_capaian="ya",1,1E+300),{value}),""))'
+    )
+
+
+def _capaian_excel_1_1(ctx: FormulaContext) -> str:
+    """Template 1.1's capaian formula, before range targets: blank for a target that is text."""
     t, r, arah = ctx.refs("target"), ctx.refs("realisasi"), ctx.refs("arah")
     turun = f'IF(cfg_rumus_turun="T/R",{t}/{r},(2*{t}-{r})/{t})'
     value = f'IF({arah}="turun",{turun},{r}/{t})'
@@ -75,14 +107,14 @@ def _capaian_excel(ctx: FormulaContext) -> str:
 
 
 def _capaian_python(row, env):
-    t, r = row.num("target"), row.num("realisasi")
-    if t is None or r is None:
+    target, r = bounds(row.get("target")), row.num("realisasi")
+    if target is None or r is None:
         return None
-    return capaian(t, r, row.get("arah") or "naik", env.settings.turun_formula,
-                   cap=100 if env.settings.cap_100 else None).value
+    return capaian_range(*target, r, row.get("arah") or "naik", env.settings.turun_formula,
+                         cap=100 if env.settings.cap_100 else None).value
 
 
-CAPAIAN = Derivation(_capaian_excel, _capaian_python)
+CAPAIAN = Derivation(_capaian_excel, _capaian_python, former=(_capaian_excel_1_1,))
 
 
 def _kriteria_excel(ctx: FormulaContext) -> str:

@@ -62,6 +62,9 @@ class Derivation:
     # computed once per distinct value of that column (``DerivedWorkbook.column``), and ``python``
     # may read no other column of the row
     by_value: str | None = None
+    # the formulas earlier templates wrote for the cell: a workbook holding one is the template's, and
+    # `rapikan` writes the current formula over it where the two give different values
+    former: tuple[Callable[[FormulaContext], str], ...] = ()
 
 
 class _Cell:
@@ -110,6 +113,8 @@ class Column(_Cell):
     # a blank cell means the value of the row above (a PK's No and Sasaran, printed once for all its
     # indicators): the same cell merged down over those rows, as PK tables are laid out, says the same
     blank_is_above: bool = False
+    # a target that may be typed as a range (80-90, 3 s.d. 5: calc.target_range), read as one
+    target_range: bool = False
 
 
 def probe_formula(cell: "_Cell", row: int = 1) -> tuple[str, frozenset[str]]:

@@ -22,7 +22,8 @@ RA_INDIKATOR = Table(
             "kumulatif: quarters add up; akhir: Q4 = annual; rata-rata: mean.",
             required=True, choices="agregasi", width=11),
         col("target_tahunan", "Target Tahunan", "Annual target", T.DECIMAL,
-            "Harus sama dengan target PK.", "Must equal the PK target.", required=True, width=10),
+            "Harus sama dengan target PK (angka atau rentang).", "Must equal the PK target (a number or a range).",
+            required=True, width=10, target_range=True),
         *(col(f"target_tw{q}", f"Target TW {r}", f"Target Q{q}", T.DECIMAL,
               f"Target triwulan {r}.", f"Quarter {q} target.", width=9)
           for q, r in zip(_TW, ("I", "II", "III", "IV"))),

@@ -1,0 +1,216 @@
+"""Targets typed as ranges (domain §3.1: `80-90`, `3 s.d. 5`; inside the range the target is met,
+above it the upper bound is the target, below it the lower bound). Staff type them on purpose: no
+finding, and the capaian computed as the template's formula computes it (LibreOffice's and
+Gnumeric's recalculation of these formulas: tests/test_agreement.py, workbook `ranged`). A text
+that looks like a range the formula cannot compute is said at its cell.
+
+PK rows 5..8 (IKU1..IKU4): F arah, H target, J realisasi (86,94; 95; 8; 4), K capaian.
+Rencana Aksi rows 5..8: D Target Tahunan."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+
+from helpers import codes_at
+from lkjip_xl.calc.target_range import TargetRange, bounds, parse_range
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.template.writer import TypedOverride
+from test_agreement import ranged_data
+from test_libreoffice_edit import _uno_available, edit_in_libreoffice
+
+
+def pk(data, i):
+    return data["tables"]["pk_indikator"][i]
+
+
+def ra(data, i):
+    return data["tables"]["ra_indikator"][i]
+
+
+# ------------------------------------------------------------------------------ what is a range
+@pytest.mark.parametrize("text, lower, upper", [
+    ("80-90", "80", "90"), ("80 - 90", "80", "90"), ("80–90", "80", "90"), ("3 s.d. 5", "3", "5"),
+    ("2 s/d 4", "2", "4"), ("80% - 90%", "80", "90"), ("76,61 – 88,30", "76.61", "88.30"),
+    ("1.000-2.500", "1000", "2500"), ("5-5", "5", "5"),
+])
+def test_a_range_is_read_with_its_bounds(text, lower, upper):
+    target = parse_range(text)
+    assert isinstance(target, TargetRange) and target == text.strip()
+    assert (target.lower, target.upper) == (D(lower), D(upper))
+
+
+@pytest.mark.parametrize("text", ["90-80", "80.5-90", "80—90", "80 sd 90", "S.D.", "B", "-5-5", "80-90-100", "80"])
+def test_what_the_formula_cannot_compute_is_no_range(text):
+    assert parse_range(text) is None
+
+
+def test_bounds_of_a_number_and_of_a_range():
+    assert bounds(D("82.15")) == (D("82.15"), D("82.15")) and bounds("8 s.d. 12") == (8, 12)
+    assert bounds("B") is None and bounds(None) is None
+
+
+# ------------------------------------------------------------------------------ check
+def test_range_targets_give_no_finding_and_their_capaian(write):
+    result = check_workbook(write(ranged_data()))
+    assert [f for f in result.findings if f.sheet in ("PK", "Rencana Aksi")] == []
+    capaian = [row["capaian"] for row in result.context.wb.rows("pk_indikator")]
+    # by hand: 86,94 above 80,5–85 -> 86,94/85; 95 above 80–90 -> 95/90; 8 inside 8–12 (turun) -> 100;
+    # 4 below 5–6 -> 4/5
+    expected = [D("86.94") / 85 * 100, D(95) / 90 * 100, D(100), D(80)]
+    assert [abs(a - b) < D("1e-20") for a, b in zip(capaian, expected)] == [True] * 4
+    assert result.context.model.table("pk_indikator").get("target", 1).upper == 90
+
+
+def test_turun_below_the_range_uses_the_lower_bound(check):
+    data = ranged_data()
+    pk(data, 2)["realisasi"] = D(6)  # turun, 6 below 8–12: (2×8 − 6)/8 = 125
+    pk(data, 2)["capaian"] = TypedOverride(D(120))
+    findings = check(data)
+    assert codes_at(findings, "KIN001") == ["PK!K7"]
+    assert next(f for f in findings if f.code == "KIN001").expected == 125
+
+
+def test_a_capaian_typed_for_a_range_target_is_judged(check):
+    data = ranged_data()
+    pk(data, 2)["capaian"] = TypedOverride(D(100))  # inside the range: what the formula gives
+    pk(data, 3)["capaian"] = TypedOverride(D(100))  # 4 below 5–6 is 80, not 100
+    findings = check(data)
+    assert codes_at(findings, "KIN001") == ["PK!K8"]
+    frm = {f.cell: f.severity for f in findings if f.code == "FRM001"}
+    assert frm["K7"] == "info"  # what the formula gives, typed
+    kin001 = next(f for f in findings if f.code == "KIN001")
+    assert "T = 5" in kin001.message("id") and kin001.expected == 80
+
+
+@pytest.mark.parametrize("text, detail", [("90-80", "batas bawah"), ("80.5-90", "koma desimal"),
+                                          ("80—90", "koma desimal"), ("80 sampai 90", "koma desimal")])
+def test_a_range_the_formula_cannot_compute_is_said_at_its_cell(check, text, detail):
+    data = ranged_data()
+    pk(data, 1)["target"] = ra(data, 1)["target_tahunan"] = text
+    findings = check(data)
+    assert codes_at(findings, "VAL013") == ["PK!H6", "Rencana Aksi!D6"]
+    assert detail in next(f for f in findings if f.code == "VAL013").message("id")
+
+
+def test_a_range_excel_made_a_date_says_how_to_type_it(write, tmp_path):
+    path = write(ranged_data())
+    wb = openpyxl.load_workbook(path)
+    wb["PK"]["H8"] = dt.datetime(2025, 6, 5)  # "5-6" typed in Excel with an Indonesian locale
+    wb.save(tmp_path / "dated.xlsx")
+    findings = check_workbook(tmp_path / "dated.xlsx").findings
+    assert codes_at(findings, "VAL011") == ["PK!H8"]
+    assert "5 s.d. 6" in next(f for f in findings if f.code == "VAL011").message("id")
+
+
+# ------------------------------------------------------------------------------ Rencana Aksi
+def test_the_action_plan_range_is_the_pk_range_however_written(check):
+    data = ranged_data()
+    ra(data, 1)["target_tahunan"] = "80 s.d. 90"  # PK: 80 - 90
+    assert codes_at(check(data), "KIN014") == []
+
+
+@pytest.mark.parametrize("annual", ["80-95", D(90)])
+def test_an_action_plan_target_other_than_the_pk_range(check, annual):
+    data = ranged_data()
+    ra(data, 1)["target_tahunan"] = annual
+    findings = check(data)
+    assert codes_at(findings, "KIN014") == ["Rencana Aksi!D6"]
+    assert next(f for f in findings if f.code == "KIN014").expected == "80 - 90"
+
+
+# ------------------------------------------------------------------------------ typed in LibreOffice
+@pytest.mark.skipif(not _uno_available(), reason="LibreOffice with python3-uno not installed")
+def test_ranges_typed_in_libreoffice_are_computed_by_it_and_by_check(write, tmp_path):
+    """Typed through Calc's input line in an Indonesian locale: `5-6` stays text there (no date),
+    LibreOffice computes the capaian with the template's formula, check agrees and says nothing."""
+    from lkjip_xl.calc.capaian import capaian_range
+    from test_agreement import valid_data
+
+    steps = [["type", "PK", "H6", "80-90"], ["type", "PK", "H7", "8 s.d. 12"], ["type", "PK", "H8", "5-6"],
+             ["type", "Rencana Aksi", "D6", "80 - 90"], ["type", "Rencana Aksi", "D7", "8 s/d 12"],
+             ["type", "Rencana Aksi", "D8", "5–6"]]
+    edited = edit_in_libreoffice(write(valid_data()), steps, tmp_path)
+    values = openpyxl.load_workbook(edited, data_only=True)["PK"]
+    assert [values[f"H{r}"].value for r in (6, 7, 8)] == ["80-90", "8 s.d. 12", "5-6"]
+    by_hand = [D(95) / 90, D(1), D(4) / 5]  # LibreOffice's cached results, as fractions
+    assert [abs(D(str(values[f"K{r}"].value)) - x) < D("1e-12") for r, x in zip((6, 7, 8), by_hand)] == [True] * 3
+    result = check_workbook(edited)
+    assert [f for f in result.findings if f.sheet in ("PK", "Rencana Aksi")] == []
+    assert capaian_range(5, 6, 4, "naik").value == 80
+
+
+# ------------------------------------------------------------------------------ Riwayat Indikator
+def test_the_history_holds_ranges_too(write):
+    """The history's row for the report year repeats the PK's range (IND004 compares the bounds);
+    the capaian of a past year with a range target is computed by the same rule."""
+    data = ranged_data()
+    data["tables"]["riwayat_indikator"] = [
+        {"kode_indikator": "IKU2", "tahun": 2024, "target": "80 s.d. 90", "realisasi": D(95)},
+        {"kode_indikator": "IKU2", "tahun": 2023, "target": "75-85", "realisasi": D(70)},
+        {"kode_indikator": "IKU3", "tahun": 2024, "target": D(10), "realisasi": D(8)},  # PK: 8 s.d. 12
+    ]
+    result = check_workbook(write(data))
+    ind004 = [f for f in result.findings if f.code == "IND004"]
+    assert [(f.sheet, f.cell, f.expected, f.found) for f in ind004] == [("Riwayat Indikator", "C7", "8 s.d. 12", 10)]
+    assert [f for f in result.findings if f.code.startswith("VAL")] == []
+    history = result.context.wb.riwayat
+    assert history[1]["capaian"] == D(70) / 75 * 100  # 70 below 75–85: the lower bound
+
+
+# ------------------------------------------------------------------------------ earlier formulas
+def _with_former_formula(src, dst, rows):
+    """``src`` as template 1.1 wrote the capaian of ``rows``: its formula (blank for a text target),
+    and the blank result Excel stored."""
+    from lkjip_xl.schema.derivations import _capaian_excel_1_1
+    from lkjip_xl.schema.types import FormulaContext
+    from xml.sax.saxutils import escape
+    from xlsx_rewrite import PK as PK_PART, rewrite_part, set_cell, style_of
+
+    def edit(xml: bytes) -> bytes:
+        for r in rows:
+            refs = {"target": f"H{r}", "realisasi": f"J{r}", "arah": f"F{r}"}
+            formula = _capaian_excel_1_1(FormulaContext(row=r, index=0, refs=refs.__getitem__, column_range=None))
+            xml = set_cell(xml, f"K{r}", f'<c r="K{r}" s="{style_of(xml, f"K{r}")}" t="str">'
+                                         f'<f>{escape(formula[1:])}</f><v></v></c>')
+        return xml
+    return rewrite_part(src, dst, PK_PART, edit)
+
+
+def test_an_earlier_templates_formula_is_said_and_rapikan_replaces_it(write, tmp_path):
+    from lkjip_xl.repair import repair_workbook
+
+    old = _with_former_formula(write(ranged_data()), tmp_path / "old.xlsx", (6, 8))
+    findings = check_workbook(old).findings
+    assert codes_at(findings, "FRM006") == ["PK!K6", "PK!K8"]
+    assert [f for f in findings if f.code in ("FRM002", "FRM005")] == []
+    result = repair_workbook(old, tmp_path / "rapi.xlsx")
+    assert {(c.cell, c.why) for c in result.changes if c.sheet == "PK"} >= {("K6", "formula_former"),
+                                                                            ("K8", "formula_former")}
+    assert codes_at(check_workbook(tmp_path / "rapi.xlsx").findings, "FRM006") == []
+    assert "NUMBERVALUE" in openpyxl.load_workbook(tmp_path / "rapi.xlsx")["PK"]["K6"].value
+
+
+# ------------------------------------------------------------------------------ a letter typed as the target
+def test_a_grade_letter_typed_in_target_is_the_letter_only_target(check, data):
+    pk(data, 0)["target"] = "b"  # the IKM's target as its grade, in the Target cell itself
+    pk(data, 0)["target_predikat"] = None
+    ra(data, 0)["target_tahunan"] = "B"
+    findings = check(data)
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.sheet in ("PK", "Rencana Aksi")] == [
+        ("KIN005", "PK", "H5", "warning")]
+    assert next(f for f in findings if f.code == "KIN005").found == "B"
+
+
+def test_a_letter_in_both_target_cells_is_said_once(check, data):
+    pk(data, 0)["target"] = "B"  # Target Predikat holds B too
+    ra(data, 0)["target_tahunan"] = "B"
+    assert codes_at(check(data), "KIN005") == ["PK!I5"]
+
+
+def test_an_action_plan_letter_other_than_the_pk_letter(check, data):
+    pk(data, 0)["target"] = "B"
+    ra(data, 0)["target_tahunan"] = "BB"
+    assert codes_at(check(data), "KIN014") == ["Rencana Aksi!D5"]

@@ -19,6 +19,11 @@ ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the s
 REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {repeats} other cells of this column"}
 # a formula's error value that follows from an input of its row reported at that input
 FOLLOWS_WORDS = {"id": "akibat isian {follows}", "en": "it follows from the input at {follows}"}
+# a finding at a row hidden in the sheet (a cancelled sub kegiatan hidden rather than deleted)
+HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "
+                      "bila batal, hapus barisnya",
+                "en": "row {row} is hidden, but it is still read and added up (Excel's SUM adds it too); if it was "
+                      "cancelled, delete the row"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class Finding:
             text += " — " + FOLLOWS_WORDS.get(lang, FOLLOWS_WORDS["id"]).format(follows=self.params["follows"])
         if self.params.get("repeats"):
             text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
+        if self.params.get("hidden_row"):
+            text += " — " + HIDDEN_WORDS.get(lang, HIDDEN_WORDS["id"]).format(row=self.params["hidden_row"])
         return text
 
     def slip(self) -> str | None:
@@ -139,6 +146,23 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
         return (order.get(f.sheet, 99), f.sheet, r, c, SEVERITY_ORDER[f.severity], f.code)
 
     return sorted(findings, key=key)
+
+
+def on_hidden_rows(findings: list[Finding], hidden: dict[str, set[int]]) -> list[Finding]:
+    """Findings at a row hidden in its sheet (``hidden``: sheet -> its hidden rows) say so: the
+    person reading them does not see the row."""
+    if not any(hidden.values()):
+        return findings
+    out = []
+    for f in findings:
+        m = _CELL_ROW.fullmatch(f.cell or "")
+        if m and int(m.group(1)) in hidden.get(f.sheet, ()):
+            f = replace(f, params={**f.params, "hidden_row": int(m.group(1))})
+        out.append(f)
+    return out
+
+
+_CELL_ROW = re.compile(r"\$?[A-Za-z]{1,3}\$?([0-9]+)")
 
 
 def on_renamed_sheets(findings: list[Finding], renamed: dict[str, str]) -> list[Finding]:

@@ -12,7 +12,8 @@ rows from there down move one down), ["delete", sheet, row], ["insert_col", shee
 that refer to it follow or become #REF!), ["rename", sheet, new name] (as a tab is renamed: the
 formulas follow), ["merge", sheet, "B5:B6"] (Merge Cells), ["set", sheet, "A5", value] (a number is typed as a
 number, text as text), ["type", sheet, "A5", text] (typed into the cell through the input line, read
-as Calc reads what a person types in the office's locale, id-ID: numbers, dates, percents). A private LibreOffice profile in PROFILE_DIR and a
+as Calc reads what a person types in the office's locale, id-ID: numbers, dates, percents),
+["hide_row", sheet, row] (Format > Rows > Hide). A private LibreOffice profile in PROFILE_DIR and a
 free local port keep the run apart from any other LibreOffice; the process started here is the
 one stopped here.
 """
@@ -86,6 +87,8 @@ def apply(doc, steps, ctx=None) -> None:
                 cell.setValue(value)
             else:
                 cell.setString(value)
+        elif kind == "hide_row":
+            sheet.Rows.getByIndex(step[2] - 1).IsVisible = False
         elif kind == "type":
             doc.getCurrentController().setActiveSheet(sheet)
             _dispatch(doc, ctx, "GoToCell", ToPoint=step[2])

@@ -29,6 +29,7 @@ _ROOT = re.compile(rb"<(\w+:)?(?:worksheet|chartsheet|dialogsheet)\b")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"')
 _R_ATTR = re.compile(rb'\br="([A-Za-z]{1,3})([0-9]+)"')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
+_HIDDEN_ROW = re.compile(rb'<(\w+:)?row\b([^>]*\bhidden="(?:1|true)"[^>]*)>')
 _S_ATTR = re.compile(rb'\bs="([0-9]+)"')
 _F_ATTR = re.compile(rb'\b(t|si|ref)="([^"]*)"')
 
@@ -82,6 +83,7 @@ class SheetScan:
     # date-formatted numbers that are no date (-1e12): the value as written (see grid.py)
     bad_dates: dict[Cell, str] = field(default_factory=dict)
     dimension: str | None = None
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden in the sheet (Format > Rows > Hide)
 
     def computed(self, row: int, col: int) -> bool:
         """Does the cell hold a formula, or lie in an array formula's range?"""
@@ -231,6 +233,10 @@ class SheetScanner:
         self._formulas(xml, where, last)
         if self.percent:
             _typed_percent_cells(scan, xml, prefix, where, self.styles, self.percent)
+        if b'hidden="' in xml:
+            for m in _HIDDEN_ROW.finditer(xml):
+                if (m.group(1) or b"") == prefix and (r := _ROW_R.search(m.group(2))):
+                    scan.hidden_rows.add(int(r.group(1)))
         if b't="e"' in xml:
             for m in _patterns(prefix)["error"].finditer(xml):
                 cell = where.at(m.start())

@@ -311,6 +311,13 @@ RULES: dict[str, Rule] = _rules(
     ("KIN026", "warning", "Komponen kosong", "Component left blank",
      "komponen '{komponen}' kosong: realisasi komposit {kode} yang tertulis tidak dapat diperiksa",
      "component '{komponen}' is blank: the composite actual typed for {kode} cannot be verified"),
+    ("KIN027", "warning", "Realisasi predikat di bawah target", "Grade below the target grade",
+     "realisasi predikat {found}, target predikat {expected}: {verdict} (capaian angka tidak dihitung)",
+     "actual grade {found}, target grade {expected}: {verdict_en} (no numeric achievement)"),
+    ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
+     "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
+     "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "
+     "actual's number"),
     # ---- the report document against the workbook (lkjip-xl check LAPORAN.docx --workbook DATA.xlsx)
     ("DOC001", "error", "Angka laporan ≠ buku kerja", "Report number ≠ workbook",
      "{what_id}: buku kerja {expected} ({source}), laporan menulis {found}{hint_id}",

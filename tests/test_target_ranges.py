@@ -214,3 +214,26 @@ def test_an_action_plan_letter_other_than_the_pk_letter(check, data):
     pk(data, 0)["target"] = "B"
     ra(data, 0)["target_tahunan"] = "BB"
     assert codes_at(check(data), "KIN014") == ["Rencana Aksi!D5"]
+
+
+# ------------------------------------------------------------------------------ a letter as the realisasi
+@pytest.mark.parametrize("realisasi, severity, verdict", [("BB", "info", "target tercapai"),
+                                                          ("A", "info", "target tercapai"),
+                                                          ("b", "warning", "di bawah target")])
+def test_a_letter_realisasi_against_a_letter_target(check, data, realisasi, severity, verdict):
+    row = pk(data, 0)
+    row["target"], row["target_predikat"], row["realisasi"] = None, "BB", realisasi  # SAKIP-like: BB
+    ra(data, 0)["target_tahunan"] = "BB"
+    ra(data, 0)["realisasi_tw4"] = None
+    findings = [f for f in check(data) if f.sheet == "PK"]
+    assert [(f.code, f.cell) for f in findings] == [("KIN005", "I5"), ("KIN027", "J5")]
+    kin027 = findings[1]
+    assert (kin027.severity, kin027.expected, kin027.found) == (severity, "BB", realisasi.upper())
+    assert verdict in kin027.message("id")
+
+
+def test_a_letter_realisasi_against_a_number_target(check, data):
+    pk(data, 1)["realisasi"] = "B"  # IKU2: target 90
+    findings = check(data)
+    assert codes_at(findings, "KIN028") == ["PK!J6"]
+    assert [f for f in findings if f.code in ("VAL013", "KIN007")] == []

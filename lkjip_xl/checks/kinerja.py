@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from ..calc.budget import level_of, match_key
 from ..calc.capaian import composite_realisasi
 from ..calc.decimals import number_or_none, strip_exponent
-from ..calc.numbers_id import format_id, parse_predicate
+from ..calc.numbers_id import PREDICATE_LETTERS, format_id, parse_predicate
 from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
@@ -86,6 +86,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         target, realisasi = number(row.get("target")), number(row.get("realisasi"))
         if (letter := grade_letter(row.get("target"))) is not None and is_blank(row.get("target_predikat")):
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
+        yield from _letter_realisasi(pk, i, row)
         if target is not None and target == 0:
             yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target)
         if row.get("realisasi") is None and not flagged:
@@ -190,6 +191,27 @@ def _predikat(ctx, pk, i, row) -> Iterable[Finding]:
     if band is not None and band.code and band.code != letter:
         yield Finding("KIN004", pk.sheet, cell, expected=band.code, found=letter,
                       params={"number": format_id(value, min(_places(value), 4))})
+
+
+def _letter_realisasi(pk, i, row) -> Iterable[Finding]:
+    """A realisasi typed as a grade letter (BB): against a letter-only target, the two grades
+    (AA above A above BB ... above D); against a number or a range, no capaian at all."""
+    found = grade_letter(row.get("realisasi"))
+    if found is None:
+        return
+    cell = pk.cell("realisasi", i)
+    target = grade_letter(row.get("target"))
+    if target is None and bounds(row.get("target")) is None:
+        target = parse_predicate(str(row.get("target_predikat") or ""))[0]
+    if target is None:
+        shown = row.get("target") if isinstance(row.get("target"), str) else number(row.get("target"))
+        yield Finding("KIN028", pk.sheet, cell, expected=shown, found=found)
+        return
+    met = PREDICATE_LETTERS.index(found) <= PREDICATE_LETTERS.index(target)
+    yield Finding("KIN027", pk.sheet, cell, expected=target, found=found,
+                  params={"verdict": "target tercapai" if met else "di bawah target",
+                          "verdict_en": "the target is met" if met else "below the target"},
+                  severity_override="info" if met else None)
 
 
 def _places(value: Decimal) -> int:

@@ -17,7 +17,6 @@ from python_calamine import CalamineWorkbook
 
 from ..calc.budget import is_total_row
 from ..calc.distinct import map_distinct
-from ..calc.target_range import TargetRange
 from ..errors import UnreadableWorkbook, calamine_failure, damaged
 from ..findings import Finding
 from ..i18n import Text
@@ -31,7 +30,7 @@ from .model import ERROR, CellError, Flags, FormData, TableData, WorkbookModel
 from .notes import trailing_notes
 from .print_areas import print_areas
 from .styles import read_styles
-from .values import convert, make_converter, ranges_first
+from .values import convert, make_converter, targets_first
 from .xmlscan import SheetScan, WholeSheetNeeded, bad_dates, element_prefix, scan_sheet, scan_stretches
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
@@ -353,7 +352,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
         conv = make_converter(c.type, _allowed(c.choices), list_aliases(c.choices), c.unit_words)
-        conv = ranges_first(conv) if c.target_range else conv
+        conv = targets_first(conv, c.target_range, c.grade_letter) if c.target_range or c.grade_letter else conv
         plan.append((c, pos, conv, keep_raw, ranged, by_column.computed_rows(pos), data.values[c.key],
                      data.has_formula[c.key]))
     last = len(grid) if table.max_rows is None else min(len(grid), table.first_row + table.max_rows - 1)
@@ -397,7 +396,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             for j, (value, issue, how) in enumerate(() if clean else converted):  # clean: nothing to say
                 i, r = base + j, here[j]
                 if ((again and r in again) or (issue is not None and issue.code == "VAL003")) \
-                        and not isinstance(value, TargetRange):
+                        and not isinstance(value, str):  # a range or a letter a target column reads as one
                     value, issue, how = convert(raws[j], c.type, formula=has_out[i], unit_words=c.unit_words,
                                                 percent_format=scan.number_format(r, pos) is not None)
                     out[i] = value

@@ -172,21 +172,22 @@ _DATE_RANGE = Text(": rentang seperti 5-6 yang diketik dijadikan tanggal oleh Ex
                    ": a range such as 5-6 typed here is made a date by Excel; type 5 s.d. 6")
 
 
-def ranges_first(conv):
-    """A target column's converter: a range (``80-90``: calc.target_range) is read as one, a grade
-    letter alone (``B``) as that letter; text that looks like a range the template's formula
-    cannot compute says why (VAL013)."""
+def targets_first(conv, ranges: bool, letters: bool):
+    """A target or realisasi column's converter (``Column.target_range``, ``Column.grade_letter``): a
+    range (``80-90``: calc.target_range) is read as one, a grade letter alone (``B``) as that letter
+    (checks/kinerja.py says what it cannot give); text that looks like a range the template's
+    formula cannot compute says why (VAL013)."""
     def read(raw):
         if isinstance(raw, str):
             text = unprefixed(raw)
-            if (target := parse_range(text)) is not None:
+            if ranges and (target := parse_range(text)) is not None:
                 return target, None, None
-            if (letter := grade_letter(text)) is not None:  # a letter-only target: KIN005 says what it cannot give
+            if letters and (letter := grade_letter(text)) is not None:
                 return letter, None, None
-            if (why := range_problem(text)) is not None:
+            if ranges and (why := range_problem(text)) is not None:
                 return None, problem("VAL013", found=raw, params={"detail": _RANGE_WHY[why]}), None
         value, issue, how = conv(raw)
-        if issue is not None and issue.code == "VAL011":  # Excel makes "5-6" typed in a General cell a date
+        if ranges and issue is not None and issue.code == "VAL011":  # Excel makes "5-6" typed in a General cell a date
             issue = problem("VAL011", found=issue.found, params={"hint": _DATE_RANGE})
         return value, issue, how
     return read

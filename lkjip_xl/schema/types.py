@@ -115,6 +115,8 @@ class Column(_Cell):
     blank_is_above: bool = False
     # a target that may be typed as a range (80-90, 3 s.d. 5: calc.target_range), read as one
     target_range: bool = False
+    # a grade letter alone (B, BB) is a value here: a letter-only indicator's target or realisasi
+    grade_letter: bool = False
 
 
 def probe_formula(cell: "_Cell", row: int = 1) -> tuple[str, frozenset[str]]:

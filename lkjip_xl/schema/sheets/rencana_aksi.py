@@ -23,7 +23,7 @@ RA_INDIKATOR = Table(
             required=True, choices="agregasi", width=11),
         col("target_tahunan", "Target Tahunan", "Annual target", T.DECIMAL,
             "Harus sama dengan target PK (angka atau rentang).", "Must equal the PK target (a number or a range).",
-            required=True, width=10, target_range=True),
+            required=True, width=10, target_range=True, grade_letter=True),
         *(col(f"target_tw{q}", f"Target TW {r}", f"Target Q{q}", T.DECIMAL,
               f"Target triwulan {r}.", f"Quarter {q} target.", width=9)
           for q, r in zip(_TW, ("I", "II", "III", "IV"))),

@@ -346,3 +346,30 @@ def test_thousands_grouped_by_spaces_are_the_number(data, write, typed, value):
 def test_digits_split_by_spaces_otherwise_stay_unreadable(data, write):
     next(r for r in data["tables"]["realisasi"] if r["kode"] == "01.01.02")["realisasi"] = "180 00 000"
     assert codes_at(check_workbook(write(data)).findings, "VAL013") == ["Realisasi!K8"]
+
+
+def test_a_percent_the_sheets_formula_misreads_is_a_warning_and_rapikan_mends_it(data, write, tmp_path):
+    """Realisasi 95 % typed against a target of 90: lkjip-xl reads 95 and computes 105,56 %, but the
+    sheet's own capaian formula divides the stored 0,95 by 90 and shows (and prints) 1,06 %. A
+    warning naming that cell; `rapikan` writes 95 with the column's format and the sheet agrees."""
+    from lkjip_xl.repair import repair_workbook
+
+    path = rewrite_sheet(write(data), PK, "J6", '<c r="J6" s="{s}"><v>0.95</v></c>', percent=True)
+    # the stored result as Excel would compute it: 0,95 / 90
+    path = rewrite_sheet(path, PK, "K6", '<c r="K6" s="{s}"><f>' + _formula_of(path, "K6") + '</f><v>0.010555555555555556</v></c>')
+    findings = check_workbook(path).findings
+    assert [(f.code, f.cell, f.severity) for f in findings] == [("VAL015", "J6", "warning")]
+    assert "PK!K6 menampilkan 1,0556 %, lkjip-xl menghitung 105,5556 %" in findings[0].message("id")
+    result = repair_workbook(path, tmp_path / "rapi.xlsx")
+    assert [(c.cell, c.why, c.after) for c in result.changes if c.cell == "J6"] == [("J6", "percent_points", D(95))]
+    assert check_workbook(tmp_path / "rapi.xlsx").findings == []
+    pk = read_workbook(tmp_path / "rapi.xlsx")[0].table("pk_indikator")
+    assert (pk.get("realisasi", 1), pk.how("realisasi", 1), pk.number_format("realisasi", 1)) == (95, None, None)
+
+
+def _formula_of(path: Path, ref: str) -> str:
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read(PK).decode()
+    return re.search(rf'<c r="{ref}"[^>]*><f>([^<]*)</f>', xml).group(1)

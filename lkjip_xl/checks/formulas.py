@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from ..calc.target_range import TargetRange
-from ..findings import Finding
+from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema import SCHEMA
 from ..schema.refs import a1, parse_a1
@@ -155,6 +155,40 @@ def error_notes(findings: list[Finding], model) -> list[Finding]:
             if source is not None:
                 f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}"})
         out.append(f)
+    return out
+
+
+def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
+    """A percent typed where a number in its own unit goes (95 % stored 0,95: VAL015, read as 95) is
+    a note, unless a template formula of its row reads the stored fraction and so shows something
+    other than what lkjip-xl computes (a capaian of 1,06 % for 95 % against a target of 90; with
+    the target typed as 90 % too the ratio is right and it stays a note): then a warning naming the
+    cell the sheet gets wrong, which `rapikan` mends by writing the number."""
+    typed = {(f.sheet, parse_a1(f.cell)): i for i, f in enumerate(findings) if f.code == "VAL015"}
+    if not typed:
+        return findings
+    out = list(findings)
+    for key, data in ctx.model.tables.items():
+        rows = {r: i for i, r in enumerate(data.rows)}
+        for (sheet, (row, pos)), at in typed.items():
+            if sheet != data.sheet or row not in rows:
+                continue
+            i, column = rows[row], next((k for k, p in data.cols.items() if p == pos), None)
+            for col in data.table.columns:
+                if not (col.computed and col.key in data.values and data.has_formula[col.key][i]
+                        and column in data.table.inputs_of(col.key)):
+                    continue
+                expected, found = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
+                if not same_cached(expected, found):
+                    pct, cell = " %" if col.type == ColType.PERCENT else "", f"{sheet}!{data.cell(col.key, i)}"
+                    out[at] = replace(out[at], severity_override="warning", params={**out[at].params, "consequence": Text(
+                        f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {show_value(found)}{pct}, "
+                        f"lkjip-xl menghitung {show_value(expected)}{pct}; ketik angkanya tanpa %, atau jalankan "
+                        "lkjip-xl rapikan",
+                        f"; the sheet's own formulas use the stored value: {cell} shows {show_value(found, 'en')}{pct}, "
+                        f"lkjip-xl computes {show_value(expected, 'en')}{pct}; type the number without %, or run "
+                        "lkjip-xl rapikan")})
+                    break
     return out
 
 

@@ -149,7 +149,8 @@ def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, fo
         points = strip_exponent(d * 100)
         if abs(d) > PERCENT_POINTS_SUSPECT:
             return d, problem("VAL003", expected=d, found=d, params={"shown": _shown(points)}), None
-        return points, problem("VAL015", expected=points, found=d, params={"shown": _shown(points)}), PERCENT
+        return points, problem("VAL015", expected=points, found=d, params={"shown": _shown(points), "consequence": ""}), \
+            PERCENT
     if ctype == ColType.INTEGER:
         return _integral(d), None, None
     if ctype == ColType.MONEY:

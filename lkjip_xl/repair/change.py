@@ -21,6 +21,12 @@ WHY: dict[str, Text] = {
     "result_stale": Text("hasil rumus tersimpan usang atau berupa kesalahan: diperbarui (dihitung ulang saat dibuka)",
                          "the formula's stored result was stale or an error: refreshed (recalculated on opening)"),
     "text_number": Text("angka tersimpan sebagai teks: dijadikan angka", "number stored as text: made a number"),
+    "percent_points": Text("persen diketik di kolom angka yang dibaca rumus: ditulis sebagai angka yang dibaca lkjip-xl "
+                           "(95 % menjadi 95), agar rumus lembar kerja menghitung yang sama",
+                           "a percent typed in a number column a formula reads: written as the number lkjip-xl read "
+                           "(95 % becomes 95), so that the sheet's formulas compute the same"),
+    "percent_kept": Text("persen diketik di kolom angka: format kolomnya juga persen, dibiarkan",
+                         "a percent typed in a number column whose format is a percent too: kept"),
     "text_kept": Text("teks di kolom angka tidak dapat dibaca pasti sebagai angka: dibiarkan",
                       "text in a number column cannot be read as one number for sure: kept"),
     "code_number": Text("kode tersimpan sebagai angka: dijadikan teks (sebagaimana lkjip-xl membacanya)",

@@ -1,6 +1,8 @@
 """Typed values stored the wrong way: a number stored as text becomes the number (when it reads as
 one number for sure, VAL001: lkjip-xl already used that number, so no figure of the report
-changes), a code stored as a number becomes the text lkjip-xl read it as (VAL006). A nil marker
+changes), a code stored as a number becomes the text lkjip-xl read it as (VAL006), a percent typed
+where a formula reads a number in its own unit (95 % stored 0,95) becomes that number (VAL015,
+as lkjip-xl read it: the sheet's own capaian then agrees). A nil marker
 (`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
 listed. A cell formatted as text gets its column's number format (else the spreadsheet would
 store the next value typed there as text again), and the other way round for a code."""
@@ -37,11 +39,14 @@ def repair_values(model, findings, package) -> list[Change]:
     formats = package.number_formats()
     changes: list[Change] = []
     for f in findings:
-        if f.code not in ("VAL001", "VAL006") + UNREADABLE:
+        if f.code not in ("VAL001", "VAL006", "VAL015") + UNREADABLE:
             continue
         row, col = parse_a1(f.cell)
         spec, data = cells.get((f.sheet, row, col), (None, None))
         if spec is None:
+            continue
+        if f.code == "VAL015":
+            changes += _points(package.sheet(f.sheet), formats, f, row, col, data)
             continue
         if f.code in UNREADABLE:
             changes.append(Change(f.sheet, f.cell, f.found, None, "text_kept", f.code, applied=False))
@@ -58,6 +63,20 @@ def repair_values(model, findings, package) -> list[Change]:
             sheet.set_number(row, col, value, style)
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", "VAL001"))
     return changes
+
+
+def _points(sheet, formats: list[str], f, row: int, col: int, data) -> list[Change]:
+    """A percent typed in a column of numbers in their own unit (95 % stored 0,95), where a template
+    formula reads it (VAL015 as a warning): the number lkjip-xl read (95) with the column's number
+    format, so that the sheet computes what lkjip-xl computes. Where no formula reads it (a note),
+    nothing is changed."""
+    if f.severity != "warning" or data is None:
+        return []
+    column = sheet.column_style(col, [r for r in data.rows if r != row][:50])
+    if "%" in (formats[column] if column < len(formats) else ""):
+        return [Change(f.sheet, f.cell, f.found, f.expected, "percent_kept", "VAL015", applied=False)]
+    sheet.set_number(row, col, f.expected, column)
+    return [Change(f.sheet, f.cell, f.found, f.expected, "percent_points", "VAL015")]
 
 
 def _style_for(sheet, formats: list[str], row: int, col: int, data, *, text: bool) -> int | None:

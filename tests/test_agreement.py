@@ -45,6 +45,11 @@ def ranged_data() -> dict:
     for i, target in ((1, "80 - 90"), (2, "8 s.d. 12"), (3, "5–6")):  # R 95, 8 (turun), 4
         pk[i]["target"] = ra[i]["target_tahunan"] = target
     pk[0]["target"] = ra[0]["target_tahunan"] = "80,5 s/d 85 %"  # R 86,94: above
+    # the quarters of each rule towards the range: akhir TW IV, rata-rata each, kumulatif bound by bound
+    ra[0]["target_tw4"], ra[1]["target_tw4"] = "80,5 s/d 85 %", "80 - 90"
+    for q in "1234":
+        ra[2][f"target_tw{q}"] = "8 s.d. 12"
+    ra[3]["target_tw4"] = "2-3"  # 1 + 1 + 1 + 2-3 = 5-6
     return data
 
 

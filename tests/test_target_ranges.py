@@ -125,13 +125,16 @@ def test_an_action_plan_target_other_than_the_pk_range(check, annual):
 @pytest.mark.skipif(not _uno_available(), reason="LibreOffice with python3-uno not installed")
 def test_ranges_typed_in_libreoffice_are_computed_by_it_and_by_check(write, tmp_path):
     """Typed through Calc's input line in an Indonesian locale: `5-6` stays text there (no date),
-    LibreOffice computes the capaian with the template's formula, check agrees and says nothing."""
+    LibreOffice computes the capaian with the template's formula, check agrees and says nothing
+    (the Rencana Aksi's quarters typed towards the ranges too: akhir TW IV, rata-rata each quarter,
+    kumulatif 1 + 1 + 1 + 2-3 = 5-6)."""
     from lkjip_xl.calc.capaian import capaian_range
     from test_agreement import valid_data
 
     steps = [["type", "PK", "H6", "80-90"], ["type", "PK", "H7", "8 s.d. 12"], ["type", "PK", "H8", "5-6"],
              ["type", "Rencana Aksi", "D6", "80 - 90"], ["type", "Rencana Aksi", "D7", "8 s/d 12"],
-             ["type", "Rencana Aksi", "D8", "5–6"]]
+             ["type", "Rencana Aksi", "D8", "5–6"], ["type", "Rencana Aksi", "H6", "80-90"],
+             *(["type", "Rencana Aksi", f"{c}7", "8 s/d 12"] for c in "EFGH"), ["type", "Rencana Aksi", "H8", "2-3"]]
     edited = edit_in_libreoffice(write(valid_data()), steps, tmp_path)
     values = openpyxl.load_workbook(edited, data_only=True)["PK"]
     assert [values[f"H{r}"].value for r in (6, 7, 8)] == ["80-90", "8 s.d. 12", "5-6"]
@@ -237,3 +240,35 @@ def test_a_letter_realisasi_against_a_number_target(check, data):
     findings = check(data)
     assert codes_at(findings, "KIN028") == ["PK!J6"]
     assert [f for f in findings if f.code in ("VAL013", "KIN007")] == []
+
+
+# ------------------------------------------------------------------------------ quarters of a range
+def _quarters(row, values):
+    for q, v in zip("1234", values):
+        row[f"target_tw{q}"] = v
+
+
+@pytest.mark.parametrize("tw4, finding", [("80-90", None), ("80 s.d. 90", None), ("80-95", "80–95")])
+def test_the_last_quarter_of_an_akhir_range(check, tw4, finding):
+    data = ranged_data()  # IKU2: PK and Rencana Aksi 80 - 90, rule akhir
+    _quarters(ra(data, 1), [D(25), D(50), "60-70", tw4])
+    findings = check(data)
+    assert codes_at(findings, "KIN008") == ([] if finding is None else ["Rencana Aksi!H6"])
+    assert [f for f in findings if f.code == "VAL013"] == []
+    if finding:
+        assert next(f for f in findings if f.code == "KIN008").expected == finding
+
+
+@pytest.mark.parametrize("q1, finding", [("20-25", None), (D(20) , "80–95"), ("20-30", "80–105")])
+def test_kumulatif_range_quarters_add_up_bound_by_bound(check, q1, finding):
+    data = ranged_data()
+    row = ra(data, 1)
+    row["agregasi"] = "kumulatif"
+    pk(data, 1)["target"] = row["target_tahunan"] = "80-100"
+    _quarters(row, [q1, "20-25", "20 - 25", "20 s.d. 25"])
+    row["realisasi_tw1"] = row["realisasi_tw2"] = row["realisasi_tw3"] = row["realisasi_tw4"] = None
+    findings = check(data)
+    assert codes_at(findings, "KIN008") == ([] if finding is None else ["Rencana Aksi!H6"])
+    if finding:
+        kin008 = next(f for f in findings if f.code == "KIN008")
+        assert (kin008.expected, kin008.found) == (finding, "80-100")

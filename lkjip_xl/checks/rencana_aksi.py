@@ -10,7 +10,8 @@ Decisions (documented in docs/rules.md):
 - ``rata-rata``: the mean of the filled quarters = annual, rounded half-up at the annual figure's
   typed precision but never coarser than 2 decimals (mean 10,5 is not annual 10; 10,3333 is 10,33).
 - Targets: checked as soon as one quarter is filled (all blank = not planned by quarter). An annual
-  target typed as a range (80-90) must be the PK's range (KIN014); quarters are not added up to it.
+  target typed as a range (80-90) must be the PK's range (KIN014); quarters typed as ranges too (or
+  numbers, ranges of one) follow the rule for the lower bounds and for the upper bounds alike.
 - Actuals (KIN018, at the TW IV actual cell) are compared with the PK actual only when the year
   is complete: TW IV filled for ``akhir``, all four filled for ``kumulatif`` and ``rata-rata``.
 """
@@ -20,9 +21,9 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..calc.capaian import mean
-from ..calc.decimals import decimal_places, round_half_up
-from ..calc.target_range import target_key
-from ..findings import Finding
+from ..calc.decimals import decimal_places, round_half_up, strip_exponent
+from ..calc.target_range import TargetRange, bounds, target_key
+from ..findings import Finding, show_value
 from .kinerja import code_key, number, rows_by_code
 from .relations import Ref, Test, equal, reported
 
@@ -101,11 +102,29 @@ def actual_result(rule: str, tw: list, pk_realisasi) -> tuple | None:
 
 
 def _targets(ctx, ra, i, rule: str, annual) -> Iterable[Finding]:
-    tw = [number(ra.get(r.key, i)) for r in _refs(i, "target")]
+    raw = [ra.get(r.key, i) for r in _refs(i, "target")]
+    if any(isinstance(v, TargetRange) for v in [*raw, ra.get("target_tahunan", i)]):
+        yield from _range_quarters(ra, i, rule, raw, ra.get("target_tahunan", i))
+        return
+    tw = [number(v) for v in raw]
     if rule == "kumulatif":
         yield from _kumulatif_falls(ra, i, tw, annual)
     yield from _quarters(ctx, ra, i, "target", Ref("ra_indikator", i, "target_tahunan"), annual,
                          lambda q, a: target_result(rule, q, a), "KIN008", rule)
+
+
+def _range_quarters(ra, i, rule: str, quarters: list, annual) -> Iterable[Finding]:
+    """Quarters and a year whose targets are ranges (80-90; a number is a range of one): the rule
+    holds for the lower bounds and for the upper bounds alike (kumulatif 20-25 × 4 is 80-100)."""
+    year, tw = bounds(annual), [bounds(v) for v in quarters]
+    if year is None:
+        return
+    got = [target_result(rule, [b[k] if b else None for b in tw], year[k]) for k in (0, 1)]
+    if None in got or (got[0][1] and got[1][1]):
+        return
+    lower, upper = (show_value(strip_exponent(g[0])) if g[0] is not None else "?" for g in got)
+    yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=lower if lower == upper else f"{lower}–{upper}",
+                  found=_shown(annual), params={"rule": RULE_TEXT[rule]})
 
 
 def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rule: str) -> Iterable[Finding]:

@@ -25,7 +25,7 @@ RA_INDIKATOR = Table(
             "Harus sama dengan target PK (angka atau rentang).", "Must equal the PK target (a number or a range).",
             required=True, width=10, target_range=True, grade_letter=True),
         *(col(f"target_tw{q}", f"Target TW {r}", f"Target Q{q}", T.DECIMAL,
-              f"Target triwulan {r}.", f"Quarter {q} target.", width=9)
+              f"Target triwulan {r}.", f"Quarter {q} target.", width=9, target_range=True)
           for q, r in zip(_TW, ("I", "II", "III", "IV"))),
         *(col(f"realisasi_tw{q}", f"Realisasi TW {r}", f"Actual Q{q}", T.DECIMAL,
               f"Realisasi triwulan {r}.", f"Quarter {q} actual.", width=9)

@@ -272,3 +272,14 @@ def test_kumulatif_range_quarters_add_up_bound_by_bound(check, q1, finding):
     if finding:
         kin008 = next(f for f in findings if f.code == "KIN008")
         assert (kin008.expected, kin008.found) == (finding, "80-100")
+
+
+def test_a_letter_realisasi_in_the_history(write):
+    data = ranged_data()
+    data["tables"]["riwayat_indikator"] = [
+        {"kode_indikator": "IKU3", "tahun": 2023, "target": "8-12", "realisasi": "BB"},  # a range: no grade
+        {"kode_indikator": "IKU1", "tahun": 2023, "target": "B", "realisasi": "C"},  # letters: below
+    ]
+    findings = check_workbook(write(data)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.sheet == "Riwayat Indikator"] == [
+        ("KIN028", "Riwayat Indikator", "D5", "error"), ("KIN027", "Riwayat Indikator", "D6", "warning")]

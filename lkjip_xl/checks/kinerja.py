@@ -86,7 +86,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         target, realisasi = number(row.get("target")), number(row.get("realisasi"))
         if (letter := grade_letter(row.get("target"))) is not None and is_blank(row.get("target_predikat")):
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
-        yield from _letter_realisasi(pk, i, row)
+        yield from letter_realisasi(pk, i, row)
         if target is not None and target == 0:
             yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target)
         if row.get("realisasi") is None and not flagged:
@@ -193,22 +193,24 @@ def _predikat(ctx, pk, i, row) -> Iterable[Finding]:
                       params={"number": format_id(value, min(_places(value), 4))})
 
 
-def _letter_realisasi(pk, i, row) -> Iterable[Finding]:
-    """A realisasi typed as a grade letter (BB): against a letter-only target, the two grades
+def letter_realisasi(table, i, row) -> Iterable[Finding]:
+    """A realisasi typed as a grade letter (BB), on the PK or in the indicator's history: against a
+    letter-only target (in Target, or in Target Predikat with no number) the two grades are compared
     (AA above A above BB ... above D); against a number or a range, no capaian at all."""
     found = grade_letter(row.get("realisasi"))
     if found is None:
         return
-    cell = pk.cell("realisasi", i)
+    cell = table.cell("realisasi", i)
     target = grade_letter(row.get("target"))
     if target is None and bounds(row.get("target")) is None:
         target = parse_predicate(str(row.get("target_predikat") or ""))[0]
     if target is None:
-        shown = row.get("target") if isinstance(row.get("target"), str) else number(row.get("target"))
-        yield Finding("KIN028", pk.sheet, cell, expected=shown, found=found)
+        if row.get("target") is not None:  # a blank target is said as such (VAL005, KIN005)
+            shown = row.get("target") if isinstance(row.get("target"), str) else number(row.get("target"))
+            yield Finding("KIN028", table.sheet, cell, expected=shown, found=found)
         return
     met = PREDICATE_LETTERS.index(found) <= PREDICATE_LETTERS.index(target)
-    yield Finding("KIN027", pk.sheet, cell, expected=target, found=found,
+    yield Finding("KIN027", table.sheet, cell, expected=target, found=found,
                   params={"verdict": "target tercapai" if met else "di bawah target",
                           "verdict_en": "the target is met" if met else "below the target"},
                   severity_override="info" if met else None)

@@ -11,6 +11,7 @@ from ..calc.budget import add_amounts, split_codes
 from ..calc.decimals import number_or_none
 from ..calc.target_range import as_range, bounds
 from ..findings import Finding
+from .kinerja import letter_realisasi
 
 PK = "pk_indikator"
 
@@ -33,7 +34,15 @@ def check(ctx) -> Iterable[Finding]:
     yield from _unknown_budget_codes(model, ctx.wb.budget)
     yield from _unknown_programmes(model)
     yield from _history_against_pk(model, pk)
+    yield from _history_letters(model)
     yield from _formulas(model, pk)
+
+
+def _history_letters(model) -> Iterable[Finding]:
+    """A year of the history whose realisasi is a grade letter: as on the PK (KIN027, KIN028)."""
+    hist = model.table("riwayat_indikator")
+    for i in range(len(hist) if hist is not None else 0):
+        yield from letter_realisasi(hist, i, hist.row(i))
 
 
 def _breakdown(model) -> Iterable[Finding]:

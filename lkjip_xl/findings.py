@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from .i18n import Text
 from .rules import RULES, Severity
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -173,6 +174,8 @@ def on_renamed_sheets(findings: list[Finding], renamed: dict[str, str]) -> list[
     quoted = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, sorted(renamed, key=len, reverse=True))) + r")!")
 
     def moved(value):
+        if isinstance(value, Text):  # a message part in both languages
+            return Text(moved(value.id), moved(value.en))
         return quoted.sub(lambda m: renamed[m.group(1)] + "!", value) if isinstance(value, str) else value
 
     return [replace(f, sheet=renamed.get(f.sheet, f.sheet), params={k: moved(v) for k, v in f.params.items()})

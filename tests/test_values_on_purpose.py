@@ -373,3 +373,13 @@ def _formula_of(path: Path, ref: str) -> str:
 
     xml = zipfile.ZipFile(path).read(PK).decode()
     return re.search(rf'<c r="{ref}"[^>]*><f>([^<]*)</f>', xml).group(1)
+
+
+def test_the_misread_percent_names_the_sheet_as_the_office_renamed_it(data, write):
+    path = rewrite_sheet(write(data), PK, "J6", '<c r="J6" s="{s}"><v>0.95</v></c>', percent=True)
+    path = rewrite_sheet(path, PK, "K6", '<c r="K6" s="{s}"><f>' + _formula_of(path, "K6") + '</f><v>0.0105</v></c>')
+    renamed = rewrite(path, path.with_name("renamed.xlsx"), lambda name, xml: xml.replace(
+        b'name="PK"', b'name="PK 2024"').replace(b"PK!", b"'PK 2024'!") if name == "xl/workbook.xml" else xml)
+    finding = next(f for f in check_workbook(renamed).findings if f.code == "VAL015")
+    assert finding.sheet == "PK 2024" and "PK 2024!K6 menampilkan" in finding.message("id")
+    assert "PK 2024!K6 shows" in finding.message("en")

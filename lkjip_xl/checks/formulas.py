@@ -6,7 +6,8 @@ the formula gives (at the precision typed; money exactly), as a warning otherwis
 saved with no result at all (a file written by a program that does not calculate) are one finding
 for the file (FRM005), not one per cell; a stored result that differs from the recomputation is
 FRM002 at its cell; a blank one for a range target (80-90) is FRM006, the formula's own limit (an
-older template's formula, or a program without NUMBERVALUE), not a file saved without calculation. A formula that reads a sheet the workbook lacks (STR001), or follows from one
+older template's formula, or a program without NUMBERVALUE), not a file saved without
+calculation. A formula that reads a sheet the workbook lacks (STR001), or follows from one
 (recomputed blank while a sheet is missing), is not judged: it cannot be recomputed."""
 from __future__ import annotations
 
@@ -169,18 +170,19 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
         return findings
     out = list(findings)
     for key, data in ctx.model.tables.items():
-        rows = {r: i for i, r in enumerate(data.rows)}
-        for (sheet, (row, pos)), at in typed.items():
-            if sheet != data.sheet or row not in rows:
-                continue
-            i, column = rows[row], next((k for k, p in data.cols.items() if p == pos), None)
-            for col in data.table.columns:
-                if not (col.computed and col.key in data.values and data.has_formula[col.key][i]
-                        and column in data.table.inputs_of(col.key)):
+        here = [(row, pos, at) for (sheet, (row, pos)), at in typed.items() if sheet == data.sheet]
+        if not here:
+            continue
+        rows, keys = {r: i for i, r in enumerate(data.rows)}, {p: k for k, p in data.cols.items()}
+        reads = {c: data.table.inputs_of(c.key) for c in data.table.columns if c.computed and c.key in data.values}
+        for row, pos, at in here:
+            i = rows.get(row)
+            for col, inputs in reads.items() if i is not None else ():
+                if not (data.has_formula[col.key][i] and keys.get(pos) in inputs):
                     continue
                 expected, found = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
                 if not same_cached(expected, found):
-                    pct, cell = " %" if col.type == ColType.PERCENT else "", f"{sheet}!{data.cell(col.key, i)}"
+                    pct, cell = " %" if col.type == ColType.PERCENT else "", f"{data.sheet}!{data.cell(col.key, i)}"
                     out[at] = replace(out[at], severity_override="warning", params={**out[at].params, "consequence": Text(
                         f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {show_value(found)}{pct}, "
                         f"lkjip-xl menghitung {show_value(expected)}{pct}; ketik angkanya tanpa %, atau jalankan "

@@ -242,3 +242,18 @@ def test_a_workbook_with_english_labels_reads_and_checks_clean(tmp_path):
     write_filled(path, valid_data(), lang="en")
     assert openpyxl.load_workbook(path)["PK"]["D4"].value.startswith("Performance indicator")
     assert check_workbook(path).findings == []
+
+
+def test_target_columns_align_text_with_their_numbers(template):
+    """A target typed as a range (80-90) or a letter is text: right-aligned and shrunk to the
+    column like the numbers around it, not left-aligned and cut by the next cell."""
+    wb = openpyxl.load_workbook(template)
+    aligned = {(t.sheet, c.key) for t in SCHEMA.tables for c in t.columns if c.target_range or c.grade_letter}
+    assert {("PK", "target"), ("PK", "realisasi"), ("Rencana Aksi", "target_tw4")} <= aligned
+    for t in SCHEMA.tables:
+        for c in t.columns:
+            if c.computed:
+                continue
+            cell = wb[t.sheet][f"{col_letter(t.col_index(c.key))}{t.first_row}"]
+            right = (cell.alignment.horizontal, bool(cell.alignment.shrink_to_fit)) == ("right", True)
+            assert right == ((t.sheet, c.key) in aligned), (t.sheet, c.key)

@@ -24,18 +24,22 @@ class Formats:
         self.swatch_formula = wb.add_format({"bg_color": FORMULA_FILL, "border": 1})
         self.swatch_header = wb.add_format({"bg_color": HEADER_FILL, "border": 1})
 
-    def _get(self, kind: str, num_format: str):
-        key = (kind, num_format)
+    def _get(self, kind: str, num_format: str, align: str | None = None):
+        key = (kind, num_format, align)
         if key not in self._cache:
             props = {"num_format": num_format, "border": 1, "border_color": "#A6A6A6", "valign": "top"}
             props["bg_color"] = INPUT_FILL if kind == "input" else FORMULA_FILL
             if num_format == "@":
                 props["text_wrap"] = True
+            if align:  # a longer text (80,5 s/d 85 %) is shrunk to the column, not cut by its neighbour
+                props.update(align=align, shrink=True)
             self._cache[key] = self._wb.add_format(props)
         return self._cache[key]
 
-    def input(self, num_format: str):
-        return self._get("input", num_format)
+    def input(self, num_format: str, align: str | None = None):
+        """``align``: "right" for a column of numbers that may hold text as well (a target typed as a
+        range, 80-90, or a grade letter), so that the column reads as one."""
+        return self._get("input", num_format, align)
 
     def formula(self, num_format: str):
         return self._get("formula", num_format)

@@ -226,7 +226,8 @@ def _write_table(ws, fmt: Formats, table: Table, rows: list[dict], cached: dict,
                 cell_format = col.display_format
                 if isinstance(value, (dt.date, dt.datetime)) and col.type != ColType.DATE:
                     cell_format = "dd/mm/yyyy"  # as Excel does when a date is typed anywhere
-                _write_value(ws, r - 1, c, value, col.type, fmt.input(cell_format))
+                align = "right" if col.target_range or col.grade_letter else None
+                _write_value(ws, r - 1, c, value, col.type, fmt.input(cell_format, align))
         for j, col in wrapped:
             heights.add(r - 1, row.get(col.key), col.width)
     last = table.first_row + n - 1

@@ -383,3 +383,15 @@ def test_the_misread_percent_names_the_sheet_as_the_office_renamed_it(data, writ
     finding = next(f for f in check_workbook(renamed).findings if f.code == "VAL015")
     assert finding.sheet == "PK 2024" and "PK 2024!K6 menampilkan" in finding.message("id")
     assert "PK 2024!K6 shows" in finding.message("en")
+
+
+@pytest.mark.parametrize("typed, finding", [("B (86,94)", None), ("A (86,94)", "A"), ("86,94 (C)", "C")])
+def test_the_grade_typed_with_an_index_is_its_band(data, write, typed, finding):
+    """IKM 86,94 is B on PermenPAN-RB 14/2017's scale (76,61–88,30): a grade typed with it that is
+    another band is KIN004 at the cell, as for Target Predikat."""
+    data["tables"]["pk_indikator"][0]["realisasi"] = typed
+    findings = check_workbook(write(data)).findings
+    kin004 = [(f.cell, f.found, f.expected) for f in findings if f.code == "KIN004"]
+    assert kin004 == ([] if finding is None else [("J5", finding, "B")])
+    assert read_workbook(write(data))[0].table("pk_indikator").how("realisasi", 0) == "text+grade:" + typed.strip(
+        "0123456789,() ")[:1]

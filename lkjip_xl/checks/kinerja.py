@@ -21,6 +21,7 @@ from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
+from ..reader.values import typed_grade
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..settings import Settings, skala_choice
@@ -83,6 +84,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         yield from _typed_capaian(ctx, pk, i, row, d)
         yield from _typed_kriteria(ctx, pk, i, d)
         yield from _predikat(ctx, pk, i, row)
+        yield from _typed_grades(ctx, pk, i, row)
         target, realisasi = number(row.get("target")), number(row.get("realisasi"))
         if (letter := grade_letter(row.get("target"))) is not None and is_blank(row.get("target_predikat")):
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
@@ -191,6 +193,20 @@ def _predikat(ctx, pk, i, row) -> Iterable[Finding]:
     if band is not None and band.code and band.code != letter:
         yield Finding("KIN004", pk.sheet, cell, expected=band.code, found=letter,
                       params={"number": format_id(value, min(_places(value), 4))})
+
+
+def _typed_grades(ctx, pk, i, row) -> Iterable[Finding]:
+    """An index typed with its grade in the number cell (``B (86,94)``, as reports print it): the
+    letter must be the band of the number, as Target Predikat's (KIN004)."""
+    for key in ("target", "realisasi"):
+        letter, value = typed_grade(pk.how(key, i)), number(row.get(key))
+        if letter is None or value is None:
+            continue
+        scale = predikat_scale(ctx, row, letter, value)
+        band = grade(scale, value) if scale is not None else None
+        if band is not None and band.code and band.code != letter:
+            yield Finding("KIN004", pk.sheet, pk.cell(key, i), expected=band.code, found=letter,
+                          params={"number": format_id(value, min(_places(value), 4))})
 
 
 def letter_realisasi(table, i, row) -> Iterable[Finding]:

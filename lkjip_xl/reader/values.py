@@ -41,6 +41,7 @@ NIL = "nil"  # -, – or — typed for an explicit zero: read as 0
 TEXT = "text"  # a number stored as text ('12.350.000): read as that number
 NA = "na"  # NA typed for "not applicable": no value, and not "not reported" either
 PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fraction read as points (1 -> 100)
+GRADE = "text+grade:"  # an index typed with its grade, "B (86,94)": read as the number, "text+grade:B"
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
 MAX_ABS_NUMBER = Decimal(10) ** 15  # Excel keeps 15 significant digits; past that a value is not a real amount
@@ -103,10 +104,10 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
         return None, problem("VAL017", found=text.strip()), NA
     if p.ambiguous:
         return None, problem("VAL002", found=text, params={"detail": _readings(p.readings) or p.reason or ""}), None
-    value = p.value
+    value, how = p.value, TEXT
     if value is None and ctype == ColType.DECIMAL:  # an index with its grade, "B (82,15)": the number
         letter, value = parse_predicate(text)
-        value = value if letter is not None else None
+        value, how = (value, GRADE + letter) if letter is not None else (None, TEXT)
     if value is None:
         if p.reason is None:  # blank after cleaning
             return None, None, None
@@ -115,7 +116,12 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
         return None, problem("VAL013", found=text, params={"detail": "> 15 digit"}), None
     if ctype == ColType.INTEGER or ctype == ColType.MONEY:
         value = _integral(value)
-    return value, problem("VAL001", expected=value, found=text.strip()), TEXT
+    return value, problem("VAL001", expected=value, found=text.strip()), how
+
+
+def typed_grade(how: str | None) -> str | None:
+    """The grade letter typed with a number (``B (86,94)``), from how the cell was read."""
+    return how[len(GRADE):] if how and how.startswith(GRADE) else None
 
 
 def _shown(points: Decimal) -> str:

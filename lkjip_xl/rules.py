@@ -125,6 +125,12 @@ RULES: dict[str, Rule] = _rules(
      "baris ini dihitung di bawah {expected}, dan dihitung demikian): pindahkan barisnya ke bawah {expected}",
      "row {found} sits under {parent} but belongs to {expected} (the sums of {expected} and {parent} hold with it "
      "counted under {expected}, and it is counted so): move the row under {expected}"),
+    ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
+     "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan menurut jumlah?): "
+     "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "
+     "kolom Kode",
+     "{n} rows sit under another parent than their code's, from {found} on (the table sorted by amount?): the "
+     "codes explain the sums, so each row is computed under its code's parent; sort the table by the Kode column"),
     ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
      "the cell holds the error {found}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",

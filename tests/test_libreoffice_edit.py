@@ -305,3 +305,21 @@ def test_an_answer_the_sheet_does_not_count_is_one_warning_not_stale_results(tmp
     assert stale and all(f.severity == "info" and f.params["follows"] == "SKM!P9" for f in stale)
     repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
     assert [c for c in repaired.applied if c.sheet == "SKM Hasil"] == []
+
+
+def test_a_table_sorted_by_amount_in_libreoffice_is_one_warning(tmp_path, write, data):
+    """Data > Sort on Realisasi (Rp) ascending over the budget rows (A5:N14; the total row 15 stays):
+    the formulas move with their rows. One VAL023 at the first row out of place, every sum computed
+    by the codes (none called wrong), and the annex lists the rows in code order."""
+    from lkjip_xl.annex.tables import build_annex
+
+    real = REAL.col_index("realisasi") - REAL.first_col
+    edited = edit_in_libreoffice(write(data), [["sort", "Realisasi", "A5:N14", real, True]], tmp_path)
+    result = check_workbook(edited)
+    assert [(f.code, f.sheet, f.cell) for f in result.findings] == [("VAL023", "Realisasi", "A5")]
+    kode = result.context.model.table("realisasi").values["kode"]
+    assert kode[:3] == ["01.01.02", "03", "03.01"]  # as LibreOffice sorted them
+    budget = next(t for t in build_annex(result.context) if any(
+        c is not None and c.value == "01.01.02" for row in t.rows for c in row.cells))
+    order = [c.value for row in budget.rows for c in row.cells if c is not None and c.value and c.value in kode]
+    assert order == sorted(order, key=lambda k: [int(x) for x in k.split(".")])

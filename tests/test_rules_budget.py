@@ -8,7 +8,7 @@ Belanja: rows 5..14 (Operasi, Pegawai, Barang dan Jasa, Modal, 5 kinds, Jumlah),
 from decimal import Decimal as D
 
 import pytest
-from helpers import cell_of, codes_at
+from helpers import cell_of, codes_at, errors
 
 from lkjip_xl.checks.budget import formula_rows
 from lkjip_xl.checks.engine import check_workbook
@@ -440,6 +440,48 @@ def test_val022_a_row_out_of_place_is_one_finding_and_counted_under_its_code(che
     assert [x for x in result.findings if x.severity == "error" and x.code != "VAL022"] == []
     parent = {line.code: line.parent.code for line in result.context.wb.budget.lines if line.parent is not None}
     assert parent["01.01.02"] == "01.01"
+
+
+def _sorted_by_realisasi(data):
+    """Data > Sort ascending on Realisasi (Rp) over the table's rows, the total row last: 01.01.02
+    (5), 03 (6), 03.01 (7), 03.01.01 (8), 02 (9), 02.01 (10), 02.01.01 (11), 01.01.01 (12), 01 (13),
+    01.01 (14). Parents stand below their children and sub kegiatan under other kegiatan."""
+    rows = data["tables"]["realisasi"]
+    total = [r for r in rows if r.get("kode") is None]
+    rows[:] = sorted((r for r in rows if r.get("kode") is not None), key=lambda r: r["realisasi"]) + total
+    return data
+
+
+def test_val023_a_table_sorted_by_amount_is_one_finding_and_computed_by_its_codes(check, data, write):
+    result = check_workbook(write(_sorted_by_realisasi(data)))
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in result.findings] == [
+        ("VAL023", "Realisasi", "A5", "warning")]
+    assert result.findings[0].params["n"] == 2  # 01.01.02 under 02.01... and 01.01.01 under 02.01
+    lines = {line.code: line for line in result.context.wb.budget.lines}
+    assert lines["01.01.02"].parent.code == "01.01" and lines["01.01"].parent.code == "01"
+    assert [c.code for c in lines["01.01"].children] == ["01.01.01", "01.01.02"]
+
+
+def test_a_wrong_sum_in_a_sorted_table_is_still_found_at_its_cell(check, data):
+    """Sorted, and the realisasi of 01.01 (row 14) typed 1.100.000.000 where its two sub kegiatan
+    give 1.000.000.000. By the sheet's order two codes would be mistyped and two sums wrong; by
+    the codes, the sort and this one amount: the table is computed by its codes and the slip is
+    an error at K14 (01's sum, which follows from it, a note naming it)."""
+    _sorted_by_realisasi(data)
+    _row(data, "01.01")["realisasi"] = 1_100_000_000
+    findings = check(data)
+    assert codes_at(findings, "VAL023") == ["Realisasi!A5"] and codes_at(findings, "VAL009") == []
+    assert [(f.code, f.cell, f.expected) for f in errors(findings)] == [("BUD003", "K14", 1_000_000_000)]
+
+
+def test_two_codes_mistyped_in_their_places_are_not_a_sort(check, data):
+    """03.01.01 typed 01.01.03 and 02.01.01 typed 01.01.04 where they stand: their parents' sums
+    hold where they stand and would fail under their codes: two codes mistyped (VAL009), no sort."""
+    _row(data, "03.01.01")["kode"] = "01.01.03"
+    _row(data, "02.01.01")["kode"] = "01.01.04"
+    findings = check(data)
+    assert sorted(codes_at(findings, "VAL009")) == ["Realisasi!A11", "Realisasi!A14"]
+    assert codes_at(findings, "VAL023") == []
 
 
 def test_a_mistyped_code_in_its_right_place_stays_val009(check, data):

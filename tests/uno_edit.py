@@ -13,7 +13,8 @@ that refer to it follow or become #REF!), ["rename", sheet, new name] (as a tab 
 formulas follow), ["merge", sheet, "B5:B6"] (Merge Cells), ["set", sheet, "A5", value] (a number is typed as a
 number, text as text), ["type", sheet, "A5", text] (typed into the cell through the input line, read
 as Calc reads what a person types in the office's locale, id-ID: numbers, dates, percents),
-["hide_row", sheet, row] (Format > Rows > Hide). A private LibreOffice profile in PROFILE_DIR and a
+["hide_row", sheet, row] (Format > Rows > Hide), ["sort", sheet, "A5:N14", column, ascending] (Data >
+Sort on the range's column, 0-based). A private LibreOffice profile in PROFILE_DIR and a
 free local port keep the run apart from any other LibreOffice; the process started here is the
 one stopped here.
 """
@@ -87,6 +88,18 @@ def apply(doc, steps, ctx=None) -> None:
                 cell.setValue(value)
             else:
                 cell.setString(value)
+        elif kind == "sort":  # Data > Sort: ["sort", sheet, "A5:N14", column index in the range, ascending]
+            from com.sun.star.table import TableSortField
+            rng = sheet.getCellRangeByName(step[2])
+            field = TableSortField()
+            field.Field, field.IsAscending = step[3], step[4] if len(step) > 4 else True
+            descriptor = rng.createSortDescriptor()
+            for p in descriptor:
+                if p.Name == "SortFields":
+                    p.Value = uno.Any("[]com.sun.star.table.TableSortField", (field,))
+                elif p.Name == "ContainsHeader":
+                    p.Value = False
+            rng.sort(descriptor)
         elif kind == "hide_row":
             sheet.Rows.getByIndex(step[2] - 1).IsVisible = False
         elif kind == "type":

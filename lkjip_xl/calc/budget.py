@@ -150,8 +150,8 @@ class BudgetNode:
 
 @dataclass(frozen=True)
 class BudgetProblem:
-    """kind: ``invalid_code``, ``duplicate_code``, ``orphan``, ``wrong_parent``,
-    ``program_without_kegiatan``, ``kegiatan_without_sub_kegiatan``.
+    """kind: ``invalid_code``, ``duplicate_code``, ``orphan``, ``wrong_parent``, ``out_of_place``,
+    ``not_in_code_order``, ``program_without_kegiatan``, ``kegiatan_without_sub_kegiatan``.
     ``other_row_id`` is the first occurrence (duplicate) or the sheet parent."""
 
     kind: str
@@ -159,6 +159,7 @@ class BudgetProblem:
     code: str
     detail: str
     other_row_id: Any = None
+    count: int = 0  # not_in_code_order: the rows out of place
 
 
 def _unpack(row: Any) -> tuple[str, Any, Mapping[str, Any]]:
@@ -237,6 +238,9 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
             problems = [BudgetProblem("out_of_place", p.row_id, p.code, f"belongs under {want}, sits under {host.code}",
                                       host.row_id) if p.row_id == node.row_id and p.kind == "wrong_parent" else p
                         for p in problems]
+    sorted_out = _in_code_order(nodes, roots, problems, first)
+    if sorted_out is not None:
+        roots, problems = sorted_out
     used = {n.level for n in nodes}
     for node in nodes:
         child_level = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}.get(node.level)
@@ -272,6 +276,38 @@ def _belongs_to(node: BudgetNode, host: BudgetNode, owner: BudgetNode) -> bool:
     without = [c for c in host.children if c is not node]
     return (_sums_hold(host, host.children) is False and _sums_hold(owner, owner.children) is False
             and _sums_hold(host, without) is True and _sums_hold(owner, owner.children + [node]) is True)
+
+
+def _in_code_order(nodes: list[BudgetNode], roots: list[BudgetNode], problems: list[BudgetProblem],
+                   first: dict[str, BudgetNode]) -> tuple[list[BudgetNode], list[BudgetProblem]] | None:
+    """A table sorted other than by its codes (Data > Sort by amount): many rows sit under a parent
+    that is not their code's, and parents below their children. When the codes explain the table
+    with fewer slips than the sheet's order does (below), the rows are placed by their codes
+    (children in code order), and the wrong places are one problem,
+    ``not_in_code_order``, at the first row out of place, not one per row. None: the sheet's order
+    stands (a few rows out of place are ``out_of_place``, codes mistyped in place ``wrong_parent``)."""
+    moved = [p for p in problems if p.kind in ("wrong_parent", "out_of_place")]
+    if len(moved) < 2 or any(p.kind in ("orphan", "duplicate_code") for p in problems):
+        return None
+    kids: dict[int, list[BudgetNode]] = {id(n): [] for n in nodes}
+    for node in nodes:
+        want = parent_code(node.code) if node.level != "program" else None
+        if want is not None and first[node.code] is node:
+            kids[id(first[want])].append(node)
+    # the fewer slips explain the table: by the sheet's order, each row under another parent is a
+    # code mistyped and each parent whose sum fails a wrong amount; by the codes, the sort is one
+    # slip and each parent whose sum fails a wrong amount
+    by_code = 1 + sum(_sums_hold(n, kids[id(n)]) is False for n in nodes if kids[id(n)])
+    by_sheet = len(moved) + sum(_sums_hold(n, n.children) is False for n in nodes if n.children)
+    if by_code >= by_sheet:
+        return None  # the codes explain no more than the sheet's order: it stands
+    for node in nodes:
+        node.children = sorted(kids[id(node)], key=lambda n: code_parts(n.code))
+    programs = sorted((n for n in nodes if n.level == "program"), key=lambda n: code_parts(n.code))
+    kept = [p for p in problems if p.kind not in ("wrong_parent", "out_of_place")]
+    return programs, kept + [BudgetProblem("not_in_code_order", moved[0].row_id, moved[0].code,
+                                           f"{len(moved)} rows sit under another parent than their code's",
+                                           count=len(moved))]
 
 
 def add_amounts(values: Iterable[Any]) -> int | Decimal | None:

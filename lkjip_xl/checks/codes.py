@@ -56,6 +56,8 @@ def _realisasi(table, tree) -> Iterable[Finding]:
         elif p.kind == "out_of_place":
             yield Finding("VAL022", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code,
                           params={"parent": table.values["kode"][p.other_row_id]})
+        elif p.kind == "not_in_code_order":
+            yield Finding("VAL023", sheet, cell(p.row_id), found=p.code, params={"n": p.count})
         elif p.kind == "orphan":
             yield Finding("BUD010", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code)
         elif p.kind in _CHILD:

@@ -395,3 +395,35 @@ def test_the_grade_typed_with_an_index_is_its_band(data, write, typed, finding):
     assert kin004 == ([] if finding is None else [("J5", finding, "B")])
     assert read_workbook(write(data))[0].table("pk_indikator").how("realisasi", 0) == "text+grade:" + typed.strip(
         "0123456789,() ")[:1]
+
+
+@pytest.mark.parametrize("where, typed, value", [
+    (("pk_indikator", 3, "realisasi"), "4 Dokumen", 4),  # the row's satuan typed after the number
+    (("realisasi", 2, "realisasi_keluaran"), "12 Bulan", 12),
+    (("realisasi", 2, "target_keluaran"), "12 bln.", 12),
+])
+def test_a_number_typed_with_its_unit_is_the_number(data, write, where, typed, value):
+    """`4 Dokumen` in a realisasi cell, as the unit is said aloud: read as 4, with the VAL001 any
+    number stored as text gets (Excel's formulas cannot use it), and the capaian computed from it,
+    no longer lost to VAL013."""
+    table, i, key = where
+    data["tables"][table][i][key] = typed
+    result = check_workbook(write(data))
+    cell = result.context.model.table(table).cell(key, i)
+    assert [(f.code, f.cell) for f in result.findings if f.code.startswith("VAL")] == [("VAL001", cell)]
+    assert result.context.model.table(table).values[key][i] == value
+
+
+def test_the_year_typed_with_its_label_is_the_year(data, write):
+    data["forms"]["identitas"]["tahun"] = "Tahun 2024"
+    result = check_workbook(write(data))
+    assert [f.code for f in result.findings if f.code.startswith("VAL")] == ["VAL001"]
+    assert result.context.model.form("identitas").values["tahun"] == 2024
+
+
+@pytest.mark.parametrize("typed", ["1.500 orang", "Dokumen", "empat dokumen"])
+def test_words_without_one_sure_number_stay_unreadable(data, write, typed):
+    data["tables"]["pk_indikator"][3]["realisasi"] = typed
+    findings = check_workbook(write(data)).findings
+    assert {f.code for f in findings if f.code.startswith("VAL")} <= {"VAL002", "VAL013"}
+    assert [f for f in findings if f.code in ("VAL002", "VAL013")]

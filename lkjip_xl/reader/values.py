@@ -108,6 +108,8 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
     if value is None and ctype == ColType.DECIMAL:  # an index with its grade, "B (82,15)": the number
         letter, value = parse_predicate(text)
         value, how = (value, GRADE + letter) if letter is not None else (None, TEXT)
+    if value is None and ctype in (ColType.DECIMAL, ColType.INTEGER):  # "4 Dokumen", "Tahun 2024"
+        value = _number_with_words(text)
     if value is None:
         if p.reason is None:  # blank after cleaning
             return None, None, None
@@ -122,6 +124,21 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
 def typed_grade(how: str | None) -> str | None:
     """The grade letter typed with a number (``B (86,94)``), from how the cell was read."""
     return how[len(GRADE):] if how and how.startswith(GRADE) else None
+
+
+_WORDS = r"[^\W\d_]+(?:[ .'/-]+[^\W\d_]+)*\.?"
+_WITH_WORDS = re.compile(rf"\s*(?:(?P<n1>[-+]?\d[\d.,]*)\s*(?:{_WORDS})|(?:{_WORDS})\s+(?P<n2>\d[\d.,]*))\s*")
+
+
+def _number_with_words(text: str) -> Decimal | None:
+    """The number of a number typed with its unit or a label, "4 Dokumen", "12 Bulan", "Tahun 2024"
+    (read as the number with VAL001, as any number stored as text: the unit belongs in Satuan);
+    None when the number itself is not one number for sure ("1.500 orang")."""
+    m = _WITH_WORDS.fullmatch(text)
+    if m is None:
+        return None
+    p = parse_number(m.group("n1") or m.group("n2"))
+    return None if p.ambiguous or p.special else p.value
 
 
 def _shown(points: Decimal) -> str:

@@ -344,3 +344,31 @@ def test_every_engine_counts_label_answers_as_lkjip_xl(tmp_path, engine):
     for i in range(9):
         assert abs(Decimal(unsur.get("nrr", i)) - nrr[f"U{i + 1}"]) < Decimal("1e-9"), i
     assert theirs.form("skm_hasil").values["ikm"] == ikm_rounded
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nil_markers_in_indicator_values_are_zero_in_every_formula(tmp_path, engine):
+    """`-` typed as a PK realisasi or an output's realisasi is 0 in the capaian, the tingkat kemajuan
+    and the capaian keluaran formulas, as lkjip-xl reads it (it had given a blank capaian and a
+    #VALUE! ratio, which check then called results saved without calculation); `-` as a target is a
+    target of 0: no capaian. Other text stays no number."""
+    data = valid_data()
+    pk, real = data["tables"]["pk_indikator"], data["tables"]["realisasi"]
+    pk[0]["realisasi"] = "-"  # IKU1: capaian 0 %, kemajuan 0 % (target akhir Renstra 88)
+    pk[2]["realisasi"] = "\u2013"  # IKU3, turun: (2 × 10 − 0) / 10 = 200 %
+    pk[3]["target"] = "-"  # IKU4: target 0, no capaian
+    real[2]["realisasi_keluaran"] = "\u2014"  # 01.01.01: 0 of 12
+    real[3]["target_keluaran"] = "-"  # 01.01.02: 4 of 0, no ratio
+    path = tmp_path / "nil.xlsx"
+    write_filled(path, data)
+    stripped = tmp_path / "stripped.xlsx"
+    openpyxl.load_workbook(path).save(stripped)
+    theirs, errors = read_workbook(engine(stripped, tmp_path / "engine"))
+    ctx = check_workbook(path).context
+    mine_pk, mine_real = ctx.wb.rows("pk_indikator"), ctx.wb.rows("realisasi")
+    by_hand = {(0, "capaian"): 0, (0, "kemajuan"): 0, (2, "capaian"): 200, (3, "capaian"): None}
+    for (i, key), value in by_hand.items():
+        assert mine_pk[i][key] == value and theirs.table("pk_indikator").get(key, i) == value, (i, key)
+    assert mine_real[2]["persen_keluaran"] == 0 == theirs.table("realisasi").get("persen_keluaran", 2)
+    assert mine_real[3]["persen_keluaran"] is None is theirs.table("realisasi").get("persen_keluaran", 3)
+    assert not [e for e in errors if e[0] in ("PK", "Realisasi")]

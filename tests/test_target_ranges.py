@@ -283,3 +283,27 @@ def test_a_letter_realisasi_in_the_history(write):
     findings = check_workbook(write(data)).findings
     assert [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.sheet == "Riwayat Indikator"] == [
         ("KIN028", "Riwayat Indikator", "D5", "error"), ("KIN027", "Riwayat Indikator", "D6", "warning")]
+
+
+def test_an_earlier_ratio_formula_that_gave_value_for_a_nil_is_replaced(write, tmp_path):
+    """Template 1.1's capaian keluaran formula divided the text `-` and showed #VALUE!; the
+    current one reads it as 0, as lkjip-xl does. rapikan replaces the earlier formula."""
+    from xml.sax.saxutils import escape
+
+    from lkjip_xl.repair import repair_workbook
+    from lkjip_xl.schema.derivations import _ratio_excel_1_1
+    from lkjip_xl.schema.types import FormulaContext
+    from test_agreement import valid_data
+    from xlsx_rewrite import REALISASI, rewrite_part, set_cell, style_of
+
+    data = valid_data()
+    data["tables"]["realisasi"][2]["realisasi_keluaran"] = "-"  # 01.01.01, row 7: G7
+    refs = {"realisasi_keluaran": "G7", "target_keluaran": "F7"}
+    formula = _ratio_excel_1_1("realisasi_keluaran", "target_keluaran")(
+        FormulaContext(row=7, index=0, refs=refs.__getitem__, column_range=None))
+    old = rewrite_part(write(data), tmp_path / "old.xlsx", REALISASI, lambda xml: set_cell(
+        xml, "H7", f'<c r="H7" s="{style_of(xml, "H7")}" t="e"><f>{escape(formula[1:])}</f><v>#VALUE!</v></c>'))
+    assert codes_at(check_workbook(old).findings, "VAL010") == ["Realisasi!H7"]
+    result = repair_workbook(old, tmp_path / "rapi.xlsx")
+    assert ("H7", "formula_former") in {(c.cell, c.why) for c in result.changes}
+    assert check_workbook(tmp_path / "rapi.xlsx").findings == []

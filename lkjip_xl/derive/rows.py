@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from decimal import Decimal
+
 from ..calc.decimals import number_or_none
+from ..calc.numbers_id import SPECIAL_DASH, parse_number
 from ..schema.types import Derivation
+
+
+def nil_or_number(value: Any) -> Decimal | None:
+    d = number_or_none(value)
+    if d is None and type(value) is str and parse_number(value).special == SPECIAL_DASH:
+        return Decimal(0)
+    return d
 
 
 class RowValues:
@@ -37,8 +47,9 @@ class RowValues:
         return self.values.get(key)
 
     def num(self, key: str):
-        """The value as a Decimal; None when blank, text or not a number."""
-        return number_or_none(self.get(key))
+        """The value as a Decimal; None when blank, text or not a number; 0 for a nil marker (-)
+        given as text (data handed to the template's filler: the reader has read it as 0 already)."""
+        return nil_or_number(self.get(key))
 
     def all_derived(self) -> dict[str, Any]:
         return {key: self.derived(key) for key in self.derivations}
@@ -65,4 +76,4 @@ class OneValue:
         return self.value if self.value is not None else default
 
     def num(self, key: str):
-        return number_or_none(self.get(key))
+        return nil_or_number(self.get(key))

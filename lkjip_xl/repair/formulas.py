@@ -97,7 +97,8 @@ class _Cell:
             if normalise(self.theirs) in {normalise(f(self.fctx)) for f in self.spec.derive.former}:
                 # an earlier template's formula (blank for a range target: FRM006)
                 sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
-                return [self.change(self.theirs, self.ours, "formula_former", "FRM006" if is_blank(self.found) else "FRM002")]
+                settles = "VAL010" if self.error else "FRM006" if is_blank(self.found) else "FRM002"
+                return [self.change(self.theirs, self.ours, "formula_former", settles)]
             return [self.change(self.theirs, self.ours, "formula_own", "FRM002", applied=False)]
         sheet.set_cached(self.row, self.col, cached)
         return [self.change(self.error or self.found, self.expected, "result_stale", "VAL010" if self.error else "FRM002")]

@@ -50,18 +50,26 @@ def amount(ref: str) -> str:
 
 
 # ------------------------------------------------------------------------------ ratios
-def ratio(num: str, den: str) -> Derivation:
-    """num / den as a percentage (capaian keluaran, tingkat kemajuan, a component's value);
-    blank when either is blank or den is 0."""
-
+def _ratio_excel_1_1(num: str, den: str):
+    """Template 1.1's ratio formula: a nil marker (-) gave #VALUE!."""
     def excel(ctx: FormulaContext) -> str:
         n, d = ctx.refs(num), ctx.refs(den)
         return f'=IF(OR({n}="",{d}=""),"",IF({d}=0,"",{n}/{d}))'
+    return excel
+
+
+def ratio(num: str, den: str) -> Derivation:
+    """num / den as a percentage (capaian keluaran, tingkat kemajuan, a component's value);
+    blank when either is blank or den is 0; a nil marker (-) is 0."""
+
+    def excel(ctx: FormulaContext) -> str:  # a nil marker (-) is 0, as lkjip-xl reads it
+        n, d = ctx.refs(num), ctx.refs(den)
+        return f'=IF(OR({n}="",{d}=""),"",IF({amount(d)}=0,"",{amount(n)}/{amount(d)}))'
 
     def python(row, env):
         return percent(row.num(num), row.num(den))
 
-    return Derivation(excel, python)
+    return Derivation(excel, python, former=(_ratio_excel_1_1(num, den),))
 
 
 # ------------------------------------------------------------------------------ capaian, kriteria
@@ -86,11 +94,12 @@ def _capaian_excel(ctx: FormulaContext) -> str:
     target is the realisasi clamped to the range (MEDIAN of lower, realisasi, upper; a number is a
     range of one), q = R / that; naik q, turun 2 − q or, with T/R, 1 / q (q^-1)."""
     t, r, arah = ctx.refs("target"), ctx.refs("realisasi"), ctx.refs("arah")
-    q = f"{r}/MEDIAN({_bound(t, False)},{r},{_bound(t, True)})"
+    real = amount(r)  # a nil marker (-) is a realisasi of 0, as lkjip-xl reads it; other text no number
+    q = f"{real}/MEDIAN({_bound(t, False)},{real},{_bound(t, True)})"
     two_t = f'AND({arah}="turun",cfg_rumus_turun<>"T/R")'
     value = f'IF({two_t},2,0)+IF({two_t},-1,1)*({q})^IF(AND({arah}="turun",cfg_rumus_turun="T/R"),-1,1)'
     return (
-        f'=IF(OR({t}="",{r}="",NOT(ISNUMBER({r}))),"",'
+        f'=IF(OR({t}="",{r}=""),"",'
         f'IFERROR(MIN(IF(cfg_batas_capaian="ya",1,1E+300),{value}),""))'
     )
 

@@ -394,6 +394,11 @@ RULES: dict[str, Rule] = _rules(
      "the formula cell is blank for the range target {target}: an older template's formula, or a program without "
      "the NUMBERVALUE function (Excel 2010, Gnumeric); lkjip-xl computes {expected}. 'lkjip-xl rapikan' writes "
      "the formula that computes it"),
+    ("FRM007", "warning", "Rumus templat lama", "Earlier template's formula",
+     "sel ini memakai rumus templat lama, yang memberi {found}; rumus templat sekarang memberi {expected} (misalnya "
+     "untuk '-' atau target rentang). 'lkjip-xl rapikan' menggantinya",
+     "this cell holds an earlier template's formula, which gives {found}; the current template's gives {expected} "
+     "(for a '-' or a range target, for example). 'lkjip-xl rapikan' replaces it"),
     # ---- scales
     ("SCL001", "error", "Skala berlubang", "Scale has a gap",
      "skala {scale}: ada celah antara {detail}", "scale {scale}: gap between {detail}"),

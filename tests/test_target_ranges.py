@@ -9,6 +9,7 @@ Rencana Aksi rows 5..8: D Target Tahunan."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from decimal import Decimal as D
 
 import openpyxl
@@ -187,8 +188,9 @@ def test_an_earlier_templates_formula_is_said_and_rapikan_replaces_it(write, tmp
 
     old = _with_former_formula(write(ranged_data()), tmp_path / "old.xlsx", (6, 8))
     findings = check_workbook(old).findings
-    assert codes_at(findings, "FRM006") == ["PK!K6", "PK!K8"]
-    assert [f for f in findings if f.code in ("FRM002", "FRM005")] == []
+    assert codes_at(findings, "FRM007") == ["PK!K6", "PK!K8"]
+    assert [f for f in findings if f.code in ("FRM002", "FRM005", "FRM006")] == []
+    assert "105,5556" in next(f for f in findings if f.code == "FRM007").message("id")
     result = repair_workbook(old, tmp_path / "rapi.xlsx")
     assert {(c.cell, c.why) for c in result.changes if c.sheet == "PK"} >= {("K6", "formula_former"),
                                                                             ("K8", "formula_former")}
@@ -303,7 +305,46 @@ def test_an_earlier_ratio_formula_that_gave_value_for_a_nil_is_replaced(write, t
         FormulaContext(row=7, index=0, refs=refs.__getitem__, column_range=None))
     old = rewrite_part(write(data), tmp_path / "old.xlsx", REALISASI, lambda xml: set_cell(
         xml, "H7", f'<c r="H7" s="{style_of(xml, "H7")}" t="e"><f>{escape(formula[1:])}</f><v>#VALUE!</v></c>'))
-    assert codes_at(check_workbook(old).findings, "VAL010") == ["Realisasi!H7"]
+    findings = check_workbook(old).findings
+    assert [(f.code, f.cell, f.found, f.expected) for f in findings] == [("FRM007", "H7", "#VALUE!", 0)]
     result = repair_workbook(old, tmp_path / "rapi.xlsx")
     assert ("H7", "formula_former") in {(c.cell, c.why) for c in result.changes}
+    assert check_workbook(tmp_path / "rapi.xlsx").findings == []
+
+
+@pytest.mark.skipif(shutil.which("ssconvert") is None, reason="Gnumeric (ssconvert) not installed")
+def test_a_program_without_numbervalue_leaves_the_range_blank_said_once_per_cell(write, tmp_path):
+    """Saved by Gnumeric, which has no NUMBERVALUE: the current formula's capaian of the range rows
+    is blank. FRM006 at each, the kriteria a note naming it, not FRM005 'saved without calculation'."""
+    from test_agreement import recalculate_with_gnumeric
+
+    saved = recalculate_with_gnumeric(write(ranged_data()), tmp_path / "gnumeric")
+    findings = check_workbook(saved).findings
+    assert sorted(codes_at(findings, "FRM006")) == [f"PK!K{r}" for r in (5, 6, 7, 8)]
+    # the kriteria that follows from each: a note naming it
+    assert sorted((f.cell, f.severity, f.params["follows"]) for f in findings if f.code == "FRM002") == [
+        (f"L{r}", "info", f"PK!K{r}") for r in (5, 6, 7, 8)]
+    assert [f for f in findings if f.code in ("FRM005", "FRM007")] == []
+
+
+def test_an_earlier_capaian_formula_blank_for_a_nil_realisasi(write, tmp_path):
+    """Template 1.1's capaian formula gave a blank for a realisasi typed `-` (PK!J8, IKU4) and its
+    kriteria (L8) followed: FRM007 at the capaian, the kriteria a note naming it, not 'saved
+    without calculation' (FRM005); rapikan replaces the formula and refreshes both."""
+    from lkjip_xl.repair import repair_workbook
+    from test_agreement import valid_data
+    from xlsx_rewrite import PK as PK_PART, rewrite_part, set_cell, style_of
+
+    data = valid_data()
+    data["tables"]["pk_indikator"][3]["realisasi"] = "-"
+    data["tables"]["ra_indikator"][3].update(realisasi_tw1=None, realisasi_tw2=None, realisasi_tw3=None,
+                                             realisasi_tw4=None)
+    old = _with_former_formula(write(data), tmp_path / "old.xlsx", (8,))
+    old = rewrite_part(old, tmp_path / "old2.xlsx", PK_PART, lambda xml: xml.replace(
+        b"<v>Sangat Rendah</v>", b"<v></v>", 1) if b"Sangat Rendah" in xml else xml)
+    findings = check_workbook(old).findings
+    assert [(f.code, f.cell, f.severity) for f in findings if f.sheet == "PK"] == [
+        ("FRM007", "K8", "warning"), ("FRM002", "L8", "info")]
+    assert next(f for f in findings if f.cell == "L8").params["follows"] == "PK!K8"
+    repair_workbook(old, tmp_path / "rapi.xlsx")
     assert check_workbook(tmp_path / "rapi.xlsx").findings == []

@@ -17,7 +17,7 @@ from ..reader.model import WorkbookModel
 from ..settings import Settings
 from .blame import Cells, explain
 from .compare import consistent_truncation
-from .formulas import error_notes, flagged_rows, fraction_notes, overwritten_notes
+from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
 from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
 
@@ -125,7 +125,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
     findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + run_checks(ctx))), model))
-    findings = fraction_notes(findings, ctx)
+    findings = former_error_values(fraction_notes(findings, ctx), ctx)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])

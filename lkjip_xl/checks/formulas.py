@@ -5,9 +5,9 @@ A formula overwritten with a typed value is always reported (FRM001), at info wh
 the formula gives (at the precision typed; money exactly), as a warning otherwise. Formula cells
 saved with no result at all (a file written by a program that does not calculate) are one finding
 for the file (FRM005), not one per cell; a stored result that differs from the recomputation is
-FRM002 at its cell; a blank one for a range target (80-90) is FRM006, the formula's own limit (an
-older template's formula, or a program without NUMBERVALUE), not a file saved without
-calculation. A formula that reads a sheet the workbook lacks (STR001), or follows from one
+FRM002 at its cell; FRM007 where the cell holds an earlier template's formula, which gives
+another value (`rapikan` replaces it); a blank one for a range target (80-90) is FRM006 (a
+program without NUMBERVALUE), neither a file saved without calculation. A formula that reads a sheet the workbook lacks (STR001), or follows from one
 (recomputed blank while a sheet is missing), is not judged: it cannot be recomputed."""
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from ..calc.target_range import TargetRange
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema import SCHEMA
-from ..schema.refs import a1, parse_a1
-from ..schema.types import ColType, probe_formula
+from ..schema.refs import a1, col_letter, parse_a1
+from ..schema.types import ColType, FormulaContext, is_former, probe_formula
 from .compare import is_blank, same_cached, verdict
 
 
@@ -35,6 +35,7 @@ def check(ctx) -> Iterable[Finding]:
         if not computed:
             continue
         ranged = _range_targets(table)
+        limited: dict[int, dict[str, str]] = {}  # row -> computed column -> its cell, said FRM006/FRM007
         for col in computed:  # column by column: no dict of every derived value per row
             values, formulas = table.values[col.key], table.has_formula[col.key]
             reads_range = bool(ranged) and _reads_range(table.table, col.key)
@@ -48,8 +49,19 @@ def check(ctx) -> Iterable[Finding]:
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
                 said = _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
                              col.type, ctx.settings)
-                if reads_range and i in ranged and said and said[0].code == "FRM002" and is_blank(found):
-                    said = [Finding("FRM006", table.sheet, said[0].cell, expected=expected, params={"target": ranged[i]})]
+                if said and said[0].code == "FRM002":
+                    source = next((cell for k, cell in limited.get(i, {}).items() if k in table.table.inputs_of(col.key)),
+                                  None)
+                    if source is not None:  # the kriteria of a capaian said FRM006/FRM007: it follows
+                        said = [replace(said[0], severity_override="info",
+                                        params={**said[0].params, "follows": f"{table.sheet}!{source}"})]
+                    elif _former(ctx.model, table, col, i):
+                        said = [replace(said[0], code="FRM007")]
+                    elif reads_range and i in ranged and is_blank(found):
+                        said = [Finding("FRM006", table.sheet, said[0].cell, expected=expected,
+                                        params={"target": ranged[i]})]
+                    if said[0].code in ("FRM006", "FRM007"):
+                        limited.setdefault(i, {})[col.key] = said[0].cell
                 findings += said
     hasil = ctx.model.form("skm_hasil")
     if hasil is not None:
@@ -61,6 +73,15 @@ def check(ctx) -> Iterable[Finding]:
     if missing:  # what follows from a missing sheet recomputes blank: not a stale result, STR001 says why
         findings = [f for f in findings if not (f.code in ("FRM002", "FRM004") and is_blank(f.expected))]
     return _not_calculated(findings)
+
+
+def _former(model, table, col, i: int) -> bool:
+    """Does the cell hold the formula an earlier template wrote for its column (FRM007)?"""
+    if not col.derive.former:
+        return False
+    row, letters = table.rows[i], {k: col_letter(p) for k, p in table.cols.items()}
+    fctx = FormulaContext(row=row, index=i, refs=lambda k: f"{letters.get(k, '?')}{row}", column_range=None)
+    return is_former(col, model.formula_at(table.sheet, row, table.cols[col.key]), fctx)
 
 
 def _range_targets(table) -> dict[int, TargetRange]:
@@ -108,12 +129,12 @@ def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged
 def _not_calculated(findings: list[Finding]) -> list[Finding]:
     """Formula cells holding no result at all, where lkjip-xl computes one: the file was saved by a
     program that does not calculate. One FRM005 for the file, at the first such cell."""
-    blank = [f for f in findings if f.code == "FRM002" and is_blank(f.found)]
+    blank = [f for f in findings if f.code == "FRM002" and is_blank(f.found) and not f.params.get("follows")]
     if not blank:
         return findings
     first = blank[0]
     cells = ", ".join(f"{f.sheet}!{f.cell}" for f in blank[:5]) + (" …" if len(blank) > 5 else "")
-    rest = [f for f in findings if not (f.code == "FRM002" and is_blank(f.found))]
+    rest = [f for f in findings if f not in blank]
     return [Finding("FRM005", first.sheet, first.cell, params={"n": len(blank), "cells": cells})] + rest
 
 
@@ -157,6 +178,33 @@ def error_notes(findings: list[Finding], model) -> list[Finding]:
                 f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}"})
         out.append(f)
     return out
+
+
+def former_error_values(findings: list[Finding], ctx) -> list[Finding]:
+    """An error value (VAL010) shown by an earlier template's formula where the current one gives a
+    value (template 1.1's ratio divided a `-` and showed #VALUE!): FRM007, which `rapikan` mends,
+    not an error of the workbook's data. An error value that follows from an input (a note) stays."""
+    out = []
+    for f in findings:
+        if f.code == "VAL010" and not f.params.get("follows"):
+            f = _former_error(f, ctx) or f
+        out.append(f)
+    return out
+
+
+def _former_error(f: Finding, ctx) -> Finding | None:
+    row, pos = parse_a1(f.cell)
+    for key, data in ctx.model.tables.items():
+        if data.sheet != f.sheet or row not in data.rows:
+            continue
+        col = next((c for c in data.table.columns if c.computed and data.cols.get(c.key) == pos), None)
+        if col is None:
+            return None
+        i = data.rows.index(row)
+        expected = ctx.wb.column(key, col.key)[i]
+        if expected is not None and _former(ctx.model, data, col, i):
+            return Finding("FRM007", f.sheet, f.cell, expected=expected, found=data.values[col.key][i])
+    return None
 
 
 def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:

@@ -58,7 +58,10 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     findings = on_template_sheets(before.findings, package.renamed)
     changes = repair_values(ctx.model, findings, package)
     # a stored result that is what its formula gives, only not lkjip-xl's (a note naming why): left
-    leave = {(f.sheet, f.cell) for f in findings if f.code == "FRM002" and f.params.get("follows")}
+    # (unless it follows from an earlier template's formula this copy replaces)
+    replaced = {f"{f.sheet}!{f.cell}" for f in findings if f.code == "FRM007"}
+    leave = {(f.sheet, f.cell) for f in findings
+             if f.code == "FRM002" and f.params.get("follows") and f.params["follows"] not in replaced}
     changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes), leave)
     changes += repair_styles(ctx.model, package)
     changes += repair_validations(ctx.model, package)

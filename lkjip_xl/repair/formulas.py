@@ -5,21 +5,12 @@ with the template's own formula is refreshed to the value the formula gives (row
 still hold an unreadable value keep theirs: the spreadsheet would not compute that value)."""
 from __future__ import annotations
 
-import re
-
 from ..checks.compare import is_blank, same_cached
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
-from ..schema.types import FormulaContext
+from ..schema.types import FormulaContext, is_former, normalise_formula
 from ..template.writer import cached_number
 from .change import Change
-
-
-def normalise(formula: str | None) -> str:
-    """A formula compared as text: no '=', spaces, '$', quotes around sheet names, or case;
-    LibreOffice writes FALSE() where Excel writes FALSE."""
-    text = (formula or "").lstrip("=").upper().replace("$", "").replace("'", "").replace("FALSE()", "FALSE")
-    return re.sub(r"\s+", "", text)
 
 
 def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[tuple[str, str]] = frozenset()
@@ -93,12 +84,11 @@ class _Cell:
             return [self.change(self.found, self.expected, "formula_typed", "FRM001", applied=False)]
         if (same_cached(self.expected, self.found) and self.error is None) or stuck:
             return []
-        if self.theirs is not None and normalise(self.theirs) != normalise(self.ours):
-            if normalise(self.theirs) in {normalise(f(self.fctx)) for f in self.spec.derive.former}:
+        if self.theirs is not None and normalise_formula(self.theirs) != normalise_formula(self.ours):
+            if is_former(self.spec, self.theirs, self.fctx):
                 # an earlier template's formula (blank for a range target: FRM006)
                 sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
-                settles = "VAL010" if self.error else "FRM006" if is_blank(self.found) else "FRM002"
-                return [self.change(self.theirs, self.ours, "formula_former", settles)]
+                return [self.change(self.theirs, self.ours, "formula_former", "FRM007")]
             return [self.change(self.theirs, self.ours, "formula_own", "FRM002", applied=False)]
         sheet.set_cached(self.row, self.col, cached)
         return [self.change(self.error or self.found, self.expected, "result_stale", "VAL010" if self.error else "FRM002")]

@@ -6,9 +6,10 @@ description; nothing else knows where a column lives.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 from typing import Any, Callable
 
 from ..i18n import Text
@@ -117,6 +118,21 @@ class Column(_Cell):
     target_range: bool = False
     # a grade letter alone (B, BB) is a value here: a letter-only indicator's target or realisasi
     grade_letter: bool = False
+
+
+def normalise_formula(formula: str | None) -> str:
+    """A formula compared as text: no '=', spaces, '$', quotes around sheet names, or case;
+    LibreOffice writes FALSE() where Excel writes FALSE."""
+    text = (formula or "").lstrip("=").upper().replace("$", "").replace("'", "").replace("FALSE()", "FALSE")
+    return re.sub(r"\s+", "", text)
+
+
+def is_former(cell: "_Cell", formula: str | None, ctx: "FormulaContext") -> bool:
+    """Is ``formula`` (as a workbook holds it) one an earlier template wrote for the cell
+    (``Derivation.former``)?"""
+    if formula is None or cell.derive is None or not cell.derive.former:
+        return False
+    return normalise_formula(formula) in {normalise_formula(f(ctx)) for f in cell.derive.former}
 
 
 def probe_formula(cell: "_Cell", row: int = 1) -> tuple[str, frozenset[str]]:

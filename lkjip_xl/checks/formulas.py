@@ -54,7 +54,7 @@ def check(ctx) -> Iterable[Finding]:
                                   None)
                     if source is not None:  # the kriteria of a capaian said FRM006/FRM007: it follows
                         said = [replace(said[0], severity_override="info",
-                                        params={**said[0].params, "follows": f"{table.sheet}!{source}"})]
+                                        params={**said[0].params, "why": "", "follows": f"{table.sheet}!{source}"})]
                     elif _former(ctx.model, table, col, i):
                         said = [replace(said[0], code="FRM007")]
                     elif reads_range and i in ranged and is_blank(found):
@@ -106,6 +106,7 @@ def sheets_read(cell) -> set[str]:
     return {quoted.replace("''", "'") if quoted else bare for quoted, bare in _SHEET_REF.findall(text)}
 
 
+UNSAVED = Text(" (berkas disimpan tanpa hitung ulang?)", " (saved without recalculation?)")
 SAME_AS_FORMULA = Text(" (sama dengan hasil rumusnya)", " (what the formula gives)")
 
 
@@ -113,7 +114,7 @@ def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged
           settings) -> list[Finding]:
     if has_formula:
         if not same_cached(expected, found) and not row_flagged:
-            return [Finding("FRM002", sheet, cell, expected=expected, found=found)]
+            return [Finding("FRM002", sheet, cell, expected=expected, found=found, params={"why": UNSAVED})]
     elif is_blank(found):
         if not is_blank(expected):
             return [Finding("FRM004", sheet, cell, expected=expected)]

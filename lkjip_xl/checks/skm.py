@@ -250,7 +250,7 @@ def uncounted_notes(findings: list[Finding]) -> list[Finding]:
     if first is None:
         return findings
     source = first.params.get("first") or f"{first.sheet}!{first.cell}"
-    return [replace(f, severity_override="info", params={**f.params, "follows": source})
+    return [replace(f, severity_override="info", params={**f.params, "why": "", "follows": source})
             if f.code == "FRM002" and f.sheet == SUMMARY else f for f in findings]
 
 

@@ -250,10 +250,15 @@ def _quarters(row, values):
         row[f"target_tw{q}"] = v
 
 
-@pytest.mark.parametrize("tw4, finding", [("80-90", None), ("80 s.d. 90", None), ("80-95", "80–95")])
+@pytest.mark.parametrize("tw4, finding", [("80-90", None), ("80 s.d. 90", None), ("80-95", "80–95"),
+                                          (D(90), None), (D(85), None), (D(95), "95")])
 def test_the_last_quarter_of_an_akhir_range(check, tw4, finding):
-    data = ranged_data()  # IKU2: PK and Rencana Aksi 80 - 90, rule akhir
-    _quarters(ra(data, 1), [D(25), D(50), "60-70", tw4])
+    """IKU2: PK and Rencana Aksi 80 - 90, rule akhir. TW IV the same range however written, or a
+    number within it (the plan aims at a point of the range); another range or a number outside
+    it is KIN008."""
+    data = ranged_data()
+    quarters = [D(25), D(50), "60-70", tw4] if isinstance(tw4, str) else [D(25), D(50), D(70), tw4]
+    _quarters(ra(data, 1), quarters)
     findings = check(data)
     assert codes_at(findings, "KIN008") == ([] if finding is None else ["Rencana Aksi!H6"])
     assert [f for f in findings if f.code == "VAL013"] == []
@@ -261,7 +266,7 @@ def test_the_last_quarter_of_an_akhir_range(check, tw4, finding):
         assert next(f for f in findings if f.code == "KIN008").expected == finding
 
 
-@pytest.mark.parametrize("q1, finding", [("20-25", None), (D(20) , "80–95"), ("20-30", "80–105")])
+@pytest.mark.parametrize("q1, finding", [("20-25", None), (D(20), "80–95"), ("20-30", "80–105")])
 def test_kumulatif_range_quarters_add_up_bound_by_bound(check, q1, finding):
     data = ranged_data()
     row = ra(data, 1)
@@ -274,6 +279,21 @@ def test_kumulatif_range_quarters_add_up_bound_by_bound(check, q1, finding):
     if finding:
         kin008 = next(f for f in findings if f.code == "KIN008")
         assert (kin008.expected, kin008.found) == (finding, "80-100")
+
+
+@pytest.mark.parametrize("quarters, finding", [([20, 25, 25, 20], None), ([20, 20, 20, 20], None),
+                                               ([30, 30, 30, 30], "120"), ([10, 10, 10, 10], "40")])
+def test_kumulatif_numbers_towards_a_range_land_within_it(check, quarters, finding):
+    data = ranged_data()
+    row = ra(data, 1)
+    row["agregasi"] = "kumulatif"
+    pk(data, 1)["target"] = row["target_tahunan"] = "80-100"
+    _quarters(row, [D(q) for q in quarters])
+    row["realisasi_tw1"] = row["realisasi_tw2"] = row["realisasi_tw3"] = row["realisasi_tw4"] = None
+    findings = check(data)
+    assert codes_at(findings, "KIN008") == ([] if finding is None else ["Rencana Aksi!H6"])
+    if finding:
+        assert next(f for f in findings if f.code == "KIN008").expected == finding
 
 
 def test_a_letter_realisasi_in_the_history(write):

@@ -115,13 +115,20 @@ def _targets(ctx, ra, i, rule: str, annual) -> Iterable[Finding]:
 
 def _range_quarters(ra, i, rule: str, quarters: list, annual) -> Iterable[Finding]:
     """Quarters and a year whose targets are ranges (80-90; a number is a range of one): the rule
-    holds for the lower bounds and for the upper bounds alike (kumulatif 20-25 × 4 is 80-100)."""
+    holds for the lower bounds and for the upper bounds alike (kumulatif 20-25 × 4 is 80-100), or,
+    quarters of numbers, what they give lies within the year's range (akhir TW IV 95 for 90-100)."""
     year, tw = bounds(annual), [bounds(v) for v in quarters]
     if year is None:
         return
     got = [target_result(rule, [b[k] if b else None for b in tw], year[k]) for k in (0, 1)]
     if None in got or (got[0][1] and got[1][1]):
         return
+    if all(b is None or b[0] == b[1] for b in tw) and year[0] != year[1]:
+        # quarters of numbers plan one point: within the year's range, the plan holds
+        point = got[0][0]
+        last = tw[3][0] if tw[3] else None  # kumulatif written as running totals: TW IV is the year
+        if any(v is not None and year[0] <= v <= year[1] for v in (point, last if rule == "kumulatif" else None)):
+            return
     lower, upper = (show_value(strip_exponent(g[0])) if g[0] is not None else "?" for g in got)
     yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=lower if lower == upper else f"{lower}–{upper}",
                   found=_shown(annual), params={"rule": RULE_TEXT[rule]})

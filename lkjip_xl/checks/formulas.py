@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from ..calc.target_range import TargetRange
+from ..reader.values import NIL
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..schema import SCHEMA
@@ -76,8 +77,13 @@ def check(ctx) -> Iterable[Finding]:
 
 
 def _former(model, table, col, i: int) -> bool:
-    """Does the cell hold the formula an earlier template wrote for its column (FRM007)?"""
-    if not col.derive.former:
+    """Does the cell hold the formula an earlier template wrote for its column, on a row where the
+    two formulas differ (an input typed `-`, or a target range: where template 1.1's formulas gave
+    a blank or #VALUE!)? Then its result is that formula's, not a stale one (FRM007). Any other
+    difference is the result's own (FRM002, or the error value's VAL010)."""
+    if not col.derive.former or not any(
+            table.how(k, i) == NIL or isinstance(table.get(k, i), TargetRange)
+            for k in table.table.inputs_of(col.key) if k in table.values):
         return False
     row, letters = table.rows[i], {k: col_letter(p) for k, p in table.cols.items()}
     fctx = FormulaContext(row=row, index=i, refs=lambda k: f"{letters.get(k, '?')}{row}", column_range=None)

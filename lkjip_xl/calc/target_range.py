@@ -15,7 +15,7 @@ from decimal import Decimal
 from .decimals import number_or_none
 from .numbers_id import PREDICATE_LETTERS
 
-# the separators the template's formula turns into "-" (schema.derivations.RANGE_SEPARATORS)
+# the separators the template's capaian formula turns into "-" (schema.derivations._range_text)
 SEPARATORS = ("s.d.", "s/d", "\u2013", "-")
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _RANGE = re.compile(
@@ -35,9 +35,6 @@ class TargetRange(str):
 
     def __reduce__(self):  # a pickled model (rekap's worker processes) keeps the bounds
         return TargetRange, (str(self), self.lower, self.upper)
-
-    def same_bounds(self, other: object) -> bool:
-        return isinstance(other, TargetRange) and (self.lower, self.upper) == (other.lower, other.upper)
 
 
 def _number(text: str) -> Decimal:

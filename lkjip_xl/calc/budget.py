@@ -175,8 +175,9 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
     (or ``orphan`` when its parent code appears nowhere); it still stays where
     the sheet put it, because the parent's typed total covers the rows below
     it; unless the sums say it is only out of place (``out_of_place``,
-    ``_belongs_to``): it is then counted under its code's parent. With no
-    preceding parent it hangs under the nearest higher row, or becomes a root. Rows with unusable codes are reported and left out.
+    ``_belongs_to``): it is then counted under its code's parent; a table sorted other than by its
+    codes is placed by them (``_in_code_order``). With no preceding parent a row hangs under the
+    nearest higher row, or becomes a root. Rows with unusable codes are reported and left out.
     ``*_without_*`` problems are only reported when the sheet uses that
     child level at all (a program-only table is fine).
     """

@@ -89,3 +89,8 @@ def target_key(value: object) -> tuple | str | None:
     """What two statements of one target must share: a number's or a range's bounds, or a grade
     letter; None for a blank or anything else."""
     return bounds(value) or grade_letter(value)
+
+
+def same_target(a: object, b: object) -> bool:
+    """Do two cells state the same target (``80 s.d. 90`` and ``80-90``, ``b`` and ``B``)?"""
+    return (key := target_key(a)) is not None and key == target_key(b)

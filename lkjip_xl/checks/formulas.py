@@ -7,8 +7,9 @@ saved with no result at all (a file written by a program that does not calculate
 for the file (FRM005), not one per cell; a stored result that differs from the recomputation is
 FRM002 at its cell; FRM007 where the cell holds an earlier template's formula, which gives
 another value (`rapikan` replaces it); a blank one for a range target (80-90) is FRM006 (a
-program without NUMBERVALUE), neither a file saved without calculation. A formula that reads a sheet the workbook lacks (STR001), or follows from one
-(recomputed blank while a sheet is missing), is not judged: it cannot be recomputed."""
+program without NUMBERVALUE), neither a file saved without calculation. A formula that reads a
+sheet the workbook lacks (STR001), or follows from one (recomputed blank while a sheet is
+missing), is not judged: it cannot be recomputed."""
 from __future__ import annotations
 
 import operator
@@ -17,9 +18,9 @@ from dataclasses import replace
 from typing import Iterable
 
 from ..calc.target_range import TargetRange
-from ..reader.values import NIL
 from ..findings import Finding, show_value
 from ..i18n import Text
+from ..reader.values import NIL
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
 from ..schema.types import ColType, FormulaContext, is_former, probe_formula
@@ -51,8 +52,8 @@ def check(ctx) -> Iterable[Finding]:
                 said = _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
                              col.type, ctx.settings)
                 if said and said[0].code == "FRM002":
-                    source = next((cell for k, cell in limited.get(i, {}).items() if k in table.table.inputs_of(col.key)),
-                                  None)
+                    reads = table.table.inputs_of(col.key)
+                    source = next((cell for k, cell in limited.get(i, {}).items() if k in reads), None)
                     if source is not None:  # the kriteria of a capaian said FRM006/FRM007: it follows
                         said = [replace(said[0], severity_override="info",
                                         params={**said[0].params, "why": "", "follows": f"{table.sheet}!{source}"})]
@@ -237,16 +238,22 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
                     continue
                 expected, found = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
                 if not same_cached(expected, found):
-                    pct, cell = " %" if col.type == ColType.PERCENT else "", f"{data.sheet}!{data.cell(col.key, i)}"
-                    out[at] = replace(out[at], severity_override="warning", params={**out[at].params, "consequence": Text(
-                        f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {show_value(found)}{pct}, "
-                        f"lkjip-xl menghitung {show_value(expected)}{pct}; ketik angkanya tanpa %, atau jalankan "
-                        "lkjip-xl rapikan",
-                        f"; the sheet's own formulas use the stored value: {cell} shows {show_value(found, 'en')}{pct}, "
-                        f"lkjip-xl computes {show_value(expected, 'en')}{pct}; type the number without %, or run "
-                        "lkjip-xl rapikan")})
+                    consequence = _misread(f"{data.sheet}!{data.cell(col.key, i)}", found, expected,
+                                           " %" if col.type == ColType.PERCENT else "")
+                    out[at] = replace(out[at], severity_override="warning",
+                                      params={**out[at].params, "consequence": consequence})
                     break
     return out
+
+
+def _misread(cell: str, found, expected, unit: str) -> Text:
+    """What a percent typed where the sheet's formula reads its fraction does to ``cell``."""
+    return Text(f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {show_value(found)}{unit}, "
+                f"lkjip-xl menghitung {show_value(expected)}{unit}; ketik angkanya tanpa %, atau jalankan lkjip-xl "
+                "rapikan",
+                f"; the sheet's own formulas use the stored value: {cell} shows {show_value(found, 'en')}{unit}, "
+                f"lkjip-xl computes {show_value(expected, 'en')}{unit}; type the number without %, or run lkjip-xl "
+                "rapikan")
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:

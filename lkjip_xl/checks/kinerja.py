@@ -21,9 +21,9 @@ from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
-from ..reader.values import typed_grade
 from ..findings import Finding, show_value
 from ..i18n import Text
+from ..reader.values import typed_grade
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
 from .relations import Ref, judged
@@ -39,6 +39,11 @@ def number(value: Any) -> Decimal | None:
     """A cell's number as typed (trailing zeros from the percent conversion dropped), else None."""
     d = number_or_none(value)
     return None if d is None else strip_exponent(d)
+
+
+def stated_target(value: Any) -> Any:
+    """A target as a finding states it: a range or a grade letter as typed, a number as typed."""
+    return value if isinstance(value, str) else number(value)
 
 
 def code_key(code: Any) -> str | None:
@@ -108,7 +113,8 @@ def _formula_text(ctx, arah: Any, target: Any = None, realisasi: Any = None) -> 
     if span is None or r is None:
         return text
     t = min(max(r, span.lower), span.upper)
-    return Text(f"{text}, T = {show_value(t, 'id')} dari rentang {span}", f"{text}, T = {show_value(t, 'en')} of the range {span}")
+    return Text(f"{text}, T = {show_value(t, 'id')} dari rentang {span}",
+                f"{text}, T = {show_value(t, 'en')} of the range {span}")
 
 
 def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
@@ -186,8 +192,12 @@ def _predikat(ctx, pk, i, row) -> Iterable[Finding]:
         yield Finding("KIN005", pk.sheet, cell, found=letter)
         return
     value = target if target is not None else own_number
-    if value is None:
-        return
+    if value is not None:
+        yield from _grade_of(ctx, pk, cell, row, letter, value)
+
+
+def _grade_of(ctx, pk, cell: str, row, letter: str, value: Decimal) -> Iterable[Finding]:
+    """KIN004 when ``letter`` is not the band of ``value`` on the indicator's scale."""
     scale = predikat_scale(ctx, row, letter, value)
     band = grade(scale, value) if scale is not None else None
     if band is not None and band.code and band.code != letter:
@@ -200,13 +210,8 @@ def _typed_grades(ctx, pk, i, row) -> Iterable[Finding]:
     letter must be the band of the number, as Target Predikat's (KIN004)."""
     for key in ("target", "realisasi"):
         letter, value = typed_grade(pk.how(key, i)), number(row.get(key))
-        if letter is None or value is None:
-            continue
-        scale = predikat_scale(ctx, row, letter, value)
-        band = grade(scale, value) if scale is not None else None
-        if band is not None and band.code and band.code != letter:
-            yield Finding("KIN004", pk.sheet, pk.cell(key, i), expected=band.code, found=letter,
-                          params={"number": format_id(value, min(_places(value), 4))})
+        if letter is not None and value is not None:
+            yield from _grade_of(ctx, pk, pk.cell(key, i), row, letter, value)
 
 
 def letter_realisasi(table, i, row) -> Iterable[Finding]:
@@ -222,8 +227,7 @@ def letter_realisasi(table, i, row) -> Iterable[Finding]:
         target = parse_predicate(str(row.get("target_predikat") or ""))[0]
     if target is None:
         if row.get("target") is not None:  # a blank target is said as such (VAL005, KIN005)
-            shown = row.get("target") if isinstance(row.get("target"), str) else number(row.get("target"))
-            yield Finding("KIN028", table.sheet, cell, expected=shown, found=found)
+            yield Finding("KIN028", table.sheet, cell, expected=stated_target(row.get("target")), found=found)
         return
     met = PREDICATE_LETTERS.index(found) <= PREDICATE_LETTERS.index(target)
     yield Finding("KIN027", table.sheet, cell, expected=target, found=found,

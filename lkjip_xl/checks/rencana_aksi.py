@@ -22,9 +22,9 @@ from typing import Iterable
 
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up, strip_exponent
-from ..calc.target_range import TargetRange, bounds, target_key
+from ..calc.target_range import TargetRange, bounds, same_target, target_key
 from ..findings import Finding, show_value
-from .kinerja import code_key, number, rows_by_code
+from .kinerja import code_key, number, rows_by_code, stated_target
 from .relations import Ref, Test, equal, reported
 
 QUARTERS = ("1", "2", "3", "4")
@@ -43,22 +43,16 @@ def check(ctx) -> Iterable[Finding]:
         p = pk_rows.get(code_key(ra.get("kode_indikator", i)))
         typed, pk_target = ra.get("target_tahunan", i), None if p is None else pk.get("target", p)
         if target_key(typed) is not None and target_key(pk_target) is not None:  # numbers, ranges, letters
-            same = target_key(typed) == target_key(pk_target)
-            finding = Finding("KIN014", ra.sheet, ra.cell("target_tahunan", i), expected=_shown(pk_target),
-                              found=_shown(typed))
-            yield from reported(ctx, equal(None if same else finding, Ref("ra_indikator", i, "target_tahunan"),
-                                           Ref("pk_indikator", p, "target"), typed, pk_target,
-                                           same=lambda a, b: target_key(a) is not None and target_key(a) == target_key(b)))
+            finding = Finding("KIN014", ra.sheet, ra.cell("target_tahunan", i), expected=stated_target(pk_target),
+                              found=stated_target(typed))
+            yield from reported(ctx, equal(None if same_target(typed, pk_target) else finding,
+                                           Ref("ra_indikator", i, "target_tahunan"), Ref("pk_indikator", p, "target"),
+                                           typed, pk_target, same=same_target))
         if rule not in RULE_TEXT:
             continue  # blank or not in the list: VAL005/VAL007
         yield from _targets(ctx, ra, i, rule, annual)
         if p is not None:
             yield from _actuals(ctx, ra, i, rule, p, number(pk.get("realisasi", p)))
-
-
-def _shown(target):
-    """A target as a finding says it: a range or a letter as typed, a number as typed."""
-    return target if isinstance(target, str) else number(target)
 
 
 def same_mean(avg: Decimal, typed: Decimal) -> bool:
@@ -131,7 +125,7 @@ def _range_quarters(ra, i, rule: str, quarters: list, annual) -> Iterable[Findin
             return
     lower, upper = (show_value(strip_exponent(g[0])) if g[0] is not None else "?" for g in got)
     yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=lower if lower == upper else f"{lower}–{upper}",
-                  found=_shown(annual), params={"rule": RULE_TEXT[rule]})
+                  found=stated_target(annual), params={"rule": RULE_TEXT[rule]})
 
 
 def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rule: str) -> Iterable[Finding]:

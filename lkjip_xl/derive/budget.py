@@ -10,7 +10,6 @@ amount, else what the parent row holds) and the sisa and % of those.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property

@@ -8,9 +8,8 @@ from the row as it is, which ``check`` compares with what the cell holds and the
 """
 from __future__ import annotations
 
-from typing import Any
-
 from decimal import Decimal
+from typing import Any
 
 from ..calc.decimals import number_or_none
 from ..calc.numbers_id import SPECIAL_DASH, parse_number
@@ -18,6 +17,7 @@ from ..schema.types import Derivation
 
 
 def nil_or_number(value: Any) -> Decimal | None:
+    """``number_or_none``, and 0 for a nil marker (-) given as text, as the reader reads it."""
     d = number_or_none(value)
     if d is None and type(value) is str and parse_number(value).special == SPECIAL_DASH:
         return Decimal(0)

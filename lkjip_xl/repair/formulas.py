@@ -86,7 +86,7 @@ class _Cell:
             return []
         if self.theirs is not None and normalise_formula(self.theirs) != normalise_formula(self.ours):
             if is_former(self.spec, self.theirs, self.fctx):
-                # an earlier template's formula (blank for a range target: FRM006)
+                # an earlier template's formula that gives another value (FRM007)
                 sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
                 return [self.change(self.theirs, self.ours, "formula_former", "FRM007")]
             return [self.change(self.theirs, self.ours, "formula_own", "FRM002", applied=False)]

@@ -35,7 +35,8 @@ PK_INDIKATOR = Table(
             "Angka target dalam satuan indikator (96 untuk 96%), atau rentang (80-90, 3 s.d. 5). Predikat: isi "
             "angkanya, hurufnya di kolom berikut.",
             "Target in the indicator's unit (96 for 96%), or a range (80-90, 3 s.d. 5).", required=True, width=10,
-            required_unless="target_predikat", target_range=True, grade_letter=True),  # a letter-only target: KIN005 says what it cannot give
+            # a letter-only target (in Target Predikat, or typed here): KIN005 says what it cannot give
+            required_unless="target_predikat", target_range=True, grade_letter=True),
         col("target_predikat", "Target Predikat", "Target grade", T.TEXT,
             "Huruf predikat target bila ada, mis. B.", "Target letter grade, e.g. B.", width=9),
         col("realisasi", "Realisasi", "Actual", T.DECIMAL,

@@ -368,3 +368,54 @@ def test_an_earlier_capaian_formula_blank_for_a_nil_realisasi(write, tmp_path):
     assert next(f for f in findings if f.cell == "L8").params["follows"] == "PK!K8"
     repair_workbook(old, tmp_path / "rapi.xlsx")
     assert check_workbook(tmp_path / "rapi.xlsx").findings == []
+
+
+@pytest.mark.parametrize("quarters, fall", [
+    (["20-25", "40-50", "60-75", "80-100"], None),  # running totals that rise
+    (["20-25", "40-50", "30-45", "80-100"], ("Rencana Aksi!G6", "40-50", "30-45")),  # the range moves down
+    (["20-25", "40-50", "40-48", "80-100"], ("Rencana Aksi!G6", "40-50", "40-48")),  # its upper bound falls
+    (["20-25", "40-50", D(45), "80-100"], None),  # a number within the range before it: a point of it
+    ([D(20), D(45), "40-50", "80-100"], None),
+    ([D(20), D(50), D(30), "80-100"], ("Rencana Aksi!G6", D(50), D(30))),  # numbers towards a range
+])
+def test_kumulatif_running_totals_of_ranges_must_not_fall(check, quarters, fall):
+    """KIN009 for ranges: running totals (TW IV is the year's range 80-100) fall when a bound goes
+    down from one quarter to the next; KIN008 holds (TW IV is the year) either way."""
+    data = ranged_data()
+    row = ra(data, 1)
+    row["agregasi"] = "kumulatif"
+    pk(data, 1)["target"] = row["target_tahunan"] = "80-100"
+    _quarters(row, quarters)
+    row["realisasi_tw1"] = row["realisasi_tw2"] = row["realisasi_tw3"] = row["realisasi_tw4"] = None
+    findings = check(data)
+    assert [(f"{f.sheet}!{f.cell}", f.expected, f.found) for f in findings if f.code == "KIN009"] == (
+        [] if fall is None else [fall])
+    assert codes_at(findings, "KIN008") == []
+
+
+# ------------------------------------------------------------------------------ plausibility of ranges
+@pytest.mark.parametrize("quarters, at, found", [
+    ([D(25), D(500), D(75)], "Rencana Aksi!F6", D(500)),  # 50 with an extra zero, towards 80 - 90
+    ([D(25), "60-70", "40-50"], "Rencana Aksi!G6", "40-50"),  # back down on the way
+    ([D(25), "40-50", "60-70"], None, None),
+])
+def test_akhir_quarters_towards_a_range_are_judged_by_its_middle(check, quarters, at, found):
+    """KIN024 (an ``akhir`` quarter off the annual scale or moving away) reads a range by its
+    middle (80 - 90: 85); the finding states the targets as typed."""
+    data = ranged_data()
+    _quarters(ra(data, 1), [*quarters, "80 - 90"])
+    findings = [f for f in check(data) if f.code == "KIN024"]
+    assert [(f"{f.sheet}!{f.cell}", f.expected, f.found) for f in findings] == (
+        [] if at is None else [(at, "80 - 90", found)])
+
+
+@pytest.mark.parametrize("key, value, cell", [("target_renstra", D(900), "PK!N6"), ("realisasi_lalu", D(9), "PK!M6"),
+                                              ("target_renstra", D(95), None)])
+def test_values_on_another_scale_than_a_range_target(check, key, value, cell):
+    """KIN022 compares an indicator's values with its target: a range (80 - 90) by its middle.
+    IKU2 has no realisasi yet, so the range is the only value to compare with."""
+    data = ranged_data()
+    pk(data, 1)["realisasi"] = None
+    pk(data, 1)[key] = value
+    findings = [f for f in check(data) if f.code == "KIN022"]
+    assert [f"{f.sheet}!{f.cell}" for f in findings] == ([] if cell is None else [cell])

@@ -77,6 +77,13 @@ def bounds(value: object) -> tuple[Decimal, Decimal] | None:
     return None if n is None else (n, n)
 
 
+def midpoint(value: object) -> Decimal | None:
+    """A target's point on its scale (a number, a range's middle): what a comparison of scales
+    (×10, a fraction) reads; None for anything else."""
+    b = bounds(value)
+    return None if b is None else (b[0] + b[1]) / 2
+
+
 def grade_letter(value: object) -> str | None:
     """A target (or realisasi) that is a grade letter alone (``B``, ``bb``): the letter, upper case."""
     if not isinstance(value, str) or isinstance(value, TargetRange):

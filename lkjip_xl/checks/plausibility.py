@@ -24,10 +24,11 @@ from statistics import median
 from typing import Iterable
 
 from ..calc.decimals import strip_exponent
+from ..calc.target_range import as_range, midpoint
 from ..calc.typos import digit_slip
 from ..derive.budget import money
 from ..findings import Finding, show_value
-from .kinerja import TYPED_RATIOS, code_key, number, rows_by_code
+from .kinerja import TYPED_RATIOS, code_key, number, rows_by_code, stated_target
 from .relations import Ref, Sources, Test, reported
 
 # a capaian outside this range (%) is far from what reports hold: 104, 117, 125 occur; 1.000 does not.
@@ -153,9 +154,11 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
     ra = ctx.model.table("ra_indikator")
     ra_rows = rows_by_code(ra)
     for i in range(len(pk)):
-        row = {k: number(pk.get(k, i)) for k in ("target", "realisasi", "realisasi_lalu", "target_renstra")}
+        row = {k: number(pk.get(k, i)) for k in ("realisasi", "realisasi_lalu", "target_renstra")}
+        row["target"] = midpoint(pk.get("target", i))  # a range (80-90) is on the scale of its middle
         j = ra_rows.get(code_key(pk.get("kode_indikator", i)))
-        row["ra_target"] = number(ra.get("target_tahunan", j)) if j is not None else None
+        row["ra_target"] = midpoint(ra.get("target_tahunan", j)) if j is not None else None
+        ranged = as_range(pk.get("target", i)) is not None
         turun = str(pk.get("arah", i) or "").strip().lower() == "turun"
         percent_unit = str(pk.get("satuan", i) or "").strip() == "%"
         capaian_off = implausible(ctx.derived("pk_indikator")[i].get("capaian"))
@@ -171,9 +174,12 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
                 value * 100, reference, SCALE_FACTOR)  # 0,08 typed for 8 (%)
             # a turun indicator's realisasi may be far below: that is good news, not another scale
             if fraction or key != "realisasi" and off_scale(value, reference, SCALE_FACTOR, low_side=not turun):
-                yield from _at(ctx, "KIN022", ref, _show(reference), value, name=key.replace("_", " "))
+                yield from _at(ctx, "KIN022", ref, _show(reference), stated_target(pk.get(key, i)),
+                               name=key.replace("_", " "))
                 continue
             other = SLIP_OF.get(key)
+            if other == "target" and ranged:
+                continue  # a slip of a range's middle is no slip anyone typed
             kind = digit_slip(row[other], value) if other and row[other] is not None else None
             if kind in TELLING_SLIPS and _digits(row[other]) >= SLIP_DIGITS:
                 yield from _at(ctx, "KIN023", ref, row[other], value, name=key.replace("_", " "),
@@ -190,18 +196,21 @@ def _akhir_quarters(ctx) -> Iterable[Finding]:
     for j in range(len(ra) if ra is not None else 0):
         if str(ra.get("agregasi", j) or "").strip().lower() != "akhir":
             continue
-        annual = number(ra.get("target_tahunan", j))
-        targets = [(q, number(ra.get(f"target_tw{q}", j))) for q in (1, 2, 3)]
-        targets = [(q, v) for q, v in targets if v is not None]
+        stated = ra.get("target_tahunan", j)  # a range (80-90) is compared by its middle
+        annual = midpoint(stated)
+        targets = [(q, midpoint(ra.get(f"target_tw{q}", j)), ra.get(f"target_tw{q}", j)) for q in (1, 2, 3)]
+        targets = [(q, v, typed) for q, v, typed in targets if v is not None]
         flagged = set()
-        for q, v in targets:
+        for q, v, typed in targets:
             if off_scale(v, annual, QUARTER_SCALE) or (annual is not None and annual < 0 < v):
                 flagged.add(q)
-                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), annual, v, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
+                               stated_target(typed), tw=q)
         if annual is not None:
-            q = _moves_away([(q, v) for q, v in targets if q not in flagged], annual)
+            q = _moves_away([(q, v) for q, v, _ in targets if q not in flagged], annual)
             if q is not None:
-                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), annual, None, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
+                               stated_target(ra.get(f"target_tw{q}", j)), tw=q)
         actual = number(ra.get("realisasi_tw4", j))
         for q in (1, 2, 3):
             v = number(ra.get(f"realisasi_tw{q}", j))

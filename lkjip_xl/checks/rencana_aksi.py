@@ -114,6 +114,8 @@ def _range_quarters(ra, i, rule: str, quarters: list, annual) -> Iterable[Findin
     year, tw = bounds(annual), [bounds(v) for v in quarters]
     if year is None:
         return
+    if rule == "kumulatif":
+        yield from _range_falls(ra, i, quarters, tw, year)
     got = [target_result(rule, [b[k] if b else None for b in tw], year[k]) for k in (0, 1)]
     if None in got or (got[0][1] and got[1][1]):
         return
@@ -126,6 +128,20 @@ def _range_quarters(ra, i, rule: str, quarters: list, annual) -> Iterable[Findin
     lower, upper = (show_value(strip_exponent(g[0])) if g[0] is not None else "?" for g in got)
     yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=lower if lower == upper else f"{lower}–{upper}",
                   found=stated_target(annual), params={"rule": RULE_TEXT[rule]})
+
+
+def _range_falls(ra, i, quarters: list, tw: list, year: tuple) -> Iterable[Finding]:
+    """KIN009 for ranges: running totals (TW IV is the year's range) whose lower or upper bound
+    goes down from one filled quarter to the next (20-25, 40-50, 30-45, 80-100 falls at TW III);
+    a number within the range before or after it plans a point of it and does not fall."""
+    if tw[3] != year:
+        return  # per-quarter amounts (a range's bounds are never negative)
+    filled = [(q, b) for q, b in enumerate(tw) if b is not None]
+    for (p, a), (q, b) in zip(filled, filled[1:]):
+        point_within = (a[0] == a[1] and b[0] <= a[0] <= b[1]) or (b[0] == b[1] and a[0] <= b[0] <= a[1])
+        if (b[0] < a[0] or b[1] < a[1]) and not point_within:  # 45 after 40-50 aims at a point of it
+            yield Finding("KIN009", ra.sheet, ra.cell(f"target_tw{q + 1}", i), expected=stated_target(quarters[p]),
+                          found=stated_target(quarters[q]))
 
 
 def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rule: str) -> Iterable[Finding]:

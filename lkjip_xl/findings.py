@@ -21,6 +21,7 @@ REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {re
 # a formula's error value that follows from an input of its row reported at that input
 FOLLOWS_WORDS = {"id": "akibat isian {follows}", "en": "it follows from the input at {follows}"}
 # a finding at a row hidden in the sheet (a cancelled sub kegiatan hidden rather than deleted)
+NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
 HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "
                       "bila batal, hapus barisnya",
                 "en": "row {row} is hidden, but it is still read and added up (Excel's SUM adds it too); if it was "
@@ -65,6 +66,8 @@ class Finding:
             text += " — " + FOLLOWS_WORDS.get(lang, FOLLOWS_WORDS["id"]).format(follows=self.params["follows"])
         if self.params.get("repeats"):
             text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
+        if self.params.get("nil_typed"):
+            text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"])
         if self.params.get("hidden_row"):
             text += " — " + HIDDEN_WORDS.get(lang, HIDDEN_WORDS["id"]).format(row=self.params["hidden_row"])
         return text
@@ -147,6 +150,14 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
         return (order.get(f.sheet, 99), f.sheet, r, c, SEVERITY_ORDER[f.severity], f.code)
 
     return sorted(findings, key=key)
+
+
+def on_nil_cells(findings: list[Finding], nil_cells: set[tuple[str, str]]) -> list[Finding]:
+    """A finding that states 0 found at a cell typed `-` says how the 0 was read: the person
+    reading it sees a `-` there, not a 0 (domain §4: `-` is zero)."""
+    return [replace(f, params={**f.params, "nil_typed": True})
+            if (f.sheet, f.cell) in nil_cells and isinstance(f.found, (int, Decimal)) and f.found == 0
+            and not isinstance(f.found, bool) else f for f in findings]
 
 
 def on_hidden_rows(findings: list[Finding], hidden: dict[str, set[int]]) -> list[Finding]:

@@ -45,6 +45,19 @@ def test_a_dash_is_an_explicit_zero_without_a_finding(check, data, write, dash):
 
 
 # ------------------------------------------------------------------------------ text numbers
+def test_a_finding_that_states_the_zero_of_a_dash_says_the_cell_holds_a_dash(check, data):
+    """`-` typed as the pagu perubahan of a row that did not change (01.01.02, murni 200.000.000):
+    the sums say the cell should hold 200.000.000. The finding shows 0 for what the person reading
+    it sees as `-`, so it says how the `-` was read; a finding elsewhere does not."""
+    data["tables"]["realisasi"][3]["pagu_perubahan"] = "-"
+    findings = check(data)
+    (blamed,) = [f for f in findings if f.severity == "error"]
+    assert (blamed.code, blamed.cell, blamed.expected, blamed.found) == ("BUD021", "J8", 200000000, 0)
+    assert blamed.message("id").endswith("sel ini berisi '-', yang dibaca 0 (nihil)")
+    assert blamed.message("en").endswith("the cell holds '-', read as 0 (nil)")
+    assert [f.cell for f in findings if "'-'" in f.message("id")] == ["J8"]
+
+
 def test_a_number_stored_as_text_is_read_and_said_to_be_text(check, data, write):
     sub = data["tables"]["realisasi"][3]  # 01.01.02, row 8
     sub["pagu_murni"] = "200.000.000"

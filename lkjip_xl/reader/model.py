@@ -140,6 +140,13 @@ class WorkbookModel:
     def form(self, key: str) -> FormData | None:
         return self.forms.get(key)
 
+    def cells_read_as(self, how: str) -> set[tuple[str, str]]:
+        """The (sheet, A1) of every cell whose value was read as ``how`` (values.NIL: `-` as 0)."""
+        out = {(t.sheet, t.cell(key, i)) for t in self.tables.values() for key, rows in t.read_as.items()
+               for i, h in rows.items() if h == how}
+        return out | {(f.sheet, f.cells[key]) for f in self.forms.values() for key, h in f.read_as.items()
+                      if h == how and key in f.cells}
+
     def formula_at(self, sheet: str, row: int, col: int) -> str | None:
         scan = self.scans.get(sheet)
         return scan.formulas.get((row, col)) if scan else None

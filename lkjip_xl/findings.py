@@ -19,7 +19,7 @@ CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference co
 ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the slip is at {alternatives}"}
 REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {repeats} other cells of this column"}
 # a formula's error value that follows from an input of its row reported at that input
-FOLLOWS_WORDS = {"id": "akibat isian {follows}", "en": "it follows from the input at {follows}"}
+FOLLOWS_WORDS = {"id": "akibat sel {follows}", "en": "it follows from the cell {follows}"}
 # a finding at a row hidden in the sheet (a cancelled sub kegiatan hidden rather than deleted)
 NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
 HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "

@@ -48,6 +48,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bukan berkas Excel .xlsx: {path} ({detail})",
         "not an Excel .xlsx file: {path} ({detail})",
     ),
+    "ods": (
+        "berkas OpenDocument (.ods, format bawaan LibreOffice) belum dapat dibaca: {path}; buka di LibreOffice, "
+        "Berkas > Simpan Sebagai, jenis berkas \"Excel 2007-365 (.xlsx)\"",
+        "an OpenDocument file (.ods, LibreOffice's own format) cannot be read yet: {path}; open it in LibreOffice, "
+        "File > Save As, file type \"Excel 2007-365 (.xlsx)\"",
+    ),
     "old_xls": (
         "format Excel lama (.xls) tidak didukung: {path}; simpan ulang sebagai .xlsx",
         "old Excel format (.xls) is not supported: {path}; save it again as .xlsx",

@@ -63,3 +63,19 @@ def test_libreoffice_computes_the_formulas_to_lkjip_values(tmp_path, write, data
     for key in ("ikm", "mutu", "kinerja"):
         assert mine.form("skm_hasil").values[key] == theirs.form("skm_hasil").values[key], key
     assert compared > 50
+
+
+def test_a_workbook_saved_in_libreoffices_own_format_says_how_to_save_it(tmp_path, write, data):
+    """Saved as .ods (LibreOffice's default when the office chooses "Use ODF Format"): check
+    cannot read it and says, in one line, how to save it as .xlsx, not "xl/workbook.xml missing"."""
+    from typer.testing import CliRunner
+
+    from lkjip_xl.cli import app
+
+    ods = convert(write(data), "ods", tmp_path / "ods")
+    result = CliRunner().invoke(app, ["check", str(ods)])
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "OpenDocument (.ods" in line and "Excel 2007-365 (.xlsx)" in line
+    result = CliRunner().invoke(app, ["check", str(ods), "--lang", "en"])
+    assert "File > Save As" in result.stderr

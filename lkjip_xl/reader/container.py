@@ -404,9 +404,18 @@ def _workbook_part(path: Path, zf: zipfile.ZipFile) -> str:
     member = named[0] if named else DEFAULT_WORKBOOK
     if member.endswith(".bin") or (not named and "xl/workbook.bin" in zf.NameToInfo):
         raise UnreadableWorkbook("not_xlsx", path=str(path), detail="xlsb")
+    if member not in zf.NameToInfo and _is_ods(zf):
+        raise UnreadableWorkbook("ods", path=str(path))
     if member not in zf.NameToInfo:
         raise UnreadableWorkbook("not_xlsx", path=str(path), detail=Text(f"{DEFAULT_WORKBOOK} tidak ada", f"{DEFAULT_WORKBOOK} missing"))
     return member
+
+
+def _is_ods(zf: zipfile.ZipFile) -> bool:
+    """An OpenDocument spreadsheet: its first member ``mimetype`` names the type."""
+    info = zf.NameToInfo.get("mimetype")
+    return info is not None and info.file_size < 100 and zf.read(info).startswith(
+        b"application/vnd.oasis.opendocument.spreadsheet")
 
 
 def _sheet_parts(path: Path, zf: zipfile.ZipFile, workbook: str) -> tuple[dict[str, str], dict[str, str], str | None]:

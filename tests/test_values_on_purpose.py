@@ -440,3 +440,23 @@ def test_words_without_one_sure_number_stay_unreadable(data, write, typed):
     findings = check_workbook(write(data)).findings
     assert {f.code for f in findings if f.code.startswith("VAL")} <= {"VAL002", "VAL013"}
     assert [f for f in findings if f.code in ("VAL002", "VAL013")]
+
+
+# ------------------------------------------------------------------------------ rows numbered in advance
+def test_rows_numbered_in_advance_are_no_rows(data, write):
+    """Staff number the SKM sheet's rows 1 to N before the survey (and the PK's) and fill fewer:
+    a row holding only its number is no respondent and no indicator (it was 100 respondents and a
+    warning per empty row)."""
+    responden = data["tables"]["skm_responden"]
+    answered = len(responden)
+    for r in responden:
+        r.setdefault("no", None)
+    responden[:] = [{**r, "no": n} for n, r in enumerate(responden, 1)]
+    responden += [{"no": n} for n in range(answered + 1, answered + 21)]
+    pk = data["tables"]["pk_indikator"]
+    pk.append({"no": str(len(pk) + 1)})
+    path = write(data)
+    model = read_workbook(path)[0]
+    assert len(model.table("skm_responden")) == answered
+    assert len(model.table("pk_indikator")) == len(pk) - 1
+    assert [f for f in check_workbook(path).findings if f.severity != "info"] == []

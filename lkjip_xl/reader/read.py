@@ -340,7 +340,8 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                                 params={"name": table.title}))
         return None
     data = TableData(table, table.header_row, cols, scan=scan)
-    input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
+    # the cells that make a row: typed ones, but not the row's number alone
+    input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed and not c.numbering]
     by_column = scan.by_column()
     errors = scan.errors
     plan = []  # per present column: what to do with each of its cells, decided once

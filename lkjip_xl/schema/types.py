@@ -111,6 +111,9 @@ class Column(_Cell):
     # the column itself may be deleted from the sheet (a notes or respondent-profile column an office
     # does not use): it then reads as empty, with a warning (STR013), not as a broken table (STR002)
     droppable: bool = False
+    # the row's number (No): staff number a form's rows in advance, so a row holding nothing else
+    # (1 to 100 typed down the column, 40 respondents answered) is no row
+    numbering: bool = False
     # a blank cell means the value of the row above (a PK's No and Sasaran, printed once for all its
     # indicators): the same cell merged down over those rows, as PK tables are laid out, says the same
     blank_is_above: bool = False

@@ -15,7 +15,7 @@ PK_INDIKATOR = Table(
     "pk_indikator", SHEET, Text("Perjanjian Kinerja: sasaran dan indikator", "Performance agreement: goals and indicators"),
     header_row=4, first_col=0, capacity=40,
     columns=(
-        col("no", "No", "No", T.TEXT, "Nomor sasaran.", "Goal number.", width=5, droppable=True,
+        col("no", "No", "No", T.TEXT, "Nomor sasaran.", "Goal number.", width=5, droppable=True, numbering=True,
             blank_is_above=True),
         col("sasaran", "Sasaran Strategis", "Strategic goal", T.TEXT,
             "Kosong: sama dengan baris di atasnya.", "Blank: same as the row above.", width=30,

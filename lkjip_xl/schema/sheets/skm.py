@@ -47,7 +47,7 @@ SKM_RESPONDEN = Table(
     header_row=8, first_col=0, capacity=500,
     columns=(
         col("no", "No", "No", T.INTEGER, "Nomor responden.", "Respondent number.", width=6, num_format="0",
-            droppable=True),
+            droppable=True, numbering=True),
         col("tanggal", "Tanggal", "Date", T.DATE, "Tanggal pengisian.", "Date answered.", width=11, droppable=True),
         col("jenis_layanan", "Jenis Layanan", "Service", T.TEXT, "Layanan yang diterima.", "Service received.",
             width=20, droppable=True),

@@ -52,7 +52,8 @@ class Finding:
         return self.severity_override or self.rule.severity
 
     def message(self, lang: str = "id") -> str:
-        text = self.rule.render(lang, expected=show_value(self.expected, lang), found=show_value(self.found, lang),
+        shown = show_digits if self.params.get("ungrouped") else show_value
+        text = self.rule.render(lang, expected=shown(self.expected, lang), found=shown(self.found, lang),
                                 **self.params)
         cause = self.params.get("cause")
         if cause:
@@ -134,6 +135,13 @@ def show_value(value: Any, lang: str = "id") -> str:
         d = to_decimal(value)
         return format_id(d, min(decimal_places(d), 4))
     return str(value)
+
+
+def show_digits(value: Any, lang: str = "id") -> str:
+    """A whole number as its digits (a year: 2024, not 2.024); anything else as ``show_value``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return show_value(value, lang)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

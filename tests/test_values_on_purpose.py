@@ -434,6 +434,15 @@ def test_the_year_typed_with_its_label_is_the_year(data, write):
     assert result.context.model.form("identitas").values["tahun"] == 2024
 
 
+@pytest.mark.parametrize("field, typed", [("tahun", "2024"), ("tahun", "Tahun 2024")])
+def test_a_year_stored_as_text_is_said_as_a_year(data, write, field, typed):
+    """The message names the year read as 2024, the way it is written, not 2.024."""
+    data["forms"]["identitas"][field] = typed
+    (finding,) = [f for f in check_workbook(write(data)).findings if f.code == "VAL001"]
+    assert "dibaca sebagai 2024," in finding.message("id") and "2.024" not in finding.message("id")
+    assert finding.expected == 2024
+
+
 @pytest.mark.parametrize("typed", ["1.500 orang", "Dokumen", "empat dokumen"])
 def test_words_without_one_sure_number_stay_unreadable(data, write, typed):
     data["tables"]["pk_indikator"][3]["realisasi"] = typed

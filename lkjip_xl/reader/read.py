@@ -232,11 +232,14 @@ def _at(grid: list[list[Any]], row: int, col: int) -> Any:
     return ""
 
 
-def _placed(issue: Finding, sheet: str, cell: str, name: Text, choices: str | None) -> Finding:
-    """A value problem met while converting a cell, placed there; a value outside a lenient list
-    (one staff may extend) is only a warning."""
+def _placed(issue: Finding, sheet: str, cell: str, cell_def, choices: str | None) -> Finding:
+    """A value problem met while converting a cell (of the column or field ``cell_def``), placed
+    there; a value outside a lenient list (one staff may extend) is only a warning. A number of a
+    column shown without grouping (a year, format "0") is said so too: 2024, not 2.024."""
     lenient = issue.code == "VAL007" and choices in LENIENT_LISTS
-    return issue.at(sheet, cell, severity="warning" if lenient else None, name=name)
+    name = cell_def.header if hasattr(cell_def, "header") else cell_def.label
+    extra = {"ungrouped": True} if cell_def.num_format == "0" else {}
+    return issue.at(sheet, cell, severity="warning" if lenient else None, name=name, **extra)
 
 
 def _allowed(choices: str | None) -> tuple[str, ...] | None:
@@ -268,7 +271,7 @@ def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> Fo
                                     percent_format=scan.number_format(row, col) is not None,
                                     formula=data.has_formula[f.key])
         if issue:
-            findings.append(_placed(issue, form.sheet, cell, f.label, f.choices))
+            findings.append(_placed(issue, form.sheet, cell, f, f.choices))
         if how:
             data.read_as[f.key] = how
         data.values[f.key] = value
@@ -404,7 +407,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 if how is not None:
                     read_as[k][i] = how
                 if issue is not None and not (c.computed and has_out[i]):
-                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c.header, c.choices))
+                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
     if table.max_rows is None:

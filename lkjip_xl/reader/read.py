@@ -343,8 +343,8 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                                 params={"name": table.title}))
         return None
     data = TableData(table, table.header_row, cols, scan=scan)
-    # the cells that make a row: typed ones, but not the row's number alone
-    input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed and not c.numbering]
+    input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
+    numbering_pos = {cols[c.key] for c in table.columns if c.key in cols and c.numbering}
     by_column = scan.by_column()
     errors = scan.errors
     plan = []  # per present column: what to do with each of its cells, decided once
@@ -370,7 +370,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     again_of = [by_column.percent_rows(pos) if c.type == ColType.DECIMAL else () for c, pos, *_ in plan]
     for start, block in grid.blocks(table.first_row, last):  # a long sheet a block of rows at a time
         if table.max_rows is None:  # an empty row (formulas alone do not make a row) is no row
-            filled = _filled_rows(block, input_pos)
+            filled = _filled_rows(block, input_pos, numbering_pos)
             for r in error_rows:  # a row whose input holds an error value is a row
                 if start <= r < start + len(block) and any((r, p) in errors for p in input_pos):
                     filled[r - start] = True
@@ -493,9 +493,11 @@ def _holds(line: list[Any], pos: int) -> bool:
     return v is not None and v != "" and not (type(v) is str and v.isspace())
 
 
-def _filled_rows(lines: list[list[Any]], positions: list[int]) -> list[bool]:
+def _filled_rows(lines: list[list[Any]], positions: list[int], numbering: set[int]) -> list[bool]:
     """Per line, whether a cell at one of ``positions`` holds something (neither "", None nor
-    spaces alone); column by column, stopping once every line is known to be filled."""
+    spaces alone); column by column, stopping once every line is known to be filled. A number in
+    a row-number column (``numbering``: No 1 to 100 typed in advance) fills no row; text there
+    (a note) does."""
     filled = [False] * len(lines)
     for pos in positions:
         if all(filled):
@@ -504,6 +506,9 @@ def _filled_rows(lines: list[list[Any]], positions: list[int]) -> list[bool]:
             column = list(map(itemgetter(pos), lines))
         else:
             column = [line[pos] if pos < len(line) else "" for line in lines]
+        if pos in numbering:
+            column = ["" if isinstance(v, (int, float)) or (type(v) is str and v.strip().isdigit()) else v
+                      for v in column]
         here = map(operator.and_, map(operator.ne, column, repeat("")), map(operator.is_not, column, repeat(None)))
         filled = list(map(operator.or_, filled, here))
         for i in [i for i, v in enumerate(column) if type(v) is str and v.isspace()]:

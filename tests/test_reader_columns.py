@@ -31,5 +31,10 @@ def test_equal_values_of_other_types_are_read_apart():
 
 def test_empty_rows_are_those_with_nothing_in_any_input_column():
     lines = [["", None, 0], [None, "", ""], ["x"], [], [None, 0.0], ["", "", None, "y"]]
-    assert _filled_rows(lines, [0, 1, 2]) == [True, False, True, False, True, False]
-    assert _filled_rows(lines, [3]) == [False, False, False, False, False, True]
+    assert _filled_rows(lines, [0, 1, 2], set()) == [True, False, True, False, True, False]
+    assert _filled_rows(lines, [3], set()) == [False, False, False, False, False, True]
+
+
+def test_a_number_alone_in_the_row_number_column_fills_no_row():
+    lines = [[1.0, None], ["2", ""], [3.0, "L"], ["Keterangan: sementara", None]]
+    assert _filled_rows(lines, [0, 1], {0}) == [False, False, True, True]

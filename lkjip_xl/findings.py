@@ -21,6 +21,13 @@ REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {re
 # a formula's error value that follows from an input of its row reported at that input
 FOLLOWS_WORDS = {"id": "akibat sel {follows}", "en": "it follows from the cell {follows}"}
 # a finding at a row hidden in the sheet (a cancelled sub kegiatan hidden rather than deleted)
+# a row pasted twice (checks/twin_rows.py): and whether nothing else is wrong without it
+TWIN_WORDS = {False: {"id": "baris ini mengulang baris itu (kode dan angkanya sama): tersalin dua kali? hapus salah satunya",
+                      "en": "this row repeats that one (the same code and figures): pasted twice? delete one of them"},
+              True: {"id": "baris ini mengulang baris itu (kode dan angkanya sama): tersalin dua kali? hapus salah "
+                           "satunya; tanpa baris ini semua jumlah cocok",
+                     "en": "this row repeats that one (the same code and figures): pasted twice? delete one of them; "
+                           "without it every sum agrees"}}
 NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
 HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "
                       "bila batal, hapus barisnya",
@@ -67,6 +74,8 @@ class Finding:
             text += " — " + FOLLOWS_WORDS.get(lang, FOLLOWS_WORDS["id"]).format(follows=self.params["follows"])
         if self.params.get("repeats"):
             text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
+        if self.params.get("twin"):
+            text += " — " + TWIN_WORDS[self.params.get("twin_alone", False)].get(lang, TWIN_WORDS[False]["id"])
         if self.params.get("nil_typed"):
             text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"])
         if self.params.get("hidden_row"):

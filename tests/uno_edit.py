@@ -100,6 +100,11 @@ def apply(doc, steps, ctx=None) -> None:
                 elif p.Name == "ContainsHeader":
                     p.Value = False
             rng.sort(descriptor)
+        elif kind == "copy_row":  # ["copy_row", sheet, src, dest]: a row copied, Insert Copied Cells at dest
+            sheet.Rows.insertByIndex(step[3] - 1, 1)
+            src = step[2] + (1 if step[2] >= step[3] else 0)
+            source = sheet.getCellRangeByName(f"A{src}:AZ{src}").RangeAddress
+            sheet.copyRange(sheet.getCellRangeByName(f"A{step[3]}").CellAddress, source)
         elif kind == "hide_row":
             sheet.Rows.getByIndex(step[2] - 1).IsVisible = False
         elif kind == "type":

@@ -21,6 +21,7 @@ from .compare import consistent_truncation
 from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
 from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
+from .twin_rows import explain_twins
 
 CHECK_MODULES = (
     "completeness",  # the tables a report needs are filled in
@@ -125,7 +126,8 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
             prev = None  # another unit's or another year's: compared with nothing
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
-    findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + run_checks(ctx))), model))
+    checked = explain_twins(run_checks(ctx), model, lambda without: run_checks(build_context(without, prev)))
+    findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + checked)), model))
     findings = former_error_values(fraction_notes(findings, ctx), ctx)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:

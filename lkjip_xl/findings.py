@@ -65,7 +65,7 @@ class Finding:
         cause = self.params.get("cause")
         if cause:
             return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
-        slip = self.slip()
+        slip = None if self.params.get("nil_typed") else self.slip()  # a "-" is no mistyped digit
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
         if self.params.get("alternatives"):

@@ -58,6 +58,13 @@ def test_a_finding_that_states_the_zero_of_a_dash_says_the_cell_holds_a_dash(che
     assert [f.cell for f in findings if "'-'" in f.message("id")] == ["J8"]
 
 
+def test_a_dash_typed_for_a_target_is_no_mistyped_digit(check, data):
+    data["tables"]["pk_indikator"][3]["target"] = "-"  # IKU4: the Rencana Aksi says 4
+    blamed = next(f for f in check(data) if f.code == "KIN020")
+    assert (blamed.cell, blamed.expected, blamed.found) == ("H8", 4, 0)
+    assert "salah ketik" not in blamed.message("id") and blamed.message("id").endswith("dibaca 0 (nihil)")
+
+
 def test_a_number_stored_as_text_is_read_and_said_to_be_text(check, data, write):
     sub = data["tables"]["realisasi"][3]  # 01.01.02, row 8
     sub["pagu_murni"] = "200.000.000"

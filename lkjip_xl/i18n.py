@@ -135,6 +135,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} {g[errors]}: laporan SKM tidak ditulis; perbaiki data atau pakai --force",
         "{n} {g[errors]}: the SKM report was not written; fix the data or use --force",
     ),
+    "rapikan_hint": (
+        "{n} temuan ({codes}) dapat dibereskan otomatis: lkjip-xl rapikan {file} -o {out} menulis salinan "
+        "yang sudah dirapikan",
+        "{n} findings ({codes}) can be mended automatically: lkjip-xl rapikan {file} -o {out} writes a tidied copy",
+    ),
     "summary": (
         "{error} {g[errors]}, {warning} {g[warnings]}, {info} {g[info]}",
         "{error} {g[errors]}, {warning} {g[warnings]}, {info} {g[info]}",

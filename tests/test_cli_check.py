@@ -123,3 +123,21 @@ def test_unreadable_value_is_not_also_reported_blank(check, data):
     data["tables"]["pk_indikator"][0]["target"] = "9.054.048,938,00"
     findings = check(data)
     assert [f.code for f in findings if f.cell == "H5" and f.sheet == "PK"] == ["VAL013"]
+
+
+def test_the_text_ends_with_how_rapikan_mends_what_it_can(write, data, tmp_path):
+    """Amounts pasted as text ('Rp 800.000.000') are an error each; the text output ends with the
+    command that mends them all, and the copy that command writes has none left."""
+    for row in data["tables"]["realisasi"]:
+        if isinstance(row.get("realisasi"), int):
+            row["realisasi"] = f"Rp {row['realisasi']:,}".replace(",", ".")
+    path = write(data, "LKjIP 2024.xlsx")
+    result = runner.invoke(app, ["check", str(path)])
+    n = result.stdout.count("[VAL001]")
+    assert result.exit_code == 1 and n == 11
+    assert result.stdout.rstrip().splitlines()[-1] == (
+        f'{n} temuan (VAL001) dapat dibereskan otomatis: lkjip-xl rapikan "LKjIP 2024.xlsx" -o '
+        '"LKjIP 2024_rapi.xlsx" menulis salinan yang sudah dirapikan')
+    mended = runner.invoke(app, ["rapikan", str(path), "-o", str(tmp_path / "rapi.xlsx")])
+    assert mended.exit_code == 0
+    assert "[VAL001]" not in runner.invoke(app, ["check", str(tmp_path / "rapi.xlsx")]).stdout

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import PurePath
 from typing import IO
 
 from ..glossary import severity_word
 from ..i18n import message
+from ..repair.change import MENDED
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, BOLD = "\033[0m", "\033[1m"
@@ -40,7 +42,17 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
             lines.append(f"  {f.sheet}: {len(group)}× [{f.code}] {tag}: {f.rule.title(lang)}: {cells}")
     lines.append("")
     lines.append(message("summary", lang, **result.summary))
+    mended = [f for f in result.findings if f.code in MENDED and f.severity != "info"]
+    if mended:
+        stem = PurePath(result.file)
+        lines.append(message("rapikan_hint", lang, n=len(mended), codes=", ".join(sorted({f.code for f in mended})),
+                             file=_quoted(stem.name), out=_quoted(f"{stem.stem}_rapi.xlsx")))
     return "\n".join(lines) + "\n"
+
+
+def _quoted(name: str) -> str:
+    """A file name as a command line takes it (LKjIP 2024.xlsx in quotes)."""
+    return f'"{name}"' if any(c.isspace() for c in name) else name
 
 
 def _grouped_notes(findings) -> dict[tuple[str, str], list]:

@@ -9,8 +9,8 @@ from ..schema.types import Text
 
 # the findings of check whose cells rapikan mends in its copy, whatever their number (the CLI's
 # hint after check's summary): numbers and codes stored as text, a percent a formula misreads,
-# missing, stale and earlier template's formulas
-MENDED = frozenset({"VAL001", "VAL006", "VAL015", "FRM004", "FRM005", "FRM007"})
+# missing and earlier template's formulas
+MENDED = frozenset({"VAL001", "VAL006", "VAL015", "FRM004", "FRM007"})
 
 WHY: dict[str, Text] = {
     "formula_missing": Text("rumus tidak ada di baris ini (baris sisipan/tempelan): rumus dipulihkan",

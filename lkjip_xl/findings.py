@@ -25,9 +25,9 @@ FOLLOWS_WORDS = {"id": "akibat sel {follows}", "en": "it follows from the cell {
 TWIN_WORDS = {False: {"id": "baris ini mengulang baris itu (kode dan angkanya sama): tersalin dua kali? hapus salah satunya",
                       "en": "this row repeats that one (the same code and figures): pasted twice? delete one of them"},
               True: {"id": "baris ini mengulang baris itu (kode dan angkanya sama): tersalin dua kali? hapus salah "
-                           "satunya; tanpa baris ini semua jumlah cocok",
+                           "satunya; tanpa baris ini semuanya cocok",
                      "en": "this row repeats that one (the same code and figures): pasted twice? delete one of them; "
-                           "without it every sum agrees"}}
+                           "without it everything agrees"}}
 NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
 HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "
                       "bila batal, hapus barisnya",

@@ -21,7 +21,7 @@ def test_a_row_copied_twice_in_libreoffice_is_one_error_at_the_copy(tmp_path, wr
     findings = check_workbook(pasted).findings
     assert _loud(findings) == [("VAL008", "A9")]
     (twin,) = [f for f in findings if f.code == "VAL008"]
-    assert twin.message("id").endswith("tanpa baris ini semua jumlah cocok")
+    assert twin.message("id").endswith("tanpa baris ini semuanya cocok")
     notes = [f for f in findings if f.code != "VAL008"]
     assert notes and {f.params.get("cause") for f in notes} == {"Realisasi!A9"}
     # 01.01 counts 01.01.02 twice: 850 + 200 + 200 million, against the 1.050 million typed
@@ -41,7 +41,7 @@ def test_a_slip_elsewhere_stays_an_error_beside_the_copy(check, data):
     c7 = next(f for f in findings if f.cell == "C7")
     assert (c7.expected, c7.found, c7.params.get("cause")) == (180_000_000 + 309_000_000, 570_000_000, "Realisasi!K12")
     (twin,) = [f for f in findings if f.code == "VAL008"]
-    assert "tersalin dua kali" in twin.message("id") and "semua jumlah cocok" not in twin.message("id")
+    assert "tersalin dua kali" in twin.message("id") and "semuanya cocok" not in twin.message("id")
 
 
 def test_a_duplicate_code_with_other_figures_is_no_copy(check, data):
@@ -53,3 +53,15 @@ def test_a_duplicate_code_with_other_figures_is_no_copy(check, data):
     (dup,) = [f for f in findings if f.code == "VAL008"]
     assert "tersalin" not in dup.message("id")
     assert any(f.code == "BUD003" and f.severity == "error" for f in findings)
+
+
+def test_an_indicator_row_pasted_twice_is_said(check, data):
+    """IKU2 twice in the PK (and in the Rencana Aksi): each table's copy is a duplicate code; it was
+    silent, and the annex printed the indicator twice."""
+    for key in ("pk_indikator", "ra_indikator"):
+        rows = data["tables"][key]
+        rows.insert(2, copy.deepcopy(rows[1]))
+    findings = check(data)
+    assert _loud(findings) == [("VAL008", "C7"), ("VAL008", "A7")]
+    assert [f.sheet for f in findings] == ["PK", "Rencana Aksi"]
+    assert all(f.message("en").endswith("without it everything agrees") for f in findings)

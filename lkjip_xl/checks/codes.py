@@ -1,4 +1,4 @@
-"""Budget codes: duplicates (VAL008), a code under the wrong parent (VAL009) or a row out of place
+"""Budget codes: duplicates (VAL008; indicator codes of the PK and the Rencana Aksi too), a code under the wrong parent (VAL009) or a row out of place
 under it (VAL022: its sums hold under its code's parent, where it is counted), a parent code that
 appears nowhere (BUD010), a parent without children (BUD009), and a typed level that disagrees with
 the code (BUD013).
@@ -15,8 +15,10 @@ from ..calc.budget import level_of, normalise_code, parent_code
 from ..findings import Finding
 from ..schema.lists import values as list_values
 from .compare import is_blank
+from .kinerja import code_key
 
 CODE_TABLES = ("realisasi", "pk_program", "ra_kegiatan")
+INDICATOR_TABLES = ("pk_indikator", "ra_indikator")
 _CHILD = {"program_without_kegiatan": "kegiatan", "kegiatan_without_sub_kegiatan": "sub kegiatan"}
 
 
@@ -36,6 +38,10 @@ def check(ctx) -> Iterable[Finding]:
         other = ctx.model.table(key)
         if other is not None and "kode" in other.values:
             yield from _duplicates(other)
+    for key in INDICATOR_TABLES:  # an indicator's code names one row: the Rencana Aksi, the annex look it up
+        other = ctx.model.table(key)
+        if other is not None and "kode_indikator" in other.values:
+            yield from _duplicates(other, "kode_indikator")
 
 
 def _realisasi(table, tree) -> Iterable[Finding]:
@@ -82,14 +88,14 @@ def _levels(table) -> Iterable[Finding]:
                           found=typed, params={"kode": norm(table.values["kode"][i])})
 
 
-def _duplicates(table) -> Iterable[Finding]:
+def _duplicates(table, key: str = "kode") -> Iterable[Finding]:
     first: dict[str, int] = {}
-    for i, raw in enumerate(table.values["kode"]):
-        code = norm(raw)
+    for i, raw in enumerate(table.values[key]):
+        code = norm(raw) if key == "kode" else code_key(raw)  # iku1 is IKU1
         if code is None:
             continue
         if code in first:
-            yield Finding("VAL008", table.sheet, table.cell("kode", i), found=code,
-                          params={"other": table.cell("kode", first[code])})
+            yield Finding("VAL008", table.sheet, table.cell(key, i), found=code,
+                          params={"other": table.cell(key, first[code])})
         else:
             first[code] = i

@@ -224,6 +224,22 @@ def test_the_rekap_workbook_downloads_and_has_the_unit_rows(client, uploaded, tm
     assert "lkjip-web-" not in every and "berkas-0" not in every and "/tmp" not in every
 
 
+def test_the_downloaded_rekap_totals_each_region_and_year_apart(client, uploaded, cli, tmp_path):
+    """The samples are Kota Medan 2022, 2023 and 2024 and Kota Dumai 2023: never one JUMLAH of them all."""
+    got = client.get(f"/unduh/{upload_id(uploaded)}/rekap")
+    (tmp_path / "rekap.xlsx").write_bytes(got.content)
+    rows = [r for r in openpyxl.load_workbook(tmp_path / "rekap.xlsx")["Unit"].iter_rows(values_only=True)
+            if r[1] == "JUMLAH"]
+    assert [(r[2], r[3]) for r in rows] == [("Kota Contoh", 2024), ("Kota Dumai", 2023), ("Kota Medan", 2022),
+                                            ("Kota Medan", 2023), ("Kota Medan", 2024)]
+    programmes = [r for r in valid_data()["tables"]["realisasi"] if r["kode"] and "." not in r["kode"]]
+    pagu, spent = (sum(r[k] for r in programmes) for k in ("pagu_perubahan", "realisasi"))
+    contoh = rows[0]  # Contoh Satu and Contoh Dua: the same budget each, 40 and 60 respondents
+    assert contoh[10:13] == (100, 2 * pagu, 2 * spent)
+    assert [(t["kabupaten_kota"], t["tahun"], t["pagu"]) for t in cli["totals"]] == [
+        (r[2], r[3], r[11]) for r in rows]  # the command line's totals are the page's
+
+
 def test_english_on_the_switch_page_and_workbook(client, uploaded, tmp_path):
     page = client.get(f"/hasil/{upload_id(uploaded)}?lang=en")
     assert page.status_code == 200 and 'lang="en"' in page.text

@@ -1,5 +1,7 @@
-"""Which files a rekap reads: PATH arguments that are files, and every .xlsx found under the
-ones that are folders (recursively, in name order), without Excel lock files (``~$x.xlsx``),
+"""Which files a rekap reads: PATH arguments that are files, and every spreadsheet found under
+the ones that are folders (recursively, in name order: .xlsx and .xlsm are read, .xls and .ods
+are listed as unreadable with how to save them as .xlsx, never skipped in silence), without
+Excel lock files (``~$x.xlsx``),
 hidden files and folders, rekap workbooks written by lkjip-xl (marked in their document
 properties, so a rekap kept in the folder it summarises is not read back), or the same file twice."""
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 REKAP_MARK = "lkjip-xl rekap"  # the keywords of every rekap workbook (docProps/core.xml)
 _CORE = "docProps/core.xml"
 _CORE_MAX = 64 * 1024
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # taken from folders (case ignored)
 
 
 @dataclass
@@ -39,7 +42,7 @@ def _folder(folder: Path) -> list[Path]:
     found = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / n for n in sorted(names) if n.lower().endswith(".xlsx") and not skipped_name(n)]
+        found += [Path(root) / n for n in sorted(names) if n.lower().endswith(SPREADSHEETS) and not skipped_name(n)]
     return [f for f in found if not is_rekap(f)]
 
 

@@ -15,13 +15,15 @@ import pandas as pd
 from ..calc.decimals import CALC_PRECISION, percent
 from ..calc.skm import UNSUR, IkmResult, ikm_from_nrr, nrr
 from ..skm.layanan import MeanIkm, mean_of_units
-from .names import group_indicators, indicator_key, region_key, unit_key
-from .figures import UnitFigures, Unreadable
+from .names import group_indicators, indicator_key, regions, unit_key
+from .figures import UnitFigures, Unreadable, missing
 
 UNSUR_CODES = tuple(f"U{i + 1}" for i in range(len(UNSUR)))
 MEASURES = ("kode", "satuan", "target", "realisasi", "capaian")
 UNKNOWN_YEAR = "?"
 SAME_UNIT = ["unit_key", "region_key", "year_key"]  # two files with these equal are one unit twice
+GROUP = ["region_key", "year_key"]  # one kabupaten/kota and year: its own kota IKM and JUMLAH row
+COMPARED = ("pagu", "realisasi", "respondents", "ikm")  # told when a duplicate's figures differ
 
 
 def exact_mean(values) -> Decimal | None:
@@ -36,11 +38,6 @@ def exact_mean(values) -> Decimal | None:
 def year_label(year) -> str:
     """A year as the indicator sheets' column groups name it (UNKNOWN_YEAR when not filled in)."""
     return UNKNOWN_YEAR if missing(year) else str(int(year))
-
-
-def missing(value) -> bool:
-    """None, or the NaN pandas puts in an empty cell."""
-    return value is None or (isinstance(value, float) and value != value)
 
 
 def _exact_ikm(skm) -> IkmResult | None:
@@ -66,6 +63,36 @@ class KotaIkm:
 
 
 @dataclass
+class Total:
+    """The JUMLAH of one kabupaten/kota and year (files left out as duplicates not counted)."""
+
+    kabupaten: str | None
+    tahun: int | None
+    units: int
+    pagu: int | Decimal | None
+    realisasi: int | Decimal | None
+    serapan: Decimal | None  # from the amounts of the units that have both
+    respondents: int | None
+    error: int
+    warning: int
+    info: int
+
+
+def _sum(values):
+    present = [v for v in values if not missing(v)]
+    return sum(present) if present else None
+
+
+def _total(group: pd.DataFrame) -> Total:
+    both = group.dropna(subset=["pagu", "realisasi"])
+    first = group.iloc[0]
+    return Total(first["region"], first["tahun"], len(group), _sum(group["pagu"]), _sum(group["realisasi"]),
+                 percent(_sum(both["realisasi"]), _sum(both["pagu"])) if len(both) and _sum(both["pagu"]) else None,
+                 _sum(None if missing(v) else int(v) for v in group["respondents"]),
+                 *(int(group[k].sum()) for k in ("error", "warning", "info")))
+
+
+@dataclass
 class Rekap:
     results: list[UnitFigures | Unreadable]  # in the order the files were given
     units: pd.DataFrame
@@ -74,6 +101,13 @@ class Rekap:
     findings: pd.DataFrame
     unreadable: pd.DataFrame
     duplicates: pd.DataFrame
+
+    @property
+    def totals(self) -> list[Total]:
+        """One JUMLAH per kabupaten/kota and year, in the order of the kota IKM: amounts of
+        different regions or years are never added together."""
+        used = self.units[self.units["used"]]
+        return [_total(group) for _, group in used.groupby(GROUP, sort=True)]
 
     @property
     def indicator_names(self) -> list[str]:
@@ -124,7 +158,8 @@ class Rekap:
             "read": len(read),
             "units": int(read["used"].sum()) if len(read) else 0,
             "with_errors": int((read["error"] > 0).sum()) if len(read) else 0,
-            "unreadable": len(self.unreadable),
+            "unreadable": int((~self.unreadable["skm_export"].astype(bool)).sum()),
+            "skm_exports": int(self.unreadable["skm_export"].astype(bool).sum()),
             "duplicates": int((~read["used"]).sum()) if len(read) else 0,
             "error": int(read["error"].sum()) if len(read) else 0,
             "warning": int(read["warning"].sum()) if len(read) else 0,
@@ -133,7 +168,8 @@ class Rekap:
 
     @property
     def has_errors(self) -> bool:
-        """Any workbook with errors, any file unreadable, any unit twice: the rekap is not clean."""
+        """Any workbook with errors, any file unreadable, any unit twice: the rekap is not clean (an
+        SKM survey export found beside the workbooks is listed, not an error)."""
         s = self.summary
         return bool(s["with_errors"] or s["unreadable"] or s["duplicates"])
 
@@ -141,13 +177,14 @@ class Rekap:
 # ------------------------------------------------------------------------------------ building
 def _unit_rows(figures: list[UnitFigures]) -> pd.DataFrame:
     rows = []
-    for order, f in enumerate(figures):
+    region_keys, region_names = regions([f.kabupaten for f in figures])
+    for order, (f, region) in enumerate(zip(figures, region_keys)):
         capaian = [i.capaian for i in f.indicators if i.capaian is not None]
         skm = f.skm
         rows.append({
             "order": order, "file": f.path, "unit": f.unit, "kabupaten": f.kabupaten, "tahun": f.tahun,
             "unit_key": unit_key(f.unit) or f"\0{f.path}",  # no unit name: never a duplicate of another
-            "region_key": region_key(f.kabupaten),
+            "region_key": region, "region": region_names.get(region, f.kabupaten),
             "iku": len(f.indicators), "iku_capaian": len(capaian), "capaian_mean": exact_mean(capaian),
             "ikm": skm.ikm_rounded if skm else None, "mutu": skm.mutu if skm else None,
             "weight": skm.weight if skm else None, "respondents": skm.respondents if skm else None,
@@ -155,7 +192,7 @@ def _unit_rows(figures: list[UnitFigures]) -> pd.DataFrame:
             "serapan": percent(f.realisasi, f.pagu),
             **{k: f.counts.get(k, 0) for k in ("error", "warning", "info")},
         })
-    columns = ["order", "file", "unit", "kabupaten", "tahun", "unit_key", "region_key", "iku", "iku_capaian",
+    columns = ["order", "file", "unit", "kabupaten", "tahun", "unit_key", "region_key", "region", "iku", "iku_capaian",
                "capaian_mean", "ikm", "mutu", "weight", "respondents", "pagu", "realisasi", "serapan",
                "error", "warning", "info"]
     units = pd.DataFrame(rows, columns=columns, dtype=object)  # exact values stay Python objects
@@ -163,12 +200,25 @@ def _unit_rows(figures: list[UnitFigures]) -> pd.DataFrame:
     units["year_key"] = [-1 if y is None else y for y in units["tahun"]]
     # the same unit twice: the first file (in the order given) counts, the others are reported
     units["used"] = ~units.duplicated(subset=SAME_UNIT, keep="first")
-    first = units[units["used"]].set_index(SAME_UNIT)["file"]
-    units["duplicate_of"] = pd.Series([None if used else first[key] for used, key in
-                                       zip(units["used"], units[SAME_UNIT].itertuples(index=False, name=None))],
-                                      index=units.index, dtype=object)
+    counted = units[units["used"]].set_index(SAME_UNIT)
+    keys = list(units[SAME_UNIT].itertuples(index=False, name=None))
+    units["duplicate_of"] = pd.Series([None if used else counted.loc[key, "file"]
+                                       for used, key in zip(units["used"], keys)], index=units.index, dtype=object)
+    units["differences"] = pd.Series([None if row["used"] else _differences(row, counted.loc[key])
+                                      for row, key in zip(units.to_dict("records"), keys)],
+                                     index=units.index, dtype=object)
     units["copies"] = units.groupby(SAME_UNIT)["file"].transform("size")
     return units
+
+
+def _differences(row: dict, counted) -> list[tuple[str, object, object]]:
+    """(figure, this file's value, the counted file's value) for each figure of COMPARED that differs."""
+    out = []
+    for key in COMPARED:
+        mine, theirs = (None if missing(v) else v for v in (row[key], counted[key]))
+        if mine != theirs:
+            out.append((key, mine, theirs))
+    return out
 
 
 def _indicator_rows(figures: list[UnitFigures], units: pd.DataFrame) -> pd.DataFrame:
@@ -190,7 +240,7 @@ def _kota(figures: list[UnitFigures], units: pd.DataFrame) -> list[KotaIkm]:
     by_file = {f.path: f for f in figures}
     used = units[units["used"]]
     out = []
-    for _, group in used.groupby(["region_key", "year_key"], sort=True):
+    for _, group in used.groupby(GROUP, sort=True):
         skms = [by_file[p].skm for p in group["file"]]
         pooled_from = [s for s in skms if s is not None and s.poolable]
         totals = pd.DataFrame([(u, *s.totals[u]) for s in pooled_from for u in UNSUR_CODES],
@@ -204,7 +254,7 @@ def _kota(figures: list[UnitFigures], units: pd.DataFrame) -> list[KotaIkm]:
             MeanIkm(have[0].unrounded, have[0].rounded, have[0].mutu, have[0].kinerja, 1, have[0].near_boundary)
             if have else None)
         first = group.iloc[0]
-        out.append(KotaIkm(first["kabupaten"], first["tahun"], pooled, len(pooled_from),
+        out.append(KotaIkm(first["region"], first["tahun"], pooled, len(pooled_from),
                            sum(s.respondents or 0 for s in pooled_from), pooled_nrr, mean, len(group),
                            sum(1 for s in skms if s is None or s.ikm is None),
                            sum(1 for s in skms if s is not None and s.ikm is not None and not s.poolable),
@@ -223,9 +273,10 @@ def _findings(figures: list[UnitFigures]) -> pd.DataFrame:
 def consolidate(results: list[UnitFigures | Unreadable]) -> Rekap:
     figures = [r for r in results if isinstance(r, UnitFigures)]
     units = _unit_rows(figures)
-    unreadable = pd.DataFrame([{"file": r.path, "reason": r.reason} for r in results if isinstance(r, Unreadable)],
-                              columns=["file", "reason"])
-    duplicates = units[units["copies"] > 1][["unit", "kabupaten", "tahun", "file", "used", "duplicate_of"]]
+    unreadable = pd.DataFrame([{"file": r.path, "reason": r.reason, "skm_export": r.skm_export}
+                               for r in results if isinstance(r, Unreadable)], columns=["file", "reason", "skm_export"])
+    duplicates = units[units["copies"] > 1][["unit", "kabupaten", "tahun", "file", "used", "duplicate_of",
+                                             "differences"]]
     units_sorted = units.sort_values(["region_key", "unit_key", "year_key", "order"])
     return Rekap(results, units_sorted.reset_index(drop=True), _indicator_rows(figures, units), _kota(figures, units),
                  _findings(figures), unreadable, duplicates.reset_index(drop=True))

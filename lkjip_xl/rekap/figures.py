@@ -7,6 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 
+def missing(value) -> bool:
+    """None, or the NaN pandas puts in an empty cell."""
+    return value is None or (isinstance(value, float) and value != value)
+
+
 @dataclass(frozen=True)
 class Indicator:
     """A PK indicator: target and realisasi as typed (number, or text such as ``B (82,15)``);
@@ -68,3 +73,4 @@ class UnitFigures:
 class Unreadable:
     path: str
     reason: str  # one line, in the language asked for
+    skm_export: bool = False  # an SKM survey export (for ``lkjip-xl skm``): listed, not an error

@@ -68,6 +68,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason": ("Alasan", "Reason"),
     "counted": ("Dihitung", "Counted"),
     "duplicate_of": ("Duplikat dari", "Duplicate of"),
+    "compared": ("Angka dibanding yang dihitung", "Figures against the counted file"),
     "yes": ("ya", "yes"),
     "no_": ("tidak", "no"),
     "none": ("(tidak ada)", "(none)"),
@@ -83,11 +84,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Capaian IKU: dihitung ulang lkjip-xl dari target dan realisasi PK dengan aturan buku kerja masing-masing; "
         "rata-rata tanpa bobot. Pagu = Σ program, pagu perubahan bila diisi, selain itu pagu murni. "
         "Serapan = realisasi / pagu × 100. IKM: IKM unit dengan bobot pilihannya. "
-        "Baris JUMLAH tidak memuat berkas duplikat.",
+        "Satu baris JUMLAH per kabupaten/kota dan tahun (angka wilayah atau tahun lain tidak pernah dijumlahkan); "
+        "berkas duplikat tidak dihitung.",
         "Indicator achievement: recomputed by lkjip-xl from the PK target and actual with each workbook's own rules; "
         "unweighted mean. Budget = Σ programmes, revised budget when filled, else the original one. "
         "Absorption = spent / budget × 100. IKM: the unit's IKM with its chosen weight. "
-        "The TOTAL row leaves out duplicate files.",
+        "One TOTAL row per city/regency and year (amounts of other regions or years are never added together); "
+        "duplicate files are left out.",
     ),
     "foot_pooled": (
         "IKM gabungan: semua responden unit dianggap satu survei; NRR per unsur = Σ nilai semua responden / "
@@ -112,9 +115,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "foot_duplicates": (
         "Berkas duplikat (unit, kabupaten/kota dan tahun sama, dibandingkan tanpa memperhatikan huruf besar, "
-        "spasi dan tanda baca) tidak dihitung; yang dihitung adalah berkas pertama menurut urutan masukan.",
+        "spasi dan tanda baca) tidak dihitung; yang dihitung adalah berkas pertama menurut urutan masukan (bukan "
+        "yang terbaru: tanggal berkas berubah saat disalin atau diunduh). Bila angkanya berbeda, hapus berkas yang "
+        "salah, atau sebutkan berkas yang benar lebih dulu.",
         "Duplicate files (same unit, city and year, compared ignoring case, spaces and punctuation) are not "
-        "counted; the first file in the order given is.",
+        "counted; the first file in the order given is (not the newest: a file's date changes when it is copied "
+        "or downloaded). When the figures differ, delete the wrong file, or name the right one first.",
     ),
     "foot_indicators": (
         "Nama indikator dibandingkan tanpa memperhatikan huruf besar, spasi, tanda baca dan singkatan dalam "
@@ -133,14 +139,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_errors": ("SALAH", "ERRORS"),
     "status_unreadable": ("TIDAK TERBACA", "UNREADABLE"),
     "status_duplicate": ("DUPLIKAT", "DUPLICATE"),
+    "status_skm_export": ("EKSPOR SKM", "SKM EXPORT"),
+    "skm_export": (
+        "tampaknya ekspor survei SKM ({unsur} unsur, {respondents} responden), bukan buku kerja LKjIP: tidak "
+        "dihitung dan bukan kesalahan; olah dengan lkjip-xl skm: {path}",
+        "looks like an SKM survey export ({unsur} elements, {respondents} respondents), not an LKjIP workbook: not "
+        "counted and not an error; process it with lkjip-xl skm: {path}",
+    ),
     "line_counts": ("{error} kesalahan, {warning} peringatan", "{error} errors, {warning} warnings"),
     "line_duplicate": ("duplikat dari {file}, tidak dihitung", "duplicate of {file}, not counted"),
+    "line_first": ("yang dihitung adalah yang pertama menurut urutan masukan",
+                   "the one counted is the first in the order given"),
+    "same_figures": ("angka sama (pagu, realisasi, responden, IKM)", "same figures (budget, spent, respondents, IKM)"),
+    "differing_figures": ("ANGKA BERBEDA: {differences}; periksa berkas mana yang benar",
+                          "FIGURES DIFFER: {differences}; check which file is right"),
+    "differs": ("{figure} {value} (yang dihitung: {counted})", "{figure} {value} (counted: {counted})"),
+    "fig_pagu": ("pagu", "budget"),
+    "fig_realisasi": ("realisasi", "spent"),
+    "fig_respondents": ("responden", "respondents"),
+    "fig_ikm": ("IKM", "IKM"),
+    "total_line": ("JUMLAH {kota} {tahun}: {units} unit, pagu {pagu}, realisasi {realisasi}, serapan {serapan} %, "
+                   "{respondents} responden",
+                   "TOTAL {kota} {tahun}: {units} units, budget {pagu}, spent {realisasi}, absorption {serapan} %, "
+                   "{respondents} respondents"),
     "total_files": (
         "{files} berkas: {units} unit, {with_errors} dengan kesalahan, {unreadable} tidak terbaca, {duplicates} duplikat; "
         "{error} kesalahan, {warning} peringatan, {info} info",
         "{files} files: {units} units, {with_errors} with errors, {unreadable} unreadable, {duplicates} duplicates; "
         "{error} errors, {warning} warnings, {info} info",
     ),
+    "skm_exports_n": ("; {n} ekspor survei SKM (tidak dihitung)", "; {n} SKM survey export(s) (not counted)"),
     "total_kota": ("IKM {kota} {tahun}: {pooled}; {mean}", "IKM {kota} {tahun}: {pooled}; {mean}"),
     "ikm_pooled": ("gabungan {ikm} ({mutu}; {units} unit, {respondents} responden)",
                    "pooled {ikm} ({mutu}; {units} units, {respondents} respondents)"),

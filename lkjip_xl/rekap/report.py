@@ -5,22 +5,41 @@ from decimal import Decimal
 
 from ..calc.numbers_id import format_id
 from ..i18n import message
-from .consolidate import KotaIkm, Rekap, missing
+from .consolidate import KotaIkm, Rekap, Total
 from .labels import t
-from .figures import Unreadable
+from .figures import Unreadable, missing
 
 
 def _status(result, used: dict[str, bool]) -> str:
     if isinstance(result, Unreadable):
-        return "status_unreadable"
+        return "status_skm_export" if result.skm_export else "status_unreadable"
     if not used[result.path]:
         return "status_duplicate"
     return "status_errors" if result.counts.get("error") else "status_ok"
 
 
+def shown(value, places: int = 0) -> str:
+    """A figure as the terminal shows it: Indonesian separators, sen only when there are some."""
+    if missing(value):
+        return "-"
+    d = Decimal(value)
+    return format_id(d, places or (0 if d == d.to_integral_value() else 2))
+
+
+def compared(differences, lang: str = "id") -> str:
+    """A duplicate's figures against the counted file's: the same, or which differ and how."""
+    if not differences:
+        return t("same_figures", lang)
+    places = {"ikm": 2}
+    return t("differing_figures", lang, differences=", ".join(
+        t("differs", lang, figure=t(f"fig_{key}", lang), value=shown(mine, places.get(key, 0)),
+          counted=shown(theirs, places.get(key, 0))) for key, mine, theirs in differences))
+
+
 def file_lines(rekap: Rekap, lang: str = "id") -> list[str]:
     used = dict(zip(rekap.units["file"], rekap.units["used"]))
     dup_of = dict(zip(rekap.units["file"], rekap.units["duplicate_of"]))
+    differences = dict(zip(rekap.units["file"], rekap.units["differences"]))
     statuses = [t(_status(r, used), lang) for r in rekap.results]
     width = max(map(len, statuses), default=0)
     out = []
@@ -32,7 +51,8 @@ def file_lines(rekap: Rekap, lang: str = "id") -> list[str]:
             text = f"{r.path}  {r.unit or t('unknown', lang)}" + (f" ({where})" if where else "")
             text += ": " + t("line_counts", lang, **r.counts)
             if dup_of.get(r.path):
-                text += "; " + t("line_duplicate", lang, file=dup_of[r.path])
+                text += "; " + "; ".join((t("line_duplicate", lang, file=dup_of[r.path]), t("line_first", lang),
+                                          compared(differences[r.path], lang)))
         out.append(f"{status.ljust(width)}  {text}")
     return out
 
@@ -45,9 +65,18 @@ def kota_line(k: KotaIkm, lang: str = "id") -> str:
     return t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
 
 
+def total_line(total: Total, lang: str = "id") -> str:
+    return t("total_line", lang, kota=total.kabupaten or t("unknown", lang), tahun=total.tahun or "",
+             units=total.units, pagu=shown(total.pagu), realisasi=shown(total.realisasi),
+             serapan=shown(total.serapan, 2), respondents=shown(total.respondents))
+
+
 def render_text(rekap: Rekap, written, lang: str = "id") -> str:
-    lines = file_lines(rekap, lang) + ["", t("total_files", lang, **rekap.summary)]
+    summary = rekap.summary
+    exports = t("skm_exports_n", lang, n=summary["skm_exports"]) if summary["skm_exports"] else ""
+    lines = file_lines(rekap, lang) + ["", t("total_files", lang, **summary) + exports]
     lines += [kota_line(k, lang) for k in rekap.kota if k.pooled or k.mean]
+    lines += [total_line(total, lang) for total in rekap.totals]
     lines += [message("written", lang, path=p) for p in written]
     return "\n".join(lines) + "\n"
 
@@ -73,7 +102,7 @@ def _ikm_json(result, label: str, units: int, respondents: int | None = None) ->
 
 def _file_json(r, unit_row: dict | None) -> dict:
     if isinstance(r, Unreadable):
-        return {"file": r.path, "status": "unreadable", "reason": r.reason}
+        return {"file": r.path, "status": "skm_export" if r.skm_export else "unreadable", "reason": r.reason}
     skm = r.skm
     return {
         "file": r.path, "status": "duplicate" if not unit_row["used"] else "error" if r.counts.get("error") else "ok",
@@ -109,8 +138,14 @@ def to_json(rekap: Rekap, written, lang: str = "id") -> dict:
         "indicators": [{"indikator": n, "spellings": rekap.spellings(n),
                         "units": rekap.indicator_units(n)}
                        for n in rekap.indicator_names],
+        "totals": [{"kabupaten_kota": x.kabupaten, "tahun": x.tahun, "units": x.units, "pagu": num(x.pagu),
+                    "realisasi": num(x.realisasi), "serapan": num(x.serapan), "respondents": x.respondents,
+                    "error": x.error, "warning": x.warning, "info": x.info} for x in rekap.totals],
         "unreadable": rekap.unreadable.to_dict("records"),
         "duplicates": [{"unit": d["unit"], "kabupaten_kota": d["kabupaten"], "tahun": d["tahun"], "file": d["file"],
-                        "counted": bool(d["used"]), "duplicate_of": d["duplicate_of"]}
+                        "counted": bool(d["used"]), "duplicate_of": d["duplicate_of"],
+                        "differences": None if d["used"] else [
+                            {"figure": key, "value": num(mine), "counted": num(theirs)}
+                            for key, mine, theirs in d["differences"]]}
                        for d in rekap.duplicates.to_dict("records")],
     }

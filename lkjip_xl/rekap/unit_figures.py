@@ -14,6 +14,9 @@ from ..checks.engine import check_workbook
 from ..errors import LkjipError
 from ..i18n import message
 from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
+from .labels import t
+
+SKM_EXPORT_MIN_UNSUR = 5  # answer columns recognised (of nine) for a file to look like a survey export
 
 
 def _text(value: Any) -> str | None:
@@ -63,6 +66,21 @@ def _skm(ctx) -> SkmFigures | None:
                       ikm.mutu if ikm else None, result.weight, respondents)
 
 
+def _skm_export(path: str | Path, lang: str) -> Unreadable | None:
+    """A survey export kept beside the workbook (its header names most of the nine SKM unsur):
+    listed as such, for ``lkjip-xl skm``, never counted as a failed workbook."""
+    from ..skm.survey_file import read_survey
+
+    try:
+        survey = read_survey(Path(path))
+    except LkjipError:
+        return None
+    if len(survey.answers) < SKM_EXPORT_MIN_UNSUR:
+        return None
+    return Unreadable(str(path), t("skm_export", lang, unsur=len(survey.answers), respondents=survey.respondents,
+                                   path=path), skm_export=True)
+
+
 def figures_of(path: str | Path, lang: str = "id") -> UnitFigures | Unreadable:
     """Check one workbook and keep its figures; a file that cannot be checked is Unreadable
     (with its one-line reason), whatever went wrong: one bad file never stops a rekap."""
@@ -77,6 +95,6 @@ def figures_of(path: str | Path, lang: str = "id") -> UnitFigures | Unreadable:
                            _year(values.get("tahun")), _indicators(ctx), _skm(ctx), budget.total_pagu,
                            budget.total_realisasi, dict(result.summary), findings)
     except LkjipError as err:
-        return Unreadable(str(path), err.text(lang))
+        return (err.key == "not_lkjip" and _skm_export(path, lang)) or Unreadable(str(path), err.text(lang))
     except Exception as exc:  # a bug met on one file is reported for that file
         return Unreadable(str(path), message("internal", lang, detail=f"{type(exc).__name__}: {exc}"[:200]))

@@ -1,7 +1,8 @@
 """The rekap workbook, written with pandas (``DataFrame.to_excel`` on the xlsxwriter engine).
 
-Sheets: Unit (one row per file, a JUMLAH row), IKM Kota (pooled and mean, labelled), NRR Kota,
-Indikator (the index) and one sheet per indicator, Temuan, Tidak Terbaca, Duplikat. Every sheet:
+Sheets: Unit (one row per file, a JUMLAH row per kabupaten/kota and year), IKM Kota (pooled and
+mean, labelled), NRR Kota, Indikator (the index) and one sheet per indicator, Temuan, Tidak
+Terbaca, Duplikat. Every sheet:
 a title, grey wrapped headers, frozen headers and first columns, widths from the content,
 numbers as numbers with display formats (``#,##0`` rupiah, ``#,##0.00`` percentages in points,
 shown with the reader's separators: 30.911.880.435 and 97,18 in an Indonesian Excel), A4
@@ -21,13 +22,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..calc.decimals import percent, round_half_up
+from ..calc.decimals import round_half_up
 from ..annex.xlsx_writer import HEADER_FILL, _Formats
 from ..calc.skm import UNSUR
 from ..glossary import severity_word
 from .collect import REKAP_MARK
-from .consolidate import MEASURES, UNKNOWN_YEAR, Rekap, missing
+from .consolidate import MEASURES, UNKNOWN_YEAR, Rekap
+from .figures import missing
 from .labels import t
+from .report import compared
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 NUMBER_FORMATS = {"int": "#,##0", "year": "0", "money": "#,##0", "money_sen": "#,##0.00", "pct": "#,##0.00",
@@ -230,7 +233,7 @@ def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -
     for i, r in enumerate(rekap.units.to_dict("records"), start=1):
         notes = []
         if r["duplicate_of"]:
-            notes.append(t("note_duplicate", lang, file=paths(r["duplicate_of"])))
+            notes += [t("note_duplicate", lang, file=paths(r["duplicate_of"])), compared(r["differences"], lang)]
         if r["weight"] == "legacy_0111":
             notes.append(t("note_legacy", lang))
         if not r["unit"]:
@@ -240,24 +243,14 @@ def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -
     name = sheet_name(t("sheet_units", lang), taken)
     placed = write_table(writer, fm, name, t("title_units", lang), cols, rows, lang=lang, autofilter=True,
                          subtitle=paths.subtitle(lang))
-    used = rekap.units[rekap.units["used"]]
-    total = {"unit": t("total", lang), "pagu": _sum(used["pagu"]), "realisasi": _sum(used["realisasi"]),
-             "respondents": _sum(None if missing(v) else int(v) for v in used["respondents"]),
-             **{k: int(used[k].sum()) for k in ("error", "warning", "info")}}
-    both = used.dropna(subset=["pagu", "realisasi"])
-    if len(both) and _sum(both["pagu"]):
-        total["serapan"] = percent(_sum(both["realisasi"]), _sum(both["pagu"]))
     row = placed.next_row
-    for j, c in enumerate(cols):
-        kind = _money_kind([total.get(c.key)]) if c.kind == "money" else c.kind
-        value = cell(total.get(c.key), kind)
-        placed.ws.write(row, j, value, fm.total(kind))
-    write_notes(placed, fm, row + 1, [t("foot_units", lang), t("foot_duplicates", lang)])
-
-
-def _sum(values):
-    present = [v for v in values if not missing(v)]
-    return sum(present) if present else None
+    for total in rekap.totals:  # one JUMLAH per kabupaten/kota and year
+        values = {**vars(total), "unit": t("total", lang), "kabupaten": total.kabupaten or t("unknown", lang)}
+        for j, c in enumerate(cols):
+            kind = _money_kind([values.get(c.key)]) if c.kind == "money" else c.kind
+            placed.ws.write(row, j, cell(values.get(c.key), kind), fm.total(kind))
+        row += 1
+    write_notes(placed, fm, row, [t("foot_units", lang), t("foot_duplicates", lang)])
 
 
 def _kota_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
@@ -357,8 +350,9 @@ def _list_sheets(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) 
                 lang=lang, subtitle=paths.subtitle(lang))
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("kabupaten", t("kabupaten", lang)),
             Col("tahun", t("tahun", lang), "year"), Col("file", t("file", lang), "path"), Col("counted", t("counted", lang)),
-            Col("duplicate_of", t("duplicate_of", lang), "path")]
+            Col("duplicate_of", t("duplicate_of", lang), "path"), Col("compared", t("compared", lang), "message")]
     rows = [{**r, "no": i, "file": paths(r["file"]), "duplicate_of": paths(r["duplicate_of"]),
+             "compared": None if r["used"] else compared(r["differences"], lang),
              "counted": t("yes" if r["used"] else "no_", lang)}
             for i, r in enumerate(rekap.duplicates.to_dict("records"), start=1)]
     placed = write_table(writer, fm, sheet_name(t("sheet_duplicates", lang), taken), t("title_duplicates", lang),

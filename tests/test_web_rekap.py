@@ -128,7 +128,7 @@ def text(fragment: str) -> str:
 
 def file_rows(html: str) -> list[dict]:
     rows = []
-    for status, body in re.findall(r'<tr class="file [a-z]+" data-status="([a-z]+)">(.*?)</tr>', html, re.S):
+    for status, body in re.findall(r'<tr class="file [a-z_]+" data-status="([a-z_]+)">(.*?)</tr>', html, re.S):
         cells = [text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", body, re.S)]
         rows.append({"status": status, "word": cells[0], "file": cells[1], "unit": cells[2], "kabupaten": cells[3],
                      "tahun": cells[4], "error": cells[5], "warning": cells[6], "note": cells[7]})
@@ -166,7 +166,9 @@ def test_one_line_per_file_as_the_command_line_reports_it(uploaded, cli):
     by_name = {r["file"]: r for r in rows}
     assert by_name["rusak.xlsx"]["note"] == "bukan berkas Excel .xlsx: rusak.xlsx (bukan arsip zip)"
     assert by_name["kiriman_ulang.xlsx"]["status"] == "duplicate"
-    assert by_name["kiriman_ulang.xlsx"]["note"] == "duplikat dari medan_amplas_2023.xlsx, tidak dihitung"
+    assert by_name["kiriman_ulang.xlsx"]["note"] == (  # as the command line says it: which counts, and why
+        "duplikat dari medan_amplas_2023.xlsx, tidak dihitung; yang dihitung adalah yang pertama menurut urutan "
+        "masukan; angka sama (pagu, realisasi, responden, IKM)")
     assert by_name["contoh_satu.xlsx"]["unit"] == "Kecamatan Contoh Satu"
     assert by_name["medan_amplas_2023.xlsx"]["status"] == "errors"
 
@@ -246,7 +248,8 @@ def test_english_on_the_switch_page_and_workbook(client, uploaded, tmp_path):
     rows = {r["file"]: r for r in file_rows(page.text)}
     assert rows["rusak.xlsx"]["word"] == "UNREADABLE"
     assert rows["rusak.xlsx"]["note"] == "not an Excel .xlsx file: rusak.xlsx (not a zip archive)"
-    assert rows["kiriman_ulang.xlsx"]["note"] == "duplicate of medan_amplas_2023.xlsx, not counted"
+    assert rows["kiriman_ulang.xlsx"]["note"].startswith("duplicate of medan_amplas_2023.xlsx, not counted; the one "
+                                                         "counted is the first in the order given; same figures")
     assert "Pooled IKM (all respondents)" in page.text and "Summary of 8 files" in page.text
     got = client.get(f"/unduh/{upload_id(uploaded)}/rekap?lang=en")
     (tmp_path / "en.xlsx").write_bytes(got.content)
@@ -278,7 +281,7 @@ def test_names_are_escaped_and_repeated_names_told_apart(client, tmp_path):
     assert "Laporan &amp; &#39;Kec&#39;.xlsx" in page
     rows = file_rows(page)
     assert [r["file"] for r in rows] == ["a.xlsx", "a (2).xlsx", "Laporan & 'Kec'.xlsx", "skrip.xlsx"]
-    assert rows[1]["note"] == "duplikat dari a.xlsx, tidak dihitung"
+    assert rows[1]["note"].startswith("duplikat dari a.xlsx, tidak dihitung;")
     assert rows[2]["note"] == "bukan berkas Excel .xlsx: Laporan & 'Kec'.xlsx (bukan arsip zip)"
     assert rows[3]["unit"] == "<script>alert(1)</script>"
 
@@ -327,3 +330,18 @@ def test_hostile_files_among_good_ones_are_listed_and_the_server_goes_on(client,
         if reasons[name] is not None:
             assert rows[name]["status"] == "unreadable" and rows[name]["note"] == reasons[name], name
     assert client.get("/").status_code == 200
+
+
+def test_a_survey_export_among_the_workbooks_is_named_on_the_page(client, tmp_path):
+    """As the command line: the export is no failed workbook, and the totals line counts it apart."""
+    from test_rekap_groups import survey_export
+
+    good = tmp_path / "a.xlsx"
+    write_filled(good, valid_data())
+    survey_export(tmp_path / "SKM 2024 (Responses).xlsx", 30)
+    page = client.get(send(client, [good, tmp_path / "SKM 2024 (Responses).xlsx"]).headers["location"])
+    rows = file_rows(page.text)
+    assert [(r["status"], r["word"]) for r in rows] == [("ok", "OK"), ("skm_export", "EKSPOR SKM")]
+    assert "lkjip-xl skm" in rows[1]["note"]
+    totals = text(re.search(r'<p id="totals">(.*?)</p>', page.text, re.S).group(1))
+    assert "0 tidak terbaca" in totals and totals.endswith("; 1 ekspor survei SKM (tidak dihitung)")

@@ -25,7 +25,7 @@ from ..calc.numbers_id import format_id
 from ..rekap.consolidate import Rekap, consolidate
 from ..rekap.figures import Unreadable
 from ..rekap.labels import t as rt
-from ..rekap.report import _status
+from ..rekap.report import _status, compared
 from ..rekap.workers import check_all
 from .store import Upload
 
@@ -70,7 +70,7 @@ def unique_names(names: list[str]) -> list[str]:
 
 def _named(result, name: str, path: Path):
     if isinstance(result, Unreadable):
-        return Unreadable(name, result.reason.replace(str(path), name))
+        return replace(result, path=name, reason=result.reason.replace(str(path), name))  # an export stays one
     return replace(result, path=name)
 
 
@@ -126,6 +126,7 @@ def rekap_view(rekap: Rekap, lang: str) -> dict:
     """Plain data for the page: one row per file, the kota IKM (pooled and mean), the totals."""
     used = dict(zip(rekap.units["file"], rekap.units["used"]))
     dup_of = dict(zip(rekap.units["file"], rekap.units["duplicate_of"]))
+    differences = dict(zip(rekap.units["file"], rekap.units["differences"]))
     files = []
     for r in rekap.results:
         status = _status(r, used)
@@ -133,7 +134,8 @@ def rekap_view(rekap: Rekap, lang: str) -> dict:
         if isinstance(r, Unreadable):
             row.update(unit="", kabupaten="", tahun="", error="", warning="", note=r.reason)
         else:
-            note = rt("line_duplicate", lang, file=dup_of[r.path]) if dup_of.get(r.path) else ""
+            note = "; ".join((rt("line_duplicate", lang, file=dup_of[r.path]), rt("line_first", lang),
+                              compared(differences[r.path], lang))) if dup_of.get(r.path) else ""
             row.update(unit=r.unit or rt("unknown", lang), kabupaten=r.kabupaten or "",
                        tahun="" if r.tahun is None else str(r.tahun),
                        error=r.counts.get("error", 0), warning=r.counts.get("warning", 0), note=note)
@@ -149,5 +151,6 @@ def rekap_view(rekap: Rekap, lang: str) -> dict:
         "mean_detail": _units(k.mean.units, lang) if k.mean else "",
         "mean_none": rt("ikm_none_mean", lang).rpartition(" - ")[2],
     } for k in rekap.kota]
-    return {"files": files, "kota": kota, "summary": rt("total_files", lang, **rekap.summary),
+    exports = rt("skm_exports_n", lang, n=rekap.summary["skm_exports"]) if rekap.summary["skm_exports"] else ""
+    return {"files": files, "kota": kota, "summary": rt("total_files", lang, **rekap.summary) + exports,
             "counts": rekap.summary}

@@ -50,6 +50,19 @@ def typed_match(computed: Any, typed: Any) -> str | None:
     return compare_typed(to_decimal(computed), to_decimal(typed))
 
 
+def same_statement(a: Any, b: Any, settings=None) -> bool:
+    """Two typed values that state one value at two precisions: the one with fewer decimals is
+    the other rounded half-up there (95,5 and 95,45 for 95,4545; 86,9 and 86,94), or cut there
+    when the office truncates. Text compares as text; a blank states nothing."""
+    if is_blank(a) or is_blank(b):
+        return False
+    if isinstance(a, str) or isinstance(b, str):
+        return str(a).strip().lower() == str(b).strip().lower()
+    fine, coarse = sorted((to_decimal(a), to_decimal(b)), key=decimal_places, reverse=True)
+    match = compare_typed(fine, coarse)
+    return match in ("exact", "half_up") or (match == "truncated" and getattr(settings, "rounding", "") == "truncate")
+
+
 def verdict(computed: Any, typed: Any, settings, min_places: int = 0) -> str:
     """The policy: "ok", "truncated" (a warning) or "wrong" (an error)."""
     match = typed_match(computed, typed)

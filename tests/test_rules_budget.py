@@ -258,6 +258,36 @@ def test_bud012_quarterly_pagu(check, data):
     assert _one(findings, "BUD012").expected == 1_050_000_001
 
 
+@pytest.mark.parametrize("prefix, annual", [("pagu_tw", 1_050_000_000), ("realisasi_tw", 1_000_000_000)])
+def test_kegiatan_quarters_typed_as_running_totals_are_accepted(check, data, prefix, annual):
+    """01.01 (pagu 1.050.000.000, spent 1.000.000.000 on Realisasi): quarters written as running
+    totals, TW IV the year's amount, as staff fill a monitoring sheet (red-team s09, s10: a BUD012
+    or BUD022 error, a BUD023 warning and blames proposing negative quarters)."""
+    row = data["tables"]["ra_kegiatan"][0]
+    for q in range(1, 5):
+        row[f"{prefix}{q}"] = annual * q // 4
+    assert [f for f in check(data) if f.severity != "info"] == []
+
+
+def test_running_totals_that_miss_the_year_are_still_a_sum_that_fails(check, data):
+    row = data["tables"]["ra_kegiatan"][0]
+    for q, v in zip(range(1, 5), (262_500_000, 525_000_000, 787_500_000, 1_000_000_000)):  # TW IV not the pagu
+        row[f"pagu_tw{q}"] = v
+    findings = check(data)
+    assert _one(findings, "BUD012").expected == 262_500_000 + 525_000_000 + 787_500_000 + 1_000_000_000
+
+
+def test_spending_above_the_plan_with_both_as_running_totals(check, data):
+    """BUD023 reads running totals as they are: spent 600 million by TW II against 525 million planned."""
+    row = data["tables"]["ra_kegiatan"][0]
+    for q, (p, r) in enumerate(zip((262_500_000, 525_000_000, 787_500_000, 1_050_000_000),
+                                   (250_000_000, 600_000_000, 750_000_000, 1_000_000_000)), 1):
+        row[f"pagu_tw{q}"], row[f"realisasi_tw{q}"] = p, r
+    findings = check(data)
+    f = _one(findings, "BUD023")
+    assert (f.cell, f.expected, f.found) == ("I5", 525_000_000, 600_000_000)
+
+
 # ------------------------------------------------------------------ economic classes
 def _belanja(data, name):
     return next(r for r in data["tables"]["belanja"] if r["uraian"] == name)

@@ -123,16 +123,21 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
     ra = ctx.model.table("ra_kegiatan")
     if ra is None or "kode" not in ra.values:
         return
-    yield from _quarters_above_pagu(ra)
     where = {}
     for line in cells.tree.lines if cells is not None else ():
         where.setdefault(match_key(line.code), line)
+    yield from _quarters_above_pagu(ra, where)
     pk = _pk_programme_pagu(ctx)
     for j, raw in enumerate(ra.values["kode"]):
         code, pagu = norm(raw), money(ra.get("pagu", j))
         own = Ref("ra_kegiatan", j, "pagu")
         quarters = [q for q in QUARTERS if money(ra.get(f"pagu_tw{q}", j)) is not None]
-        if quarters:
+        planned = [money(ra.get(f"pagu_tw{q}", j)) for q in QUARTERS]
+        if running_totals(planned, pagu):  # TW IV is the pagu: the relation is that one
+            yield Linear(False, None, lambda j=j: [(Ref("ra_kegiatan", j, "pagu"), 1, money(ra.get("pagu", j))),
+                                                   (Ref("ra_kegiatan", j, "pagu_tw4"), -1, money(ra.get("pagu_tw4", j)))],
+                         kinds=RA_PAGU_CELLS)
+        elif quarters:
             total = add_amounts(money(ra.get(f"pagu_tw{q}", j)) for q in quarters)
             blank = [q for q in QUARTERS if q not in quarters]
             # one quarter blank and the others short of the pagu: the blank quarter is where it is missing
@@ -193,6 +198,11 @@ def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
     real = line.amounts.get("realisasi")
     if any(v is None for v in spent) or real is None:
         return  # the year is not reported in full
+    if running_totals(spent, real):  # TW IV is the year's spending: the relation is that one
+        yield Linear(False, None, lambda: [(Ref("ra_kegiatan", j, "realisasi_tw4"), 1, spent[3])]
+                     + cells.terms(line.index, "realisasi", -1), lambda: cells.rows_below([line.index]) | {("ra_kegiatan", j)},
+                     AMOUNT_CELLS | RA_SPENT_CELLS)
+        return
     total = add_amounts(spent)
     finding = Finding("BUD022", ra.sheet, ra.cell("realisasi_tw4", j), expected=real, found=total,
                       params={"kode": code, "cell": f"{cells.table.sheet}!{cells.table.cell('realisasi', line.index)}"})
@@ -202,37 +212,54 @@ def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
         AMOUNT_CELLS | RA_SPENT_CELLS)
 
 
-def _quarters_above_pagu(ra):
+def _quarters_above_pagu(ra, where: dict):
     """BUD023: the spending up to a quarter above the pagu planned up to that quarter (a warning, at
-    the first quarter where it is)."""
+    the first quarter where it is). Quarters written as running totals are read as such: the
+    pagu's against the kegiatan's pagu, the spending's against its realisasi on Realisasi."""
     for j in range(len(ra)):
+        code = norm(ra.get("kode", j))
+        line = where.get(match_key(code)) if code else None
+        annual = {"pagu": money(ra.get("pagu", j)), "realisasi": line.amounts.get("realisasi") if line else None}
         values = {}
         for q in QUARTERS:
             spent, planned = Ref("ra_kegiatan", j, f"realisasi_tw{q}"), Ref("ra_kegiatan", j, f"pagu_tw{q}")
             values[spent], values[planned] = money(ra.get(spent.key, j)), money(ra.get(planned.key, j))
-        over = _first_over(values, j)
+        over = _first_over(values, j, annual)
         if over is None and not all(v is None for v in values.values()):
-            yield Test(None, values, lambda v, j=j: _first_over(v, j) is None)
+            yield Test(None, values, lambda v, j=j, annual=annual: _first_over(v, j, annual) is None)
         elif over is not None:
             q, spent, planned = over
             finding = Finding("BUD023", ra.sheet, ra.cell(f"realisasi_tw{q}", j), expected=planned, found=spent,
                               params={"kode": norm(ra.get("kode", j)) or "", "tw": q})
-            yield Test(finding, values, lambda v, j=j: _first_over(v, j) is None)
+            yield Test(finding, values, lambda v, j=j, annual=annual: _first_over(v, j, annual) is None)
 
 
-def _first_over(values: dict, j: int):
+def _first_over(values: dict, j: int, annual: dict):
     """(quarter, spending, pagu) up to the first quarter whose spending so far is above the pagu so
     far (quarters read until one is blank), else None."""
-    spent = planned = Decimal(0)
-    for q in QUARTERS:
-        s = values[Ref("ra_kegiatan", j, f"realisasi_tw{q}")]
-        p = values[Ref("ra_kegiatan", j, f"pagu_tw{q}")]
-        if s is None or p is None:
+    so_far = {}
+    for key, prefix in (("realisasi", "realisasi_tw"), ("pagu", "pagu_tw")):
+        quarters = [values[Ref("ra_kegiatan", j, f"{prefix}{q}")] for q in QUARTERS]
+        if running_totals(quarters, annual[key]):
+            so_far[key] = quarters
+        else:
+            total, so_far[key] = Decimal(0), []
+            for v in quarters:
+                total = None if v is None or total is None else total + v
+                so_far[key].append(total)
+    for q, spent, planned in zip(QUARTERS, so_far["realisasi"], so_far["pagu"]):
+        if spent is None or planned is None:
             return None
-        spent, planned = spent + s, planned + p
         if spent > planned:
             return q, spent, planned
     return None
+
+
+def running_totals(quarters: list, annual) -> bool:
+    """Quarters written as running totals (TW I, I+II, I+II+III, the year), as staff fill a
+    monitoring sheet: all four filled, never falling, TW IV the year's amount, and their sum not it."""
+    return (annual is not None and all(v is not None for v in quarters) and quarters[3] == annual
+            and all(a <= b for a, b in zip(quarters, quarters[1:])) and add_amounts(quarters) != annual)
 
 
 def _pk_programme_pagu(ctx) -> dict[str, dict]:

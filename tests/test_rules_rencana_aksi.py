@@ -6,6 +6,8 @@ IKU4 `kumulatif` (1 + 1 + 1 + 1 = 4).
 """
 from decimal import Decimal as D
 
+import pytest
+
 from helpers import codes_at
 
 RA_CODES = {"KIN008", "KIN009", "KIN014", "KIN018"}
@@ -95,6 +97,14 @@ def test_kumulatif_actuals_differ_from_pk(check, data):
 def test_akhir_actual_differs_from_pk(check, data):
     ra(data, "IKU2")["realisasi_tw4"] = D("94")
     assert codes_at(check(data), "KIN018") == ["Rencana Aksi!L6"]
+
+
+@pytest.mark.parametrize("tw4, finding", [(D("86.9"), False), (D("87"), False), (D("86.8"), True), (D("86.95"), True)])
+def test_an_akhir_actual_typed_at_another_precision_than_the_pk(check, data, tw4, finding):
+    """IKU1 (akhir): the PK's realisasi is the IKM 86,94; the Rencana Aksi's TW IV typed 86,9 or 87
+    states it rounded (red-team s58: a KIN018 error); 86,8 or 86,95 is another value."""
+    ra(data, "IKU1")["realisasi_tw4"] = tw4
+    assert codes_at(check(data), "KIN018") == (["Rencana Aksi!L5"] if finding else [])
 
 
 def test_incomplete_year_of_actuals_is_not_checked(check, data):

@@ -25,6 +25,7 @@ from ..calc.decimals import decimal_places, round_half_up, strip_exponent
 from ..calc.target_range import TargetRange, bounds, same_target, target_key
 from ..findings import Finding, show_value
 from .kinerja import code_key, number, rows_by_code, stated_target
+from .compare import same_statement
 from .relations import Ref, Test, equal, reported
 
 QUARTERS = ("1", "2", "3", "4")
@@ -80,17 +81,19 @@ def target_result(rule: str, tw: list, annual) -> tuple | None:
 
 
 def actual_result(rule: str, tw: list, pk_realisasi) -> tuple | None:
-    """(what the quarters' actuals give, whether it is the PK realisasi); None when the year is not
+    """(what the quarters' actuals give, whether it is the PK realisasi, both typed: at two
+    precisions they agree by the rounding policy); None when the year is not
     complete (TW IV blank for ``akhir``; a quarter blank for ``kumulatif`` and ``rata-rata``)."""
     if pk_realisasi is None or tw[3] is None:
         return None
-    if rule == "akhir":
-        return tw[3], tw[3] == pk_realisasi
+    if rule == "akhir":  # two typed statements of one value: 95,45 here and 95,5 on the PK agree
+        return tw[3], same_statement(tw[3], pk_realisasi)
     if any(v is None for v in tw):
         return None
     if rule == "kumulatif":
         total = sum(tw, Decimal(0))
-        return total, total == pk_realisasi or (tw[3] == pk_realisasi and all(a <= b for a, b in zip(tw, tw[1:])))
+        return total, same_statement(total, pk_realisasi) or (
+            same_statement(tw[3], pk_realisasi) and all(a <= b for a, b in zip(tw, tw[1:])))
     avg = mean(tw)
     return avg, same_mean(avg, pk_realisasi)
 

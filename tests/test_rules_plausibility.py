@@ -5,6 +5,8 @@ year, B16 signing date; SKM D4 survey period, D5 population; PK M realisasi lalu
 """
 from decimal import Decimal as D
 
+import pytest
+
 from test_blame import loud, notes, one
 
 from lkjip_xl.checks.plausibility import CAPAIAN_PLAUSIBLE, SCALE_FACTOR
@@ -116,6 +118,22 @@ def test_kin024_a_quarter_target_that_turns_back(check, data):
 def test_kin024_a_quarter_target_off_the_annual_scale(check, data):
     _ra(data, "IKU2")["target_tw1"] = D("2.5")  # 25, on the way to 90: 2,5 is below 90 / 10
     assert loud(check(data)) == [("KIN024", "Rencana Aksi!E6", "warning")]
+
+
+@pytest.mark.parametrize("prefix, quarters", [("target_tw", ("5", "30", "60")), ("realisasi_tw", ("8", "40", "70"))])
+def test_kin024_a_progress_curves_small_start_is_no_other_scale(check, data, prefix, quarters):
+    """IKU2 (akhir, 90; TW IV actual 95): an S-curve starts small (red-team s89, s90). 5 is 18
+    times below 90, but on the way 5, 30, 60; read as 50 it would turn back."""
+    for q, v in zip((1, 2, 3), quarters):
+        _ra(data, "IKU2")[f"{prefix}{q}"] = D(v)
+    assert loud(check(data)) == []
+
+
+def test_kin024_not_where_the_annual_target_is_the_slip(check, data):
+    """IKU1's annual target typed 81,25 (the PK says 82,15: KIN014 there); TW III 82 is on the way
+    to the PK's target, so no quarter is said to move away (red-team s07)."""
+    _ra(data, "IKU1")["target_tahunan"] = D("81.25")
+    assert [code for code, _, _ in loud(check(data))] == ["KIN014"]
 
 
 def test_kin024_a_quarter_target_anywhere_on_the_way_is_fine(check, data):

@@ -9,8 +9,9 @@ a warning at the value's cell (docs/rules.md):
   indicator on another scale than the indicator's other values (×10, a fraction, the sign);
 - KIN023: a realisasi, last year's realisasi or Renstra target that differs from the target (or
   this year's realisasi) the way a typing slip would (two digits swapped, a digit dropped or added);
-- KIN024: a TW I–III target of an ``akhir`` indicator off the annual target's scale, or moving
-  away from it instead of towards it;
+- KIN024: a TW I–III target of an ``akhir`` indicator off the annual target's scale (and on the
+  path once moved to that scale: a progress curve's small start is none), or moving away from it
+  instead of towards it;
 - BUD024: a pagu perubahan that differs from the pagu murni like a slip or by more than half, at
   the one of the two no sum confirms.
 
@@ -54,7 +55,7 @@ def check(ctx) -> Iterable[Finding]:
     if pk is not None:
         yield from _indicator_values(ctx, pk, sources)
     yield from _ratios(ctx)
-    yield from _akhir_quarters(ctx)
+    yield from _akhir_quarters(ctx, sources)
     yield from _pagu_versions(ctx, sources)
 
 
@@ -100,22 +101,27 @@ def _ratios(ctx) -> Iterable[Finding]:
     the blame reports it there (only ratios out of bounds are relations: a plausible one says
     nothing of its inputs)."""
     for key, column, inputs, name in RATIOS:
-        table = ctx.model.table(key)
-        if table is None or column not in table.values:
+        yield from ratio_findings(ctx, key, column, inputs, name)
+
+
+def ratio_findings(ctx, key: str, column: str, inputs: tuple, name: str) -> Iterable[Finding]:
+    """KIN021 for one table's ratio ``column`` of its two ``inputs`` (see ``_ratios``)."""
+    table = ctx.model.table(key)
+    if table is None or column not in table.values:
+        return
+    derived = ctx.derived(key)
+    for i in range(len(table)):
+        value = derived[i].get(column)
+        if not implausible(value) or nothing_achieved(value, [table.get(k, i) for k in inputs]):
             continue
-        derived = ctx.derived(key)
-        for i in range(len(table)):
-            value = derived[i].get(column)
-            if not implausible(value) or nothing_achieved(value, [table.get(k, i) for k in inputs]):
-                continue
-            refs = {k: Ref(key, i, k) for k in inputs}
-            cells = " / ".join(f"{table.sheet}!{table.cell(k, i)}" for k in inputs)
-            finding = Finding("KIN021", table.sheet, table.cell(column, i), expected=PLAUSIBLE_TEXT, found=value,
-                              params={"name": name, "cells": cells})
-            values = {ref: number(table.get(k, i)) for k, ref in refs.items()}
-            test = (lambda v, key=key, i=i, column=column, refs=refs: plausible(ctx.wb.recompute(
-                key, i, column, {k: v[ref] for k, ref in refs.items()})))
-            yield from reported(ctx, Test(finding, values, test, fails=True, confirms=False))
+        refs = {k: Ref(key, i, k) for k in inputs}
+        cells = " / ".join(f"{table.sheet}!{table.cell(k, i)}" for k in inputs)
+        finding = Finding("KIN021", table.sheet, table.cell(column, i), expected=PLAUSIBLE_TEXT, found=value,
+                          params={"name": name, "cells": cells})
+        values = {ref: number(table.get(k, i)) for k, ref in refs.items()}
+        test = (lambda v, i=i, refs=refs: plausible(ctx.wb.recompute(
+            key, i, column, {k: v[ref] for k, ref in refs.items()})))
+        yield from reported(ctx, Test(finding, values, test, fails=True, confirms=False))
 
 
 def nothing_achieved(ratio, inputs: list) -> bool:
@@ -191,18 +197,22 @@ def _digits(value: Decimal) -> int:
 
 
 # ------------------------------------------------------------------------------ KIN024
-def _akhir_quarters(ctx) -> Iterable[Finding]:
+def _akhir_quarters(ctx, sources: Sources) -> Iterable[Finding]:
     ra = ctx.model.table("ra_indikator")
     for j in range(len(ra) if ra is not None else 0):
         if str(ra.get("agregasi", j) or "").strip().lower() != "akhir":
             continue
+        if sources.disputed(Ref("ra_indikator", j, "target_tahunan")):
+            continue  # the annual target is itself in doubt (KIN014): the blame speaks for it
         stated = ra.get("target_tahunan", j)  # a range (80-90) is compared by its middle
         annual = midpoint(stated)
         targets = [(q, midpoint(ra.get(f"target_tw{q}", j)), ra.get(f"target_tw{q}", j)) for q in (1, 2, 3)]
         targets = [(q, v, typed) for q, v, typed in targets if v is not None]
         flagged = set()
-        for q, v, typed in targets:
-            if off_scale(v, annual, QUARTER_SCALE) or (annual is not None and annual < 0 < v):
+        path = [v for _, v, _ in targets] + ([annual] if annual is not None else [])
+        for k, (q, v, typed) in enumerate(targets):
+            if (off_scale(v, annual, QUARTER_SCALE) and _rescaled_fits(path, k, annual)) or (
+                    annual is not None and annual < 0 < v):
                 flagged.add(q)
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
                                stated_target(typed), tw=q)
@@ -212,10 +222,26 @@ def _akhir_quarters(ctx) -> Iterable[Finding]:
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
                                stated_target(ra.get(f"target_tw{q}", j)), tw=q)
         actual = number(ra.get("realisasi_tw4", j))
-        for q in (1, 2, 3):
-            v = number(ra.get(f"realisasi_tw{q}", j))
-            if v is not None and off_scale(v, actual, QUARTER_SCALE):
+        actuals = [(q, number(ra.get(f"realisasi_tw{q}", j))) for q in (1, 2, 3)]
+        actuals = [(q, v) for q, v in actuals if v is not None]
+        path = [v for _, v in actuals] + ([actual] if actual is not None else [])
+        for k, (q, v) in enumerate(actuals):
+            if off_scale(v, actual, QUARTER_SCALE) and _rescaled_fits(path, k, actual):
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"realisasi_tw{q}"), actual, v, tw=q)
+
+
+def _rescaled_fits(path: list, k: int, reference: Decimal) -> bool:
+    """Does the ``k``-th value of a path towards ``reference``, moved by the power of ten that puts
+    it on the reference's scale (2,5 -> 25 on the way to 90), keep the path going one way? Then it
+    was likely typed on another scale. A progress curve's small start (5, 30, 60 towards 90: 50
+    would turn back) is no slip."""
+    value = path[k]
+    if value <= 0 or reference <= 0:
+        return True
+    way = 1 if value < reference else -1
+    moved = [value * Decimal(10) ** (way * n) for n in (1, 2, 3)]
+    return any(_monotone(path[:k] + [m] + path[k + 1:]) for m in moved
+               if not off_scale(m, reference, QUARTER_SCALE))
 
 
 def _monotone(values: list) -> bool:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import MONEY_HEADER, attrs_in, clause_attrs, has_cue, header_attrs, version_in, year_in
+from .cues import (MONEY_HEADER, attrs_in, clause_attrs, has_cue, header_attrs, version_in,
+                   version_near, year_in)
 from .facts import Facts
 from .model import Document, Segment
 from .names import AMBIGUOUS, Named
@@ -34,6 +35,14 @@ _SENTENCE_END = re.compile(r"(?<!\bRp)(?<!\bNo)(?<!\bdr)(?<!\bS)(?<!\bH)[.!?;]\s
 _HEADING_PCT = re.compile(r"\(\s*\d[\d.,]*\s*%\s*\)\s*\.?\s*$")
 _NUMBER_ONLY = re.compile(r"^[\W\d.,%a-dA-D]*$")
 _ANGGARAN_GROUP = re.compile(r"anggaran|keuangan|alokasi", re.I)
+_ENUMERATION = re.compile(r"terdiri\s+(dari|atas)|meliputi", re.I)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_INDICATOR_COLUMN = re.compile(r"indikator", re.I)
+_INDICATOR_NAME = re.compile(r"^\W*(persentase|presentase|prosentase|jumlah|indeks|rasio|tingkat|nilai|cakupan)\b", re.I)
+_BUDGET_LINES = ("program", "kegiatan", "sub_kegiatan")
+_YEAR_ONLY = re.compile(r"^(tahun(\s+anggaran)?\s+|t\.?a\.?\s*)?(19|20)\d\d$", re.I)
+_UNIT_ONLY = re.compile(r"^\(?\s*(%|rp\.?)\s*\)?$", re.I)
+OTHER_INDICATOR = Named(("other indicator",), "indikator", [])  # one the workbook does not hold
 SCOPE_LIFE = 6  # text segments a heading's entity stays in force
 
 
@@ -74,7 +83,7 @@ class _Walker:
         self.scope: Named | None = None
         self.scope_age = 0
         self.vertical = _vertical_headers(doc.segments, facts)
-        self.codes = facts.codes
+        self.codes = {year: facts.codes(year) for year in ("cur", "prev")}
 
     def find(self, text: str) -> tuple[Named | None, bool]:
         entity, strong = self.facts.index.named(text)
@@ -83,8 +92,8 @@ class _Walker:
     # ------------------------------------------------------------------ tables
     def table(self, rows: list[Segment]) -> list[Claim]:
         self.scope = None
-        named = [self._row_entities(r) if not r.header else [] for r in rows]
-        found = {e.key for row in named for _, e, _ in row if e is not None}
+        named = [self._row_entities(r) if not r.header else {} for r in rows]
+        found = {e.key for row in named for _, e, _ in row.get("cur", []) if e is not None}
         complete = bool(self.programs) and self.programs <= found
         caption_version, caption_year = version_in(rows[0].caption), year_in(rows[0].caption, self.years)
         money_columns = _money_columns({c.header for r in rows for c in r.cells})
@@ -94,50 +103,57 @@ class _Walker:
                 continue
             version = version_in(_label(row)) or caption_version
             for cell, start in zip(row.cells, _cell_starts(row)):
-                if cell.text.strip() in self.codes:
+                if any(cell.text.strip() in codes for codes in self.codes.values()):
                     continue  # the code cell itself is no quantity
                 header = cell.header
+                year = year_in(header, self.years) or caption_year
                 percent_column = "%" in header.rpartition(" | ")[2]
                 found_tokens = tokens(cell.text, money_context=bool(MONEY_HEADER.search(header)) and not percent_column)
                 attrs = header_attrs(header) if header else None
                 if attrs is None and found_tokens and all(
                         t.value is not None and t.value < 1000 and not t.percent and not t.places for t in found_tokens):
                     continue  # numbering in a column that says nothing
-                entity, strong = _owner(entities, cell.col, attrs, cell.header in money_columns)
+                entity, strong = _owner(entities["prev" if year == "prev" else "cur"], cell.col, attrs,
+                                        cell.header in money_columns)
                 if entity is not None and entity.kind == "total":
                     strong = complete
+                if entity is not None and entity.kind == "indikator" and not attrs and len(found_tokens) == 1 and \
+                        sum(bool(_quantities(c.text)) for c in row.cells) == 1:
+                    attrs = frozenset({"realisasi"})  # "IKM (Σ NRR tertimbang × 25) | 86,94": the row's one value
                 for t in found_tokens:
                     if t.year and not t.year_claim:
                         continue
                     if percent_column and not money_like(t):
                         t.percent = True
-                    out.append(Claim(t, row, entity, strong, attrs,
-                                     year_in(header, self.years) or caption_year,
-                                     version_in(header) or version, row.text, cell.col, start,
+                    out.append(Claim(t, row, entity, strong, attrs, year, version_in(header) or version,
+                                     row.text, cell.col, start,
                                      money_group=header in money_columns))
         return out
 
-    def _row_entities(self, row: Segment) -> list[tuple[int, Named, bool]]:
+    def _row_entities(self, row: Segment) -> dict[str, list[tuple[int, Named | None, bool]]]:
         """The cells of a row that name something, left to right (a Rencana Aksi row names an
-        indicator, a programme and a kegiatan, each owning the numbers to its right): the codes of
-        the workbook when the row prints them, else the names."""
-        coded = [(c.col, self.codes[c.text.strip()], True) for c in row.cells if c.text.strip() in self.codes]
+        indicator, a programme and a kegiatan, each owning the numbers to its right), for the
+        numbers of each year ("cur", "prev"): the codes of that year's workbook when the row prints
+        them (codes get renumbered between years), else the names."""
         out = []
         for cell in row.cells:
             text = cell.text.strip()
             if not text or tokens(text) and not re.search(r"[A-Za-z]{4}", text) or _NOT_ENTITY.match(text):
                 continue
             entity, strong = self.facts.index.named(text, label=True)
+            if entity is None and _PARENTHESIS.search(text):  # "IKM (Σ NRR tertimbang × 25)"
+                entity, strong = self.facts.index.named(_PARENTHESIS.sub(" ", text), label=True)
             if entity is None and _TOTAL_LABEL.match(text):
                 entity, strong = self.facts.index_total, True
-            if entity is AMBIGUOUS:
+            if _INDICATOR_COLUMN.search(cell.header.rpartition(" | ")[2]) and re.search(r"[A-Za-z]{4}", text) and (
+                    entity is None or entity.kind in _BUDGET_LINES and _INDICATOR_NAME.match(text)) and \
+                    any(e is not None and e.kind in _BUDGET_LINES for _, e, _ in out):
+                out.append((cell.col, OTHER_INDICATOR, False))  # a programme's indicator: its numbers are not the IKU's
+            elif entity is AMBIGUOUS:
                 out.append((cell.col, None, False))  # names two things: the numbers after it are neither's
             elif entity is not None:
                 out.append((cell.col, entity, strong))
-        if coded:  # codes the workbook uses name the budget lines outright (the uraian beside them too)
-            out = sorted(coded + [x for x in out if x[1] is not None and x[1].kind == "indikator"],
-                         key=lambda x: x[0])
-        return out
+        return {year: _with_codes(row, codes, out) for year, codes in self.codes.items()}
 
     # ------------------------------------------------------------------ prose
     def text(self, seg: Segment, prev: Segment | None, index: int) -> list[Claim]:
@@ -156,25 +172,28 @@ class _Walker:
         number_only = bool(_NUMBER_ONLY.match(seg.text.strip()))
         para_entity = None  # what the paragraph's earlier sentences named
         for start, sentence in _sentences(seg.text):
-            previous_end, previous_attrs = 0, None
+            previous_end, previous_attrs, said = 0, None, None
+            named, named_strong = self.find(sentence)
+            named = named if named_strong else None
             for t in tokens(sentence):
                 if t.year and not t.year_claim:
                     continue
                 end = t.end
-                claim = self._prose_claim(seg, prev, t, sentence, start, (previous_end, previous_attrs), heading,
-                                          own, own_strong, vheader, number_only, para_entity)
+                claim = self._prose_claim(seg, prev, t, sentence, start, (previous_end, previous_attrs, said), heading,
+                                          own, own_strong, vheader, number_only, (named, para_entity))
                 out.append(claim)
-                previous_end, previous_attrs = end, claim.attrs
+                previous_end, previous_attrs, said = end, claim.attrs, claim.attrs or said
                 if claim.entity is not None and claim.strong and claim.entity.kind != "total":
                     para_entity = claim.entity
-            named, named_strong = self.find(sentence)
-            if named is not None and named_strong:
-                para_entity = named
+            para_entity = named or para_entity
         return out
 
     def _prose_claim(self, seg, prev, t, sentence, start, previous, heading, own, own_strong, vheader,
-                     number_only, para_entity) -> Claim:
-        previous_end, previous_attrs = previous
+                     number_only, named) -> Claim:
+        """``named``: what the whole sentence names ("Bila dibandingkan dengan realisasi tahun 2023
+        sebesar X, realisasi IKM ..."), and what the paragraph's earlier sentences named."""
+        previous_end, previous_attrs, said = previous  # said: the last attribute the sentence gave a number
+        sentence_entity, para_entity = named
         before = sentence[:t.start]
         context = before
         if not re.search(r"[A-Za-z]{3}", before) and prev is not None:
@@ -185,6 +204,8 @@ class _Walker:
             entity, strong = self.find(context)
         if entity is None and heading:
             entity, strong = own, own_strong
+        if entity is None and sentence_entity is not None and not money_like(t) and clause_attrs(clause):
+            entity, strong = sentence_entity, True  # "realisasi tahun 2023 sebesar 85,1, realisasi IKM ..."
         if entity is None and para_entity is not None:
             entity, strong = para_entity, True
         if entity is None and self.scope is not None and (number_only or _ANAPHOR.search(before)):
@@ -192,16 +213,21 @@ class _Walker:
         attrs = clause_attrs(_unnamed(clause, entity))
         if attrs is None and len(clause.split()) <= 3:  # "Rp 177.866.086,42 atau 1,97%": the same quantity
             attrs = previous_attrs if previous_end else attrs_in(_unnamed(context, entity))
+        if attrs is None and strong and money_like(t) and _ENUMERATION.search(sentence[:t.start]):
+            attrs = said  # "terdiri dari Belanja Operasi sebesar Rp A dan Belanja Modal sebesar Rp B"
         if entity is None and attrs and attrs <= _BUDGET_CUES and (
                 money_like(t) or t.percent and _BUDGET_WORDS.search(sentence)):
             entity, strong = self.facts.index_total, True  # the unit's budget as a whole
         if heading and _HEADING_PCT.search(sentence[max(0, t.start - 3):]) and t.percent:
             attrs = frozenset({"capaian"})
-        if vheader is not None:
-            attrs = header_attrs(vheader)
-        year = year_in(vheader or context, self.years)
+        header, money_group = vheader or (None, False)
+        if header is not None:
+            attrs = header_attrs(header)
+        year = year_in(header or context, self.years)
+        version = version_near(sentence, t.start, t.end)
         t.start, t.end = t.start + start, t.end + start
-        return Claim(t, seg, entity, strong, attrs, year, version_in(sentence), sentence.strip())
+        return Claim(t, seg, entity, strong, attrs, year, version, sentence.strip(),
+                     money_group=money_group)
 
 
 _BUDGET_ATTRS = frozenset({"pagu", "realisasi", "sisa", "sisa_persen", "persen"})
@@ -222,6 +248,14 @@ def _owner(entities: list[tuple[int, Named | None, bool]], col: int, attrs, mone
                 if (e.kind == "indikator") != budget:
                     return e, strong
     return left[-1] if left else (None, False)
+
+
+def _with_codes(row: Segment, codes: dict[str, Named], named: list) -> list[tuple[int, Named | None, bool]]:
+    """Codes the workbook uses name the budget lines outright (the uraian beside them too)."""
+    coded = [(c.col, codes[c.text.strip()], True) for c in row.cells if c.text.strip() in codes]
+    if not coded:
+        return named
+    return sorted(coded + [x for x in named if x[1] is not None and x[1].kind == "indikator"], key=lambda x: x[0])
 
 
 def _unnamed(text: str, entity: Named | None) -> str:
@@ -267,9 +301,10 @@ def _cell_starts(row: Segment) -> list[int]:
     return starts
 
 
-def _vertical_headers(segments: list[Segment], facts: Facts) -> dict[int, str]:
-    """Segment index -> column header, for tables extracted one cell per line."""
-    out: dict[int, str] = {}
+def _vertical_headers(segments: list[Segment], facts: Facts) -> dict[int, tuple[str, bool]]:
+    """Segment index -> column header and whether it is a money column, for tables extracted one
+    cell per line."""
+    out: dict[int, tuple[str, bool]] = {}
     headers: list[str] = []
     run: list[str] = []
     i = 0
@@ -278,10 +313,11 @@ def _vertical_headers(segments: list[Segment], facts: Facts) -> dict[int, str]:
         text = seg.text.strip()
         if seg.is_row:
             headers, run = [], []
-        elif len(text) <= 40 and not _quantities(text) and has_cue(text) and not facts.index.find(text):
-            run.append(text)
+        elif len(text) <= 40 and not _quantities(text) and (has_cue(text) and not _YEAR_ONLY.match(text) or
+                                                            _UNIT_ONLY.match(text)) and not facts.index.find(text):
+            run.append(text)  # a column ("Realisasi 2023", "%"); "Tahun 2024" alone is a group over several
         elif len(text) <= 40 and not _quantities(text) and run and not facts.index.find(text):
-            pass  # a label column ("Uraian", "Indikator Sasaran")
+            pass  # a label column ("Uraian", "Indikator Sasaran") or a group header ("Tahun 2024")
         else:
             if len(run) >= 3:
                 headers = run
@@ -294,7 +330,8 @@ def _vertical_headers(segments: list[Segment], facts: Facts) -> dict[int, str]:
                         _NUMBER_ONLY.match(segments[j].text.strip()) and tokens(segments[j].text):
                     j += 1
                 if j - i - 1 == len(headers):
-                    out.update({i + 1 + k: h for k, h in enumerate(headers)})
+                    money = _money_columns(set(headers))
+                    out.update({i + 1 + k: (h, h in money) for k, h in enumerate(headers)})
                 i = j - 1 if j - i - 1 == len(headers) else i
         i += 1
     return out

@@ -11,7 +11,7 @@ _CUES: list[tuple[str, frozenset[str]]] = [
     (r"lebih\s*/?\s*\(?\s*kurang|efisiensi\s*\(?\s*rp|6\s*=\s*3\s*-\s*4", frozenset({"sisa"})),
     (r"efisiensi\s*%|7\s*=\s*6\s*/\s*3", frozenset({"sisa_persen"})),
     (r"s\.\s?d\b|sampai\s+dengan|rata[\s-]*rata|naik|turun|meningkat|menurun|kenaikan|penurunan|selisih|"
-     r"dibanding|kondisi\s+awal|tertimbang|bobot|responden|periode\s+terakhir|dibagi|\btw\b|triwulan|semester",
+     r"kondisi\s+awal|tertimbang|bobot|responden|periode\s+terakhir|dibagi|\btw\b|triwulan|semester",
      frozenset()),
     (r"realisasi\s+capaian", frozenset({"capaian", "realisasi"})),
     (r"realisasi\s*\(\s*%\s*\)", frozenset({"capaian"})),
@@ -23,7 +23,8 @@ _CUES: list[tuple[str, frozenset[str]]] = [
     (r"kemajuan", frozenset({"kemajuan"})),
     (r"\bnrr\b|nilai\s+rata", frozenset({"nrr"})),
     (r"anggaran|pagu|alokasi", frozenset({"pagu"})),
-    (r"capaian|tercapai|pencapaian|serapan|penyerapan", frozenset({"capaian"})),
+    (r"serapan|penyerapan", frozenset({"persen"})),
+    (r"capaian|tercapai|pencapaian", frozenset({"capaian"})),
     (r"realisasi\w*|realsasi|menghasilkan\s+out\s?put|out\s?put", frozenset({"realisasi"})),
     (r"target|rencana\s+kinerja|rencana\s+kerja|rencana\s+laporan", frozenset({"target"})),
 ]
@@ -89,3 +90,15 @@ def version_in(text: str) -> str | None:
     if _MURNI.search(text):
         return "murni"
     return None
+
+
+def version_near(sentence: str, start: int, end: int) -> str | None:
+    """The version a sentence says of the number at ``start:end``: the last said before it ("pada
+    APBD murni ... Rp X yang kemudian pada APBD-P menjadi Rp Y"), else the first said after it; of
+    two overlapping mentions the longer ("sebelum perubahan", "P-APBD")."""
+    said = sorted((m.end(), m.end() - m.start(), version) for regex, version in ((_PERUBAHAN, "perubahan"),
+                                                                                 (_MURNI, "murni"))
+                  for m in regex.finditer(sentence))
+    before = [x for x in said if x[0] <= start]
+    after = [x for x in said if x[0] - x[1] >= end]
+    return before[-1][2] if before else after[0][2] if after else None

@@ -53,6 +53,7 @@ class Facts:
     index: NameIndex
     year: int | None
     prev_year: int | None
+    coded: dict[str, list[tuple[str, Named]]] = field(default_factory=dict)  # year -> (code, entity)
 
     @property
     def units(self) -> set[str]:
@@ -63,14 +64,13 @@ class Facts:
     def index_total(self) -> Named | None:
         return next((f.entity for f in self.facts if f.entity is not None and f.entity.kind == "total"), None)
 
-    @property
-    def codes(self) -> dict[str, Named]:
-        """Code as printed ("01.02.05", "IKU1") -> its entity; a code used twice names neither."""
-        seen: dict[str, list[Named]] = {}
-        for e in {id(f.entity): f.entity for f in self.facts}.values():
-            if e.kind in ("program", "kegiatan", "sub_kegiatan", "indikator") and e.key[1]:
-                seen.setdefault(str(e.key[1]), []).append(e)
-        return {code: es[0] for code, es in seen.items() if len(es) == 1}
+    def codes(self, year: str = "cur") -> dict[str, Named]:
+        """Code as printed ("01.02.05", "IKU1") in that year's workbook -> its entity (last year's
+        codes may name other things: they get renumbered); a code used twice names neither."""
+        seen: dict[str, dict[int, Named]] = {}
+        for code, e in self.coded.get(year) or self.coded.get("cur", []):
+            seen.setdefault(code, {})[id(e)] = e
+        return {code: next(iter(es.values())) for code, es in seen.items() if len(es) == 1}
 
     def about(self, entity: Named) -> list[Fact]:
         return [f for f in self.facts if f.entity.key == entity.key]
@@ -99,6 +99,7 @@ class _Builder:
         self.budget_tree, self.ctx, self.tag = ctx.wb.budget, ctx, tag
         self.entities = entities
         self.facts: list[Fact] = []
+        self.coded: list[tuple[str, Named]] = []  # (code in this workbook, entity)
 
     def entity(self, key: tuple, kind: str, names: list[str]) -> Named:
         e = self.entities.get(key)
@@ -106,7 +107,12 @@ class _Builder:
             e = self.entities[key] = Named(key, kind, list(dict.fromkeys(n for n in names if n)))
         else:
             e.names.extend(n for n in names if n and n not in e.names)
+        self._coded(key[1] if key[0] in ("budget", "indikator") else None, e)
         return e
+
+    def _coded(self, code, e: Named) -> None:
+        if code and e.kind in ("program", "kegiatan", "sub_kegiatan", "indikator"):
+            self.coded.append((str(code), e))
 
     def add(self, entity, attr, value, source="", **kw) -> None:
         typed = [t for t in kw.pop("typed", []) if t[0] is not None]
@@ -131,8 +137,14 @@ class _Builder:
                 names.append(str(pk.get("program", pk_rows[line.code]) or ""))
             if line.code in ra_rows:
                 names.append(str(ra.get("uraian", ra_rows[line.code]) or ""))
-            e = link.get(f"{line.code}#{line.occurrence}") or self.entity(
-                ("budget", line.code, line.occurrence), line.level, names)
+            e = link.get(f"{line.code}#{line.occurrence}")
+            if e is None:
+                key = ("budget", line.code, line.occurrence)
+                if any(x is self.entities.get(key) for x in link.values()):
+                    key += ("prev",)  # its code is another line's this year (renumbered)
+                e = self.entity(key, line.level, names)
+            else:
+                self._coded(line.code, e)
             pk_i = pk_rows.get(line.code) if line.level == "program" else None
             self._amounts(e, t, i, line.shown_pagu, line.shown_realisasi, line.pagu_key,
                           also=_typed(pk, "pagu_perubahan", pk_i) if pk_i is not None else [],
@@ -336,7 +348,7 @@ def build_facts(ctx: CheckContext, prev: CheckContext | None = None) -> Facts:
     cur.indicators(programs)
     cur.skm()
     cur.belanja()
-    facts = cur.facts
+    facts, coded = cur.facts, {"cur": cur.coded}
     if prev is not None:
         index = NameIndex(list(entities.values()))
         old = _Builder(prev, "prev", entities)
@@ -344,9 +356,10 @@ def build_facts(ctx: CheckContext, prev: CheckContext | None = None) -> Facts:
         old.indicators({})
         old.belanja()
         facts += old.facts
+        coded["prev"] = old.coded
     year = Book("cur", ctx).year
     prev_year = Book("prev", prev).year if prev is not None else (year - 1 if year else None)
-    return Facts(facts, NameIndex(list(entities.values())), year, prev_year)
+    return Facts(facts, NameIndex(list(entities.values())), year, prev_year, coded)
 
 
 def _links(tree, index: NameIndex) -> dict[str, Named]:

@@ -29,6 +29,8 @@ _REF_BEFORE = re.compile(
     r"indikator|iku|program|kegiatan|tahap|juara|ranking|peringkat|kelas|golongan|eselon|selama|setiap|tiap|"
     r"masing-masing|per)\.?\s*[-:]?\s*$", re.I)
 _UNIT_AFTER = re.compile(r"^\s*([A-Za-z]+)")
+_SCALE_AFTER = re.compile(r"^\s*(ribu|juta|miliar|milyar|triliun)\b\.?", re.I)
+_SCALES = {"ribu": 3, "juta": 6, "miliar": 9, "milyar": 9, "triliun": 12}
 _MONTHS = ("januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
            "nopember|november|desember")
 _MONTH_AFTER = re.compile(rf"^\s+({_MONTHS})\b", re.I)
@@ -36,6 +38,7 @@ _YEAR_CUE_BEFORE = re.compile(r"(tahun\s+anggaran|\bt\.?\s?a\.?)\s*[:.]?\s*$", r
 _LIST_START = re.compile(r"^[\s\-*•▪·(\[]*$")
 _LIST_AFTER = re.compile(r"^(\.(?!\d)|\))(\s|$|[a-z])", re.I)
 _SECTION = re.compile(r"^\d{1,2}(\.\d{1,2}){1,3}$")
+_NEGATIVE = re.compile(r"^\s*\(\s*(rp\.?\s*)?\d{1,3}(\.\d{3})+(,\d+)?\s*\)\s*$", re.I)  # "(60.000.000)": accounting
 _WORDS = re.compile(r"\(\s*\**\s*([A-Za-z][A-Za-z\s]*?\brupiah)\s*\**\s*\)", re.I)
 
 
@@ -58,6 +61,7 @@ class Token:
     words_raw: str | None = None
     words_span: tuple[int, int] | None = None
     unit: str | None = None  # the word printed right after it ("paket", "orang"), lower case
+    step: Decimal | None = None  # printed rounded to this step: "Rp 1,77 miliar" is 1.770.000.000 ± 5.000.000
 
 
 def _likely_reading(core: str) -> Decimal | None:
@@ -86,9 +90,10 @@ def tokens(text: str, *, money_context: bool = False) -> list[Token]:
     if "NIP" in text or "nip." in text.lower():
         return []
     out: list[Token] = []
+    negative = bool(_NEGATIVE.match(text))  # a cell holding only "(60.000.000)" is a negative amount, no list number
     for m in _TOKEN.finditer(text):
         core, start, end = m.group(0), m.start(), m.end()
-        if _skipped(text, start, end):
+        if not negative and _skipped(text, start, end):
             continue
         after, before = text[end:end + 12], text[max(0, start - 8):start]
         percent = bool(_PERCENT_AFTER.match(after))
@@ -112,9 +117,25 @@ def tokens(text: str, *, money_context: bool = False) -> list[Token]:
                     continue  # "1.1.1": a numbering, not a quantity; after "Rp" it is an amount no one can read
         if token.value is not None:
             token.places = decimal_places(token.value)
+            _scale(token, text[end:end + 40])
+            token.value = -token.value if negative else token.value
         out.append(token)
     _attach_words(text, out)
     return out
+
+
+def _scale(token: Token, after: str) -> None:
+    """"Rp 1,77 miliar", "1.694 juta": the word after the number is its scale; such an amount is
+    printed rounded (to the last digit shown) and is rupiah."""
+    m = _SCALE_AFTER.match(after)
+    if m is None or token.percent:
+        return
+    power = _SCALES[m.group(1).lower()]
+    token.value = token.value * Decimal(10) ** power
+    token.step = Decimal(10) ** (power - token.places)
+    token.places, token.readings, token.money = 0, (), True
+    unit = _UNIT_AFTER.match(after[m.end():])
+    token.unit = unit.group(1).lower() if unit else None
 
 
 def _attach_words(text: str, found: list[Token]) -> None:

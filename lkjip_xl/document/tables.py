@@ -8,7 +8,7 @@ import re
 from .model import Cell, Segment
 from .numbers import tokens
 
-_CAPTION = re.compile(r"^\W*(tabel|table)\s+([0-9IVXLC]+(?:[.,]\s?\d+)?)", re.I)
+_CAPTION = re.compile(r"^\W*(tabel|table)\s+([0-9IVXLC]+(?:[.,]\s?\d+)?)(?![A-Za-z0-9])", re.I)
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?(\s*=\s*[\d\s()+\-−*/x×]+)?$")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..calc.decimals import compare_typed
+from ..calc.decimals import compare_typed, round_half_up
 from ..calc.numbers_id import format_id
 from ..calc.typos import digit_slip
 from ..findings import Finding, slip_text
@@ -87,8 +87,14 @@ def _value(f: Fact) -> Decimal | None:
     return values.pop() if len(values) == 1 else None
 
 
-def _relation(found: Decimal, expected: Decimal, f: Fact) -> str | None:
-    """"exact"/"half_up"/"truncated" when the printed number is the value; None otherwise."""
+def _relation(found: Decimal, expected: Decimal, f: Fact, step: Decimal | None = None) -> str | None:
+    """"exact"/"half_up"/"truncated" when the printed number is the value; None otherwise. An
+    amount printed with a scale ("Rp 9,05 miliar") is the value rounded half up to its ``step``. A
+    sisa agrees with either sign: a Lebih/(Kurang) column is anggaran − realisasi or the reverse."""
+    if f.attr == "sisa":
+        found, expected = abs(found), abs(expected)
+    if f.money and step:
+        return "half_up" if round_half_up(expected / step, 0) * step == found else None
     if f.money:
         return "exact" if found == expected else None
     return compare_typed(expected, found)
@@ -122,15 +128,15 @@ def judge(claim: Claim, facts: Facts) -> Outcome:
     for f in cands:
         expected = _value(f)
         for found in readings:
-            rel = expected is not None and _relation(found, expected, f) or \
-                next((r for r in (_relation(found, v, f) for v in f.also) if r), None)
+            rel = expected is not None and _relation(found, expected, f, token.step) or \
+                next((r for r in (_relation(found, v, f, token.step) for v in f.also) if r), None)
             if rel:
                 notes = [_finding("DOC004", claim, f, expected, found, "truncated")] if rel == "truncated" and \
                     f.attr in ("capaian", "capaian_keluaran") else []
                 return Outcome(claim, AGREE, notes)
     for f in cands:
         for typed, where in f.typed:
-            if any(_relation(found, typed, f) for found in readings):
+            if any(_relation(found, typed, f, token.step) for found in readings):
                 if f.value is not None:
                     slip = next(((kind, None) for v, kind in f.slips if v == token.value), (None, None))
                     return Outcome(claim, REPORTED, [_finding("DOC002", claim, f, f.value, token.value, *slip,
@@ -161,6 +167,8 @@ def _year(claim: Claim, facts: Facts) -> Outcome:
 
 def _slip(found: Decimal, f: Fact, facts: Facts) -> tuple[str | None, str | None]:
     expected = _value(f)
+    if f.attr == "sisa":  # either sign (Lebih/(Kurang))
+        found, expected = abs(found), abs(expected)
     for value, kind in f.slips:
         if compare_typed(value, found) == "exact" or value == found:
             return kind, format_id(value, 2)

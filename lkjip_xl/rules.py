@@ -249,6 +249,9 @@ RULES: dict[str, Rule] = _rules(
      "none of the {n} sub-activities has an economic class (column Economic class on Realisasi, optional): "
      "the class rows are checked among themselves and their total against the programmes, not against "
      "their sub-activities"),
+    ("BUD030", "warning", "Jenis belanja tidak dikenal", "Unknown economic class",
+     "baris '{found}' bukan salah satu jenis belanja (yang paling mirip: {expected}); angkanya tidak dijumlahkan ke mana pun",
+     "the row '{found}' is none of the economic classes (the closest: {expected}); its amounts are added nowhere"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),

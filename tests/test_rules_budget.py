@@ -608,3 +608,27 @@ def test_a_total_row_with_a_row_added_below_it_stays_the_tables_total(check, dat
                  "realisasi": "-"})
     findings = check(data)
     assert codes_at(findings, "BUD004") == ["Realisasi!K15"] and codes_at(findings, "BUD029") == []
+
+
+# ------------------------------------------------------------------ labels of the Belanja rows
+@pytest.mark.parametrize("kind, typed", [("Belanja Barang dan Jasa", "Belanja Barang & Jasa"),
+                                         ("Belanja Modal Jalan, Irigasi dan Jaringan",
+                                          "Belanja Modal Jalan, Jaringan dan Irigasi"),
+                                         ("Belanja Pegawai", "BELANJA  PEGAWAI")])
+def test_a_class_label_retyped_in_other_words_is_that_class(check, data, kind, typed):
+    """Staff retype the fixed labels of Belanja (red-team s93: four BUD008 errors at the group rows,
+    which were right, and nothing at the label)."""
+    _belanja(data, kind)["uraian"] = typed
+    assert [f for f in check(data) if f.severity != "info"] == []
+
+
+def test_a_label_that_is_no_class_is_said_at_the_label(check, data):
+    """A row retyped into something that is no class: its amounts are in no sum. BUD030 at the
+    label, naming the closest class; Belanja Operasi's sums, off by exactly that row's amounts
+    (600.000.000 and 570.000.000), follow from it."""
+    _belanja(data, "Belanja Barang dan Jasa")["uraian"] = "Belanja Barang Jasa Lainnya"
+    findings = check(data)
+    assert [(f.code, f.cell) for f in findings if f.severity != "info"] == [("BUD030", "A7")]
+    assert _one(findings, "BUD030").expected == "Belanja Barang dan Jasa"
+    operasi = [(f.cell, f.expected, f.params.get("cause")) for f in findings if f.code == "BUD008"]
+    assert operasi == [("B5", 1_450_000_000 - 600_000_000, "Belanja!A7"), ("C5", 1_390_000_000 - 570_000_000, "Belanja!A7")]

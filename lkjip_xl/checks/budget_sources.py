@@ -9,7 +9,9 @@ one fails ``checks/blame.py`` can tell which cell explains it.
 """
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable
 
@@ -18,8 +20,10 @@ from ..derive.budget import money
 from ..findings import Finding
 from ..i18n import Text
 from ..schema import belanja
+from ..schema.refs import parse_a1
 from .budget_cells import AMOUNT_CELLS, BudgetCells
 from .codes import norm
+from .compare import is_blank
 from .relations import Linear, Ref, Test, one_of, reported
 
 _DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
@@ -41,8 +45,10 @@ def check(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
     for relation in _rencana_aksi(ctx, cells):
         yield from reported(ctx, relation)
     yield from _blank_plan_pagu(ctx, cells)
-    for relation in _belanja(ctx, cells):
-        yield from reported(ctx, relation)
+    classes = [f for relation in _belanja(ctx, cells) for f in reported(ctx, relation)]
+    bel = ctx.model.table("belanja")
+    unknown = list(_unknown_classes(bel)) if bel is not None and "uraian" in bel.values else []
+    yield from _explained_by_unknown(classes, unknown, bel) + unknown
     yield from _untagged_classes(ctx, cells)
     yield from _unmatched_codes(ctx, cells)
 
@@ -285,6 +291,37 @@ def _belanja(ctx, cells: BudgetCells | None):
     for col, name in (("anggaran", "pagu"), ("realisasi", "realisasi")):
         if col in bel.values and any(money(v) is not None for v in bel.values[col]):
             yield from _classes(bel, col, name, cells)
+
+
+def _explained_by_unknown(findings: list[Finding], unknown: list[Finding], bel) -> list[Finding]:
+    """A class sum off by exactly the amount of a row with an unknown label (its retyped kind)
+    follows from that label: a note naming it."""
+    if not unknown:
+        return findings
+    rows = {bel.rows.index(parse_a1(u.cell)[0]): f"{bel.sheet}!{u.cell}" for u in unknown}
+    out = []
+    for f in findings:
+        col = next((c for c in ("anggaran", "realisasi") if f.sheet == bel.sheet and c in bel.values
+                    and parse_a1(f.cell)[1] == bel.cols.get(c)), None)
+        cause = next((cell for i, cell in rows.items() if f.code == "BUD008" and col and f.severity == "error"
+                      and isinstance(f.found, int) and isinstance(f.expected, int)
+                      and abs(f.found - f.expected) == money(bel.values[col][i])), None)
+        out.append(replace(f, severity_override="info", params={**f.params, "cause": cause}) if cause else f)
+    return out
+
+
+def _unknown_classes(bel) -> Iterable[Finding]:
+    """BUD030: a row of Belanja whose label is none of the classes (retyped, or a class of its
+    own): its amounts are in no sum, so the sums of its class fail for a reason the label shows."""
+    known = {belanja.key(r): r for r in belanja.ROWS}
+    for i, label in enumerate(bel.values["uraian"]):
+        if is_blank(label) or belanja.key(label) in known:
+            continue
+        if all(money(bel.values[c][i]) is None for c in ("anggaran", "realisasi") if c in bel.values):
+            continue
+        closest = difflib.get_close_matches(belanja.key(label), known, n=1, cutoff=0)
+        yield Finding("BUD030", bel.sheet, bel.cell("uraian", i), expected=known[closest[0]] if closest else "-",
+                      found=str(label).strip())
 
 
 def _classes(bel, col: str, name: str, cells: BudgetCells | None):

@@ -18,6 +18,11 @@ KINDS = OPERASI_KINDS + MODAL_KINDS  # what a sub kegiatan's jenis belanja can b
 ROWS = (OPERASI, *OPERASI_KINDS, MODAL, *MODAL_KINDS, JUMLAH)  # the Belanja sheet, top to bottom
 
 
+_JOINERS = frozenset({"dan", "serta", "&"})
+
+
 def key(text) -> str:
-    """A class name compared tolerantly (case, spaces, commas)."""
-    return " ".join(str(text or "").lower().replace(",", " ").split())
+    """A class name compared tolerantly: case, spaces, commas, "&" for "dan", and the order of its
+    words ("Jalan, Jaringan dan Irigasi" is "Jalan, Irigasi dan Jaringan")."""
+    words = str(text or "").lower().replace(",", " ").replace("&", " & ").split()
+    return " ".join(sorted(w for w in words if w not in _JOINERS))

@@ -258,6 +258,15 @@ def test_bud012_quarterly_pagu(check, data):
     assert _one(findings, "BUD012").expected == 1_050_000_001
 
 
+def test_bud012_at_the_one_blank_quarter_blames_no_other(check, data):
+    """02.01's TW IV pagu left blank (red-team s53): the finding is at that quarter, and the three
+    filled ones are not said to be slips (they were three warnings 'with 200.000.000 all agree')."""
+    data["tables"]["ra_kegiatan"][1]["pagu_tw4"] = None
+    findings = check(data)
+    assert [(f.code, f.cell) for f in findings if f.severity != "info"] == [("BUD012", "G6")]
+    assert _one(findings, "BUD012").expected == 3 * 100_000_000
+
+
 @pytest.mark.parametrize("prefix, annual", [("pagu_tw", 1_050_000_000), ("realisasi_tw", 1_000_000_000)])
 def test_kegiatan_quarters_typed_as_running_totals_are_accepted(check, data, prefix, annual):
     """01.01 (pagu 1.050.000.000, spent 1.000.000.000 on Realisasi): quarters written as running

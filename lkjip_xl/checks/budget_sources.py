@@ -150,10 +150,14 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
             at, note = ("pagu", "") if len(blank) != 1 or pagu is None else (f"pagu_tw{blank[0]}", BLANK_QUARTER)
             finding = Finding("BUD012", ra.sheet, ra.cell(at, j), expected=total, found=pagu,
                               params={"kode": code, "note": note}) if total != pagu else None
-            yield Linear(finding is not None, finding, lambda j=j, quarters=quarters: (
+            # at the one blank quarter, the finding is where the amount is missing: no cell to blame
+            placed = finding is not None and note
+            yield Linear(finding is not None, None if placed else finding, lambda j=j, quarters=quarters: (
                 [(Ref("ra_kegiatan", j, "pagu"), 1, money(ra.get("pagu", j)))]
                 + [(Ref("ra_kegiatan", j, f"pagu_tw{q}"), -1, money(ra.get(f"pagu_tw{q}", j))) for q in quarters]),
                 kinds=RA_PAGU_CELLS)
+            if placed:
+                yield finding
         options = pk.get(match_key(code), {}) if code else {}
         if pagu is not None and options:
             wrong = pagu not in options.values()

@@ -165,8 +165,12 @@ class Test(Relation):
         return self.solutions(ref, self.values) if self.solutions else None
 
 
-def reported(ctx, relation: Relation) -> Iterator[Finding]:
-    """Keep a relation for the blame (``ctx.relations``) and report its finding when it fails."""
+def reported(ctx, relation: Relation | Finding) -> Iterator[Finding]:
+    """Keep a relation for the blame (``ctx.relations``) and report its finding when it fails; a
+    finding given alone is already at the cell that explains it."""
+    if isinstance(relation, Finding):
+        yield relation
+        return
     ctx.relations.append(relation)
     if relation.finding is not None:
         yield relation.finding

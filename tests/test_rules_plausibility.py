@@ -218,6 +218,15 @@ def test_val016_the_renstra_period_one_year_longer_is_fine(check, data):
     assert loud(check(data)) == []
 
 
+def test_val019_renstra_years_typed_the_other_way_round_are_one_slip(check, data):
+    """2026–2021 for 2021–2026 (red-team s98): one error at the first year saying they look
+    swapped; it was a blame 'with 2016 they all agree', which leaves 2024 outside 2016–2021."""
+    data["forms"]["identitas"].update(renstra_awal=2026, renstra_akhir=2021)
+    findings = check(data)
+    assert loud(findings) == [("VAL019", "Identitas!B8", "error")]
+    assert "tertukar" in findings[0].message("id") and "2016" not in findings[0].message("id")
+
+
 def test_val017_an_skm_period_of_another_year(check, data):
     data["forms"]["skm_info"]["periode"] = "Januari–Desember 2023"
     findings = check(data)

@@ -24,6 +24,8 @@ LAST_YEAR = Text("tahun akhir Renstra", "the last Renstra year")
 IN_PERIOD = Text("berada dalam periode Renstra", "lies in the Renstra period")
 SPAN = Text(f"membuat periode Renstra {RENSTRA_SPAN[0]}–{RENSTRA_SPAN[1]} tahun",
             f"makes a Renstra period of {RENSTRA_SPAN[0]}–{RENSTRA_SPAN[1]} years")
+FIRST_YEAR = Text("tahun awal Renstra", "the first Renstra year")
+BEFORE_LAST = Text("sebelum tahun akhirnya (kedua tahun tertukar?)", "comes before its last year (the two swapped?)")
 FORM = "identitas"
 SIGNED = Text("laporan ditandatangani", "the report is signed on")
 SURVEY = Text("periode survei SKM", "the SKM survey period")
@@ -48,6 +50,11 @@ def check(ctx) -> Iterable[Finding]:
     sane = {k: v for k, v in years.items() if v is not None and YEAR_RANGE[0] <= v <= YEAR_RANGE[1]}
     refs = {k: Ref(FORM, None, k) for k in YEARS}
     period = f"{sane.get('renstra_awal', '?')}–{sane.get('renstra_akhir', '?')}"
+    if sane.get("renstra_awal", 0) > sane.get("renstra_akhir", 9999) and "renstra_awal" in form.cells:
+        # 2026–2021: the two years typed the other way round; one slip, said once
+        yield Finding("VAL019", form.sheet, form.cells["renstra_awal"], expected=period,
+                      found=str(sane["renstra_awal"]), params={"name": FIRST_YEAR, "rule": BEFORE_LAST})
+        sane = {k: v for k, v in sane.items() if k == "tahun"}
     if "tahun" in sane and "tahun" in form.cells:
         at = form.cells["tahun"]
         for bound, holds in (("renstra_awal", lambda v: _y(v, "renstra_awal") <= _y(v, "tahun")),

@@ -221,7 +221,9 @@ def test_a_report_year_slip_inside_the_renstra_period(check, data):
     # a warning: what it explains (the SKM period) is a warning
     assert loud(findings) == [("VAL021", "Identitas!B7", "warning")]
     assert one(findings, "VAL021").expected == "2024"  # a year, shown as its digits
-    assert notes(findings) == [("VAL020", "SKM!D4", "Identitas!B7")]
+    # the signing date (31 January 2025: a 2025 report is not signed before December 2025) and
+    # the SKM period (2024) both say 2024
+    assert notes(findings) == [("VAL020", "Identitas!B16", "Identitas!B7"), ("VAL020", "SKM!D4", "Identitas!B7")]
 
 
 def test_a_typed_value_over_a_formula_is_still_its_own_cell(check, data):

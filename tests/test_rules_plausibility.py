@@ -3,6 +3,7 @@ SKM031, VAL018–VAL020): one broken cell of the valid workbook each; the findin
 nothing loud elsewhere. Cells as in test_blame.py; Identitas B7 tahun, B8 Renstra first year, B9 last
 year, B16 signing date; SKM D4 survey period, D5 population; PK M realisasi lalu, N Renstra target.
 """
+import datetime as dt
 from decimal import Decimal as D
 
 import pytest
@@ -225,6 +226,18 @@ def test_val019_renstra_years_typed_the_other_way_round_are_one_slip(check, data
     findings = check(data)
     assert loud(findings) == [("VAL019", "Identitas!B8", "error")]
     assert "tertukar" in findings[0].message("id") and "2016" not in findings[0].message("id")
+
+
+@pytest.mark.parametrize("signed, finding", [(dt.date(2024, 1, 31), True), (dt.date(2024, 12, 30), False),
+                                             (dt.date(2025, 3, 15), False), (dt.date(2025, 12, 15), True)])
+def test_val020_the_report_is_signed_once_its_year_is_over(check, data, signed, finding):
+    """The 2024 report signed 31 January 2024 is last year's date copied (red-team s34); from
+    December 2024 to November 2025 it is signed in its time."""
+    data["forms"]["identitas"]["tanggal"] = signed
+    findings = check(data)
+    assert loud(findings) == ([("VAL020", "Identitas!B16", "warning")] if finding else [])
+    if finding:
+        assert one(findings, "VAL020").expected == "2024-12-01 – 2025-11-30"
 
 
 def test_val017_an_skm_period_of_another_year(check, data):

@@ -1,6 +1,7 @@
 """The years on Identitas (VAL018–VAL021): each within a sane range; the report year within the
 Renstra period (``renstra_awal ≤ tahun ≤ renstra_akhir``), a period of a Renstra's length; the
-report signed in its year or the next, the SKM survey period ending in it. These are relations
+report signed once its year is over (December to the next November), the SKM survey period ending
+in it. These are relations
 (``checks/relations.py``), so a year typed wrong is reported at its own cell (``checks/blame.py``,
 VAL021) and not at the years that are right.
 """
@@ -64,9 +65,8 @@ def check(ctx) -> Iterable[Finding]:
                 finding = Finding("VAL019", form.sheet, at, expected=period, found=str(sane["tahun"]),
                                   params={"name": REPORT_YEAR, "rule": IN_PERIOD})
                 yield from reported(ctx, Test(finding, values, _guarded(holds)))
-        for year, first, last, sheet, cell, found, what in _stated_years(ctx, form):
-            finding = Finding("VAL020", sheet, cell, expected=f"{sane['tahun'] + first}–{sane['tahun'] + last}",
-                              found=found, params={"what": what})
+        for year, first, last, sheet, cell, found, what, window in _stated_years(ctx, form):
+            finding = Finding("VAL020", sheet, cell, expected=window(sane["tahun"]), found=found, params={"what": what})
             yield from reported(ctx, Test(finding, {refs["tahun"]: sane["tahun"]}, _guarded(
                 lambda v, year=year, first=first, last=last: _y(v, "tahun") + first <= year <= _y(v, "tahun") + last)))
     if "renstra_awal" in sane and "renstra_akhir" in sane and "renstra_akhir" in form.cells:
@@ -78,18 +78,22 @@ def check(ctx) -> Iterable[Finding]:
 
 
 def _stated_years(ctx, form):
-    """Years stated elsewhere that say the report year: the signing date (the year or the next)
-    and the latest year in the SKM survey period (the year itself)."""
+    """Years stated elsewhere that say the report year, as (year, first, last, …): the report year
+    plus ``first`` to plus ``last``. The signing date: a report on a year is signed once the year
+    is over (from its December to the next November: January 2024 for the 2024 report is last
+    year's date copied); its year counts from December on. The latest year in the SKM survey
+    period: the year itself."""
     signed = form.values.get("tanggal")
     if isinstance(signed, dt.datetime):
         signed = signed.date()
     if isinstance(signed, dt.date) and "tanggal" in form.cells:
-        yield signed.year, 0, 1, form.sheet, form.cells["tanggal"], signed.isoformat(), SIGNED
+        yield (signed.year + (signed.month == 12), 1, 1, form.sheet, form.cells["tanggal"], signed.isoformat(), SIGNED,
+               lambda t: f"{t}-12-01 – {t + 1}-11-30")
     info = ctx.model.form("skm_info")
     text = str(info.values.get("periode") or "") if info is not None else ""
     years = [int(y) for y in _YEAR.findall(text)]
     if years and "periode" in info.cells:
-        yield max(years), 0, 0, info.sheet, info.cells["periode"], text.strip(), SURVEY
+        yield max(years), 0, 0, info.sheet, info.cells["periode"], text.strip(), SURVEY, lambda t: f"{t}–{t}"
 
 
 def _y(values: dict, key: str) -> int:

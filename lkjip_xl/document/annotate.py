@@ -9,6 +9,7 @@ from pathlib import Path
 from ..findings import Finding
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
+from .read_docx import with_nested
 
 AUTHOR, INITIALS = "lkjip-xl", "LX"
 
@@ -25,8 +26,9 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
     number = count = 0
     for block in doc.iter_inner_content():
         if isinstance(block, Table):
-            count += 1
-            tables[count] = block
+            for table, _ in with_nested(block, []):
+                count += 1
+                tables[count] = table
         else:
             number += 1
             paragraphs[number] = block

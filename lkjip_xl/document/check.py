@@ -12,7 +12,7 @@ from ..i18n import Text
 from .claims import Claim, claims
 from .facts import build_facts
 from .read import read_document
-from .verdict import AGREE, UNMATCHED, Outcome, cell_of, claim_params, judge
+from .verdict import AGREE, UNMATCHED, Outcome, cell_of, claim_params, consistent_signs, judge
 
 
 @dataclass
@@ -72,7 +72,7 @@ def check_document(path: Path, workbook: Path, prev: Path | None = None) -> Docu
     old = check_workbook(Path(prev)) if prev else None
     facts = build_facts(cur.context, old.context if old else None)
     found = claims(document, facts)
-    outcomes = _partial_tables([judge(claim, facts) for claim in found])
+    outcomes = _partial_tables(consistent_signs([judge(claim, facts) for claim in found]))
     findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings]
     matched = sum(o.status != UNMATCHED for o in outcomes)
     numbers = [{"part": o.claim.segment.part, "line": o.claim.segment.line_at(o.claim.token.start)

@@ -17,17 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import (MONEY_HEADER, attrs_in, clause_attrs, has_cue, header_attrs, version_in,
+from .cues import (MONEY_HEADER, WEIGHTED_NRR, attrs_in, clause_attrs, has_cue, header_attrs, version_in,
                    version_near, year_in)
 from .facts import Facts
 from .model import Document, Segment
-from .names import AMBIGUOUS, Named
+from .names import AMBIGUOUS, LEVEL_WORDS, Named
 from .numbers import Token, money_like, tokens
+from .respective import respective
 
 _TOTAL_LABEL = re.compile(r"^\W*(j\s?u\s?m\s?l\s?a\s?h|t\s?o\s?t\s?a\s?l)\b", re.I)
 _ROW_NUMBER = re.compile(r"\s*\d{1,2}\.?\s*")
 _PERFORMANCE = re.compile(r"kinerja|keluaran|output|indikator|target", re.I)
 _ANAPHOR = re.compile(r"\b(ini|tersebut|tsb|dimaksud)\b", re.I)
+_REFERENT = re.compile(r"\b(tersebut|tsb|dimaksud)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(sub\s+kegiatan|kegiatan|program)\s+(tersebut|tsb|dimaksud|ini)\b", re.I)
 _BUDGET_WORDS = re.compile(r"anggaran|belanja|keuangan|serapan|alokasi|efisiensi|\bRp\b", re.I)
 _BUDGET_CUES = frozenset({"pagu", "realisasi", "sisa", "sisa_persen", "persen"})
 _NOT_ENTITY = re.compile(r"^\W*(tujuan|sasaran|misi|visi)\b", re.I)
@@ -80,8 +83,10 @@ class _Walker:
         self.doc, self.facts = doc, facts
         self.years = {y: tag for y, tag in ((facts.year, "cur"), (facts.prev_year, "prev")) if y}
         self.programs = {f.entity.key for f in facts.facts if f.entity is not None and f.entity.kind == "program"}
+        self.unsur = {f.entity.key for f in facts.facts if f.entity.kind == "unsur"}
         self.scope: Named | None = None
         self.scope_age = 0
+        self.last_named: Named | None = None  # what the previous paragraph named last
         self.vertical = _vertical_headers(doc.segments, facts)
         self.codes = {year: facts.codes(year) for year in ("cur", "prev")}
 
@@ -91,10 +96,11 @@ class _Walker:
 
     # ------------------------------------------------------------------ tables
     def table(self, rows: list[Segment]) -> list[Claim]:
-        self.scope = None
+        self.scope = self.last_named = None
         named = [self._row_entities(r) if not r.header else {} for r in rows]
         found = {e.key for row in named for _, e, _ in row.get("cur", []) if e is not None}
         complete = bool(self.programs) and self.programs <= found
+        skm = self.facts.skm_total if self.unsur and self.unsur <= found else None  # an SKM table's Jumlah
         caption_version, caption_year = version_in(rows[0].caption), year_in(rows[0].caption, self.years)
         money_columns = _money_columns({c.header for r in rows for c in r.cells})
         out = []
@@ -116,8 +122,9 @@ class _Walker:
                 entity, strong = _owner(entities["prev" if year == "prev" else "cur"], cell.col, attrs,
                                         cell.header in money_columns)
                 if entity is not None and entity.kind == "total":
-                    strong = complete
-                if entity is not None and entity.kind == "indikator" and not attrs and len(found_tokens) == 1 and \
+                    entity, strong = (skm, True) if skm is not None else (entity, complete)
+                if entity is not None and entity.kind == "indikator" and (not attrs or attrs == WEIGHTED_NRR) and \
+                        len(found_tokens) == 1 and \
                         sum(bool(_quantities(c.text)) for c in row.cells) == 1:
                     attrs = frozenset({"realisasi"})  # "IKM (Σ NRR tertimbang × 25) | 86,94": the row's one value
                 for t in found_tokens:
@@ -170,30 +177,40 @@ class _Walker:
         vheader = self.vertical.get(index)
         out = []
         number_only = bool(_NUMBER_ONLY.match(seg.text.strip()))
-        para_entity = None  # what the paragraph's earlier sentences named
+        para_entity = self._referred(seg.text)  # what the paragraph's earlier sentences named
         for start, sentence in _sentences(seg.text):
             previous_end, previous_attrs, said = 0, None, None
             named, named_strong = self.find(sentence)
             named = named if named_strong else None
-            for t in tokens(sentence):
-                if t.year and not t.year_claim:
-                    continue
+            quantities = [t for t in tokens(sentence) if not t.year or t.year_claim]
+            paired = respective(sentence, quantities, self.find)  # "A dan B masing-masing X dan Y"
+            for t in quantities:
                 end = t.end
                 claim = self._prose_claim(seg, prev, t, sentence, start, (previous_end, previous_attrs, said), heading,
-                                          own, own_strong, vheader, number_only, (named, para_entity))
+                                          own, own_strong, vheader, number_only,
+                                          (named, para_entity, paired.get(t.start)))
                 out.append(claim)
                 previous_end, previous_attrs, said = end, claim.attrs, claim.attrs or said
                 if claim.entity is not None and claim.strong and claim.entity.kind != "total":
                     para_entity = claim.entity
             para_entity = named or para_entity
+        self.last_named = para_entity
         return out
+
+    def _referred(self, text: str) -> Named | None:
+        """What "program tersebut" in a paragraph's first sentence refers to: the entity of that
+        kind the previous paragraph named last."""
+        m = _REFERS_BACK.search(_sentences(text)[0][1]) if text.strip() else None
+        kind = LEVEL_WORDS.get(re.sub(r"\s+", " ", m.group(1).lower())) if m else None
+        return self.last_named if kind and self.last_named is not None and self.last_named.kind == kind else None
 
     def _prose_claim(self, seg, prev, t, sentence, start, previous, heading, own, own_strong, vheader,
                      number_only, named) -> Claim:
         """``named``: what the whole sentence names ("Bila dibandingkan dengan realisasi tahun 2023
-        sebesar X, realisasi IKM ..."), and what the paragraph's earlier sentences named."""
+        sebesar X, realisasi IKM ..."), what the paragraph's earlier sentences named, and the entity
+        the number is paired with by "masing-masing" (``respective``)."""
         previous_end, previous_attrs, said = previous  # said: the last attribute the sentence gave a number
-        sentence_entity, para_entity = named
+        sentence_entity, para_entity, pair = named
         before = sentence[:t.start]
         context = before
         if not re.search(r"[A-Za-z]{3}", before) and prev is not None:
@@ -210,6 +227,8 @@ class _Walker:
             entity, strong = para_entity, True
         if entity is None and self.scope is not None and (number_only or _ANAPHOR.search(before)):
             entity, strong = self.scope, True  # "Sub kegiatan ini ...": the heading's entity
+        if pair and pair[0] is not None:
+            entity, strong = pair
         attrs = clause_attrs(_unnamed(clause, entity))
         if attrs is None and len(clause.split()) <= 3:  # "Rp 177.866.086,42 atau 1,97%": the same quantity
             attrs = previous_attrs if previous_end else attrs_in(_unnamed(context, entity))
@@ -217,7 +236,8 @@ class _Walker:
             attrs = said  # "terdiri dari Belanja Operasi sebesar Rp A dan Belanja Modal sebesar Rp B"
         if entity is None and attrs and attrs <= _BUDGET_CUES and (
                 money_like(t) or t.percent and _BUDGET_WORDS.search(sentence)):
-            entity, strong = self.facts.index_total, True  # the unit's budget as a whole
+            # the unit's budget as a whole, unless "tersebut" refers to something said before
+            entity, strong = self.facts.index_total, not _REFERENT.search(before)
         if heading and _HEADING_PCT.search(sentence[max(0, t.start - 3):]) and t.percent:
             attrs = frozenset({"capaian"})
         header, money_group = vheader or (None, False)
@@ -225,6 +245,8 @@ class _Walker:
             attrs = header_attrs(header)
         year = year_in(header or context, self.years)
         version = version_near(sentence, t.start, t.end)
+        if pair and pair[0] is None:
+            strong = False  # "masing-masing" with names and numbers that do not pair: whose is unsure
         t.start, t.end = t.start + start, t.end + start
         return Claim(t, seg, entity, strong, attrs, year, version, sentence.strip(),
                      money_group=money_group)

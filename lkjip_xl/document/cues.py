@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+WEIGHTED_NRR = frozenset({"nrr_tertimbang"})  # of an unsur, or their sum: not the IKM
 # (pattern, attributes); the first alternative that matches at a place wins, so compounds come
 # first. An empty set blocks: a difference, a cumulative or average figure, a weight.
 _CUES: list[tuple[str, frozenset[str]]] = [
     (r"lebih\s*/?\s*\(?\s*kurang|efisiensi\s*\(?\s*rp|6\s*=\s*3\s*-\s*4", frozenset({"sisa"})),
     (r"efisiensi\s*%|7\s*=\s*6\s*/\s*3", frozenset({"sisa_persen"})),
+    (r"nrr\s+tertimbang", WEIGHTED_NRR),
     (r"s\.\s?d\b|sampai\s+dengan|rata[\s-]*rata|naik|turun|meningkat|menurun|kenaikan|penurunan|selisih|"
      r"kondisi\s+awal|tertimbang|bobot|responden|periode\s+terakhir|dibagi|\btw\b|triwulan|semester",
      frozenset()),

@@ -17,6 +17,7 @@ from typing import Any
 from ..annex.common import Book, split_codes
 from ..calc.decimals import number_or_none, percent, round_half_up, truncate
 from ..checks.engine import CheckContext
+from ..skm.tables import unsur_table
 from .names import NameIndex, Named, kind_hint
 
 IKM_NAME = re.compile(r"kepuasan\s+masyarakat|\bikm\b", re.I)
@@ -59,6 +60,11 @@ class Facts:
     def units(self) -> set[str]:
         """Words that are units: the workbook's satuan and the usual ones."""
         return UNITS | {f.unit for f in self.facts if f.unit}
+
+    @property
+    def skm_total(self) -> Named | None:
+        """The Jumlah row of the SKM table (Σ NRR, Σ NRR tertimbang)."""
+        return next((f.entity for f in self.facts if f.entity.kind == "skm_jumlah"), None)
 
     @property
     def index_total(self) -> Named | None:
@@ -274,6 +280,12 @@ class _Builder:
             e = self.entity(("unsur", str(t.get("kode", i))), "unsur", [str(t.get("unsur", i) or "")])
             typed = [x for x in _typed(t, "nrr_tertulis", i) if x[0] != derived[i].get("nrr")]
             self.add(e, "nrr", derived[i].get("nrr"), _ref(t, "nrr", i), percent=True, typed=typed)
+        jumlah = next((r for r in unsur_table(self.ctx.wb.skm) if r["jenis"] == "jumlah"), None) \
+            if self.ctx.wb.skm is not None else None
+        if jumlah is not None:  # the Jumlah row of an SKM table: Σ NRR, Σ NRR tertimbang (not named in text)
+            e = Named(("skm_jumlah",), "skm_jumlah", ["Jumlah unsur SKM"])
+            for attr in ("nrr", "nrr_tertimbang"):
+                self.add(e, attr, jumlah[attr], t.sheet, percent=True)
 
     def belanja(self) -> None:
         t = self.ctx.model.table("belanja")

@@ -1,12 +1,13 @@
 """A report as a PDF (pdfplumber): per page, its ruled tables as tables and the text around them
-as paragraphs (lines closer than half a line apart belong together), in reading order.
+as paragraphs (lines closer than half a line apart belong together; a caption line, "Tabel 3.5
+...", starts a paragraph of its own), in reading order.
 "Halaman P" is page P; a finding also carries the line on the page."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from .model import Document, Segment
-from .tables import caption_of, table_segments
+from .tables import caption_label, caption_of, table_segments
 
 MAX_PAGES = 2000
 
@@ -79,7 +80,7 @@ def _page(page, number: int, state: dict) -> list[Segment]:
             if paragraph:
                 last = paragraph[-1][1]
                 height = max(last["bottom"] - last["top"], 1)
-                if item["top"] - last["bottom"] > 0.5 * height:
+                if item["top"] - last["bottom"] > 0.5 * height or caption_label(item["text"]):
                     flush()
             paragraph.append((line_no, item))
             continue

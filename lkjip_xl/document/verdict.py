@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..calc.decimals import compare_typed, round_half_up
+from ..calc.decimals import compare_typed, decimal_places, round_half_up
 from ..calc.numbers_id import format_id
 from ..calc.typos import digit_slip
 from ..findings import Finding, slip_text
@@ -25,6 +25,7 @@ _WORDS = {  # attribute -> (Indonesian, English)
     "capaian_keluaran": ("capaian keluaran", "output achievement"), "target": ("target", "target"),
     "capaian": ("capaian", "achievement"), "target_renstra": ("target akhir Renstra", "final Renstra target"),
     "kemajuan": ("tingkat kemajuan", "progress"), "nrr": ("NRR", "NRR"),
+    "nrr_tertimbang": ("NRR tertimbang", "weighted NRR"),
 }
 _VERSIONS = {"murni": ("murni", "original"), "perubahan": ("perubahan", "revised")}
 _SLIPS = {
@@ -36,6 +37,7 @@ _SLIPS = {
     "other_year": ("angka tahun {detail}", "the figure of {detail}"),
     "other_fact": ("sama dengan {detail}", "equals {detail}"),
     "truncated": ("dipotong, bukan dibulatkan", "truncated, not rounded"),
+    "sign": ("tandanya berlawanan dengan baris lain di kolom ini", "its sign is the opposite of the other rows of its column"),
 }
 AGREE, UNMATCHED, REPORTED = "agree", "unmatched", "reported"
 
@@ -45,6 +47,8 @@ class Outcome:
     claim: Claim
     status: str  # agree / unmatched / reported
     findings: list[Finding]
+    fact: Fact | None = None  # the fact it agrees with
+    sign: int = 0  # a sisa that agrees: 1 printed as anggaran − realisasi, -1 the reverse, 0 either (zero)
 
 
 def _specific(claim: Claim, kind: str) -> set[str] | None:
@@ -67,8 +71,8 @@ def _specific(claim: Claim, kind: str) -> set[str] | None:
             out |= {"target": {"target"}, "realisasi": {"realisasi"}, "pagu": {"pagu"}, "persen": {"persen"},
                     "capaian": {"persen"} if group else {"capaian"}, "renstra": {"target_renstra"},
                     "kemajuan": {"kemajuan"}}.get(a, set())
-        elif kind == "unsur":
-            out |= {"nrr"}
+        elif kind in ("unsur", "skm_jumlah"):
+            out |= {"nrr_tertimbang"} if a == "nrr_tertimbang" else {"nrr"}
     return out
 
 
@@ -133,7 +137,8 @@ def judge(claim: Claim, facts: Facts) -> Outcome:
             if rel:
                 notes = [_finding("DOC004", claim, f, expected, found, "truncated")] if rel == "truncated" and \
                     f.attr in ("capaian", "capaian_keluaran") else []
-                return Outcome(claim, AGREE, notes)
+                sign = 0 if f.attr != "sisa" or not found or not expected else 1 if (found > 0) == (expected > 0) else -1
+                return Outcome(claim, AGREE, notes, f, sign)
     for f in cands:
         for typed, where in f.typed:
             if any(_relation(found, typed, f, token.step) for found in readings):
@@ -153,6 +158,23 @@ def judge(claim: Claim, facts: Facts) -> Outcome:
         return Outcome(claim, REPORTED, [_finding("DOC001", claim, f, _value(f), token.value,
                                                   *_slip(token.value, f, facts))])
     return Outcome(claim, UNMATCHED, [])
+
+
+def consistent_signs(outcomes: list[Outcome]) -> list[Outcome]:
+    """A Lebih/(Kurang) column agrees in either sign convention (anggaran − realisasi, or the
+    LRA's realisasi − anggaran), but in one: a row whose sign differs from the rest of its column
+    is reported (DOC001, against the value in the column's convention)."""
+    columns: dict[tuple, list[Outcome]] = {}
+    for o in outcomes:
+        if o.sign and o.claim.col is not None:
+            columns.setdefault((o.claim.segment.table_id, o.claim.col), []).append(o)
+    for column in columns.values():
+        usual = sum(o.sign for o in column)
+        for o in column:
+            if usual * o.sign < 0:
+                o.status = REPORTED
+                o.findings = [_finding("DOC001", o.claim, o.fact, -o.claim.token.value, o.claim.token.value, "sign")]
+    return outcomes
 
 
 def _year(claim: Claim, facts: Facts) -> Outcome:
@@ -178,7 +200,11 @@ def _slip(found: Decimal, f: Fact, facts: Facts) -> tuple[str | None, str | None
         if other.entity is f.entity and other.attr == f.attr and other.year != f.year and \
                 other.value is not None and _relation(found, other.value, other):
             return "other_year", str(facts.prev_year if other.year == "prev" else facts.year)
-    kind = digit_slip(expected, found) if (f.money or found == found.to_integral_value()) else None
+    if f.money or found == found.to_integral_value():
+        kind = digit_slip(expected, found)
+    else:  # 95,42 for 95,24: two digits swapped at the printed precision (a last digit off may be a method)
+        kind = digit_slip(round_half_up(expected, decimal_places(found)), found)
+        kind = kind if kind == "transposition" else None
     if kind:
         return kind, None
     same = {(o.entity.key, o.attr) for o in facts.facts if o is not f and o.year == f.year and o.value is not None

@@ -91,3 +91,46 @@ def test_each_item_of_an_enumeration_is_judged(tmp_path, workbook):
     assert found(right) == [] and [n["status"] for n in right.numbers] == ["agree", "agree"]
     wrong = check(tmp_path, workbook, sentence.format(operasi, "230.000.000"))
     assert found(wrong) == [("DOC001", belanja["Belanja Modal"], 230_000_000)]
+
+
+def capaian(row) -> D:
+    """An indicator's capaian, its realisasi the mean of its components when it has them."""
+    parts = [D(k["pembilang"]) / D(k["penyebut"]) * 100 for k in DATA["tables"]["pk_komponen"]
+             if k["kode_indikator"] == row["kode_indikator"]]
+    realisasi = sum(parts) / len(parts) if parts else D(row["realisasi"])
+    return realisasi / D(row["target"]) * 100
+
+
+def test_names_and_numbers_after_masing_masing_are_paired_in_order(tmp_path, workbook):
+    iku2 = next(r for r in DATA["tables"]["pk_indikator"] if r["kode_indikator"] == "IKU2")
+    ikm, other = decimal_id(capaian(IKM), 2), decimal_id(capaian(iku2), 2)  # "105,83", "105,56"
+    sentence = ("Capaian indikator Indeks Kepuasan Masyarakat dan Persentase capaian pemberdayaan masyarakat "
+                "{} sebesar {}% dan {}%.")
+    for word in ("masing-masing", "berturut-turut"):
+        right = check(tmp_path, workbook, sentence.format(word, ikm, other))
+        assert found(right) == [] and [n["status"] for n in right.numbers] == ["agree", "agree"]
+    swapped = check(tmp_path, workbook, sentence.format("masing-masing", other, ikm))
+    assert [(c, e.quantize(D("0.0001")), f) for c, e, f in found(swapped)] == sorted([
+        ("DOC001", capaian(IKM).quantize(D("0.0001")), D(other.replace(",", "."))),
+        ("DOC001", capaian(iku2).quantize(D("0.0001")), D(ikm.replace(",", ".")))])
+
+
+def test_program_tersebut_refers_to_the_programme_of_the_paragraph_before(tmp_path, workbook):
+    p01 = next(r for r in DATA["tables"]["realisasi"] if r["kode"] == "01")
+    persen = D(p01["realisasi"]) * 100 / D(p01["pagu_perubahan"])  # 95,2381
+    first = f"{p01['uraian']} didukung anggaran sebesar Rp {rupiah(p01['pagu_perubahan'])}."
+    second = "Realisasi anggaran program tersebut sebesar Rp {} atau {} %."
+    right = check(tmp_path, workbook, first, second.format(rupiah(p01["realisasi"]), decimal_id(persen, 2)))
+    assert found(right) == [] and [n["status"] for n in right.numbers] == ["agree"] * 3
+    slip = decimal_id(persen, 2)[:-2] + decimal_id(persen, 2)[:-3:-1]  # 95,24 -> 95,42
+    wrong = check(tmp_path, workbook, first, second.format(rupiah(p01["realisasi"]), slip))
+    assert [(c, e.quantize(D("0.0001")), f) for c, e, f in found(wrong)] == [
+        ("DOC001", persen.quantize(D("0.0001")), D(slip.replace(",", ".")))]
+    assert wrong.findings[0].params["slip"] == "transposition"
+
+
+def test_an_amount_said_of_something_before_is_not_the_units_total(tmp_path, workbook):
+    """"tersebut" refers to something the check could not tie: the amount is not the total's."""
+    result = check(tmp_path, workbook, "Kegiatan ini berjalan baik.",
+                   "Realisasi anggaran kegiatan tersebut sebesar Rp 1.000.000.000.")
+    assert found(result) == [] and result.numbers[-1]["status"] == "unmatched"

@@ -86,6 +86,16 @@ def test_quarters_all_blank_are_not_checked(check, data):
     assert [f for f in check(data) if f.code in RA_CODES] == []
 
 
+@pytest.mark.parametrize("q, cell", [("3", "Rencana Aksi!G8"), ("1", "Rencana Aksi!E8")])
+def test_the_one_kumulatif_quarter_unlike_the_others_is_blamed(check, data, q, cell):
+    """IKU4 kumulatif 1 + 1 + 1 + 1 = 4; one quarter typed 2 (red-team s04, s04b). Any quarter
+    less 1 gives 4, but only the 2 leaves the four quarters alike: KIN020 there, KIN008 a note."""
+    ra(data, "IKU4")[f"target_tw{q}"] = D("2")
+    findings = check(data)
+    assert [(f.code, f"{f.sheet}!{f.cell}") for f in findings if f.severity != "info"] == [("KIN020", cell)]
+    assert next(f for f in findings if f.code == "KIN008").params.get("cause") == cell
+
+
 def test_kumulatif_actuals_differ_from_pk(check, data):
     ra(data, "IKU4")["realisasi_tw2"] = D("2")  # Σ 5, PK realisasi 4
     findings = check(data)

@@ -162,7 +162,8 @@ def _culprits(r: Relation, index, cells: Cells) -> list:
     reported failures, then looks like a slip, then leaves the relation's parts clearly least spread
     out (one of four equal quarters typed with a digit dropped; one of nine NRRs)."""
     anchor = (r.finding.sheet, r.finding.cell)
-    parts = [o for o in r.refs() if cells.place(o) != anchor]
+    alike = getattr(r, "alike", None)  # the parts a relation names (four quarters, not their year)
+    parts = list(alike) if alike else [o for o in r.refs() if cells.place(o) != anchor]
     candidates = []
     for ref in list(r.refs()):
         if cells.typed(ref):

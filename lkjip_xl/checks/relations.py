@@ -141,12 +141,13 @@ class Test(Relation):
     """A relation decided by a function of its cells' values (an equality at a typed precision, a
     value that must be one of several, a typed % against realisasi / pagu)."""
 
-    __slots__ = ("fails", "finding", "values", "test", "solutions", "blank_slips", "confirms")
+    __slots__ = ("fails", "finding", "values", "test", "solutions", "blank_slips", "confirms", "alike")
 
     def __init__(self, finding: Finding | None, values: dict[Ref, Any], test: Callable[[dict], bool],
                  solutions: Callable[[Ref, dict], list | None] | None = None, fails: bool | None = None,
-                 blank_slips: bool = False, confirms: bool = True) -> None:
+                 blank_slips: bool = False, confirms: bool = True, alike: tuple[Ref, ...] | None = None) -> None:
         self.values, self.test, self.solutions = values, test, solutions
+        self.alike = alike  # the cells expected to be alike (four quarters), when not all of them are
         self.blank_slips = blank_slips  # a blank cell here is a value deleted (a bound between two bands)
         self.confirms = confirms
         self.fails = (not test(values)) if fails is None else fails

@@ -162,7 +162,8 @@ def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rul
         now = result([v[r] for r in refs], v[other])
         return now is None or now[1]
 
-    yield from reported(ctx, Test(finding, {**dict(zip(refs, tw)), other: value}, holds))
+    yield from reported(ctx, Test(finding, {**dict(zip(refs, tw)), other: value}, holds,
+                                  alike=tuple(refs) if rule != "akhir" else None))
 
 
 def _kumulatif_falls(ra, i, tw: list, annual) -> Iterable[Finding]:

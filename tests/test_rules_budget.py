@@ -641,3 +641,14 @@ def test_a_label_that_is_no_class_is_said_at_the_label(check, data):
     assert _one(findings, "BUD030").expected == "Belanja Barang dan Jasa"
     operasi = [(f.cell, f.expected, f.params.get("cause")) for f in findings if f.code == "BUD008"]
     assert operasi == [("B5", 1_450_000_000 - 600_000_000, "Belanja!A7"), ("C5", 1_390_000_000 - 570_000_000, "Belanja!A7")]
+
+
+def test_a_group_row_left_blank_counts_as_its_kinds(check, data):
+    """Belanja Modal left blank with its kinds filled (red-team s36): a note with what it counts as
+    (320.000.000 and 304.000.000, the kinds' sums), as Jumlah and the annex take it; not an error
+    that stops the annex."""
+    modal = _belanja(data, "Belanja Modal")
+    modal["anggaran"] = modal["realisasi"] = None
+    findings = check(data)
+    assert [f for f in findings if f.severity != "info"] == []
+    assert [(f.code, f.cell, f.expected) for f in findings] == [("BUD008", "B8", 320_000_000), ("BUD008", "C8", 304_000_000)]

@@ -32,6 +32,7 @@ QUARTERS = (1, 2, 3, 4)
 # the kinds of cell the Rencana Aksi relations are made of (see Relation.kinds)
 RA_PAGU_CELLS = frozenset(("ra_kegiatan", key) for key in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS)))
 RA_SPENT_CELLS = frozenset(("ra_kegiatan", f"realisasi_tw{q}") for q in QUARTERS)
+GROUP_ROWS = frozenset(group for group, _ in belanja.GROUPS)  # Belanja Operasi, Belanja Modal
 BLANK_QUARTER = Text(" (triwulan ini kosong)", " (this quarter is blank)")
 
 
@@ -351,9 +352,12 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
         i, found = row(label), typed(label)
         if i is None or want is None:
             return None
-        wrong = (found if found is not None else 0) != want
         finding = Finding("BUD008", bel.sheet, bel.cell(col, i), expected=want, found=found,
                           params={"name": f"{label} ({col})", "detail": detail})
+        if found is None and label in GROUP_ROWS and want:
+            # a group row left blank counts as its kinds, as Jumlah and the annex take it: a note
+            return replace(finding, severity_override="info")
+        wrong = (found if found is not None else 0) != want
         kinds, rows = frozenset({("belanja", col)}), own_rows
         if realisasi is not None:
             kinds, rows = kinds | AMOUNT_CELLS, lambda: own_rows | cells.rows_below(realisasi)

@@ -447,8 +447,8 @@ RULES: dict[str, Rule] = _rules(
      "unsur {unsur} sudah dinyatakan di {other}; satu unsur hanya satu kolom",
      "element {unsur} is already declared at {other}; one column per element"),
     ("SKM008", "error", "IKM tidak dapat dihitung", "IKM cannot be computed",
-     "unsur {unsur} tidak punya jawaban sah maupun ringkasan; IKM tidak dapat dihitung",
-     "element {unsur} has no valid answer and no summary; the IKM cannot be computed"),
+     "unsur {unsur} tidak punya jawaban sah maupun ringkasan; IKM tidak dapat dihitung{detail}",
+     "element {unsur} has no valid answer and no summary; the IKM cannot be computed{detail}"),
     ("SKM009", "error", "NRR di luar 1–4", "NRR outside 1–4",
      "NRR {found} di luar rentang 1,00–4,00 (kuesioner skala lain?)",
      "NRR {found} is outside 1.00–4.00 (a questionnaire on another scale?)"),
@@ -481,13 +481,13 @@ RULES: dict[str, Rule] = _rules(
      "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
     ("SKM019", "error", "Label jawaban tidak dikenal", "Unknown answer label",
-     "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung",
-     "answer '{found}' to {unsur} is none of this element's options ({expected}); left out"),
+     "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung{hint}",
+     "answer '{found}' to {unsur} is none of this element's options ({expected}); left out{hint}"),
     ("SKM020", "error", "Label dari skala unsur lain", "Label of another element's scale",
      "jawaban '{found}' untuk {unsur} adalah pilihan {other}, bukan pilihan unsur ini ({expected}): kolom "
-     "tertukar atau pilihan formulir keliru; tidak dihitung",
+     "tertukar atau pilihan formulir keliru; tidak dihitung{hint}",
      "answer '{found}' to {unsur} is an option of {other}, not of this element ({expected}): swapped columns "
-     "or wrong form options; left out"),
+     "or wrong form options; left out{hint}"),
     ("SKM021", "error", "Kode pilihan ≠ label", "Option code ≠ label",
      "jawaban '{found}' untuk {unsur}: kode pilihan bernilai {code}, labelnya bernilai {expected}; tidak dihitung",
      "answer '{found}' to {unsur}: the option code means {code}, its label means {expected}; left out"),
@@ -539,6 +539,22 @@ RULES: dict[str, Rule] = _rules(
      "{count} label answer(s) in column {column} (the first at {first}) are counted by lkjip-xl as {unsur} but not "
      "by the SKM sheet's score formula, so the sheet's NRR differs: the formula {why_en} (element name "
      "'{found}')"),
+    ("SKM034", "info", "Kolom isian bebas", "Free-text column",
+     "kolom '{found}' dibaca sebagai isian bebas (kritik/saran), bukan jawaban unsur {unsur}: tidak dihitung",
+     "column '{found}' is read as free text (comments/suggestions), not as answers to {unsur}: not counted"),
+    ("SKM036", "info", "Jawaban angka tersimpan sebagai teks", "Answers stored as text",
+     "{count} jawaban angka tersimpan sebagai teks (yang pertama '{found}' di sel ini): rumus Skor sheet ini "
+     "menghitungnya seperti lkjip-xl (di sini {expected}), sehingga NRR dan IKM tidak terpengaruh; tidak perlu "
+     "diubah",
+     "{count} numeric answer(s) stored as text (the first, '{found}', in this cell): this sheet's Score formula "
+     "counts them as lkjip-xl does ({expected} here), so the NRR and IKM are unaffected; no change is needed"),
+    ("SKM035", "warning", "Kolom pertanyaan tidak dipakai", "Question column not used",
+     "kolom '{found}' tampak seperti pertanyaan survei, tetapi judulnya tidak terbaca sebagai satu unsur{named}; "
+     "jawabannya tidak dihitung: bila ini pertanyaan unsur, ganti judulnya dengan kode atau nama unsurnya "
+     "(mis. 'U8' atau 'Penanganan Pengaduan')",
+     "column '{found}' looks like a survey question, but its header reads as no single element{named}; its "
+     "answers are not counted: if it is an element's question, give it the element's code or name as header "
+     "(e.g. 'U8' or 'Penanganan Pengaduan')"),
     # ---- SAKIP evaluation (sheets SAKIP, SAKIP Rekomendasi)
     ("SAK001", "error", "Komponen SAKIP ≠ nilai", "SAKIP components ≠ score",
      "keempat komponen berjumlah {found}, nilai SAKIP tertulis {expected}",

@@ -195,7 +195,7 @@ def test_free_text_column_matching_an_unsur_does_not_replace_it(tmp_path):
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["nrr"]["U8"] == 2.5
-    assert [(f["code"], f["severity"], f["cell"]) for f in doc["findings"]] == [("SKM007", "info", "B1")]
+    assert [(f["code"], f["severity"], f["cell"]) for f in doc["findings"]] == [("SKM034", "info", "B1")]
 
 
 def test_two_answer_columns_for_one_unsur_is_an_error(tmp_path):

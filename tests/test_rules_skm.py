@@ -6,7 +6,9 @@ SKM Hasil sheet: the summary block (cell_of("skm_unsur", ...)) and the result be
 """
 import re
 import zipfile
-from decimal import Decimal as D
+from decimal import ROUND_HALF_UP, Decimal as D
+
+import pytest
 
 from helpers import cell_of, codes_at, field_of
 from lkjip_xl.calc.skm import UNSUR
@@ -70,20 +72,51 @@ def test_a_text_answer_of_another_unsur_is_skm020(check, data):
     assert codes_at(findings, "SKM002") == []
 
 
-def test_an_answer_typed_as_text_counts_and_is_reported_at_its_cell(write, data):
+def test_an_answer_typed_as_text_counts_and_is_noted_at_its_cell(write, data):
+    """The template's score formula counts it too (it looks answers up as text): a note, no error."""
     resp = data["tables"]["skm_responden"]
     typed = resp[3]["u2"]
     resp[3]["u2"] = f" {typed}"  # '4 typed as text, with a space
     result = check_workbook(write(data))
-    assert codes_at(result.findings, "VAL001") == [cell_of("skm_responden", "u2", 3)]
-    f = only(result.findings, "VAL001")[0]
-    assert (f.expected, f.found) == (typed, f" {typed}")
+    assert codes_at(result.findings, "VAL001") == []
+    assert codes_at(result.findings, "SKM036") == [cell_of("skm_responden", "u2", 3)]
+    f = only(result.findings, "SKM036")[0]
+    assert (f.expected, f.found, f.severity, f.params["count"]) == (typed, f" {typed}", "info", "1")
     # counted, in lkjip-xl as in the score formula (its cached value is the derived one)
     answers = [r["u2"] for r in data["tables"]["skm_responden"]]
     want = sum(int(str(a).strip()) for a in answers) / D(len(answers))
     assert result.context.wb.skm.columns[1].nrr == want
     assert result.context.wb.rows("skm_responden")[3]["skor_u2"] == typed
-    assert [f.code for f in result.findings if f.code.startswith(("SKM", "FRM"))] == []
+    assert [f.code for f in result.findings if f.code.startswith(("SKM", "FRM"))] == ["SKM036"]
+
+
+def test_answers_all_typed_as_text_count_alike_in_libreoffice(write, data, tmp_path):
+    """Every answer stored as text (pasted from a form): LibreOffice, recalculating the template's
+    formulas, gives the IKM lkjip-xl gives and the IKM computed by hand; one note, no error."""
+    import shutil
+
+    import openpyxl
+
+    from lkjip_xl.reader import read_workbook
+
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        pytest.skip("LibreOffice (soffice) not installed")
+    from test_libreoffice import convert
+
+    resp = data["tables"]["skm_responden"]
+    for r in resp:
+        for k in range(1, 10):
+            r[f"u{k}"] = str(r[f"u{k}"])
+    nrr = [D(sum(int(r[f"u{k}"]) for r in resp)) / D(len(resp)) for k in range(1, 10)]
+    by_hand = (sum(nrr) / 9 * 25).quantize(D("0.01"), ROUND_HALF_UP)
+    path = write(data)
+    result = check_workbook(path)
+    assert [(f.code, f.severity) for f in result.findings if f.code in ("VAL001", "SKM036")] == [("SKM036", "info")]
+    assert only(result.findings, "SKM036")[0].params["count"] == str(9 * len(resp))
+    stripped = tmp_path / "stripped.xlsx"
+    openpyxl.load_workbook(path).save(stripped)  # no cached results: LibreOffice computes them
+    theirs, _ = read_workbook(convert(stripped, "xlsx", tmp_path / "lo"))
+    assert theirs.form("skm_hasil").values["ikm"] == result.context.wb.skm.ikm.rounded == by_hand
 
 
 def test_letter_answers_are_valid(check, data):

@@ -58,8 +58,8 @@ def test_label_problems_each_at_its_cell(tmp_path):
     """Odd case, trailing dots and option letters are read (the fixture has them everywhere); an
     unknown label, a label of another unsur's scale and a code contradicting its label are
     findings at their cells, left out of their own unsur only."""
-    bad = {(2, 2): "Sangat puas",  # U3: a 5-point form's word
-           (5, 8): "Baik",  # Q9 pengaduan (U8) answered with sarana's scale
+    bad = {(2, 2): "Lumayan cepat",  # U3: no option of any scale
+           (5, 8): "Buruk",  # Q9 pengaduan (U8) answered with sarana's scale (not a generic label)
            (7, 0): "a. Sangat sesuai"}  # the letter says 1, the label 4
 
     def answer(i, q, default):
@@ -71,8 +71,8 @@ def test_label_problems_each_at_its_cell(tmp_path):
     assert code == 1
     col = lambda q: chr(ord("A") + F.FIRST_QUESTION_COL + q)  # noqa: E731
     found = [(f["code"], f["sheet"], f["cell"], f["found"]) for f in doc["findings"]]
-    assert found == [("SKM019", "form.csv", f"{col(2)}4", "Sangat puas"),
-                     ("SKM020", "form.csv", f"{col(8)}7", "Baik"),
+    assert found == [("SKM019", "form.csv", f"{col(2)}4", "Lumayan cepat"),
+                     ("SKM020", "form.csv", f"{col(8)}7", "Buruk"),
                      ("SKM021", "form.csv", f"{col(0)}9", "a. Sangat sesuai")]
     messages = {f["code"]: f["message"] for f in doc["findings"]}
     assert "Tidak cepat (1) / Kurang cepat (2) / Cepat (3) / Sangat cepat (4)" in messages["SKM019"]
@@ -84,8 +84,8 @@ def test_label_problems_each_at_its_cell(tmp_path):
 
 
 def test_declared_labels_in_a_file_and_on_a_label_sheet(tmp_path):
-    """An office whose form said "Puas" declares its words; its other unsur keep the regulation's."""
-    own = ["Tidak puas", "Kurang puas", "Puas", "Sangat puas"]
+    """An office whose form said "Bagus" declares its words; its other unsur keep the regulation's."""
+    own = ["Jelek", "Lumayan", "Bagus", "Sangat bagus"]
 
     def answer(i, q, default):
         return own[F.score(i, q) - 1] if q == 2 else default  # question 3 (U3) used the office's words
@@ -96,7 +96,7 @@ def test_declared_labels_in_a_file_and_on_a_label_sheet(tmp_path):
     # not declared yet: every U3 answer is unknown, so U3 has no NRR and the IKM none
     assert code == 1 and {f["code"] for f in doc["findings"]} == {"SKM019", "SKM008"} and doc["ikm"] is None
     labels = tmp_path / "label.csv"
-    labels.write_text("Unsur;1;2;3;4\nWaktu Penyelesaian;Tidak puas;Kurang puas;Puas;Sangat puas\n", encoding="utf-8")
+    labels.write_text("Unsur;1;2;3;4\nWaktu Penyelesaian;Jelek;Lumayan;Bagus;Sangat bagus\n", encoding="utf-8")
     code, doc = doc_of(path, "--label", labels)
     assert code == 0 and doc["findings"] == [] and doc["label_jawaban"] == "label.csv"
     assert doc["ikm"] == float(F.r2(F.ikm(F.ALL)))

@@ -269,7 +269,7 @@ def test_json_stays_one_document_when_a_report_is_written(tmp_path):
 
 def test_errors_block_the_report_unless_forced(tmp_path):
     export = tmp_path / "f.csv"
-    F.write_csv(export, F.rows(lambda i, q, d: "Sangat puas" if (i, q) == (0, 0) else d))
+    F.write_csv(export, F.rows(lambda i, q, d: "Lumayan sesuai" if (i, q) == (0, 0) else d))
     out = tmp_path / "r.docx"
     result = run(export, "--docx", out)
     assert result.exit_code == 1 and not out.exists()

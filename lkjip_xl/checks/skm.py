@@ -27,6 +27,7 @@ from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
 from ..findings import Finding
 from ..schema import SCHEMA
+from ..schema.lists import ANSWER_SCORE_TABLE
 from ..schema.refs import a1
 from ..settings import Settings
 from ..skm.compute import COLUMNS, WORKBOOK_LABELS, SkmResult, safe_parse, whole_or_none
@@ -204,7 +205,7 @@ def workbook_findings(model, result: SkmResult, populasi=None, settings: Setting
         values = resp.values
         out += answer_findings(result, ANSWERS, resp.cell, lambda i: resp.rows[i],
                                lambda key, i: values[key][i] if key in values else None)
-        out += _numbers_as_text(resp)
+        out += _numbers_as_text(model, resp)
         out += _label_findings(model, resp, block, result)
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
@@ -215,17 +216,39 @@ def workbook_findings(model, result: SkmResult, populasi=None, settings: Setting
     return out
 
 
-def _numbers_as_text(resp) -> list[Finding]:
-    """VAL001 for an answer typed as text ('3): it counts, in lkjip-xl and in the sheet's score
-    formula alike, but it is a number typed as text like any other (``rapikan`` makes it a number)."""
-    out = []
+def _numbers_as_text(model, resp) -> list[Finding]:
+    """An answer typed as text ('3) counts in lkjip-xl. Where its column's score formula looks it
+    up in the template's ``skor_jawaban`` (whose codes are text), the sheet counts it too: one
+    SKM036 note for all of them, at the first. Elsewhere (a formula of the office's own) the sheet
+    may skip it: VAL001 at each cell."""
+    out, counted = [], []
     for key in COLUMNS:
+        reads = _score_formula_reads_text(model, resp, key)
         for i, raw in enumerate(resp.values.get(key, ())):
             if type(raw) is str and answer_key(raw).isdigit():
                 score = parse_answer(raw)[0]
-                if score is not None:
+                if score is None:
+                    continue
+                if reads:
+                    counted.append((key, i, raw, score))
+                else:
                     out.append(Finding("VAL001", ANSWERS, resp.cell(key, i), expected=score, found=raw))
+    if counted:
+        key, i, raw, score = min(counted, key=lambda c: (c[1], COLUMNS.index(c[0])))
+        out.append(Finding("SKM036", ANSWERS, resp.cell(key, i), expected=score, found=raw,
+                           params={"count": format_id(len(counted)),  # and each, for rapikan to make numbers
+                                   "cells": tuple((resp.cell(k, j), t, v) for k, j, t, v in counted)}))
     return out
+
+
+def _score_formula_reads_text(model, resp, key: str) -> bool:
+    """Whether the score formulas of answer column ``key`` look answers up in ``skor_jawaban``."""
+    pos = resp.cols.get(f"skor_{key}")
+    if pos is None or model is None:
+        return False
+    texts = (model.formula_at(ANSWERS, r, pos) for r in resp.rows[:50])
+    first = next((t for t in texts if t), None)
+    return first is not None and ANSWER_SCORE_TABLE.upper() in first.upper()
 
 
 _WHY_UNREAD = {  # SKM033: why the score formula reads no label of a column
@@ -335,7 +358,8 @@ def _block_findings(block, result: SkmResult, has_rows: bool, settings: Settings
     for i, col in enumerate(result.columns):
         row = rows[i] if i < len(rows) else {}
         if any_data and col.nrr is None and col.unsur is not None:
-            out.append(Finding("SKM008", SUMMARY, _block_cell(block, "nrr", i), params={"unsur": unsur_label(col.unsur)}))
+            out.append(Finding("SKM008", SUMMARY, _block_cell(block, "nrr", i),
+                               params={"unsur": unsur_label(col.unsur), "detail": ""}))
         out += _summary_row(block, i, row, col, settings)
         out += _typed_mutu(block, i, col)
     return out
@@ -418,24 +442,15 @@ def _hasil_findings(model, result: SkmResult, settings: Settings) -> list[Findin
 
 # ---------------------------------------------------------------------------------- survey
 def survey_findings(survey, result: SkmResult, populasi=None) -> list[Finding]:
-    """The answer, sample and IKM rules on a plain survey export (``skm.survey_file.Survey``).
+    """The answer, sample and IKM rules on a plain survey export (``skm.survey_file.Survey``), and
+    what its columns not used are (``skm.survey_columns.column_findings``: SKM007, SKM034, SKM035,
+    and SKM008 for an unsur without a column or without a valid answer)."""
+    from ..skm.survey_columns import column_findings  # it builds on this module
 
-    Of two columns naming one unsur the one holding more valid answers is used; the other is
-    SKM007 (an error, or info when it holds no answer at all, e.g. a free-text "Kritik dan
-    Masukan" column). An unsur without a column or without a valid answer is SKM008."""
-    sheet = survey.sheet
     answers = survey.answers
-    out = answer_findings(result, sheet, survey.cell, lambda i: survey.rows[i],
+    out = answer_findings(result, survey.sheet, survey.cell, lambda i: survey.rows[i],
                           lambda key, i: answers[key][i] if key in answers else None)
-    for code, col, header, kept, has_answers in survey.duplicates:
-        # a column without any answer (free text such as "Kritik dan Masukan") is only noted
-        out.append(Finding("SKM007", sheet, survey.header_cell(col), found=header,
-                           params={"unsur": unsur_label(code), "other": f"{sheet}!{survey.header_cell(kept)}"},
-                           severity_override=None if has_answers else "info"))
-    for key, col in zip(COLUMNS, result.columns):
-        if col.nrr is None:
-            cell = survey.header_cell(survey.columns[key]) if key in survey.columns else ""
-            out.append(Finding("SKM008", sheet, cell, params={"unsur": unsur_label(col.unsur)}))
-    out += sample_finding(result, populasi, sheet, "")
-    out += ikm_findings(result, sheet, "")
+    out += column_findings(survey, result)
+    out += sample_finding(result, populasi, survey.sheet, "")
+    out += ikm_findings(result, survey.sheet, "")
     return out

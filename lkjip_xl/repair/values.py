@@ -8,6 +8,8 @@ listed. A cell formatted as text gets its column's number format (else the sprea
 store the next value typed there as text again), and the other way round for a code."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..calc.numbers_id import parse_number
 from ..schema import ColType
 from ..schema.refs import parse_a1
@@ -38,8 +40,8 @@ def repair_values(model, findings, package) -> list[Change]:
     cells = input_cells(model)
     formats = package.number_formats()
     changes: list[Change] = []
-    for f in findings:
-        if f.code not in ("VAL001", "VAL006", "VAL015") + UNREADABLE:
+    for f in _each_cell(findings):
+        if f.code not in ("VAL001", "VAL006", "VAL015", "SKM036") + UNREADABLE:
             continue
         row, col = parse_a1(f.cell)
         spec, data = cells.get((f.sheet, row, col), (None, None))
@@ -61,8 +63,17 @@ def repair_values(model, findings, package) -> list[Change]:
         else:
             value = f.expected / 100 if spec.type == ColType.PERCENT else f.expected
             sheet.set_number(row, col, value, style)
-            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", "VAL001"))
+            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", f.code))
     return changes
+
+
+def _each_cell(findings):
+    """The findings, one said for many cells (SKM036: the answers typed as text) as one per cell."""
+    for f in findings:
+        if f.code == "SKM036" and f.params.get("cells"):
+            yield from (replace(f, cell=cell, found=raw, expected=score) for cell, raw, score in f.params["cells"])
+        else:
+            yield f
 
 
 def _points(sheet, formats: list[str], f, row: int, col: int, data) -> list[Change]:

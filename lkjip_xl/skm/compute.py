@@ -16,7 +16,8 @@ from ..calc.skm_labels import STANDARD, LabelSet
 
 COLUMNS = tuple(f"u{i}" for i in range(1, 10))
 # the answer labels a workbook's SKM sheet takes besides 1..4 and a..d: the regulation's (the
-# template's score formula is generated from them; an office's own set is for survey exports)
+# template's score formula is generated from them; an office's own set and the generic labels
+# are for survey exports)
 WORKBOOK_LABELS = STANDARD
 _FAST = {1: 1, 2: 2, 3: 3, 4: 4}  # 1.0 == 1: the same keys serve floats
 

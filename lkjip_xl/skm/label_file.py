@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from ..calc.skm import UNSUR, match_unsur
-from ..calc.skm_labels import STANDARD, LabelSet, normalise_label
+from ..calc.skm_labels import EXPORT_LABELS, LabelSet, normalise_label
 from ..checks.skm import unsur_label
 from ..errors import UsageError
 from ..findings import Finding
@@ -70,7 +70,7 @@ def _unsur_codes(raw) -> list[str] | None:
     return [code] if code else None
 
 
-def labels_from_sheet(sheet: SideSheet, base: LabelSet = STANDARD) -> tuple[LabelSet, list[Finding]] | None:
+def labels_from_sheet(sheet: SideSheet, base: LabelSet = EXPORT_LABELS) -> tuple[LabelSet, list[Finding]] | None:
     """``base`` with the unsur declared on ``sheet`` replaced, and the findings; None when the
     sheet holds no label table."""
     found = find_label_table(sheet.rows)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..calc.skm_labels import LabelSet
+from ..calc.skm_labels import GENERIC_LABELS, LabelSet
 from ..checks.skm import unsur_label
 from ..findings import Finding
-from .compute import SkmResult
+from ..i18n import Text
+from .compute import WORKBOOK_LABELS, SkmResult
 
 __all__ = ["LABEL_PROBLEMS", "label_findings"]
 
@@ -18,6 +19,8 @@ LABEL_PROBLEMS = {"unknown_label": "SKM019", "other_scale": "SKM020", "option_co
 
 def label_findings(result: SkmResult, labels: LabelSet, sheet: str, cell_of: Callable[[str, int], str],
                    raw_of: Callable[[str, int], object]) -> list[Finding]:
+    """``labels``: the set the answers were read with; but for the workbook's, the message says how
+    to declare the form's own labels (``--label``, for survey exports only)."""
     out: list[Finding] = []
     for col in result.columns:
         for i, problem in col.invalid:
@@ -26,7 +29,7 @@ def label_findings(result: SkmResult, labels: LabelSet, sheet: str, cell_of: Cal
                 continue
             raw = " ".join(str(raw_of(col.column, i)).split())
             match = labels.match(raw, col.unsur)
-            params = {"unsur": unsur_label(col.unsur)}
+            params = {"unsur": unsur_label(col.unsur), "hint": _hint(labels, col.unsur)}
             expected = labels.describe(col.unsur)
             if code == "SKM020":
                 params["other"] = ", ".join(unsur_label(u) for u in match.others)
@@ -35,3 +38,16 @@ def label_findings(result: SkmResult, labels: LabelSet, sheet: str, cell_of: Cal
                 expected = match.label_value
             out.append(Finding(code, sheet, cell_of(col.column, i), expected=expected, found=raw, params=params))
     return out
+
+
+_GENERIC_SHOWN = ", ".join(f"{labels[0]} (1) … {labels[-1]} (4)" for labels in GENERIC_LABELS)
+
+
+def _hint(labels: LabelSet, unsur: str) -> Text | str:
+    if labels is WORKBOOK_LABELS:
+        return ""
+    generic = labels.generic and unsur not in labels.declared
+    also = (Text(f"; label umum {_GENERIC_SHOWN} juga dibaca", f"; the generic labels {_GENERIC_SHOWN} are read too")
+            if generic else Text("", ""))
+    return Text(f"{also.id}; bila formulir memakai label lain, nyatakan nilainya dengan --label BERKAS",
+                f"{also.en}; if the form used other labels, declare their scores with --label FILE")

@@ -5,7 +5,9 @@ Answer columns are recognised by their header, matched by name with ``match_unsu
 order; the column found for unsur U\\ *k* becomes answer column ``u``\\ *k*. Optional profile
 columns: jenis layanan, jenis kelamin, umur, pendidikan, pekerjaan (common spellings, Indonesian
 or English), and the respondent's date (Timestamp, Cap waktu, Tanggal: kept raw, read by
-``calc.survey_dates``). Other columns (nama, saran, ...) are ignored. Answers may be the
+``calc.survey_dates``). Other columns (nama, saran, ...) are not used, and kept with what they
+look like (``survey_columns``: a free-text column, a question naming no unsur) for the findings;
+a free-text header ("Saran dan Masukan") is never an unsur's column. Answers may be the
 questionnaire's labels ("Sangat sesuai"): the label set is the regulation's, or one declared on a
 sheet named "Label" of the export (``label_file``), or passed by the caller (``--label``).
 
@@ -26,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..calc.skm import match_unsur
-from ..calc.skm_labels import STANDARD, LabelSet
+from ..calc.skm_unsur import is_comment_header
+from ..calc.skm_labels import EXPORT_LABELS, LabelSet
 from ..errors import UnreadableWorkbook, calamine_failure, damaged, rows_over
 from ..i18n import Text
 from ..reader import limits
@@ -68,10 +71,12 @@ class Survey:
     columns: dict[str, int]  # answer/profile key -> 0-based column
     rows: list[int]  # 1-based row of each respondent
     profile: dict[str, list] = field(default_factory=dict)  # dimension -> raw values by respondent
-    duplicates: list[tuple[str, int, str, int, bool]] = field(default_factory=list)
-    # ignored columns: (unsur code, column, header, column kept for the unsur, holds answers)
+    duplicates: list[tuple[str, int, str, int, str]] = field(default_factory=list)
+    # ignored columns: (unsur code, column, header, column kept for the unsur, survey_columns.duplicate_kind)
+    unused: list[tuple[int, str, str]] = field(default_factory=list)
+    # other headed columns not used: (column, header, survey_columns.column_kind)
     dates: list | None = None  # raw date (Timestamp) of each respondent, None without such a column
-    answer_labels: LabelSet = STANDARD  # the labels answers are read with
+    answer_labels: LabelSet = EXPORT_LABELS  # the labels answers are read with
     label_findings: list = field(default_factory=list)  # problems of a label sheet in the export
 
     @property
@@ -107,7 +112,7 @@ def map_header(cells: list) -> tuple[dict[str, int], dict[str, str], list[tuple[
             if profile not in columns:
                 columns[profile], labels[profile] = c, text
             continue
-        code = match_unsur(text)
+        code = None if is_comment_header(text) else match_unsur(text)
         if code is None:
             continue
         key = code.lower()
@@ -137,15 +142,17 @@ def _find_header(rows: list[list]) -> tuple[int, dict, dict, list] | None:
 
 
 def _build(path: Path, kind: str, sheet: str, rows: list[list], clean_answer, clean_other,
-           answer_labels: LabelSet = STANDARD) -> Survey | None:
+           answer_labels: LabelSet = EXPORT_LABELS) -> Survey | None:
     """``clean_answer`` / ``clean_other``: a whole column of raw answers / profile cells -> the
     values kept; ``answer_labels``: how answers read (to tell an answer column from free text)."""
     found = _find_header(rows)
     if found is None:
         return None
     h, columns, labels, duplicates = found
+    sample = rows[h + 1:h + 1 + 200]
     if duplicates:
-        duplicates = _prefer_answers(rows[h + 1:h + 1 + 200], rows[h], columns, labels, duplicates, answer_labels)
+        duplicates = _prefer_answers(sample, rows[h], columns, labels, duplicates, answer_labels)
+    unused = _unused(sample, rows[h], {*columns.values(), *(d[1] for d in duplicates)}, answer_labels)
     used = sorted(set(columns.values()))
     kept: list[list] = []
     numbers: list[int] = []
@@ -175,16 +182,29 @@ def _build(path: Path, kind: str, sheet: str, rows: list[list], clean_answer, cl
             profile[key] = clean_other(raw)
         else:
             answers[key] = clean_answer(raw)
-    return Survey(path, kind, sheet, h + 1, answers, labels, columns, numbers, profile, duplicates, dates,
+    return Survey(path, kind, sheet, h + 1, answers, labels, columns, numbers, profile, duplicates, unused, dates,
                   answer_labels)
 
 
+def _unused(sample: list[list], header: list, used: set[int], answer_labels: LabelSet) -> list[tuple[int, str, str]]:
+    from .survey_columns import column_kind
+
+    out = []
+    for c, raw in enumerate(header):
+        text = "" if raw is None or isinstance(raw, bool) else " ".join(str(raw).split())
+        if text and c not in used:
+            values = [line[c] for line in sample if c < len(line)]
+            out.append((c, text, column_kind(text, values, answer_labels)))
+    return out
+
+
 def _prefer_answers(sample: list[list], header: list, columns: dict[str, int], labels: dict[str, str],
-                    duplicates: list[tuple], answer_labels: LabelSet) -> list[tuple[str, int, str, int, bool]]:
+                    duplicates: list[tuple], answer_labels: LabelSet) -> list[tuple[str, int, str, int, str]]:
     """Of several columns naming one unsur, keep the one holding the most valid answers (a free-text
     "Kritik dan Masukan" column before the U8 question must not replace it); ties: the first.
-    Returns the ignored columns as (code, column, header, column kept, holds answers)."""
+    Returns the ignored columns as (code, column, header, column kept, ``duplicate_kind``)."""
     from .compute import safe_parse
+    from .survey_columns import duplicate_kind
 
     def valid(c: int, code: str) -> int:
         return sum(1 for line in sample if c < len(line) and safe_parse(line[c], code, answer_labels)[0] is not None)
@@ -195,7 +215,8 @@ def _prefer_answers(sample: list[list], header: list, columns: dict[str, int], l
         candidates = [columns[key]] + [d[1] for d in duplicates if d[0] == code]
         best = max(candidates, key=lambda c: (valid(c, code), -c))
         columns[key], labels[key] = best, " ".join(str(header[best]).split())
-        out += [(code, c, " ".join(str(header[c]).split()), best, valid(c, code) > 0)
+        out += [(code, c, " ".join(str(header[c]).split()), best,
+                 duplicate_kind([line[c] for line in sample if c < len(line)], valid(c, code)))
                 for c in candidates if c != best]
     return out
 
@@ -311,6 +332,7 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None, labels: LabelSe
         labels, label_findings = _sheet_labels(path, states, label_sheets)
     names = [n for n in names if n not in label_sheets]
     best: Survey | None = None
+    best_key = (0, 0)
     for name in names:
         try:
             sheet = book.get_sheet_by_name(name)
@@ -320,7 +342,7 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None, labels: LabelSe
                                          detail=rows_over(name, height, limits.MAX_ROWS))
             head = sheet.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS)
             found = _find_header(head)
-            if found is None or (best is not None and _answer_count(found[1]) <= _answer_count(best.columns)):
+            if found is None or _answer_count(found[1]) < best_key[0]:
                 continue
             rows = sheet.to_python(skip_empty_area=False)
         except UnreadableWorkbook:
@@ -331,13 +353,31 @@ def _read_xlsx(path: Path, states: dict[str, str] | None = None, labels: LabelSe
             raise UnreadableWorkbook("unreadable", path=str(path), detail=damaged(exc, name)) from None
         survey = _build(path, "xlsx", name, rows, _column, _column, labels)
         del rows
-        if survey is not None:
-            best = survey
-            if _answer_count(survey.columns) == 9:
-                break
+        if survey is None:
+            continue
+        key = (_answer_count(survey.columns), _answered_rows(survey))
+        if best is None or key > best_key:
+            best, best_key = survey, key
     if best is not None:
         best.label_findings = label_findings
     return best
+
+
+def _answered_rows(survey: Survey) -> int:
+    """Respondent rows holding a valid answer: of two sheets naming as many unsur, the one of the
+    respondents, not a summary ("Rekap": U1..U9 over Jumlah and NRR rows) before it."""
+    from .compute import safe_parse
+
+    answered = [False] * survey.respondents
+    for key, values in survey.answers.items():
+        seen: dict = {}
+        for i, raw in enumerate(values):
+            if answered[i] or raw is None:
+                continue
+            if raw not in seen:
+                seen[raw] = safe_parse(raw, key.upper(), survey.answer_labels)[0] is not None
+            answered[i] = seen[raw]
+    return sum(answered)
 
 
 def _is_label_sheet(name: str) -> bool:
@@ -356,7 +396,7 @@ def _sheet_labels(path: Path, states: dict[str, str], names: list[str]) -> tuple
         got = labels_from_sheet(sheet)
         if got is not None:
             return got
-    return STANDARD, []
+    return EXPORT_LABELS, []
 
 
 # ---------------------------------------------------------------------------------------- entry
@@ -378,7 +418,7 @@ def read_survey(path: Path, *, states: dict[str, str] | None = None, labels: Lab
     a declared label set (else the export's label sheet, else the regulation's labels)."""
     path = Path(path)
     kind = file_kind(path)
-    survey = _read_xlsx(path, states, labels) if kind == "xlsx" else _read_csv(path, labels or STANDARD)
+    survey = _read_xlsx(path, states, labels) if kind == "xlsx" else _read_csv(path, labels or EXPORT_LABELS)
     if survey is None:
         raise UnreadableWorkbook("not_survey", path=str(path))
     return survey

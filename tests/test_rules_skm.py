@@ -317,3 +317,17 @@ def test_skm017_legacy_weight_is_labelled(check, data):
 
 def test_the_valid_workbook_has_no_skm_finding(check, data):
     assert [f for f in check(data) if f.code.startswith("SKM")] == []
+
+
+
+def test_a_follow_up_row_for_no_unsur_is_said_by_check(check, data):
+    """The SKM Tindak Lanjut sheet: a plan for 'Keamanan' (none of the nine unsur; red-team s39:
+    only lkjip-xl skm said it) is SKM006 at its cell; 'Waktu Pelayanan' and 'U3' are unsur."""
+    data["tables"]["skm_tindak_lanjut"] = [
+        {"unsur": "U3", "rencana": "Menambah petugas loket"},
+        {"unsur": "Waktu Pelayanan", "rencana": "Menetapkan SOP waktu"},
+        {"unsur": "Keamanan", "rencana": "Memasang CCTV"},
+    ]
+    findings = check(data)
+    assert [(f.code, f"{f.sheet}!{f.cell}") for f in findings if f.severity != "info"] == [
+        ("SKM006", "SKM Tindak Lanjut!A7")]

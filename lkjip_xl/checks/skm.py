@@ -157,10 +157,13 @@ def _block_cell(block, key: str, i: int) -> str:
 
 
 def check(ctx) -> Iterable[Finding]:
+    from ..skm.follow_up import plans_from_model
+
+    plan = plans_from_model(ctx.model)[1]  # SKM006: a follow-up row whose unsur is none of the nine
     result = ctx.wb.skm
     if result is None:
-        return []
-    return workbook_findings(ctx.model, result, settings=ctx.settings) + _typed_over_formulas(ctx)
+        return plan
+    return workbook_findings(ctx.model, result, settings=ctx.settings) + _typed_over_formulas(ctx) + plan
 
 
 def _typed_over_formulas(ctx) -> list[Finding]:

@@ -476,3 +476,22 @@ def test_rows_numbered_in_advance_are_no_rows(data, write):
     assert len(model.table("skm_responden")) == answered
     assert len(model.table("pk_indikator")) == len(pk) - 1
     assert [f for f in check_workbook(path).findings if f.severity != "info"] == []
+
+
+def test_respondent_rows_prepared_ahead_without_answers_are_no_respondents(data, write):
+    """The SKM sheet prepared for more respondents than answered: No, Jenis Layanan and Tanggal
+    filled down, no answer (red-team s07b: 60 respondents and 20 warnings where 40 answered). One
+    STR016 note names the rows; the 40 are the respondents, everywhere."""
+    responden = data["tables"]["skm_responden"]
+    answered = len(responden)
+    responden += [{"no": n, "jenis_layanan": "KTP", "tanggal": dt.date(2024, 6, 1)}
+                  for n in range(answered + 1, answered + 21)]
+    path = write(data)
+    result = check_workbook(path)
+    first = 9 + answered  # the header is on row 8
+    (note,) = [f for f in result.findings if f.code == "STR016"]
+    assert (note.cell, note.severity) == (f"H{first}", "info")
+    assert note.params["rows"] == f"{first}–{first + 19}" and note.params["count"] == 20
+    assert [f for f in result.findings if f.severity != "info"] == []
+    assert len(result.context.model.table("skm_responden")) == answered
+    assert result.context.wb.skm.respondents == answered

@@ -345,6 +345,8 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     data = TableData(table, table.header_row, cols, scan=scan)
     input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]
     numbering_pos = {cols[c.key] for c in table.columns if c.key in cols and c.numbering}
+    need_pos = [cols[k] for k in table.row_needs if k in cols]
+    without_needs: list[int] = []  # sheet rows filled, but none of the cells a row needs
     by_column = scan.by_column()
     errors = scan.errors
     plan = []  # per present column: what to do with each of its cells, decided once
@@ -374,6 +376,13 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             for r in error_rows:  # a row whose input holds an error value is a row
                 if start <= r < start + len(block) and any((r, p) in errors for p in input_pos):
                     filled[r - start] = True
+            if need_pos:
+                needs = _filled_rows(block, need_pos, set())
+                for k, (f, n) in enumerate(zip(filled, needs)):
+                    r = start + k
+                    if f and not n and not any((r, p) in errors for p in need_pos):
+                        filled[k] = False
+                        without_needs.append(r)
             here, lines = list(compress(range(start, start + len(block)), filled)), list(compress(block, filled))
         else:
             here, lines = list(range(start, start + len(block))), block
@@ -410,6 +419,10 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                     said[k].append(_placed(issue, table.sheet, a1(r, pos), c, c.choices))
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
+    if without_needs:
+        needs = f"{table.column(table.row_needs[0]).header.id}–{table.column(table.row_needs[-1]).header.id}"
+        findings.append(Finding("STR016", table.sheet, a1(without_needs[0], need_pos[0]),
+                                params={"count": len(without_needs), "needs": needs, "rows": _row_spans(without_needs)}))
     if table.max_rows is None:
         findings += _drop_notes(table, data, plan, said, read_as)
     for k, (c, pos, *_, out, _has) in enumerate(plan):
@@ -491,6 +504,17 @@ def _blank_none(value: Any) -> Any:
 def _holds(line: list[Any], pos: int) -> bool:
     v = line[pos] if pos < len(line) else ""
     return v is not None and v != "" and not (type(v) is str and v.isspace())
+
+
+def _row_spans(rows: list[int]) -> str:
+    """Sheet rows as spans: 49–68, 70."""
+    spans: list[list[int]] = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def _filled_rows(lines: list[list[Any]], positions: list[int], numbering: set[int]) -> list[bool]:

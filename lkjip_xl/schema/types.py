@@ -164,6 +164,9 @@ class Table:
     capacity: int  # rows formatted (and given formulas) in the template
     fixed_rows: tuple[dict, ...] = ()  # prefilled rows (e.g. the nine SKM unsur)
     max_rows: int | None = None  # the table cannot hold more rows (fixed tables)
+    # columns at least one of which a row must fill: a row with only other cells filled (a
+    # respondent's profile typed ahead, no answer given) is no row, said once (STR016)
+    row_needs: tuple[str, ...] = ()
 
     @property
     def first_row(self) -> int:

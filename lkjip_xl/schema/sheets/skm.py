@@ -44,7 +44,7 @@ _SCORE_COLS = tuple(
 )
 SKM_RESPONDEN = Table(
     "skm_responden", SHEET, Text("Jawaban responden", "Respondents' answers"),
-    header_row=8, first_col=0, capacity=500,
+    header_row=8, first_col=0, capacity=500, row_needs=tuple(c.key for c in _UNSUR_COLS),
     columns=(
         col("no", "No", "No", T.INTEGER, "Nomor responden.", "Respondent number.", width=6, num_format="0",
             droppable=True, numbering=True),

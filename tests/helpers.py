@@ -41,3 +41,8 @@ def field_of(form: str, key: str) -> str:
 
     spec = SCHEMA.form(form)
     return f"{spec.sheet}!{a1(spec.row_of(key), spec.value_col)}"
+
+
+def rupiah(amount) -> str:
+    """1050000000 -> "1.050.000.000" (Indonesian grouping), as a report prints an amount."""
+    return f"{int(amount):,}".replace(",", ".")

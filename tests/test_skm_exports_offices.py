@@ -11,20 +11,11 @@ import xlsxwriter
 from typer.testing import CliRunner
 
 from lkjip_xl.cli import app
+from skm_form import QUESTIONS
 
 N = 40
 CODES = [f"U{k}" for k in range(1, 10)]
-LABELS = {  # the regulation's options, score 1..4
-    "U1": ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
-    "U2": ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
-    "U3": ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
-    "U4": ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
-    "U5": ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
-    "U6": ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
-    "U7": ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
-    "U8": ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
-    "U9": ["Buruk", "Cukup", "Baik", "Sangat baik"],
-}
+LABELS = {code: options for _, code, options in QUESTIONS}  # the regulation's options, score 1..4
 GOOGLE_FORM = {  # the questions as a Google Form of an office words them (sarana at 8)
     "U1": "1. Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
     "U2": "2. Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",

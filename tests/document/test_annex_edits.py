@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from helpers import rupiah
 from valid_workbook import valid_data
 
 from lkjip_xl.commands.annex import run_annex
@@ -24,10 +25,6 @@ def annex(tmp_path_factory) -> tuple[Path, Path]:
     write_filled(workbook, valid_data())
     run_annex(workbook, folder / "lampiran.xlsx", docx=folder / "lampiran.docx")
     return workbook, folder / "lampiran.docx"
-
-
-def rupiah(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
 
 
 def find_cell(doc, label: str, col: int) -> tuple[int, int]:
@@ -89,7 +86,7 @@ def test_last_years_half_of_a_two_year_table_follows_last_years_codes(tmp_path):
     """Medan Amplas renumbered its sub kegiatan: 2022's 03.02.01 is not 2023's. The annex prints
     both years side by side, each with its own codes: nothing disagrees; a slip in 2022's half is
     reported against 2022's line of that code."""
-    from helpers import read_csv
+    from helpers import read_csv, rupiah
     old = {r["kode"]: r for r in read_csv(SRC / "medan_amplas" / "realisasi_2022.csv")}
     new = {r["kode"]: r for r in read_csv(SRC / "medan_amplas" / "realisasi_2023.csv")}
     assert old["03.02.01"]["uraian"] != new["03.02.01"]["uraian"]  # the case under test

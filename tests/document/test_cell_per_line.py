@@ -8,25 +8,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
-import pytest
+from helpers import rupiah
 from valid_workbook import valid_data
 
 from lkjip_xl.document.check import check_document
-from lkjip_xl.template.fill import write_filled
 
 DATA = valid_data()
 YEAR = DATA["forms"]["identitas"]["tahun"]
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory):
-    path = tmp_path_factory.mktemp("wb") / "valid.xlsx"
-    write_filled(path, valid_data())
-    return path
-
-
-def rupiah(amount) -> str:
-    return f"{int(amount):,}".replace(",", ".")
 
 
 def pct(part, whole) -> str:

@@ -11,11 +11,11 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from helpers import rupiah
 from docx import Document
 from valid_workbook import valid_data
 
 from lkjip_xl.document.check import check_document
-from lkjip_xl.template.fill import write_filled
 
 DATA = valid_data()
 YEAR = DATA["forms"]["identitas"]["tahun"]
@@ -23,18 +23,6 @@ BUDGET = {r["kode"] or "TOTAL": r for r in DATA["tables"]["realisasi"]}
 PROGRAMS = ("01", "02", "03")
 UNDER_TEST = ("DOC005", "DOC006", "DOC007", "DOC008", "DOC009")
 HEADER = ["No", "Program", "Anggaran (Rp)"]
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("workbook") / "valid.xlsx"
-    write_filled(path, valid_data())
-    return path
-
-
-def rupiah(amount: int) -> str:
-    """1050000000 -> "1.050.000.000" (Indonesian grouping)."""
-    return f"{amount:,}".replace(",", ".")
 
 
 def program_rows(amounts: dict[str, str]) -> list[list[str]]:

@@ -8,29 +8,17 @@ from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 from pathlib import Path
 
-import pytest
+from helpers import rupiah
 from docx import Document
 from valid_workbook import valid_data
 
 from lkjip_xl.document.check import check_document
-from lkjip_xl.template.fill import write_filled
 
 DATA = valid_data()
 TOTAL = next(r for r in DATA["tables"]["realisasi"] if not r["kode"])
 MURNI = sum(r["pagu_murni"] for r in DATA["tables"]["pk_program"])
 IKM = next(r for r in DATA["tables"]["pk_indikator"] if r["indikator"] == "Indeks Kepuasan Masyarakat")
 YEAR = DATA["forms"]["identitas"]["tahun"]
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("wb") / "valid.xlsx"
-    write_filled(path, valid_data())
-    return path
-
-
-def rupiah(amount) -> str:
-    return f"{int(amount):,}".replace(",", ".")
 
 
 def decimal_id(value, places: int) -> str:

@@ -10,29 +10,18 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from helpers import rupiah
 from docx import Document
 from docx.shared import Pt
 from valid_workbook import valid_data
 
 from lkjip_xl.document.annotate import write_annotated_docx
 from lkjip_xl.document.check import check_document
-from lkjip_xl.template.fill import write_filled
 
 DATA = valid_data()
 BUDGET = {r["kode"] or "TOTAL": r for r in DATA["tables"]["realisasi"]}
 PROGRAMS = [r for r in DATA["tables"]["realisasi"] if r["kode"] and "." not in r["kode"]]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("wb") / "valid.xlsx"
-    write_filled(path, valid_data())
-    return path
-
-
-def rupiah(amount) -> str:
-    return f"{int(amount):,}".replace(",", ".")
 
 
 def found(result) -> list[tuple]:

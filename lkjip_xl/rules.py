@@ -255,6 +255,11 @@ RULES: dict[str, Rule] = _rules(
     ("BUD030", "warning", "Jenis belanja tidak dikenal", "Unknown economic class",
      "baris '{found}' bukan salah satu jenis belanja (yang paling mirip: {expected}); angkanya tidak dijumlahkan ke mana pun",
      "the row '{found}' is none of the economic classes (the closest: {expected}); its amounts are added nowhere"),
+    ("BUD031", "warning", "Pagu perubahan '-'", "Revised budget '-'",
+     "pagu perubahan '-' dibaca 0 (nihil), di samping pagu murni {expected}: bila tidak ada perubahan, kosongkan "
+     "sel ini (pagu murni yang berlaku)",
+     "the revised budget '-' is read as 0 (nil), beside a pagu murni of {expected}: if there was no revision, "
+     "leave the cell blank (the pagu murni counts)"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),
@@ -560,8 +565,8 @@ RULES: dict[str, Rule] = _rules(
      "(e.g. 'U8' or 'Penanganan Pengaduan')"),
     # ---- SAKIP evaluation (sheets SAKIP, SAKIP Rekomendasi)
     ("SAK001", "error", "Komponen SAKIP ≠ nilai", "SAKIP components ≠ score",
-     "keempat komponen berjumlah {found}, nilai SAKIP tertulis {expected}",
-     "the four components add up to {found}, the SAKIP score is {expected}"),
+     "keempat komponen berjumlah {expected}, nilai SAKIP tertulis {found}",
+     "the four components add up to {expected}, the SAKIP score is {found}"),
     ("SAK002", "error", "Predikat SAKIP ≠ nilai", "SAKIP grade ≠ score",
      "predikat seharusnya {expected} untuk nilai {nilai}, tertulis {found}",
      "the grade should be {expected} for a score of {nilai}, found {found}"),

@@ -242,7 +242,7 @@ def test_three_likely_cells_are_named_in_sheet_order_every_run(write, data, tmp_
 
     rows = data["tables"]["realisasi"]  # a third sub kegiatan under 01.01 (row 9), its kegiatan not updated
     rows.insert(4, {"kode": "01.01.03", "uraian": "Penyediaan Bahan Logistik Kantor", "pagu_murni": 50_000_000,
-                    "pagu_perubahan": "-", "realisasi": "-", "jenis_belanja": "Belanja Barang dan Jasa"})
+                    "pagu_perubahan": 0, "realisasi": "-", "jenis_belanja": "Belanja Barang dan Jasa"})
     path = write(data)
     runs = []
     for seed in ("1", "2", "3"):

@@ -45,17 +45,19 @@ def test_a_dash_is_an_explicit_zero_without_a_finding(check, data, write, dash):
 
 
 # ------------------------------------------------------------------------------ text numbers
-def test_a_finding_that_states_the_zero_of_a_dash_says_the_cell_holds_a_dash(check, data):
-    """`-` typed as the pagu perubahan of a row that did not change (01.01.02, murni 200.000.000):
-    the sums say the cell should hold 200.000.000. The finding shows 0 for what the person reading
-    it sees as `-`, so it says how the `-` was read; a finding elsewhere does not."""
+def test_a_dash_for_an_unrevised_pagu_perubahan_is_one_warning_at_it(check, data):
+    """`-` typed as the pagu perubahan of a row that was not revised (01.01.02, murni 200.000.000):
+    read as 0, which leaves 01.01's sum, the PK's pagu and Belanja 200.000.000 short and the
+    realisasi above a pagu of 0. BUD031 at the `-` says to leave the cell blank (the murni then
+    counts); the rest follows from it (notes naming J8); with the cell blank everything agrees."""
     data["tables"]["realisasi"][3]["pagu_perubahan"] = "-"
     findings = check(data)
-    (blamed,) = [f for f in findings if f.severity == "error"]
-    assert (blamed.code, blamed.cell, blamed.expected, blamed.found) == ("BUD021", "J8", 200000000, 0)
-    assert blamed.message("id").endswith("sel ini berisi '-', yang dibaca 0 (nihil)")
-    assert blamed.message("en").endswith("the cell holds '-', read as 0 (nil)")
-    assert [f.cell for f in findings if "'-'" in f.message("id")] == ["J8"]
+    assert [(f.code, f.cell, f.severity) for f in findings if f.severity != "info"] == [("BUD031", "J8", "warning")]
+    assert next(f for f in findings if f.code == "BUD031").expected == 200_000_000
+    notes = [f for f in findings if f.severity == "info"]
+    assert notes and {f.params.get("cause") for f in notes} == {"Realisasi!J8"}
+    data["tables"]["realisasi"][3]["pagu_perubahan"] = None
+    assert [f for f in check(data) if f.severity != "info"] == []
 
 
 def test_a_dash_typed_for_a_target_is_no_mistyped_digit(check, data):

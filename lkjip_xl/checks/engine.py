@@ -21,6 +21,7 @@ from .compare import consistent_truncation
 from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
 from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
+from .nil_perubahan import explain_nil_revisions
 from .twin_rows import explain_twins
 
 CHECK_MODULES = (
@@ -126,7 +127,8 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
             prev = None  # another unit's or another year's: compared with nothing
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
-    checked = explain_twins(run_checks(ctx), model, lambda without: run_checks(build_context(without, prev)))
+    rerun = lambda other: run_checks(build_context(other, prev))  # noqa: E731 (the model as a slip's fix would have it)
+    checked = explain_nil_revisions(explain_twins(run_checks(ctx), model, rerun), model, rerun)
     findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + checked)), model))
     findings = former_error_values(fraction_notes(findings, ctx), ctx)
     identitas = model.form("identitas")

@@ -1,14 +1,8 @@
 """A row pasted twice: its code is an earlier row's (VAL008) and every value typed in it is that
 row's too. Counted twice, it makes the parent sums, the PK's pagu and the economic classes fail,
-and the blame then guesses at some innocent cell. So the checks run once more without the copy:
-
-- VAL008 at the copy says the row repeats the other one, and whether the sums hold without it;
-- a finding that is not there without the copy follows from it: a note (info) naming the copy,
-  "selisihnya berasal dari Realisasi!A9" (also a note that named the blamed cell);
-- a finding that is there without the copy too is a slip of its own: said as it is without the
-  copy (its expected value leaves the copy out);
-- a blame that is not there without the copy (BUD021, KIN020, VAL021: "with 600.000.000 they all
-  agree") was a guess the copy explains better: it is dropped.
+and the blame then guesses at some innocent cell. So the checks run once more without the copy
+(``checks/what_if.py`` says what follows from it), and VAL008 at the copy says the row repeats the
+other one, and whether everything agrees without it.
 
 A copy whose amounts differ from the row it repeats is no copy (a sub kegiatan typed with the
 wrong code): its VAL008 and everything else stand as they are.
@@ -21,8 +15,7 @@ from typing import Callable
 from ..findings import Finding
 from ..reader.model import Flags, TableData, WorkbookModel
 from ..schema.refs import parse_a1
-
-GUESSES = frozenset({"BUD021", "KIN020", "VAL021"})  # "this value makes … disagree": a blame
+from .what_if import follows_from
 
 
 def twins(model: WorkbookModel, findings: list[Finding]) -> dict[str, tuple[str, int, int]]:
@@ -80,23 +73,10 @@ def explain_twins(findings: list[Finding], model: WorkbookModel,
     drops: dict[str, set[int]] = {}
     for key, i, _ in copies.values():
         drops.setdefault(key, set()).add(i)
-    kept = {(f.code, f.sheet, f.cell): f for f in rerun(without_rows(model, drops))}
-    cause = ", ".join(copies)
-    out = []
-    for f in findings:
-        where = f"{f.sheet}!{f.cell}"
-        if where in copies and f.code == "VAL008":
-            out.append(f)
-            continue
-        if (f.code, f.sheet, f.cell) in kept:  # a slip of its own: said as it is without the copy
-            out.append(kept[(f.code, f.sheet, f.cell)])
-            continue
-        if f.code not in GUESSES:
-            out.append(replace(f, severity_override="info", params={**f.params, "cause": cause}))
-    return [replace(f, params={**f.params, "twin": True, "twin_alone": _holds_without(out, copies)})
-            if f.code == "VAL008" and f"{f.sheet}!{f.cell}" in copies else f for f in out]
 
+    def own(f: Finding) -> bool:
+        return f.code == "VAL008" and f"{f.sheet}!{f.cell}" in copies
 
-def _holds_without(findings: list[Finding], copies: dict) -> bool:
-    """Without the copies, nothing else is wrong: every other error or warning follows from them."""
-    return all(f.severity == "info" or (f.code == "VAL008" and f"{f.sheet}!{f.cell}" in copies) for f in findings)
+    out = follows_from(findings, rerun(without_rows(model, drops)), ", ".join(copies), own)
+    alone = all(f.severity == "info" or own(f) for f in out)  # without the copies nothing else is wrong
+    return [replace(f, params={**f.params, "twin": True, "twin_alone": alone}) if own(f) else f for f in out]

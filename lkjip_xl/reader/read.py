@@ -376,11 +376,13 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
             for r in error_rows:  # a row whose input holds an error value is a row
                 if start <= r < start + len(block) and any((r, p) in errors for p in input_pos):
                     filled[r - start] = True
-            if need_pos:
+            if need_pos:  # a row of other data (a profile, not a note alone in No) without what it needs
                 needs = _filled_rows(block, need_pos, set())
-                for k, (f, n) in enumerate(zip(filled, needs)):
+                data_cells = _filled_rows(block, [p for p in input_pos if p not in need_pos and p not in numbering_pos],
+                                          set())
+                for k, (f, n, d) in enumerate(zip(filled, needs, data_cells)):
                     r = start + k
-                    if f and not n and not any((r, p) in errors for p in need_pos):
+                    if f and d and not n and not any((r, p) in errors for p in need_pos):
                         filled[k] = False
                         without_needs.append(r)
             here, lines = list(compress(range(start, start + len(block)), filled)), list(compress(block, filled))

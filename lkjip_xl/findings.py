@@ -12,7 +12,7 @@ from .rules import RULES, Severity
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # amounts copied by hand: when expected and found differ like a typing slip, the message says so
 SLIP_CODES = frozenset({"BUD001", "BUD003", "BUD004", "BUD006", "BUD007", "BUD008", "BUD014", "BUD021", "BUD022",
-                        "BUD024", "KIN012", "KIN020", "KIN023"})
+                        "BUD024", "KIN012", "KIN020", "KIN023", "SAK001"})
 SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
 # a finding explained by another cell (checks/blame.py) names it
 CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference comes from {cause}"}

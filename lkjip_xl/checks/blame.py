@@ -33,7 +33,7 @@ from ..schema.refs import parse_a1
 from .relations import Ref, Relation
 
 # the finding at a culprit cell, by the family of the first relation it explains
-CULPRIT_CODES = {"BUD": "BUD021", "KIN": "KIN020", "SCL": "SCL006", "VAL": "VAL021"}
+CULPRIT_CODES = {"BUD": "BUD021", "KIN": "KIN020", "SAK": "KIN020", "SCL": "SCL006", "VAL": "VAL021"}
 # a culprit without the look of a slip must explain this many failing relations
 WITHOUT_SLIP = 2
 # as many cells explaining a relation equally well are each reported (naming the others)

@@ -643,12 +643,13 @@ def test_a_label_that_is_no_class_is_said_at_the_label(check, data):
     assert operasi == [("B5", 1_450_000_000 - 600_000_000, "Belanja!A7"), ("C5", 1_390_000_000 - 570_000_000, "Belanja!A7")]
 
 
-def test_a_group_row_left_blank_counts_as_its_kinds(check, data):
-    """Belanja Modal left blank with its kinds filled (red-team s36): a note with what it counts as
-    (320.000.000 and 304.000.000, the kinds' sums), as Jumlah and the annex take it; not an error
-    that stops the annex."""
-    modal = _belanja(data, "Belanja Modal")
-    modal["anggaran"] = modal["realisasi"] = None
+@pytest.mark.parametrize("label, cells", [("Belanja Modal", (("B8", 320_000_000), ("C8", 304_000_000))),
+                                          ("Jumlah Belanja Daerah", (("B14", 1_770_000_000), ("C14", 1_694_000_000)))])
+def test_a_group_row_left_blank_counts_as_its_kinds(check, data, label, cells):
+    """Belanja Modal (red-team s36) or Jumlah left blank, the rows it adds up filled: a note with
+    what it counts as (the kinds' sums), as the annex prints it; not an error that stops the annex."""
+    row = _belanja(data, label)
+    row["anggaran"] = row["realisasi"] = None
     findings = check(data)
     assert [f for f in findings if f.severity != "info"] == []
-    assert [(f.code, f.cell, f.expected) for f in findings] == [("BUD008", "B8", 320_000_000), ("BUD008", "C8", 304_000_000)]
+    assert [(f.code, f.cell, f.expected) for f in findings] == [("BUD008", cell, want) for cell, want in cells]

@@ -32,7 +32,8 @@ QUARTERS = (1, 2, 3, 4)
 # the kinds of cell the Rencana Aksi relations are made of (see Relation.kinds)
 RA_PAGU_CELLS = frozenset(("ra_kegiatan", key) for key in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS)))
 RA_SPENT_CELLS = frozenset(("ra_kegiatan", f"realisasi_tw{q}") for q in QUARTERS)
-GROUP_ROWS = frozenset(group for group, _ in belanja.GROUPS)  # Belanja Operasi, Belanja Modal
+# Belanja Operasi, Belanja Modal and Jumlah: a row that only adds up others, which lkjip-xl adds up
+GROUP_ROWS = frozenset([*(group for group, _ in belanja.GROUPS), belanja.JUMLAH])
 BLANK_QUARTER = Text(" (triwulan ini kosong)", " (this quarter is blank)")
 
 
@@ -382,7 +383,8 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
         out.append(relation(belanja.JUMLAH, add_amounts(_amount(cells, p.index, name) for p in programmes),
                             "Σ program, sheet Realisasi",
                             lambda: [t for p in programmes for t in cells.terms(p.index, name, -1)],
-                            report=jumlah is None or not jumlah.fails, realisasi=[p.index for p in programmes]))
+                            report=not isinstance(jumlah, Linear) or not jumlah.fails,
+                            realisasi=[p.index for p in programmes]))
         for label, rows in _by_class(cells, name).items():
             out.append(relation(label, add_amounts(_amount(cells, i, name) for i in rows) or 0,
                                 f"Σ sub kegiatan {label}",

@@ -4,8 +4,8 @@ compared with that run:
 
 - one that is not there then follows from the slip: a note (info) naming its cell, "selisihnya
   berasal dari Realisasi!A9" (also a note that named a cell the blame guessed at);
-- one that is there then too is a slip of its own: said as it is then (its expected value leaves
-  the slip out);
+- one that is there then too is a slip of its own: a relation's said as it is then (its expected
+  value leaves the slip out), what a cell holds (a formula typed over, a value's form) as found;
 - a blame that is not there then (BUD021, KIN020, VAL021: "with 600.000.000 they all agree") was a
   guess the slip explains better: it is dropped.
 """
@@ -17,6 +17,7 @@ from typing import Callable
 from ..findings import Finding
 
 GUESSES = frozenset({"BUD021", "KIN020", "VAL021"})  # "this value makes … disagree": a blame
+AS_FOUND = ("FRM", "VAL", "STR", "PRN")  # what a cell holds, not what a sum gives: said as found
 
 
 def follows_from(findings: list[Finding], without: list[Finding], cause: str,
@@ -28,8 +29,8 @@ def follows_from(findings: list[Finding], without: list[Finding], cause: str,
     for f in findings:
         if own(f):
             out.append(f)
-        elif (f.code, f.sheet, f.cell) in kept:
-            out.append(kept[(f.code, f.sheet, f.cell)])
+        elif (f.code, f.sheet, f.cell) in kept:  # a sum's expected value without the slip; a formula's state as it is
+            out.append(f if f.code.startswith(AS_FOUND) else kept[(f.code, f.sheet, f.cell)])
         elif f.code not in GUESSES:
             out.append(replace(f, severity_override="info", params={**f.params, "cause": cause}))
     return out

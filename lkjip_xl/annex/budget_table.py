@@ -9,6 +9,7 @@ from ..calc.budget import add_amounts
 from ..calc.decimals import percent, to_decimal
 from ..derive import BudgetLine, BudgetTree
 from ..derive.budget import difference, money
+from ..schema import belanja
 from ..schema.workbook import BELANJA_ROWS
 from .common import Book, pagu_note, places_of, rounding_text, total_left_out, tr, ylabel
 from .model import (
@@ -184,19 +185,15 @@ _OPERASI = ("Belanja Pegawai", "Belanja Barang dan Jasa")
 _MODAL = tuple(r for r in BELANJA_ROWS if r.startswith("Belanja Modal "))
 
 
-def _norm(s) -> str:
-    return " ".join(str(s or "").lower().replace(",", " ").split())
-
-
 def belanja_amounts(book: Book) -> tuple[dict, str, dict]:
     """Per class: (anggaran, realisasi); the source used ("belanja", "realisasi" or ""), and the
     source cells {class: (row index in the belanja table)}."""
     rows = book.rows("belanja")
     leaves = _OPERASI + _MODAL
-    by_name = {_norm(r.get("uraian")): (i, r) for i, r in enumerate(rows)}
+    by_name = {belanja.key(r.get("uraian")): (i, r) for i, r in enumerate(rows)}
     out, cells = {}, {}
     for name in leaves + ("Belanja Operasi", "Belanja Modal", "Jumlah Belanja Daerah"):
-        hit = by_name.get(_norm(name))
+        hit = by_name.get(belanja.key(name))
         if hit:
             i, r = hit
             out[name] = (money(r.get("anggaran")), money(r.get("realisasi")))
@@ -211,7 +208,7 @@ def belanja_amounts(book: Book) -> tuple[dict, str, dict]:
             continue
         cls = book.rows("realisasi")[line.index].get("jenis_belanja")
         if cls:
-            match = next((n for n in leaves if _norm(n) == _norm(cls)), None)
+            match = next((n for n in leaves if belanja.key(n) == belanja.key(cls)), None)
             if match:
                 sums.setdefault(match, []).append(line)
     if sums:

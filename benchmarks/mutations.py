@@ -352,7 +352,7 @@ def mutations(model, ts: list[Target], kind: str) -> list[Mutation]:
             if t.value is None or (isinstance(t.value, str) and not t.value.strip()):
                 continue
             legit = (t.table, t.key) in BLANK_IS_LEGIT or (t.table == "belanja" and t.value == 0) or (
-                t.key == "pagu_perubahan" and _same_as_murni(model, t))
+                t.key == "pagu_perubahan" and _same_as_murni(model, t)) or _belanja_sum_row(model, t)
             nature = "blank_is_legit" if legit else None
             out.append(Mutation(kind, [(t, None)], nature))
     elif kind == "code_wrong_parent":
@@ -360,6 +360,17 @@ def mutations(model, ts: list[Target], kind: str) -> list[Mutation]:
     elif kind == "siblings_swapped":
         out = _sibling_swaps(model, ts)
     return out
+
+
+def _belanja_sum_row(model, t: Target) -> bool:
+    """A Belanja row that only adds others up (Operasi, Modal, Jumlah): blank counts as that sum
+    (checks/budget_sources.py GROUP_ROWS), as the annex prints it."""
+    from lkjip_xl.checks.budget_sources import GROUP_ROWS
+    from lkjip_xl.schema import belanja
+
+    if t.table != "belanja":
+        return False
+    return belanja.key(model.table("belanja").get("uraian", t.index)) in {belanja.key(g) for g in GROUP_ROWS}
 
 
 def _same_as_murni(model, t: Target) -> bool:

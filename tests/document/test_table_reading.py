@@ -91,6 +91,15 @@ def decimal_id(value: D, places: int) -> str:
     return f"{value.quantize(D(1).scaleb(-places)):f}".replace(".", ",")
 
 
+def captioned_table(path: Path, caption: str, rows: list[list[str]]) -> Path:
+    """A report of one table under its caption."""
+    doc = Document()
+    doc.add_paragraph(caption)
+    fill(doc.add_table(rows=len(rows), cols=len(rows[0])), rows)
+    doc.save(str(path))
+    return path
+
+
 def skm_report(path: Path, jumlah_nrr: str | None = None, jumlah_tertimbang: str | None = None) -> Path:
     answers = DATA["tables"]["skm_responden"]
     nrr = [D(sum(r[f"u{k}"] for r in answers)) / len(answers) for k in range(1, 10)]
@@ -98,11 +107,7 @@ def skm_report(path: Path, jumlah_nrr: str | None = None, jumlah_tertimbang: str
     rows += [[str(k), name, decimal_id(n, 2), decimal_id(n / 9, 4), "B"] for k, (name, n) in
              enumerate(zip(UNSUR, nrr), start=1)]
     rows.append(["", "Jumlah", jumlah_nrr or decimal_id(sum(nrr), 2), jumlah_tertimbang or decimal_id(sum(nrr) / 9, 4), ""])
-    doc = Document()
-    doc.add_paragraph("Tabel 3.9 Hasil Survei Kepuasan Masyarakat per Unsur")
-    fill(doc.add_table(rows=len(rows), cols=5), rows)
-    doc.save(str(path))
-    return path
+    return captioned_table(path, "Tabel 3.9 Hasil Survei Kepuasan Masyarakat per Unsur", rows)
 
 
 def test_the_jumlah_row_of_the_skm_table_is_judged(tmp_path, workbook):
@@ -131,11 +136,7 @@ def lra_report(path: Path, sign, flipped: str | None = None) -> Path:
         value = shown(r["anggaran"] - r["realisasi"])
         rows.append([r["uraian"], rupiah(r["anggaran"]), rupiah(r["realisasi"]),
                      f"({rupiah(-value)})" if value < 0 else rupiah(value)])
-    doc = Document()
-    doc.add_paragraph("Tabel 3.10 Realisasi Belanja")
-    fill(doc.add_table(rows=len(rows), cols=4), rows)
-    doc.save(str(path))
-    return path
+    return captioned_table(path, "Tabel 3.10 Realisasi Belanja", rows)
 
 
 def test_a_sisa_agrees_in_either_sign_convention_but_one_per_column(tmp_path, workbook):

@@ -364,8 +364,8 @@ def mutations(model, ts: list[Target], kind: str) -> list[Mutation]:
 
 def _belanja_sum_row(model, t: Target) -> bool:
     """A Belanja row that only adds others up (Operasi, Modal, Jumlah): blank counts as that sum
-    (checks/budget_sources.py GROUP_ROWS), as the annex prints it."""
-    from lkjip_xl.checks.budget_sources import GROUP_ROWS
+    (checks/belanja_classes.py GROUP_ROWS), as the annex prints it."""
+    from lkjip_xl.checks.belanja_classes import GROUP_ROWS
     from lkjip_xl.schema import belanja
 
     if t.table != "belanja":

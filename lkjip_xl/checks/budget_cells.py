@@ -41,6 +41,10 @@ class BudgetCells:
     def pagu_key(self, i: int) -> str:
         return "pagu_perubahan" if self.amount(i, "pagu_perubahan") is not None else "pagu_murni"
 
+    def quoted(self, i: int, name: str) -> Any:
+        """The amount another sheet quotes: ``pagu`` is the row's effective pagu, else the column."""
+        return self.amount(i, self.pagu_key(i) if name == "pagu" else name)
+
     def ref(self, i: int, key: str) -> Ref:
         return Ref(TABLE, i, key)
 

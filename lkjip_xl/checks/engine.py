@@ -29,7 +29,7 @@ CHECK_MODULES = (
     "identitas",  # the report year, the Renstra period, the signing date
     "formulas",  # stale/overwritten/missing formulas, SUM ranges
     "codes",  # duplicate codes, codes under the wrong parent
-    "budget",  # sisa, %, roll-ups, totals; PK/RA pagu, economic classes (budget_sources)
+    "budget",  # sisa, %, roll-ups, totals; PK/RA pagu (budget_sources), economic classes (belanja_classes)
     "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
     "rencana_aksi",  # quarters vs annual target
     "plausibility",  # second sources for values that have none (after the relations are made)

@@ -128,6 +128,11 @@ RULES: dict[str, Rule] = _rules(
      "baris ini dihitung di bawah {expected}, dan dihitung demikian): pindahkan barisnya ke bawah {expected}",
      "row {found} sits under {parent} but belongs to {expected} (the sums of {expected} and {parent} hold with it "
      "counted under {expected}, and it is counted so): move the row under {expected}"),
+    ("VAL024", "warning", "Kode tidak dikenali", "Code not understood",
+     "kode {found} bukan kode program, kegiatan atau sub kegiatan: baris ini tidak ikut dijumlahkan ke "
+     "program/kegiatannya dan tidak tercetak di lampiran",
+     "code {found} is no programme, activity or sub-activity code: the row is not summed into its "
+     "programme/activity and not printed in the annex"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan menurut jumlah?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "

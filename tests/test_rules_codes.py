@@ -114,3 +114,12 @@ def test_a_row_with_amounts_but_no_code_is_said(check, data):
                                            "pagu_murni": 5_000_000, "realisasi": 5_000_000})
     findings = check(data)
     assert codes_at(findings, "BUD019") == ["Realisasi!A9"]
+
+
+def test_a_code_that_is_no_budget_code_is_said_at_its_cell(check, data):
+    """A sub kegiatan coded 1.01.01.0001 (an office's own scheme; red-team staff fill): no level can
+    be read from it, so the row is in no sum and no annex table. It passed in silence."""
+    row = next(r for r in data["tables"]["realisasi"] if r["kode"] == "01.01.02")
+    row["kode"] = "1.01.01.0001"
+    findings = check(data)
+    assert [(f.code, f.cell, f.found) for f in findings if f.code == "VAL024"] == [("VAL024", "A8", "1.01.01.0001")]

@@ -1,5 +1,6 @@
 """Budget codes: duplicates (VAL008; indicator codes of the PK and the Rencana Aksi too), a code under the wrong parent (VAL009) or a row out of place
-under it (VAL022: its sums hold under its code's parent, where it is counted), a parent code that
+under it (VAL022: its sums hold under its code's parent, where it is counted), a code that is no budget
+code at all (VAL024: the row is left out of the tree), a parent code that
 appears nowhere (BUD010), a parent without children (BUD009), and a typed level that disagrees with
 the code (BUD013).
 
@@ -64,6 +65,8 @@ def _realisasi(table, tree) -> Iterable[Finding]:
                           params={"parent": table.values["kode"][p.other_row_id]})
         elif p.kind == "not_in_code_order":
             yield Finding("VAL023", sheet, cell(p.row_id), found=p.code, params={"n": p.count})
+        elif p.kind == "invalid_code":  # left out of the tree: its amounts are in no sum, its row in no table
+            yield Finding("VAL024", sheet, cell(p.row_id), found=p.code)
         elif p.kind == "orphan":
             yield Finding("BUD010", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code)
         elif p.kind in _CHILD:

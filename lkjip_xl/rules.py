@@ -265,6 +265,11 @@ RULES: dict[str, Rule] = _rules(
      "sel ini (pagu murni yang berlaku)",
      "the revised budget '-' is read as 0 (nil), beside a pagu murni of {expected}: if there was no revision, "
      "leave the cell blank (the pagu murni counts)"),
+    ("BUD032", "error", "Sheet dalam ribuan rupiah?", "Sheet in thousands of rupiah?",
+     "angka di sheet ini tampaknya ditulis dalam {unit}: {factor} × lebih kecil daripada di {others} "
+     "({example}); tulis dalam rupiah penuh, seperti judul kolomnya (Rp)",
+     "the amounts on this sheet look typed in {unit}: {factor} × smaller than on {others} "
+     "({example}); type them in full rupiah, as the column header says (Rp)"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),

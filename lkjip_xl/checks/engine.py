@@ -21,6 +21,7 @@ from .compare import consistent_truncation
 from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
 from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
+from .amount_scale import explain_scale
 from .nil_perubahan import explain_nil_revisions
 from .twin_rows import explain_twins
 
@@ -128,7 +129,12 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     ctx = build_context(model, prev)
     ctx.flagged_rows = flagged_rows(findings)
     rerun = lambda other: run_checks(build_context(other, prev))  # noqa: E731 (the model as a slip's fix would have it)
-    checked = explain_nil_revisions(explain_twins(run_checks(ctx), model, rerun), model, rerun)
+
+    def explained(found: list[Finding], m: WorkbookModel) -> list[Finding]:
+        return explain_nil_revisions(explain_twins(found, m, rerun), m, rerun)
+
+    checked = explain_scale(explained(run_checks(ctx), model), model, ctx.relations,
+                            lambda other: explained(rerun(other), other))
     findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + checked)), model))
     findings = former_error_values(fraction_notes(findings, ctx), ctx)
     identitas = model.form("identitas")

@@ -50,6 +50,12 @@ def ranged_data() -> dict:
     for q in "1234":
         ra[2][f"target_tw{q}"] = "8 s.d. 12"
     ra[3]["target_tw4"] = "2-3"  # 1 + 1 + 1 + 2-3 = 5-6
+    # programme indicators: naik, turun, and turun with a nil realisasi (2T − 0) / T
+    data["tables"]["indikator_program"] = [
+        {"kode": "01", "indikator": "Nilai SAKIP", "satuan": "Nilai", "target": 70, "realisasi": 72},
+        {"kode": "02", "indikator": "Gangguan berulang", "satuan": "%", "arah": "turun", "target": 10, "realisasi": 8},
+        {"kode": "03", "indikator": "Konflik sosial", "satuan": "Kasus", "arah": "turun", "target": 2, "realisasi": "-"},
+    ]
     return data
 
 

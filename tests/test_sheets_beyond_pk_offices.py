@@ -199,7 +199,7 @@ def test_kin001_a_capaian_typed_over_the_indikator_program_formula(check, data):
         {"kode": "03", "indikator": "Jumlah kelurahan berdaya", "satuan": "Kelurahan", "target": D(10),
          "realisasi": D(9), "capaian": TypedOverride(D(80))})
     findings = check(data)
-    assert codes_at(findings, "KIN001") == ["Indikator Program!F7"]
+    assert codes_at(findings, "KIN001") == ["Indikator Program!G7"]
     f = _one(findings, "KIN001")
     assert (f.expected, f.found) == (90, 80)
     assert [x.severity for x in findings if x.code == "FRM001"] == ["info"]  # the slip counted once
@@ -211,5 +211,5 @@ def test_kin021_an_implausible_indikator_program_capaian(check, data):
         {"kode": "03", "indikator": "Indeks kepuasan layanan", "satuan": "Indeks", "target": D(80),
          "realisasi": D("8.5")})
     findings = check(data)
-    assert codes_at(findings, "KIN021") == ["Indikator Program!F7"]
+    assert codes_at(findings, "KIN021") == ["Indikator Program!G7"]
     assert _one(findings, "KIN021").found == D("10.625")

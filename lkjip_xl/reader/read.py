@@ -328,7 +328,7 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
             cols[col.key] = pos
             unknown.remove(pos)
             findings.append(Finding("STR003", table.sheet, a1(hr, pos), expected=col.header.id, found=str(found)))
-        else:  # deleted, or never there: a column the table can do without reads as empty
+        elif not col.added_later:  # deleted, or never there: a column the table can do without reads as empty
             findings.append(Finding("STR013" if table.may_be_absent(col.key) else "STR002", table.sheet,
                                     a1(hr, pos), expected=col.header.id, params={"name": col.header}))
     for pos in unknown:

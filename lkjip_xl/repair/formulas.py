@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..checks.compare import is_blank, same_cached
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
-from ..schema.types import FormulaContext, is_former, normalise_formula
+from ..schema.types import FormulaContext, formula_maker, is_former, normalise_formula
 from ..template.writer import cached_number
 from .change import Change
 
@@ -27,12 +27,12 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
         derived = ctx.wb.rows(table.key)
         letters = {c.key: col_letter(data.cols.get(c.key, table.col_index(c.key))) for c in table.columns}
         for col in computed:
-            pos = data.cols[col.key]
+            pos, make = data.cols[col.key], formula_maker(col, set(data.cols))
             style = sheet.column_style(pos, [r for i, r in enumerate(data.rows) if data.has_formula[col.key][i]][:50])
             for i, row in enumerate(data.rows):
                 fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)
                 cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
-                             derived[i].get(col.key), fctx, ctx.model)
+                             derived[i].get(col.key), fctx, ctx.model, make)
                 changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows
                                        or (table.sheet, a1(row, pos)) in leave)
     changes += _form_fields(ctx, package, stuck_rows, leave)
@@ -62,10 +62,10 @@ def _form_fields(ctx, package, stuck_rows, leave) -> list[Change]:
 class _Cell:
     """One computed cell as the workbook has it and as the template would write it."""
 
-    def __init__(self, sheet_name, row, col, spec, has_formula, found, expected, fctx, model):
+    def __init__(self, sheet_name, row, col, spec, has_formula, found, expected, fctx, model, make=None):
         self.sheet_name, self.row, self.col, self.spec = sheet_name, row, col, spec
         self.has_formula, self.found, self.expected = has_formula, found, expected
-        self.ours, self.theirs = spec.formula(fctx), model.formula_at(sheet_name, row, col)  # theirs: None for a shared child
+        self.ours, self.theirs = (make or spec.formula)(fctx), model.formula_at(sheet_name, row, col)  # theirs: None for a shared child
         self.fctx = fctx
         scan = model.scans.get(sheet_name)
         self.error = scan.errors.get((row, col)) if scan else None

@@ -13,7 +13,7 @@ Formulas use only functions that Excel, LibreOffice and Gnumeric compute.
 from __future__ import annotations
 
 from ..calc.budget import pagu_efektif, sisa
-from ..calc.capaian import capaian_range
+from ..calc.capaian import capaian, capaian_range, normalise_arah
 from ..calc.decimals import percent
 from ..calc.scales import grade
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, sheet_label_score
@@ -124,6 +124,28 @@ def _capaian_python(row, env):
 
 
 CAPAIAN = Derivation(_capaian_excel, _capaian_python, former=(_capaian_excel_1_1,))
+
+
+def _capaian_arah_excel(ctx: FormulaContext) -> str:
+    """A programme indicator's capaian: R / T, or for a turun indicator (2T − R) / T or T / R as
+    Identitas chooses; blank when either is blank or the divisor is 0. No cap and no range: the
+    ratio earlier templates wrote, which a workbook without the Arah column still computes."""
+    t, r, arah = amount(ctx.refs("target")), amount(ctx.refs("realisasi")), ctx.refs("arah")
+    turun = f'IF(cfg_rumus_turun="T/R",{t}/{r},(2*{t}-{r})/{t})'
+    return (f'=IF(OR({ctx.refs("realisasi")}="",{ctx.refs("target")}=""),"",'
+            f'IFERROR(IF({arah}="turun",{turun},{r}/{t}),""))')
+
+
+def _capaian_arah_python(row, env):
+    t, r = row.num("target"), row.num("realisasi")
+    if t is None or r is None:
+        return None
+    return capaian(t, r, normalise_arah(row.get("arah")) or "naik", env.settings.turun_formula).value
+
+
+_PROGRAM_RATIO = ratio("realisasi", "target")
+CAPAIAN_ARAH = Derivation(_capaian_arah_excel, _capaian_arah_python,
+                          former=(_PROGRAM_RATIO.excel, *_PROGRAM_RATIO.former))
 
 
 def _kriteria_excel(ctx: FormulaContext) -> str:

@@ -111,6 +111,10 @@ class Column(_Cell):
     # the column itself may be deleted from the sheet (a notes or respondent-profile column an office
     # does not use): it then reads as empty, with a warning (STR013), not as a broken table (STR002)
     droppable: bool = False
+    # a column a later template added (Indikator Program's Arah): a workbook made with the template
+    # before lacks it and reads it as empty, with no finding; its formulas there are that template's
+    # (``Derivation.former``), which do not read it
+    added_later: bool = False
     # the row's number (No): staff number a form's rows in advance, so a row holding nothing else
     # (1 to 100 typed down the column, 40 respondents answered) is no row
     numbering: bool = False
@@ -136,6 +140,19 @@ def is_former(cell: "_Cell", formula: str | None, ctx: "FormulaContext") -> bool
     if formula is None or cell.derive is None or not cell.derive.former:
         return False
     return normalise_formula(formula) in {normalise_formula(f(ctx)) for f in cell.derive.former}
+
+
+def formula_maker(cell: "_Cell", present: frozenset[str] | set[str]) -> Callable[[FormulaContext], str]:
+    """The formula to write for the cell in a table holding the columns ``present``: the template's,
+    or where it reads a column the table lacks (one a later template added, ``Column.added_later``),
+    the earlier template's formula that reads none."""
+    for make in (cell.formula, *(cell.derive.former if cell.derive else ())):
+        read: set[str] = set()
+        make(FormulaContext(row=1, index=0, refs=lambda k: read.add(k) or "A1",
+                            column_range=lambda k: read.add(k) or "A:A"))
+        if read <= set(present):
+            return make
+    return cell.formula
 
 
 def probe_formula(cell: "_Cell", row: int = 1) -> tuple[str, frozenset[str]]:

@@ -14,7 +14,7 @@ optional (a workbook made before them reads as before):
   to it would make every earlier workbook unreadable)."""
 from __future__ import annotations
 
-from ..derivations import ratio
+from ..derivations import CAPAIAN_ARAH, ratio
 from ..types import ColType as T, Table, Text
 from .common import col
 
@@ -87,12 +87,17 @@ INDIKATOR_PROGRAM = Table(
             "Mis. Persentase penyelenggaraan pemerintahan dan pelayanan publik.", "Indicator name.",
             required=True, width=44),
         col("satuan", "Satuan", "Unit", T.TEXT, "Mis. %.", "E.g. %.", width=9, droppable=True),
+        col("arah", "Arah", "Direction", T.ENUM,
+            "naik: makin tinggi makin baik; turun: sebaliknya (kosong: naik).",
+            "naik: higher is better; turun: lower is better (blank: naik).", choices="arah", width=8,
+            added_later=True),
         col("target", "Target", "Target", T.DECIMAL, "Target tahun ini.", "This year's target.", required=True,
             width=10),
         col("realisasi", "Realisasi", "Actual", T.DECIMAL, "Realisasi tahun ini (kosong: belum dilaporkan).",
             "This year's actual (blank: not reported).", width=10),
-        col("capaian", "Capaian (%)", "Achievement (%)", T.PERCENT, "Realisasi / target.", "Actual / target.",
-            derive=ratio("realisasi", "target"), width=11),
+        col("capaian", "Capaian (%)", "Achievement (%)", T.PERCENT,
+            "Realisasi / target (turun: menurut rumus di Identitas).",
+            "Actual / target (turun: by the formula chosen on Identitas).", derive=CAPAIAN_ARAH, width=11),
     ),
 )
 

@@ -341,6 +341,11 @@ RULES: dict[str, Rule] = _rules(
     ("KIN027", "warning", "Realisasi predikat di bawah target", "Grade below the target grade",
      "realisasi predikat {found}, target predikat {expected}: {verdict} (capaian angka tidak dihitung)",
      "actual grade {found}, target grade {expected}: {verdict_en} (no numeric achievement)"),
+    ("KIN029", "warning", "Capaian T/R tidak dapat dihitung", "T/R achievement cannot be computed",
+     "realisasi 0 untuk indikator turun: rumus T/R di Identitas tidak dapat membagi dengan 0, capaian tidak "
+     "dihitung (rumus (2T−R)/T memberi {expected} %); tulis capaiannya sesuai kebijakan dan jelaskan",
+     "an actual of 0 for a turun indicator: the T/R formula chosen on Identitas cannot divide by 0, no achievement "
+     "is computed ((2T−R)/T gives {expected} %); state the achievement your policy gives and explain it"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ..calc.budget import level_of, match_key
-from ..calc.capaian import composite_realisasi
+from ..calc.capaian import composite_realisasi, normalise_arah
 from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import PREDICATE_LETTERS, format_id, parse_predicate
 from ..calc.skm import ikm_from_nrr
@@ -77,6 +77,7 @@ def check(ctx) -> Iterable[Finding]:
         yield from _last_year(ctx, pk)
     yield from _links(ctx, pk)
     yield from _typed_ratios(ctx)
+    yield from _uncomputable(ctx)
     yield from _efisiensi(ctx)
 
 
@@ -380,6 +381,37 @@ def _typed_ratios(ctx) -> Iterable[Finding]:
             findings = judge_typed(code, table.sheet, table.cell(column, i), computed, typed, ctx.settings,
                                    params={"detail": detail}, name=name)
             yield from _typed_relation(ctx, findings, code, key, i, column, typed, (num, den))
+
+
+# the ratios whose target may be typed 0 beside a realisasi: (table, target, realisasi)
+ZERO_TARGETS = (("realisasi", "target_keluaran", "realisasi_keluaran"), ("indikator_program", "target", "realisasi"))
+# the indicators with an arah, whose turun capaian T / R cannot divide by a realisasi of 0
+TURUN_TABLES = ("pk_indikator", "indikator_program")
+
+
+def _uncomputable(ctx) -> Iterable[Finding]:
+    """A capaian that cannot be computed is said, never left blank in silence: a target of 0 beside
+    a realisasi (KIN006; the PK's own is said with its rows), and a turun indicator's realisasi of 0
+    under T / R (KIN029, naming what (2T − R) / T gives)."""
+    for key, target_key, real_key in ZERO_TARGETS:
+        table = ctx.model.table(key)
+        if table is None or target_key not in table.values or real_key not in table.values:
+            continue
+        for i in range(len(table)):
+            target, real = number(table.values[target_key][i]), number(table.values[real_key][i])
+            if target == 0 and real:
+                yield Finding("KIN006", table.sheet, table.cell(target_key, i), found=target)
+    if ctx.settings.turun_formula != "t_over_r":
+        return
+    for key in TURUN_TABLES:
+        table = ctx.model.table(key)
+        if table is None or "arah" not in table.values:
+            continue
+        for i in range(len(table)):
+            target, real = number(table.get("target", i)), number(table.get("realisasi", i))
+            if normalise_arah(table.get("arah", i)) == "turun" and real == 0 and target:
+                yield Finding("KIN029", table.sheet, table.cell("realisasi", i), expected=(2 * target - real) / target * 100,
+                              found=real)
 
 
 def _show(value: Any) -> str:

@@ -6,7 +6,8 @@ on a plain survey export (``survey_findings``, for ``lkjip-xl skm``). Work is pr
 invalid answers only: valid answers are counted once, by ``skm.compute``.
 
 Choices: a respondent with blank answers gives *one* SKM003 per respondent row, at the first blank
-cell, listing the unsur left blank (a row with nine blanks is one finding, not nine). Answers of 5
+cell, listing the unsur left blank (a row with nine blanks is one finding, not nine); an unsur no
+respondent answered is not among them (SKM008 says it once). Answers of 5
 give *one* SKM004 for the whole survey, at the first such cell, with their count. Out-of-range and
 text answers give one finding per cell.
 """
@@ -74,8 +75,11 @@ def answer_findings(
         if not col.invalid:
             continue
         label = unsur_label(col.unsur)
+        unanswered = col.n == 0 and all(problem == "blank" for _, problem in col.invalid)
         for i, problem in col.invalid:
             if problem == "blank":
+                if unanswered:
+                    continue  # a column nobody answered is said once for the unsur (SKM008), not per row
                 blanks.setdefault(i, []).append(j)
             elif problem == "five_point":
                 five.append((i, j))

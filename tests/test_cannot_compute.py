@@ -57,3 +57,12 @@ def test_an_unsur_nobody_answered_is_one_finding(check, data):
 def test_one_respondent_s_blank_answer_is_still_said(check, data):
     data["tables"]["skm_responden"][0]["u3"] = None  # (the IKM and the sample size then move too)
     assert [f.code for f in check(data) if f.code.startswith("SKM00") and f.code != "SKM005"] == ["SKM003"]
+
+
+def test_a_renstra_final_target_of_0_or_nil_is_said_for_the_progress(check, data):
+    """Tingkat Kemajuan = realisasi / Target Akhir Renstra (PK row 5, N): 0 or `-` leaves it blank."""
+    for typed in (D(0), "-"):
+        data["tables"]["pk_indikator"][0]["target_renstra"] = typed
+        (said,) = check(data)
+        assert (said.code, said.cell) == ("KIN006", "N5")
+        assert "tingkat kemajuan" in said.message("id")

@@ -96,7 +96,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
         yield from letter_realisasi(pk, i, row)
         if target is not None and target == 0:
-            yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target)
+            yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target, params={"what": CAPAIAN_WORD})
         if row.get("realisasi") is None and not flagged:
             yield Finding("KIN007", pk.sheet, pk.cell("realisasi", i),
                           params={"name": row.get("indikator") or row.get("kode_indikator") or ""})
@@ -383,8 +383,12 @@ def _typed_ratios(ctx) -> Iterable[Finding]:
             yield from _typed_relation(ctx, findings, code, key, i, column, typed, (num, den))
 
 
-# the ratios whose target may be typed 0 beside a realisasi: (table, target, realisasi)
-ZERO_TARGETS = (("realisasi", "target_keluaran", "realisasi_keluaran"), ("indikator_program", "target", "realisasi"))
+CAPAIAN_WORD = Text("capaian", "the achievement")
+# the ratios whose target may be typed 0 (or `-`) beside a realisasi: (table, target, realisasi, what is computed)
+ZERO_TARGETS = (("realisasi", "target_keluaran", "realisasi_keluaran", Text("capaian keluaran", "the output achievement")),
+                ("indikator_program", "target", "realisasi", CAPAIAN_WORD),
+                ("pk_indikator", "target_renstra", "realisasi", Text("tingkat kemajuan (terhadap target akhir Renstra)",
+                                                                     "the progress (towards the Renstra final target)")))
 # the indicators with an arah, whose turun capaian T / R cannot divide by a realisasi of 0
 TURUN_TABLES = ("pk_indikator", "indikator_program")
 
@@ -393,14 +397,14 @@ def _uncomputable(ctx) -> Iterable[Finding]:
     """A capaian that cannot be computed is said, never left blank in silence: a target of 0 beside
     a realisasi (KIN006; the PK's own is said with its rows), and a turun indicator's realisasi of 0
     under T / R (KIN029, naming what (2T − R) / T gives)."""
-    for key, target_key, real_key in ZERO_TARGETS:
+    for key, target_key, real_key, what in ZERO_TARGETS:
         table = ctx.model.table(key)
         if table is None or target_key not in table.values or real_key not in table.values:
             continue
         for i in range(len(table)):
             target, real = number(table.values[target_key][i]), number(table.values[real_key][i])
             if target == 0 and real:
-                yield Finding("KIN006", table.sheet, table.cell(target_key, i), found=target)
+                yield Finding("KIN006", table.sheet, table.cell(target_key, i), found=target, params={"what": what})
     if ctx.settings.turun_formula != "t_over_r":
         return
     for key in TURUN_TABLES:

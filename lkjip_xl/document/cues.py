@@ -19,7 +19,7 @@ _CUES: list[tuple[str, frozenset[str]]] = [
     (r"realisasi\s*\(\s*%\s*\)", frozenset({"capaian"})),
     (r"realisasi\s+(anggaran|keuangan|belanja)|terealisasi|direalisasi\w*", frozenset({"realisasi"})),
     (r"(penyerapan|serapan|capaian)\s+(kinerja\s+)?(anggaran|keuangan)", frozenset({"persen"})),
-    (r"target\s+keuangan|anggaran\s+setelah\s+perubahan", frozenset({"pagu"})),
+    (r"target\s+keuangan|anggaran\s+setelah\s+perubahan|berubah\s+menjadi", frozenset({"pagu"})),
     (r"(target\s+(akhir\s+)?)?renstra", frozenset({"renstra"})),
     (r"efisiensi|sisa", frozenset({"sisa", "sisa_persen"})),
     (r"kemajuan", frozenset({"kemajuan"})),
@@ -33,7 +33,9 @@ _CUES: list[tuple[str, frozenset[str]]] = [
 _CUE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)), re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _PREV = re.compile(r"tahun\s+(lalu|sebelumnya)", re.I)
-_PERUBAHAN = re.compile(r"apbd[\s-]*p\b|p[\s-]*apbd|apbdp|perubahan", re.I)
+_PERUBAHAN = re.compile(r"apbd[\s-]*p\b|p[\s-]*apbd|apbdp|perubahan|berubah\s+menjadi", re.I)
+# a revision said after a number as a change to another ("berubah menjadi", "pada APBD-P menjadi")
+_CHANGE = re.compile(r"berubah\s+menjadi|\S+(\s+\S+){0,2}?\s+menjadi\b", re.I)
 _MURNI = re.compile(r"\bapbd\b(?![\s-]*p\b)|\bmurni\b|sebelum\s+perubahan|perjanjian\s+kinerja", re.I)
 _DATE_RANGE = re.compile(r"(s\.?\s?d\.?|sampai\s+dengan)\s+(\d{1,2}\s+)?(januari|februari|maret|april|mei|juni|juli|"
                          r"agustus|september|oktober|november|nopember|desember)", re.I)
@@ -96,11 +98,19 @@ def version_in(text: str) -> str | None:
 
 def version_near(sentence: str, start: int, end: int) -> str | None:
     """The version a sentence says of the number at ``start:end``: the last said before it ("pada
-    APBD murni ... Rp X yang kemudian pada APBD-P menjadi Rp Y"), else the first said after it; of
-    two overlapping mentions the longer ("sebelum perubahan", "P-APBD")."""
+    APBD murni ... Rp X yang kemudian pada APBD-P menjadi Rp Y"), else the first said after it,
+    unless that is the change to a revision ("Rp X yang kemudian berubah menjadi Rp Y": X is murni);
+    of two overlapping mentions the longer ("sebelum perubahan", "P-APBD")."""
     said = sorted((m.end(), m.end() - m.start(), version) for regex, version in ((_PERUBAHAN, "perubahan"),
                                                                                  (_MURNI, "murni"))
                   for m in regex.finditer(sentence))
     before = [x for x in said if x[0] <= start]
     after = [x for x in said if x[0] - x[1] >= end]
-    return before[-1][2] if before else after[0][2] if after else None
+    if before:
+        return before[-1][2]
+    if not after:
+        return None
+    at, _, version = after[0]
+    if version == "perubahan" and _CHANGE.match(sentence[at - after[0][1]:]):
+        return "murni"  # "Rp X yang kemudian berubah menjadi Rp Y", "… pada APBD-P menjadi": X is before the change
+    return version

@@ -48,6 +48,16 @@ def test_the_version_of_a_pagu_is_the_one_said_nearest_before_it(tmp_path, workb
     assert found(swapped) == [("DOC001", MURNI, TOTAL["pagu_perubahan"])]
 
 
+def test_berubah_menjadi_is_the_revised_pagu_and_the_amount_before_it_the_original(tmp_path, workbook):
+    """"Pagu … sebesar Rp X yang kemudian berubah menjadi Rp Y": Y had no cue of its own (unmatched,
+    a wrong Y passed in silence); X is the pagu before the change."""
+    sentence = "Pagu anggaran Kecamatan Contoh sebesar Rp {} yang kemudian berubah menjadi Rp {}."
+    right = check(tmp_path, workbook, sentence.format(rupiah(MURNI), rupiah(TOTAL["pagu_perubahan"])))
+    assert found(right) == [] and [n["status"] for n in right.numbers] == ["agree", "agree"]
+    wrong = check(tmp_path, workbook, sentence.format(rupiah(MURNI), "1.707.000.000"))
+    assert found(wrong) == [("DOC001", TOTAL["pagu_perubahan"], 1_707_000_000)]
+
+
 def test_amounts_with_a_scale_word_are_read_at_their_precision(tmp_path, workbook):
     realisasi, pagu = D(TOTAL["realisasi"]), D(TOTAL["pagu_perubahan"])
     juta, miliar = decimal_id(realisasi / 10**6, 0), decimal_id(pagu / 10**9, 2)  # "1.694", "1,77"

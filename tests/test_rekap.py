@@ -306,3 +306,27 @@ def test_text_like_a_formula_stays_text(tmp_path):
     ws = openpyxl.load_workbook(out)["Unit"]
     cells = [c for row in ws.iter_rows() for c in row if c.value == "=1+1"]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_a_total_holding_a_unit_with_errors_says_so(tmp_path):
+    """Kecamatan Dua typed its Realisasi sheet in thousands (BUD032): its figures are in the
+    kota's JUMLAH, which then cannot be trusted; the JUMLAH says which unit, in the text, the JSON
+    and the workbook's Keterangan."""
+    from test_amount_scale import _in_thousands
+
+    root = tmp_path / "kiriman"
+    root.mkdir()
+    good, off = valid_data(), valid_data()
+    good["forms"]["identitas"]["unit"], off["forms"]["identitas"]["unit"] = "Kecamatan Satu", "Kecamatan Dua"
+    _in_thousands(off["tables"]["realisasi"])
+    write_filled(root / "satu.xlsx", good)
+    write_filled(root / "dua.xlsx", off)
+    total_row = next(r for r in good["tables"]["realisasi"] if r["kode"] is None)
+    result = rekap(str(root), "-o", str(tmp_path / "r.json.xlsx"), "--format", "json", "--jobs", "1")
+    (total,) = json.loads(result.stdout)["totals"]
+    assert total["pagu"] == total_row["pagu_perubahan"] + total_row["pagu_perubahan"] // 1000
+    assert total["units_with_errors"] == ["Kecamatan Dua"]
+    text = rekap(str(root), "-o", str(tmp_path / "r.xlsx"), "--jobs", "1").stdout
+    assert "termasuk angka 1 unit yang buku kerjanya berisi kesalahan (Kecamatan Dua)" in text
+    units = _sheets(tmp_path / "r.xlsx")["Unit"]
+    assert "Kecamatan Dua" in _row(units, "JUMLAH")[-1]

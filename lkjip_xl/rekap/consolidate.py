@@ -76,6 +76,7 @@ class Total:
     error: int
     warning: int
     info: int
+    with_errors: tuple[str, ...] = ()  # the units whose figures are in it though their workbook has errors
 
 
 def _sum(values):
@@ -89,7 +90,8 @@ def _total(group: pd.DataFrame) -> Total:
     return Total(first["region"], first["tahun"], len(group), _sum(group["pagu"]), _sum(group["realisasi"]),
                  percent(_sum(both["realisasi"]), _sum(both["pagu"])) if len(both) and _sum(both["pagu"]) else None,
                  _sum(None if missing(v) else int(v) for v in group["respondents"]),
-                 *(int(group[k].sum()) for k in ("error", "warning", "info")))
+                 *(int(group[k].sum()) for k in ("error", "warning", "info")),
+                 tuple(str(unit) for unit, errors in zip(group["unit"], group["error"]) if errors))
 
 
 @dataclass

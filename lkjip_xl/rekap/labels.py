@@ -162,6 +162,10 @@ TEXT: dict[str, tuple[str, str]] = {
                    "{respondents} responden",
                    "TOTAL {kota} {tahun}: {units} units, budget {pagu}, spent {realisasi}, absorption {serapan} %, "
                    "{respondents} respondents"),
+    "total_with_errors": ("termasuk angka {n} unit yang buku kerjanya berisi kesalahan ({names}): jumlah ini "
+                          "belum dapat dipercaya sebelum kesalahannya diperbaiki",
+                          "includes the figures of {n} unit(s) whose workbooks have errors ({names}): this total "
+                          "cannot be trusted until they are fixed"),
     "total_files": (
         "{files} berkas: {units} unit, {with_errors} dengan kesalahan, {unreadable} tidak terbaca, {duplicates} duplikat; "
         "{error} kesalahan, {warning} peringatan, {info} info",

@@ -66,9 +66,18 @@ def kota_line(k: KotaIkm, lang: str = "id") -> str:
 
 
 def total_line(total: Total, lang: str = "id") -> str:
-    return t("total_line", lang, kota=total.kabupaten or t("unknown", lang), tahun=total.tahun or "",
+    line = t("total_line", lang, kota=total.kabupaten or t("unknown", lang), tahun=total.tahun or "",
              units=total.units, pagu=shown(total.pagu), realisasi=shown(total.realisasi),
              serapan=shown(total.serapan, 2), respondents=shown(total.respondents))
+    caveat = total_caveat(total, lang)
+    return f"{line}; {caveat}" if caveat else line
+
+
+def total_caveat(total: Total, lang: str = "id") -> str | None:
+    """What a JUMLAH holds that cannot be trusted yet: the figures of units whose workbooks have errors."""
+    if not total.with_errors:
+        return None
+    return t("total_with_errors", lang, n=len(total.with_errors), names=", ".join(total.with_errors))
 
 
 def render_text(rekap: Rekap, written, lang: str = "id") -> str:
@@ -140,7 +149,8 @@ def to_json(rekap: Rekap, written, lang: str = "id") -> dict:
                        for n in rekap.indicator_names],
         "totals": [{"kabupaten_kota": x.kabupaten, "tahun": x.tahun, "units": x.units, "pagu": num(x.pagu),
                     "realisasi": num(x.realisasi), "serapan": num(x.serapan), "respondents": x.respondents,
-                    "error": x.error, "warning": x.warning, "info": x.info} for x in rekap.totals],
+                    "error": x.error, "warning": x.warning, "info": x.info,
+                    "units_with_errors": list(x.with_errors)} for x in rekap.totals],
         "unreadable": rekap.unreadable.to_dict("records"),
         "duplicates": [{"unit": d["unit"], "kabupaten_kota": d["kabupaten"], "tahun": d["tahun"], "file": d["file"],
                         "counted": bool(d["used"]), "duplicate_of": d["duplicate_of"],

@@ -30,7 +30,7 @@ from .collect import REKAP_MARK
 from .consolidate import MEASURES, UNKNOWN_YEAR, Rekap
 from .figures import missing
 from .labels import t
-from .report import compared
+from .report import compared, total_caveat
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 NUMBER_FORMATS = {"int": "#,##0", "year": "0", "money": "#,##0", "money_sen": "#,##0.00", "pct": "#,##0.00",
@@ -245,7 +245,8 @@ def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -
                          subtitle=paths.subtitle(lang))
     row = placed.next_row
     for total in rekap.totals:  # one JUMLAH per kabupaten/kota and year
-        values = {**vars(total), "unit": t("total", lang), "kabupaten": total.kabupaten or t("unknown", lang)}
+        values = {**vars(total), "unit": t("total", lang), "kabupaten": total.kabupaten or t("unknown", lang),
+                  "keterangan": total_caveat(total, lang)}
         for j, c in enumerate(cols):
             kind = _money_kind([values.get(c.key)]) if c.kind == "money" else c.kind
             placed.ws.write(row, j, cell(values.get(c.key), kind), fm.total(kind))

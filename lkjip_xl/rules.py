@@ -270,6 +270,12 @@ RULES: dict[str, Rule] = _rules(
      "({example}); tulis dalam rupiah penuh, seperti judul kolomnya (Rp)",
      "the amounts on this sheet look typed in {unit}: {factor} × smaller than on {others} "
      "({example}); type them in full rupiah, as the column header says (Rp)"),
+    ("BUD033", "info", "Kode berupa nomor urut", "Codes are row numbers",
+     "kolom Kode berisi nomor urut tiap tingkat (seperti tabel laporan): kode lengkap {n} baris disusun dari "
+     "nomor itu dan kolom Tingkat ({example}); kode di PK dan Rencana Aksi dicocokkan dengan kode lengkap itu",
+     "the Kode column holds each level's row numbers (as report tables do): the full codes of {n} rows are made "
+     "from those numbers and the Tingkat column ({example}); the PK's and the Rencana Aksi's codes are matched "
+     "with them"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),

@@ -123,3 +123,35 @@ def test_a_code_that_is_no_budget_code_is_said_at_its_cell(check, data):
     row["kode"] = "1.01.01.0001"
     findings = check(data)
     assert [(f.code, f.cell, f.found) for f in findings if f.code == "VAL024"] == [("VAL024", "A8", "1.01.01.0001")]
+
+
+# ------------------------------------------------------------------------------ row numbers as codes
+LEVEL = {1: "program", 2: "kegiatan", 3: "sub kegiatan"}
+
+
+def _numbered(data):
+    """Each row's number within its level, as report tables number them (typed as numbers, as
+    LibreOffice stores a 1 typed in a cell), with the Tingkat column: 1, 1, 1, 2, 2, 1, 1, 3, 1, 1."""
+    for row in data["tables"]["realisasi"]:
+        if row["kode"]:
+            parts = row["kode"].split(".")
+            row["level"], row["kode"] = LEVEL[len(parts)], int(parts[-1])
+    return data
+
+
+def test_row_numbers_with_the_tingkat_column_are_read_as_the_codes_they_stand_for(check, data):
+    findings = check(_numbered(data))  # 28 findings: VAL008 ×7, BUD013 ×7, the totals tripled…
+    assert [(f.code, f.cell) for f in findings] == [("BUD033", "A5")]
+    assert "(1, 1.1, 1.1.1)" in findings[0].message("id")
+
+
+def test_a_slip_under_row_numbers_is_still_found_at_its_cell(check, data):
+    _row(data, "01.01.02")["realisasi"] = 108_000_000  # 180.000.000 with two digits swapped
+    findings = check(_numbered(data))
+    assert ("BUD021", "K8") in [(f.code, f.cell) for f in findings if f.severity == "error"]
+
+
+def test_a_row_number_twice_under_one_parent_is_a_duplicate(check, data):
+    _numbered(data)
+    data["tables"]["realisasi"][3]["kode"] = 1  # 01.01.02 numbered 1 like 01.01.01 above it
+    assert codes_at(check(data), "VAL008") == ["Realisasi!A8"]

@@ -75,7 +75,32 @@ def _realisasi(table, tree) -> Iterable[Finding]:
         yield Finding("BUD019", sheet, cell(i), params={"uraian": str(table.get("uraian", i) or "").strip()[:60]})
     if tree.by_level and tree.lines:
         yield Finding("BUD020", sheet, cell(tree.lines[0].index), params={"n": len(tree.lines)})
-    yield from _levels(table)
+    if tree.numbered and tree.lines:
+        first = tree.lines[0]
+        yield Finding("BUD033", sheet, cell(first.index), params={"n": len(tree.lines),
+                                                                  "example": _example_codes(tree)})
+    else:  # row numbers are no codes of a level: the Tingkat column made them
+        yield from _levels(table)
+
+
+def row_numbers_read(findings: list[Finding], ctx) -> list[Finding]:
+    """Without VAL006 ("a code stored as a number may have lost a zero") at the Realisasi codes
+    when they are row numbers (BUD033): a row number 1 typed as a number has no zero to lose."""
+    table = ctx.model.table("realisasi")
+    if table is None or "kode" not in table.cols or not ctx.wb.budget.numbered:
+        return findings
+    column = {table.cell("kode", i) for i in range(len(table))}
+    return [f for f in findings if not (f.code == "VAL006" and f.sheet == table.sheet and f.cell in column)]
+
+
+def _example_codes(tree) -> str:
+    """The first sub kegiatan's line of descent, as the codes made for it: "1, 1.1, 1.1.1"."""
+    line = next((x for x in tree.lines if not x.children), tree.lines[0])
+    chain = []
+    while line is not None:
+        chain.append(line.code)
+        line = line.parent
+    return ", ".join(reversed(chain))
 
 
 def _levels(table) -> Iterable[Finding]:

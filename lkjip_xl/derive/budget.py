@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from ..calc.budget import (
-    BudgetProblem, BudgetRow, add_amounts, add_complete, build_tree, codes_by_level, is_total_row, pagu_efektif, sisa,
+    LEVELS, BudgetProblem, BudgetRow, add_amounts, add_complete, build_tree, codes_by_level, is_total_row, pagu_efektif, sisa,
     typed_level,
 )
 from ..calc.decimals import number_or_none, percent
@@ -137,6 +137,7 @@ class BudgetTree:
     by_level: bool = False  # no row had a code: the tree comes from the Tingkat column and row order
     uncoded: list[int] = field(default_factory=list)  # rows with amounts but no code, left out of a coded tree
     subtotals: dict[int, "BudgetLine"] = field(default_factory=dict)  # a programme's JUMLAH row -> the programme
+    numbered: bool = False  # the codes were each level's row numbers (1, 1, 2 …): full codes made with the Tingkat column
 
     @property
     def programs(self) -> list[BudgetLine]:
@@ -187,6 +188,9 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
     if by_level:
         codes = codes_by_level([None if t else typed_level(r.get("level")) for t, r in zip(total, rows)])
         has_code = [c is not None for c in codes]
+    numbered = not by_level and _row_numbers(rows, codes, has_code)
+    if numbered:
+        codes = _numbered(rows, codes, has_code)
     items, totals, skipped, uncoded = [], [], 0, []
     for i, r in enumerate(rows):
         if total[i]:
@@ -220,7 +224,32 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
         stack.extend((child, depth + 1, line) for child in reversed(node.children))
     labels = {t: f"{rows[t].get('kode') or ''} {rows[t].get('uraian') or ''}" for t in totals}
     totals, subtotals = _subtotals(totals, labels, roots, [item.row_id for item in items])
-    return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded, subtotals)
+    return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded, subtotals, numbered)
+
+
+def _row_numbers(rows, codes, has_code) -> bool:
+    """Whether the Kode column holds each level's row numbers, as published tables number their
+    rows (programme 1, its kegiatan 1 and 2, their sub kegiatan 1, 2, 3 …): every code a whole
+    number, every coded row's Tingkat filled, and some of them below a programme."""
+    coded = [(str(c).strip(), typed_level(r.get("level"))) for c, r, h in zip(codes, rows, has_code) if h]
+    return bool(coded) and all(c.isdigit() and level for c, level in coded) and any(
+        level != "program" for _, level in coded)
+
+
+def _numbered(rows, codes, has_code) -> list:
+    """Full codes from row numbers and the Tingkat column: a kegiatan numbered 2 under programme 1
+    is 1.2, its sub kegiatan numbered 3 is 1.2.3 (one numbered before any programme hangs under 0,
+    and build_tree reports it)."""
+    prefix: list[str] = ["0", "0"]
+    out = []
+    for code, r, h in zip(codes, rows, has_code):
+        if not h:
+            out.append(code)
+            continue
+        depth, number = LEVELS.index(typed_level(r.get("level"))), str(int(str(code).strip()))
+        prefix = [*prefix[:depth], number, "0", "0"][:3]
+        out.append(".".join(prefix[:depth + 1]))
+    return out
 
 
 _SUBTOTAL_LABEL = re.compile(r"\bprogram\b|^\s*sub\s*(?:total|jumlah)", re.IGNORECASE)

@@ -6,7 +6,7 @@ with fewer decimals agrees when it is the workbook's value rounded half up at it
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..calc.decimals import compare_typed, decimal_places, round_half_up
@@ -166,7 +166,7 @@ def consistent_signs(outcomes: list[Outcome]) -> list[Outcome]:
     is reported (DOC001, against the value in the column's convention)."""
     columns: dict[tuple, list[Outcome]] = {}
     for o in outcomes:
-        if o.sign and o.claim.col is not None:
+        if o.claim.col is not None and (o.sign or o.status == REPORTED):
             columns.setdefault((o.claim.segment.table_id, o.claim.col), []).append(o)
     for column in columns.values():
         usual = sum(o.sign for o in column)
@@ -174,7 +174,15 @@ def consistent_signs(outcomes: list[Outcome]) -> list[Outcome]:
             if usual * o.sign < 0:
                 o.status = REPORTED
                 o.findings = [_finding("DOC001", o.claim, o.fact, -o.claim.token.value, o.claim.token.value, "sign")]
+            elif usual < 0 and not o.sign:  # a sisa said wrong in a column printed realisasi − anggaran: its sign
+                o.findings = [replace(f, expected=-f.expected) if _lra_sisa(f) else f for f in o.findings]
     return outcomes
+
+
+def _lra_sisa(f: Finding) -> bool:
+    """A DOC001 on a sisa whose workbook value is stated as anggaran − realisasi (above 0)."""
+    return f.code == "DOC001" and f.params.get("attribute") == "sisa" and isinstance(f.expected, (int, Decimal)) \
+        and f.expected > 0
 
 
 def _year(claim: Claim, facts: Facts) -> Outcome:

@@ -136,7 +136,7 @@ def test_lebih_kurang_in_brackets_is_a_negative_amount(annex, tmp_path):
     (t, r), findings = edited(annex, tmp_path, lambda doc: bracket(doc, "3.000.000"))
     [f] = findings
     assert (f.code, f.sheet, f.cell, f.expected, f.found) == \
-        ("DOC001", f"Tabel #{t}", f"D{r}", pegawai["anggaran"] - pegawai["realisasi"], -3_000_000)
+        ("DOC001", f"Tabel #{t}", f"D{r}", -(pegawai["anggaran"] - pegawai["realisasi"]), -3_000_000)  # in the column's sign
 
 
 def test_the_ikm_row_of_the_skm_table_is_judged(annex, tmp_path):

@@ -148,3 +148,18 @@ def test_a_sisa_agrees_in_either_sign_convention_but_one_per_column(tmp_path, wo
     result = check_document(lra_report(tmp_path / "lra.docx", lambda x: -x, "Belanja Pegawai"), workbook)
     assert found(result) == [("DOC001", "Tabel 3.10", "D3", -sisa, sisa)]
     assert result.findings[0].params["slip"] == "sign"
+
+
+def test_a_wrong_sisa_in_a_column_printed_the_lra_way_is_stated_in_that_sign(tmp_path, workbook):
+    """Belanja Pegawai's Lebih/(Kurang) printed (3.000.000) where the LRA's realisasi − anggaran is
+    (30.000.000): the message states the workbook's value as the column prints it, -30.000.000."""
+    pegawai = next(r for r in DATA["tables"]["belanja"] if r["uraian"] == "Belanja Pegawai")
+    sisa = pegawai["anggaran"] - pegawai["realisasi"]
+    path = lra_report(tmp_path / "lra.docx", lambda x: -x)
+    doc = Document(str(path))
+    cell = next(c for t in doc.tables for row in t.rows for c in row.cells if c.text == f"({rupiah(sisa)})")
+    cell.text = "(3.000.000)"
+    doc.save(str(path))
+    result = check_document(path, workbook)
+    assert found(result) == [("DOC001", "Tabel 3.10", "D3", -sisa, -3_000_000)]
+    assert f"buku kerja -{rupiah(sisa)}" in result.findings[0].message("id")

@@ -171,3 +171,17 @@ def test_two_year_budget_with_a_row_in_one_year_only(write, data, tmp_path):
     assert (money(total[2]), money(total[3])) == (850_000_000 + 400_000_000 + 320_000_000,
                                                   820_000_000 + 390_000_000 + 304_000_000)
     assert (money(total[8]), money(total[9])) == (1_770_000_000, 1_694_000_000)
+
+
+def test_a_letter_only_target_is_printed_as_its_letter(write, data, tmp_path):
+    """IKU1's target only 'B' (KIN005: no numeric capaian): the kinerja tables print B, not '-' as
+    for a target not given (red-team run: Pengukuran Kinerja showed '-' where the PK shows B)."""
+    iku1 = data["tables"]["pk_indikator"][0]
+    iku1["target"] = None
+    data["tables"]["ra_indikator"][0]["target_tahunan"] = "B"
+    wb = _annex(write, data, tmp_path)
+    for sheet, col in (("Perjanjian Kinerja", 4), ("Pengukuran Kinerja", 4), ("Kinerja dan Anggaran", 4)):
+        row = next(r for r in SheetTable(wb[sheet]).rows() if r[2] == iku1["indikator"])
+        assert row[col] == "B", sheet
+    row = next(r for r in SheetTable(wb["Pengukuran Kinerja"]).rows() if r[2] == iku1["indikator"])
+    assert row[6] == "-"  # no capaian from a letter

@@ -185,3 +185,20 @@ def test_a_letter_only_target_is_printed_as_its_letter(write, data, tmp_path):
         assert row[col] == "B", sheet
     row = next(r for r in SheetTable(wb["Pengukuran Kinerja"]).rows() if r[2] == iku1["indikator"])
     assert row[6] == "-"  # no capaian from a letter
+
+
+def test_a_parent_printed_as_typed_is_said_under_the_table(write, data, tmp_path):
+    """01.01.02's realisasi not reported (blank, BUD016 a warning): 01.01 keeps its typed
+    820.000.000, which the footnote 'Kegiatan = Σ sub kegiatannya' would otherwise claim is a sum."""
+    rows = {r["kode"]: r for r in data["tables"]["realisasi"] if r["kode"]}
+    rows["01.01.02"]["realisasi"] = None
+    for code in ("01", "01.01"):
+        rows[code]["realisasi"] = 820_000_000
+    data["tables"]["realisasi"][-1]["realisasi"] = 820_000_000 + 390_000_000 + 304_000_000
+    data["tables"]["belanja"] = []
+    data["tables"]["ra_kegiatan"] = []
+    wb = _annex(write, data, tmp_path)
+    got = {r[0]: r for r in SheetTable(wb["Realisasi Anggaran"]).rows() if r[0]}
+    assert money(got["01.01"][3]) == 820_000_000 and got["01.01.02"][3] == "-"
+    notes = [c.value for c in wb["Realisasi Anggaran"]["A"] if isinstance(c.value, str) and c.value.startswith("*")]
+    assert "* 01.01: angka yang tertulis, bukan Σ rinciannya (01.01.02 tanpa anggaran atau realisasi)." in notes

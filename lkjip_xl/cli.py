@@ -235,17 +235,23 @@ def annex(
 
 
 def _report_written(outcome, lang: str) -> None:
-    """The errors and the warning count of a document command, what was written; its exit code."""
-    for line in outcome.lines("error", lang):
+    """The findings that stop a document command, the count of its other warnings, what was
+    written; its exit code."""
+    from .commands.annex import blocks
+
+    for line in outcome.lines(blocks, lang):
         typer.echo(line)
-    warnings = len(outcome.lines("warning", lang))
+    warnings = len(outcome.lines(lambda f: f.severity == "warning" and not blocks(f), lang))
     if warnings:
         typer.echo(message("annex_warnings", lang, n=warnings))
+    n_errors = len(outcome.errors)
+    why = (message("annex_errors", lang, n=n_errors) if n_errors
+           else message("annex_undecided", lang, n=len(outcome.blocking)))
     if not outcome.written:
-        typer.echo(f"lkjip-xl: {message('annex_blocked', lang, n=len(outcome.errors))}", err=True)
+        typer.echo(f"lkjip-xl: {message('annex_blocked', lang, why=why)}", err=True)
         raise typer.Exit(outcome.exit_code)
     if outcome.forced:
-        typer.echo(message("annex_forced", lang, n=len(outcome.errors), marked=outcome.marked))
+        typer.echo(message("annex_forced", lang, why=why, marked=outcome.marked))
     for path in outcome.written:
         typer.echo(message("written", lang, path=path))
     raise typer.Exit(outcome.exit_code)

@@ -147,12 +147,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "internal": ("{g[error]} internal lkjip-xl: {detail}", "lkjip-xl internal {g[error]}: {detail}"),
     "written": ("ditulis: {path}", "written: {path}"),
     "annex_blocked": (
-        "{n} {g[errors]}: lampiran tidak ditulis; perbaiki buku kerja atau pakai --force",
-        "{n} error(s): the annex was not written; fix the workbook or use --force",
+        "{why}: lampiran tidak ditulis; perbaiki buku kerja atau pakai --force",
+        "{why}: the annex was not written; fix the workbook or use --force",
     ),
     "annex_forced": (
-        "{n} {g[errors]}: lampiran tetap ditulis (--force); lihat sheet Temuan, {marked} sel diberi warna",
-        "{n} error(s): the annex was written anyway (--force); see the Findings sheet, {marked} cell(s) coloured",
+        "{why}: lampiran tetap ditulis (--force); lihat sheet Temuan, {marked} sel diberi warna",
+        "{why}: the annex was written anyway (--force); see the Findings sheet, {marked} cell(s) coloured",
+    ),
+    # why a document command stops: its errors, else its warnings that leave an amount undecided
+    "annex_errors": ("{n} {g[errors]}", "{n} error(s)"),
+    "annex_undecided": (
+        "{n} pagu perubahan '-' di samping pagu murni (nihil: ketik 0; tidak berubah: kosongkan selnya)",
+        "{n} revised budget(s) '-' beside a pagu murni (nil: type 0; unchanged: leave the cell blank)",
     ),
     "annex_warnings": ("{n} peringatan (lihat lkjip-xl check)", "{n} warning(s) (see lkjip-xl check)"),
     # the terminal's usage errors (lkjip_xl.cli_errors): "lkjip-xl: <reason>; <hint>; lihat: ... --help"

@@ -203,3 +203,12 @@ def test_english(write, data, tmp_path):
     assert "Budget Realisation" in wb.sheetnames and "Performance Agreement" in wb.sheetnames
     assert SheetTable(wb["Budget Realisation"]).header == [
         ["Code", "Description", "Budget 2024 (Rp)", "Spent 2024 (Rp)", "Spent (%)", "Balance (Rp)"]]
+
+
+def test_english_capaian_footnote_names_the_turun_formula_in_english(write, data, tmp_path):
+    """The footnote said '(2×target − realisasi) / target × 100' in the English annex."""
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out, "--lang", "en").exit_code == 0
+    notes = [c.value for c in openpyxl.load_workbook(out)["Performance Measurement"]["A"]
+             if isinstance(c.value, str) and c.value.startswith("* Achievement")]
+    assert notes and "(2 × target − actual) / target × 100" in notes[0] and "realisasi" not in notes[0]

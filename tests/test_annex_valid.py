@@ -171,3 +171,34 @@ def test_two_year_budget_with_a_row_in_one_year_only(write, data, tmp_path):
     assert (money(total[2]), money(total[3])) == (850_000_000 + 400_000_000 + 320_000_000,
                                                   820_000_000 + 390_000_000 + 304_000_000)
     assert (money(total[8]), money(total[9])) == (1_770_000_000, 1_694_000_000)
+
+
+def test_a_letter_only_target_is_printed_as_its_letter(write, data, tmp_path):
+    """IKU1's target only 'B' (KIN005: no numeric capaian): the kinerja tables print B, not '-' as
+    for a target not given (red-team run: Pengukuran Kinerja showed '-' where the PK shows B)."""
+    iku1 = data["tables"]["pk_indikator"][0]
+    iku1["target"] = None
+    data["tables"]["ra_indikator"][0]["target_tahunan"] = "B"
+    wb = _annex(write, data, tmp_path)
+    for sheet, col in (("Perjanjian Kinerja", 4), ("Pengukuran Kinerja", 4), ("Kinerja dan Anggaran", 4)):
+        row = next(r for r in SheetTable(wb[sheet]).rows() if r[2] == iku1["indikator"])
+        assert row[col] == "B", sheet
+    row = next(r for r in SheetTable(wb["Pengukuran Kinerja"]).rows() if r[2] == iku1["indikator"])
+    assert row[6] == "-"  # no capaian from a letter
+
+
+def test_a_parent_printed_as_typed_is_said_under_the_table(write, data, tmp_path):
+    """01.01.02's realisasi not reported (blank, BUD016 a warning): 01.01 keeps its typed
+    820.000.000, which the footnote 'Kegiatan = Σ sub kegiatannya' would otherwise claim is a sum."""
+    rows = {r["kode"]: r for r in data["tables"]["realisasi"] if r["kode"]}
+    rows["01.01.02"]["realisasi"] = None
+    for code in ("01", "01.01"):
+        rows[code]["realisasi"] = 820_000_000
+    data["tables"]["realisasi"][-1]["realisasi"] = 820_000_000 + 390_000_000 + 304_000_000
+    data["tables"]["belanja"] = []
+    data["tables"]["ra_kegiatan"] = []
+    wb = _annex(write, data, tmp_path)
+    got = {r[0]: r for r in SheetTable(wb["Realisasi Anggaran"]).rows() if r[0]}
+    assert money(got["01.01"][3]) == 820_000_000 and got["01.01.02"][3] == "-"
+    notes = [c.value for c in wb["Realisasi Anggaran"]["A"] if isinstance(c.value, str) and c.value.startswith("*")]
+    assert "* 01.01: angka yang tertulis, bukan Σ rinciannya (01.01.02 tanpa anggaran atau realisasi)." in notes

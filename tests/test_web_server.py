@@ -153,6 +153,15 @@ def test_clean_workbook_offers_the_annex(client, write, data, tmp_path):
     assert got.status_code == 200 and got.content[:2] == b"PK"
 
 
+def test_a_dash_pagu_perubahan_offers_only_the_forced_annex(client, write, data):
+    """No error, but a '-' pagu perubahan (BUD031) stops the annex as `lkjip-xl annex` does."""
+    data["tables"]["realisasi"][6]["pagu_perubahan"] = "-"  # 02.01.01, murni 400.000.000
+    page = result_page(client, upload(client, write(data), name="strip.xlsx"))
+    assert 'id="dl-lampiran-paksa-xlsx"' in page.text and 'id="dl-lampiran-xlsx"' not in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    assert client.get(f"/unduh/{upload_id}/lampiran-paksa-xlsx").status_code == 200
+
+
 # ------------------------------------------------------------------------------ content, not name
 SURVEY = "No;U1;U2;U3;U4;U5;U6;U7;U8;U9\n" + "".join(f"{i};3;4;3;4;3;3;4;3;4\n" for i in range(1, 11))
 

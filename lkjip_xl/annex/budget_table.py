@@ -85,6 +85,20 @@ def _totals_left_out(budget: BudgetTree, prefix: str, lang: str) -> list[str]:
     return out
 
 
+def _typed_parents(budget: BudgetTree, prefix: str, lang: str) -> list[str]:
+    """The note for parents printed as typed, not as Σ of their rows, because a row below them
+    lacks its anggaran or realisasi (the footnote above says kegiatan = Σ sub kegiatan)."""
+    parents = [line.code for line in budget.lines if line.children and not line.rolled]
+    if not parents:
+        return []
+    gaps = [line.code for line in budget.leaves if line.shown_pagu is None or line.shown_realisasi is None]
+    shown, rows = ", ".join(parents[:8]) + (" …" if len(parents) > 8 else ""), ", ".join(gaps[:8])
+    return [prefix + tr(lang, f"{shown}: angka yang tertulis, bukan Σ rinciannya ({rows} tanpa anggaran atau "
+                              "realisasi).",
+                        f"{shown}: the amounts as written, not the Σ of their rows ({rows} without budget or "
+                        "spending).")]
+
+
 def _cols(year_label: str, lang: str) -> list[Column]:
     return [Column("kode", CODE, 11), Column("uraian", TEXT, 44), Column("anggaran", MONEY, 17),
             Column("realisasi", MONEY, 17), Column("persen", PERCENT, 9), Column("sisa", MONEY, 16)]
@@ -123,7 +137,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
             rows.append(note_row(tr(lang, "(sheet Realisasi belum diisi)", "(the Realisasi sheet is empty)"), 6))
         rows.append(Row(_total_cells(cur, bc, lang), total=True))
         foot.insert(0, pagu_note([("", bc)], lang))
-        foot += _totals_left_out(bc, "", lang)
+        foot += _totals_left_out(bc, "", lang) + _typed_parents(bc, "", lang)
         header = header_grid([[Head(t) for t in _names(year, lang)]], 6)
         return AnnexTable("realisasi_anggaran", _sheet(SHEET_BUDGET, lang),
                           tr(lang, f"Tabel Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan Tahun {year}",
@@ -159,6 +173,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
     ], 12)
     foot.insert(0, pagu_note([(str(py), bp), (str(year), bc)], lang))
     foot += _totals_left_out(bp, f"{py}: ", lang) + _totals_left_out(bc, f"{year}: ", lang)
+    foot += _typed_parents(bp, f"{py}: ", lang) + _typed_parents(bc, f"{year}: ", lang)
     notes.append(tr(lang, "Baris kedua tahun dipasangkan menurut kode; baris yang hanya ada di satu tahun "
                           "dibiarkan kosong di tahun lainnya.",
                     "Rows of the two years are matched by code; a row that exists in one year only is "

@@ -3,6 +3,7 @@ rating scale)."""
 from __future__ import annotations
 
 from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
+from ..settings import RUMUS_TURUN
 from ..calc.scales import Scale
 from .common import Book, fmt_num, rounding_text, tr, ylabel
 from .indicator_rows import PK, code_of, group_rows, groups, num_cell, target_cell, year_values
@@ -33,7 +34,7 @@ def capaian_note(book: Book, lang: str) -> str:
     text = tr(lang, f"Capaian (%) = {NAIK_FORMULA} bila makin tinggi makin baik; bila makin rendah makin baik: "
                     f"{TURUN_FORMULAS[s.turun_formula]}",
               f"Achievement (%) = actual / target × 100 when higher is better; when lower is better: "
-              f"{TURUN_FORMULAS[s.turun_formula]}")
+              f"{next(c.explain_en for c in RUMUS_TURUN if c.preset == s.turun_formula)}")
     text += tr(lang, "; dibatasi 100 %" if s.cap_100 else "; tidak dibatasi 100 %",
                "; capped at 100 %" if s.cap_100 else "; not capped at 100 %")
     return text + "; " + rounding_text(book, lang) + "."

@@ -2,14 +2,16 @@
 
 Flow: validate the arguments and output paths (nothing is written over an input, an existing
 output needs --overwrite), check this year's workbook and, with --tahun-lalu, last year's; if
-either has errors and --force is not given, stop (exit 1, nothing written). Otherwise build the
-tables and write them atomically; with --force and errors the xlsx gets a first sheet Temuan and
-the affected cells are coloured (exit 0: the user asked for the file and got it).
+either has errors, or a warning that leaves an amount of the tables undecided (UNDECIDED), and
+--force is not given, stop (exit 1, nothing written). Otherwise build the tables and write them
+atomically; with --force the xlsx gets a first sheet Temuan and the affected cells are coloured
+(exit 0: the user asked for the file and got it).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..checks.engine import check_workbook
 from ..findings import Finding, on_template_sheets
@@ -18,6 +20,16 @@ from ..io.atomic import atomic_output, check_output_path, check_suffix
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 PREV_MISMATCH = ("STR008", "STR009")  # --tahun-lalu is another unit's or another year's workbook
+# Warnings after which the tables cannot be printed as the office means them: check can say the
+# doubt, a table has to print one number and sum it. BUD031: a pagu perubahan typed '-' beside a
+# pagu murni is nil (0) or "no revision" (the murni): the anggaran, the programme's pagu in the PK
+# and every total above it differ by the whole murni.
+UNDECIDED = frozenset({"BUD031"})
+
+
+def blocks(finding: Finding) -> bool:
+    """The finding stops the annex and the PK unless --force: an error, or an UNDECIDED warning."""
+    return finding.severity == "error" or finding.code in UNDECIDED
 
 
 @dataclass
@@ -32,14 +44,20 @@ class AnnexOutcome:
         return [x for x in self.findings if x[2].severity == "error"]
 
     @property
-    def exit_code(self) -> int:
-        return EXIT_ERRORS if self.errors and not self.written else EXIT_OK
+    def blocking(self) -> list[tuple[str, str, Finding]]:
+        """The findings that stop the document unless --force (``blocks``)."""
+        return [x for x in self.findings if blocks(x[2])]
 
-    def lines(self, severity: str = "error", lang: str = "id") -> list[str]:
-        """One line per finding: ``[file: ]Sheet!Cell [CODE] message`` (file only for last year's)."""
+    @property
+    def exit_code(self) -> int:
+        return EXIT_ERRORS if self.blocking and not self.written else EXIT_OK
+
+    def lines(self, which: Callable[[Finding], bool], lang: str = "id") -> list[str]:
+        """One line per finding ``which`` selects: ``[file: ]Sheet!Cell [CODE] message`` (file only
+        for last year's)."""
         out = []
         for tag, name, f in self.findings:
-            if f.severity == severity:
+            if which(f):
                 prefix = f"{name}: " if tag == "prev" else ""
                 out.append(f"{prefix}{f.sheet}!{f.cell} [{f.code}] {f.message(lang)}")
         return out
@@ -80,10 +98,10 @@ def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_l
     if prev is not None:
         findings += [("prev", Path(tahun_lalu).name, f) for f in prev.findings]
     outcome = AnnexOutcome(findings)
-    if outcome.errors and not force:
+    if outcome.blocking and not force:
         return outcome
     tables = build_annex(cur.context, prev.context if prev else None, lang)
-    if outcome.errors:
+    if outcome.blocking:
         outcome.forced = True
         # the tables name their sources by the template's sheets, a finding by the office's name
         renamed = {"cur": cur.context.model.renamed, "prev": prev.context.model.renamed if prev else {}}

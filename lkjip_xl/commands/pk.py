@@ -4,8 +4,9 @@ and docx, for the murni or the perubahan version.
 Flow as `annex`: validate the paths, check the workbook; only the findings on what the PK document
 prints count (Identitas, the PK tables, Rumusan Indikator, Rincian Komponen): a PK is signed in
 January, before there is any realisasi, so an empty Realisasi or SKM sheet does not stop it. With
-errors there and no --force nothing is written (exit 1); with --force the xlsx gets Temuan first
-and the affected cells are coloured."""
+errors there, or a programme's pagu perubahan typed '-' (``annex.UNDECIDED``), and no --force
+nothing is written (exit 1); with --force the xlsx gets Temuan first and the affected cells are
+coloured."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,10 +38,10 @@ def run_pk(workbook: Path, output: Path, *, docx: Path | None = None, perubahan:
     sheets = pk_sheets()
     findings = [("cur", workbook.name, f) for f in result.findings if f.sheet in sheets and f.code not in NOT_YET]
     outcome = AnnexOutcome(findings)
-    if outcome.errors and not force:
+    if outcome.blocking and not force:
         return outcome
     items = pk_document(Book("cur", result.context), lang, perubahan, tanggal)
-    if outcome.errors:
+    if outcome.blocking:
         outcome.forced = True
         outcome.marked = apply_marks([t for t in items if hasattr(t, "rows")], findings)
         items.insert(0, findings_table(findings, lang))

@@ -58,12 +58,19 @@ def workbook_checked(result) -> bool:
     return result.kind == "workbook"
 
 
+def _annex_blocked(result) -> bool:
+    """The annex is only written with --force: errors, or a warning that leaves an amount undecided."""
+    from ..commands.annex import blocks
+
+    return any(blocks(f) for f in result.findings)
+
+
 def _clean(result) -> bool:
-    return result.kind == "workbook" and not result.has_errors
+    return result.kind == "workbook" and not _annex_blocked(result)
 
 
 def _with_errors(result) -> bool:
-    return result.kind == "workbook" and result.has_errors
+    return result.kind == "workbook" and _annex_blocked(result)
 
 
 FORCED = Text("Buku kerja ini masih berisi kesalahan. Lampiran ini dipaksa ditulis (seperti --force): sheet "

@@ -58,13 +58,30 @@ def _dispatch(doc, ctx, command: str, **args) -> None:
     helper.executeDispatch(frame, ".uno:" + command, "", 0, tuple(prop(k, v) for k, v in args.items()))
 
 
-def set_locale(ctx, locale: str) -> None:
-    """The office's locale (Tools > Options > Languages > Locale setting), as an office's computer has it."""
-    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
-    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
-                                                (prop("nodepath", "/org.openoffice.Setup/L10N"),))
-    node.setPropertyValue("ooSetupSystemLocale", locale)
-    node.commitChanges()
+LOCALE_ITEM = ('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">'
+               '<value>{locale}</value></prop></item>')
+
+
+def preset_locale(profile: str, locale: str) -> None:
+    """The locale written into the profile before LibreOffice starts, as an office's computer has it
+    from the start. Set through the configuration while LibreOffice runs, the number formatter
+    keeps the locale it started with for the document's General format, and the file is saved with the
+    format code ``ge\\ner"al"`` (General read as id-ID format letters), which an office never has."""
+    path = os.path.join(os.path.abspath(profile), "user", "registrymodifications.xcu")
+    item = LOCALE_ITEM.format(locale=locale)
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        if item in text:
+            return
+        text = text.replace("</oor:items>", item + "\n</oor:items>")
+    else:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                + item + "\n</oor:items>\n")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
 
 
 def apply(doc, steps, ctx=None) -> None:
@@ -116,6 +133,11 @@ def apply(doc, steps, ctx=None) -> None:
 
 
 def main(src: str, out: str, edits: str, profile: str) -> None:
+    with open(edits, encoding="utf-8") as fh:
+        steps = json.load(fh)
+    typing = any(step[0] == "type" for step in steps)  # the input line needs the document's frame
+    if typing:
+        preset_locale(profile, "id-ID")
     port = free_port()
     office = subprocess.Popen(
         ["soffice", f"-env:UserInstallation=file://{os.path.abspath(profile)}", "--headless", "--invisible",
@@ -123,11 +145,6 @@ def main(src: str, out: str, edits: str, profile: str) -> None:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         ctx = connect(port)
-        with open(edits, encoding="utf-8") as fh:
-            steps = json.load(fh)
-        typing = any(step[0] == "type" for step in steps)  # the input line needs the document's frame
-        if typing:
-            set_locale(ctx, "id-ID")
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
                                            (prop("Hidden", not typing),))

@@ -330,3 +330,19 @@ def test_a_total_holding_a_unit_with_errors_says_so(tmp_path):
     assert "termasuk angka 1 unit yang buku kerjanya berisi kesalahan (Kecamatan Dua)" in text
     units = _sheets(tmp_path / "r.xlsx")["Unit"]
     assert "Kecamatan Dua" in _row(units, "JUMLAH")[-1]
+
+
+def test_a_kota_ikm_holding_a_unit_whose_survey_has_errors_says_so(tmp_path):
+    """Kecamatan Dua has an answer of 7 (SKM001): its IKM is in the kota's pooled IKM and mean,
+    which say which unit, in the text and the JSON."""
+    root = tmp_path / "kiriman"
+    root.mkdir()
+    good, off = valid_data(), valid_data()
+    good["forms"]["identitas"]["unit"], off["forms"]["identitas"]["unit"] = "Kecamatan Satu", "Kecamatan Dua"
+    off["tables"]["skm_responden"][0]["u1"] = 7
+    write_filled(root / "satu.xlsx", good)
+    write_filled(root / "dua.xlsx", off)
+    (kota,) = json.loads(rekap(str(root), "-o", str(tmp_path / "r.xlsx"), "--format", "json").stdout)["kota"]
+    assert kota["units_with_errors"] == ["Kecamatan Dua"]
+    text = rekap(str(root), "-o", str(tmp_path / "r2.xlsx"), "--lang", "en").stdout
+    assert "includes the IKM of 1 unit(s) whose survey data has errors (Kecamatan Dua)" in text

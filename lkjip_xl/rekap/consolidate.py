@@ -60,6 +60,7 @@ class KotaIkm:
     without_skm: int
     nrr_only: int  # IKM from typed NRRs only: in the mean, not in the pooled IKM
     legacy: int  # units whose own IKM uses the 0,111 weight (recomputed with 1/9 here)
+    with_errors: tuple[str, ...] = ()  # units whose IKM is in it though their survey data has errors (SKM…)
 
 
 @dataclass
@@ -260,8 +261,15 @@ def _kota(figures: list[UnitFigures], units: pd.DataFrame) -> list[KotaIkm]:
                            sum(s.respondents or 0 for s in pooled_from), pooled_nrr, mean, len(group),
                            sum(1 for s in skms if s is None or s.ikm is None),
                            sum(1 for s in skms if s is not None and s.ikm is not None and not s.poolable),
-                           sum(1 for s in skms if s is not None and s.ikm is not None and s.weight != "exact")))
+                           sum(1 for s in skms if s is not None and s.ikm is not None and s.weight != "exact"),
+                           tuple(str(by_file[p].unit) for p, s in zip(group["file"], skms)
+                                 if s is not None and s.ikm is not None and _survey_errors(by_file[p]))))
     return out
+
+
+def _survey_errors(figures: UnitFigures) -> bool:
+    """Errors in the unit's survey data (SKM…): its IKM cannot be trusted yet."""
+    return any(r.severity == "error" and r.code.startswith("SKM") for r in figures.findings)
 
 
 def _findings(figures: list[UnitFigures]) -> pd.DataFrame:

@@ -162,6 +162,10 @@ TEXT: dict[str, tuple[str, str]] = {
                    "{respondents} responden",
                    "TOTAL {kota} {tahun}: {units} units, budget {pagu}, spent {realisasi}, absorption {serapan} %, "
                    "{respondents} respondents"),
+    "kota_with_errors": ("termasuk IKM {n} unit yang data surveinya berisi kesalahan ({names}): IKM ini belum dapat "
+                         "dipercaya sebelum kesalahannya diperbaiki",
+                         "includes the IKM of {n} unit(s) whose survey data has errors ({names}): this IKM cannot be "
+                         "trusted until they are fixed"),
     "total_with_errors": ("termasuk angka {n} unit yang buku kerjanya berisi kesalahan ({names}): jumlah ini "
                           "belum dapat dipercaya sebelum kesalahannya diperbaiki",
                           "includes the figures of {n} unit(s) whose workbooks have errors ({names}): this total "

@@ -62,7 +62,16 @@ def kota_line(k: KotaIkm, lang: str = "id") -> str:
                 respondents=format_id(k.pooled_respondents)) if k.pooled else t("ikm_none_pooled", lang))
     mean = (t("ikm_mean", lang, ikm=format_id(k.mean.unrounded, 2), mutu=k.mean.mutu or "-", units=k.mean.units)
             if k.mean else t("ikm_none_mean", lang))
-    return t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
+    line = t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
+    caveat = kota_caveat(k, lang)
+    return f"{line}; {caveat}" if caveat else line
+
+
+def kota_caveat(k: KotaIkm, lang: str = "id") -> str | None:
+    """What a kota IKM holds that cannot be trusted yet: the IKM of units whose survey data has errors."""
+    if not k.with_errors:
+        return None
+    return t("kota_with_errors", lang, n=len(k.with_errors), names=", ".join(k.with_errors))
 
 
 def total_line(total: Total, lang: str = "id") -> str:
@@ -142,7 +151,8 @@ def to_json(rekap: Rekap, written, lang: str = "id") -> dict:
                   "pooled": _ikm_json(k.pooled, t("pooled", lang), k.pooled_units, k.pooled_respondents),
                   "mean_of_units": _ikm_json(k.mean, t("mean_of_units", lang), k.mean.units if k.mean else 0),
                   "nrr": {u: {"total": total, "n": n, "nrr": num(v)} for u, (total, n, v) in k.nrr.items()},
-                  "units": k.units, "without_skm": k.without_skm, "nrr_only": k.nrr_only, "legacy_weight": k.legacy}
+                  "units": k.units, "without_skm": k.without_skm, "nrr_only": k.nrr_only, "legacy_weight": k.legacy,
+                  "units_with_errors": list(k.with_errors)}
                  for k in rekap.kota],
         "indicators": [{"indikator": n, "spellings": rekap.spellings(n),
                         "units": rekap.indicator_units(n)}

@@ -30,7 +30,7 @@ from .collect import REKAP_MARK
 from .consolidate import MEASURES, UNKNOWN_YEAR, Rekap
 from .figures import missing
 from .labels import t
-from .report import compared, total_caveat
+from .report import compared, kota_caveat, total_caveat
 
 FIXED_TIME = dt.datetime(2024, 1, 1)
 NUMBER_FORMATS = {"int": "#,##0", "year": "0", "money": "#,##0", "money_sen": "#,##0.00", "pct": "#,##0.00",
@@ -274,6 +274,8 @@ def _kota_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
             notes.append(t("foot_nrr_only", lang, kota=kota, tahun=tahun, n=k.nrr_only))
         if k.legacy:
             notes.append(t("foot_legacy", lang, kota=kota, tahun=tahun, n=k.legacy))
+        if k.with_errors:
+            notes.append(f"{kota} {tahun}: {kota_caveat(k, lang)}")
     groups = [(t("pooled", lang), 2, 5), (t("mean_of_units", lang), 6, 8), (t("units_group", lang), 9, 11)]
     name = sheet_name(t("sheet_kota", lang), taken)
     placed = write_table(writer, fm, name, t("title_kota", lang), cols, rows, lang=lang, groups=groups)

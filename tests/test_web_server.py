@@ -144,6 +144,20 @@ def test_sample_offers_annotated_copy_and_the_forced_annex_only(client, tmp_path
     assert client.get(f"/unduh/{upload_id}/lampiran-xlsx").status_code == 404  # not offered: errors
 
 
+def test_the_forced_annex_names_the_workbook_as_it_was_sent(client, tmp_path):
+    """Its Temuan table has a Berkas column: the name the user knows, never the server's stored name."""
+    import openpyxl
+
+    page = result_page(client, upload(client, SAMPLE, name="LKjIP Medan Amplas 2023 (final).xlsx"))
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    (tmp_path / "f.xlsx").write_bytes(client.get(f"/unduh/{upload_id}/lampiran-paksa-xlsx").content)
+    temuan = openpyxl.load_workbook(tmp_path / "f.xlsx")["Temuan"]
+    header = next(r for r in temuan.iter_rows(values_only=True) if r[0] == "No")
+    column = header.index("Berkas")
+    names = {r[column] for r in temuan.iter_rows(values_only=True) if r[0] and str(r[0]).isdigit()}
+    assert names == {"LKjIP Medan Amplas 2023 (final).xlsx"}
+
+
 def test_clean_workbook_offers_the_annex(client, write, data, tmp_path):
     page = result_page(client, upload(client, write(data), name="bersih.xlsx"))
     assert 'id="no-findings"' in page.text and 'id="dl-lampiran-xlsx"' in page.text
@@ -162,6 +176,15 @@ def test_a_csv_named_xlsx_is_read_as_a_survey_and_an_xlsx_named_csv_as_a_workboo
     assert "ekspor survei" in survey and 'id="ikm">' in survey and "dl-" not in survey
     workbook = result_page(client, upload(client, SAMPLE, name="laporan.csv")).text
     assert ("KIN013", "PK!J6") in rows(workbook)
+
+
+def test_a_survey_exports_findings_name_the_file_as_it_was_sent(client):
+    """A CSV has no sheets: a finding names the file. The page stores the upload under a fixed name;
+    the finding names the file the user sent (respondent 2's U1 is 7, off the 1..4 scale: row 3, column B)."""
+    answers = SURVEY.replace("\n2;3;", "\n2;7;")
+    page = result_page(client, upload(client, SAMPLE, name="survei kelurahan.csv", data=answers.encode())).text
+    assert rows(page) == {("SKM001", "survei kelurahan.csv!B3")}
+    assert "masukan" not in page
 
 
 @pytest.mark.parametrize("name", sorted(
@@ -219,6 +242,17 @@ def test_downloads_only_by_opaque_ids_and_known_outputs(client, store):
         got = client.get(path)
         assert got.status_code == 404, path
         assert b"root:" not in got.content and b"create_app" not in got.content
+
+
+def test_the_language_switch_of_a_page_answering_a_form_leads_back_to_the_forms(client):
+    """A refused upload or template form answers at the form's address (/periksa, /template); the
+    language switch there opens that address: the forms again, in the other language."""
+    refused = upload(client, BAD / "random_bytes.xlsx")
+    assert refused.status_code == 422 and 'href="?lang=en"' in refused.text
+    for form in ("/periksa", "/template"):
+        switched = client.get(f"{form}?lang=en", follow_redirects=False)
+        assert switched.status_code == 303 and switched.headers["location"] == "/?lang=en"
+        assert "Check a filled workbook" in client.get(f"{form}?lang=en").text
 
 
 def test_forms_from_other_sites_and_other_host_names_are_refused(client):
@@ -305,3 +339,31 @@ def test_web_command_serves_127_0_0_1_and_cleans_up_on_ctrl_c(tmp_path):
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("lkjip-web-")]
+
+
+def test_the_page_starts_again_at_once_on_the_port_it_just_left(tmp_path):
+    """Stopping the page closes the browser's kept-alive connections from the server's side, and the
+    system holds those (TIME_WAIT) for a minute: starting the page again at once on the same port
+    must work, not say that another program uses the port."""
+    import http.client
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    command = [sys.executable, "-m", "lkjip_xl", "web", "--no-browser", "--port"]
+    first = subprocess.Popen([*command, "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", first.stdout.readline()).group(1))
+        browser = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        browser.request("GET", "/")
+        assert browser.getresponse().read()  # the connection stays open, as a browser keeps it
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=60)
+    browser.close()
+    again = subprocess.Popen([*command, str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env)
+    try:
+        line = again.stdout.readline()
+    finally:
+        again.send_signal(signal.SIGINT)
+        _, err = again.communicate(timeout=60)
+    assert f"http://127.0.0.1:{port}/" in line, err

@@ -85,6 +85,11 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
     async def index(request: Request):
         return render(request, "index.html")
 
+    async def back_to_index(request: Request):
+        """A form's address opened again (the language switch of a page that answered a form, a
+        bookmark): the page with the forms, in the language asked for."""
+        return RedirectResponse(f"/?lang={page_lang(request)}", status_code=303)
+
     async def template(request: Request):
         lang = page_lang(request)
         if not same_origin(request):
@@ -197,6 +202,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         Route("/", index),
         Route("/template", template, methods=["POST"]),
         Route("/periksa", upload, methods=["POST"]),
+        Route("/template", back_to_index, methods=["GET"]),
+        Route("/periksa", back_to_index, methods=["GET"]),
         Route("/hasil/{upload_id}", result),
         Route("/unduh/{upload_id}/{output}", download),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

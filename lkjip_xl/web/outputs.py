@@ -47,7 +47,7 @@ def _annex(force: bool, part: str):
 
         both = {p: out.with_name(f"lampiran{'-paksa' if force else ''}-{lang}.{p}") for p in ("xlsx", "docx")}
         if not both[part].exists():
-            run_annex(input_path(upload), both["xlsx"], docx=both["docx"], force=force, lang=lang)
+            run_annex(input_path(upload), both["xlsx"], docx=both["docx"], force=force, lang=lang, name=upload.name)
         if both[part] != out:
             both[part].replace(out)
 

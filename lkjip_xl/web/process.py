@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..commands.check import run_check
@@ -70,8 +71,11 @@ def _has_lkjip_sheets(path: Path) -> bool:
 
 
 def _survey(path: Path, name: str) -> ResultView:
+    """A CSV export has no sheets: its findings name the file, which is the name it was sent with,
+    not the fixed one it is stored under."""
     report = run_skm(path)
-    return ResultView(name, "survey", None, report.findings, report)
+    findings = [replace(f, sheet=name) if f.sheet == path.name else f for f in report.findings]
+    return ResultView(name, "survey", None, findings, report)
 
 
 def make_template(folder: Path, fields: dict[str, str], lang: str) -> tuple[Path, str]:

@@ -367,3 +367,22 @@ def test_the_page_starts_again_at_once_on_the_port_it_just_left(tmp_path):
         again.send_signal(signal.SIGINT)
         _, err = again.communicate(timeout=60)
     assert f"http://127.0.0.1:{port}/" in line, err
+
+
+def test_a_finding_rapikan_settles_offers_the_tidied_copy(client, write, data, tmp_path):
+    """The check says 'lkjip-xl rapikan' settles a number stored as text; staff who never open a
+    terminal get the tidied copy from the page, as `lkjip-xl rapikan` writes it."""
+    import openpyxl
+
+    clean = result_page(client, upload(client, write(data), name="bersih.xlsx")).text
+    assert "dl-salinan-rapi" not in clean  # nothing to tidy
+    next(r for r in data["tables"]["realisasi"] if r["kode"] == "01.01.02")["realisasi"] = "180.000.000"
+    page = result_page(client, upload(client, write(data), name="LKjIP 2024.xlsx"))
+    assert ("VAL001", "Realisasi!K8") in rows(page.text) and 'id="dl-salinan-rapi"' in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/salinan-rapi")
+    assert got.status_code == 200 and "LKjIP%202024_rapi.xlsx" in got.headers["content-disposition"]
+    (tmp_path / "rapi.xlsx").write_bytes(got.content)
+    book = openpyxl.load_workbook(tmp_path / "rapi.xlsx")
+    assert book.sheetnames[0] == "Perubahan" and book["Realisasi"]["K8"].value == 180_000_000
+    assert check_workbook(tmp_path / "rapi.xlsx").findings == []

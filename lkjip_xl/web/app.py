@@ -156,8 +156,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             rekap = await run_in_threadpool(rekap_in, item, lang)
             return render(request, "rekap.html", rekap=rekap_view(rekap, lang), upload_id=item.id,
                           download_key=DOWNLOAD_KEY, rt=lambda key, **p: rekap_t(key, lang, **p))
-        outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None}
-                   for o in OUTPUTS if o.offered(res)]
+        outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None,
+                    "note": o.note.get(lang) if o.note else None} for o in OUTPUTS if o.offered(res)]
         return render(request, "result.html", result=res, summary=res.summary, upload_id=item.id,
                       groups=grouped(res.findings, lang, res.labels), skm=skm_view(res.skm, lang), outputs=outputs)
 

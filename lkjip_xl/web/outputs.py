@@ -1,11 +1,10 @@
 """The files a checked upload offers for download, each made by the library function of its
 command, on first request, in the language asked for, inside the upload's own folder.
 
-A command that appears later is one entry more in ``OUTPUTS``: e.g. ``rapikan`` (a repaired
-copy) is ``Output("rapikan", Text("Salinan yang dirapikan (.xlsx)", "Repaired copy (.xlsx)"),
-"_rapi.xlsx", workbook_checked, _rapikan)`` with ``_rapikan(upload, out, lang)`` calling
-``commands.rapikan``'s run function. (A command over several workbooks at once, such as
-``rekap``, needs the upload form to accept several files: see ``app.py``.)
+A command that appears later is one entry more in ``OUTPUTS``, as ``rapikan``'s tidied copy is
+(``_rapikan`` calls ``commands.rapikan.run_rapikan``; it is offered where check reports a finding
+that rapikan settles, as check's own hint says). (A command over several workbooks at once, such
+as ``rekap``, needs the upload form to accept several files: see ``app.py``.)
 """
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..i18n import Text
+from ..repair.change import mendable
 from .store import Upload
 
 INPUT_NAMES = {"xlsx": "masukan.xlsx", "csv": "masukan.csv"}  # the upload, under a fixed name
@@ -27,6 +27,7 @@ class Output:
     offered: Callable  # (ResultView) -> bool
     make: Callable[[Upload, Path, str], None]  # writes the file (path given) in the language given
     warning: Text | None = None  # shown beside the link: what is special about this file
+    note: Text | None = None  # shown beside the link: what the file holds
 
 
 def input_path(upload: Upload) -> Path:
@@ -54,8 +55,18 @@ def _annex(force: bool, part: str):
     return make
 
 
+def _rapikan(upload: Upload, out: Path, lang: str) -> None:
+    from ..commands.rapikan import run_rapikan
+
+    run_rapikan(input_path(upload), out, lang=lang)
+
+
 def workbook_checked(result) -> bool:
     return result.kind == "workbook"
+
+
+def _mendable(result) -> bool:
+    return result.kind == "workbook" and bool(mendable(result.findings))
 
 
 def _clean(result) -> bool:
@@ -75,6 +86,13 @@ FORCED = Text("Buku kerja ini masih berisi kesalahan. Lampiran ini dipaksa ditul
 OUTPUTS: tuple[Output, ...] = (
     Output("salinan-bertanda", Text("Salinan bertanda (.xlsx)", "Annotated copy (.xlsx)"), "_bertanda.xlsx",
            workbook_checked, _annotated),
+    Output("salinan-rapi", Text("Salinan yang dirapikan (.xlsx)", "Tidied copy (.xlsx)"), "_rapi.xlsx", _mendable,
+           _rapikan, note=Text("Seperti lkjip-xl rapikan: yang dapat dibereskan tanpa keputusan orang (rumus yang "
+                               "hilang, angka atau persen yang tersimpan keliru) dibereskan; sheet Perubahan di depan "
+                               "mencantumkan semuanya. Periksa salinannya lagi di sini.",
+                               "As lkjip-xl rapikan: what can be put right without a person's decision (missing "
+                               "formulas, numbers or percents stored wrongly) is put right; a first sheet Perubahan "
+                               "lists it all. Check the copy here again.")),
     Output("lampiran-xlsx", Text("Lampiran (.xlsx)", "Annex (.xlsx)"), "_lampiran.xlsx", _clean, _annex(False, "xlsx")),
     Output("lampiran-docx", Text("Lampiran (.docx)", "Annex (.docx)"), "_lampiran.docx", _clean, _annex(False, "docx")),
     Output("lampiran-paksa-xlsx", Text("Lampiran dipaksa, dengan sheet Temuan (.xlsx)",

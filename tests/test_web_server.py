@@ -386,3 +386,46 @@ def test_a_finding_rapikan_settles_offers_the_tidied_copy(client, write, data, t
     book = openpyxl.load_workbook(tmp_path / "rapi.xlsx")
     assert book.sheetnames[0] == "Perubahan" and book["Realisasi"]["K8"].value == 180_000_000
     assert check_workbook(tmp_path / "rapi.xlsx").findings == []
+
+
+# --------------------------------------------------------------------------- a report and its workbook
+def _report(path: Path, realisasi_03: str) -> Path:
+    """A report written in Word: a heading, then one sentence quoting programme 03's realisasi."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2024", level=1)
+    doc.add_paragraph(f"Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan sebesar Rp. {realisasi_03} "
+                      "dari pagu Rp. 320.000.000.")
+    doc.save(path)
+    return path
+
+
+def test_a_report_sent_with_its_workbook_is_checked_against_it(client, write, data, tmp_path):
+    """Staff drop the Word report and the workbook together: the report's numbers are checked as
+    `lkjip-xl check LAPORAN.docx --workbook DATA.xlsx` checks them. Programme 03's realisasi is
+    304.000.000 in the workbook (valid_data); the report writes 340.000.000 in its 2nd paragraph."""
+    book = write(data, "data.xlsx")
+    report = _report(tmp_path / "laporan.docx", "340.000.000")
+    sent = client.post("/periksa", follow_redirects=False, files=[
+        ("berkas", ("LKjIP Kecamatan Contoh 2024.docx", report.read_bytes(), "application/octet-stream")),
+        ("berkas", ("Data LKjIP 2024.xlsx", book.read_bytes(), XLSX))])
+    page = result_page(client, sent)
+    assert rows(page.text) == {("DOC001", "Paragraf 2")}
+    finding = page.text[page.text.index('data-code="DOC001"'):]
+    assert ">304.000.000<" in finding and ">340.000.000<" in finding
+    assert "Data LKjIP 2024.xlsx" in page.text and 'id="coverage">angka diperiksa: ' in page.text
+    assert "masukan" not in page.text and "berkas-00" not in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    marked = client.get(f"/unduh/{upload_id}/laporan-bertanda")
+    assert marked.status_code == 200 and "LKjIP%20Kecamatan%20Contoh%202024_bertanda.docx" in marked.headers[
+        "content-disposition"]
+    assert client.get(f"/unduh/{upload_id}/salinan-bertanda").status_code == 404  # the workbook's outputs: not here
+
+
+def test_a_report_alone_says_to_send_its_workbook_with_it(client, tmp_path):
+    """It said 'not an LKjIP workbook: sheet Identitas, PK, ... (19 names) missing in laporan.docx'."""
+    got = upload(client, _report(tmp_path / "laporan.docx", "304.000.000"))
+    assert got.status_code == 422
+    assert reason(got.text) == ("Berkas ini dokumen laporan (Word/PDF), bukan buku kerja. Untuk mencocokkan angka "
+                                "laporan dengan buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja (.xlsx).")

@@ -17,6 +17,7 @@ from ..repair.change import mendable
 from .store import Upload
 
 INPUT_NAMES = {"xlsx": "masukan.xlsx", "csv": "masukan.csv"}  # the upload, under a fixed name
+REPORT_STEM = "laporan"  # a report sent with its workbook: laporan.docx or laporan.pdf
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ def _rapikan(upload: Upload, out: Path, lang: str) -> None:
     run_rapikan(input_path(upload), out, lang=lang)
 
 
+def _annotated_report(upload: Upload, out: Path, lang: str) -> None:
+    from ..document.annotate import write_annotated_docx
+
+    write_annotated_docx(upload.path(f"{REPORT_STEM}.docx"), out, upload.result.findings, lang)
+
+
+def _word_report(result) -> bool:
+    return result.kind == "report" and result.report == "docx"
+
+
 def workbook_checked(result) -> bool:
     return result.kind == "workbook"
 
@@ -93,6 +104,8 @@ OUTPUTS: tuple[Output, ...] = (
                                "As lkjip-xl rapikan: what can be put right without a person's decision (missing "
                                "formulas, numbers or percents stored wrongly) is put right; a first sheet Perubahan "
                                "lists it all. Check the copy here again.")),
+    Output("laporan-bertanda", Text("Laporan bertanda (.docx)", "Annotated report (.docx)"), "_bertanda.docx",
+           _word_report, _annotated_report),
     Output("lampiran-xlsx", Text("Lampiran (.xlsx)", "Annex (.xlsx)"), "_lampiran.xlsx", _clean, _annex(False, "xlsx")),
     Output("lampiran-docx", Text("Lampiran (.docx)", "Annex (.docx)"), "_lampiran.docx", _clean, _annex(False, "docx")),
     Output("lampiran-paksa-xlsx", Text("Lampiran dipaksa, dengan sheet Temuan (.xlsx)",

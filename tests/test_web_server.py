@@ -428,4 +428,5 @@ def test_a_report_alone_says_to_send_its_workbook_with_it(client, tmp_path):
     got = upload(client, _report(tmp_path / "laporan.docx", "304.000.000"))
     assert got.status_code == 422
     assert reason(got.text) == ("Berkas ini dokumen laporan (Word/PDF), bukan buku kerja. Untuk mencocokkan angka "
-                                "laporan dengan buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja (.xlsx).")
+                                "laporan dengan buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja "
+                                "(.xlsx).")

@@ -32,7 +32,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja (.xlsx).",
                      "This file is a report document (Word/PDF), not a workbook. To check the report's numbers "
                      "against its workbook, choose both at once: the report and the workbook (.xlsx)."),
-    "report_against": ("Angka laporan dicocokkan dengan buku kerja", "The report's numbers checked against the workbook"),
+    "report_against": ("Angka laporan dicocokkan dengan buku kerja",
+                       "The report's numbers checked against the workbook"),
     "rekap_help": ("Beberapa buku kerja sekaligus (mis. semua kecamatan): hasilnya rekap satu baris per unit, "
                    "IKM kabupaten/kota, dan buku kerja rekap untuk diunduh.",
                    "Several workbooks at once (e.g. every district): you get a summary, one line per unit, the "

@@ -430,3 +430,13 @@ def test_a_report_alone_says_to_send_its_workbook_with_it(client, tmp_path):
     assert reason(got.text) == ("Berkas ini dokumen laporan (Word/PDF), bukan buku kerja. Untuk mencocokkan angka "
                                 "laporan dengan buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja "
                                 "(.xlsx).")
+
+
+def test_an_empty_skm_sheet_is_said_in_one_line_not_a_table_of_dashes(client):
+    """The 2022 Medan Amplas report has no SKM table: the page said 'cannot be computed from this
+    data' over nine rows of '-'; it says why instead."""
+    page = result_page(client, upload(client, ROOT / "samples" / "medan_amplas_2022.xlsx")).text
+    assert ('<p id="no-ikm">IKM tidak dihitung: sheet SKM belum berisi jawaban responden atau NRR per unsur.</p>'
+            in page)
+    assert 'class="nrr"' not in page
+    assert 'class="nrr"' in result_page(client, upload(client, SAMPLE)).text  # 2023 has its NRR: the table stays

@@ -71,6 +71,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "weight": ("Bobot per unsur", "Weight per element"),
     "ikm_unrounded": ("sebelum pembulatan", "before rounding"),
     "no_ikm": ("IKM tidak dapat dihitung dari data ini.", "The IKM cannot be computed from this data."),
+    "no_skm_data": ("IKM tidak dihitung: sheet SKM belum berisi jawaban responden atau NRR per unsur.",
+                    "No IKM: the SKM sheet holds no respondent answers and no NRR per element yet."),
     "unsur": ("Unsur pelayanan", "Service element"),
     "nrr": ("NRR", "Mean (NRR)"),
     "grade": ("Mutu", "Grade"),

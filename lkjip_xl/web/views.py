@@ -111,5 +111,5 @@ def skm_view(report, lang: str) -> dict | None:
         "kinerja": kinerja or "-",
         "respondents": _num(report.respondents, 0),
         "weight": "1/9" if res.weight == "exact" else "0,111",
-        "rows": rows,
+        "rows": rows if any(r["nrr"] != "-" for r in rows) else [],  # an empty SKM sheet: said in one line
     }

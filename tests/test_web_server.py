@@ -173,7 +173,8 @@ SURVEY = "No;U1;U2;U3;U4;U5;U6;U7;U8;U9\n" + "".join(f"{i};3;4;3;4;3;3;4;3;4\n" 
 
 def test_a_csv_named_xlsx_is_read_as_a_survey_and_an_xlsx_named_csv_as_a_workbook(client):
     survey = result_page(client, upload(client, SAMPLE, name="survei.xlsx", data=SURVEY.encode())).text
-    assert "ekspor survei" in survey and 'id="ikm">' in survey and "dl-" not in survey
+    assert "ekspor survei" in survey and 'id="ikm">' in survey
+    assert "dl-salinan" not in survey and "dl-lampiran" not in survey  # a workbook's files: not for a survey
     workbook = result_page(client, upload(client, SAMPLE, name="laporan.csv")).text
     assert ("KIN013", "PK!J6") in rows(workbook)
 
@@ -440,3 +441,28 @@ def test_an_empty_skm_sheet_is_said_in_one_line_not_a_table_of_dashes(client):
             in page)
     assert 'class="nrr"' not in page
     assert 'class="nrr"' in result_page(client, upload(client, SAMPLE)).text  # 2023 has its NRR: the table stays
+
+
+def test_a_survey_export_offers_the_skm_report_and_a_slip_forces_it(client, tmp_path):
+    """A unit with only its survey export gets the SKM report of `lkjip-xl skm --docx --xlsx` from the
+    page. Every respondent answered 3,4,3,4,3,3,4,3,4: IKM = 31/9 × 25 = 86,11 (by hand), mutu B.
+    With an answer off the scale the report is only offered forced, its Temuan naming the file as sent."""
+    import openpyxl
+
+    page = result_page(client, upload(client, SAMPLE, name="survei.csv", data=SURVEY.encode()))
+    assert 'id="dl-laporan-skm-docx"' in page.text and "paksa" not in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/laporan-skm-xlsx")
+    assert got.status_code == 200 and "survei_skm.xlsx" in got.headers["content-disposition"]
+    (tmp_path / "skm.xlsx").write_bytes(got.content)
+    rows_ = [r for ws in openpyxl.load_workbook(tmp_path / "skm.xlsx") for r in ws.iter_rows(values_only=True)]
+    assert next(r for r in rows_ if str(r[0]).startswith("IKM (Σ"))[3:5] == (86.11, "B")
+    assert client.get(f"/unduh/{upload_id}/laporan-skm-docx").content[:2] == b"PK"
+    slipped = SURVEY.replace("\n2;3;", "\n2;7;")
+    page = result_page(client, upload(client, SAMPLE, name="survei desa.csv", data=slipped.encode()))
+    assert 'id="dl-laporan-skm-docx"' not in page.text and 'id="dl-laporan-skm-paksa-xlsx"' in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    (tmp_path / "paksa.xlsx").write_bytes(client.get(f"/unduh/{upload_id}/laporan-skm-paksa-xlsx").content)
+    temuan = openpyxl.load_workbook(tmp_path / "paksa.xlsx").worksheets[0]
+    listed = [r for r in temuan.iter_rows(values_only=True) if r[0] and str(r[0]).isdigit()]
+    assert [(r[2], r[3], r[4], r[5]) for r in listed] == [("survei desa.csv", "survei desa.csv", "B3", "SKM001")]

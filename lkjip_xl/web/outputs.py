@@ -8,8 +8,8 @@ as ``rekap``, needs the upload form to accept several files: see ``app.py``.)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
 from typing import Callable
 
 from ..i18n import Text
@@ -56,6 +56,35 @@ def _annex(force: bool, part: str):
     return make
 
 
+def _skm_report(part: str):
+    """The SKM report (``lkjip-xl skm FILE --docx X --xlsx Y``, with ``--force`` where the survey has
+    errors: the xlsx then starts with a Temuan sheet naming the file as it was sent)."""
+
+    def make(upload: Upload, out: Path, lang: str) -> None:
+        from ..commands.skm import write_report
+
+        report = replace(upload.result.skm, path=PurePath(upload.name))
+        both = {p: out.with_name(f"skm-{lang}.{p}") for p in ("xlsx", "docx")}
+        if not both[part].exists():
+            write_report(report, both["docx"], both["xlsx"], lang, force=True)
+        if both[part] != out:
+            both[part].replace(out)
+
+    return make
+
+
+def _skm_computed(result) -> bool:
+    return result.skm is not None and result.skm.result.ikm is not None
+
+
+def _skm_clean(result) -> bool:
+    return _skm_computed(result) and not result.skm.has_errors
+
+
+def _skm_with_errors(result) -> bool:
+    return _skm_computed(result) and result.skm.has_errors
+
+
 def _rapikan(upload: Upload, out: Path, lang: str) -> None:
     from ..commands.rapikan import run_rapikan
 
@@ -94,6 +123,15 @@ FORCED = Text("Buku kerja ini masih berisi kesalahan. Lampiran ini dipaksa ditul
               "This workbook still has errors. This annex is written anyway (like --force): a Findings sheet "
               "first and the affected cells coloured. Fix the workbook before the report is signed.")
 
+SKM_REPORT = Text("Seperti lkjip-xl skm --docx/--xlsx: IKM, NRR per unsur, IKM per jenis layanan dan per periode, "
+                  "profil responden, unsur terendah.",
+                  "As lkjip-xl skm --docx/--xlsx: IKM, NRR per element, IKM per service and per period, respondent "
+                  "profile, lowest elements.")
+SKM_FORCED = Text("Data survei ini masih berisi kesalahan (lihat Temuan). Laporan SKM ini dipaksa ditulis (seperti "
+                  "skm --force), dari jawaban yang terbaca; perbaiki datanya sebelum dipakai.",
+                  "This survey data still has errors (see the findings). This SKM report is written anyway (like "
+                  "skm --force), from the answers that could be read; fix the data before using it.")
+
 OUTPUTS: tuple[Output, ...] = (
     Output("salinan-bertanda", Text("Salinan bertanda (.xlsx)", "Annotated copy (.xlsx)"), "_bertanda.xlsx",
            workbook_checked, _annotated),
@@ -113,6 +151,15 @@ OUTPUTS: tuple[Output, ...] = (
            "_lampiran_dipaksa.xlsx", _with_errors, _annex(True, "xlsx"), FORCED),
     Output("lampiran-paksa-docx", Text("Lampiran dipaksa (.docx)", "Forced annex (.docx)"),
            "_lampiran_dipaksa.docx", _with_errors, _annex(True, "docx"), FORCED),
+    Output("laporan-skm-docx", Text("Laporan SKM (.docx)", "SKM report (.docx)"), "_skm.docx", _skm_clean,
+           _skm_report("docx"), note=SKM_REPORT),
+    Output("laporan-skm-xlsx", Text("Laporan SKM (.xlsx)", "SKM report (.xlsx)"), "_skm.xlsx", _skm_clean,
+           _skm_report("xlsx")),
+    Output("laporan-skm-paksa-docx", Text("Laporan SKM dipaksa (.docx)", "Forced SKM report (.docx)"),
+           "_skm_dipaksa.docx", _skm_with_errors, _skm_report("docx"), SKM_FORCED),
+    Output("laporan-skm-paksa-xlsx", Text("Laporan SKM dipaksa, dengan sheet Temuan (.xlsx)",
+                                          "Forced SKM report, with a Findings sheet (.xlsx)"),
+           "_skm_dipaksa.xlsx", _skm_with_errors, _skm_report("xlsx"), SKM_FORCED),
 )
 BY_KEY = {o.key: o for o in OUTPUTS}
 

@@ -113,8 +113,8 @@ def _survey(path: Path, name: str) -> ResultView:
     """A CSV export has no sheets: its findings name the file, which is the name it was sent with,
     not the fixed one it is stored under."""
     report = run_skm(path)
-    findings = [replace(f, sheet=name) if f.sheet == path.name else f for f in report.findings]
-    return ResultView(name, "survey", None, findings, report)
+    report.findings = [replace(f, sheet=name) if f.sheet == path.name else f for f in report.findings]
+    return ResultView(name, "survey", None, report.findings, report)
 
 
 def make_template(folder: Path, fields: dict[str, str], lang: str) -> tuple[Path, str]:

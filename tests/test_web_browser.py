@@ -22,6 +22,7 @@ from web_live import LiveServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "medan_amplas_2023.xlsx"
+KAMPAI = ROOT / "samples" / "medang_kampai_2023.xlsx"
 BAD = ROOT / "tests" / "bad_inputs"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -171,3 +172,30 @@ def test_several_workbooks_at_once_give_the_rekap(live, browser, write, data, tm
     assert path.name == "rekap.xlsx"
     units = {r[1] for r in openpyxl.load_workbook(path)["Unit"].iter_rows(values_only=True) if r and isinstance(r[0], int)}
     assert units == {"Kecamatan Medan Amplas", "Kecamatan Medan Baru", "Kecamatan Medang Kampai", "Kecamatan Contoh"}
+
+
+@pytest.mark.parametrize("width", [360, 1024])
+def test_a_phone_or_a_small_laptop_reads_the_findings_and_the_rekap_without_scrolling_sideways(live, browser, width,
+                                                                                                tmp_path):
+    """On a 360 px phone the six columns left the message a few letters wide and pushed 'Tertulis' off
+    the screen: each finding (and each file of a rekap) is one block there, its message as wide as
+    the card, its numbers labelled."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 740, "deviceScaleFactor": 1, "mobile": width < 500})
+    browser.get(live.url + "/")
+    _upload(browser, KAMPAI)
+    wide = "return [document.documentElement.scrollWidth, window.innerWidth]"
+    assert browser.execute_script(wide)[0] <= browser.execute_script(wide)[1]
+    card = browser.find_element(By.ID, "findings").size["width"]
+    message = browser.find_element(By.CSS_SELECTOR, "#findings td.message").size["width"]
+    assert message > (0.8 if width < 500 else 0.3) * card
+    found = browser.find_element(By.CSS_SELECTOR, '#findings tr[data-cell="PK!K5"] td.num[data-label="Tertulis"]')
+    assert found.is_displayed() and found.location["x"] + found.size["width"] <= width
+    browser.save_screenshot(str(tmp_path / f"temuan-{width}.png"))
+    browser.get(live.url + "/")
+    browser.find_element(By.ID, "berkas").send_keys("\n".join(str(p) for p in (SAMPLE, KAMPAI)))
+    browser.find_element(By.ID, "check-button").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 300).until(lambda d: "/hasil/" in d.current_url)
+    assert browser.execute_script(wide)[0] <= browser.execute_script(wide)[1]

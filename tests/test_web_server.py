@@ -144,6 +144,20 @@ def test_sample_offers_annotated_copy_and_the_forced_annex_only(client, tmp_path
     assert client.get(f"/unduh/{upload_id}/lampiran-xlsx").status_code == 404  # not offered: errors
 
 
+def test_the_forced_annex_names_the_workbook_as_it_was_sent(client, tmp_path):
+    """Its Temuan table has a Berkas column: the name the user knows, never the server's stored name."""
+    import openpyxl
+
+    page = result_page(client, upload(client, SAMPLE, name="LKjIP Medan Amplas 2023 (final).xlsx"))
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    (tmp_path / "f.xlsx").write_bytes(client.get(f"/unduh/{upload_id}/lampiran-paksa-xlsx").content)
+    temuan = openpyxl.load_workbook(tmp_path / "f.xlsx")["Temuan"]
+    header = next(r for r in temuan.iter_rows(values_only=True) if r[0] == "No")
+    column = header.index("Berkas")
+    names = {r[column] for r in temuan.iter_rows(values_only=True) if r[0] and str(r[0]).isdigit()}
+    assert names == {"LKjIP Medan Amplas 2023 (final).xlsx"}
+
+
 def test_clean_workbook_offers_the_annex(client, write, data, tmp_path):
     page = result_page(client, upload(client, write(data), name="bersih.xlsx"))
     assert 'id="no-findings"' in page.text and 'id="dl-lampiran-xlsx"' in page.text
@@ -168,9 +182,19 @@ SURVEY = "No;U1;U2;U3;U4;U5;U6;U7;U8;U9\n" + "".join(f"{i};3;4;3;4;3;3;4;3;4\n" 
 
 def test_a_csv_named_xlsx_is_read_as_a_survey_and_an_xlsx_named_csv_as_a_workbook(client):
     survey = result_page(client, upload(client, SAMPLE, name="survei.xlsx", data=SURVEY.encode())).text
-    assert "ekspor survei" in survey and 'id="ikm">' in survey and "dl-" not in survey
+    assert "ekspor survei" in survey and 'id="ikm">' in survey
+    assert "dl-salinan" not in survey and "dl-lampiran" not in survey  # a workbook's files: not for a survey
     workbook = result_page(client, upload(client, SAMPLE, name="laporan.csv")).text
     assert ("KIN013", "PK!J6") in rows(workbook)
+
+
+def test_a_survey_exports_findings_name_the_file_as_it_was_sent(client):
+    """A CSV has no sheets: a finding names the file. The page stores the upload under a fixed name;
+    the finding names the file the user sent (respondent 2's U1 is 7, off the 1..4 scale: row 3, column B)."""
+    answers = SURVEY.replace("\n2;3;", "\n2;7;")
+    page = result_page(client, upload(client, SAMPLE, name="survei kelurahan.csv", data=answers.encode())).text
+    assert rows(page) == {("SKM001", "survei kelurahan.csv!B3")}
+    assert "masukan" not in page
 
 
 @pytest.mark.parametrize("name", sorted(
@@ -228,6 +252,17 @@ def test_downloads_only_by_opaque_ids_and_known_outputs(client, store):
         got = client.get(path)
         assert got.status_code == 404, path
         assert b"root:" not in got.content and b"create_app" not in got.content
+
+
+def test_the_language_switch_of_a_page_answering_a_form_leads_back_to_the_forms(client):
+    """A refused upload or template form answers at the form's address (/periksa, /template); the
+    language switch there opens that address: the forms again, in the other language."""
+    refused = upload(client, BAD / "random_bytes.xlsx")
+    assert refused.status_code == 422 and 'href="?lang=en"' in refused.text
+    for form in ("/periksa", "/template"):
+        switched = client.get(f"{form}?lang=en", follow_redirects=False)
+        assert switched.status_code == 303 and switched.headers["location"] == "/?lang=en"
+        assert "Check a filled workbook" in client.get(f"{form}?lang=en").text
 
 
 def test_forms_from_other_sites_and_other_host_names_are_refused(client):
@@ -314,3 +349,129 @@ def test_web_command_serves_127_0_0_1_and_cleans_up_on_ctrl_c(tmp_path):
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("lkjip-web-")]
+
+
+def test_the_page_starts_again_at_once_on_the_port_it_just_left(tmp_path):
+    """Stopping the page closes the browser's kept-alive connections from the server's side, and the
+    system holds those (TIME_WAIT) for a minute: starting the page again at once on the same port
+    must work, not say that another program uses the port."""
+    import http.client
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)}
+    command = [sys.executable, "-m", "lkjip_xl", "web", "--no-browser", "--port"]
+    first = subprocess.Popen([*command, "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", first.stdout.readline()).group(1))
+        browser = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        browser.request("GET", "/")
+        assert browser.getresponse().read()  # the connection stays open, as a browser keeps it
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=60)
+    browser.close()
+    again = subprocess.Popen([*command, str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env)
+    try:
+        line = again.stdout.readline()
+    finally:
+        again.send_signal(signal.SIGINT)
+        _, err = again.communicate(timeout=60)
+    assert f"http://127.0.0.1:{port}/" in line, err
+
+
+def test_a_finding_rapikan_settles_offers_the_tidied_copy(client, write, data, tmp_path):
+    """The check says 'lkjip-xl rapikan' settles a number stored as text; staff who never open a
+    terminal get the tidied copy from the page, as `lkjip-xl rapikan` writes it."""
+    import openpyxl
+
+    clean = result_page(client, upload(client, write(data), name="bersih.xlsx")).text
+    assert "dl-salinan-rapi" not in clean  # nothing to tidy
+    next(r for r in data["tables"]["realisasi"] if r["kode"] == "01.01.02")["realisasi"] = "180.000.000"
+    page = result_page(client, upload(client, write(data), name="LKjIP 2024.xlsx"))
+    assert ("VAL001", "Realisasi!K8") in rows(page.text) and 'id="dl-salinan-rapi"' in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/salinan-rapi")
+    assert got.status_code == 200 and "LKjIP%202024_rapi.xlsx" in got.headers["content-disposition"]
+    (tmp_path / "rapi.xlsx").write_bytes(got.content)
+    book = openpyxl.load_workbook(tmp_path / "rapi.xlsx")
+    assert book.sheetnames[0] == "Perubahan" and book["Realisasi"]["K8"].value == 180_000_000
+    assert check_workbook(tmp_path / "rapi.xlsx").findings == []
+
+
+# --------------------------------------------------------------------------- a report and its workbook
+def _report(path: Path, realisasi_03: str) -> Path:
+    """A report written in Word: a heading, then one sentence quoting programme 03's realisasi."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2024", level=1)
+    doc.add_paragraph(f"Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan sebesar Rp. {realisasi_03} "
+                      "dari pagu Rp. 320.000.000.")
+    doc.save(path)
+    return path
+
+
+def test_a_report_sent_with_its_workbook_is_checked_against_it(client, write, data, tmp_path):
+    """Staff drop the Word report and the workbook together: the report's numbers are checked as
+    `lkjip-xl check LAPORAN.docx --workbook DATA.xlsx` checks them. Programme 03's realisasi is
+    304.000.000 in the workbook (valid_data); the report writes 340.000.000 in its 2nd paragraph."""
+    book = write(data, "data.xlsx")
+    report = _report(tmp_path / "laporan.docx", "340.000.000")
+    sent = client.post("/periksa", follow_redirects=False, files=[
+        ("berkas", ("LKjIP Kecamatan Contoh 2024.docx", report.read_bytes(), "application/octet-stream")),
+        ("berkas", ("Data LKjIP 2024.xlsx", book.read_bytes(), XLSX))])
+    page = result_page(client, sent)
+    assert rows(page.text) == {("DOC001", "Paragraf 2")}
+    finding = page.text[page.text.index('data-code="DOC001"'):]
+    assert ">304.000.000<" in finding and ">340.000.000<" in finding
+    assert "Data LKjIP 2024.xlsx" in page.text and 'id="coverage">angka diperiksa: ' in page.text
+    assert "masukan" not in page.text and "berkas-00" not in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    marked = client.get(f"/unduh/{upload_id}/laporan-bertanda")
+    assert marked.status_code == 200 and "LKjIP%20Kecamatan%20Contoh%202024_bertanda.docx" in marked.headers[
+        "content-disposition"]
+    assert client.get(f"/unduh/{upload_id}/salinan-bertanda").status_code == 404  # the workbook's outputs: not here
+
+
+def test_a_report_alone_says_to_send_its_workbook_with_it(client, tmp_path):
+    """It said 'not an LKjIP workbook: sheet Identitas, PK, ... (19 names) missing in laporan.docx'."""
+    got = upload(client, _report(tmp_path / "laporan.docx", "304.000.000"))
+    assert got.status_code == 422
+    assert reason(got.text) == ("Berkas ini dokumen laporan (Word/PDF), bukan buku kerja. Untuk mencocokkan angka "
+                                "laporan dengan buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja "
+                                "(.xlsx).")
+
+
+def test_an_empty_skm_sheet_is_said_in_one_line_not_a_table_of_dashes(client):
+    """The 2022 Medan Amplas report has no SKM table: the page said 'cannot be computed from this
+    data' over nine rows of '-'; it says why instead."""
+    page = result_page(client, upload(client, ROOT / "samples" / "medan_amplas_2022.xlsx")).text
+    assert ('<p id="no-ikm">IKM tidak dihitung: sheet SKM belum berisi jawaban responden atau NRR per unsur.</p>'
+            in page)
+    assert 'class="nrr"' not in page
+    assert 'class="nrr"' in result_page(client, upload(client, SAMPLE)).text  # 2023 has its NRR: the table stays
+
+
+def test_a_survey_export_offers_the_skm_report_and_a_slip_forces_it(client, tmp_path):
+    """A unit with only its survey export gets the SKM report of `lkjip-xl skm --docx --xlsx` from the
+    page. Every respondent answered 3,4,3,4,3,3,4,3,4: IKM = 31/9 × 25 = 86,11 (by hand), mutu B.
+    With an answer off the scale the report is only offered forced, its Temuan naming the file as sent."""
+    import openpyxl
+
+    page = result_page(client, upload(client, SAMPLE, name="survei.csv", data=SURVEY.encode()))
+    assert 'id="dl-laporan-skm-docx"' in page.text and "paksa" not in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/laporan-skm-xlsx")
+    assert got.status_code == 200 and "survei_skm.xlsx" in got.headers["content-disposition"]
+    (tmp_path / "skm.xlsx").write_bytes(got.content)
+    rows_ = [r for ws in openpyxl.load_workbook(tmp_path / "skm.xlsx") for r in ws.iter_rows(values_only=True)]
+    assert next(r for r in rows_ if str(r[0]).startswith("IKM (Σ"))[3:5] == (86.11, "B")
+    assert client.get(f"/unduh/{upload_id}/laporan-skm-docx").content[:2] == b"PK"
+    slipped = SURVEY.replace("\n2;3;", "\n2;7;")
+    page = result_page(client, upload(client, SAMPLE, name="survei desa.csv", data=slipped.encode()))
+    assert 'id="dl-laporan-skm-docx"' not in page.text and 'id="dl-laporan-skm-paksa-xlsx"' in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    (tmp_path / "paksa.xlsx").write_bytes(client.get(f"/unduh/{upload_id}/laporan-skm-paksa-xlsx").content)
+    temuan = openpyxl.load_workbook(tmp_path / "paksa.xlsx").worksheets[0]
+    listed = [r for r in temuan.iter_rows(values_only=True) if r[0] and str(r[0]).isdigit()]
+    assert [(r[2], r[3], r[4], r[5]) for r in listed] == [("survei desa.csv", "survei desa.csv", "B3", "SKM001")]

@@ -81,8 +81,11 @@ def validate(workbook: Path, output: Path, docx: Path | None, tahun_lalu: Path |
 
 
 def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_lalu: Path | None = None,
-              force: bool = False, overwrite: bool = False, lang: str = "id") -> AnnexOutcome:
-    """Check, then write the annex; raises LkjipError (exit 2) for unusable input or arguments."""
+              force: bool = False, overwrite: bool = False, lang: str = "id",
+              name: str | None = None) -> AnnexOutcome:
+    """Check, then write the annex; raises LkjipError (exit 2) for unusable input or arguments.
+    ``name``: the workbook's name in the forced annex's Temuan table (by default its file name; the
+    web page stores an upload under a fixed name and passes the name it was sent with)."""
     from ..annex.docx_writer import write_docx
     from ..annex.tables import apply_marks, build_annex, findings_table
     from ..annex.xlsx_writer import write_xlsx
@@ -94,7 +97,7 @@ def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_l
     if mismatch is not None:  # another unit's or another year's figures never stand beside this year's
         raise UsageError("prev_mismatch", detail=mismatch.message(lang))
     prev = check_workbook(tahun_lalu) if tahun_lalu is not None else None
-    findings = [("cur", workbook.name, f) for f in cur.findings]
+    findings = [("cur", name or workbook.name, f) for f in cur.findings]
     if prev is not None:
         findings += [("prev", Path(tahun_lalu).name, f) for f in prev.findings]
     outcome = AnnexOutcome(findings)

@@ -7,7 +7,7 @@ from typing import IO
 
 from ..glossary import severity_word
 from ..i18n import message
-from ..repair.change import MENDED
+from ..repair.change import mendable
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, BOLD = "\033[0m", "\033[1m"
@@ -42,7 +42,7 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
             lines.append(f"  {f.sheet}: {len(group)}× [{f.code}] {tag}: {f.rule.title(lang)}: {cells}")
     lines.append("")
     lines.append(message("summary", lang, **result.summary))
-    mended = [f for f in result.findings if f.code in MENDED and f.severity != "info"]
+    mended = mendable(result.findings)
     if mended:
         stem = PurePath(result.file)
         lines.append(message("rapikan_hint", lang, n=len(mended), codes=", ".join(sorted({f.code for f in mended})),

@@ -11,9 +11,10 @@
 - only requests to 127.0.0.1/localhost are served (no DNS rebinding), and a form posted from
   another site is refused.
 
-Several workbooks at once: the upload input is ``multiple``; one file is checked as above, two or
-more get the rekap of ``lkjip-xl rekap`` (``rekap.py``), every file in the same upload folder
-under a fixed name, the size limit counting all of them together.
+Several files at once: the upload input is ``multiple``; one file is checked as above; a report
+document (.docx, PDF) with one workbook is the report check of ``lkjip-xl check LAPORAN --workbook
+DATA.xlsx``; two or more workbooks get the rekap of ``lkjip-xl rekap`` (``rekap.py``). Every file
+is in the same upload folder under a fixed name, the size limit counting all of them together.
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ from ..reader import limits
 from ..rekap.labels import t as rekap_t
 from .guards import BodyTooLarge, SecurityHeaders, SizeLimit, same_origin
 from .outputs import BY_KEY, OUTPUTS, download_name, produce
-from .process import CannotCheck, check_upload, make_template
+from .process import CannotCheck, check_report, check_upload, make_template, report_of
 from .rekap import (DOWNLOAD_KEY, DOWNLOAD_NAME, MAX_FILES, RekapView, rekap_file, rekap_in, rekap_upload,
                     rekap_view, stored_name)
 from .store import UploadStore, display_name
@@ -85,6 +86,11 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
     async def index(request: Request):
         return render(request, "index.html")
 
+    async def back_to_index(request: Request):
+        """A form's address opened again (the language switch of a page that answered a form, a
+        bookmark): the page with the forms, in the language asked for."""
+        return RedirectResponse(f"/?lang={page_lang(request)}", status_code=303)
+
     async def template(request: Request):
         lang = page_lang(request)
         if not same_origin(request):
@@ -121,24 +127,28 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             try:
                 room = max_file_bytes  # for all the files together
                 for i, one in enumerate(sent):
-                    room -= await _save(one, item.path("unggahan" if len(sent) == 1 else stored_name(i)), room)
+                    room -= await _save(one, item.path(stored_name(i)), room)
             except BodyTooLarge:
                 store.remove(item.id)
                 raise
         finally:
             await form.close()
-        if len(sent) > 1:
-            try:
-                await run_in_threadpool(rekap_upload, item, [display_name(f.filename) for f in sent], lang)
-            except Exception:
-                store.remove(item.id)
-                raise
-            return RedirectResponse(f"/hasil/{item.id}?lang={lang}", status_code=303)
+        names = [display_name(f.filename) for f in sent]
+        paths = [item.path(stored_name(i)) for i in range(len(sent))]
+        report = await run_in_threadpool(report_of, paths)
         try:
-            await run_in_threadpool(check_upload, item)
+            if report is not None:  # a report and its workbook: the report's numbers against the workbook
+                await run_in_threadpool(check_report, item, list(zip(names, paths)), *report)
+            elif len(sent) > 1:
+                await run_in_threadpool(rekap_upload, item, names, lang)
+            else:
+                await run_in_threadpool(check_upload, item)
         except CannotCheck as exc:
             store.remove(item.id)
             return index_error(request, 422, exc.text(lang), t("cannot_read", lang))
+        except Exception:
+            store.remove(item.id)
+            raise
         return RedirectResponse(f"/hasil/{item.id}?lang={lang}", status_code=303)
 
     async def result(request: Request):
@@ -151,9 +161,10 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             rekap = await run_in_threadpool(rekap_in, item, lang)
             return render(request, "rekap.html", rekap=rekap_view(rekap, lang), upload_id=item.id,
                           download_key=DOWNLOAD_KEY, rt=lambda key, **p: rekap_t(key, lang, **p))
-        outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None}
-                   for o in OUTPUTS if o.offered(res)]
-        return render(request, "result.html", result=res, summary=res.summary, upload_id=item.id,
+        outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None,
+                    "note": o.note.get(lang) if o.note else None} for o in OUTPUTS if o.offered(res)]
+        coverage = message("coverage", lang, **res.coverage) if res.coverage else None
+        return render(request, "result.html", result=res, summary=res.summary, upload_id=item.id, coverage=coverage,
                       groups=grouped(res.findings, lang, res.labels), skm=skm_view(res.skm, lang), outputs=outputs)
 
     async def download(request: Request):
@@ -197,6 +208,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         Route("/", index),
         Route("/template", template, methods=["POST"]),
         Route("/periksa", upload, methods=["POST"]),
+        Route("/template", back_to_index, methods=["GET"]),
+        Route("/periksa", back_to_index, methods=["GET"]),
         Route("/hasil/{upload_id}", result),
         Route("/unduh/{upload_id}/{output}", download),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),

@@ -1,45 +1,85 @@
 """What the page does with a request, through the commands' own library functions:
-``commands.template.run_template``, ``commands.check.run_check`` and ``commands.skm.run_skm``."""
+``commands.template.run_template``, ``commands.check.run_check``, ``commands.skm.run_skm`` and,
+for a report sent with its workbook, ``commands.check_document.run_check_document``."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..commands.check import run_check
 from ..commands.skm import run_skm
 from ..commands.template import run_template
 from ..errors import LkjipError
-from .outputs import INPUT_NAMES
-from .sniff import SNIFF_BYTES, upload_kind
+from .outputs import INPUT_NAMES, REPORT_STEM
+from .sniff import SNIFF_BYTES, report_kind, upload_kind
+from .rekap import stored_name
 from .store import Upload
+from .texts import t
 from .views import ResultView, row_labels
 
 
 class CannotCheck(Exception):
-    """The upload could not be read: the command line's reason, naming the upload as it was sent."""
+    """The upload could not be read: the command line's reason, naming each file as it was sent
+    (``names``: the path it is stored at -> the name it was sent with), or one of the page's own
+    texts (``key``)."""
 
-    def __init__(self, error: LkjipError, name: str):
-        super().__init__(error.key)
-        self.error, self.name = error, name
+    def __init__(self, error: LkjipError | None, names: dict[str, str], key: str = ""):
+        super().__init__(key or error.key)
+        self.error, self.names, self.key = error, names, key
 
     def text(self, lang: str) -> str:
-        path = str(self.error.params.get("path", ""))
-        shown = {k: v.replace(path, self.name) if path and isinstance(v, str) else v
-                 for k, v in self.error.params.items()}
-        return self.error.text(lang, **shown)
+        if self.error is None:
+            return t(self.key, lang)
+        return self.error.text(lang, **{k: self._named(v) for k, v in self.error.params.items()})
+
+    def _named(self, value):
+        if isinstance(value, str):
+            for stored, name in self.names.items():
+                value = value.replace(stored, name)
+        return value
 
 
 def check_upload(upload: Upload) -> ResultView:
     """Name the saved upload by its content, then check it as ``lkjip-xl check`` (and compute the
     SKM as ``lkjip-xl skm``); a survey export gets the SKM alone. Stores and returns the result."""
-    raw = upload.path("unggahan")
+    raw = upload.path(stored_name(0))
+    if report_kind(raw):
+        raise CannotCheck(None, {}, "report_alone")
     with open(raw, "rb") as fh:
         upload.kind = upload_kind(fh.read(SNIFF_BYTES))
     path = raw.rename(upload.path(INPUT_NAMES[upload.kind]))
     try:
         upload.result = _workbook(path, upload.name) if upload.kind == "xlsx" else _survey(path, upload.name)
     except LkjipError as err:
-        raise CannotCheck(err, upload.name) from None
+        raise CannotCheck(err, {str(path): upload.name}) from None
+    return upload.result
+
+
+def report_of(paths: list[Path]) -> tuple[int, str] | None:
+    """Two files of which one is a report document: (its index, ``"docx"``/``"pdf"``); else None
+    (several workbooks: a rekap)."""
+    if len(paths) != 2:
+        return None
+    found = [(i, kind) for i, kind in enumerate(map(report_kind, paths)) if kind]
+    return found[0] if len(found) == 1 else None
+
+
+def check_report(upload: Upload, files: list[tuple[str, Path]], which: int, kind: str) -> ResultView:
+    """The numbers of the report ``files[which]`` against the workbook sent with it, as ``lkjip-xl
+    check LAPORAN --workbook DATA.xlsx`` (``commands.check_document.run_check_document``)."""
+    from ..commands.check_document import run_check_document
+
+    (report_name, report), (book_name, book) = files[which], files[1 - which]
+    report = report.rename(upload.path(f"{REPORT_STEM}.{kind}"))
+    book = book.rename(upload.path(INPUT_NAMES["xlsx"]))
+    upload.kind, upload.name = "xlsx", report_name
+    try:
+        checked = run_check_document(report, workbook=book)
+    except LkjipError as err:
+        raise CannotCheck(err, {str(report): report_name, str(book): book_name}) from None
+    upload.result = ResultView(report_name, "report", checked.template_version, checked.findings,
+                               workbook=book_name, coverage=checked.coverage, report=kind)
     return upload.result
 
 
@@ -70,7 +110,10 @@ def _has_lkjip_sheets(path: Path) -> bool:
 
 
 def _survey(path: Path, name: str) -> ResultView:
+    """A CSV export has no sheets: its findings name the file, which is the name it was sent with,
+    not the fixed one it is stored under."""
     report = run_skm(path)
+    report.findings = [replace(f, sheet=name) if f.sheet == path.name else f for f in report.findings]
     return ResultView(name, "survey", None, report.findings, report)
 
 

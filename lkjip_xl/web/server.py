@@ -2,6 +2,7 @@
 every upload. uvicorn runs it; its own log lines (English) are kept off the terminal."""
 from __future__ import annotations
 
+import os
 import socket
 import webbrowser
 from typing import Callable
@@ -26,6 +27,9 @@ def serve(port: int = 8765, *, open_browser: bool = True, lang: str = "id",
     if not 0 <= port <= 65535:
         raise UsageError("bad_option", detail=f"--port {port} (0..65535)")
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if os.name != "nt":  # the connections of a page just stopped linger (TIME_WAIT) and would hold the port a
+        # minute; Windows does not hold it, and there this option would let two servers share the port
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((HOST, port))
     except OSError:

@@ -6,12 +6,34 @@
 - Anything else (random bytes, an old .xls, an encrypted workbook) goes to the reader as a
   workbook too, so that the user reads the reason the command line gives for it ("format Excel
   lama (.xls) tidak didukung", "bukan arsip zip", ...).
+- A report document (a Word .docx, a PDF) is told apart first (``report_kind``): it is checked
+  against the workbook sent with it, as ``lkjip-xl check LAPORAN --workbook DATA.xlsx``.
 """
 from __future__ import annotations
+
+import zipfile
+from pathlib import Path
 
 SNIFF_BYTES = 8192
 _ZIP = b"PK\x03\x04"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_PDF = b"%PDF-"
+
+
+def report_kind(path: Path) -> str | None:
+    """``"docx"`` (a zip holding ``word/document.xml``) or ``"pdf"``, else None. Only the zip's
+    directory is read, never a member."""
+    with open(path, "rb") as fh:
+        head = fh.read(len(_PDF))
+    if head == _PDF:
+        return "pdf"
+    if not head.startswith(_ZIP):
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "docx" if "word/document.xml" in archive.namelist() else None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # the reader gives its own reason for a damaged zip
 
 
 def upload_kind(head: bytes) -> str:

@@ -24,6 +24,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check_title": ("2. Periksa buku kerja yang sudah diisi", "2. Check a filled workbook"),
     "check_help": ("Buku kerja LKjIP (.xlsx) atau ekspor survei SKM (.xlsx/.csv). Berkas asli tidak diubah.",
                    "An LKjIP workbook (.xlsx) or an SKM survey export (.xlsx/.csv). Your file is not changed."),
+    "report_help": ("Laporan (Word .docx atau PDF) bersama buku kerjanya (dua berkas sekaligus): setiap angka laporan "
+                    "dicocokkan dengan buku kerja.",
+                    "A report (Word .docx or PDF) with its workbook (two files at once): every number of the report "
+                    "is checked against the workbook."),
+    "report_alone": ("Berkas ini dokumen laporan (Word/PDF), bukan buku kerja. Untuk mencocokkan angka laporan dengan "
+                     "buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja (.xlsx).",
+                     "This file is a report document (Word/PDF), not a workbook. To check the report's numbers "
+                     "against its workbook, choose both at once: the report and the workbook (.xlsx)."),
+    "report_against": ("Angka laporan dicocokkan dengan buku kerja",
+                       "The report's numbers checked against the workbook"),
     "rekap_help": ("Beberapa buku kerja sekaligus (mis. semua kecamatan): hasilnya rekap satu baris per unit, "
                    "IKM kabupaten/kota, dan buku kerja rekap untuk diunduh.",
                    "Several workbooks at once (e.g. every district): you get a summary, one line per unit, the "
@@ -61,6 +71,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "weight": ("Bobot per unsur", "Weight per element"),
     "ikm_unrounded": ("sebelum pembulatan", "before rounding"),
     "no_ikm": ("IKM tidak dapat dihitung dari data ini.", "The IKM cannot be computed from this data."),
+    "no_skm_data": ("IKM tidak dihitung: sheet SKM belum berisi jawaban responden atau NRR per unsur.",
+                    "No IKM: the SKM sheet holds no respondent answers and no NRR per element yet."),
     "unsur": ("Unsur pelayanan", "Service element"),
     "nrr": ("NRR", "Mean (NRR)"),
     "grade": ("Mutu", "Grade"),

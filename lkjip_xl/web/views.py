@@ -20,11 +20,14 @@ from ..skm.tables import KINERJA_EN, unsur_table
 @dataclass
 class ResultView(HasFindings):
     file: str
-    kind: str  # "workbook" (checked) or "survey" (SKM only)
+    kind: str  # "workbook" (checked), "survey" (SKM only) or "report" (a document against its workbook)
     template_version: str | None
     findings: list[Finding]
     skm: object | None = None  # commands.skm.SkmReport
     labels: dict = field(default_factory=dict)  # (sheet, row) -> "kode uraian" of a row with a finding
+    workbook: str | None = None  # a report's: the workbook's name as sent
+    coverage: dict | None = None  # a report's: numbers checked, matched, unmatched
+    report: str | None = None  # a report's kind: "docx" or "pdf"
 
 
 # a table row is named by its code and its text (the first of each that the table has)
@@ -62,6 +65,7 @@ def finding_rows(findings: list[Finding], lang: str, labels: dict | None = None)
         "severity_word": severity_word(f.severity, lang),
         "sheet": f.sheet,
         "cell": f.cell,
+        "place": f"{f.sheet}!{f.cell}" if f.cell else f.sheet,  # a report's paragraph has no cell
         "code": f.code,
         "message": f.message(lang),
         "expected": "" if f.expected is None else show_value(f.expected, lang),
@@ -107,5 +111,5 @@ def skm_view(report, lang: str) -> dict | None:
         "kinerja": kinerja or "-",
         "respondents": _num(report.respondents, 0),
         "weight": "1/9" if res.weight == "exact" else "0,111",
-        "rows": rows,
+        "rows": rows if any(r["nrr"] != "-" for r in rows) else [],  # an empty SKM sheet: said in one line
     }

@@ -7,6 +7,7 @@ as ``{g[errors]}``. A parameter given as a :class:`Text` is put in the message's
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 LANGS = ("id", "en")
@@ -206,4 +207,9 @@ def message(key: str, lang: str = "id", **params) -> str:
     from .glossary import terms
 
     words = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
-    return pick(MESSAGES, key, lang).format(g=terms(lang), **words)
+    text = pick(MESSAGES, key, lang).format(g=terms(lang), **words)
+    return _ONE.sub(r"\1", text) if lang == "en" else text
+
+
+# English counts of one: "1 errors, 0 warnings" is "1 error, 0 warnings" (Indonesian has no plural)
+_ONE = re.compile(r"(?<![\d.,])(1 (?:error|warning|finding|file|unit))s\b")

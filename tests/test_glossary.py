@@ -39,6 +39,7 @@ def test_no_avoided_word_in_any_indonesian_text():
 
 def test_messages_take_their_terms_from_the_glossary():
     assert message("summary", "id", error=2, warning=1, info=0) == "2 kesalahan, 1 peringatan, 0 info"
-    assert message("summary", "en", error=2, warning=1, info=0) == "2 errors, 1 warnings, 0 info"
+    assert message("summary", "en", error=2, warning=1, info=0) == "2 errors, 1 warning, 0 info"  # one: singular
+    assert message("summary", "en", error=1, warning=11, info=0) == "1 error, 11 warnings, 0 info"
     assert severity_word("error") == "kesalahan" and severity_word("error", "en") == "error"
     assert all(len(pair) == 2 and all(pair) for pair in TERMS.values())

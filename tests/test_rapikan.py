@@ -262,6 +262,21 @@ def test_the_perubahan_sheet_comes_first_and_lists_every_change(write, data, tmp
         or wb["Perubahan"]["C2"].hyperlink.location == f"{result.changes[0].sheet}!{result.changes[0].cell}"
 
 
+def test_every_sheet_keeps_its_cells_beside_the_new_first_sheet(write, data, tmp_path):
+    """The sheet Perubahan is a new part of the package: no sheet of the workbook (the first one,
+    Petunjuk, held in xl/worksheets/sheet1.xml, included) is written over by it."""
+    data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
+    result = repaired(write, data, tmp_path)
+    changed = {(c.sheet, c.cell) for c in result.changes}
+    before, after = openpyxl.load_workbook(result.source), openpyxl.load_workbook(result.output)
+    assert after.sheetnames == ["Perubahan", *before.sheetnames]
+    for ws in before:
+        cells = {(c.coordinate, c.value) for row in ws.iter_rows() for c in row if (ws.title, c.coordinate) not in changed}
+        kept = {(c.coordinate, c.value) for row in after[ws.title].iter_rows() for c in row
+                if (ws.title, c.coordinate) not in changed}
+        assert cells == kept, ws.title
+
+
 def test_rapikan_on_its_own_copy_replaces_perubahan_and_changes_nothing_else(write, data, tmp_path):
     data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
     first = repaired(write, data, tmp_path)

@@ -19,6 +19,7 @@ _NAME = re.compile(rb'\bname="([^"]*)"')
 _RID = re.compile(rb'\b(\w+):id="([^"]*)"')
 _DEFINED = re.compile(rb'<((?:\w+:)?)definedName\b([^>]*)>(.*?)</(?:\w+:)?definedName>', re.S)
 _LOCAL = re.compile(rb'\blocalSheetId="([0-9]+)"')
+_WORKSHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
@@ -100,8 +101,7 @@ class Package:
         """A new worksheet placed first (the active tab stays the sheet the user left active)."""
         if name in self.sheet_names():
             self.remove_sheet(name)
-        number = 1 + max((int(m) for m in re.findall(r"worksheets/sheet(\d+)\.xml$", " ".join(self.members))
-                          if m), default=0)
+        number = 1 + max((int(m.group(1)) for m in map(_WORKSHEET_PART.fullmatch, self.members) if m), default=0)
         part = f"xl/worksheets/sheet{number}.xml"
         self.members[part] = xml
         rels = self.members[self._rels_part()]

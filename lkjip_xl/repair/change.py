@@ -19,6 +19,8 @@ WHY: dict[str, Text] = {
                           "the typed value is what the formula gives: formula restored"),
     "formula_typed": Text("nilai ketikan berbeda dari hasil rumus (sesudah: hasil rumus): dibiarkan",
                           "the typed value differs from the formula's result (after: the result): kept"),
+    "formula_source_absent": Text("rumus template membaca kolom yang tidak ada di sheet ini: tidak dipulihkan",
+                                  "the template's formula reads a column this sheet does not have: not restored"),
     "formula_own": Text("rumus di sel ini bukan rumus template: dibiarkan",
                         "this cell holds a formula of its own, not the template's: kept"),
     "formula_former": Text("rumus template lama yang tidak menghitung nilai ini: diganti rumus template sekarang",

@@ -277,6 +277,37 @@ def test_every_sheet_keeps_its_cells_beside_the_new_first_sheet(write, data, tmp
         assert cells == kept, ws.title
 
 
+def test_the_annotated_copy_of_check_is_tidied_into_a_readable_copy(write, data, tmp_path):
+    """`check --annotate` writes its copy with openpyxl, which declares the relationships namespace
+    on each <sheet> element, not on <workbook>: the sheet Perubahan must declare it too (the copy's
+    workbook.xml was not well-formed XML), and the copy is read back before it is kept."""
+    from xml.etree import ElementTree
+
+    from lkjip_xl.render.annotate import write_annotated
+
+    data["tables"]["realisasi"][9]["realisasi"] = "304.000.000"
+    src = write(data)
+    annotated = tmp_path / "bertanda.xlsx"
+    write_annotated(src, annotated, check_workbook(src).findings)
+    result = repair_workbook(annotated, tmp_path / "rapi.xlsx")
+    with zipfile.ZipFile(result.output) as zf:
+        ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    wb = openpyxl.load_workbook(result.output)
+    assert wb.sheetnames[:2] == ["Perubahan", "Temuan"]
+    assert wb[SCHEMA.table("realisasi").sheet][ref(cell_of("realisasi", "realisasi", 9))].value == 304_000_000
+
+
+def test_a_copy_that_cannot_be_read_back_is_not_kept(write, data, tmp_path, monkeypatch):
+    from lkjip_xl.errors import UnreadableWorkbook
+    from lkjip_xl.repair.package import Package
+
+    monkeypatch.setattr(Package, "write", lambda self, out: out.write_bytes(b"PK broken"))
+    out = tmp_path / "rapi.xlsx"
+    with pytest.raises(UnreadableWorkbook) as raised:
+        repair_workbook(write(data), out)
+    assert raised.value.key == "cannot_repair" and not out.exists() and list(tmp_path.glob(".rapi.xlsx.*")) == []
+
+
 def test_rapikan_on_its_own_copy_replaces_perubahan_and_changes_nothing_else(write, data, tmp_path):
     data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
     first = repaired(write, data, tmp_path)

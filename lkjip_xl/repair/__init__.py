@@ -74,7 +74,11 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     package.add_first_sheet(SHEET_NAME, perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
     with atomic_output(out) as tmp:
         package.write(tmp)
-    return RepairResult(Path(src), Path(out), changes, before, check_workbook(out))
+        try:  # the copy is read back before it takes the output's name: a copy that cannot be read never does
+            after = replace(check_workbook(tmp), file=str(out))
+        except UnreadableWorkbook as exc:
+            raise UnreadableWorkbook("cannot_repair", path=str(src), detail=exc.params.get("detail") or exc.key) from None
+    return RepairResult(Path(src), Path(out), changes, before, after)
 
 
 def _stuck_rows(model, findings, changes: list[Change]) -> set[tuple[str, int]]:

@@ -19,6 +19,8 @@ _NAME = re.compile(rb'\bname="([^"]*)"')
 _RID = re.compile(rb'\b(\w+):id="([^"]*)"')
 _DEFINED = re.compile(rb'<((?:\w+:)?)definedName\b([^>]*)>(.*?)</(?:\w+:)?definedName>', re.S)
 _LOCAL = re.compile(rb'\blocalSheetId="([0-9]+)"')
+_RELS_NS = re.compile(rb'xmlns:(\w+)="(http://(?:schemas\.openxmlformats\.org/officeDocument/2006|'
+                      rb'purl\.oclc\.org/ooxml/officeDocument)/relationships)"')
 _WORKSHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
@@ -114,9 +116,13 @@ class Package:
         override = f'<Override PartName="/{part}" ContentType="{WORKSHEET_CT}"/>'.encode()
         self.members["[Content_Types].xml"] = ct.replace(b"</Types>", override + b"</Types>", 1)
         book = self._workbook
-        ns = re.search(rb'xmlns:(\w+)="http://(?:schemas\.openxmlformats\.org/officeDocument/2006|purl\.oclc\.org/ooxml/officeDocument)/relationships"', book)
+        # the relationships prefix the root declares; openpyxl declares it on each <sheet> instead,
+        # and then so must this one
+        in_root = _RELS_NS.search(re.search(rb"<(?:\w+:)?workbook\b[^>]*>", book).group(0))
+        ns = in_root or _RELS_NS.search(book)
         prefix = ns.group(1).decode() if ns else "r"
-        declare = "" if ns else ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        uri = ns.group(2).decode() if ns else "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        declare = "" if in_root else f' xmlns:{prefix}="{uri}"'
         ids = [int(i) for i in re.findall(rb'\bsheetId="(\d+)"', book)]
         tag = re.search(rb"<((?:\w+:)?)sheets\b[^>]*>", book)
         element = (f'<{tag.group(1).decode()}sheet name="{escape(name)}" sheetId="{max(ids, default=0) + 1}" '

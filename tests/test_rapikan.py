@@ -308,6 +308,31 @@ def test_a_copy_that_cannot_be_read_back_is_not_kept(write, data, tmp_path, monk
     assert raised.value.key == "cannot_repair" and not out.exists() and list(tmp_path.glob(".rapi.xlsx.*")) == []
 
 
+@pytest.mark.parametrize("name", ["Perubahan", "perubahan"])
+def test_an_offices_own_sheet_named_perubahan_is_kept(write, data, tmp_path, name):
+    """An office's own sheet of that name (the follow-up plan renamed here, holding a plan) is not
+    the sheet an earlier rapikan wrote: it stays, and the list goes to `Perubahan (rapikan)`;
+    rapikan on that copy replaces its own list only."""
+    data["tables"]["skm_tindak_lanjut"] = [{"unsur": "Waktu Penyelesaian", "rencana": "Loket antrean daring"}]
+    data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
+    src = write(data)
+    with zipfile.ZipFile(src) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(b'name="SKM Tindak Lanjut"', f'name="{name}"'.encode())
+    with zipfile.ZipFile(src, "w") as zf:
+        for member, content in members.items():
+            zf.writestr(member, content)
+    plan = [[c.value for c in row] for row in openpyxl.load_workbook(src)[name].iter_rows()]
+    assert ["Waktu Penyelesaian", "Loket antrean daring", None, None] in plan
+    first = repair_workbook(src, tmp_path / "rapi.xlsx")
+    second = repair_workbook(first.output, tmp_path / "again.xlsx")
+    for result in (first, second):
+        wb = openpyxl.load_workbook(result.output)
+        assert wb.sheetnames[0] == "Perubahan (rapikan)" and wb.sheetnames.count("Perubahan (rapikan)") == 1
+        assert [[c.value for c in row] for row in wb[name].iter_rows()] == plan
+        assert wb["Perubahan (rapikan)"]["A1"].value == "No"
+
+
 def test_rapikan_on_its_own_copy_replaces_perubahan_and_changes_nothing_else(write, data, tmp_path):
     data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
     first = repaired(write, data, tmp_path)

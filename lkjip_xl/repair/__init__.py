@@ -18,7 +18,7 @@ from .change import Change
 from .formulas import repair_formulas
 from .layout import repair_print_areas, repair_styles, repair_validations, repair_version
 from .package import Package
-from .perubahan import SHEET_NAME, perubahan_xml
+from .perubahan import perubahan_xml, sheet_name
 from .sheet_xml import XmlShapeError
 from .values import input_cells, repair_values
 
@@ -71,7 +71,7 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     package.recalculate_on_open()
     bold, wrap = package.add_styles()
     namespace = re.search(rb'<(?:\w+:)?workbook\b[^>]*?xmlns(?::\w+)?="([^"]+/main)"', package.members["xl/workbook.xml"])
-    package.add_first_sheet(SHEET_NAME, perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
+    package.add_first_sheet(sheet_name(package), perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
     with atomic_output(out) as tmp:
         package.write(tmp)
         try:  # the copy is read back before it takes the output's name: a copy that cannot be read never does

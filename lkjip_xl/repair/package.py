@@ -11,6 +11,9 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from python_calamine import CalamineWorkbook
+
+from ..errors import calamine_failure
 from ..reader.container import open_container
 from .sheet_xml import SheetXml
 
@@ -41,6 +44,7 @@ class Package:
         finally:
             container.close()
         self._sheets: dict[str, SheetXml] = {}
+        self.path = Path(path)
 
     # ------------------------------------------------------------------------------ sheets
     def sheet(self, name: str) -> SheetXml:
@@ -48,6 +52,16 @@ class Package:
             part = self.sheet_parts[name]
             self._sheets[name] = SheetXml(self.members[part], part)
         return self._sheets[name]
+
+    def first_row(self, name: str) -> tuple:
+        """The values of a sheet's first row, as the original file holds them (() when unreadable)."""
+        try:
+            rows = CalamineWorkbook.from_path(self.path).get_sheet_by_name(name).to_python(nrows=1)
+        except BaseException as exc:
+            if not calamine_failure(exc):
+                raise
+            return ()
+        return tuple(rows[0]) if rows else ()
 
     def actual(self, name: str) -> str:
         """A sheet's name in the workbook (the office may have renamed a template sheet)."""

@@ -38,6 +38,8 @@ WHY: dict[str, Text] = {
                       "text in a number column cannot be read as one number for sure: kept"),
     "code_number": Text("kode tersimpan sebagai angka: dijadikan teks (sebagaimana lkjip-xl membacanya)",
                         "code stored as a number: made text (as lkjip-xl reads it)"),
+    "code_unconfirmed": Text("kode tersimpan sebagai angka; bacaannya (sesudah) bukan kode lain di buku kerja ini: dibiarkan",
+                             "code stored as a number; its reading (after) is no other code of this workbook: kept"),
     "row_style": Text("format kolom disalin ke baris tanpa format (baris sisipan)",
                       "the column's format copied to a row without one (inserted row)"),
     "validation": Text("daftar pilihan/validasi diperluas ke baris sisipan",

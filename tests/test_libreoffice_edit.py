@@ -220,6 +220,21 @@ def test_rapikan_restores_no_formula_that_reads_a_deleted_column(tmp_path, write
     assert [ws[f"{left[k]}{row}"].value for k in ("persen_realisasi", "sisa")] == [None, None]
 
 
+def test_a_row_inserted_above_the_header_is_said_and_rapikan_leaves_the_table(tmp_path, write, data):
+    """A line inserted above Realisasi's header (a second title): the header is no longer where the
+    template has it. check says so at the header row (it stopped with a KeyError on sisa), and
+    rapikan puts no dropdown or format into the table's first row, the header now."""
+    edited = edit_in_libreoffice(write(data), [["insert", REAL.sheet, 2]], tmp_path)
+    result = check_workbook(edited)
+    assert f"{REAL.sheet}!{column(REAL, 'sisa')}{REAL.header_row}" in codes_at(result.findings, "STR002")
+    repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    assert [c for c in repaired.changes if c.sheet == REAL.sheet] == []
+    ws = openpyxl.load_workbook(repaired.output)[REAL.sheet]
+    header = f"A{REAL.header_row + 1}"
+    assert ws[header].value == "Kode"
+    assert not any(header in str(d.sqref).split() for d in ws.data_validations.dataValidation)
+
+
 # ------------------------------------------------------------------ sheets renamed
 def test_sheets_renamed_in_libreoffice_are_read_and_reported_under_their_new_names(tmp_path):
     """Tabs renamed as offices do ("Realisasi 2024", "skm"; LibreOffice follows in every formula):

@@ -16,7 +16,7 @@ from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from .change import Change
 from .formulas import repair_formulas
-from .layout import repair_print_areas, repair_styles, repair_validations, repair_version
+from .layout import repair_print_areas, repair_styles, repair_validations, repair_version, unfound
 from .package import Package
 from .perubahan import perubahan_xml, sheet_name
 from .sheet_xml import XmlShapeError
@@ -63,8 +63,8 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     leave = {(f.sheet, f.cell) for f in findings
              if f.code == "FRM002" and f.params.get("follows") and f.params["follows"] not in replaced}
     changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes), leave)
-    changes += repair_styles(ctx.model, package)
-    changes += repair_validations(ctx.model, package)
+    changes += repair_styles(ctx.model, package, unfound(findings))
+    changes += repair_validations(ctx.model, package, unfound(findings))
     changes += repair_print_areas(ctx.model, package)
     changes += repair_version(ctx.model, findings, package)
     changes = [replace(c, sheet=package.actual(c.sheet)) for c in changes]

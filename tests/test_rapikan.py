@@ -352,6 +352,24 @@ def test_an_offices_own_sheet_named_perubahan_is_kept(write, data, tmp_path, nam
         assert wb["Perubahan (rapikan)"]["A1"].value == "No"
 
 
+def test_the_link_to_a_cell_of_a_sheet_renamed_with_an_apostrophe(write, data, tmp_path):
+    """Realisasi renamed "Realisasi Pak'Budi": the link of Perubahan doubles the apostrophe inside
+    the quoted name, as a reference must ('Realisasi Pak''Budi'!K14), or it leads nowhere."""
+    data["tables"]["realisasi"][9]["realisasi"] = "304.000.000"
+    src = write(data)
+    with zipfile.ZipFile(src) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(b'name="Realisasi"', b'name="Realisasi Pak&apos;Budi"')
+    with zipfile.ZipFile(src, "w") as zf:
+        for member, content in members.items():
+            zf.writestr(member, content)
+    result = repair_workbook(src, tmp_path / "rapi.xlsx")
+    target = ref(cell_of("realisasi", "realisasi", 9))
+    assert [(c.sheet, c.cell) for c in result.applied][:1] == [("Realisasi Pak'Budi", target)]
+    link = openpyxl.load_workbook(result.output)["Perubahan"]["C2"].hyperlink.location
+    assert link == f"'Realisasi Pak''Budi'!{target}"
+
+
 def test_rapikan_on_its_own_copy_replaces_perubahan_and_changes_nothing_else(write, data, tmp_path):
     data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
     first = repaired(write, data, tmp_path)

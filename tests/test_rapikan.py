@@ -97,6 +97,24 @@ def test_a_typed_value_that_differs_stays_and_is_listed(write, data, tmp_path):
     assert cached[ref(target)].value == pytest.approx(0.97)  # as typed (a percent cell)
 
 
+def test_the_templates_formula_as_libreoffice_writes_it_gets_its_stale_result_refreshed(write, data, tmp_path):
+    """LibreOffice saves the mutu formula's 2.60 and 1.00 as 2.6 and 1: still the template's formula
+    (not one of the office's own, left and listed), so its stale result is refreshed."""
+    sheet = SCHEMA.table("skm_unsur").sheet
+    target = ref(cell_of("skm_unsur", "mutu", 0))
+
+    def as_libreoffice(xml: str) -> str:
+        cell = re.search(rf'<c r="{target}"[^>]*>.*?</c>', xml).group(0)
+        saved = cell.replace("&gt;=2.60,", "&gt;=2.6,").replace("&gt;=1.00,", "&gt;=1,").replace("<v>B</v>", "<v>A</v>")
+        assert saved.count("2.6,") == 1 and "<v>A</v>" in saved
+        return xml.replace(cell, saved)
+
+    result = repaired(write, data, tmp_path, lambda p: edit_sheet(p, sheet, as_libreoffice))
+    (change,) = [c for c in result.changes if (c.sheet, c.cell) == (sheet, target)]
+    assert (change.why, change.applied, change.before, change.after) == ("result_stale", True, "A", "B")
+    assert openpyxl.load_workbook(result.output, data_only=True)[sheet][target].value == "B"
+
+
 # ------------------------------------------------------------------------------- stored values
 def test_a_number_stored_as_text_becomes_the_number_and_its_row_recomputes(write, data, tmp_path):
     data["tables"]["realisasi"][9]["realisasi"] = "304.000.000"

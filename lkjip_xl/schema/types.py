@@ -125,9 +125,14 @@ class Column(_Cell):
 
 def normalise_formula(formula: str | None) -> str:
     """A formula compared as text: no '=', spaces, '$', quotes around sheet names, or case;
-    LibreOffice writes FALSE() where Excel writes FALSE."""
+    LibreOffice writes FALSE() where Excel writes FALSE, and a number without its trailing zeros
+    (2.6 and 1 where the template wrote 2.60 and 1.00)."""
     text = (formula or "").lstrip("=").upper().replace("$", "").replace("'", "").replace("FALSE()", "FALSE")
+    text = _TRAILING_ZEROS.sub(lambda m: m.group(1) + (f".{m.group(2)}" if m.group(2) else ""), text)
     return re.sub(r"\s+", "", text)
+
+
+_TRAILING_ZEROS = re.compile(r"(?<![\w.])(\d+)\.(\d*?)0+(?![\w.])")
 
 
 def is_former(cell: "_Cell", formula: str | None, ctx: "FormulaContext") -> bool:

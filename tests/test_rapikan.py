@@ -128,6 +128,27 @@ def test_a_number_stored_as_text_becomes_the_number_and_its_row_recomputes(write
     assert [f for f in result.after.findings if f.sheet == "Realisasi"] == []
 
 
+def test_a_formula_of_the_offices_own_reading_a_mended_cell_is_listed(write, data, tmp_path):
+    """Kegiatan 01.01's pagu typed as =SUM of its sub kegiatan, one of which holds its pagu as text:
+    the SUM skips it (800.000.000 stored). rapikan makes that pagu a number but does not compute the
+    office's SUM: its stored result stays until the copy is opened, and the check of the copy reads
+    it (BUD003 there). The SUM is listed, so that this is understood."""
+    data["tables"]["realisasi"][3]["pagu_murni"] = "200.000.000"
+    parent, first = ref(cell_of("realisasi", "pagu_murni", 1)), ref(cell_of("realisasi", "pagu_murni", 2))
+    last = ref(cell_of("realisasi", "pagu_murni", 3))
+
+    def summed(xml: str) -> str:
+        cell = re.search(rf'<c r="{parent}"([^>]*)><v>[^<]*</v></c>', xml)
+        return xml.replace(cell.group(0), f'<c r="{parent}"{cell.group(1)}><f>SUM({first}:{last})</f><v>800000000</v></c>')
+
+    result = repaired(write, data, tmp_path, lambda p: edit_sheet(p, SCHEMA.table("realisasi").sheet, summed))
+    assert changes_at(result, "text_number") == [cell_of("realisasi", "pagu_murni", 3)]
+    (listed,) = [c for c in result.changes if c.why == "formula_reads_changed"]
+    assert (f"{listed.sheet}!{listed.cell}", listed.before, listed.applied) == (
+        cell_of("realisasi", "pagu_murni", 1), 800_000_000, False)
+    assert cell_of("realisasi", "pagu_murni", 1) in codes_at(result.after.findings, "BUD003")
+
+
 def test_a_nil_marker_stays(write, data, tmp_path):
     data["tables"]["realisasi"][9]["realisasi"] = "-"
     result = repaired(write, data, tmp_path)

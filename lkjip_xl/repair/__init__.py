@@ -15,6 +15,7 @@ from ..findings import on_template_sheets
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from .change import Change
+from .dependents import stale_dependents
 from .formulas import repair_formulas
 from .layout import repair_print_areas, repair_styles, repair_validations, repair_version, unfound
 from .package import Package
@@ -67,6 +68,7 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     changes += repair_validations(ctx.model, package, unfound(findings))
     changes += repair_print_areas(ctx.model, package)
     changes += repair_version(ctx.model, findings, package)
+    changes += stale_dependents(ctx.model, changes)
     changes = [replace(c, sheet=package.actual(c.sheet)) for c in changes]
     package.recalculate_on_open()
     bold, wrap = package.add_styles()

@@ -40,6 +40,10 @@ WHY: dict[str, Text] = {
                         "code stored as a number: made text (as lkjip-xl reads it)"),
     "code_unconfirmed": Text("kode tersimpan sebagai angka; bacaannya (sesudah) bukan kode lain di buku kerja ini: dibiarkan",
                              "code stored as a number; its reading (after) is no other code of this workbook: kept"),
+    "formula_reads_changed": Text("rumus sendiri yang membaca sel yang diubah: hasilnya dihitung ulang saat salinan dibuka "
+                                  "di Excel/LibreOffice (pemeriksaan salinan masih membaca hasil lama)",
+                                  "a formula of your own that reads a changed cell: its result is recalculated when the "
+                                  "copy is opened in Excel/LibreOffice (the check of the copy still reads the old one)"),
     "row_style": Text("format kolom disalin ke baris tanpa format (baris sisipan)",
                       "the column's format copied to a row without one (inserted row)"),
     "validation": Text("daftar pilihan/validasi diperluas ke baris sisipan",

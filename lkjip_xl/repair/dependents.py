@@ -12,9 +12,14 @@ from ..schema.refs import a1, parse_a1
 from .change import Change
 
 
+# the changes that give a cell another value (not a format, a dropdown, a formula giving the same)
+NEW_VALUE = frozenset({"text_number", "percent_points", "code_number", "formula_missing", "formula_former",
+                       "result_stale"})
+
+
 def stale_dependents(model, changes: list[Change]) -> list[Change]:
     """``changes`` name template sheets; so do the lines returned."""
-    changed = {(c.sheet, *parse_a1(c.cell)) for c in changes if c.applied and _one_cell(c.cell)}
+    changed = {(c.sheet, *parse_a1(c.cell)) for c in changes if c.applied and c.why in NEW_VALUE}
     if not changed:
         return []
     template = {actual: name for name, actual in model.renamed.items()}
@@ -24,14 +29,6 @@ def stale_dependents(model, changes: list[Change]) -> list[Change]:
         if (sheet, row, col) not in changed and formula and _reads(formula, sheet, template, changed):
             out.append(Change(sheet, a1(row, col), value, None, "formula_reads_changed", applied=False))
     return out
-
-
-def _one_cell(ref: str) -> bool:
-    try:
-        parse_a1(ref)
-    except (ValueError, AttributeError):
-        return False
-    return True
 
 
 def _own_formula_cells(model):

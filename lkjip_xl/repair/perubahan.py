@@ -31,7 +31,6 @@ def sheet_name(package) -> str:
         found = taken.get(name.casefold())
         if found is None or package.first_row(found)[:len(HEADERS["id"])] in set(HEADERS.values()):
             return found or name
-    raise AssertionError("unreachable")
 
 
 def _cell(row: int, col: int, value, style: int) -> str:

@@ -196,6 +196,45 @@ def test_a_column_the_formulas_read_deleted_is_an_error_at_the_header_and_at_eac
     assert {f"{REAL.sheet}!{moved[k]}{r}" for k in moved for r in rows} <= broken
 
 
+def test_rapikan_restores_no_formula_that_reads_a_deleted_column(tmp_path, write, data):
+    """Pagu Perubahan deleted, then a sub kegiatan inserted: the template's % and sisa formulas read
+    that column, and its letter now names Realisasi (Rp). Written there they would give 45/45 = 100 %
+    and sisa 0 where lkjip-xl reads 45/50 = 90 % and 5.000.000; they are left out, and listed."""
+    gone = REAL.col_index("pagu_perubahan")
+    left = {k: col_letter(REAL.col_index(k) - (REAL.col_index(k) > gone)) for k in
+            ("kode", "uraian", "target_keluaran", "realisasi_keluaran", "persen_keluaran", "pagu_murni",
+             "realisasi", "persen_realisasi", "sisa")}
+    row = REAL.first_row + 4  # below 01.01.02
+    values = {"kode": "01.01.03", "uraian": "Baru", "target_keluaran": 2, "realisasi_keluaran": 2,
+              "pagu_murni": 50_000_000, "realisasi": 45_000_000}
+    steps = [["delete_col", REAL.sheet, col_letter(gone)], ["insert", REAL.sheet, row]]
+    steps += [["set", REAL.sheet, f"{left[k]}{row}", v] for k, v in values.items()]
+    edited = edit_in_libreoffice(write(data), steps, tmp_path)
+    repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    by_cell = {c.cell: c for c in repaired.changes}
+    assert by_cell[f"{left['persen_keluaran']}{row}"].why == "formula_missing"  # 2/2: reads only present columns
+    for key in ("persen_realisasi", "sisa"):
+        change = by_cell[f"{left[key]}{row}"]
+        assert (change.why, change.applied) == ("formula_source_absent", False)
+    ws = openpyxl.load_workbook(repaired.output)[REAL.sheet]
+    assert [ws[f"{left[k]}{row}"].value for k in ("persen_realisasi", "sisa")] == [None, None]
+
+
+def test_a_row_inserted_above_the_header_is_said_and_rapikan_leaves_the_table(tmp_path, write, data):
+    """A line inserted above Realisasi's header (a second title): the header is no longer where the
+    template has it. check says so at the header row (it stopped with a KeyError on sisa), and
+    rapikan puts no dropdown or format into the table's first row, the header now."""
+    edited = edit_in_libreoffice(write(data), [["insert", REAL.sheet, 2]], tmp_path)
+    result = check_workbook(edited)
+    assert f"{REAL.sheet}!{column(REAL, 'sisa')}{REAL.header_row}" in codes_at(result.findings, "STR002")
+    repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    assert [c for c in repaired.changes if c.sheet == REAL.sheet] == []
+    ws = openpyxl.load_workbook(repaired.output)[REAL.sheet]
+    header = f"A{REAL.header_row + 1}"
+    assert ws[header].value == "Kode"
+    assert not any(header in str(d.sqref).split() for d in ws.data_validations.dataValidation)
+
+
 # ------------------------------------------------------------------ sheets renamed
 def test_sheets_renamed_in_libreoffice_are_read_and_reported_under_their_new_names(tmp_path):
     """Tabs renamed as offices do ("Realisasi 2024", "skm"; LibreOffice follows in every formula):

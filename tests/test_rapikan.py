@@ -97,6 +97,24 @@ def test_a_typed_value_that_differs_stays_and_is_listed(write, data, tmp_path):
     assert cached[ref(target)].value == pytest.approx(0.97)  # as typed (a percent cell)
 
 
+def test_the_templates_formula_as_libreoffice_writes_it_gets_its_stale_result_refreshed(write, data, tmp_path):
+    """LibreOffice saves the mutu formula's 2.60 and 1.00 as 2.6 and 1: still the template's formula
+    (not one of the office's own, left and listed), so its stale result is refreshed."""
+    sheet = SCHEMA.table("skm_unsur").sheet
+    target = ref(cell_of("skm_unsur", "mutu", 0))
+
+    def as_libreoffice(xml: str) -> str:
+        cell = re.search(rf'<c r="{target}"[^>]*>.*?</c>', xml).group(0)
+        saved = cell.replace("&gt;=2.60,", "&gt;=2.6,").replace("&gt;=1.00,", "&gt;=1,").replace("<v>B</v>", "<v>A</v>")
+        assert saved.count("2.6,") == 1 and "<v>A</v>" in saved
+        return xml.replace(cell, saved)
+
+    result = repaired(write, data, tmp_path, lambda p: edit_sheet(p, sheet, as_libreoffice))
+    (change,) = [c for c in result.changes if (c.sheet, c.cell) == (sheet, target)]
+    assert (change.why, change.applied, change.before, change.after) == ("result_stale", True, "A", "B")
+    assert openpyxl.load_workbook(result.output, data_only=True)[sheet][target].value == "B"
+
+
 # ------------------------------------------------------------------------------- stored values
 def test_a_number_stored_as_text_becomes_the_number_and_its_row_recomputes(write, data, tmp_path):
     data["tables"]["realisasi"][9]["realisasi"] = "304.000.000"
@@ -108,6 +126,32 @@ def test_a_number_stored_as_text_becomes_the_number_and_its_row_recomputes(write
     assert cached[ref(target)].value == 304_000_000
     assert cached[ref(cell_of("realisasi", "sisa", 9))].value == 320_000_000 - 304_000_000
     assert [f for f in result.after.findings if f.sheet == "Realisasi"] == []
+    # the row's results were not compared by check (its input unreadable): no finding is named for them
+    assert [(c.cell, c.code) for c in result.changes if c.why == "result_stale"] == [
+        (ref(cell_of("realisasi", k, 9)), None) for k in ("persen_realisasi", "sisa")]
+    text = run(result.source, "-o", tmp_path / "teks.xlsx").output  # text told apart from the number
+    assert f"{cell_of('realisasi', 'realisasi', 9)} [VAL001] " in text and ": '304.000.000' -> 304.000.000" in text
+
+
+def test_a_formula_of_the_offices_own_reading_a_mended_cell_is_listed(write, data, tmp_path):
+    """Kegiatan 01.01's pagu typed as =SUM of its sub kegiatan, one of which holds its pagu as text:
+    the SUM skips it (800.000.000 stored). rapikan makes that pagu a number but does not compute the
+    office's SUM: its stored result stays until the copy is opened, and the check of the copy reads
+    it (BUD003 there). The SUM is listed, so that this is understood."""
+    data["tables"]["realisasi"][3]["pagu_murni"] = "200.000.000"
+    parent, first = ref(cell_of("realisasi", "pagu_murni", 1)), ref(cell_of("realisasi", "pagu_murni", 2))
+    last = ref(cell_of("realisasi", "pagu_murni", 3))
+
+    def summed(xml: str) -> str:
+        cell = re.search(rf'<c r="{parent}"([^>]*)><v>[^<]*</v></c>', xml)
+        return xml.replace(cell.group(0), f'<c r="{parent}"{cell.group(1)}><f>SUM({first}:{last})</f><v>800000000</v></c>')
+
+    result = repaired(write, data, tmp_path, lambda p: edit_sheet(p, SCHEMA.table("realisasi").sheet, summed))
+    assert changes_at(result, "text_number") == [cell_of("realisasi", "pagu_murni", 3)]
+    (listed,) = [c for c in result.changes if c.why == "formula_reads_changed"]
+    assert (f"{listed.sheet}!{listed.cell}", listed.before, listed.applied) == (
+        cell_of("realisasi", "pagu_murni", 1), 800_000_000, False)
+    assert cell_of("realisasi", "pagu_murni", 1) in codes_at(result.after.findings, "BUD003")
 
 
 def test_a_nil_marker_stays(write, data, tmp_path):
@@ -132,6 +176,25 @@ def test_a_code_stored_as_a_number_becomes_text(write, data, tmp_path):
     cell = openpyxl.load_workbook(result.output)[SCHEMA.table("pk_program").sheet][ref(target)]
     assert (cell.value, cell.number_format) == ("01", "@")
     assert codes_at(result.after.findings, "VAL006") == []
+
+
+@pytest.mark.parametrize("number, applied", [(1.01, True), (1.1, False)])
+def test_a_code_stored_as_a_number_is_made_text_only_where_the_workbook_holds_that_code(
+        write, data, tmp_path, number, applied):
+    """Kegiatan 01.01 typed as a number: 1.01 reads as 01.01, the code its sub kegiatan 01.01.01 and
+    01.01.02 and the RA Kegiatan sheet carry: made text. 1.1 reads as 01.10 (the zero Excel drops
+    from "01.10"), a code nowhere else in the workbook while the sub kegiatan below are 01.01.xx:
+    a guess, left as it is (check keeps saying it at the cell), and listed."""
+    assert [r["kode"] for r in data["tables"]["realisasi"][1:4]] == ["01.01", "01.01.01", "01.01.02"]
+    data["tables"]["realisasi"][1]["kode"] = number
+    result = repair_workbook(write(data), tmp_path / "rapi.xlsx")
+    target = ref(cell_of("realisasi", "kode", 1))
+    (change,) = [c for c in result.changes if c.cell == target]
+    assert (change.code, change.applied, change.before, change.after) == (
+        "VAL006", applied, number, "01.01" if applied else "01.10")
+    cell = openpyxl.load_workbook(result.output)[SCHEMA.table("realisasi").sheet][target]
+    assert cell.value == ("01.01" if applied else number)
+    assert codes_at(result.after.findings, "VAL006") == ([] if applied else [cell_of("realisasi", "kode", 1)])
 
 
 def test_an_skm_answer_typed_as_text_becomes_a_number(write, data, tmp_path):
@@ -260,6 +323,95 @@ def test_the_perubahan_sheet_comes_first_and_lists_every_change(write, data, tmp
     assert listed == [(c.sheet, c.cell, "diubah" if c.applied else "perlu diputuskan") for c in result.changes]
     assert wb["Perubahan"]["C2"].hyperlink.location == f"'{result.changes[0].sheet}'!{result.changes[0].cell}" \
         or wb["Perubahan"]["C2"].hyperlink.location == f"{result.changes[0].sheet}!{result.changes[0].cell}"
+
+
+def test_every_sheet_keeps_its_cells_beside_the_new_first_sheet(write, data, tmp_path):
+    """The sheet Perubahan is a new part of the package: no sheet of the workbook (the first one,
+    Petunjuk, held in xl/worksheets/sheet1.xml, included) is written over by it."""
+    data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
+    result = repaired(write, data, tmp_path)
+    changed = {(c.sheet, c.cell) for c in result.changes}
+    before, after = openpyxl.load_workbook(result.source), openpyxl.load_workbook(result.output)
+    assert after.sheetnames == ["Perubahan", *before.sheetnames]
+    for ws in before:
+        cells = {(c.coordinate, c.value) for row in ws.iter_rows() for c in row if (ws.title, c.coordinate) not in changed}
+        kept = {(c.coordinate, c.value) for row in after[ws.title].iter_rows() for c in row
+                if (ws.title, c.coordinate) not in changed}
+        assert cells == kept, ws.title
+
+
+def test_the_annotated_copy_of_check_is_tidied_into_a_readable_copy(write, data, tmp_path):
+    """`check --annotate` writes its copy with openpyxl, which declares the relationships namespace
+    on each <sheet> element, not on <workbook>: the sheet Perubahan must declare it too (the copy's
+    workbook.xml was not well-formed XML), and the copy is read back before it is kept."""
+    from xml.etree import ElementTree
+
+    from lkjip_xl.render.annotate import write_annotated
+
+    data["tables"]["realisasi"][9]["realisasi"] = "304.000.000"
+    src = write(data)
+    annotated = tmp_path / "bertanda.xlsx"
+    write_annotated(src, annotated, check_workbook(src).findings)
+    result = repair_workbook(annotated, tmp_path / "rapi.xlsx")
+    with zipfile.ZipFile(result.output) as zf:
+        ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    wb = openpyxl.load_workbook(result.output)
+    assert wb.sheetnames[:2] == ["Perubahan", "Temuan"]
+    assert wb[SCHEMA.table("realisasi").sheet][ref(cell_of("realisasi", "realisasi", 9))].value == 304_000_000
+
+
+def test_a_copy_that_cannot_be_read_back_is_not_kept(write, data, tmp_path, monkeypatch):
+    from lkjip_xl.errors import UnreadableWorkbook
+    from lkjip_xl.repair.package import Package
+
+    monkeypatch.setattr(Package, "write", lambda self, out: out.write_bytes(b"PK broken"))
+    out = tmp_path / "rapi.xlsx"
+    with pytest.raises(UnreadableWorkbook) as raised:
+        repair_workbook(write(data), out)
+    assert raised.value.key == "cannot_repair" and not out.exists() and list(tmp_path.glob(".rapi.xlsx.*")) == []
+
+
+@pytest.mark.parametrize("name", ["Perubahan", "perubahan"])
+def test_an_offices_own_sheet_named_perubahan_is_kept(write, data, tmp_path, name):
+    """An office's own sheet of that name (the follow-up plan renamed here, holding a plan) is not
+    the sheet an earlier rapikan wrote: it stays, and the list goes to `Perubahan (rapikan)`;
+    rapikan on that copy replaces its own list only."""
+    data["tables"]["skm_tindak_lanjut"] = [{"unsur": "Waktu Penyelesaian", "rencana": "Loket antrean daring"}]
+    data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
+    src = write(data)
+    with zipfile.ZipFile(src) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(b'name="SKM Tindak Lanjut"', f'name="{name}"'.encode())
+    with zipfile.ZipFile(src, "w") as zf:
+        for member, content in members.items():
+            zf.writestr(member, content)
+    plan = [[c.value for c in row] for row in openpyxl.load_workbook(src)[name].iter_rows()]
+    assert ["Waktu Penyelesaian", "Loket antrean daring", None, None] in plan
+    first = repair_workbook(src, tmp_path / "rapi.xlsx")
+    second = repair_workbook(first.output, tmp_path / "again.xlsx")
+    for result in (first, second):
+        wb = openpyxl.load_workbook(result.output)
+        assert wb.sheetnames[0] == "Perubahan (rapikan)" and wb.sheetnames.count("Perubahan (rapikan)") == 1
+        assert [[c.value for c in row] for row in wb[name].iter_rows()] == plan
+        assert wb["Perubahan (rapikan)"]["A1"].value == "No"
+
+
+def test_the_link_to_a_cell_of_a_sheet_renamed_with_an_apostrophe(write, data, tmp_path):
+    """Realisasi renamed "Realisasi Pak'Budi": the link of Perubahan doubles the apostrophe inside
+    the quoted name, as a reference must ('Realisasi Pak''Budi'!K14), or it leads nowhere."""
+    data["tables"]["realisasi"][9]["realisasi"] = "304.000.000"
+    src = write(data)
+    with zipfile.ZipFile(src) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(b'name="Realisasi"', b'name="Realisasi Pak&apos;Budi"')
+    with zipfile.ZipFile(src, "w") as zf:
+        for member, content in members.items():
+            zf.writestr(member, content)
+    result = repair_workbook(src, tmp_path / "rapi.xlsx")
+    target = ref(cell_of("realisasi", "realisasi", 9))
+    assert [(c.sheet, c.cell) for c in result.applied][:1] == [("Realisasi Pak'Budi", target)]
+    link = openpyxl.load_workbook(result.output)["Perubahan"]["C2"].hyperlink.location
+    assert link == f"'Realisasi Pak''Budi'!{target}"
 
 
 def test_rapikan_on_its_own_copy_replaces_perubahan_and_changes_nothing_else(write, data, tmp_path):

@@ -26,6 +26,8 @@ def _shown(value) -> str:
         return "—"
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         text = format_id(value, min(decimal_places(value), 6))
+    elif isinstance(value, str) and not value.startswith(("=", "#")):
+        text = f"'{value}'"  # text, told apart from the number it may become ('180.000.000' -> 180.000.000)
     else:
         text = str(value)
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"

@@ -15,10 +15,11 @@ from ..findings import on_template_sheets
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from .change import Change
+from .dependents import stale_dependents
 from .formulas import repair_formulas
-from .layout import repair_print_areas, repair_styles, repair_validations, repair_version
+from .layout import repair_print_areas, repair_styles, repair_validations, repair_version, unfound
 from .package import Package
-from .perubahan import SHEET_NAME, perubahan_xml
+from .perubahan import perubahan_xml, sheet_name
 from .sheet_xml import XmlShapeError
 from .values import input_cells, repair_values
 
@@ -63,18 +64,28 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     leave = {(f.sheet, f.cell) for f in findings
              if f.code == "FRM002" and f.params.get("follows") and f.params["follows"] not in replaced}
     changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes), leave)
-    changes += repair_styles(ctx.model, package)
-    changes += repair_validations(ctx.model, package)
+    changes += repair_styles(ctx.model, package, unfound(findings))
+    changes += repair_validations(ctx.model, package, unfound(findings))
     changes += repair_print_areas(ctx.model, package)
     changes += repair_version(ctx.model, findings, package)
+    changes += stale_dependents(ctx.model, changes)
+    # a result refreshed in a row check did not compare (an input there unreadable until now) settles
+    # no finding of check: it names none
+    reported = {(f.sheet, f.cell, f.code) for f in findings}
+    changes = [replace(c, code=None) if c.why == "result_stale" and (c.sheet, c.cell, c.code) not in reported else c
+               for c in changes]
     changes = [replace(c, sheet=package.actual(c.sheet)) for c in changes]
     package.recalculate_on_open()
     bold, wrap = package.add_styles()
     namespace = re.search(rb'<(?:\w+:)?workbook\b[^>]*?xmlns(?::\w+)?="([^"]+/main)"', package.members["xl/workbook.xml"])
-    package.add_first_sheet(SHEET_NAME, perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
+    package.add_first_sheet(sheet_name(package), perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
     with atomic_output(out) as tmp:
         package.write(tmp)
-    return RepairResult(Path(src), Path(out), changes, before, check_workbook(out))
+        try:  # the copy is read back before it takes the output's name: a copy that cannot be read never does
+            after = replace(check_workbook(tmp), file=str(out))
+        except UnreadableWorkbook as exc:
+            raise UnreadableWorkbook("cannot_repair", path=str(src), detail=exc.params.get("detail") or exc.key) from None
+    return RepairResult(Path(src), Path(out), changes, before, after)
 
 
 def _stuck_rows(model, findings, changes: list[Change]) -> set[tuple[str, int]]:

@@ -25,6 +25,8 @@ WHY: dict[str, Text] = {
                           "the typed value is what the formula gives: formula restored"),
     "formula_typed": Text("nilai ketikan berbeda dari hasil rumus (sesudah: hasil rumus): dibiarkan",
                           "the typed value differs from the formula's result (after: the result): kept"),
+    "formula_source_absent": Text("rumus template membaca kolom yang tidak ada di sheet ini: tidak dipulihkan",
+                                  "the template's formula reads a column this sheet does not have: not restored"),
     "formula_own": Text("rumus di sel ini bukan rumus template: dibiarkan",
                         "this cell holds a formula of its own, not the template's: kept"),
     "formula_former": Text("rumus template lama yang tidak menghitung nilai ini: diganti rumus template sekarang",
@@ -42,6 +44,12 @@ WHY: dict[str, Text] = {
                       "text in a number column cannot be read as one number for sure: kept"),
     "code_number": Text("kode tersimpan sebagai angka: dijadikan teks (sebagaimana lkjip-xl membacanya)",
                         "code stored as a number: made text (as lkjip-xl reads it)"),
+    "code_unconfirmed": Text("kode tersimpan sebagai angka; bacaannya (sesudah) bukan kode lain di buku kerja ini: dibiarkan",
+                             "code stored as a number; its reading (after) is no other code of this workbook: kept"),
+    "formula_reads_changed": Text("rumus sendiri yang membaca sel yang diubah: hasilnya dihitung ulang saat salinan dibuka "
+                                  "di Excel/LibreOffice (pemeriksaan salinan masih membaca hasil lama)",
+                                  "a formula of your own that reads a changed cell: its result is recalculated when the "
+                                  "copy is opened in Excel/LibreOffice (the check of the copy still reads the old one)"),
     "row_style": Text("format kolom disalin ke baris tanpa format (baris sisipan)",
                       "the column's format copied to a row without one (inserted row)"),
     "validation": Text("daftar pilihan/validasi diperluas ke baris sisipan",

@@ -1,6 +1,7 @@
 """Formulas of computed cells: restored where a row lacks them (an inserted or pasted row) or where
 the value typed over them is exactly what they give; left, and listed, where the typed value
-differs (a person decides) or the cell holds a formula of its own. A stale or error result stored
+differs (a person decides) or the cell holds a formula of its own; never where the formula reads a
+column deleted from the sheet (its letters would name another column). A stale or error result stored
 with the template's own formula is refreshed to the value the formula gives (rows whose inputs
 still hold an unreadable value keep theirs: the spreadsheet would not compute that value)."""
 from __future__ import annotations
@@ -28,6 +29,11 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
         letters = {c.key: col_letter(data.cols.get(c.key, table.col_index(c.key))) for c in table.columns}
         for col in computed:
             pos, make = data.cols[col.key], formula_maker(col, set(data.cols))
+            if make is None:  # every formula of it reads a column deleted from the sheet: its letters would name others
+                changes += [Change(table.sheet, a1(row, pos), data.values[col.key][i], None, "formula_source_absent",
+                                   "FRM004", applied=False)
+                            for i, row in enumerate(data.rows) if not data.has_formula[col.key][i]]
+                continue
             style = sheet.column_style(pos, [r for i, r in enumerate(data.rows) if data.has_formula[col.key][i]][:50])
             for i, row in enumerate(data.rows):
                 fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)

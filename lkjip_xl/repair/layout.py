@@ -14,10 +14,16 @@ from .change import Change
 STRUCTURE = ("STR001", "STR002", "STR003")  # a layout rapikan does not move into place
 
 
-def repair_styles(model, package) -> list[Change]:
+def unfound(findings) -> set[str]:
+    """Sheets with a table whose columns were not all found at the template's header row (STR002:
+    a column deleted, rows inserted above the header): their rows are not the template's."""
+    return {f.sheet for f in findings if f.code == "STR002"}
+
+
+def repair_styles(model, package, skip: set[str] = frozenset()) -> list[Change]:
     changes = []
     for data in model.tables.values():
-        if not len(data):
+        if not len(data) or data.sheet in skip:
             continue
         sheet = package.sheet(data.sheet)
         cols = sorted(data.cols.values())
@@ -51,10 +57,10 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def repair_validations(model, package) -> list[Change]:
+def repair_validations(model, package, skip: set[str] = frozenset()) -> list[Change]:
     changes = []
     for data in model.tables.values():
-        if not len(data):
+        if not len(data) or data.sheet in skip:
             continue
         sheet = package.sheet(data.sheet)
         sqrefs = sheet.validation_ranges()

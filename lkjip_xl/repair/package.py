@@ -11,6 +11,9 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from python_calamine import CalamineWorkbook
+
+from ..errors import calamine_failure
 from ..reader.container import open_container
 from .sheet_xml import SheetXml
 
@@ -19,6 +22,9 @@ _NAME = re.compile(rb'\bname="([^"]*)"')
 _RID = re.compile(rb'\b(\w+):id="([^"]*)"')
 _DEFINED = re.compile(rb'<((?:\w+:)?)definedName\b([^>]*)>(.*?)</(?:\w+:)?definedName>', re.S)
 _LOCAL = re.compile(rb'\blocalSheetId="([0-9]+)"')
+_RELS_NS = re.compile(rb'xmlns:(\w+)="(http://(?:schemas\.openxmlformats\.org/officeDocument/2006|'
+                      rb'purl\.oclc\.org/ooxml/officeDocument)/relationships)"')
+_WORKSHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
@@ -38,6 +44,7 @@ class Package:
         finally:
             container.close()
         self._sheets: dict[str, SheetXml] = {}
+        self.path = Path(path)
 
     # ------------------------------------------------------------------------------ sheets
     def sheet(self, name: str) -> SheetXml:
@@ -45,6 +52,16 @@ class Package:
             part = self.sheet_parts[name]
             self._sheets[name] = SheetXml(self.members[part], part)
         return self._sheets[name]
+
+    def first_row(self, name: str) -> tuple:
+        """The values of a sheet's first row, as the original file holds them (() when unreadable)."""
+        try:
+            rows = CalamineWorkbook.from_path(self.path).get_sheet_by_name(name).to_python(nrows=1)
+        except BaseException as exc:
+            if not calamine_failure(exc):
+                raise
+            return ()
+        return tuple(rows[0]) if rows else ()
 
     def actual(self, name: str) -> str:
         """A sheet's name in the workbook (the office may have renamed a template sheet)."""
@@ -100,8 +117,7 @@ class Package:
         """A new worksheet placed first (the active tab stays the sheet the user left active)."""
         if name in self.sheet_names():
             self.remove_sheet(name)
-        number = 1 + max((int(m) for m in re.findall(r"worksheets/sheet(\d+)\.xml$", " ".join(self.members))
-                          if m), default=0)
+        number = 1 + max((int(m.group(1)) for m in map(_WORKSHEET_PART.fullmatch, self.members) if m), default=0)
         part = f"xl/worksheets/sheet{number}.xml"
         self.members[part] = xml
         rels = self.members[self._rels_part()]
@@ -114,9 +130,13 @@ class Package:
         override = f'<Override PartName="/{part}" ContentType="{WORKSHEET_CT}"/>'.encode()
         self.members["[Content_Types].xml"] = ct.replace(b"</Types>", override + b"</Types>", 1)
         book = self._workbook
-        ns = re.search(rb'xmlns:(\w+)="http://(?:schemas\.openxmlformats\.org/officeDocument/2006|purl\.oclc\.org/ooxml/officeDocument)/relationships"', book)
+        # the relationships prefix the root declares; openpyxl declares it on each <sheet> instead,
+        # and then so must this one
+        in_root = _RELS_NS.search(re.search(rb"<(?:\w+:)?workbook\b[^>]*>", book).group(0))
+        ns = in_root or _RELS_NS.search(book)
         prefix = ns.group(1).decode() if ns else "r"
-        declare = "" if ns else ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        uri = ns.group(2).decode() if ns else "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        declare = "" if in_root else f' xmlns:{prefix}="{uri}"'
         ids = [int(i) for i in re.findall(rb'\bsheetId="(\d+)"', book)]
         tag = re.search(rb"<((?:\w+:)?)sheets\b[^>]*>", book)
         element = (f'<{tag.group(1).decode()}sheet name="{escape(name)}" sheetId="{max(ids, default=0) + 1}" '

@@ -3,6 +3,7 @@ and every value left for a person to decide, one line each, the cell linked."""
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
 from ..schema.refs import a1, quote_sheet
@@ -18,6 +19,18 @@ HEADERS = {
 STATUS = {"id": ("diubah", "perlu diputuskan"), "en": ("changed", "for you to decide")}
 NOTHING = {"id": "Tidak ada yang perlu dirapikan.", "en": "Nothing needed tidying."}
 WIDTHS = (5, 14, 12, 9, 16, 30, 30, 60)
+
+
+def sheet_name(package) -> str:
+    """`Perubahan`; where the workbook has a sheet of that name (in any case) that is not one an
+    earlier rapikan wrote (its first row is not this sheet's header), `Perubahan (rapikan)`, then
+    `Perubahan (rapikan 2)`...: the office's own sheet is never replaced."""
+    taken = {name.casefold(): name for name in package.sheet_names()}
+    for n in count():
+        name = SHEET_NAME if n == 0 else f"{SHEET_NAME} (rapikan{f' {n}' if n > 1 else ''})"
+        found = taken.get(name.casefold())
+        if found is None or package.first_row(found)[:len(HEADERS["id"])] in set(HEADERS.values()):
+            return found or name
 
 
 def _cell(row: int, col: int, value, style: int) -> str:

@@ -2,7 +2,9 @@
 one number for sure, VAL001: lkjip-xl already used that number, so no figure of the report
 changes), a code stored as a number becomes the text lkjip-xl read it as (VAL006), a percent typed
 where a formula reads a number in its own unit (95 % stored 0,95) becomes that number (VAL015,
-as lkjip-xl read it: the sheet's own capaian then agrees). A nil marker
+as lkjip-xl read it: the sheet's own capaian then agrees); a code only where the workbook holds
+that code as text elsewhere (1.1 read as 01.10 while the sub kegiatan below are 01.01.xx stays,
+listed). A nil marker
 (`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
 listed. A cell formatted as text gets its column's number format (else the spreadsheet would
 store the next value typed there as text again), and the other way round for a code."""
@@ -39,6 +41,7 @@ def input_cells(model) -> dict[tuple[str, int, int], object]:
 def repair_values(model, findings, package) -> list[Change]:
     cells = input_cells(model)
     formats = package.number_formats()
+    known = _text_codes(model, {(f.sheet, *parse_a1(f.cell)) for f in findings if f.code == "VAL006"})
     changes: list[Change] = []
     for f in _each_cell(findings):
         if f.code not in ("VAL001", "VAL006", "VAL015", "SKM036") + UNREADABLE:
@@ -57,7 +60,9 @@ def repair_values(model, findings, package) -> list[Change]:
             continue  # "-" for nil, typed on purpose
         sheet = package.sheet(f.sheet)
         style = _style_for(sheet, formats, row, col, data, text=f.code == "VAL006")
-        if f.code == "VAL006":
+        if f.code == "VAL006" and not _confirmed(str(f.expected), known):
+            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "code_unconfirmed", "VAL006", applied=False))
+        elif f.code == "VAL006":
             sheet.set_text(row, col, str(f.expected), style)
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "code_number", "VAL006"))
         else:
@@ -65,6 +70,23 @@ def repair_values(model, findings, package) -> list[Change]:
             sheet.set_number(row, col, value, style)
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", f.code))
     return changes
+
+
+def _text_codes(model, guessed: set[tuple[str, int, int]]) -> set[str]:
+    """Every code the workbook's code columns hold as text (``guessed``: the cells holding a number)."""
+    codes = set()
+    for data in model.tables.values():
+        for key, pos in data.cols.items():
+            if data.table.column(key).type == ColType.CODE:
+                codes.update(v for row, v in zip(data.rows, data.values[key])
+                             if isinstance(v, str) and (data.sheet, row, pos) not in guessed)
+    return codes
+
+
+def _confirmed(code: str, known: set[str]) -> bool:
+    """Is a code read from a number (1.1 as 01.10: a zero may have been lost anywhere) one the
+    workbook holds as text elsewhere, itself or as the parent of one?"""
+    return code in known or any(k.startswith(code + ".") for k in known)
 
 
 def _each_cell(findings):

@@ -37,7 +37,7 @@ def parse_a1(ref: str) -> tuple[int, int]:
 
 
 def quote_sheet(name: str) -> str:
-    return f"'{name}'" if re.search(r"[^A-Za-z0-9_]", name) else name
+    return "'" + name.replace("'", "''") + "'" if re.search(r"[^A-Za-z0-9_]", name) else name
 
 
 def absolute(ref: str) -> str:

@@ -129,9 +129,14 @@ class Column(_Cell):
 
 def normalise_formula(formula: str | None) -> str:
     """A formula compared as text: no '=', spaces, '$', quotes around sheet names, or case;
-    LibreOffice writes FALSE() where Excel writes FALSE."""
+    LibreOffice writes FALSE() where Excel writes FALSE, and a number without its trailing zeros
+    (2.6 and 1 where the template wrote 2.60 and 1.00)."""
     text = (formula or "").lstrip("=").upper().replace("$", "").replace("'", "").replace("FALSE()", "FALSE")
+    text = _TRAILING_ZEROS.sub(lambda m: m.group(1) + (f".{m.group(2)}" if m.group(2) else ""), text)
     return re.sub(r"\s+", "", text)
+
+
+_TRAILING_ZEROS = re.compile(r"(?<![\w.])(\d+)\.(\d*?)0+(?![\w.])")
 
 
 def is_former(cell: "_Cell", formula: str | None, ctx: "FormulaContext") -> bool:
@@ -142,17 +147,18 @@ def is_former(cell: "_Cell", formula: str | None, ctx: "FormulaContext") -> bool
     return normalise_formula(formula) in {normalise_formula(f(ctx)) for f in cell.derive.former}
 
 
-def formula_maker(cell: "_Cell", present: frozenset[str] | set[str]) -> Callable[[FormulaContext], str]:
+def formula_maker(cell: "_Cell", present: frozenset[str] | set[str]) -> Callable[[FormulaContext], str] | None:
     """The formula to write for the cell in a table holding the columns ``present``: the template's,
     or where it reads a column the table lacks (one a later template added, ``Column.added_later``),
-    the earlier template's formula that reads none."""
+    the earlier template's formula that reads none; None when every one reads a missing column (one
+    deleted from the sheet: its letters would name other columns)."""
     for make in (cell.formula, *(cell.derive.former if cell.derive else ())):
         read: set[str] = set()
         make(FormulaContext(row=1, index=0, refs=lambda k: read.add(k) or "A1",
                             column_range=lambda k: read.add(k) or "A:A"))
         if read <= set(present):
             return make
-    return cell.formula
+    return None
 
 
 def probe_formula(cell: "_Cell", row: int = 1) -> tuple[str, frozenset[str]]:

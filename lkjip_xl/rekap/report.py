@@ -63,30 +63,32 @@ def kota_line(k: KotaIkm, lang: str = "id") -> str:
     mean = (t("ikm_mean", lang, ikm=format_id(k.mean.unrounded, 2), mutu=k.mean.mutu or "-", units=k.mean.units)
             if k.mean else t("ikm_none_mean", lang))
     line = t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
-    caveat = kota_caveat(k, lang)
-    return f"{line}; {caveat}" if caveat else line
+    return _with_caveat(line, kota_caveat(k, lang))
 
 
 def kota_caveat(k: KotaIkm, lang: str = "id") -> str | None:
     """What a kota IKM holds that cannot be trusted yet: the IKM of units whose survey data has errors."""
-    if not k.with_errors:
-        return None
-    return t("kota_with_errors", lang, n=len(k.with_errors), names=", ".join(k.with_errors))
+    return _caveat("kota_with_errors", k.with_errors, lang)
 
 
 def total_line(total: Total, lang: str = "id") -> str:
     line = t("total_line", lang, kota=total.kabupaten or t("unknown", lang), tahun=total.tahun or "",
              units=total.units, pagu=shown(total.pagu), realisasi=shown(total.realisasi),
              serapan=shown(total.serapan, 2), respondents=shown(total.respondents))
-    caveat = total_caveat(total, lang)
-    return f"{line}; {caveat}" if caveat else line
+    return _with_caveat(line, total_caveat(total, lang))
 
 
 def total_caveat(total: Total, lang: str = "id") -> str | None:
     """What a JUMLAH holds that cannot be trusted yet: the figures of units whose workbooks have errors."""
-    if not total.with_errors:
-        return None
-    return t("total_with_errors", lang, n=len(total.with_errors), names=", ".join(total.with_errors))
+    return _caveat("total_with_errors", total.with_errors, lang)
+
+
+def _caveat(key: str, units: tuple[str, ...], lang: str) -> str | None:
+    return t(key, lang, n=len(units), names=", ".join(units)) if units else None
+
+
+def _with_caveat(line: str, caveat: str | None) -> str:
+    return f"{line}; {caveat}" if caveat else line
 
 
 def render_text(rekap: Rekap, written, lang: str = "id") -> str:

@@ -14,7 +14,7 @@ optional (a workbook made before them reads as before):
   to it would make every earlier workbook unreadable)."""
 from __future__ import annotations
 
-from ..derivations import CAPAIAN_ARAH, ratio
+from ..derivations import CAPAIAN_ARAH
 from ..types import ColType as T, Table, Text
 from .common import col
 

@@ -197,6 +197,18 @@ def test_a_code_stored_as_a_number_is_made_text_only_where_the_workbook_holds_th
     assert codes_at(result.after.findings, "VAL006") == ([] if applied else [cell_of("realisasi", "kode", 1)])
 
 
+@pytest.mark.parametrize("number, counted", [(1.01, True), (1.1, False)])
+def test_check_s_hint_counts_a_code_as_a_number_only_where_rapikan_mends_it(write, data, number, counted):
+    """The same two codes: check's last line offers rapikan for 1.01 (01.01, which the workbook
+    holds), not for 1.1 alone (01.10, a guess rapikan leaves)."""
+    data["tables"]["realisasi"][1]["kode"] = number
+    path = write(data)
+    (val006,) = [f for f in check_workbook(path).findings if f.code == "VAL006"]
+    assert val006.params.get("unconfirmed", False) is not counted
+    hint = CliRunner().invoke(app, ["check", str(path)]).stdout.splitlines()[-1]
+    assert ("VAL006" in hint) is counted
+
+
 def test_an_skm_answer_typed_as_text_becomes_a_number(write, data, tmp_path):
     answer = data["tables"]["skm_responden"][0]["u1"]
     data["tables"]["skm_responden"][0]["u1"] = str(answer)

@@ -10,11 +10,13 @@ not a programme/kegiatan/sub kegiatan code are left out of it (the reader report
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterable
 
 from ..calc.budget import level_of, normalise_code, parent_code
 from ..findings import Finding
 from ..schema.lists import values as list_values
+from ..schema.types import ColType
 from .compare import is_blank
 from .kinerja import code_key
 
@@ -83,14 +85,44 @@ def _realisasi(table, tree) -> Iterable[Finding]:
         yield from _levels(table)
 
 
-def row_numbers_read(findings: list[Finding], ctx) -> list[Finding]:
-    """Without VAL006 ("a code stored as a number may have lost a zero") at the Realisasi codes
-    when they are row numbers (BUD033): a row number 1 typed as a number has no zero to lose."""
-    table = ctx.model.table("realisasi")
-    if table is None or "kode" not in table.cols or not ctx.wb.budget.numbered:
+def codes_read(findings: list[Finding], ctx) -> list[Finding]:
+    """VAL006 ("a code stored as a number may have lost a zero") as the workbook bears it out:
+    not said of the Realisasi codes when they are row numbers (BUD033: a row number 1 typed as a
+    number has no zero to lose); marked ``unconfirmed`` where the code lkjip-xl read (1.1 as 01.10:
+    a zero may have been lost anywhere) is held as text nowhere else in the workbook, itself or as
+    the parent of one (then `rapikan` leaves it for a person, and check's hint does not count it)."""
+    guessed = [f for f in findings if f.code == "VAL006"]
+    if not guessed:
         return findings
-    column = {table.cell("kode", i) for i in range(len(table))}
-    return [f for f in findings if not (f.code == "VAL006" and f.sheet == table.sheet and f.cell in column)]
+    table = ctx.model.table("realisasi")
+    numbered = set()
+    if table is not None and "kode" in table.cols and ctx.wb.budget.numbered:
+        numbered = {(table.sheet, table.cell("kode", i)) for i in range(len(table))}
+    known = _text_codes(ctx.model, {(f.sheet, f.cell) for f in guessed})
+    out = []
+    for f in findings:
+        if f.code == "VAL006":
+            if (f.sheet, f.cell) in numbered:
+                continue
+            if not _confirmed(str(f.expected), known):
+                f = replace(f, params={**f.params, "unconfirmed": True})
+        out.append(f)
+    return out
+
+
+def _text_codes(model, guessed: set[tuple[str, str]]) -> set[str]:
+    """Every code the workbook's code columns hold as text (``guessed``: the cells holding a number)."""
+    codes = set()
+    for data in model.tables.values():
+        for key in data.cols:
+            if data.table.column(key).type == ColType.CODE:
+                codes.update(v for i, v in enumerate(data.values[key])
+                             if isinstance(v, str) and (data.sheet, data.cell(key, i)) not in guessed)
+    return codes
+
+
+def _confirmed(code: str, known: set[str]) -> bool:
+    return code in known or any(k.startswith(code + ".") for k in known)
 
 
 def _example_codes(tree) -> str:

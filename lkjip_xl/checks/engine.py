@@ -17,7 +17,7 @@ from ..reader.model import WorkbookModel
 from ..reader.values import NIL
 from ..settings import Settings
 from .blame import Cells, explain
-from .codes import row_numbers_read
+from .codes import codes_read
 from .compare import consistent_truncation
 from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
 from .skm import uncounted_notes
@@ -137,7 +137,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     checked = explain_scale(explained(run_checks(ctx), model), model, ctx.relations,
                             lambda other: explained(rerun(other), other))
     findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + checked)), model))
-    findings = row_numbers_read(former_error_values(fraction_notes(findings, ctx), ctx), ctx)
+    findings = codes_read(former_error_values(fraction_notes(findings, ctx), ctx), ctx)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])

@@ -16,7 +16,7 @@ MENDED = frozenset({"VAL001", "VAL006", "VAL015", "FRM004", "FRM007"})
 def mendable(findings) -> list:
     """The findings (not the notes) that `rapikan` settles in its copy: what check's hint counts and
     what makes the web page offer the tidied copy."""
-    return [f for f in findings if f.code in MENDED and f.severity != "info"]
+    return [f for f in findings if f.code in MENDED and f.severity != "info" and not f.params.get("unconfirmed")]
 
 WHY: dict[str, Text] = {
     "formula_missing": Text("rumus tidak ada di baris ini (baris sisipan/tempelan): rumus dipulihkan",

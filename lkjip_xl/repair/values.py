@@ -41,7 +41,6 @@ def input_cells(model) -> dict[tuple[str, int, int], object]:
 def repair_values(model, findings, package) -> list[Change]:
     cells = input_cells(model)
     formats = package.number_formats()
-    known = _text_codes(model, {(f.sheet, *parse_a1(f.cell)) for f in findings if f.code == "VAL006"})
     changes: list[Change] = []
     for f in _each_cell(findings):
         if f.code not in ("VAL001", "VAL006", "VAL015", "SKM036") + UNREADABLE:
@@ -60,7 +59,7 @@ def repair_values(model, findings, package) -> list[Change]:
             continue  # "-" for nil, typed on purpose
         sheet = package.sheet(f.sheet)
         style = _style_for(sheet, formats, row, col, data, text=f.code == "VAL006")
-        if f.code == "VAL006" and not _confirmed(str(f.expected), known):
+        if f.code == "VAL006" and f.params.get("unconfirmed"):  # checks/codes.py codes_read
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "code_unconfirmed", "VAL006", applied=False))
         elif f.code == "VAL006":
             sheet.set_text(row, col, str(f.expected), style)
@@ -70,23 +69,6 @@ def repair_values(model, findings, package) -> list[Change]:
             sheet.set_number(row, col, value, style)
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", f.code))
     return changes
-
-
-def _text_codes(model, guessed: set[tuple[str, int, int]]) -> set[str]:
-    """Every code the workbook's code columns hold as text (``guessed``: the cells holding a number)."""
-    codes = set()
-    for data in model.tables.values():
-        for key, pos in data.cols.items():
-            if data.table.column(key).type == ColType.CODE:
-                codes.update(v for row, v in zip(data.rows, data.values[key])
-                             if isinstance(v, str) and (data.sheet, row, pos) not in guessed)
-    return codes
-
-
-def _confirmed(code: str, known: set[str]) -> bool:
-    """Is a code read from a number (1.1 as 01.10: a zero may have been lost anywhere) one the
-    workbook holds as text elsewhere, itself or as the parent of one?"""
-    return code in known or any(k.startswith(code + ".") for k in known)
 
 
 def _each_cell(findings):

@@ -63,3 +63,26 @@ def test_libreoffice_prints_the_temuan_sheet_with_indonesian_numbers(annotated, 
                           text=True, timeout=60).stdout
     assert "95,4545" in text and "95.4545" not in text
     assert "kode 01.01.02 berada di bawah 01.02" in text and "berawalan 01.02)" in text  # both lines printed
+
+
+def test_an_office_s_own_sheet_named_temuan_is_kept(tmp_path):
+    """An office's own sheet "Temuan" (its audit notes) stays; the list is "Temuan (lkjip-xl)". An
+    earlier annotated copy's list is replaced, not kept beside the new one."""
+    own = tmp_path / "own.xlsx"
+    wb = openpyxl.load_workbook(SAMPLE)
+    wb.create_sheet("Temuan")["A1"] = "Catatan inspektorat 2024"
+    wb.save(own)
+    findings = check_workbook(own).findings
+    out = tmp_path / "a.xlsx"
+    write_annotated(own, out, findings, "id")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Temuan (lkjip-xl)" and book["Temuan"]["A1"].value == "Catatan inspektorat 2024"
+    again = tmp_path / "b.xlsx"
+    write_annotated(out, again, findings, "en")
+    assert [n for n in openpyxl.load_workbook(again).sheetnames if n.startswith("Temuan")] == [
+        "Temuan (lkjip-xl)", "Temuan"]
+    first = tmp_path / "c.xlsx"
+    write_annotated(SAMPLE, first, findings, "id")
+    twice = tmp_path / "d.xlsx"
+    write_annotated(first, twice, findings, "en")
+    assert openpyxl.load_workbook(twice).sheetnames[:2] == ["Temuan", "Petunjuk"]

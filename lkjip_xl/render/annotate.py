@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..findings import show_value
 from ..glossary import severity_word, term
+from ..i18n import LANGS
 from ..io.atomic import atomic_output
 from ..reader.strict import transitional
 from ..schema.refs import quote_sheet
@@ -71,19 +72,32 @@ def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
         target.fill = FILLS[worst.severity]
         text = "\n".join(f"[{f.code}] {f.message(lang)}" for f in items)
         target.comment = Comment(text[:30000], "lkjip-xl", width=320, height=120)
-    if SHEET_NAME in wb.sheetnames:
-        del wb[SHEET_NAME]
-    _findings_sheet(wb, findings, lang)
+    name = _findings_sheet_name(wb)
+    _findings_sheet(wb, findings, lang, name)
     wb.active = 0
     for sheet in wb.worksheets:
-        sheet.sheet_view.tabSelected = sheet.title == SHEET_NAME
+        sheet.sheet_view.tabSelected = sheet.title == name
     with atomic_output(out) as tmp:
         wb.save(tmp)
 
 
-def _findings_sheet(wb, findings, lang: str) -> None:
+def _findings_sheet_name(wb) -> str:
+    """``Temuan``; an earlier annotated copy's list (its first row is this sheet's header, in
+    either language) is replaced; an office's own sheet of that name is kept, and the list is then
+    ``Temuan (lkjip-xl)``."""
+    ours = {tuple(head if head == "No" else term(head, lang).capitalize() for head, _ in COLUMNS) for lang in LANGS}
+    for title in list(wb.sheetnames):
+        if title.lower() in (SHEET_NAME.lower(), f"{SHEET_NAME} (lkjip-xl)".lower()):
+            first = next(wb[title].iter_rows(min_row=1, max_row=1, values_only=True), ())
+            if tuple(first[:len(COLUMNS)]) in ours:
+                del wb[title]
+    taken = {t.lower() for t in wb.sheetnames}
+    return SHEET_NAME if SHEET_NAME.lower() not in taken else f"{SHEET_NAME} (lkjip-xl)"
+
+
+def _findings_sheet(wb, findings, lang: str, name: str = SHEET_NAME) -> None:
     """The first sheet: one row per finding, the cell linked, the severity coloured."""
-    ws = wb.create_sheet(SHEET_NAME, 0)
+    ws = wb.create_sheet(name, 0)
     ws.append([head if head == "No" else term(head, lang).capitalize() for head, _ in COLUMNS])
     for cell in ws[1]:
         cell.font = Font(bold=True)

@@ -38,6 +38,13 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def _worker() -> None:
+    """A worker builds each sheet's grid inline: the other workers keep the cores busy."""
+    from ..reader.read import grid_inline
+
+    grid_inline()
+
+
 def _figures(path: str, lang: str) -> Result:
     from .unit_figures import figures_of
 
@@ -57,7 +64,7 @@ def check_all(files: list[Path], *, jobs: int, lang: str = "id", done: Callable[
             if done:
                 done(results[i])
         return results  # type: ignore[return-value]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker) as pool:
         futures = {pool.submit(_figures, str(f), lang): i for i, f in enumerate(files)}
         if meanwhile:
             meanwhile()

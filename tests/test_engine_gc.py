@@ -48,3 +48,17 @@ def test_a_check_leaves_no_cycle_behind(write, data, sample):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_check_with_its_text_output_loads_no_openpyxl(write, data):
+    """check reads with python-calamine and its own XML scan: openpyxl (25 MB, 0,1 s) is loaded
+    only by the commands that write with it. The rapikan hint at the end of check's text once
+    imported the repair package, and with it openpyxl (issue 14's memory target on 50.000 rows)."""
+    import subprocess
+    import sys
+
+    path = write(data)
+    code = ("import sys; from lkjip_xl.commands.check import run_check; from lkjip_xl.render.text import render_text; "
+            f"render_text(run_check({str(path)!r})); print('openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ..calc.budget import level_of, match_key
-from ..calc.capaian import composite_realisasi, normalise_arah
+from ..calc.capaian import capaian, composite_realisasi, normalise_arah
 from ..calc.decimals import number_or_none, strip_exponent
 from ..calc.numbers_id import PREDICATE_LETTERS, format_id, parse_predicate
 from ..calc.skm import ikm_from_nrr
@@ -414,8 +414,8 @@ def _uncomputable(ctx) -> Iterable[Finding]:
         for i in range(len(table)):
             target, real = number(table.get("target", i)), number(table.get("realisasi", i))
             if normalise_arah(table.get("arah", i)) == "turun" and real == 0 and target:
-                yield Finding("KIN029", table.sheet, table.cell("realisasi", i), expected=(2 * target - real) / target * 100,
-                              found=real)
+                yield Finding("KIN029", table.sheet, table.cell("realisasi", i),
+                              expected=capaian(target, real, "turun", "2t_minus_r").value, found=real)
 
 
 def _show(value: Any) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
@@ -138,3 +139,35 @@ def _without_dates(path: Path, member: str, xml: bytes, bad: dict[Cell, str]) ->
             dst.writestr(info.filename, xml if info.filename == member else src.read(info))
     copy.seek(0)
     return CalamineWorkbook.from_filelike(copy)
+
+
+# python-calamine builds the next sheet's grid in a thread while this one is read (about 1,15 cores
+# busy). A worker of a parallel rekap builds it inline instead (``grid_inline``): the other workers
+# keep the cores busy, and two processes with two threads each on two cores were slower.
+GRID_THREAD = True
+
+
+def grid_inline() -> None:
+    """This process builds each grid in the reading thread (a rekap worker's initializer)."""
+    global GRID_THREAD
+    GRID_THREAD = False
+
+
+def grid_builder():
+    """Where the next grid is built: a thread of its own, or (a rekap worker) this thread."""
+    return ThreadPoolExecutor(max_workers=1) if GRID_THREAD else _Inline()
+
+
+class _Inline:
+    """The executor's ``submit`` run at once, in this thread."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return False
+
+    def submit(self, fn, *args) -> Future:
+        done: Future = Future()
+        done.set_result(fn(*args))
+        return done

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import operator
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import itemgetter
@@ -25,7 +24,7 @@ from ..schema.lists import LENIENT_LISTS, aliases as list_aliases, values as lis
 from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
 from .container import open_container
-from .grid import BuiltSheet, read_grid
+from .grid import BuiltSheet, grid_builder, read_grid
 from .model import ERROR, CellError, Flags, FormData, TableData, WorkbookModel
 from .notes import trailing_notes
 from .print_areas import print_areas
@@ -40,33 +39,6 @@ RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads the
 def normalise_header(text: Any) -> str:
     text = str(text or "").replace("*", " ").lower()
     return re.sub(r"[^0-9a-z%]+", " ", text).strip()
-
-
-# python-calamine builds the next sheet's grid in a thread while this one is read (about 1,15 cores
-# busy). A worker of a parallel rekap builds it inline instead (``grid_inline``): the other workers
-# keep the cores busy, and two processes with two threads each on two cores were slower.
-GRID_THREAD = True
-
-
-def grid_inline() -> None:
-    """This process builds each grid in the reading thread (a rekap worker's initializer)."""
-    global GRID_THREAD
-    GRID_THREAD = False
-
-
-class _Inline:
-    """The executor's ``submit`` run at once, in this thread."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> bool:
-        return False
-
-    def submit(self, fn, *args) -> Future:
-        done: Future = Future()
-        done.set_result(fn(*args))
-        return done
 
 
 def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
@@ -104,7 +76,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         def grid_of(name: str, bad: dict, xml: bytes | None) -> BuiltSheet:
             return read_grid(book, Path(path), container.actual(name), container.sheet_parts[name], bad, xml)
 
-        with (ThreadPoolExecutor(max_workers=1) if GRID_THREAD else _Inline()) as pool:
+        with grid_builder() as pool:
             building = None  # (sheet, the future of its grid)
             for name in [*names, None]:
                 scanned = None

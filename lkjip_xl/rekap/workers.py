@@ -40,7 +40,7 @@ def _context():
 
 def _worker() -> None:
     """A worker builds each sheet's grid inline: the other workers keep the cores busy."""
-    from ..reader.read import grid_inline
+    from ..reader.grid import grid_inline
 
     grid_inline()
 

@@ -116,7 +116,7 @@ def test_exit_1_and_every_file_reported(outcome, folder):
         "Kecamatan Contoh A", "Kecamatan Contoh B", "Kecamatan Contoh C", "kecamatan contoh a."}  # spaces tidied
     assert [files[k]["status"] for k in ("a.xlsx", "b.xlsx", "c.xlsx")] == ["ok"] * 3
     assert doc["summary"] == {"files": 6, "read": 4, "units": 3, "with_errors": 0, "unreadable": 2,
-                              "skm_exports": 0, "duplicates": 1, "error": 0, "warning": 0, "info": 1}
+                              "skm_exports": 0, "skipped": 0, "duplicates": 1, "error": 0, "warning": 0, "info": 1}
 
 
 def test_broken_files_listed_with_their_reason(outcome):
@@ -276,7 +276,9 @@ def test_the_whole_bad_inputs_corpus_is_listed_never_fatal(tmp_path):
     assert result.exit_code == 1
     expected = sorted(p.name for p in BAD.iterdir() if p.suffix in (".xlsx", ".xlsm", ".xls"))
     assert "old_format.xls" in expected and "macros.xlsm" in expected  # every spreadsheet, not only .xlsx
-    assert sorted(f["file"].rsplit("/", 1)[1] for f in doc["files"]) == expected
+    assert sorted(f["file"].rsplit("/", 1)[1] for f in doc["files"] if f["status"] != "skipped") == expected
+    others = sorted(p.name for p in BAD.iterdir() if p.suffix not in (".xlsx", ".xlsm", ".xls"))
+    assert sorted(f["file"].rsplit("/", 1)[1] for f in doc["files"] if f["status"] == "skipped") == others
     assert all(f["status"] != "unreadable" or f["reason"] for f in doc["files"])
 
 

@@ -149,13 +149,14 @@ def test_every_spreadsheet_in_a_folder_is_read_or_listed(tmp_path):
     workbook(tmp_path / "b.xlsm", "Kecamatan Beta", "Kota Contoh", 2024, B)  # with macros: read as .xlsx
     shutil.copy(BAD / "old_format.xls", tmp_path / "c_kecamatan_gamma.xls")
     shutil.copy(tmp_path / "a.xlsx", tmp_path / "z.XLSX")  # upper case: still found (a duplicate of a.xlsx)
-    (tmp_path / "catatan.txt").write_text("bukan buku kerja")  # not a spreadsheet: not taken
+    (tmp_path / "catatan.txt").write_text("bukan buku kerja")  # not a spreadsheet: listed as skipped
     out = tmp_path / "out" / "r.xlsx"
     out.parent.mkdir()
     result, doc = run(str(tmp_path), "-o", str(out))
     status = {f["file"].rsplit("/", 1)[1]: f for f in doc["files"]}
     assert {k: f["status"] for k, f in status.items()} == {
-        "z.XLSX": "duplicate", "a.xlsx": "ok", "b.xlsm": "ok", "c_kecamatan_gamma.xls": "unreadable"}
+        "z.XLSX": "duplicate", "a.xlsx": "ok", "b.xlsm": "ok", "c_kecamatan_gamma.xls": "unreadable",
+        "catatan.txt": "skipped"}
     assert "simpan ulang sebagai .xlsx" in status["c_kecamatan_gamma.xls"]["reason"]
     assert result.exit_code == 1
     assert [(x["units"], x["pagu"], x["respondents"]) for x in doc["totals"]] == [(2, 2 * PAGU, len(A) + len(B))]
@@ -188,6 +189,59 @@ def test_a_survey_export_is_named_as_such_and_is_not_an_error(tmp_path):
     assert (doc["summary"]["unreadable"], doc["summary"]["skm_exports"], doc["summary"]["units"]) == (0, 1, 1)
     text = rekap(str(tmp_path), "-o", str(tmp_path / "t.xlsx"), "--jobs", "1")
     assert text.exit_code == 0 and "EKSPOR SKM" in text.stdout and "1 ekspor survei SKM" in text.stdout
+
+
+def survey_csv(path, n: int) -> None:
+    """The same export as Google Forms downloads it (.csv)."""
+    lines = [",".join(["Timestamp", "Nama", *(f"{i + 1}. {u}" for i, u in enumerate(UNSUR_NAMES))])]
+    lines += [",".join([f"2024-01-{i % 28 + 1:02d}", f"Warga {i}", *(str(1 + (i + u) % 4) for u in range(9))])
+              for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_folders_other_files_are_listed_and_an_archive_holding_a_workbook_is_not_clean(tmp_path):
+    """A unit sent as a zip was left out of the rekap in silence (4 units said, the fifth in the zip):
+    an archive holding a workbook is now unreadable (the rekap is not clean), a PDF or an unrelated
+    CSV is listed as skipped, a survey CSV as an SKM export, Windows' Thumbs.db not at all."""
+    import zipfile
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    workbook(folder / "alfa.xlsx", "Kecamatan Alfa", "Kota Contoh", 2024, A)
+    workbook(tmp_path / "beta.xlsx", "Kecamatan Beta", "Kota Contoh", 2024, B)
+    with zipfile.ZipFile(folder / "kiriman beta.zip", "w") as zf:
+        zf.write(tmp_path / "beta.xlsx", "LKjIP/beta.xlsx")
+    with zipfile.ZipFile(folder / "foto.zip", "w") as zf:
+        zf.writestr("foto/kegiatan.jpg", b"jpg")
+    (folder / "laporan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "catatan.csv").write_text("no,catatan\n1,rapat\n", encoding="utf-8")
+    survey_csv(folder / "skm.csv", 12)
+    (folder / "Thumbs.db").write_bytes(b"x")
+    result, doc = run(str(folder), "-o", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 1, result.output  # the workbook in the zip may be a unit: not clean
+    status = {f["file"].rpartition("/")[2]: f["status"] for f in doc["files"]}
+    assert status == {"alfa.xlsx": "ok", "catatan.csv": "skipped", "foto.zip": "skipped",
+                      "kiriman beta.zip": "unreadable", "laporan.pdf": "skipped", "skm.csv": "skm_export"}
+    reason = next(f["reason"] for f in doc["files"] if f["file"].endswith("kiriman beta.zip"))
+    assert "1 buku kerja" in reason and "beta.xlsx" in reason and "ekstrak" in reason
+    assert (doc["summary"]["units"], doc["summary"]["unreadable"], doc["summary"]["skipped"],
+            doc["summary"]["skm_exports"]) == (1, 1, 3, 1)
+    assert any("kiriman beta.zip" in str(r) for r in _sheets(tmp_path / "r.xlsx")["Tidak Terbaca"])
+    text = rekap(str(folder), "-o", str(tmp_path / "t.xlsx"), "--jobs", "1")
+    assert "DILEWATI" in text.stdout and "3 berkas lain dilewati" in text.stdout
+
+
+def test_a_folder_holding_only_an_archive_says_to_extract_it(tmp_path):
+    import zipfile
+
+    workbook(tmp_path / "alfa.xlsx", "Kecamatan Alfa", "Kota Contoh", 2024, A)
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "semua.zip", "w") as zf:
+        zf.write(tmp_path / "alfa.xlsx", "alfa.xlsx")
+    result = rekap(str(folder), "-o", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 2
+    assert "hanya arsip (semua.zip)" in result.stderr and "ekstrak" in result.stderr
 
 
 # ------------------------------------------------------------------ 6. the same unit twice, other figures

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, ContextManager
 from ..errors import LkjipError, UsageError
 from ..i18n import message
 from ..io.atomic import atomic_output, check_output_path, check_suffix
-from ..rekap.collect import collect
+from ..rekap.collect import ARCHIVES, collect
 from ..rekap.labels import t
 from ..rekap.figures import Unreadable
 from ..rekap.workers import check_all, default_jobs
@@ -30,7 +30,7 @@ class NoWorkbooks(LkjipError):
     """Nothing to check: the paths hold no .xlsx file."""
 
     def text(self, lang: str = "id") -> str:
-        return t("no_workbooks", lang, **self.params)
+        return t(self.key, lang, **self.params)
 
 
 def _load_consolidation() -> None:
@@ -65,11 +65,17 @@ def run_rekap(paths: list[Path], output: Path, *, jobs: int | None = None, lang:
     jobs = parse_jobs(jobs)
     found = collect(paths)
     if not found.files:
-        raise NoWorkbooks("no_workbooks", paths=", ".join(str(p) for p in paths))
+        archives = [p.name for p in found.others if p.suffix.lower() in ARCHIVES]
+        raise NoWorkbooks("no_workbooks_archives" if archives else "no_workbooks",
+                          paths=", ".join(str(p) for p in paths), archives=", ".join(archives))
     check_output_path(output, inputs=tuple(found.files), overwrite=overwrite)
     with progress(len(found.files)) if progress else nullcontext(None) as advance:
         results = check_all(found.files, jobs=jobs, lang=lang, done=advance, meanwhile=_load_consolidation)
     results += [Unreadable(str(p), message("file_missing", lang, path=p)) for p in found.missing]
+    if found.others:
+        from ..rekap.unit_figures import other_file
+
+        results += [other_file(p, lang) for p in found.others]
     from ..rekap.consolidate import consolidate
     from ..rekap.write import write_rekap
 

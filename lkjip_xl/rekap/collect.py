@@ -1,9 +1,10 @@
 """Which files a rekap reads: PATH arguments that are files, and every spreadsheet found under
 the ones that are folders (recursively, in name order: .xlsx and .xlsm are read, .xls and .ods
 are listed as unreadable with how to save them as .xlsx, never skipped in silence), without
-Excel lock files (``~$x.xlsx``),
-hidden files and folders, rekap workbooks written by lkjip-xl (marked in their document
-properties, so a rekap kept in the folder it summarises is not read back), or the same file twice."""
+Excel lock files (``~$x.xlsx``), hidden files and folders, rekap workbooks written by lkjip-xl
+(marked in their document properties, so a rekap kept in the folder it summarises is not read
+back), or the same file twice. A folder's other files (a zip archive, a PDF, a CSV) are listed,
+never dropped in silence: a unit's workbook may be inside an archive."""
 from __future__ import annotations
 
 import os
@@ -15,17 +16,21 @@ REKAP_MARK = "lkjip-xl rekap"  # the keywords of every rekap workbook (docProps/
 _CORE = "docProps/core.xml"
 _CORE_MAX = 64 * 1024
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # taken from folders (case ignored)
+ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz")  # may hold a unit's workbook: listed as unreadable
+_SYSTEM_FILES = ("thumbs.db", "desktop.ini")
 
 
 @dataclass
 class Collected:
     files: list[Path] = field(default_factory=list)  # in argument order, each folder's files by name
     missing: list[Path] = field(default_factory=list)  # arguments that do not exist
+    others: list[Path] = field(default_factory=list)  # a folder's other files (a zip, a PDF, a CSV): listed, not read
 
 
 def skipped_name(name: str) -> bool:
-    """Excel's lock files (``~$x.xlsx``) and hidden or temporary files (``.x.xlsx``)."""
-    return name.startswith(("~$", "."))
+    """Excel's lock files (``~$x.xlsx``), hidden or temporary files (``.x.xlsx``) and the files
+    Windows keeps in every folder."""
+    return name.startswith(("~$", ".")) or name.lower() in _SYSTEM_FILES
 
 
 def is_rekap(path: Path) -> bool:
@@ -38,29 +43,35 @@ def is_rekap(path: Path) -> bool:
         return False
 
 
-def _folder(folder: Path) -> list[Path]:
-    found = []
+def _folder(folder: Path) -> tuple[list[Path], list[Path]]:
+    """A folder's spreadsheets (rekap workbooks left out) and its other files."""
+    found, others = [], []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / n for n in sorted(names) if n.lower().endswith(SPREADSHEETS) and not skipped_name(n)]
-    return [f for f in found if not is_rekap(f)]
+        for n in sorted(n for n in names if not skipped_name(n)):
+            (found if n.lower().endswith(SPREADSHEETS) else others).append(Path(root) / n)
+    return [f for f in found if not is_rekap(f)], others
 
 
 def collect(paths: list[Path]) -> Collected:
     """The files named by ``paths``. A file argument is taken whatever its name or content
-    (check says why it cannot be read)."""
+    (check says why it cannot be read); a folder's files that are no spreadsheet are kept apart."""
     out = Collected()
     seen: set[Path] = set()
-    for p in map(Path, paths):
-        if p.is_dir():
-            candidates = _folder(p)
-        elif p.exists():
-            candidates = [p]
-        else:
-            out.missing.append(p)
-            continue
-        for f in candidates:
+
+    def add(files: list[Path], to: list[Path]) -> None:
+        for f in files:
             if f.resolve() not in seen:
                 seen.add(f.resolve())
-                out.files.append(f)
+                to.append(f)
+
+    for p in map(Path, paths):
+        if p.is_dir():
+            spreadsheets, others = _folder(p)
+            add(spreadsheets, out.files)
+            add(others, out.others)
+        elif p.exists():
+            add([p], out.files)
+        else:
+            out.missing.append(p)
     return out

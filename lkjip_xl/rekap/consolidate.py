@@ -161,8 +161,9 @@ class Rekap:
             "read": len(read),
             "units": int(read["used"].sum()) if len(read) else 0,
             "with_errors": int((read["error"] > 0).sum()) if len(read) else 0,
-            "unreadable": int((~self.unreadable["skm_export"].astype(bool)).sum()),
-            "skm_exports": int(self.unreadable["skm_export"].astype(bool).sum()),
+            "unreadable": int((self.unreadable["kind"] == "unreadable").sum()),
+            "skm_exports": int((self.unreadable["kind"] == "skm_export").sum()),
+            "skipped": int((self.unreadable["kind"] == "skipped").sum()),
             "duplicates": int((~read["used"]).sum()) if len(read) else 0,
             "error": int(read["error"].sum()) if len(read) else 0,
             "warning": int(read["warning"].sum()) if len(read) else 0,
@@ -283,8 +284,8 @@ def _findings(figures: list[UnitFigures]) -> pd.DataFrame:
 def consolidate(results: list[UnitFigures | Unreadable]) -> Rekap:
     figures = [r for r in results if isinstance(r, UnitFigures)]
     units = _unit_rows(figures)
-    unreadable = pd.DataFrame([{"file": r.path, "reason": r.reason, "skm_export": r.skm_export}
-                               for r in results if isinstance(r, Unreadable)], columns=["file", "reason", "skm_export"])
+    unreadable = pd.DataFrame([{"file": r.path, "reason": r.reason, "kind": r.kind}
+                               for r in results if isinstance(r, Unreadable)], columns=["file", "reason", "kind"])
     duplicates = units[units["copies"] > 1][["unit", "kabupaten", "tahun", "file", "used", "duplicate_of",
                                              "differences"]]
     units_sorted = units.sort_values(["region_key", "unit_key", "year_key", "order"])

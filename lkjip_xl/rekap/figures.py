@@ -73,4 +73,4 @@ class UnitFigures:
 class Unreadable:
     path: str
     reason: str  # one line, in the language asked for
-    skm_export: bool = False  # an SKM survey export (for ``lkjip-xl skm``): listed, not an error
+    kind: str = "unreadable"  # or "skm_export" (for ``lkjip-xl skm``) or "skipped" (no spreadsheet): listed, not errors

@@ -140,6 +140,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_unreadable": ("TIDAK TERBACA", "UNREADABLE"),
     "status_duplicate": ("DUPLIKAT", "DUPLICATE"),
     "status_skm_export": ("EKSPOR SKM", "SKM EXPORT"),
+    "status_skipped": ("DILEWATI", "SKIPPED"),
+    "other_archive": (
+        "arsip berisi {n} buku kerja yang tidak dibaca ({names}): ekstrak isinya ke folder ini, lalu jalankan "
+        "rekap lagi: {path}",
+        "archive holding {n} workbook(s) that were not read ({names}): extract it into this folder, then run the "
+        "rekap again: {path}",
+    ),
+    "other_archive_unknown": (
+        "arsip yang isinya tidak dapat dilihat lkjip-xl: bila berisi buku kerja, ekstrak ke folder ini, lalu "
+        "jalankan rekap lagi: {path}",
+        "archive whose contents lkjip-xl cannot see: if it holds workbooks, extract them into this folder, then "
+        "run the rekap again: {path}",
+    ),
+    "other_file": ("bukan buku kerja (berkas {kind}), tidak dibaca: {path}",
+                   "not a workbook ({kind} file), not read: {path}"),
     "skm_export": (
         "tampaknya ekspor survei SKM ({unsur} unsur, {respondents} responden), bukan buku kerja LKjIP: tidak "
         "dihitung dan bukan kesalahan; olah dengan lkjip-xl skm: {path}",
@@ -158,9 +173,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "fig_realisasi": ("realisasi", "spent"),
     "fig_respondents": ("responden", "respondents"),
     "fig_ikm": ("IKM", "IKM"),
-    "total_line": ("JUMLAH {kota} {tahun}: {units} unit, pagu {pagu}, realisasi {realisasi}, serapan {serapan} %, "
+    "total_line": ("JUMLAH {kota} {tahun}: {units} unit, pagu {pagu}, realisasi {realisasi}, serapan {serapan}, "
                    "{respondents} responden",
-                   "TOTAL {kota} {tahun}: {units} units, budget {pagu}, spent {realisasi}, absorption {serapan} %, "
+                   "TOTAL {kota} {tahun}: {units} units, budget {pagu}, spent {realisasi}, absorption {serapan}, "
                    "{respondents} respondents"),
     "kota_with_errors": ("termasuk IKM {n} unit yang data surveinya berisi kesalahan ({names}): IKM ini belum dapat "
                          "dipercaya sebelum kesalahannya diperbaiki",
@@ -176,6 +191,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{files} files: {units} units, {with_errors} with errors, {unreadable} unreadable, {duplicates} duplicates; "
         "{error} errors, {warning} warnings, {info} info",
     ),
+    "skipped_n": ("; {n} berkas lain dilewati", "; {n} other file(s) skipped"),
     "skm_exports_n": ("; {n} ekspor survei SKM (tidak dihitung)", "; {n} SKM survey export(s) (not counted)"),
     "total_kota": ("IKM {kota} {tahun}: {pooled}; {mean}", "IKM {kota} {tahun}: {pooled}; {mean}"),
     "ikm_pooled": ("gabungan {ikm} ({mutu}; {units} unit, {respondents} responden)",
@@ -184,6 +200,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ikm_none_pooled": ("gabungan - (tidak ada jumlah nilai responden)", "pooled - (no respondent answer totals)"),
     "ikm_none_mean": ("rata-rata IKM unit - (tidak ada IKM unit)", "mean of unit IKMs - (no unit IKM)"),
     "no_workbooks": ("tidak ada buku kerja .xlsx di {paths}", "no .xlsx workbook in {paths}"),
+    "no_workbooks_archives": ("tidak ada buku kerja .xlsx di {paths}, hanya arsip ({archives}): ekstrak isinya lebih dulu",
+                              "no .xlsx workbook in {paths}, only archives ({archives}): extract them first"),
     "worker_stopped": ("proses pemeriksa berhenti (kehabisan memori?)", "the checking process stopped (out of memory?)"),
     "unknown": ("(tidak diisi)", "(not filled in)"),
 }

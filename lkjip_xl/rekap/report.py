@@ -12,7 +12,7 @@ from .figures import Unreadable, missing
 
 def _status(result, used: dict[str, bool]) -> str:
     if isinstance(result, Unreadable):
-        return "status_skm_export" if result.skm_export else "status_unreadable"
+        return f"status_{result.kind}"
     if not used[result.path]:
         return "status_duplicate"
     return "status_errors" if result.counts.get("error") else "status_ok"
@@ -24,6 +24,11 @@ def shown(value, places: int = 0) -> str:
         return "-"
     d = Decimal(value)
     return format_id(d, places or (0 if d == d.to_integral_value() else 2))
+
+
+def percent_shown(value) -> str:
+    """A percentage as the terminal shows it (two places and its sign), or ``-`` alone."""
+    return "-" if missing(value) else f"{format_id(Decimal(value), 2)} %"
 
 
 def compared(differences, lang: str = "id") -> str:
@@ -74,7 +79,7 @@ def kota_caveat(k: KotaIkm, lang: str = "id") -> str | None:
 def total_line(total: Total, lang: str = "id") -> str:
     line = t("total_line", lang, kota=total.kabupaten or t("unknown", lang), tahun=total.tahun or "",
              units=total.units, pagu=shown(total.pagu), realisasi=shown(total.realisasi),
-             serapan=shown(total.serapan, 2), respondents=shown(total.respondents))
+             serapan=percent_shown(total.serapan), respondents=shown(total.respondents))
     return _with_caveat(line, total_caveat(total, lang))
 
 
@@ -94,6 +99,7 @@ def _with_caveat(line: str, caveat: str | None) -> str:
 def render_text(rekap: Rekap, written, lang: str = "id") -> str:
     summary = rekap.summary
     exports = t("skm_exports_n", lang, n=summary["skm_exports"]) if summary["skm_exports"] else ""
+    exports += t("skipped_n", lang, n=summary["skipped"]) if summary["skipped"] else ""
     lines = file_lines(rekap, lang) + ["", t("total_files", lang, **summary) + exports]
     lines += [kota_line(k, lang) for k in rekap.kota if k.pooled or k.mean]
     lines += [total_line(total, lang) for total in rekap.totals]
@@ -122,7 +128,7 @@ def _ikm_json(result, label: str, units: int, respondents: int | None = None) ->
 
 def _file_json(r, unit_row: dict | None) -> dict:
     if isinstance(r, Unreadable):
-        return {"file": r.path, "status": "skm_export" if r.skm_export else "unreadable", "reason": r.reason}
+        return {"file": r.path, "status": r.kind, "reason": r.reason}
     skm = r.skm
     return {
         "file": r.path, "status": "duplicate" if not unit_row["used"] else "error" if r.counts.get("error") else "ok",

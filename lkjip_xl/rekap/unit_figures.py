@@ -6,13 +6,15 @@ follows. A worker process calls :func:`figures_of` and sends back the result, ne
 """
 from __future__ import annotations
 
-from pathlib import Path
+import zipfile
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..calc.decimals import number_or_none
 from ..checks.engine import check_workbook
 from ..errors import LkjipError
 from ..i18n import message
+from .collect import ARCHIVES, SPREADSHEETS, skipped_name
 from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
 from .labels import t
 
@@ -78,7 +80,33 @@ def _skm_export(path: str | Path, lang: str) -> Unreadable | None:
     if len(survey.answers) < SKM_EXPORT_MIN_UNSUR:
         return None
     return Unreadable(str(path), t("skm_export", lang, unsur=len(survey.answers), respondents=survey.respondents,
-                                   path=path), skm_export=True)
+                                   path=path), kind="skm_export")
+
+
+def _archived_workbooks(path: Path) -> list[str] | None:
+    """The spreadsheets inside a zip archive (by name), or None when its contents cannot be seen."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = [PurePosixPath(n).name for n in zf.namelist()]
+    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
+        return None
+    return [n for n in names if n.lower().endswith(SPREADSHEETS) and not skipped_name(n)]
+
+
+def other_file(path: Path, lang: str = "id") -> Unreadable:
+    """A folder's file that is no spreadsheet, as the rekap lists it: a survey export (CSV), an
+    archive that holds or may hold workbooks (unreadable: a unit may be missing), or another file
+    (skipped)."""
+    suffix = path.suffix.lower()
+    if suffix in ARCHIVES:
+        inside = _archived_workbooks(path) if suffix == ".zip" else None
+        if inside == []:
+            return Unreadable(str(path), t("other_file", lang, kind=suffix[1:].upper(), path=path), kind="skipped")
+        reason = (t("other_archive_unknown", lang, path=path) if inside is None else
+                  t("other_archive", lang, n=len(inside), names=", ".join(inside), path=path))
+        return Unreadable(str(path), reason)
+    return ((suffix == ".csv" and _skm_export(path, lang))
+            or Unreadable(str(path), t("other_file", lang, kind=suffix[1:].upper() or "?", path=path), kind="skipped"))
 
 
 def figures_of(path: str | Path, lang: str = "id") -> UnitFigures | Unreadable:

@@ -154,6 +154,7 @@ def test_generic_labels_that_cannot_be_read_say_so(tmp_path):
     assert [(f["code"], f["cell"]) for f in doc["findings"]] == [("SKM021", "D2"), ("SKM019", "F3"), ("SKM004", "I4")]
     unknown = doc["findings"][1]["message"]
     assert "--label" in unknown and "Tidak baik (1)" in unknown
+    assert "sheet 'Label'" in unknown  # the way open to staff on the web page too, which has no --label
     assert_ikm(doc, skip=set(bad))
     _, doc = run(tmp_path / "f.csv", "--lang", "en")
     assert "--label FILE" in doc["findings"][1]["message"]

@@ -49,5 +49,7 @@ def _hint(labels: LabelSet, unsur: str) -> Text | str:
     generic = labels.generic and unsur not in labels.declared
     also = (Text(f"; label umum {_GENERIC_SHOWN} juga dibaca", f"; the generic labels {_GENERIC_SHOWN} are read too")
             if generic else Text("", ""))
-    return Text(f"{also.id}; bila formulir memakai label lain, nyatakan nilainya dengan --label BERKAS",
-                f"{also.en}; if the form used other labels, declare their scores with --label FILE")
+    return Text(f"{also.id}; bila formulir memakai label lain, nyatakan nilainya di sheet 'Label' ekspor .xlsx "
+                "(atau dengan --label BERKAS)",
+                f"{also.en}; if the form used other labels, declare their scores on a sheet 'Label' of the .xlsx "
+                "export (or with --label FILE)")

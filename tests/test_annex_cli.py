@@ -212,3 +212,13 @@ def test_english_capaian_footnote_names_the_turun_formula_in_english(write, data
     notes = [c.value for c in openpyxl.load_workbook(out)["Performance Measurement"]["A"]
              if isinstance(c.value, str) and c.value.startswith("* Achievement")]
     assert notes and "(2 × target − actual) / target × 100" in notes[0] and "realisasi" not in notes[0]
+
+
+def test_english_tables_say_programme_never_program(write, data, tmp_path):
+    """The English annex mixed 'Program' (six headers, one chart axis) with 'Programme'."""
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out, "--lang", "en").exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    cells = [(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.value == "Program"]
+    assert cells == []  # (the workbook's own names, "Program Penunjang …", are printed as typed)
+    assert any(c.value == "Programme" for ws in wb for row in ws.iter_rows() for c in row)

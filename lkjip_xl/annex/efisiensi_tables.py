@@ -58,7 +58,8 @@ def efisiensi_sasaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
             Column("pagu", MONEY, 17), Column("realisasi", MONEY, 17), Column("serapan", PERCENT, 10),
             Column("capaian", PERCENT, 10), Column("efisiensi", NUMBER if method == "rasio" else PERCENT, 11),
             Column("keterangan", TEXT, 14)]
-    head = header_grid([[Head("No"), Head(tr(lang, "Sasaran Strategis", "Strategic goal")), Head("Program"),
+    head = header_grid([[Head("No"), Head(tr(lang, "Sasaran Strategis", "Strategic goal")),
+                         Head(tr(lang, "Program", "Programme")),
                          Head(tr(lang, "Anggaran (Rp)", "Budget (Rp)")), Head(tr(lang, "Realisasi (Rp)", "Spent (Rp)")),
                          Head(tr(lang, "Serapan Anggaran (%)", "Absorption (%)")),
                          Head(tr(lang, "Capaian Kinerja (%)", "Achievement (%)")), Head(_value_head(method, lang)),

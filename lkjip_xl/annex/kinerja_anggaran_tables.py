@@ -106,7 +106,7 @@ def kinerja_anggaran_table(book: Book, lang: str, unit: str) -> AnnexTable:
          Head(tr(lang, "Program Pendukung", "Funding programme"), colspan=6),
          Head(tr(lang, "Anggaran", "Budget"), colspan=3)],
         [Head("Target"), Head(tr(lang, "Realisasi", "Actual")), Head(tr(lang, "Capaian (%)", "Achievement (%)")),
-         Head(tr(lang, "Kode", "Code")), Head("Program"),
+         Head(tr(lang, "Kode", "Code")), Head(tr(lang, "Program", "Programme")),
          Head(tr(lang, "Indikator Program", "Programme indicator")), Head("Target"),
          Head(tr(lang, "Realisasi", "Actual")), Head(tr(lang, "Capaian (%)", "Achievement (%)")),
          Head(tr(lang, "Pagu (Rp)", "Budget (Rp)")),
@@ -206,7 +206,7 @@ def efisiensi_table(book: Book, lang: str, unit: str) -> AnnexTable:
                 Column("realisasi", MONEY, 18), Column("serapan", PERCENT, 10), Column("efisiensi_rp", MONEY, 16),
                 Column("efisiensi_persen", PERCENT, 10), Column("keterangan", TEXT, 14)]
         head = header_grid([
-            [Head("Program", rowspan=2), Head(tr(lang, "Indikator Kinerja", "Indicator"), rowspan=2),
+            [Head(tr(lang, "Program", "Programme"), rowspan=2), Head(tr(lang, "Indikator Kinerja", "Indicator"), rowspan=2),
              Head(tr(lang, "Anggaran", "Budget"), colspan=3),
              Head(tr(lang, "Tingkat Efisiensi", "Efficiency"), colspan=2),
              Head(tr(lang, "Keterangan", "Notes"), rowspan=2)],

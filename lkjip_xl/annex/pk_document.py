@@ -127,7 +127,7 @@ def _budget(book: Book, lang: str, perubahan: bool, signature) -> AnnexTable:
     if not rows:
         rows.append(note_row(tr(lang, "(program PK belum diisi)", "(no PK programmes)"), 4 + dana))
     cols = [Column("no", TEXT, 5), Column("program", TEXT, 50), Column("anggaran", MONEY, 18)]
-    heads = [Head("No"), Head("Program"), Head(tr(lang, "Anggaran (Rp)", "Budget (Rp)"))]
+    heads = [Head("No"), Head(tr(lang, "Program", "Programme")), Head(tr(lang, "Anggaran (Rp)", "Budget (Rp)"))]
     if dana:
         cols.append(Column("sumber_dana", TEXT, 12))
         heads.append(Head(tr(lang, "Sumber Dana", "Source of funds")))

@@ -46,7 +46,7 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
     if not (has_m or has_p):
         has_m = True
     cols = [Column("no", TEXT, 5), Column("program", TEXT, 56)]
-    heads = [Head("No"), Head("Program")]
+    heads = [Head("No"), Head(tr(lang, "Program", "Programme"))]
     keys = []
     if has_m:
         cols.append(Column("murni", MONEY, 20))

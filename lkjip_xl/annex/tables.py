@@ -124,7 +124,7 @@ def chart_tables(book: Book, lang: str) -> list[AnnexTable]:
          tr(lang, "Capaian (%)", "Achievement (%)")),
         ("grafik_serapan", tr(lang, f"Serapan Anggaran per Program Tahun {ylabel(book.year)}",
                               f"Budget absorption per programme {ylabel(book.year)}"), ser_rows,
-         "Program", tr(lang, "Kode", "Code"), tr(lang, "Serapan (%)", "Absorption (%)")),
+         tr(lang, "Program", "Programme"), tr(lang, "Kode", "Code"), tr(lang, "Serapan (%)", "Absorption (%)")),
     ):
         cols = [Column("kode", CODE, 10), Column("nama", TEXT, 60), Column("nilai", PERCENT, 14),
                 Column("acuan", PERCENT, 10)]

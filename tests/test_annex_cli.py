@@ -222,3 +222,17 @@ def test_english_tables_say_programme_never_program(write, data, tmp_path):
     cells = [(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.value == "Program"]
     assert cells == []  # (the workbook's own names, "Program Penunjang …", are printed as typed)
     assert any(c.value == "Programme" for ws in wb for row in ws.iter_rows() for c in row)
+
+
+@pytest.mark.parametrize("emptied, said", [(False, "Pagu dari sheet RA Kegiatan; kegiatan yang tidak ada"),
+                                           (True, "Pagu dari sheet Realisasi (sheet RA Kegiatan kosong).")])
+def test_the_rencana_aksi_note_names_where_the_pagu_came_from(write, data, tmp_path, emptied, said):
+    """The note named the Rencana Aksi sheet as the pagu's source even when RA Kegiatan was empty and
+    every pagu came from Realisasi."""
+    if emptied:
+        data["tables"]["ra_kegiatan"] = []
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out, "--force").exit_code in (0, 1)
+    texts = [c.value for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("Pagu dari sheet")]
+    assert any(said in t for t in texts) and not any("Rencana Aksi (pagu per kegiatan)" in t for t in texts)

@@ -200,8 +200,11 @@ def ra_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
          Head(tr(lang, "Pagu (Rp)", "Budget (Rp)"))],
     ], 16)
     foot = [quarter_note(ra, by_code, lang)]
-    notes = [tr(lang, "Pagu dari sheet Rencana Aksi (pagu per kegiatan); bila tidak ada, dari sheet Realisasi.",
-                "Budget from the action plan (per activity); if absent, from the Realisasi sheet.")]
+    notes = [tr(lang, "Pagu dari sheet RA Kegiatan; kegiatan yang tidak ada di sana atau tanpa pagu, dari sheet "
+                "Realisasi.", "Budget from the RA Kegiatan sheet; an activity absent there or without a budget, "
+                "from the Realisasi sheet.") if keg else
+             tr(lang, "Pagu dari sheet Realisasi (sheet RA Kegiatan kosong).",
+                "Budget from the Realisasi sheet (the RA Kegiatan sheet is empty).")]
     sheet = tr(lang, *SHEET_RA)
     out = [AnnexTable("rencana_aksi", sheet, tr(lang, f"Rencana Aksi Tahun {year}", f"Action plan {year}"),
                       cols, head, rows, numbering(16), foot, subtitle=unit, label_col=2, notes=notes)]

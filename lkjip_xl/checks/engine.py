@@ -19,7 +19,8 @@ from ..settings import Settings
 from .blame import Cells, explain
 from .codes import codes_read
 from .compare import consistent_truncation
-from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
+from .formulas import (error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes,
+                       spaced_choice_notes)
 from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
 from .amount_scale import explain_scale
@@ -137,7 +138,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     checked = explain_scale(explained(run_checks(ctx), model), model, ctx.relations,
                             lambda other: explained(rerun(other), other))
     findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + checked)), model))
-    findings = codes_read(former_error_values(fraction_notes(findings, ctx), ctx), ctx)
+    findings = codes_read(former_error_values(spaced_choice_notes(fraction_notes(findings, ctx), ctx), ctx), ctx)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])

@@ -237,7 +237,7 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
                 if not (data.has_formula[col.key][i] and keys.get(pos) in inputs):
                     continue
                 expected, found = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
-                if not same_cached(expected, found):
+                if shows_otherwise(expected, found):
                     consequence = _misread(f"{data.sheet}!{data.cell(col.key, i)}", found, expected,
                                            " %" if col.type == ColType.PERCENT else "")
                     out[at] = replace(out[at], severity_override="warning",
@@ -246,21 +246,93 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
     return out
 
 
-def _misread(cell: str, found, expected, unit: str) -> Text:
-    """What a percent typed where the sheet's formula reads its fraction does to ``cell``."""
-    return Text(f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {show_value(found)}{unit}, "
-                f"lkjip-xl menghitung {show_value(expected)}{unit}; ketik angkanya tanpa %, atau jalankan lkjip-xl "
-                "rapikan",
-                f"; the sheet's own formulas use the stored value: {cell} shows {show_value(found, 'en')}{unit}, "
-                f"lkjip-xl computes {show_value(expected, 'en')}{unit}; type the number without %, or run lkjip-xl "
-                "rapikan")
+def shows_otherwise(expected, cached) -> bool:
+    """A formula's stored result that is another value than lkjip-xl computes. No stored result at
+    all (a file saved by a program that does not calculate, FRM005) shows nothing to compare."""
+    return not is_blank(cached) and not same_cached(expected, cached)
+
+
+def _misread(cell: str, found, expected, unit: str, why: Text = Text(
+        "rumus lembar kerja memakai nilai tersimpannya", "the sheet's own formulas use the stored value"),
+        fix: Text = Text("ketik angkanya tanpa %", "type the number without %")) -> Text:
+    """What an input the sheet's formula reads otherwise than lkjip-xl (a percent typed where it
+    reads the fraction) does to ``cell``."""
+    return Text(f"; {why.id}: {cell} menampilkan {show_value(found)}{unit}, lkjip-xl menghitung "
+                f"{show_value(expected)}{unit}; {fix.id}, atau jalankan lkjip-xl rapikan",
+                f"; {why.en}: {cell} shows {show_value(found, 'en')}{unit}, lkjip-xl computes "
+                f"{show_value(expected, 'en')}{unit}; {fix.en}, or run lkjip-xl rapikan")
+
+
+def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
+    """A list choice typed with spaces around it (``turun ``, pasted) is read as the choice
+    (VAL025), but a sheet formula comparing it with the list's word does not see it so: a turun
+    indicator's capaian shows R/T. Where a formula of its row (directly or through another
+    computed cell) then shows something other than what lkjip-xl computes, an error naming that
+    cell (the sheet prints a wrong number), and that cell's stale-result finding (FRM002) is this
+    one's consequence, not said again; where every formula reading it shows what lkjip-xl computes
+    (``naik ``: the formula's default), nothing is said; in a file saved without results the
+    note stays."""
+    spaced = [at for at, f in enumerate(findings) if f.code == "VAL025"]
+    if not spaced:
+        return findings
+    stale = {(f.sheet, f.cell): at for at, f in enumerate(findings) if f.code == "FRM002"}
+    out, drop = list(findings), set()
+    for at in spaced:
+        f = findings[at]
+        found = _table_cell(ctx.model, f.sheet, f.cell)
+        if found is None:
+            continue  # a form's field: the note stays
+        key, data, col_key, i = found
+        shown, uncalculated = [], False
+        for col in data.table.columns:
+            if (col.computed and col.key in data.values and data.has_formula[col.key][i]
+                    and col_key in _reads(data.table, col.key)):
+                expected, cached = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
+                uncalculated |= is_blank(cached) and not is_blank(expected)
+                if shows_otherwise(expected, cached):
+                    shown.append((data.cell(col.key, i), cached, expected, " %" if col.type == ColType.PERCENT else ""))
+        drop |= {stale[(f.sheet, cell)] for cell, *_ in shown if (f.sheet, cell) in stale}
+        if not shown:
+            if not uncalculated:  # every formula reading it shows what lkjip-xl computes
+                drop.add(at)
+            continue
+        cell, cached, expected, unit = shown[0]
+        out[at] = replace(f, severity_override="error", params={**f.params, "consequence": _misread(
+            f"{f.sheet}!{cell}", cached, expected, unit,
+            Text("rumus lembar kerja tidak mengenalinya karena spasinya", "the sheet's own formulas do not "
+                 "recognise it because of the spaces"),
+            Text(f"hapus spasinya (pilih {f.expected} dari daftar)", f"delete the spaces (pick {f.expected} "
+                 "from the list)"))})
+    return [f for at, f in enumerate(out) if at not in drop]
+
+
+def _table_cell(model, sheet: str, cell: str):
+    """(table key, table data, column key, row index) of an input cell, or None."""
+    row, pos = parse_a1(cell)
+    for key, data in model.tables.items():
+        if data.sheet == sheet and row in data.rows:
+            col_key = next((k for k, p in data.cols.items() if p == pos), None)
+            if col_key is not None:
+                return key, data, col_key, data.rows.index(row)
+    return None
+
+
+def _reads(table, key: str, seen: frozenset = frozenset()) -> frozenset[str]:
+    """The columns of its row a computed column's formula reads, directly or through another
+    computed column of the row (kriteria reads capaian, which reads arah)."""
+    direct = table.inputs_of(key)
+    out = set(direct)
+    for k in direct - seen - {key}:
+        if table.column(k).computed:
+            out |= _reads(table, k, seen | {key})
+    return frozenset(out)
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:
     """Rows with a value problem in an input cell: Excel's formulas there give "" or an error."""
     out = set()
     for f in findings:
-        if f.code.startswith("VAL"):
+        if f.code.startswith("VAL") and f.code != "VAL025":  # a spaced choice: spaced_choice_notes
             try:
                 out.add((f.sheet, parse_a1(f.cell)[0]))
             except ValueError:

@@ -261,12 +261,20 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
         if allowed is not None and text not in allowed:
             lowered = {a.lower(): a for a in allowed}
             if text.lower() in lowered:
-                return lowered[text.lower()], None, None
+                return _choice(raw, lowered[text.lower()])
             if aliases and spelling_key(text) in aliases:
                 return aliases[spelling_key(text)], None, None
             return text, problem("VAL007", expected=", ".join(allowed), found=text), None
-        return text, None, None
+        return _choice(raw, text)
     return _as_text(raw), None, None
+
+
+def _choice(raw: Any, value: str) -> Reading:
+    """A list choice as read: a choice typed with spaces around it (pasted: ``turun ``) is the choice,
+    said (VAL025), for a sheet formula comparing it with the list's word does not see it as that."""
+    if type(raw) is str and raw != raw.strip():
+        return value, problem("VAL025", expected=value, found=raw, params={"consequence": ""}), None
+    return value, None, None
 
 
 def _as_text(raw: Any) -> str:

@@ -8,9 +8,9 @@ from typing import Any
 from ..schema.types import Text
 
 # the findings of check whose cells rapikan mends in its copy, whatever their number (the CLI's
-# hint after check's summary): numbers and codes stored as text, a percent a formula misreads,
-# missing and earlier template's formulas
-MENDED = frozenset({"VAL001", "VAL006", "VAL015", "FRM004", "FRM007"})
+# hint after check's summary): numbers and codes stored as text, a percent or a spaced choice a
+# formula misreads, missing and earlier template's formulas
+MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "FRM004", "FRM007"})
 
 
 def mendable(findings) -> list:
@@ -38,6 +38,9 @@ WHY: dict[str, Text] = {
                            "(95 % menjadi 95), agar rumus lembar kerja menghitung yang sama",
                            "a percent typed in a number column a formula reads: written as the number lkjip-xl read "
                            "(95 % becomes 95), so that the sheet's formulas compute the same"),
+    "choice_trimmed": Text("pilihan daftar diketik dengan spasi, yang membuat rumus lembar kerja salah membacanya: "
+                           "spasinya dihapus", "a list choice typed with spaces, which made the sheet's formulas "
+                           "misread it: spaces deleted"),
     "percent_kept": Text("persen diketik di kolom angka: format kolomnya juga persen, dibiarkan",
                          "a percent typed in a number column whose format is a percent too: kept"),
     "text_kept": Text("teks di kolom angka tidak dapat dibaca pasti sebagai angka: dibiarkan",

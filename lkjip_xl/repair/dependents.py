@@ -10,8 +10,8 @@ from .change import Change
 
 
 # the changes that give a cell another value (not a format, a dropdown, a formula giving the same)
-NEW_VALUE = frozenset({"text_number", "percent_points", "code_number", "formula_missing", "formula_former",
-                       "result_stale"})
+NEW_VALUE = frozenset({"text_number", "percent_points", "code_number", "choice_trimmed", "formula_missing",
+                       "formula_former", "result_stale"})
 
 
 def stale_dependents(model, changes: list[Change]) -> list[Change]:

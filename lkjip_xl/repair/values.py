@@ -2,7 +2,8 @@
 one number for sure, VAL001: lkjip-xl already used that number, so no figure of the report
 changes), a code stored as a number becomes the text lkjip-xl read it as (VAL006), a percent typed
 where a formula reads a number in its own unit (95 % stored 0,95) becomes that number (VAL015,
-as lkjip-xl read it: the sheet's own capaian then agrees); a code only where the workbook holds
+as lkjip-xl read it: the sheet's own capaian then agrees), a list choice typed with spaces that a
+formula misreads (``turun ``) becomes the choice (VAL025); a code only where the workbook holds
 that code as text elsewhere (1.1 read as 01.10 while the sub kegiatan below are 01.01.xx stays,
 listed). A nil marker
 (`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
@@ -43,7 +44,7 @@ def repair_values(model, findings, package) -> list[Change]:
     formats = package.number_formats()
     changes: list[Change] = []
     for f in _each_cell(findings):
-        if f.code not in ("VAL001", "VAL006", "VAL015", "SKM036") + UNREADABLE:
+        if f.code not in ("VAL001", "VAL006", "VAL015", "VAL025", "SKM036") + UNREADABLE:
             continue
         row, col = parse_a1(f.cell)
         spec, data = cells.get((f.sheet, row, col), (None, None))
@@ -51,6 +52,11 @@ def repair_values(model, findings, package) -> list[Change]:
             continue
         if f.code == "VAL015":
             changes += _points(package.sheet(f.sheet), formats, f, row, col, data)
+            continue
+        if f.code == "VAL025":  # a choice a formula misreads for its spaces (a note: harmless, left)
+            if f.severity != "info":
+                package.sheet(f.sheet).set_text(row, col, str(f.expected))
+                changes.append(Change(f.sheet, f.cell, f.found, f.expected, "choice_trimmed", "VAL025"))
             continue
         if f.code in UNREADABLE:
             changes.append(Change(f.sheet, f.cell, f.found, None, "text_kept", f.code, applied=False))

@@ -1,0 +1,53 @@
+"""A list choice typed with spaces around it (pasted from a document: ``turun ``) is read as the
+choice, but the template's formulas compare it with the list's word as Excel and LibreOffice do
+(case ignored, spaces not): a turun indicator's capaian then shows R/T. check says so at the choice
+(VAL025, naming the capaian the sheet shows and the one lkjip-xl computes) instead of calling the
+capaian a stale result (FRM002); a spaced choice no formula misreads (``naik ``, the formula's
+default; a spaced satuan) is not worth a line; `rapikan` deletes the spaces.
+
+PK row 7 (IKU3, turun): target 10, realisasi 8."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import openpyxl
+
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.commands.rapikan import run_rapikan
+from test_libreoffice import SOFFICE, convert
+from test_libreoffice_edit import edit_in_libreoffice, pytestmark  # noqa: F401 (LibreOffice needed)
+
+TARGET, REALISASI = D(10), D(8)
+
+
+def test_a_spaced_turun_is_said_at_the_choice_and_rapikan_deletes_the_spaces(tmp_path, write, data):
+    path = edit_in_libreoffice(write(data), [["type", "PK", "F7", "turun "], ["type", "PK", "F5", "naik "],
+                                             ["type", "PK", "E6", "% "]], tmp_path)
+    assert openpyxl.load_workbook(path)["PK"]["F7"].value == "turun "
+    findings = check_workbook(path).findings
+    assert [(f.code, f.cell, f.severity) for f in findings] == [("VAL025", "F7", "error")]
+    shown, computed = REALISASI / TARGET * 100, (2 * TARGET - REALISASI) / TARGET * 100  # 80 and 120
+    assert (f"PK!K7 menampilkan {shown:.0f} %, lkjip-xl menghitung {computed:.0f} %"
+            in findings[0].message("id")), findings[0].message("id")
+    assert findings[0].expected == "turun"
+
+    outcome = run_rapikan(path, tmp_path / "rapi.xlsx")
+    assert [(c.cell, c.why) for c in outcome.changes if c.code == "VAL025"] == [("F7", "choice_trimmed")]
+    (tmp_path / "lo").mkdir()
+    recalculated = convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo")
+    pk = openpyxl.load_workbook(recalculated, data_only=True)["PK"]
+    assert (pk["F7"].value, pk["F5"].value) == ("turun", "naik ")  # a harmless spaced choice is left
+    assert D(str(pk["K7"].value)) * 100 == computed  # LibreOffice now computes what lkjip-xl did
+    assert check_workbook(recalculated).findings == []
+
+
+def test_without_stored_results_the_spaced_choice_stays_a_note(tmp_path, write, data):
+    """A file saved by a program that does not calculate (openpyxl drops every stored result): what
+    the sheet will show cannot be compared, so the choice is a note beside FRM005, never a claimed
+    consequence nor nothing."""
+    data["tables"]["pk_indikator"][2]["arah"] = "turun "
+    wb = openpyxl.load_workbook(write(data))
+    wb.save(tmp_path / "saved.xlsx")
+    findings = check_workbook(tmp_path / "saved.xlsx").findings
+    spaced = [(f.code, f.cell, f.severity) for f in findings if f.code == "VAL025"]
+    assert spaced == [("VAL025", "F7", "info")] and any(f.code == "FRM005" for f in findings)

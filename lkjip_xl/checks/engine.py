@@ -21,6 +21,7 @@ from .codes import codes_read
 from .compare import consistent_truncation
 from .formulas import (error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes,
                        spaced_choice_notes)
+from .rounded_typed import rounded_over_formulas
 from .skm import uncounted_notes
 from .tahun_lalu import prev_findings
 from .amount_scale import explain_scale
@@ -138,6 +139,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     checked = explain_scale(explained(run_checks(ctx), model), model, ctx.relations,
                             lambda other: explained(rerun(other), other))
     findings = uncounted_notes(error_notes(overwritten_notes(_dedupe(findings + checked)), model))
+    findings = rounded_over_formulas(findings, model)
     findings = codes_read(former_error_values(spaced_choice_notes(fraction_notes(findings, ctx), ctx), ctx), ctx)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:

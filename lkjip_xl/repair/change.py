@@ -16,13 +16,17 @@ MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "FRM004", "FRM007"})
 def mendable(findings) -> list:
     """The findings (not the notes) that `rapikan` settles in its copy: what check's hint counts and
     what makes the web page offer the tidied copy."""
-    return [f for f in findings if f.code in MENDED and f.severity != "info" and not f.params.get("unconfirmed")]
+    return [f for f in findings if (f.code in MENDED or f.params.get("rounded")) and f.severity != "info"
+            and not f.params.get("unconfirmed")]
 
 WHY: dict[str, Text] = {
     "formula_missing": Text("rumus tidak ada di baris ini (baris sisipan/tempelan): rumus dipulihkan",
                             "the row had no formula here (inserted/pasted row): formula restored"),
     "formula_equal": Text("nilai ketikan sama dengan hasil rumus: rumus dipulihkan",
                           "the typed value is what the formula gives: formula restored"),
+    "formula_rounded": Text("nilai ketikan adalah hasil rumus yang dibulatkan, dan rumus lain menjumlahkannya: rumus "
+                            "dipulihkan", "the typed value is the formula's result rounded, and other formulas add "
+                            "it up: formula restored"),
     "formula_typed": Text("nilai ketikan berbeda dari hasil rumus (sesudah: hasil rumus): dibiarkan",
                           "the typed value differs from the formula's result (after: the result): kept"),
     "formula_source_absent": Text("rumus template membaca kolom yang tidak ada di sheet ini: tidak dipulihkan",

@@ -5,6 +5,7 @@ a full recalculation), and the check of the copy reads that old result. Each is 
 what the check of the copy says there is understood."""
 from __future__ import annotations
 
+from ..reader.formula_refs import reads_any
 from ..schema.refs import a1, parse_a1
 from .change import Change
 
@@ -23,7 +24,7 @@ def stale_dependents(model, changes: list[Change]) -> list[Change]:
     out = []
     for sheet, row, col, value in _own_formula_cells(model):
         formula = model.formula_at(sheet, row, col)
-        if (sheet, row, col) not in changed and formula and _reads(formula, sheet, template, changed):
+        if (sheet, row, col) not in changed and formula and reads_any(formula, sheet, template, changed):
             out.append(Change(sheet, a1(row, col), value, None, "formula_reads_changed", applied=False))
     return out
 
@@ -40,30 +41,3 @@ def _own_formula_cells(model):
         for key, ref in data.cells.items():
             if not data.form.field(key).computed and data.has_formula.get(key):
                 yield (data.sheet, *parse_a1(ref), data.values.get(key))
-
-
-def _reads(formula: str, sheet: str, template: dict[str, str], changed: set) -> bool:
-    """Does the formula refer to one of the ``changed`` (sheet, row, col) cells? (openpyxl is
-    imported here: importing the repair package, as check's text output does for its hint, must not
-    load it, 25 MB and 0,1 s on every check.)"""
-    from openpyxl.formula.tokenizer import Tokenizer
-    from openpyxl.utils.cell import range_boundaries
-
-    try:
-        tokens = Tokenizer(formula).items
-    except Exception:  # a formula openpyxl cannot split: said to be reading them, to be safe
-        return True
-    for token in tokens:
-        if token.type != "OPERAND" or token.subtype != "RANGE":
-            continue
-        where, _, ref = token.value.rpartition("!")
-        name = where.strip("'").replace("''", "'") if where else sheet
-        try:
-            c0, r0, c1, r1 = range_boundaries(ref.replace("$", ""))
-        except (ValueError, TypeError):
-            continue  # a defined name
-        name = template.get(name, name)
-        if any(s == name and (r0 is None or r0 <= r <= r1) and (c0 is None or c0 <= c + 1 <= c1)
-               for s, r, c in changed):
-            return True
-    return False

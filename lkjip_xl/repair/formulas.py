@@ -14,10 +14,12 @@ from ..template.writer import cached_number
 from .change import Change
 
 
-def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[tuple[str, str]] = frozenset()
-                    ) -> list[Change]:
+def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[tuple[str, str]] = frozenset(),
+                    rounded: set[tuple[str, str]] = frozenset()) -> list[Change]:
     """``stuck_rows``: (sheet, row) whose inputs rapikan leaves unreadable (their results stay);
-    ``leave``: (sheet, cell) whose stored result is what its formula gives (it stays)."""
+    ``leave``: (sheet, cell) whose stored result is what its formula gives (it stays); ``rounded``:
+    (sheet, cell) holding the formula's result typed rounded, which other formulas add up (check's
+    FRM001 error): the formula is restored."""
     changes: list[Change] = []
     for table in SCHEMA.tables:
         data = ctx.model.table(table.key)
@@ -40,12 +42,12 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
                 cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
                              derived[i].get(col.key), fctx, ctx.model, make)
                 changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows
-                                       or (table.sheet, a1(row, pos)) in leave)
-    changes += _form_fields(ctx, package, stuck_rows, leave)
+                                       or (table.sheet, a1(row, pos)) in leave, (table.sheet, a1(row, pos)) in rounded)
+    changes += _form_fields(ctx, package, stuck_rows, leave, rounded)
     return changes
 
 
-def _form_fields(ctx, package, stuck_rows, leave) -> list[Change]:
+def _form_fields(ctx, package, stuck_rows, leave, rounded) -> list[Change]:
     changes = []
     for form in SCHEMA.forms:
         data = ctx.model.form(form.key)
@@ -61,7 +63,8 @@ def _form_fields(ctx, package, stuck_rows, leave) -> list[Change]:
                                   column_range=None)
             cell = _Cell(form.sheet, row, col, f, data.has_formula.get(f.key, False), data.values.get(f.key),
                          derived.get(f.key), fctx, ctx.model)
-            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows or (form.sheet, a1(row, col)) in leave)
+            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows or (form.sheet, a1(row, col)) in leave,
+                                   (form.sheet, a1(row, col)) in rounded)
     return changes
 
 
@@ -79,12 +82,12 @@ class _Cell:
     def change(self, before, after, why, code, applied=True) -> Change:
         return Change(self.sheet_name, a1(self.row, self.col), before, after, why, code, applied)
 
-    def repair(self, sheet, column_style: int, stuck: bool) -> list[Change]:
+    def repair(self, sheet, column_style: int, stuck: bool, rounded: bool = False) -> list[Change]:
         cached = cached_number(self.expected, self.spec.type)
         if not self.has_formula:
-            if is_blank(self.found) or same_cached(self.expected, self.found):
-                why = "formula_missing" if is_blank(self.found) else "formula_equal"
-                code = "FRM001" if why == "formula_equal" else ("FRM004" if not is_blank(self.expected) else None)
+            if is_blank(self.found) or same_cached(self.expected, self.found) or rounded:
+                why = "formula_missing" if is_blank(self.found) else "formula_rounded" if rounded else "formula_equal"
+                code = "FRM001" if why != "formula_missing" else ("FRM004" if not is_blank(self.expected) else None)
                 sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
                 return [self.change(self.found, self.ours, why, code)]
             return [self.change(self.found, self.expected, "formula_typed", "FRM001", applied=False)]

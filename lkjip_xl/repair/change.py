@@ -59,6 +59,12 @@ WHY: dict[str, Text] = {
                                   "copy is opened in Excel/LibreOffice (the check of the copy still reads the old one)"),
     "row_style": Text("format kolom disalin ke baris tanpa format (baris sisipan)",
                       "the column's format copied to a row without one (inserted row)"),
+    "validation_restored": Text("kolom tanpa daftar pilihan/validasi lagi (baris ditempel dari berkas lain?): "
+                                "validasi template dipasang kembali", "a column left without its dropdown/validation "
+                                "(rows pasted from another file?): the template's validation put back"),
+    "validation_unrestorable": Text("kolom tanpa daftar pilihan lagi, dan daftarnya tidak ada di buku kerja ini: "
+                                    "tidak dipasang kembali", "a column left without its dropdown, whose list this "
+                                    "workbook lacks: not put back"),
     "validation": Text("daftar pilihan/validasi diperluas ke baris sisipan",
                        "dropdown/validation extended to inserted rows"),
     "print_area": Text("area cetak diperluas sampai baris terisi terakhir",

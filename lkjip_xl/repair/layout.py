@@ -69,7 +69,8 @@ def repair_validations(model, package, skip: set[str] = frozenset()) -> list[Cha
             if data.table.column(key).computed:
                 continue
             mine = [i for i, rs in enumerate(ranges) if any(c0 <= col <= c1 for _, c0, _, c1 in rs)]
-            if not mine:
+            if not mine:  # every dropdown of the column gone (rows pasted from another file over it)
+                changes += _restored_validation(data, key, col, sheet, package)
                 continue
             spans = [(r0, r1) for i in mine for r0, c0, r1, c1 in ranges[i] if c0 <= col <= c1]
             missing = [r for r in data.rows if not any(r0 <= r <= r1 for r0, r1 in spans)]
@@ -83,6 +84,41 @@ def repair_validations(model, package, skip: set[str] = frozenset()) -> list[Cha
             sheet.set_validation_range(target, sqrefs[target])
             changes.append(Change(data.sheet, added, None, None, "validation"))
     return changes
+
+
+def _restored_validation(data, key: str, col: int, sheet, package) -> list[Change]:
+    """The template's dropdown or validation of a column that has none left, over its rows (a list
+    whose defined name the workbook lacks cannot be restored: listed)."""
+    from ..template.validation import validation
+
+    spec = data.table.column(key)
+    first = min(data.rows)
+    last = max(max(data.rows), first + data.table.capacity - 1)  # as far as the template prepared rows
+    where = f"{col_letter(col)}{first}:{col_letter(col)}{last}"
+    rule = validation(spec, "id")
+    if rule.get("validate") == "any":
+        return []  # a prompt only: nothing a value is held to
+    if spec.choices and SCHEMA.list_name(spec.choices) not in package.defined_names():
+        return [Change(data.sheet, where, None, None, "validation_unrestorable", applied=False)]
+    sheet.add_validation(validation_element(rule, first, last, col))
+    return [Change(data.sheet, where, None, None, "validation_restored")]
+
+
+def validation_element(rule: dict, first: int, last: int, col: int) -> bytes:
+    """The <dataValidation> element of ``rule`` (the template writer's, as xlsxwriter writes it)
+    over rows ``first``..``last`` (1-based) of column ``col`` (0-based)."""
+    import io
+    import re
+    import zipfile
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.add_worksheet().data_validation(first - 1, col, last - 1, col, rule)
+    book.close()
+    xml = zipfile.ZipFile(buffer).read("xl/worksheets/sheet1.xml")
+    return re.search(rb"<dataValidation\b[^>]*?(?:/>|>.*?</dataValidation>)", xml, re.S).group(0)
 
 
 def repair_print_areas(model, package) -> list[Change]:

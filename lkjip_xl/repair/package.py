@@ -63,6 +63,11 @@ class Package:
             return ()
         return tuple(rows[0]) if rows else ()
 
+    def defined_names(self) -> set[str]:
+        """The workbook's defined names (a dropdown's list, ``lst_arah``), as the file spells them."""
+        return {_unescape_attr(m.group(1)) for m in re.finditer(rb'<(?:\w+:)?definedName\b[^>]*?\bname="([^"]*)"',
+                                                                 self._workbook)}
+
     def actual(self, name: str) -> str:
         """A sheet's name in the workbook (the office may have renamed a template sheet)."""
         return self.renamed.get(name, name)

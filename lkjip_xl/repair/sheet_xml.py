@@ -21,6 +21,11 @@ _S = re.compile(rb'\bs="([0-9]+)"')
 _SPANS = re.compile(rb'\s+spans="[^"]*"')
 _DIMENSION = re.compile(rb'(<(?:\w+:)?dimension\b[^>]*?\bref=")([^"]*)(")')
 _SQREF = re.compile(rb'\bsqref="([^"]*)"')
+# the worksheet elements that follow <dataValidations> in the schema's order (ECMA-376 CT_Worksheet)
+_AFTER_VALIDATIONS = (b"hyperlinks", b"printOptions", b"pageMargins", b"pageSetup", b"headerFooter", b"rowBreaks",
+                      b"colBreaks", b"customProperties", b"cellWatches", b"ignoredErrors", b"smartTags", b"drawing",
+                      b"legacyDrawing", b"legacyDrawingHF", b"drawingHF", b"picture", b"oleObjects", b"controls",
+                      b"webPublishItems", b"tableParts", b"extLst")
 
 
 class XmlShapeError(ValueError):
@@ -71,6 +76,7 @@ class SheetXml:
             self._order.append(n)
         self._cells: dict[int, dict[int, bytes]] = {}  # parsed rows: row -> col -> cell element
         self._edited: set[int] = set()
+        self._tail_length = len(self._tail)  # of the part after the cells, as read
 
     # ------------------------------------------------------------------------------- reading
     def cells(self, row: int) -> dict[int, bytes]:
@@ -169,6 +175,22 @@ class SheetXml:
         new = _SQREF.sub(b'sqref="' + sqref.encode() + b'"', element, count=1)
         self._tail = self._tail[:m.start()] + new + self._tail[m.end():]
 
+    def add_validation(self, element: bytes) -> None:
+        """Add a <dataValidation> element (written without a prefix) to the sheet's list, which is
+        made where the worksheet's schema puts it when the sheet has none."""
+        if self.p:
+            element = re.sub(rb"<(/?)(dataValidation|formula1|formula2)\b", rb"<\1" + self.p + rb"\2", element)
+        close = re.search(rb"</" + re.escape(self.p) + rb"dataValidations>", self._tail)
+        if close is not None:
+            self._tail = self._tail[:close.start()] + element + self._tail[close.start():]
+            self._tail = re.sub(rb'(<' + re.escape(self.p) + rb'dataValidations\b[^>]*?\bcount=")([0-9]+)"',
+                                lambda m: m.group(1) + str(int(m.group(2)) + 1).encode() + b'"', self._tail, count=1)
+            return
+        block = b"<" + self.p + b'dataValidations count="1">' + element + b"</" + self.p + b"dataValidations>"
+        after = re.search(rb"<" + re.escape(self.p) + rb"(?:" + b"|".join(_AFTER_VALIDATIONS) + rb")\b", self._tail)
+        at = after.start() if after else self._tail.rfind(b"</" + self.p + b"worksheet>")
+        self._tail = self._tail[:at] + block + self._tail[at:]
+
     # ------------------------------------------------------------------------------- output
     def _row_element(self, row: int) -> bytes:
         cells = b"".join(v for _, v in sorted(self.cells(row).items()))
@@ -182,8 +204,8 @@ class SheetXml:
         return head + cells + b"</" + tag + b">"
 
     def tobytes(self) -> bytes:
-        if not self._edited:
-            return self.xml
+        if not self._edited:  # the cells as they were; the part after them maybe not (validations)
+            return self.xml[:len(self.xml) - self._tail_length] + self._tail
         order = sorted(set(self._order) | self._edited)
         body = b"".join(self._row_element(r) if r in self._edited else self.rows[r] for r in order)
         out = self._open + body + self._close + self._tail

@@ -1,0 +1,60 @@
+"""rapikan and the dropdowns of a hand-edited workbook. Rows pasted from another file over a whole
+column take the column's dropdown with them: the template's validation is put back (it was neither
+restored nor listed). A dropdown over fewer rows than the table fills is extended, also when rapikan
+changes no cell on that sheet (the extension was computed and then not written)."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import openpyxl
+
+from lkjip_xl.repair import repair_workbook
+from test_libreoffice import convert, pytestmark  # noqa: F401 (LibreOffice needed)
+
+PK_PART = "xl/worksheets/sheet3.xml"  # the PK sheet of the template's workbook
+
+
+def _edit(src, dst, member: str, change) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, change(data) if info.filename == member else data)
+
+
+def _lists(path, sheet="PK") -> dict[str, tuple[str, str]]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    return {dv.formula1: (str(dv.sqref), dv.errorStyle or "stop") for dv in ws.data_validations.dataValidation
+            if dv.type == "list"}
+
+
+def test_a_column_whose_dropdowns_are_all_gone_gets_the_templates_back(write, data, tmp_path):
+    valid = write(data)
+    assert zipfile.ZipFile(valid).read(PK_PART).count(b"lst_arah")  # the part is the PK sheet
+    bare = tmp_path / "bare.xlsx"
+    _edit(valid, bare, PK_PART, lambda xml: re.sub(rb"<dataValidations\b.*?</dataValidations>", b"", xml, flags=re.S))
+    assert _lists(bare) == {}
+    result = repair_workbook(bare, tmp_path / "rapi.xlsx")
+    assert sorted((c.cell, c.why) for c in result.changes if c.sheet == "PK") == [
+        ("E5:E44", "validation_restored"), ("F5:F44", "validation_restored"), ("G5:G44", "validation_restored")]
+    assert _lists(tmp_path / "rapi.xlsx") == _lists(valid)  # the template's lists, ranges and strictness
+    (tmp_path / "lo").mkdir()
+    assert _lists(convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo")) == _lists(valid)  # LibreOffice keeps them
+
+
+def test_a_dropdown_whose_list_the_workbook_lacks_is_listed_not_put_back(write, data, tmp_path):
+    valid, bare, nameless = write(data), tmp_path / "bare.xlsx", tmp_path / "nameless.xlsx"
+    _edit(valid, bare, PK_PART, lambda xml: re.sub(rb"<dataValidations\b.*?</dataValidations>", b"", xml, flags=re.S))
+    _edit(bare, nameless, "xl/workbook.xml",
+          lambda xml: re.sub(rb'<definedName name="lst_arah"[^>]*>[^<]*</definedName>', b"", xml))
+    result = repair_workbook(nameless, tmp_path / "rapi.xlsx")
+    assert [(c.cell, c.applied) for c in result.changes if c.why == "validation_unrestorable"] == [("F5:F44", False)]
+    assert "lst_arah" not in _lists(tmp_path / "rapi.xlsx")
+
+
+def test_a_dropdown_extended_on_a_sheet_where_no_cell_changes_is_written(write, data, tmp_path):
+    valid, short = write(data), tmp_path / "short.xlsx"
+    _edit(valid, short, PK_PART, lambda xml: xml.replace(b'sqref="F5:F44"', b'sqref="F5:F6"'))
+    result = repair_workbook(short, tmp_path / "rapi.xlsx")
+    assert [(c.cell, c.why) for c in result.changes if c.sheet == "PK"] == [("F7:F8", "validation")]
+    assert _lists(tmp_path / "rapi.xlsx")["lst_arah"][0] == "F5:F6 F7:F8"

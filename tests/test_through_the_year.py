@@ -26,3 +26,27 @@ def test_annex_with_the_budget_realisasi_not_typed_yet_notes_the_blank_and_print
     pagu = sum(r["pagu_perubahan"] for r in _sub_kegiatan(data))
     notes = [row[2] for row in openpyxl.load_workbook(out)["Catatan"].iter_rows(values_only=True)]
     assert f"2024: Jumlah Belanja Daerah ≠ TOTAL tabel realisasi anggaran ({pagu:,} / (kosong)).".replace(",", ".") in notes
+
+
+def _row(data, kode):
+    return next(r for r in data["tables"]["realisasi"] if r["kode"] == kode)
+
+
+def test_a_revision_typed_on_the_revised_sub_kegiatan_only_is_said_at_the_parent_left_blank(check, data):
+    """APBD-P in September: the office types the pagu perubahan of the one sub kegiatan revised
+    (01.01.01, 800 → 850 million) and leaves the rest blank. Its kegiatan 01.01 has no perubahan, so
+    its pagu is still its murni: the gap is that blank cell (BUD003 at J6), not the revised amount,
+    which the blame called a slip of 800.000.000 (an error that would undo a real revision)."""
+    for row in data["tables"]["realisasi"]:
+        row["pagu_perubahan"] = row["realisasi"] = None  # September: nothing spent typed yet
+    _row(data, "01.01.01")["pagu_perubahan"] = 850_000_000
+    data["tables"]["belanja"] = []
+    for row in data["tables"]["pk_program"]:
+        row["pagu_perubahan"] = None
+    findings = check(data)
+    got = [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.code.startswith("BUD")]
+    assert ("BUD003", "Realisasi", "J6", "error") in got
+    assert not [g for g in got if g[0] == "BUD021"]
+    bud003 = next(f for f in findings if f.code == "BUD003")
+    kids = [_row(data, "01.01.01"), _row(data, "01.01.02")]
+    assert bud003.expected == kids[0]["pagu_perubahan"] + kids[1]["pagu_murni"] and bud003.found is None

@@ -50,3 +50,28 @@ def test_a_revision_typed_on_the_revised_sub_kegiatan_only_is_said_at_the_parent
     bud003 = next(f for f in findings if f.code == "BUD003")
     kids = [_row(data, "01.01.01"), _row(data, "01.01.02")]
     assert bud003.expected == kids[0]["pagu_perubahan"] + kids[1]["pagu_murni"] and bud003.found is None
+
+
+def _january(data):
+    """The PK signed, nothing measured yet: every realisasi of the PK blank (composite components too)."""
+    for row in data["tables"]["pk_indikator"]:
+        row["realisasi"] = None
+    for row in data["tables"]["pk_komponen"]:
+        row["pembilang"] = None
+
+
+def test_no_realisasi_typed_yet_is_said_once_for_the_column(check, data):
+    """January to the first measurement: one KIN007 at the first realisasi naming the column, not
+    one warning per indicator (a PK of 20 indicators gave 20)."""
+    _january(data)
+    findings = [f for f in check(data) if f.code == "KIN007"]
+    n = len(data["tables"]["pk_indikator"])
+    assert [(f.sheet, f.cell, f.severity) for f in findings] == [("PK", "J5", "warning")]
+    assert f"semua {n} indikator (J5–J{4 + n};" in findings[0].message("id")
+
+
+def test_a_realisasi_missing_among_typed_ones_is_said_at_its_cell(check, data):
+    _january(data)
+    data["tables"]["pk_indikator"][0]["realisasi"] = data["tables"]["ra_indikator"][0]["realisasi_tw4"]  # the IKM
+    findings = check(data)
+    assert [(f.sheet, f.cell) for f in findings if f.code == "KIN007"] == [("PK", "J6"), ("PK", "J7"), ("PK", "J8")]

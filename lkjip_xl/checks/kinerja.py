@@ -84,6 +84,9 @@ def check(ctx) -> Iterable[Finding]:
 # --------------------------------------------------------------------------- PK rows
 def _pk_rows(ctx, pk) -> Iterable[Finding]:
     derived = ctx.derived("pk_indikator")
+    unreported = _none_reported(ctx, pk)
+    if unreported is not None:
+        yield unreported
     for i in range(len(pk)):
         row, d = pk.row(i), derived[i]
         flagged = (pk.sheet, pk.rows[i]) in ctx.flagged_rows
@@ -97,11 +100,25 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         yield from letter_realisasi(pk, i, row)
         if target is not None and target == 0:
             yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target, params={"what": CAPAIAN_WORD})
-        if row.get("realisasi") is None and not flagged:
+        if row.get("realisasi") is None and not flagged and unreported is None:
             yield Finding("KIN007", pk.sheet, pk.cell("realisasi", i),
                           params={"name": row.get("indikator") or row.get("kode_indikator") or ""})
         if realisasi is not None and _IKM_NAME.search(str(row.get("indikator") or "")):
             yield from _ikm(ctx, pk, i, realisasi)
+
+
+def _none_reported(ctx, pk) -> Finding | None:
+    """Before the year's realisasi are measured (a PK signed in January, the workbook kept through
+    the year) every indicator's realisasi is blank: one KIN007 for the column, at its first cell,
+    not one per indicator; a blank among filled ones stays its own KIN007."""
+    rows = range(len(pk))
+    if len(pk) < 2 or any(pk.get("realisasi", i) is not None or (pk.sheet, pk.rows[i]) in ctx.flagged_rows
+                          for i in rows):
+        return None
+    span = f"{pk.cell('realisasi', 0)}–{pk.cell('realisasi', len(pk) - 1)}"
+    return Finding("KIN007", pk.sheet, pk.cell("realisasi", 0), params={"name": Text(
+        f"semua {len(pk)} indikator ({span}; capaian dan kriteria belum dapat dihitung)",
+        f"all {len(pk)} indicators ({span}; no capaian or kriteria can be computed yet)")})
 
 
 def _formula_text(ctx, arah: Any, target: Any = None, realisasi: Any = None) -> str | Text:

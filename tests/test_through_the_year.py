@@ -75,3 +75,81 @@ def test_a_realisasi_missing_among_typed_ones_is_said_at_its_cell(check, data):
     data["tables"]["pk_indikator"][0]["realisasi"] = data["tables"]["ra_indikator"][0]["realisasi_tw4"]  # the IKM
     findings = check(data)
     assert [(f.sheet, f.cell) for f in findings if f.code == "KIN007"] == [("PK", "J6"), ("PK", "J7"), ("PK", "J8")]
+
+
+def test_no_spending_or_output_typed_yet_is_said_once_per_column(check, data):
+    """The Realisasi sheet before anything is spent or delivered: a blank Realisasi (Rp) column gave
+    no finding at all (serapan and sisa left blank in silence, also at the year's end with the
+    Belanja sheet filled); now one KIN007 per column, at the first row with a pagu or a target."""
+    for row in data["tables"]["realisasi"]:
+        row["realisasi"] = row["realisasi_keluaran"] = None
+    findings = [f for f in check(data) if f.code == "KIN007" and f.sheet == "Realisasi"]
+    rows = data["tables"]["realisasi"]
+    outputs = [i for i, r in enumerate(rows) if r.get("target_keluaran") is not None]
+    assert [(f.cell, f.severity) for f in findings] == [("K5", "warning"), (f"G{5 + outputs[0]}", "warning")]
+    assert f"semua {len(rows)} baris (K5–K{4 + len(rows)};" in findings[0].message("id")
+    assert f"semua {len(outputs)} sub kegiatan (G{5 + outputs[0]}–G{5 + outputs[-1]};" in findings[1].message("id")
+
+
+def test_spending_typed_on_some_rows_is_not_said_for_the_column(check, data):
+    _row(data, "03.01.01")["realisasi"] = None
+    assert not [f for f in check(data) if f.code == "KIN007"]
+
+
+def _through_tw2(data):
+    """June: the Rencana Aksi's actuals and spending typed for TW I and II only, the Realisasi
+    sheet's spending so far (the sub kegiatan of programme 03 nothing yet), no outputs, no PK
+    realisasi."""
+    _january(data)
+    for row in [*data["tables"]["ra_indikator"], *data["tables"]["ra_kegiatan"]]:
+        for q in (1, 2, 3, 4):
+            row.pop(f"realisasi_tw{q}", None)
+    data["tables"]["ra_indikator"][0].update(realisasi_tw1=80, realisasi_tw2=81)
+    data["tables"]["ra_kegiatan"][0].update(realisasi_tw1=240_000_000, realisasi_tw2=260_000_000)
+    spent = {"01.01.01": 400_000_000, "01.01.02": 100_000_000, "02.01.01": 195_000_000, "03.01.01": 0}
+    for row in data["tables"]["realisasi"]:
+        row["realisasi_keluaran"] = None
+        kode = row["kode"] or ""
+        row["realisasi"] = sum(v for k, v in spent.items() if k.startswith(kode))  # TOTAL (blank code): all
+    data["tables"]["belanja"] = []
+    return spent
+
+
+def test_a_year_reported_up_to_tw_ii_is_said_once_and_a_programme_not_spent_yet_is_not_judged(check, data):
+    """Programme 03 has spent nothing by June: KIN017 ('not 100 % efficient') is for a year that is
+    over. One note says how far the Rencana Aksi is reported, at the first quarter not reported."""
+    _through_tw2(data)
+    findings = check(data)
+    assert [(f.code, f.sheet, f.cell, f.severity, f.found) for f in findings if f.code in ("KIN030", "KIN017")] == [
+        ("KIN030", "Rencana Aksi", "K5", "info", "II")]
+    assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_a_year_with_tw_iv_reported_judges_a_programme_without_spending(check, data):
+    _through_tw2(data)
+    data["tables"]["ra_kegiatan"][0].update(realisasi_tw3=250_000_000, realisasi_tw4=250_000_000)
+    codes = [(f.code, f.cell) for f in check(data) if f.code in ("KIN030", "KIN017")]
+    assert codes == [("KIN017", "K12")]
+
+
+def test_the_annex_of_a_year_reported_up_to_tw_ii_marks_its_spending_tables(write, data, tmp_path):
+    """The serapan of the spending so far was printed as the year's ('Realisasi 2024', 40,88 %)."""
+    spent = _through_tw2(data)
+    out = tmp_path / "a.xlsx"
+    result = run_annex(write(data), "-o", out)
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(out)
+    foot = ("* Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW II; realisasi, serapan dan efisiensi di "
+            "tabel ini adalah s.d. TW II, bukan realisasi setahun.")
+    marked = {}
+    for ws in wb:
+        texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+        marked[ws.title] = (texts[0].endswith(" (s.d. TW II)"), foot in texts)
+    for name in ("Realisasi Anggaran", "Kinerja dan Anggaran", "Efisiensi", "Efisiensi per Sasaran",
+                 "Efisiensi Rinci", "Grafik Serapan"):
+        assert marked[name] == (True, True), name
+    for name in ("Perjanjian Kinerja", "Rencana Aksi", "Pengukuran Kinerja", "SKM"):
+        assert marked[name] == (False, False), name
+    total = next(row for row in wb["Realisasi Anggaran"].iter_rows(values_only=True) if "T O T A L" in row)
+    pagu = sum(r["pagu_perubahan"] for r in _sub_kegiatan(data))
+    assert [v for v in total if isinstance(v, (int, float))][:2] == [pagu, sum(spent.values())]

@@ -21,6 +21,7 @@ from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
+from ..derive.stage import partial_year
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..reader.values import typed_grade
@@ -441,9 +442,11 @@ def _show(value: Any) -> str:
 
 
 def _efisiensi(ctx) -> Iterable[Finding]:
-    """A programme with a budget, zero spending and no output is not '100 % efficient'."""
+    """A programme with a budget, zero spending and no output is not '100 % efficient'; before the
+    year is over (KIN030) it has simply not spent yet."""
     table = ctx.model.table("realisasi")
-    if table is None or "realisasi" not in table.values or "kode" not in table.values:
+    if table is None or "realisasi" not in table.values or "kode" not in table.values or partial_year(
+            ctx.wb.reported_quarter):
         return
     for line in ctx.wb.budget.roots:
         pagu, spent = line.pagu, line.amounts.get("realisasi")

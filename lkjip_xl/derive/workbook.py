@@ -30,6 +30,7 @@ from .kinerja import (
 )
 from .rows import OneValue, RowValues, derivations_of
 from .sakip import sakip_row
+from .stage import reported_quarter
 
 # table key -> its rows as (values, computed keys holding a typed constant)
 Source = Callable[[str], list[tuple[Mapping[str, Any], frozenset]]]
@@ -107,6 +108,12 @@ class DerivedWorkbook:
                 rows.append(row)
             self._budget = build_budget(rows)
         return self._budget
+
+    @property
+    def reported_quarter(self) -> int | None:
+        """The last quarter the Rencana Aksi has a realisasi for (``derive/stage.py``); None when it
+        has none."""
+        return reported_quarter([*self.input_rows("ra_indikator"), *self.input_rows("ra_kegiatan")])
 
     def input_rows(self, table_key: str) -> list[dict[str, Any]]:
         """The table's rows as the workbook holds them (inputs; computed cells as typed)."""

@@ -139,17 +139,40 @@ def test_the_annex_of_a_year_reported_up_to_tw_ii_marks_its_spending_tables(writ
     result = run_annex(write(data), "-o", out)
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(out)
-    foot = ("* Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW II; realisasi, serapan dan efisiensi di "
-            "tabel ini adalah s.d. TW II, bukan realisasi setahun.")
+    foot = ("* Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW II; realisasi di tabel ini (dan capaian, "
+            "serapan atau efisiensi darinya) adalah s.d. TW II, bukan realisasi setahun.")
     marked = {}
     for ws in wb:
         texts = [v for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
         marked[ws.title] = (texts[0].endswith(" (s.d. TW II)"), foot in texts)
-    for name in ("Realisasi Anggaran", "Kinerja dan Anggaran", "Efisiensi", "Efisiensi per Sasaran",
-                 "Efisiensi Rinci", "Grafik Serapan"):
+    for name in ("Pengukuran Kinerja", "Realisasi Anggaran", "Kinerja dan Anggaran", "Efisiensi",
+                 "Efisiensi per Sasaran", "Efisiensi Rinci", "Capaian Keluaran", "Grafik Capaian", "Grafik Serapan"):
         assert marked[name] == (True, True), name
-    for name in ("Perjanjian Kinerja", "Rencana Aksi", "Pengukuran Kinerja", "SKM"):
+    for name in ("Perjanjian Kinerja", "Rencana Aksi", "Rencana Aksi Anggaran", "SKM"):
         assert marked[name] == (False, False), name
     total = next(row for row in wb["Realisasi Anggaran"].iter_rows(values_only=True) if "T O T A L" in row)
     pagu = sum(r["pagu_perubahan"] for r in _sub_kegiatan(data))
     assert [v for v in total if isinstance(v, (int, float))][:2] == [pagu, sum(spent.values())]
+
+
+def test_last_years_file_copied_with_its_realisasi_left_in_is_said(check, data):
+    """A new year's workbook made by copying last year's: Tahun changed, last year's realisasi still
+    on the PK. Given last year's workbook, every realisasi being exactly last year's is one warning
+    (nothing said it before: the old figures passed as this year's)."""
+    import copy
+
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = 2023
+    findings = [f for f in check(data, prev) if f.code == "KIN031"]
+    n = len(data["tables"]["pk_indikator"])
+    assert [(f.sheet, f.cell, f.severity, f.params["cells"]) for f in findings] == [
+        ("PK", "J5", "warning", f"J5–J{4 + n}")]
+
+
+def test_one_realisasi_measured_again_is_no_copy(check, data):
+    import copy
+
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = 2023
+    prev["tables"]["pk_indikator"][2]["realisasi"] = data["tables"]["pk_indikator"][2]["realisasi"] + 1
+    assert not [f for f in check(data, prev) if f.code == "KIN031"]

@@ -93,27 +93,27 @@ def finish(tables: list[AnnexTable], book: Book, lang: str) -> list[AnnexTable]:
     return printed
 
 
-# tables of spending (realisasi, serapan, efisiensi): mid-year they hold the spending so far
-SPENDING = frozenset({"realisasi_anggaran", "ikhtisar_belanja", "kinerja_anggaran", "efisiensi", "efisiensi_sasaran",
-                      "efisiensi_rinci", "grafik_serapan"})
+# tables of the year's realisasi (kinerja, outputs, spending): mid-year they hold what was reached so far
+SO_FAR = frozenset({"pengukuran", "realisasi_anggaran", "ikhtisar_belanja", "kinerja_anggaran", "efisiensi",
+                    "efisiensi_sasaran", "efisiensi_rinci", "capaian_keluaran", "grafik_capaian", "grafik_serapan"})
 
 
 def mark_partial_year(tables: list[AnnexTable], book: Book, lang: str) -> None:
     """Before the year is over (the Rencana Aksi reported up to TW I–III, ``derive/stage.py``,
-    KIN030) the spending tables say in their title and a footnote that their realisasi, serapan and
-    efisiensi are up to that quarter, never presented as the year's."""
+    KIN030) the tables of realisasi (capaian, outputs, serapan, efisiensi) say in their title and a
+    footnote that what they hold is up to that quarter, never presented as the year's."""
     q = book.ctx.wb.reported_quarter
     if not partial_year(q):
         return
     upto = tr(lang, f"s.d. TW {ROMAN[q]}", f"up to Q{q}")
     for t in tables:
-        if t.key in SPENDING:
+        if t.key in SO_FAR:
             t.title = f"{t.title} ({upto})"
             t.footnotes.append(tr(
-                lang, f"Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW {ROMAN[q]}; realisasi, serapan "
-                      f"dan efisiensi di tabel ini adalah {upto}, bukan realisasi setahun.",
-                f"The year is not complete: the Rencana Aksi holds actuals up to Q{q}; spending, absorption and "
-                f"efficiency in this table are {upto}, not the year's."))
+                lang, f"Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW {ROMAN[q]}; realisasi di tabel ini "
+                      f"(dan capaian, serapan atau efisiensi darinya) adalah {upto}, bukan realisasi setahun.",
+                f"The year is not complete: the Rencana Aksi holds actuals up to Q{q}; the actuals in this table (and "
+                f"the achievement, absorption or efficiency from them) are {upto}, not the year's."))
 
 
 def notes_table(notes: list[tuple[str, str]], lang: str) -> AnnexTable:

@@ -1,4 +1,4 @@
-"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026): the PK indicators' capaian,
+"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026, KIN031): the PK indicators' capaian,
 kriteria and predikat, targets and actuals, composite indicators, the IKM link to the SKM sheet,
 last year's actuals, the links between tables, and the output achievement per sub kegiatan.
 
@@ -354,6 +354,21 @@ def _last_year(ctx, pk) -> Iterable[Finding]:
         if typed is not None and expected is not None:
             yield from judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
                                    name="realisasi tahun lalu")
+    yield from _copied_realisasi(pk, last)
+
+
+COPIED_AT_LEAST = 3  # indicators: two may well repeat last year's figure (4 dokumen, 100 %)
+
+
+def _copied_realisasi(pk, last: dict[str, Decimal]) -> Iterable[Finding]:
+    """KIN031: every indicator's realisasi (three or more) is last year's workbook's realisasi of the
+    same code: last year's file copied for this year with its realisasi left in."""
+    pairs = [(i, number(pk.get("realisasi", i)), last.get(code_key(pk.get("kode_indikator", i))))
+             for i in range(len(pk))]
+    typed = [(i, r, p) for i, r, p in pairs if r is not None]
+    if len(typed) >= COPIED_AT_LEAST and len(typed) == len(pk) and all(r == p for _, r, p in typed):
+        first, last_cell = pk.cell("realisasi", typed[0][0]), pk.cell("realisasi", typed[-1][0])
+        yield Finding("KIN031", pk.sheet, first, params={"n": len(typed), "cells": f"{first}–{last_cell}"})
 
 
 # --------------------------------------------------------------------------- links between tables

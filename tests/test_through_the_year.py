@@ -176,3 +176,15 @@ def test_one_realisasi_measured_again_is_no_copy(check, data):
     prev["forms"]["identitas"]["tahun"] = 2023
     prev["tables"]["pk_indikator"][2]["realisasi"] = data["tables"]["pk_indikator"][2]["realisasi"] + 1
     assert not [f for f in check(data, prev) if f.code == "KIN031"]
+
+
+def test_the_pengukuran_of_a_january_workbook_says_the_composite_cannot_be_computed_yet(write, data, tmp_path):
+    """Its footnote printed the components' blank numerators: 'rata-rata komponen (a = /10, b = /7) × 100 = -'."""
+    _january(data)
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out).exit_code == 0
+    texts = [v for row in openpyxl.load_workbook(out)["Pengukuran Kinerja"].iter_rows(values_only=True)
+             for v in row if isinstance(v, str)]
+    name = data["tables"]["pk_indikator"][1]["indikator"]
+    assert f"* {name}: realisasi = rata-rata komponen (a, b) × 100; belum dapat dihitung: komponennya belum lengkap." in texts
+    assert not [t for t in texts if "= /" in t]

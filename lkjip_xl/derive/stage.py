@@ -16,7 +16,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def reported_quarter(rows: Iterable[dict[str, Any]]) -> int | None:
     """The last quarter whose ``realisasi_twN`` is typed on any row (``-`` and 0 are typed); None
     when no quarter is."""
-    typed = [q for row in rows for q in QUARTERS if not _blank(row.get(f"realisasi_tw{q}"))]
+    typed = [q for row in rows for q in QUARTERS if not blank(row.get(f"realisasi_tw{q}"))]
     return max(typed) if typed else None
 
 
@@ -25,5 +25,6 @@ def partial_year(quarter: int | None) -> bool:
     return quarter is not None and quarter < 4
 
 
-def _blank(value: Any) -> bool:
+def blank(value: Any) -> bool:
+    """Nothing typed: no value, or only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())

@@ -30,7 +30,7 @@ from .kinerja import (
 )
 from .rows import OneValue, RowValues, derivations_of
 from .sakip import sakip_row
-from .stage import reported_quarter
+from .stage import blank, reported_quarter
 
 # table key -> its rows as (values, computed keys holding a typed constant)
 Source = Callable[[str], list[tuple[Mapping[str, Any], frozenset]]]
@@ -180,7 +180,7 @@ def derive_model(model) -> DerivedWorkbook:
         for k in derivations_of(table.table):
             if k in table.values:
                 for i, (formula, value) in enumerate(zip(table.has_formula[k], table.values[k])):
-                    if not formula and not _blank(value):
+                    if not formula and not blank(value):
                         typed.setdefault(i, set()).add(k)
         none = frozenset()
         return [(TableRow(table.values, i), frozenset(typed[i]) if i in typed else none) for i in range(len(table))]
@@ -217,10 +217,6 @@ class TableRow(Mapping):
 
     def __len__(self) -> int:
         return len(self.columns)
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # --------------------------------------------------------------------------- from data to write

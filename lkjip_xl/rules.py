@@ -355,6 +355,18 @@ RULES: dict[str, Rule] = _rules(
      "dihitung (rumus (2T−R)/T memberi {expected} %); tulis capaiannya sesuai kebijakan dan jelaskan",
      "an actual of 0 for a turun indicator: the T/R formula chosen on Identitas cannot divide by 0, no achievement "
      "is computed ((2T−R)/T gives {expected} %); state the achievement your policy gives and explain it"),
+    ("KIN030", "info", "Tahun belum lengkap", "Year not complete",
+     "Rencana Aksi berisi realisasi sampai TW {found}: tahun belum lengkap; realisasi anggaran dibaca sebagai "
+     "realisasi s.d. TW {found}, program yang belum berbelanja tidak dinilai (KIN017), dan lampiran menandai "
+     "tabel realisasinya \"s.d. TW {found}\"",
+     "the Rencana Aksi holds actuals up to quarter {found}: the year is not complete; spending is read as spending up "
+     "to quarter {found}, a programme that has spent nothing yet is not judged (KIN017), and the annex marks its "
+     "tables of actuals \"up to quarter {found}\""),
+    ("KIN031", "warning", "Realisasi sama dengan tahun lalu", "Actuals are last year's",
+     "realisasi semua {n} indikator ({cells}) sama persis dengan realisasi di buku kerja tahun lalu: berkas tahun lalu "
+     "disalin dan realisasinya belum diganti? Kosongkan realisasi yang belum diukur tahun ini",
+     "the actuals of all {n} indicators ({cells}) are exactly last year's workbook's: was last year's file copied with "
+     "its actuals left in? Clear the actuals not measured this year"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "

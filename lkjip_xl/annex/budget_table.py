@@ -9,6 +9,7 @@ from ..calc.budget import add_amounts
 from ..calc.decimals import percent, to_decimal
 from ..derive import BudgetLine, BudgetTree
 from ..derive.budget import difference, money
+from ..findings import show_value
 from ..schema import belanja
 from ..schema.workbook import BELANJA_ROWS
 from .common import Book, pagu_note, places_of, rounding_text, total_left_out, tr, ylabel
@@ -305,11 +306,10 @@ def ikhtisar_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexT
         budget = b.budget
         if source and total[0] is not None and budget.total_pagu is not None and (
                 to_decimal(total[0]) != to_decimal(budget.total_pagu)
-                or to_decimal(total[1] or 0) != to_decimal(budget.total_realisasi or 0)):
-            notes.append(tr(lang, f"{y}: Jumlah Belanja Daerah ≠ TOTAL tabel realisasi anggaran "
-                                 f"({budget.total_pagu:,} / {budget.total_realisasi:,}).".replace(",", "."),
-                           f"{y}: total expenditure ≠ TOTAL of the budget table "
-                           f"({budget.total_pagu:,} / {budget.total_realisasi:,})."))
+                or to_decimal(total[1]) != to_decimal(budget.total_realisasi)):
+            pagu, spent = (show_value(v, lang) for v in (budget.total_pagu, budget.total_realisasi))
+            notes.append(tr(lang, f"{y}: Jumlah Belanja Daerah ≠ TOTAL tabel realisasi anggaran ({pagu} / {spent}).",
+                           f"{y}: total expenditure ≠ TOTAL of the budget table ({pagu} / {spent})."))
     years = tr(lang, " dan ", " and ").join(ylabel(b.year) for b in books)
     if not any(source for _, _, source, _ in computed):
         rows = [note_row(tr(lang, "(tidak ada data jenis belanja)", "(no economic-class data)"), n)]

@@ -122,10 +122,17 @@ def composite_notes(book: Book, lang: str) -> list[str]:
     names = {code_of(r): r.get("indikator") for r in book.rows(PK)}
     for code, parts in comps.items():
         value = composite_realisasi([(p.get("pembilang"), p.get("penyebut")) for p in parts])
+        name = names.get(code) or code
+        if value is None:  # components not typed yet (a PK in January): said, not printed as "a = /10"
+            letters = ", ".join(str(p.get("komponen") or "").split(":")[0] for p in parts)
+            notes.append(tr(lang, f"{name}: realisasi = rata-rata komponen ({letters}) × 100; belum dapat dihitung: "
+                                  "komponennya belum lengkap.",
+                            f"{name}: actual = mean of the components ({letters}) × 100; not computable yet: its "
+                            "components are not complete."))
+            continue
         shown = ", ".join(f"{str(p.get('komponen') or '').split(':')[0]} = {fmt_num(p.get('pembilang'))}/"
                           f"{fmt_num(p.get('penyebut'))}" for p in parts)
-        name = names.get(code) or code
         notes.append(tr(lang, f"{name}: realisasi = rata-rata komponen ({shown}) × 100 = ",
                         f"{name}: actual = mean of the components ({shown}) × 100 = ")
-                     + (fmt_num(book.pct(value), 2) if value is not None else "-") + ".")
+                     + fmt_num(book.pct(value), 2) + ".")
     return notes

@@ -13,6 +13,7 @@ With ``--force`` the command puts a Temuan table first and marks the cells findi
 from __future__ import annotations
 
 from ..checks.engine import CheckContext
+from ..derive.stage import ROMAN, partial_year
 from ..findings import Finding
 from ..glossary import severity_word
 from .budget_table import budget_table, ikhtisar_table, keluaran_table
@@ -75,6 +76,7 @@ def finish(tables: list[AnnexTable], book: Book, lang: str) -> list[AnnexTable]:
     the signature under the tables the report signs; tables without data are left out (no blank
     skeletons) and said on the note sheet, with every note about how the tables were made."""
     printed, notes = [], []
+    mark_partial_year(tables, book, lang)
     for t in tables:
         if t.empty:
             notes.append((t.title, tr(lang, "tidak dicetak: belum ada datanya di buku kerja",
@@ -89,6 +91,29 @@ def finish(tables: list[AnnexTable], book: Book, lang: str) -> list[AnnexTable]:
     if notes:
         printed.append(notes_table(notes, lang))
     return printed
+
+
+# tables of the year's realisasi (kinerja, outputs, spending): mid-year they hold what was reached so far
+SO_FAR = frozenset({"pengukuran", "realisasi_anggaran", "ikhtisar_belanja", "kinerja_anggaran", "efisiensi",
+                    "efisiensi_sasaran", "efisiensi_rinci", "capaian_keluaran", "grafik_capaian", "grafik_serapan"})
+
+
+def mark_partial_year(tables: list[AnnexTable], book: Book, lang: str) -> None:
+    """Before the year is over (the Rencana Aksi reported up to TW I–III, ``derive/stage.py``,
+    KIN030) the tables of realisasi (capaian, outputs, serapan, efisiensi) say in their title and a
+    footnote that what they hold is up to that quarter, never presented as the year's."""
+    q = book.ctx.wb.reported_quarter
+    if not partial_year(q):
+        return
+    upto = tr(lang, f"s.d. TW {ROMAN[q]}", f"up to Q{q}")
+    for t in tables:
+        if t.key in SO_FAR:
+            t.title = f"{t.title} ({upto})"
+            t.footnotes.append(tr(
+                lang, f"Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW {ROMAN[q]}; realisasi di tabel ini "
+                      f"(dan capaian, serapan atau efisiensi darinya) adalah {upto}, bukan realisasi setahun.",
+                f"The year is not complete: the Rencana Aksi holds actuals up to Q{q}; the actuals in this table (and "
+                f"the achievement, absorption or efficiency from them) are {upto}, not the year's."))
 
 
 def notes_table(notes: list[tuple[str, str]], lang: str) -> AnnexTable:

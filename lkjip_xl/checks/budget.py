@@ -162,7 +162,7 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
             at = missing[0] if kind == "incomplete" and len(missing) == 1 else index
             finding = Finding(ROLLUP_CODES.get(kind, differs_code), table.sheet, table.cell(f, at), expected=want,
                               found=found, params=params)
-            if kind in ROLLUP_CODES:
+            if kind in ROLLUP_CODES or found is None:  # a parent left blank: that blank is the gap
                 yield finding
                 continue
             yield from reported(ctx, Linear(True, finding if kind == "differs" else None, terms, rows, AMOUNT_CELLS))

@@ -1,4 +1,4 @@
-"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026): the PK indicators' capaian,
+"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026, KIN031): the PK indicators' capaian,
 kriteria and predikat, targets and actuals, composite indicators, the IKM link to the SKM sheet,
 last year's actuals, the links between tables, and the output achievement per sub kegiatan.
 
@@ -21,6 +21,7 @@ from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
+from ..derive.stage import partial_year
 from ..findings import Finding, show_value
 from ..i18n import Text
 from ..reader.values import typed_grade
@@ -84,6 +85,9 @@ def check(ctx) -> Iterable[Finding]:
 # --------------------------------------------------------------------------- PK rows
 def _pk_rows(ctx, pk) -> Iterable[Finding]:
     derived = ctx.derived("pk_indikator")
+    unreported = _none_reported(ctx, pk)
+    if unreported is not None:
+        yield unreported
     for i in range(len(pk)):
         row, d = pk.row(i), derived[i]
         flagged = (pk.sheet, pk.rows[i]) in ctx.flagged_rows
@@ -97,11 +101,25 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         yield from letter_realisasi(pk, i, row)
         if target is not None and target == 0:
             yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target, params={"what": CAPAIAN_WORD})
-        if row.get("realisasi") is None and not flagged:
+        if row.get("realisasi") is None and not flagged and unreported is None:
             yield Finding("KIN007", pk.sheet, pk.cell("realisasi", i),
                           params={"name": row.get("indikator") or row.get("kode_indikator") or ""})
         if realisasi is not None and _IKM_NAME.search(str(row.get("indikator") or "")):
             yield from _ikm(ctx, pk, i, realisasi)
+
+
+def _none_reported(ctx, pk) -> Finding | None:
+    """Before the year's realisasi are measured (a PK signed in January, the workbook kept through
+    the year) every indicator's realisasi is blank: one KIN007 for the column, at its first cell,
+    not one per indicator; a blank among filled ones stays its own KIN007."""
+    rows = range(len(pk))
+    if len(pk) < 2 or any(pk.get("realisasi", i) is not None or (pk.sheet, pk.rows[i]) in ctx.flagged_rows
+                          for i in rows):
+        return None
+    span = f"{pk.cell('realisasi', 0)}–{pk.cell('realisasi', len(pk) - 1)}"
+    return Finding("KIN007", pk.sheet, pk.cell("realisasi", 0), params={"name": Text(
+        f"semua {len(pk)} indikator ({span}; capaian dan kriteria belum dapat dihitung)",
+        f"all {len(pk)} indicators ({span}; no capaian or kriteria can be computed yet)")})
 
 
 def _formula_text(ctx, arah: Any, target: Any = None, realisasi: Any = None) -> str | Text:
@@ -336,6 +354,21 @@ def _last_year(ctx, pk) -> Iterable[Finding]:
         if typed is not None and expected is not None:
             yield from judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
                                    name="realisasi tahun lalu")
+    yield from _copied_realisasi(pk, last)
+
+
+COPIED_AT_LEAST = 3  # indicators: two may well repeat last year's figure (4 dokumen, 100 %)
+
+
+def _copied_realisasi(pk, last: dict[str, Decimal]) -> Iterable[Finding]:
+    """KIN031: every indicator's realisasi (three or more) is last year's workbook's realisasi of the
+    same code: last year's file copied for this year with its realisasi left in."""
+    pairs = [(i, number(pk.get("realisasi", i)), last.get(code_key(pk.get("kode_indikator", i))))
+             for i in range(len(pk))]
+    typed = [(i, r, p) for i, r, p in pairs if r is not None]
+    if len(typed) >= COPIED_AT_LEAST and len(typed) == len(pk) and all(r == p for _, r, p in typed):
+        first, last_cell = pk.cell("realisasi", typed[0][0]), pk.cell("realisasi", typed[-1][0])
+        yield Finding("KIN031", pk.sheet, first, params={"n": len(typed), "cells": f"{first}–{last_cell}"})
 
 
 # --------------------------------------------------------------------------- links between tables
@@ -424,9 +457,11 @@ def _show(value: Any) -> str:
 
 
 def _efisiensi(ctx) -> Iterable[Finding]:
-    """A programme with a budget, zero spending and no output is not '100 % efficient'."""
+    """A programme with a budget, zero spending and no output is not '100 % efficient'; before the
+    year is over (KIN030) it has simply not spent yet."""
     table = ctx.model.table("realisasi")
-    if table is None or "realisasi" not in table.values or "kode" not in table.values:
+    if table is None or "realisasi" not in table.values or "kode" not in table.values or partial_year(
+            ctx.wb.reported_quarter):
         return
     for line in ctx.wb.budget.roots:
         pagu, spent = line.pagu, line.amounts.get("realisasi")

@@ -1,5 +1,6 @@
-"""Rencana Aksi rules (KIN008, KIN009, KIN014, KIN018): quarterly targets and actuals against
-the annual figures of the PK, by each row's declared quarter rule (agregasi).
+"""Rencana Aksi rules (KIN008, KIN009, KIN014, KIN018, KIN030): quarterly targets and actuals against
+the annual figures of the PK, by each row's declared quarter rule (agregasi); how far the year is
+reported (KIN030, ``derive/stage.py``).
 
 Decisions (documented in docs/rules.md):
 - ``kumulatif`` targets may be stored two ways: per-quarter amounts (TW I + II + III + IV =
@@ -23,6 +24,7 @@ from typing import Iterable
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up, strip_exponent
 from ..calc.target_range import TargetRange, bounds, same_target, target_key
+from ..derive.stage import ROMAN, partial_year
 from ..findings import Finding, show_value
 from .kinerja import code_key, number, rows_by_code, stated_target
 from .compare import same_statement
@@ -33,6 +35,7 @@ RULE_TEXT = {"kumulatif": "kumulatif (Σ TW I–IV)", "akhir": "akhir (TW IV)", 
 
 
 def check(ctx) -> Iterable[Finding]:
+    yield from _stage(ctx)
     ra = ctx.model.table("ra_indikator")
     if ra is None:
         return
@@ -54,6 +57,19 @@ def check(ctx) -> Iterable[Finding]:
         yield from _targets(ctx, ra, i, rule, annual)
         if p is not None:
             yield from _actuals(ctx, ra, i, rule, p, number(pk.get("realisasi", p)))
+
+
+def _stage(ctx) -> Iterable[Finding]:
+    """KIN030 once when the Rencana Aksi is reported up to TW I–III: at the first quarter not
+    reported yet, on the indicators' table (else the kegiatan's)."""
+    q = ctx.wb.reported_quarter
+    if not partial_year(q):
+        return
+    for key in ("ra_indikator", "ra_kegiatan"):
+        table = ctx.model.table(key)
+        if table is not None and len(table) and f"realisasi_tw{q + 1}" in table.cols:
+            yield Finding("KIN030", table.sheet, table.cell(f"realisasi_tw{q + 1}", 0), found=ROMAN[q])
+            return
 
 
 def same_mean(avg: Decimal, typed: Decimal) -> bool:

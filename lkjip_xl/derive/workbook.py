@@ -30,6 +30,7 @@ from .kinerja import (
 )
 from .rows import OneValue, RowValues, derivations_of
 from .sakip import sakip_row
+from .stage import blank, reported_quarter
 
 # table key -> its rows as (values, computed keys holding a typed constant)
 Source = Callable[[str], list[tuple[Mapping[str, Any], frozenset]]]
@@ -108,6 +109,12 @@ class DerivedWorkbook:
             self._budget = build_budget(rows)
         return self._budget
 
+    @property
+    def reported_quarter(self) -> int | None:
+        """The last quarter the Rencana Aksi has a realisasi for (``derive/stage.py``); None when it
+        has none."""
+        return reported_quarter([*self.input_rows("ra_indikator"), *self.input_rows("ra_kegiatan")])
+
     def input_rows(self, table_key: str) -> list[dict[str, Any]]:
         """The table's rows as the workbook holds them (inputs; computed cells as typed)."""
         return [dict(rv.values) for rv in self.row_values(table_key)]
@@ -173,7 +180,7 @@ def derive_model(model) -> DerivedWorkbook:
         for k in derivations_of(table.table):
             if k in table.values:
                 for i, (formula, value) in enumerate(zip(table.has_formula[k], table.values[k])):
-                    if not formula and not _blank(value):
+                    if not formula and not blank(value):
                         typed.setdefault(i, set()).add(k)
         none = frozenset()
         return [(TableRow(table.values, i), frozenset(typed[i]) if i in typed else none) for i in range(len(table))]
@@ -210,10 +217,6 @@ class TableRow(Mapping):
 
     def __len__(self) -> int:
         return len(self.columns)
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # --------------------------------------------------------------------------- from data to write

@@ -1,0 +1,30 @@
+"""How far through the year a workbook is reported. Offices keep the workbook from January and
+type each quarter's realisasi on the Rencana Aksi as it comes (docs/limits.md, "Through the year");
+the realisasi anggaran typed on the Realisasi sheet before the year is over is what has been spent
+so far, not the year's. The last quarter with any Rencana Aksi realisasi (an indicator's actual or
+a kegiatan's spending) says how far: below TW IV the year is not complete. A workbook whose
+Rencana Aksi has no realisasi at all says nothing about it (many offices never fill the quarters)
+and is read as the year's."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+QUARTERS = (1, 2, 3, 4)
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def reported_quarter(rows: Iterable[dict[str, Any]]) -> int | None:
+    """The last quarter whose ``realisasi_twN`` is typed on any row (``-`` and 0 are typed); None
+    when no quarter is."""
+    typed = [q for row in rows for q in QUARTERS if not blank(row.get(f"realisasi_tw{q}"))]
+    return max(typed) if typed else None
+
+
+def partial_year(quarter: int | None) -> bool:
+    """The Rencana Aksi is reported up to TW I–III: the year is not complete yet."""
+    return quarter is not None and quarter < 4
+
+
+def blank(value: Any) -> bool:
+    """Nothing typed: no value, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())

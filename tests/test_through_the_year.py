@@ -188,3 +188,29 @@ def test_the_pengukuran_of_a_january_workbook_says_the_composite_cannot_be_compu
     name = data["tables"]["pk_indikator"][1]["indikator"]
     assert f"* {name}: realisasi = rata-rata komponen (a, b) × 100; belum dapat dihitung: komponennya belum lengkap." in texts
     assert not [t for t in texts if "= /" in t]
+
+
+def test_a_pk_programme_the_apbd_p_did_not_change_left_blank_is_no_gap(write, data, tmp_path):
+    """Programme 02 unchanged (400.000.000 both): its pagu perubahan left blank, as the Realisasi
+    sheet asks for an unchanged row. BUD018 called it a gap ('the PK's total cannot be computed'),
+    and the annex's PK Program table left the perubahan total out, while the PK Perubahan document
+    printed it from the murni. The total is Σ (perubahan, else murni), computed here."""
+    import openpyxl
+
+    from lkjip_xl.checks.engine import check_workbook
+    from test_annex_support import run_annex
+
+    programmes = data["tables"]["pk_program"]
+    programmes[1]["pagu_perubahan"] = None
+    effective = sum(r["pagu_perubahan"] if r["pagu_perubahan"] is not None else r["pagu_murni"] for r in programmes)
+    assert effective == 1_050_000_000 + 400_000_000 + 320_000_000
+    path = write(data)
+    assert [f.code for f in check_workbook(path).findings if f.code == "BUD018"] == []
+    out = tmp_path / "a.xlsx"
+    assert run_annex(path, "-o", out).exit_code == 0
+    ws = openpyxl.load_workbook(out)["PK Program dan Anggaran"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    total = next(r for r in rows if "J U M L A H" in r)
+    assert total[3] == effective and total[2] == sum(r["pagu_murni"] for r in programmes)
+    assert next(r for r in rows if r[1] == programmes[1]["program"])[3] == 400_000_000
+    assert any(isinstance(v, str) and "program 02" in v and "tidak berubah" in v for r in rows for v in r)

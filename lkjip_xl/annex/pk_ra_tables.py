@@ -2,7 +2,7 @@
 per activity per quarter)."""
 from __future__ import annotations
 
-from ..calc.budget import add_complete
+from ..calc.budget import add_complete, pagu_efektif
 from ..calc.terbilang import terbilang_rupiah
 from ..derive.budget import money
 from .common import Book, funds_of, split_codes, total_left_out, tr, ylabel
@@ -64,25 +64,37 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         heads.append(Head(tr(lang, "Sumber Dana", "Source of funds")))
     cols.append(Column("keterangan", TEXT, 18))
     heads.append(Head(tr(lang, "Keterangan", "Notes")))
+    def amount(r: dict, k: str):
+        """A programme's pagu in column ``k``: a blank perubahan beside a murni is the murni (the
+        programme did not change), as the PK Perubahan document prints it."""
+        return money(pagu_efektif(r.get("pagu_murni"), r.get("pagu_perubahan")) if k == "pagu_perubahan"
+                     else r.get(k))
+
     prows = []
     for i, r in enumerate(prog):
         cells = [Cell(str(i + 1), align="center", src=book.src("pk_program", "kode", i)),
                  Cell(r.get("program"), src=book.src("pk_program", "program", i))]
-        cells += [Cell(money(r.get(k)), src=book.src("pk_program", k, i)) for k in keys]
+        cells += [Cell(amount(r, k), src=book.src("pk_program", k, i)) for k in keys]
         if has_dana:
             cells.append(funds.get(codes[i]) or Cell(None))
         cells.append(Cell(r.get("keterangan"), src=book.src("pk_program", "keterangan", i)))
         prows.append(Row(cells, src_rows=[book.src_line("pk_program", i, 1)]))
-    totals = {k: add_complete(money(r.get(k)) for r in prog) for k in keys}
+    totals = {k: add_complete(amount(r, k) for r in prog) for k in keys}
     prows.append(Row([Cell(None), Cell(tr(lang, "J U M L A H", "T O T A L"), bold=True, align="center")]
                      + [Cell(totals[k], bold=True) for k in keys] + [Cell(None)] * (1 + has_dana), total=True))
     foot = [tr(lang, "Jumlah = Σ anggaran program.", "Total = Σ programme budgets.")]
+    unchanged = [f"program {r.get('kode') or i + 1}" for i, r in enumerate(prog) if "pagu_perubahan" in keys
+                 and money(r.get("pagu_perubahan")) is None and money(r.get("pagu_murni")) is not None]
+    if unchanged:
+        foot.append(tr(lang, "Anggaran perubahan yang kosong (program tidak berubah) dicetak sama dengan anggaran "
+                             "murninya: ", "A blank revised budget (the programme did not change) is printed as its "
+                             "original budget: ") + ", ".join(unchanged) + ".")
     for k in keys:
         label = tr(lang, "murni", "original") if k == "pagu_murni" else tr(lang, "perubahan", "revised")
         if totals[k] is not None:
             foot.append(tr(lang, f"Terbilang ({label}): ", f"In words ({label}): ") + terbilang_rupiah(totals[k]) + ".")
         else:
-            missing = [f"program {r.get('kode') or i + 1}" for i, r in enumerate(prog) if money(r.get(k)) is None]
+            missing = [f"program {r.get('kode') or i + 1}" for i, r in enumerate(prog) if amount(r, k) is None]
             foot.append(total_left_out(tr(lang, f"anggaran {label}", f"{label} budget"), missing, lang))
     t2 = AnnexTable(
         "pk_program", tr(lang, *SHEET_PK_PROGRAM), tr(lang, f"Program dan Anggaran Perjanjian Kinerja Tahun {year}",

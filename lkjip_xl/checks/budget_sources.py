@@ -102,12 +102,15 @@ def _pk(pk, cells: BudgetCells):
 
 
 def _pk_partly_blank(pk) -> Iterable[Finding]:
-    """BUD018: a PK pagu column filled for some programmes and blank for others has no total."""
+    """BUD018: a PK pagu column filled for some programmes and blank for others has no total. A
+    pagu perubahan left blank beside a pagu murni is a programme the APBD-P did not change (its
+    pagu is the murni, as on the Realisasi sheet and in the PK Perubahan document), not a gap."""
+    murni = [money(v) for v in pk.values.get("pagu_murni", ())]
     for key in ("pagu_murni", "pagu_perubahan"):
         values = [money(v) for v in pk.values.get(key, ())]
         if any(v is not None for v in values):
             for j, v in enumerate(values):
-                if v is None:
+                if v is None and not (key == "pagu_perubahan" and j < len(murni) and murni[j] is not None):
                     yield Finding("BUD018", pk.sheet, pk.cell(key, j),
                                   params={"field": FIELD_NAME[key], "kode": norm(pk.get("kode", j)) or str(j + 1)})
 

@@ -188,3 +188,21 @@ def test_an_annotated_copy_openpyxl_cannot_open_is_one_line(write, data, tmp_pat
         line, = result.stderr.strip().splitlines()
         assert words in line and "filtered.xlsx" in line and "ValueError" in line
         assert not (tmp_path / f"marked-{lang}.xlsx").exists()
+
+
+def test_a_library_s_error_of_several_lines_is_one_line(write, data):
+    """An unexpected error whose text runs over lines (openpyxl's 'Unable to read workbook ...
+    This is most probably ...') is still one line on stderr, exit 2."""
+    import subprocess
+    import sys
+
+    code = ("import lkjip_xl.commands.check as c\n"
+            "def broken(*a, **k):\n"
+            "    raise ValueError('Unable to read workbook.\\nThis is most probably invalid XML.')\n"
+            "c.check_workbook = broken\n"
+            "from lkjip_xl.cli import run\n"
+            f"run(['check', {str(write(data))!r}])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "lkjip-xl: kesalahan internal lkjip-xl: ValueError: Unable to read workbook. This is most probably invalid XML."]

@@ -433,7 +433,7 @@ def run(argv: list[str] | None = None) -> None:
     except BaseException as exc:  # also a panic of python-calamine's Rust code (not an Exception)
         if not calamine_failure(exc):
             raise
-        detail = f"{type(exc).__name__}: {exc}"[:200]
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]  # one line, whatever the library wrote
         typer.echo(f"lkjip-xl: {message('internal', argv_lang(args), detail=detail)}", err=True)
         code = 2
     _leave(code if isinstance(code, int) else 0)

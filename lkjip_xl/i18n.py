@@ -88,6 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not an LKjIP workbook: sheet(s) {detail} missing in {path}",
     ),
     "unreadable": ("berkas tidak dapat dibaca: {path} ({detail})", "cannot read file: {path} ({detail})"),
+    "annotate_unreadable": (
+        "salinan bertanda tidak dapat ditulis: openpyxl tidak dapat membuka {path} ({detail}); buka dan simpan "
+        "ulang berkas di Excel, atau periksa tanpa salinan bertanda",
+        "cannot write the annotated copy: openpyxl cannot open {path} ({detail}); open the file in Excel and "
+        "save it again, or check it without an annotated copy"),
     "not_survey": (
         "bukan data survei SKM: tidak ada kolom unsur (U1..U9 atau nama unsur) di {path}",
         "not an SKM survey: no element column (U1..U9 or element names) in {path}",

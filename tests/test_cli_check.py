@@ -141,3 +141,68 @@ def test_the_text_ends_with_how_rapikan_mends_what_it_can(write, data, tmp_path)
     mended = runner.invoke(app, ["rapikan", str(path), "-o", str(tmp_path / "rapi.xlsx")])
     assert mended.exit_code == 0
     assert "[VAL001]" not in runner.invoke(app, ["check", str(tmp_path / "rapi.xlsx")]).stdout
+
+
+def _with_libreoffice_filter_table(path, out):
+    """The Realisasi table given a table part as LibreOffice writes one for a filtered database range
+    whose condition has no operator: ``<customFilter operator="**none**">``, which openpyxl rejects."""
+    import re
+    import zipfile
+
+    from lkjip_xl.schema import SCHEMA
+
+    sheet = f"xl/worksheets/sheet{[s.name for s in SCHEMA.sheets].index('Realisasi') + 1}.xml"
+    rels = sheet.replace("worksheets/", "worksheets/_rels/") + ".rels"
+    table = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/'
+             'spreadsheetml/2006/main" id="1" name="Filter" displayName="Filter" ref="A4:B15" headerRowCount="1" '
+             'totalsRowCount="0" totalsRowShown="0"><autoFilter ref="A4:B15"><filterColumn colId="1"><customFilters '
+             'and="true"><customFilter operator="**none**" val=""/></customFilters></filterColumn></autoFilter>'
+             '<tableColumns count="2"><tableColumn id="1" name="Kode"/><tableColumn id="2" name="Tingkat"/>'
+             '</tableColumns></table>')
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members[sheet] = members[sheet].replace(b"</worksheet>", b'<tableParts count="1"><tablePart r:id="rIdT1"/>'
+                                                             b"</tableParts></worksheet>")
+    members[rels] = re.sub(rb"</Relationships>", b'<Relationship Id="rIdT1" Type="http://schemas.openxmlformats.org/'
+                           b'officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
+                           members[rels])
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.table+xml"/></Types>'))
+    members["xl/tables/table1.xml"] = table.encode()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, content in members.items():
+            zf.writestr(name, content)
+    return out
+
+
+def test_an_annotated_copy_openpyxl_cannot_open_is_one_line(write, data, tmp_path):
+    """A workbook LibreOffice saved with a filtered range is read and checked as usual; openpyxl, which
+    writes the annotated copy, rejects it: exit 2 with one line naming the file, no traceback."""
+    wb = _with_libreoffice_filter_table(write(data), tmp_path / "filtered.xlsx")
+    assert runner.invoke(app, ["check", str(wb)]).exit_code == 0
+    for lang, words in (("id", "salinan bertanda tidak dapat ditulis"), ("en", "cannot write the annotated copy")):
+        result = runner.invoke(app, ["check", str(wb), "--annotate", str(tmp_path / f"marked-{lang}.xlsx"),
+                                     "--lang", lang])
+        assert result.exit_code == 2
+        line, = result.stderr.strip().splitlines()
+        assert words in line and "filtered.xlsx" in line and "ValueError" in line
+        assert not (tmp_path / f"marked-{lang}.xlsx").exists()
+
+
+def test_a_library_s_error_of_several_lines_is_one_line(write, data):
+    """An unexpected error whose text runs over lines (openpyxl's 'Unable to read workbook ...
+    This is most probably ...') is still one line on stderr, exit 2."""
+    import subprocess
+    import sys
+
+    code = ("import lkjip_xl.commands.check as c\n"
+            "def broken(*a, **k):\n"
+            "    raise ValueError('Unable to read workbook.\\nThis is most probably invalid XML.')\n"
+            "c.check_workbook = broken\n"
+            "from lkjip_xl.cli import run\n"
+            f"run(['check', {str(write(data))!r}])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "lkjip-xl: kesalahan internal lkjip-xl: ValueError: Unable to read workbook. This is most probably invalid XML."]

@@ -286,6 +286,20 @@ def test_a_sheet_renamed_beyond_recognition_is_one_error_that_names_the_candidat
     assert [f for f in result.findings if f.severity == "error" and f.code != "STR001"] == []
 
 
+def test_an_office_s_own_sheet_of_the_template_s_name_is_one_error_that_names_ours(tmp_path, write, data):
+    """The template's sheets copied into an office's workbook that has its own "Realisasi" (a SIPD
+    export): LibreOffice names ours "Realisasi (2)". The office's sheet holds none of the table's
+    headers: one STR017 at its header row naming "Realisasi (2)", not a column error naming the
+    table's title (it said "kolom 'Realisasi anggaran dan keluaran …' tidak ditemukan")."""
+    steps = [["rename", REAL.sheet, "Realisasi (2)"], ["insert_sheet", PK.sheet, REAL.sheet, 3, "A1", "Realisasi SIPD"]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert [(f.code, f.sheet, f.cell) for f in result.findings if f.severity == "error"] == [
+        ("STR017", REAL.sheet, f"A{REAL.header_row}")]
+    assert next(f for f in result.findings if f.code == "STR017").message() == (
+        f"tabel '{REAL.title.id}' tidak ditemukan: baris {REAL.header_row} tidak berisi satu pun judul kolomnya "
+        "(sheet lain di buku kerja ini: 'Realisasi (2)')")
+
+
 # ------------------------------------------------------------------ merged cells
 def test_a_sasaran_merged_over_its_indicators_reads_as_meant(tmp_path, write, data):
     """PK tables print a sasaran once, merged down over its indicators; in the template a blank

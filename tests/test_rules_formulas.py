@@ -115,3 +115,38 @@ def test_an_overwritten_formula_no_other_rule_judges_stays_a_warning(check, data
     at = [f for f in findings if f.code == "FRM001"]
     assert [(f.sheet, f.severity, f.found) for f in at] == [("SKM", "warning", 1)]
     assert [f for f in findings if (f.sheet, f.cell) == (at[0].sheet, at[0].cell) and f.code != "FRM001"] == []
+
+
+def _pasted_as_value(path, sheet_name: str, cell: str, value: float, saved):
+    """``cell`` as Paste Special > Values leaves it: the formula gone, the binary float the
+    spreadsheet computed stored in its shortest exact form (as LibreOffice and openpyxl write it)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    sheet = f"xl/worksheets/sheet{[s.name for s in SCHEMA.sheets].index(sheet_name) + 1}.xml"
+    xml, n = re.subn(rf'<c r="{cell}"( s="\d+")?[^>]*><f>.*?</f><v>[^<]*</v></c>',
+                     rf'<c r="{cell}"\g<1>><v>{value!r}</v></c>', members[sheet].decode())
+    assert n == 1
+    members[sheet] = xml.encode()
+    with zipfile.ZipFile(saved, "w") as zf:
+        for name, content in members.items():
+            zf.writestr(name, content)
+    return saved
+
+
+def test_a_formula_result_pasted_as_a_value_is_what_the_formula_gives(write, data, tmp_path):
+    """A frozen report (Paste Special > Values) keeps every result at the float's 16-17 digits: the
+    exact value, not one cut or rounded at its 14th decimal (BUD015/KIN001 were reported)."""
+    path = write(data)
+    row = realisasi(data, "01.01")  # 1.000.000.000 / 1.050.000.000, as the spreadsheet computes it in binary
+    share = float(row["realisasi"]) / float(row["pagu_perubahan"])
+    pk = data["tables"]["pk_indikator"][0]  # IKM 86,94 of a target 82,15
+    capaian = float(pk["realisasi"]) / float(pk["target"])
+    assert len(repr(share).lstrip("0.")) >= 15 and len(repr(capaian).replace(".", "")) >= 15
+    frozen = _pasted_as_value(path, "Realisasi", "L6", share, tmp_path / "frozen1.xlsx")
+    frozen = _pasted_as_value(frozen, "PK", "K5", capaian, tmp_path / "frozen2.xlsx")
+    findings = check_workbook(frozen).findings
+    assert sorted((f.code, f.cell, f.severity) for f in findings) == [("FRM001", "K5", "info"), ("FRM001", "L6", "info")]
+    assert all("(sama dengan hasil rumusnya)" in f.message() for f in findings)

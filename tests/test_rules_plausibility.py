@@ -202,6 +202,13 @@ def test_skm030_population_below_the_respondents(check, data):
     assert (one(findings, "SKM030").expected, one(findings, "SKM030").found) == (40, 4)
 
 
+def test_skm030_a_population_typed_1_500_on_an_english_computer(check, data):
+    data["forms"]["skm_info"]["populasi"] = 1.5  # "1.500" typed where a dot separates decimals
+    findings = check(data)
+    assert loud(findings) == [("SKM030", "SKM!D5", "warning")]
+    assert (one(findings, "SKM030").expected, one(findings, "SKM030").found) == (40, D("1.5"))
+
+
 # ------------------------------------------------------------------ VAL018–VAL020
 def test_val015_a_year_out_of_range(check, data):
     data["forms"]["identitas"]["tahun"] = 224

@@ -475,3 +475,21 @@ def test_a_survey_export_offers_the_skm_report_and_a_slip_forces_it(client, tmp_
     temuan = openpyxl.load_workbook(tmp_path / "paksa.xlsx").worksheets[0]
     listed = [r for r in temuan.iter_rows(values_only=True) if r[0] and str(r[0]).isdigit()]
     assert [(r[2], r[3], r[4], r[5]) for r in listed] == [("survei desa.csv", "survei desa.csv", "B3", "SKM001")]
+
+
+def test_an_annotated_copy_openpyxl_cannot_open_is_said_on_the_page(client, tmp_path):
+    """The annotated copy of a workbook openpyxl rejects (a LibreOffice filter table): the page says
+    so in the page's language, not 'internal error'."""
+    from test_cli_check import _with_libreoffice_filter_table
+    from valid_workbook import valid_data
+
+    from lkjip_xl.template.fill import write_filled
+
+    write_filled(tmp_path / "valid.xlsx", valid_data())
+    wb = _with_libreoffice_filter_table(tmp_path / "valid.xlsx", tmp_path / "tersaring.xlsx")
+    page = result_page(client, upload(client, wb))
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/salinan-bertanda")
+    assert got.status_code == 422
+    assert "salinan bertanda tidak dapat ditulis: openpyxl tidak dapat membuka tersaring.xlsx" in got.text
+    assert "internal" not in got.text

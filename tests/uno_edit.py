@@ -4,7 +4,7 @@ delete rows through the sheet's Rows, type values, save as xlsx.
 Run by the system's python3 (the one Debian's python3-uno installs `uno` for), not the project's
 virtual environment:
 
-    /usr/bin/python3 tests/uno_edit.py IN.xlsx OUT.xlsx EDITS.json PROFILE_DIR
+    /usr/bin/python3 tests/uno_edit.py IN.xlsx OUT.xlsx EDITS.json PROFILE_DIR [LOCALE]
 
 EDITS is a JSON list of steps, rows 1-based: ["insert", sheet, row] (a new row at ``row``, the
 rows from there down move one down), ["delete", sheet, row], ["insert_col", sheet, "D"] and
@@ -12,9 +12,17 @@ rows from there down move one down), ["delete", sheet, row], ["insert_col", shee
 that refer to it follow or become #REF!), ["rename", sheet, new name] (as a tab is renamed: the
 formulas follow), ["merge", sheet, "B5:B6"] (Merge Cells), ["set", sheet, "A5", value] (a number is typed as a
 number, text as text), ["type", sheet, "A5", text] (typed into the cell through the input line, read
-as Calc reads what a person types in the office's locale, id-ID: numbers, dates, percents),
+as Calc reads what a person types in the office's locale: numbers, dates, percents; LOCALE, id-ID
+unless given, e.g. en-US for a computer set up in English, where 1,500,000 and 95.5% are numbers),
 ["hide_row", sheet, row] (Format > Rows > Hide), ["sort", sheet, "A5:N14", column, ascending] (Data >
-Sort on the range's column, 0-based). A private LibreOffice profile in PROFILE_DIR and a
+Sort on the range's column, 0-based); what a workbook goes through between offices: ["hide_sheet",
+sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
+["protect", sheet, password], ["freeze", sheet, columns, rows], ["filter", sheet, "A4:N15", column,
+value] (Data > AutoFilter, only the rows holding value shown), ["values_only", sheet] (Paste Special >
+Values only over the sheet), ["text_format", sheet, "I5:K9"] (Format Cells > Text before typing),
+["copy_to_new", [sheets]] (Move/Copy Sheet into a new document: what is saved is that document),
+["password", text] (saved with a password to open; LibreOffice run headless here does not encrypt
+an .xlsx). A private LibreOffice profile in PROFILE_DIR and a
 free local port keep the run apart from any other LibreOffice; the process started here is the
 one stopped here.
 """
@@ -84,9 +92,15 @@ def preset_locale(profile: str, locale: str) -> None:
         fh.write(text)
 
 
-def apply(doc, steps, ctx=None) -> None:
-    sheets = doc.Sheets
+def apply(doc, steps, ctx=None):
+    """The steps applied; the document to save (a new one after ``copy_to_new``)."""
     for step in steps:
+        if step[0] == "password":  # ["password", text]: saved with a password to open (main)
+            continue
+        if step[0] == "copy_to_new":  # ["copy_to_new", [sheets]]: Move/Copy Sheet, copied to a new document
+            doc = _copied_to_new(doc, step[1], ctx)
+            continue
+        sheets = doc.Sheets
         kind, sheet = step[0], sheets.getByName(step[1])
         if kind == "insert":
             sheet.Rows.insertByIndex(step[2] - 1, 1)
@@ -122,6 +136,41 @@ def apply(doc, steps, ctx=None) -> None:
             src = step[2] + (1 if step[2] >= step[3] else 0)
             source = sheet.getCellRangeByName(f"A{src}:AZ{src}").RangeAddress
             sheet.copyRange(sheet.getCellRangeByName(f"A{step[3]}").CellAddress, source)
+        elif kind == "hide_sheet":  # Format > Sheet > Hide
+            sheet.IsVisible = False
+        elif kind == "move_sheet":  # ["move_sheet", sheet, position]: the tab dragged to a place, 0-based
+            sheets.moveByName(step[1], step[2])
+        elif kind == "insert_sheet":  # ["insert_sheet", any sheet, new name, position, "A1", text]
+            sheets.insertNewByName(step[2], step[3])
+            sheets.getByName(step[2]).getCellRangeByName(step[4]).setString(step[5])
+        elif kind == "protect":  # Tools > Protect Sheet, with a password
+            sheet.protect(step[2] if len(step) > 2 else "")
+        elif kind == "freeze":  # ["freeze", sheet, columns, rows]: View > Freeze Rows and Columns
+            controller = doc.getCurrentController()
+            controller.setActiveSheet(sheet)
+            controller.freezeAtPosition(step[2], step[3])
+        elif kind == "filter":  # ["filter", sheet, "A4:N20", column, value]: AutoFilter, rows showing value
+            from com.sun.star.sheet import TableFilterField
+            from com.sun.star.sheet.FilterOperator import EQUAL
+            controller = doc.getCurrentController()
+            controller.setActiveSheet(sheet)
+            _dispatch(doc, ctx, "GoToCell", ToPoint=step[2])
+            _dispatch(doc, ctx, "DataFilterAutoFilter")  # Data > AutoFilter on the selected table
+            rng = sheet.getCellRangeByName(step[2])
+            f = TableFilterField()
+            f.Field, f.Operator, f.IsNumeric, f.StringValue = step[3], EQUAL, False, step[4]
+            descriptor = rng.createFilterDescriptor(True)
+            descriptor.FilterFields = (f,)
+            descriptor.ContainsHeader = True
+            rng.filter(descriptor)
+        elif kind == "values_only":  # ["values_only", sheet]: select all, Paste Special > Values only
+            rng = sheet.getCellRangeByName(step[2] if len(step) > 2 else "A1:AZ300")
+            rng.setDataArray(rng.getDataArray())
+        elif kind == "text_format":  # ["text_format", sheet, "I5:K20"]: Format Cells > Text (@)
+            rng = sheet.getCellRangeByName(step[2])
+            locale = rng.CharLocale
+            key = doc.NumberFormats.queryKey("@", locale, False)
+            rng.NumberFormat = key if key != -1 else doc.NumberFormats.addNew("@", locale)
         elif kind == "hide_row":
             sheet.Rows.getByIndex(step[2] - 1).IsVisible = False
         elif kind == "type":
@@ -130,14 +179,27 @@ def apply(doc, steps, ctx=None) -> None:
             _dispatch(doc, ctx, "EnterString", StringName=step[3])
         else:
             raise SystemExit(f"unknown step {kind}")
+    return doc
 
 
-def main(src: str, out: str, edits: str, profile: str) -> None:
+def _copied_to_new(doc, names, ctx):
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    new = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+    blank = new.Sheets.ElementNames
+    for i, name in enumerate(names):
+        new.Sheets.importSheet(doc, name, i)
+    for name in blank:
+        new.Sheets.removeByName(name)
+    doc.close(True)
+    return new
+
+
+def main(src: str, out: str, edits: str, profile: str, locale: str = "id-ID") -> None:
     with open(edits, encoding="utf-8") as fh:
         steps = json.load(fh)
-    typing = any(step[0] == "type" for step in steps)  # the input line needs the document's frame
+    typing = any(step[0] in ("type", "freeze", "filter") for step in steps)  # these need the document's frame
     if typing:
-        preset_locale(profile, "id-ID")
+        preset_locale(profile, locale)
     port = free_port()
     office = subprocess.Popen(
         ["soffice", f"-env:UserInstallation=file://{os.path.abspath(profile)}", "--headless", "--invisible",
@@ -148,8 +210,10 @@ def main(src: str, out: str, edits: str, profile: str) -> None:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0,
                                            (prop("Hidden", not typing),))
-        apply(doc, steps, ctx)
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        doc = apply(doc, steps, ctx)
+        password = [prop("Password", s[1]) for s in steps if s[0] == "password"]
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)),
+                       (prop("FilterName", "Calc MS Excel 2007 XML"), *password))
         doc.close(True)
         try:
             desktop.terminate()
@@ -164,4 +228,4 @@ def main(src: str, out: str, edits: str, profile: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

@@ -19,6 +19,10 @@ from ..findings import Finding
 
 # cached formula results are binary floats: equal within this relative tolerance
 CACHED_RELATIVE_TOLERANCE = Decimal("1e-9")
+# a number stored with this many significant digits was not typed by a person but stored by a program
+# (a formula's result pasted as a value, Paste Special > Values; a script's): a binary float,
+# compared as a formula's stored result is, not rounded at its last (noisy) place
+STORED_DIGITS = 15
 # the code reporting a truncated value, per rule family (code prefix)
 TRUNCATED = {"KIN": "KIN002", "BUD": "BUD015", "SKM": "SKM018"}
 
@@ -47,7 +51,10 @@ def typed_match(computed: Any, typed: Any) -> str | None:
         return None
     if isinstance(computed, str) or isinstance(typed, str):
         return "exact" if str(computed).strip().lower() == str(typed).strip().lower() else None
-    return compare_typed(to_decimal(computed), to_decimal(typed))
+    typed = to_decimal(typed)
+    if len(typed.normalize().as_tuple().digits) >= STORED_DIGITS and same_cached(computed, typed):
+        return "exact"
+    return compare_typed(to_decimal(computed), typed)
 
 
 def same_statement(a: Any, b: Any, settings=None) -> bool:

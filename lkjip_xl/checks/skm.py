@@ -108,13 +108,16 @@ def valid_respondents(result: SkmResult) -> int | None:
 
 def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[Finding]:
     """SKM005: fewer valid respondents than the Krejcie–Morgan minimum (warning, nothing dropped);
-    SKM030: a population smaller than the respondents who answered (a slip in the population)."""
-    p = whole_or_none(populasi)
+    SKM030: a population smaller than the respondents who answered (a slip in the population; also
+    one that is no whole number, 1,5 from "1.500" typed on a computer set up in English)."""
+    typed, p = number_or_none(populasi), whole_or_none(populasi)
     have = valid_respondents(result)
-    if p is None or have is None:
+    if typed is None or have is None:
         return []
-    if p < have:
-        return [Finding("SKM030", sheet, cell, expected=have, found=p)]
+    if typed < have:
+        return [Finding("SKM030", sheet, cell, expected=have, found=p if p is not None else typed)]
+    if p is None:
+        return []
     need = min_sample(p)
     if have >= need:
         return []

@@ -66,7 +66,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         for name in DATA_SHEETS:
             if name not in container.sheet_parts and not SCHEMA.sheet(name).optional:
                 findings.append(Finding("STR001", name, "A1",
-                                        params={"name": name, "others": _other_sheets(container)}))
+                                        params={"name": name, "others": _other_sheets(container.sheet_states)}))
         # python-calamine builds a sheet's grid without holding the GIL: in a worker thread, while
         # this thread scans the sheet's XML for formulas and reads the tables of the sheet built
         # before. A sheet's XML is bounded by read_part, and its impossible dates found, before
@@ -134,10 +134,10 @@ def _scan(container, name: str, styles, build) -> tuple[SheetScan, Any]:
     return scan, future
 
 
-def _other_sheets(container) -> Text | str:
-    """STR001's hint: the workbook's sheets that are none of the template's (a sheet renamed beyond
-    recognition is likely among them)."""
-    names = ", ".join(f"'{n}'" for n in container.sheet_states if n not in {s.name for s in SCHEMA.sheets})
+def _other_sheets(sheets) -> Text | str:
+    """STR001's and STR017's hint: the workbook's sheets that are none of the template's (a sheet
+    renamed beyond recognition is likely among them)."""
+    names = ", ".join(f"'{n}'" for n in sheets if n not in {s.name for s in SCHEMA.sheets})
     if not names:
         return ""
     return Text(f" (sheet lain di buku kerja ini: {names})", f" (other sheets in this workbook: {names})")
@@ -157,7 +157,10 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
         model.forms[form.key] = _read_form(form, grid, scan, findings)
     for table in sheet.tables:
         data = _read_table(table, grid, scan, findings)
-        if data is not None:
+        if data is None:  # none of its headers: the sheet holds something else
+            findings.append(Finding("STR017", table.sheet, a1(table.header_row, table.first_col), params={
+                "name": table.title, "row": table.header_row, "others": _other_sheets(model.sheets)}))
+        else:
             model.tables[table.key] = data
     _outside_columns(sheet, grid, model, findings)
 
@@ -338,8 +341,6 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
 def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) -> TableData | None:
     cols = _locate_columns(table, grid, findings)
     if cols is None:
-        findings.append(Finding("STR002", table.sheet, a1(table.header_row, table.first_col),
-                                params={"name": table.title}))
         return None
     data = TableData(table, table.header_row, cols, scan=scan)
     input_pos = [cols[c.key] for c in table.columns if c.key in cols and not c.computed]

@@ -11,9 +11,10 @@ import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from ..errors import UnreadableWorkbook
 from ..findings import show_value
 from ..glossary import severity_word, term
-from ..i18n import LANGS
+from ..i18n import LANGS, Text
 from ..io.atomic import atomic_output
 from ..reader.strict import transitional
 from ..schema.refs import quote_sheet
@@ -56,8 +57,21 @@ def _as_text_cells(row) -> None:
             cell.data_type = "s"
 
 
+def _opened(src: Path):
+    """The workbook as openpyxl opens it. openpyxl is stricter than Excel, LibreOffice and the reader
+    (a table's filter LibreOffice writes with operator "**none**" stops it): a file it cannot open is
+    one line, as an unreadable file is, never a traceback."""
+    try:
+        return openpyxl.load_workbook(transitional(src))  # openpyxl reads no Strict OOXML: give it a copy
+    except Exception as exc:  # noqa: BLE001 - whatever openpyxl raises on a file it rejects
+        cause = exc.__cause__ or exc  # openpyxl wraps the reason in "Unable to read workbook ..."
+        words = (str(cause).splitlines() or [""])[0][:120]  # openpyxl speaks English only
+        detail = Text(type(cause).__name__, f"{type(cause).__name__}: {words}" if words else type(cause).__name__)
+        raise UnreadableWorkbook("annotate_unreadable", path=str(src), detail=detail) from exc
+
+
 def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
-    wb = openpyxl.load_workbook(transitional(src))  # openpyxl reads no Strict OOXML: give it a copy
+    wb = _opened(src)
     by_cell: dict[tuple[str, str], list] = {}
     for f in findings:
         by_cell.setdefault((f.sheet, f.cell), []).append(f)

@@ -11,13 +11,13 @@ from ..schema.workbook import VERSION_CELLS
 from ..template.layout import print_area_ref
 from .change import Change
 
-STRUCTURE = ("STR001", "STR002", "STR003")  # a layout rapikan does not move into place
+STRUCTURE = ("STR001", "STR002", "STR003", "STR017")  # a layout rapikan does not move into place
 
 
 def unfound(findings) -> set[str]:
     """Sheets with a table whose columns were not all found at the template's header row (STR002:
-    a column deleted, rows inserted above the header): their rows are not the template's."""
-    return {f.sheet for f in findings if f.code == "STR002"}
+    a column deleted; STR017: none, rows inserted above the header): their rows are not the template's."""
+    return {f.sheet for f in findings if f.code in ("STR002", "STR017")}
 
 
 def repair_styles(model, package, skip: set[str] = frozenset()) -> list[Change]:

@@ -37,6 +37,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..errors import LkjipError
 from ..glossary import term
 from ..i18n import LANGS, message
 from ..reader import limits
@@ -178,7 +179,10 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         output = BY_KEY.get(request.path_params["output"])
         if item is None or item.result is None or output is None or not output.offered(item.result):
             return index_error(request, 404, t("not_found", lang))
-        path = await run_in_threadpool(produce, item, output, lang)
+        try:
+            path = await run_in_threadpool(produce, item, output, lang)
+        except LkjipError as err:  # a file the output's library cannot open (openpyxl for the annotated copy)
+            return index_error(request, 422, err.text(lang, path=item.name))
         return FileResponse(path, filename=download_name(item, output))
 
     @contextlib.asynccontextmanager

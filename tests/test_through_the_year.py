@@ -214,3 +214,17 @@ def test_a_pk_programme_the_apbd_p_did_not_change_left_blank_is_no_gap(write, da
     assert total[3] == effective and total[2] == sum(r["pagu_murni"] for r in programmes)
     assert next(r for r in rows if r[1] == programmes[1]["program"])[3] == 400_000_000
     assert any(isinstance(v, str) and "program 02" in v and "tidak berubah" in v for r in rows for v in r)
+
+
+def test_a_revised_pk_programme_left_blank_is_said_at_the_blank(write, data):
+    """Programme 01 was revised (1.000.000.000 → 1.050.000.000 on Realisasi): its PK pagu perubahan
+    left blank reads as unchanged, i.e. the murni, which the Realisasi sheet contradicts. BUD006 at
+    the blank cell (the mutation benchmark's emptied PK Program!D5 went unsaid once blanks read as
+    unchanged)."""
+    from lkjip_xl.checks.engine import check_workbook
+
+    programmes = data["tables"]["pk_program"]
+    revised = programmes[0]["pagu_perubahan"]
+    programmes[0]["pagu_perubahan"] = None
+    findings = check_workbook(write(data)).findings
+    assert [(f.code, f.cell, f.expected, f.found) for f in findings] == [("BUD006", "D5", revised, None)]

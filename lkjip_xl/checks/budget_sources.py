@@ -84,6 +84,9 @@ def _pk(pk, cells: BudgetCells):
         for j, raw in enumerate(pk.values["kode"]):
             code, found = norm(raw), money(pk.values[key][j])
             mine = by_programme.get(match_key(code), []) if code else []
+            unchanged = key == "pagu_perubahan" and found is None  # blank: not revised, the murni stands
+            if unchanged:
+                found = money(pk.values["pagu_murni"][j]) if "pagu_murni" in pk.values else None
             if found is None or not mine:
                 continue
             deepest = max(_DEPTH[line.level] for line in mine)
@@ -92,8 +95,12 @@ def _pk(pk, cells: BudgetCells):
             if len(present) < len(rows):
                 continue  # a partial sum says nothing: the blank rows are said on Realisasi (BUD016, BUD017)
             want = add_amounts(cells.quoted(i, name) for i in present)
-            finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=found,
+            finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=None if unchanged else found,
                               params={"field": key.split("_")[1], "kode": code}) if want != found else None
+            if unchanged:  # the blank itself is the slip when the sheet's programme was revised
+                if finding is not None:
+                    yield finding
+                continue
             yield Linear(finding is not None, finding, lambda j=j, key=key, name=name, present=present: (
                 [(Ref("pk_program", j, key), 1, money(pk.values[key][j]))]
                 + [t for i in present for t in cells.terms(i, name, -1)]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import Text
+from .i18n import Text, singular_ones
 
 Severity = Literal["error", "warning", "info"]
 
@@ -30,7 +30,7 @@ class Rule:
         template = self.message_en if lang == "en" else self.message_id
         params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         try:
-            return template.format(**params)
+            return singular_ones(template.format(**params)) if lang == "en" else template.format(**params)
         except (KeyError, IndexError):
             return self.title_en if lang == "en" else self.title_id
 
@@ -52,8 +52,8 @@ RULES: dict[str, Rule] = _rules(
      "versi template {found} berbeda dari {expected}; periksa susunan kolom",
      "template version {found} differs from {expected}; check the column layout"),
     ("STR005", "warning", "Data di luar tabel", "Data outside the table",
-     "ada isian di luar tabel ({found}); tidak ikut dihitung",
-     "a value outside the table ({found}); it is not used"),
+     "ada isian di luar tabel: '{found}'; tidak ikut dihitung",
+     "a value outside the table: '{found}'; it is not used"),
     ("STR006", "info", "Kolom tambahan", "Extra column",
      "kolom tambahan '{found}' diabaikan", "extra column '{found}' is ignored"),
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
@@ -139,8 +139,8 @@ RULES: dict[str, Rule] = _rules(
      "kolom Kode",
      "{n} rows sit under another parent than their code's, from {found} on (the table sorted by amount?): the "
      "codes explain the sums, so each row is computed under its code's parent; sort the table by the Kode column"),
-    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
-     "the cell holds the error {found}"),
+    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}{why}",
+     "the cell holds the error {found}{why}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
      "tanggal {found} di kolom angka{hint}", "date {found} in a number column{hint}"),
     ("VAL012", "warning", "Nilai di luar rentang", "Value out of range",
@@ -182,8 +182,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD005", "warning", "Realisasi melebihi pagu", "Spending above budget",
      "realisasi {found} melebihi pagu {expected}", "spending {found} exceeds the budget {expected}"),
     ("BUD006", "error", "Pagu PK ≠ Realisasi", "PK budget ≠ Realisasi sheet",
-     "pagu {field} program {kode} di PK {found}, jumlah sub kegiatan di sheet Realisasi {expected}",
-     "{field} budget of programme {kode} on PK is {found}; its sub-activities on Realisasi sum to {expected}"),
+     "{field} program {kode} di PK {found}, jumlah sub kegiatan di sheet Realisasi {expected}",
+     "the {field} of programme {kode} on PK is {found}; its sub-activities on Realisasi sum to {expected}"),
     ("BUD007", "warning", "Pagu Rencana Aksi ≠ Realisasi", "Action-plan budget ≠ Realisasi sheet",
      "pagu {kode} di Rencana Aksi {found}, di sheet Realisasi {expected}",
      "budget of {kode} in the action plan is {found}, on the Realisasi sheet {expected}"),

@@ -18,12 +18,11 @@ from ..derive.budget import money
 from ..findings import Finding
 from ..i18n import Text
 from . import belanja_classes
-from .budget_cells import AMOUNT_CELLS, BudgetCells
+from .budget_cells import AMOUNT_CELLS, FIELD_NAME, BudgetCells
 from .codes import norm
 from .relations import Linear, Ref, Test, one_of, reported
 
 _DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
-FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan"}
 QUARTERS = (1, 2, 3, 4)
 # the kinds of cell the Rencana Aksi relations are made of (see Relation.kinds)
 RA_PAGU_CELLS = frozenset(("ra_kegiatan", key) for key in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS)))
@@ -93,7 +92,7 @@ def _pk(pk, cells: BudgetCells):
                 continue  # a partial sum says nothing: the blank rows are said on Realisasi (BUD016, BUD017)
             want = add_amounts(cells.quoted(i, name) for i in present)
             finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=found,
-                              params={"field": key.split("_")[1], "kode": code}) if want != found else None
+                              params={"field": FIELD_NAME[key], "kode": code}) if want != found else None
             yield Linear(finding is not None, finding, lambda j=j, key=key, name=name, present=present: (
                 [(Ref("pk_program", j, key), 1, money(pk.values[key][j]))]
                 + [t for i in present for t in cells.terms(i, name, -1)]),

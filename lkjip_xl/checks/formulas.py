@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from ..calc.target_range import TargetRange
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
 from ..i18n import Text
 from ..reader.values import NIL
 from ..schema import SCHEMA
@@ -247,13 +247,13 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
 
 
 def _misread(cell: str, found, expected, unit: str) -> Text:
-    """What a percent typed where the sheet's formula reads its fraction does to ``cell``."""
-    return Text(f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {show_value(found)}{unit}, "
-                f"lkjip-xl menghitung {show_value(expected)}{unit}; ketik angkanya tanpa %, atau jalankan lkjip-xl "
-                "rapikan",
-                f"; the sheet's own formulas use the stored value: {cell} shows {show_value(found, 'en')}{unit}, "
-                f"lkjip-xl computes {show_value(expected, 'en')}{unit}; type the number without %, or run lkjip-xl "
-                "rapikan")
+    """What a percent typed where the sheet's formula reads its fraction does to ``cell`` (a percent
+    to 2 decimals, as the template's percent cells show it)."""
+    shows, computes = (number_text(v, 2 if unit else None) for v in (found, expected))
+    return Text(f"; rumus lembar kerja memakai nilai tersimpannya: {cell} menampilkan {shows.id}{unit}, "
+                f"lkjip-xl menghitung {computes.id}{unit}; ketik angkanya tanpa %, atau jalankan lkjip-xl rapikan",
+                f"; the sheet's own formulas use the stored value: {cell} shows {shows.en}{unit}, "
+                f"lkjip-xl computes {computes.en}{unit}; type the number without %, or run lkjip-xl rapikan")
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:

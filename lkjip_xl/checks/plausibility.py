@@ -28,7 +28,7 @@ from ..calc.decimals import strip_exponent
 from ..calc.target_range import as_range, midpoint
 from ..calc.typos import digit_slip
 from ..derive.budget import money
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
 from .kinerja import TYPED_RATIOS, code_key, number, rows_by_code, stated_target
 from .relations import Ref, Sources, Test, reported
 
@@ -131,10 +131,6 @@ def nothing_achieved(ratio, inputs: list) -> bool:
     return ratio == 0 and any(number(v) == 0 for v in inputs)
 
 
-def _show(value: Decimal) -> str:
-    from ..calc.numbers_id import format_id
-
-    return format_id(value, 2)
 
 
 # ------------------------------------------------------------------------------ KIN022, KIN023
@@ -180,7 +176,7 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
                 value * 100, reference, SCALE_FACTOR)  # 0,08 typed for 8 (%)
             # a turun indicator's realisasi may be far below: that is good news, not another scale
             if fraction or key != "realisasi" and off_scale(value, reference, SCALE_FACTOR, low_side=not turun):
-                yield from _at(ctx, "KIN022", ref, _show(reference), stated_target(pk.get(key, i)),
+                yield from _at(ctx, "KIN022", ref, number_text(reference, 2), stated_target(pk.get(key, i)),
                                name=key.replace("_", " "))
                 continue
             other = SLIP_OF.get(key)
@@ -282,5 +278,5 @@ def _pagu_versions(ctx, sources: Sources) -> Iterable[Finding]:
                 others = ", ".join(_place(ctx, r) for r in refs if r != ref)
                 yield Finding("BUD024", table.sheet, table.cell(ref.key, i), expected=m if ref.key == "pagu_perubahan"
                               else p, found=p if ref.key == "pagu_perubahan" else m,
-                              params={"murni": show_value(m), "perubahan": show_value(p),
+                              params={"murni": number_text(m), "perubahan": number_text(p),
                                       **({"alternatives": others} if others else {})})

@@ -17,6 +17,7 @@ from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.findings import Finding
 from lkjip_xl.render.annotate import write_annotated
 from lkjip_xl.schema.data import TypedOverride
+from lkjip_xl.settings import default_skala_rows
 from xlsx_rewrite import PK
 from test_values_on_purpose import rewrite_sheet
 
@@ -152,3 +153,13 @@ def test_a_population_is_grouped_the_way_of_each_language(check, data):
     assert f.message("id").startswith("40 responden sah, kurang dari sampel minimum 322 untuk populasi 2.000 ")
     assert f.message("en").startswith("40 valid respondents, fewer than the minimum sample of 322 for a population "
                                       "of 2,000 ")
+
+
+def test_an_unusable_scale_row_is_said_in_indonesian(check, data):
+    rows = default_skala_rows()
+    sedang = next(r for r in rows if r["preset"] == "Permendagri 86/2017" and r["label"] == "Sedang")
+    sedang["bawah_inklusif"] = "mungkin"  # neither ya nor tidak
+    data["tables"]["skala"] = rows
+    f = one(check(data), "SCL004")
+    assert f.message("id") == "skala Permendagri 86/2017: baris 'Sedang' tidak dapat dipakai (bukan ya/tidak: 'mungkin')"
+    assert f.message("en") == "scale Permendagri 86/2017: row 'Sedang' cannot be used (not a yes/no value: 'mungkin')"

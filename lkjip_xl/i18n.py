@@ -31,6 +31,11 @@ class Text:
         return Text(fill("id"), fill("en"))
 
 
+def quarter(q: int) -> Text:
+    """A quarter's number as a message writes it: TW I..IV in Indonesian, Q1..Q4 in English ("TW {}", "Q{}")."""
+    return Text(("I", "II", "III", "IV")[q - 1], str(q))
+
+
 def pick(table: dict[str, tuple[str, str]], key: str, lang: str = "id", **params) -> str:
     """The text of ``key`` in a table of (Indonesian, English) pairs, filled with ``params``."""
     id_, en = table[key]

@@ -88,14 +88,13 @@ RULES: dict[str, Rule] = _rules(
      "column '{name}' is not in the header row: read as empty (its cells may be blank)"),
     # ---- printing
     ("PRN001", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
-     "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
-     "(lkjip-xl rapikan memperluasnya)",
-     "the print area ends at row {end}: filled rows {first}–{last} are not printed (lkjip-xl rapikan extends it)"),
+     "area cetak berakhir di baris {end}: {rows} yang terisi tidak ikut tercetak (lkjip-xl rapikan memperluasnya)",
+     "the print area ends at row {end}: filled {rows} not printed (lkjip-xl rapikan extends it)"),
     ("PRN002", "info", "Area cetak masih area templat kosong", "Print area still the blank template's",
-     "area cetak masih area templat kosong (sampai baris {end}): baris {first}–{last} yang terisi belum ikut "
-     "tercetak; lkjip-xl rapikan memperluasnya",
-     "the print area is still the blank template's (to row {end}): filled rows {first}–{last} are not printed "
-     "yet; lkjip-xl rapikan extends it"),
+     "area cetak masih area templat kosong (sampai baris {end}): {rows} yang terisi belum ikut tercetak; "
+     "lkjip-xl rapikan memperluasnya",
+     "the print area is still the blank template's (to row {end}): filled {rows} not printed yet; lkjip-xl "
+     "rapikan extends it"),
     # ---- values
     ("VAL001", "error", "Angka tersimpan sebagai teks", "Number stored as text",
      "angka tersimpan sebagai teks ('{found}'): dibaca sebagai {expected}, tetapi rumus Excel melewatkannya; "
@@ -285,8 +284,8 @@ RULES: dict[str, Rule] = _rules(
      "code {found} is on no row of the Realisasi sheet: its budget cannot be compared (a national code on one "
      "sheet and a short one on another?)"),
     ("BUD023", "warning", "Realisasi triwulan melebihi pagu", "Quarterly spending above budget",
-     "realisasi {kode} sampai TW {tw} {found} melebihi pagu sampai TW {tw} {expected}",
-     "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw} {expected}"),
+     "realisasi {kode} sampai TW {tw}, {found}, melebihi pagu sampai TW {tw}, {expected}",
+     "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw}, {expected}"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",
@@ -402,7 +401,7 @@ RULES: dict[str, Rule] = _rules(
      "{name} {found} berbeda dari {other} {expected} seperti salah ketik",
      "{name} {found} differs from the {other} {expected} the way a typing slip would"),
     ("KIN024", "warning", "Nilai triwulan tidak menuju nilai tahunan", "Quarter off the way to the annual figure",
-     "nilai TW {tw} {found} tidak sebanding dengan nilai tahunan {expected}, atau menjauhinya",
+     "nilai TW {tw}, {found}, tidak sebanding dengan nilai tahunan {expected}, atau menjauhinya",
      "the Q{tw} value {found} is off the scale of the annual figure {expected}, or moves away from it"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",

@@ -163,3 +163,28 @@ def test_an_unusable_scale_row_is_said_in_indonesian(check, data):
     f = one(check(data), "SCL004")
     assert f.message("id") == "skala Permendagri 86/2017: baris 'Sedang' tidak dapat dipakai (bukan ya/tidak: 'mungkin')"
     assert f.message("en") == "scale Permendagri 86/2017: row 'Sedang' cannot be used (not a yes/no value: 'mungkin')"
+
+
+def test_spending_above_the_plan_names_the_quarter_as_the_sheet_does(check, data):
+    """Running totals: spent 600 million by TW II against 525 million planned."""
+    row = data["tables"]["ra_kegiatan"][0]
+    for q, (p, r) in enumerate(zip((262_500_000, 525_000_000, 787_500_000, 1_050_000_000),
+                                   (250_000_000, 600_000_000, 750_000_000, 1_000_000_000)), 1):
+        row[f"pagu_tw{q}"], row[f"realisasi_tw{q}"] = p, r
+    f = one(check(data), "BUD023")
+    assert f.message("id") == "realisasi 01.01 sampai TW II, 600.000.000, melebihi pagu sampai TW II, 525.000.000"
+    assert f.message("en") == ("spending of 01.01 up to Q2 is 600,000,000, above the budget planned up to Q2, "
+                               "525,000,000")
+
+
+def test_one_unprinted_row_is_one_row(data, write):
+    path = write(data)  # SAKIP empty: its print area is the blank template's, to row 4
+    wb = openpyxl.load_workbook(path)
+    for col, value in zip("ABCDEFG", (2023, 20, 20, 10, 15, 65, "B")):  # one evaluation typed in
+        wb["SAKIP"][f"{col}5"] = value
+    wb.save(path)
+    f = one(check_workbook(path).findings, "PRN002")
+    assert f.cell == "A5"
+    assert f.message("id") == ("area cetak masih area templat kosong (sampai baris 4): baris 5 yang terisi belum ikut "
+                               "tercetak; lkjip-xl rapikan memperluasnya")
+    assert f.message("en").startswith("the print area is still the blank template's (to row 4): filled row 5 not")

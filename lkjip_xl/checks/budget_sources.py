@@ -16,7 +16,7 @@ from typing import Iterable
 from ..calc.budget import add_amounts, level_of, match_key, parent_code
 from ..derive.budget import money
 from ..findings import Finding
-from ..i18n import Text
+from ..i18n import Text, quarter
 from . import belanja_classes
 from .budget_cells import AMOUNT_CELLS, FIELD_NAME, BudgetCells
 from .codes import norm
@@ -227,7 +227,7 @@ def _quarters_above_pagu(ra, where: dict):
         elif over is not None:
             q, spent, planned = over
             finding = Finding("BUD023", ra.sheet, ra.cell(f"realisasi_tw{q}", j), expected=planned, found=spent,
-                              params={"kode": norm(ra.get("kode", j)) or "", "tw": q})
+                              params={"kode": norm(ra.get("kode", j)) or "", "tw": quarter(q)})
             yield Test(finding, values, lambda v, j=j, annual=annual: _first_over(v, j, annual) is None)
 
 

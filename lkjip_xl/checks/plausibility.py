@@ -29,6 +29,7 @@ from ..calc.target_range import as_range, midpoint
 from ..calc.typos import digit_slip
 from ..derive.budget import money
 from ..findings import Finding, number_text
+from ..i18n import quarter
 from .kinerja import TYPED_RATIOS, code_key, number, rows_by_code, stated_target
 from .relations import Ref, Sources, Test, reported
 
@@ -211,19 +212,19 @@ def _akhir_quarters(ctx, sources: Sources) -> Iterable[Finding]:
                     annual is not None and annual < 0 < v):
                 flagged.add(q)
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
-                               stated_target(typed), tw=q)
+                               stated_target(typed), tw=quarter(q))
         if annual is not None:
             q = _moves_away([(q, v) for q, v, _ in targets if q not in flagged], annual)
             if q is not None:
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
-                               stated_target(ra.get(f"target_tw{q}", j)), tw=q)
+                               stated_target(ra.get(f"target_tw{q}", j)), tw=quarter(q))
         actual = number(ra.get("realisasi_tw4", j))
         actuals = [(q, number(ra.get(f"realisasi_tw{q}", j))) for q in (1, 2, 3)]
         actuals = [(q, v) for q, v in actuals if v is not None]
         path = [v for _, v in actuals] + ([actual] if actual is not None else [])
         for k, (q, v) in enumerate(actuals):
             if off_scale(v, actual, QUARTER_SCALE) and _rescaled_fits(path, k, actual):
-                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"realisasi_tw{q}"), actual, v, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"realisasi_tw{q}"), actual, v, tw=quarter(q))
 
 
 def _rescaled_fits(path: list, k: int, reference: Decimal) -> bool:

@@ -153,7 +153,7 @@ def test_points_typed_into_a_percent_formatted_points_cell_are_reported(data, wr
     path = rewrite_sheet(write(data), PK, "H6", '<c r="H6" s="{s}"><v>90</v></c>', percent=True)
     findings = check_workbook(path).findings
     assert _codes(findings) == [("VAL003", "PK", "H6")]
-    assert findings[0].message("en") == ("90 in a percent cell means 9.000 %; if 90 % is meant, type 90% "
+    assert findings[0].message("en") == ("90 in a percent cell means 9,000 %; if 90 % is meant, type 90% "
                                          "(or the fraction): read as 90")
     assert read_workbook(path)[0].table("pk_indikator").get("target", 1) == 90
 

@@ -246,4 +246,6 @@ def test_val017_an_skm_period_of_another_year(check, data):
     findings = check(data)
     # the report year is 2024 by the Renstra and the signing date (31 January 2025): the period is off
     assert loud(findings) == [("VAL020", "SKM!D4", "warning")]
-    assert one(findings, "VAL020").expected == "2024–2024"
+    assert one(findings, "VAL020").expected == "2024"  # the report year itself, not "2024–2024"
+    assert one(findings, "VAL020").message("id") == ("periode survei SKM Januari–Desember 2023: tidak sesuai dengan "
+                                                     "tahun laporan (2024)")

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal as D
 
 import openpyxl
 
-from helpers import codes_at
+from helpers import codes_at, only_one as one, realisasi_row as _row
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.findings import Finding
 from lkjip_xl.render.annotate import write_annotated
@@ -22,28 +22,22 @@ from xlsx_rewrite import PK
 from test_values_on_purpose import rewrite_sheet
 
 
-def _row(data, kode):
-    return next(r for r in data["tables"]["realisasi"] if r["kode"] == kode)
-
-
 def _pk(data, kode):
     return next(r for r in data["tables"]["pk_indikator"] if r["kode_indikator"] == kode)
 
 
-def one(findings, code):
-    found = [f for f in findings if f.code == code]
-    assert len(found) == 1, found
-    return found[0]
+def said(f, indonesian: str, english: str) -> None:
+    """The finding's message starts with these words in each language."""
+    assert f.message("id").startswith(indonesian), f.message("id")
+    assert f.message("en").startswith(english), f.message("en")
 
 
 def test_amounts_are_grouped_the_way_of_each_language(check, data):
     _row(data, "01.01.02")["realisasi"] = 18_000_000  # 180.000.000 with a digit dropped
     f = one(check(data), "BUD021")
     assert f.expected == 1_000_000_000 - 820_000_000  # 01.01 minus its other sub kegiatan
-    assert f.message("id").startswith("nilai ini membuat Belanja!C7, Realisasi!K6 tidak cocok: dengan 180.000.000 "
-                                      "(tertulis 18.000.000)")
-    assert f.message("en").startswith("this value makes Belanja!C7, Realisasi!K6 disagree: with 180,000,000 "
-                                      "(found 18,000,000)")
+    said(f, "nilai ini membuat Belanja!C7, Realisasi!K6 tidak cocok: dengan 180.000.000 (tertulis 18.000.000)",
+         "this value makes Belanja!C7, Realisasi!K6 disagree: with 180,000,000 (found 18,000,000)")
 
 
 def test_an_expected_percentage_has_the_typed_values_decimals_at_least_two(check, data, write):
@@ -76,37 +70,31 @@ def test_an_expected_value_keeps_the_decimals_that_tell_it_from_the_found_one():
 def test_english_budget_messages_name_the_english_columns_and_count_one_child(check, data):
     _row(data, "02.01")["realisasi"] = 380_000_000  # its one sub kegiatan spent 390.000.000
     f = next(f for f in check(data) if f.code == "BUD003" and f.cell == "K10")  # (and 02 above it, K9)
-    assert f.message("en").startswith("spending of 02.01 should be 390,000,000 (sum of its 1 child row), found "
-                                      "380,000,000")
-    assert f.message("id").startswith("realisasi 02.01 seharusnya 390.000.000 (jumlah 1 rincian), tertulis "
-                                      "380.000.000")
+    said(f, "realisasi 02.01 seharusnya 390.000.000 (jumlah 1 rincian), tertulis 380.000.000",
+         "spending of 02.01 should be 390,000,000 (sum of its 1 child row), found 380,000,000")
 
 
 def test_the_pk_budget_names_its_version_in_english(check, data):
     data["tables"]["pk_program"][0]["pagu_perubahan"] = 1_005_000_000  # 1.050.000.000, two digits swapped
     f = one(check(data), "BUD006")
-    assert f.message("en").startswith("the revised budget of programme 01 on PK is 1,005,000,000; its "
-                                      "sub-activities on Realisasi sum to 1,050,000,000")
-    assert f.message("id").startswith("pagu perubahan program 01 di PK 1.005.000.000, jumlah sub kegiatan di sheet "
-                                      "Realisasi 1.050.000.000")
+    said(f, "pagu perubahan program 01 di PK 1.005.000.000, jumlah sub kegiatan di sheet Realisasi 1.050.000.000",
+         "the revised budget of programme 01 on PK is 1,005,000,000; its sub-activities on Realisasi sum to "
+         "1,050,000,000")
 
 
 def test_belanja_sums_are_said_in_english(check, data):
     row = next(r for r in data["tables"]["belanja"] if r["uraian"] == "Belanja Pegawai")
     row["realisasi"] = 82_000_000  # 820.000.000 with a digit dropped
     f = one([f for f in check(data) if f.severity == "error"], "BUD008")
-    assert f.message("en").startswith("Belanja Pegawai (spent) should be 820,000,000 (Σ sub-activities of Belanja "
-                                      "Pegawai), found 82,000,000")
-    assert f.message("id").startswith("Belanja Pegawai (realisasi) seharusnya 820.000.000 (Σ sub kegiatan Belanja "
-                                      "Pegawai), tertulis 82.000.000")
+    said(f, "Belanja Pegawai (realisasi) seharusnya 820.000.000 (Σ sub kegiatan Belanja Pegawai), tertulis 82.000.000",
+         "Belanja Pegawai (spent) should be 820,000,000 (Σ sub-activities of Belanja Pegawai), found 82,000,000")
 
 
 def test_the_quarter_rule_is_said_in_english(check, data):
     ra = next(r for r in data["tables"]["ra_indikator"] if r["kode_indikator"] == "IKU2")
     ra["target_tw4"] = 85  # akhir: TW IV is the annual target, 90
     f = one(check(data), "KIN008")
-    assert f.message("en").startswith("akhir (Q4): quarters give 85, annual target is 90")
-    assert f.message("id").startswith("akhir (TW IV): hasil triwulan 85 ≠ target tahunan 90")
+    said(f, "akhir (TW IV): hasil triwulan 85 ≠ target tahunan 90", "akhir (Q4): quarters give 85, annual target is 90")
 
 
 def test_a_kegiatan_without_sub_kegiatan_is_said_in_english(check, data):
@@ -150,9 +138,8 @@ def test_a_value_outside_the_table_is_quoted(data, write):
 def test_a_population_is_grouped_the_way_of_each_language(check, data):
     data["forms"]["skm_info"]["populasi"] = 2000  # Krejcie–Morgan: 322 for 2.000; 40 answered
     f = one(check(data), "SKM005")
-    assert f.message("id").startswith("40 responden sah, kurang dari sampel minimum 322 untuk populasi 2.000 ")
-    assert f.message("en").startswith("40 valid respondents, fewer than the minimum sample of 322 for a population "
-                                      "of 2,000 ")
+    said(f, "40 responden sah, kurang dari sampel minimum 322 untuk populasi 2.000 ",
+         "40 valid respondents, fewer than the minimum sample of 322 for a population of 2,000 ")
 
 
 def test_an_unusable_scale_row_is_said_in_indonesian(check, data):

@@ -175,3 +175,13 @@ def test_one_unprinted_row_is_one_row(data, write):
     assert f.message("id") == ("area cetak masih area templat kosong (sampai baris 4): baris 5 yang terisi belum ikut "
                                "tercetak; lkjip-xl rapikan memperluasnya")
     assert f.message("en").startswith("the print area is still the blank template's (to row 4): filled row 5 not")
+
+
+def test_a_sheet_in_thousands_says_its_factor_the_way_of_each_language(check, data):
+    for row in data["tables"]["belanja"]:  # Belanja typed in thousands of rupiah, as reports print it
+        for key in ("anggaran", "realisasi"):
+            if row.get(key):
+                row[key] //= 1000
+    f = one(check(data), "BUD032")
+    assert "ribuan rupiah: 1.000 × lebih kecil daripada di" in f.message("id")
+    assert "thousands of rupiah: 1,000 × smaller than on" in f.message("en")

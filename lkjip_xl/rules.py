@@ -238,8 +238,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD024", "warning", "Pagu murni dan perubahan berjauhan", "Original and revised budget far apart",
      "pagu murni {murni} dan pagu perubahan {perubahan} berbeda lebih dari separuh, atau seperti salah ketik: "
      "periksa sel ini",
-     "pagu murni {murni} and pagu perubahan {perubahan} differ by more than half, or like a typing slip: "
-     "check this cell"),
+     "the original budget {murni} and the revised budget {perubahan} differ by more than half, or like a typing "
+     "slip: check this cell"),
     ("BUD025", "warning", "Pagu Rencana Aksi kosong", "Action-plan budget blank",
      "pagu {kode} kosong di Rencana Aksi; di sheet Realisasi {expected}: rencana triwulan tidak dapat diperiksa",
      "the budget of {kode} is blank in the action plan; {expected} on the Realisasi sheet: the quarterly plan "
@@ -262,8 +262,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD031", "warning", "Pagu perubahan '-'", "Revised budget '-'",
      "pagu perubahan '-' dibaca 0 (nihil), di samping pagu murni {expected}: bila tidak ada perubahan, kosongkan "
      "sel ini (pagu murni yang berlaku)",
-     "the revised budget '-' is read as 0 (nil), beside a pagu murni of {expected}: if there was no revision, "
-     "leave the cell blank (the pagu murni counts)"),
+     "the revised budget '-' is read as 0 (nil), beside an original budget of {expected}: if there was no "
+     "revision, leave the cell blank (the original budget counts)"),
     ("BUD032", "error", "Sheet dalam ribuan rupiah?", "Sheet in thousands of rupiah?",
      "angka di sheet ini tampaknya ditulis dalam {unit}: {factor} × lebih kecil daripada di {others} "
      "({example}); tulis dalam rupiah penuh, seperti judul kolomnya (Rp)",

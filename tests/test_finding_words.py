@@ -185,3 +185,12 @@ def test_a_sheet_in_thousands_says_its_factor_the_way_of_each_language(check, da
     f = one(check(data), "BUD032")
     assert "ribuan rupiah: 1.000 × lebih kecil daripada di" in f.message("id")
     assert "thousands of rupiah: 1,000 × smaller than on" in f.message("en")
+
+
+def test_a_revised_budget_typed_dash_names_the_original_budget_in_english(check, data):
+    _row(data, "01.01.02")["pagu_perubahan"] = "-"  # what an office writes for "no revision"
+    f = one(check(data), "BUD031")
+    assert f.cell == "J8"
+    said(f, "pagu perubahan '-' dibaca 0 (nihil), di samping pagu murni 200.000.000",
+         "the revised budget '-' is read as 0 (nil), beside an original budget of 200,000,000: if there was no "
+         "revision, leave the cell blank (the original budget counts)")

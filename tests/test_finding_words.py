@@ -194,3 +194,16 @@ def test_a_revised_budget_typed_dash_names_the_original_budget_in_english(check,
     said(f, "pagu perubahan '-' dibaca 0 (nihil), di samping pagu murni 200.000.000",
          "the revised budget '-' is read as 0 (nil), beside an original budget of 200,000,000: if there was no "
          "revision, leave the cell blank (the original budget counts)")
+
+
+def test_an_error_value_typed_as_an_input_is_one_error_its_formulas_notes(data, write):
+    # =1/0 typed as IKU2's target: the capaian and kriteria formulas of its row show #DIV/0! too
+    path = rewrite_sheet(write(data), PK, "H6", '<c r="H6" s="{s}" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+    path = rewrite_sheet(path, PK, "K6", '<c r="K6" s="{s}" t="e"><f>H6/J6</f><v>#DIV/0!</v></c>')
+    path = rewrite_sheet(path, PK, "L6", '<c r="L6" s="{s}" t="e"><f>K6</f><v>#DIV/0!</v></c>')
+    findings = [f for f in check_workbook(path).findings if f.code == "VAL010"]
+    assert [(f.cell, f.severity, f.params.get("follows")) for f in findings] == [
+        ("H6", "error", None), ("K6", "info", "PK!H6"), ("L6", "info", "PK!K6")]
+    assert findings[0].message("en") == ("the cell holds the error #DIV/0!: its formula divides by 0 or a blank cell; "
+                                         "fill in the cell it divides by")
+    assert findings[1].message("en") == "the cell holds the error #DIV/0! — it follows from the cell PK!H6"

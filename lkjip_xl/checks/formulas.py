@@ -155,13 +155,15 @@ def overwritten_notes(findings: list[Finding]) -> list[Finding]:
             for f in findings]
 
 
-INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL013", "VAL014"})  # text or unreadable where a number or date goes
+# text or unreadable where a number or date goes, or an error value there (=1/0 typed as a target)
+INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL010", "VAL013", "VAL014"})
 
 
 def error_notes(findings: list[Finding], model) -> list[Finding]:
     """The error value a template formula shows (VAL010 at a computed cell) because an input of its
-    row holds text or cannot be read (VAL001, VAL013, ...): one slip, said once at the input; the
-    error value becomes a note naming it. Errors typed or computed from elsewhere stay errors."""
+    row holds text, cannot be read or holds an error value itself (VAL001, VAL013, VAL010, ...): one
+    slip, said once at the input; the error value becomes a note naming it. Errors typed or computed
+    from elsewhere stay errors."""
     unreadable = set()
     for f in findings:
         if f.code in INPUT_PROBLEMS:
@@ -183,7 +185,8 @@ def error_notes(findings: list[Finding], model) -> list[Finding]:
             row = cell[0]
             source = next((a1(row, p) for p in reads[(f.sheet, cell[1])] if (f.sheet, (row, p)) in unreadable), None)
             if source is not None:
-                f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}"})
+                # what the error value means is said at its source: here, only where it comes from
+                f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}", "why": ""})
         out.append(f)
     return out
 

@@ -58,10 +58,24 @@ class Finding:
     def severity(self) -> Severity:
         return self.severity_override or self.rule.severity
 
+    def shown(self, lang: str = "id") -> tuple[str, str]:
+        """Expected and found as a message shows them (``show_value``); an expected number with
+        more decimals than the found one is shown to the found one's decimals, at least 2 (95,45
+        beside a typed 96, not 95,4545), with as many more as tell the two apart."""
+        show = show_digits if self.params.get("ungrouped") else show_value
+        found = show(self.found, lang)
+        places = _places(self.expected), _places(self.found)
+        if None in places or places[0] <= max(2, places[1]):
+            return show(self.expected, lang), found
+        from .calc.numbers_id import format_number
+
+        shown_at = range(max(2, places[1]), places[0] + 1)
+        expected = next(e for e in (format_number(self.expected, p, lang) for p in shown_at) if e != found)
+        return expected, found
+
     def message(self, lang: str = "id") -> str:
-        shown = show_digits if self.params.get("ungrouped") else show_value
-        text = self.rule.render(lang, expected=shown(self.expected, lang), found=shown(self.found, lang),
-                                **self.params)
+        expected, found = self.shown(lang)
+        text = self.rule.render(lang, expected=expected, found=found, **self.params)
         cause = self.params.get("cause")
         if cause:
             return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
@@ -122,6 +136,8 @@ def _raw(value: Any) -> Any:
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, (list, tuple)):
         return [_raw(v) for v in value]
+    if isinstance(value, Text):  # a number or range shown in both languages: as Indonesian writes it
+        return value.id
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -131,19 +147,38 @@ BLANK = {"id": "(kosong)", "en": "(blank)"}
 
 
 def show_value(value: Any, lang: str = "id") -> str:
-    """Human form of a value in a message or a findings table: numbers in Indonesian form (decimal
-    comma, thousands dot, at most 4 decimals), blank as "(kosong)"."""
+    """Human form of a value in a message or a findings table: numbers in the language's form
+    (1.500.000 and 95,5 in Indonesian, 1,500,000 and 95.5 in English; at most 4 decimals), blank
+    as "(kosong)", a text given in both languages in its language."""
     if value is None:
         return BLANK.get(lang, BLANK["id"])
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, (int, Decimal, float)):
-        from .calc.numbers_id import format_id
-        from .calc.decimals import to_decimal, decimal_places
+    if isinstance(value, Text):
+        return value.get(lang)
+    places = _places(value)
+    if places is not None:
+        from .calc.numbers_id import format_number
 
-        d = to_decimal(value)
-        return format_id(d, min(decimal_places(d), 4))
+        return format_number(value, places, lang)
     return str(value)
+
+
+def _places(value: Any) -> int | None:
+    """The decimals a number is shown with (its own, at most 4); None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+        return None
+    from .calc.decimals import decimal_places, to_decimal
+
+    return min(decimal_places(to_decimal(value)), 4)
+
+
+def number_text(value: Any, places: int | None = None) -> Text:
+    """A number for a message's parameter, shown in the message's language (``show_value``, or
+    with ``places`` decimals); anything else as ``show_value`` shows it."""
+    if places is None or _places(value) is None:
+        return Text(show_value(value, "id"), show_value(value, "en"))
+    from .calc.numbers_id import format_number
+
+    return Text(format_number(value, places, "id"), format_number(value, places, "en"))
 
 
 def show_digits(value: Any, lang: str = "id") -> str:

@@ -23,6 +23,18 @@ class Text:
     def get(self, lang: str = "id") -> str:
         return self.en if lang == "en" else self.id
 
+    @staticmethod
+    def of(template: str, *parts) -> "Text":
+        """``template`` (one for both languages) filled with ``parts``, a Text in its language."""
+        def fill(lang: str) -> str:
+            return template.format(*(p.get(lang) if isinstance(p, Text) else p for p in parts))
+        return Text(fill("id"), fill("en"))
+
+
+def quarter(q: int) -> Text:
+    """A quarter's number as a message writes it: TW I..IV in Indonesian, Q1..Q4 in English ("TW {}", "Q{}")."""
+    return Text(("I", "II", "III", "IV")[q - 1], str(q))
+
 
 def pick(table: dict[str, tuple[str, str]], key: str, lang: str = "id", **params) -> str:
     """The text of ``key`` in a table of (Indonesian, English) pairs, filled with ``params``."""
@@ -213,8 +225,17 @@ def message(key: str, lang: str = "id", **params) -> str:
 
     words = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
     text = pick(MESSAGES, key, lang).format(g=terms(lang), **words)
-    return _ONE.sub(r"\1", text) if lang == "en" else text
+    return singular_ones(text) if lang == "en" else text
 
 
-# English counts of one: "1 errors, 0 warnings" is "1 error, 0 warnings" (Indonesian has no plural)
-_ONE = re.compile(r"(?<![\d.,])(1 (?:error|warning|finding|file|unit))s\b")
+def singular_ones(text: str) -> str:
+    """English counts of one (Indonesian has no plural): "1 errors, 0 warnings" is "1 error, 0
+    warnings", "its 1 child rows" "its 1 child row", "1 of 2 rows are blank" "1 of 2 rows is blank"."""
+    text = _ONE_IES.sub(r"\1y", _ONE.sub(r"\1", text))
+    return _ONE_VERB.sub(lambda m: m.group(1) + ("is" if m.group(2) == "are" else "has"), text)
+
+
+_ONE = re.compile(r"(?<![\d.,])(1 (?:error|warning|finding|file|unit|child row|row|component|amount|formula cell|"
+                  r"typed value|whole answer|answer|element))s\b")
+_ONE_IES = re.compile(r"(?<![\d.,])(1 sub-activit)ies\b")
+_ONE_VERB = re.compile(r"(?<![\d.,])(1 (?:of \d[\d,]* )?(?:[\w-]+ ){1,2})(are|have)\b")

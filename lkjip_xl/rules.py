@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import Text
+from .i18n import Text, singular_ones
 
 Severity = Literal["error", "warning", "info"]
 
@@ -30,7 +30,7 @@ class Rule:
         template = self.message_en if lang == "en" else self.message_id
         params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         try:
-            return template.format(**params)
+            return singular_ones(template.format(**params)) if lang == "en" else template.format(**params)
         except (KeyError, IndexError):
             return self.title_en if lang == "en" else self.title_id
 
@@ -52,8 +52,8 @@ RULES: dict[str, Rule] = _rules(
      "versi template {found} berbeda dari {expected}; periksa susunan kolom",
      "template version {found} differs from {expected}; check the column layout"),
     ("STR005", "warning", "Data di luar tabel", "Data outside the table",
-     "ada isian di luar tabel ({found}); tidak ikut dihitung",
-     "a value outside the table ({found}); it is not used"),
+     "ada isian di luar tabel: '{found}'; tidak ikut dihitung",
+     "a value outside the table: '{found}'; it is not used"),
     ("STR006", "info", "Kolom tambahan", "Extra column",
      "kolom tambahan '{found}' diabaikan", "extra column '{found}' is ignored"),
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
@@ -91,14 +91,13 @@ RULES: dict[str, Rule] = _rules(
      "column '{name}' is not in the header row: read as empty (its cells may be blank)"),
     # ---- printing
     ("PRN001", "warning", "Area cetak tidak mencakup semua baris", "Print area leaves rows out",
-     "area cetak berakhir di baris {end}: baris {first}–{last} yang terisi tidak ikut tercetak "
-     "(lkjip-xl rapikan memperluasnya)",
-     "the print area ends at row {end}: filled rows {first}–{last} are not printed (lkjip-xl rapikan extends it)"),
+     "area cetak berakhir di baris {end}: {rows} yang terisi tidak ikut tercetak (lkjip-xl rapikan memperluasnya)",
+     "the print area ends at row {end}: filled {rows} not printed (lkjip-xl rapikan extends it)"),
     ("PRN002", "info", "Area cetak masih area templat kosong", "Print area still the blank template's",
-     "area cetak masih area templat kosong (sampai baris {end}): baris {first}–{last} yang terisi belum ikut "
-     "tercetak; lkjip-xl rapikan memperluasnya",
-     "the print area is still the blank template's (to row {end}): filled rows {first}–{last} are not printed "
-     "yet; lkjip-xl rapikan extends it"),
+     "area cetak masih area templat kosong (sampai baris {end}): {rows} yang terisi belum ikut tercetak; "
+     "lkjip-xl rapikan memperluasnya",
+     "the print area is still the blank template's (to row {end}): filled {rows} not printed yet; lkjip-xl "
+     "rapikan extends it"),
     # ---- values
     ("VAL001", "error", "Angka tersimpan sebagai teks", "Number stored as text",
      "angka tersimpan sebagai teks ('{found}'): dibaca sebagai {expected}, tetapi rumus Excel melewatkannya; "
@@ -142,8 +141,8 @@ RULES: dict[str, Rule] = _rules(
      "kolom Kode",
      "{n} rows sit under another parent than their code's, from {found} on (the table sorted by amount?): the "
      "codes explain the sums, so each row is computed under its code's parent; sort the table by the Kode column"),
-    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}",
-     "the cell holds the error {found}"),
+    ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}{why}",
+     "the cell holds the error {found}{why}"),
     ("VAL011", "error", "Tanggal di kolom angka", "Date in a number column",
      "tanggal {found} di kolom angka{hint}", "date {found} in a number column{hint}"),
     ("VAL012", "warning", "Nilai di luar rentang", "Value out of range",
@@ -188,8 +187,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD005", "warning", "Realisasi melebihi pagu", "Spending above budget",
      "realisasi {found} melebihi pagu {expected}", "spending {found} exceeds the budget {expected}"),
     ("BUD006", "error", "Pagu PK ≠ Realisasi", "PK budget ≠ Realisasi sheet",
-     "pagu {field} program {kode} di PK {found}, jumlah sub kegiatan di sheet Realisasi {expected}",
-     "{field} budget of programme {kode} on PK is {found}; its sub-activities on Realisasi sum to {expected}"),
+     "{field} program {kode} di PK {found}, jumlah sub kegiatan di sheet Realisasi {expected}",
+     "the {field} of programme {kode} on PK is {found}; its sub-activities on Realisasi sum to {expected}"),
     ("BUD007", "warning", "Pagu Rencana Aksi ≠ Realisasi", "Action-plan budget ≠ Realisasi sheet",
      "pagu {kode} di Rencana Aksi {found}, di sheet Realisasi {expected}",
      "budget of {kode} in the action plan is {found}, on the Realisasi sheet {expected}"),
@@ -245,8 +244,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD024", "warning", "Pagu murni dan perubahan berjauhan", "Original and revised budget far apart",
      "pagu murni {murni} dan pagu perubahan {perubahan} berbeda lebih dari separuh, atau seperti salah ketik: "
      "periksa sel ini",
-     "pagu murni {murni} and pagu perubahan {perubahan} differ by more than half, or like a typing slip: "
-     "check this cell"),
+     "the original budget {murni} and the revised budget {perubahan} differ by more than half, or like a typing "
+     "slip: check this cell"),
     ("BUD025", "warning", "Pagu Rencana Aksi kosong", "Action-plan budget blank",
      "pagu {kode} kosong di Rencana Aksi; di sheet Realisasi {expected}: rencana triwulan tidak dapat diperiksa",
      "the budget of {kode} is blank in the action plan; {expected} on the Realisasi sheet: the quarterly plan "
@@ -269,8 +268,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD031", "warning", "Pagu perubahan '-'", "Revised budget '-'",
      "pagu perubahan '-' dibaca 0 (nihil), di samping pagu murni {expected}: bila tidak ada perubahan, kosongkan "
      "sel ini (pagu murni yang berlaku)",
-     "the revised budget '-' is read as 0 (nil), beside a pagu murni of {expected}: if there was no revision, "
-     "leave the cell blank (the pagu murni counts)"),
+     "the revised budget '-' is read as 0 (nil), beside an original budget of {expected}: if there was no "
+     "revision, leave the cell blank (the original budget counts)"),
     ("BUD032", "error", "Sheet dalam ribuan rupiah?", "Sheet in thousands of rupiah?",
      "angka di sheet ini tampaknya ditulis dalam {unit}: {factor} × lebih kecil daripada di {others} "
      "({example}); tulis dalam rupiah penuh, seperti judul kolomnya (Rp)",
@@ -291,8 +290,8 @@ RULES: dict[str, Rule] = _rules(
      "code {found} is on no row of the Realisasi sheet: its budget cannot be compared (a national code on one "
      "sheet and a short one on another?)"),
     ("BUD023", "warning", "Realisasi triwulan melebihi pagu", "Quarterly spending above budget",
-     "realisasi {kode} sampai TW {tw} {found} melebihi pagu sampai TW {tw} {expected}",
-     "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw} {expected}"),
+     "realisasi {kode} sampai TW {tw}, {found}, melebihi pagu sampai TW {tw}, {expected}",
+     "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw}, {expected}"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
      "capaian seharusnya {expected} % ({formula}), tertulis {found}",
@@ -420,7 +419,7 @@ RULES: dict[str, Rule] = _rules(
      "{name} {found} berbeda dari {other} {expected} seperti salah ketik",
      "{name} {found} differs from the {other} {expected} the way a typing slip would"),
     ("KIN024", "warning", "Nilai triwulan tidak menuju nilai tahunan", "Quarter off the way to the annual figure",
-     "nilai TW {tw} {found} tidak sebanding dengan nilai tahunan {expected}, atau menjauhinya",
+     "nilai TW {tw}, {found}, tidak sebanding dengan nilai tahunan {expected}, atau menjauhinya",
      "the Q{tw} value {found} is off the scale of the annual figure {expected}, or moves away from it"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",

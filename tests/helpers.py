@@ -46,3 +46,15 @@ def field_of(form: str, key: str) -> str:
 def rupiah(amount) -> str:
     """1050000000 -> "1.050.000.000" (Indonesian grouping), as a report prints an amount."""
     return f"{int(amount):,}".replace(",", ".")
+
+
+def only_one(findings, code: str):
+    """The one finding of ``code`` (fails when there are none or several)."""
+    found = [f for f in findings if f.code == code]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def realisasi_row(data, kode: str) -> dict:
+    """The Realisasi row of ``kode`` in a workbook's data."""
+    return next(r for r in data["tables"]["realisasi"] if r["kode"] == kode)

@@ -28,7 +28,10 @@ def test_headers_severity_words_and_indonesian_numbers(annotated):
     ws = openpyxl.load_workbook(annotated)["Temuan"]
     assert [c.value for c in ws[1]] == ["No", "Sheet", "Sel", "Kode", "Tingkat", "Pesan", "Seharusnya", "Tertulis"]
     rows = {r[3]: r for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert rows["KIN013"][4] == "kesalahan" and rows["KIN013"][6] == "95,4545" and rows["KIN013"][7] == "96"
+    # the mean of the components is 95,4545...; beside a typed 96 it is shown as the message shows
+    # it, to 2 decimals (the clerk types 95,45, not 95,4545)
+    assert rows["KIN013"][4] == "kesalahan" and rows["KIN013"][6] == "95,45" and rows["KIN013"][7] == "96"
+    assert "seharusnya 95,45 (rata-rata 2 komponen), tertulis 96" in rows["KIN013"][5]
     for row in ws.iter_rows(min_row=2, values_only=True):
         for value in row[6:8]:
             assert value is None or isinstance(value, str)
@@ -61,7 +64,7 @@ def test_libreoffice_prints_the_temuan_sheet_with_indonesian_numbers(annotated, 
                     "--outdir", str(tmp_path), str(only)], capture_output=True, timeout=180, check=True)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "temuan.pdf"), "-"], capture_output=True,
                           text=True, timeout=60).stdout
-    assert "95,4545" in text and "95.4545" not in text
+    assert "95,45 (rata-rata" in text and "95.45" not in text
     assert "kode 01.01.02 berada di bawah 01.02" in text and "berawalan 01.02)" in text  # both lines printed
 
 

@@ -92,7 +92,7 @@ def test_bud003_kegiatan_not_sum_of_sub_kegiatan(check, data):
     findings = check(data)
     assert codes_at(findings, "BUD003") == ["Realisasi!K6"]  # the sisa follows; only the cause is reported
     f = _one(findings, "BUD003")
-    assert (f.expected, f.found, f.params["field"], f.params["kode"], f.params["n"]) == (
+    assert (f.expected, f.found, f.params["field"].id, f.params["kode"], f.params["n"]) == (
         990_000_000, 1_000_000_000, "realisasi", "01.01", 2)
 
 
@@ -181,7 +181,7 @@ def test_bud003_sisa_typed_on_rows_without_pagu(check, data):
                                           sisa=TypedOverride(50_000_001))  # programme 01 = its kegiatan
     findings = check(data)
     assert codes_at(findings, "BUD003") == ["Realisasi!M6"]
-    assert _one(findings, "BUD003").params["field"] == "sisa"
+    assert _one(findings, "BUD003").params["field"].id == "sisa"
 
 
 def test_bud003_blank_perubahan_counts_as_murni(check, data):
@@ -210,7 +210,7 @@ def test_bud006_pk_pagu_murni(check, data):
     findings = check(data)
     assert codes_at(findings, "BUD006") == [cell_of("pk_program", "pagu_murni", 1)]
     f = _one(findings, "BUD006")
-    assert (f.expected, f.found, f.params["field"], f.params["kode"]) == (400_000_000, 401_000_000, "murni", "02")
+    assert (f.expected, f.found, f.params["field"].id, f.params["kode"]) == (400_000_000, 401_000_000, "pagu murni", "02")
 
 
 def test_bud006_pk_pagu_perubahan(check, data):
@@ -332,7 +332,7 @@ def test_bud008_jumlah_vs_programmes(check, data):
         row.pop("jenis_belanja", None)  # no class sums from the sub kegiatan (they would flag Tanah)
     findings = check(data)
     assert codes_at(findings, "BUD008") == ["Belanja!B14"]
-    assert _one(findings, "BUD008").params["detail"] == "Σ program, sheet Realisasi"
+    assert _one(findings, "BUD008").params["detail"].id == "Σ program, sheet Realisasi"
 
 
 def test_bud008_class_vs_jenis_belanja_of_sub_kegiatan(check, data):

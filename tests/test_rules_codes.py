@@ -60,7 +60,8 @@ def test_bud009_kegiatan_without_sub_kegiatan(check, data):
     findings = check(data)
     assert codes_at(findings, "BUD009") == ["Realisasi!A12"]
     f = next(f for f in findings if f.code == "BUD009")
-    assert f.severity == "warning" and f.message("en") == "02.02 has no sub kegiatan"
+    assert f.severity == "warning" and f.message("en") == "02.02 has no sub-activity"
+    assert f.message("id") == "02.02 tidak punya sub kegiatan"
 
 
 def test_bud009_program_without_kegiatan(check, data):

@@ -34,7 +34,7 @@ def test_akhir_tw4_differs_from_annual(check, data):
     ra(data, "IKU2")["target_tw4"] = D("85")
     findings = check(data)
     assert codes_at(findings, "KIN008") == ["Rencana Aksi!H6"]
-    assert next(f for f in findings if f.code == "KIN008").params["rule"].startswith("akhir")
+    assert next(f for f in findings if f.code == "KIN008").params["rule"].id.startswith("akhir")
 
 
 def test_kumulatif_sum_differs_from_annual(check, data):

@@ -173,13 +173,15 @@ def test_sak004_says_the_year_as_its_digits(check, data):
     assert f.message("id") == "nilai SAKIP tahun 2023 diisi lebih dari sekali"
 
 
-def test_sak002_says_a_score_with_decimals_the_indonesian_way(check, data):
-    """2023's score 65,5 (components 20 + 18 + 10 + 17,5) typed with the grade BB: 65,5 is B."""
+def test_sak002_says_a_score_with_decimals_in_each_languages_way(check, data):
+    """2023's score 65,5 (components 20 + 18 + 10 + 17,5) typed with the grade BB: 65,5 is B,
+    written 65,5 in Indonesian and 65.5 in English."""
     row = _complete(data)["tables"]["sakip_nilai"][1]
     row.update(evaluasi=D("17.5"), nilai=D("65.5"), predikat="BB")
     f = _one(check(data), "SAK002")
     assert (f.sheet, f.cell) == ("SAKIP", "G6")  # predikat of row 6
-    assert f.message("en") == "the grade should be B for a score of 65,5, found BB"
+    assert f.message("en") == "the grade should be B for a score of 65.5, found BB"
+    assert f.message("id") == "predikat seharusnya B untuk nilai 65,5, tertulis BB"
 
 
 # ------------------------------------------------------------------------------ SAK005

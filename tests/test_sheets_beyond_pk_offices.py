@@ -15,6 +15,7 @@ from helpers import codes_at
 from test_rules_sheets_beyond_pk import _complete, _one
 
 from lkjip_xl.checks.blame import CULPRIT_CODES
+from lkjip_xl.i18n import Text
 from lkjip_xl.template.writer import TypedOverride
 
 SAKIP_CODES = ("SAK001", "SAK002", "KIN020", "KIN022", "BUD021")
@@ -102,7 +103,7 @@ def test_a_component_on_another_scale_with_a_score_typed_to_match(check, data):
     findings = check(data)
     assert _sakip_findings(findings) == {**NONE, "KIN022": ["SAKIP!B6"]}
     f = _one(findings, "KIN022")
-    assert (f.severity, f.expected, f.found) == ("warning", "18,50", D("2.01"))
+    assert (f.severity, f.expected, f.found) == ("warning", Text("18,50", "18.50"), D("2.01"))
 
 
 # ------------------------------------------------------------------------------ SAK003: "-" is no follow-up
@@ -151,7 +152,7 @@ def test_kin022_a_history_value_on_another_scale(check, data):
     findings = check(_history(data, ("IKU1", 2022, D(80), D(835))))
     assert codes_at(findings, "KIN022") == ["Riwayat Indikator!D6"]
     f = _one(findings, "KIN022")
-    assert (f.severity, f.expected, f.found) == ("warning", "83,63", D(835))
+    assert (f.severity, f.expected, f.found) == ("warning", Text("83,63", "83.63"), D(835))
     assert f.message("en").startswith("realisasi 2022 835 is not on the scale")
 
 

@@ -117,7 +117,7 @@ def test_skm031_a_column_named_so_the_formula_cannot_tell_its_unsur(check, data)
     findings = check(data)
     assert codes_at(findings, "SKM033") == [cell_of("skm_unsur", "unsur", 8)] == ["SKM Hasil!B13"]
     f = only(findings, "SKM033")[0]
-    assert (f.found, f.params["count"], f.params["first"], f.params["column"]) == (
+    assert (f.found, f.params["count"].id, f.params["first"], f.params["column"]) == (
         "Sarpras kantor", "3", "SKM!P9", "U9")
     assert codes_at(findings, "SKM032") == []
 
@@ -156,5 +156,5 @@ def test_skm031_score_formulas_of_an_older_template(write, data):
     findings = check_workbook(path).findings
     assert codes_at(findings, "SKM033") == ["SKM Hasil!B5"]
     f = only(findings, "SKM033")[0]
-    assert "templat lama" in f.message("id") and (f.params["count"], f.params["first"]) == ("1", "SKM!H10")
+    assert "templat lama" in f.message("id") and (f.params["count"].id, f.params["first"]) == ("1", "SKM!H10")
     assert codes_at(findings, "SKM032") == []

@@ -27,7 +27,7 @@ def test_a_spaced_turun_is_said_at_the_choice_and_rapikan_deletes_the_spaces(tmp
     findings = check_workbook(path).findings
     assert [(f.code, f.cell, f.severity) for f in findings] == [("VAL025", "F7", "error")]
     shown, computed = REALISASI / TARGET * 100, (2 * TARGET - REALISASI) / TARGET * 100  # 80 and 120
-    assert (f"PK!K7 menampilkan {shown:.0f} %, lkjip-xl menghitung {computed:.0f} %"
+    assert (f"PK!K7 menampilkan {shown:.2f} %, lkjip-xl menghitung {computed:.2f} %".replace(".", ",")
             in findings[0].message("id")), findings[0].message("id")
     assert findings[0].expected == "turun"
 

@@ -142,7 +142,7 @@ def test_percent_typed_into_points_cells_is_read_as_points(data, write):
     findings = check_workbook(path).findings
     assert _codes(findings) == [("VAL015", "PK", "H6"), ("VAL015", "PK", "J6")]
     assert {f.severity for f in findings} == {"info"}
-    assert findings[0].message("en") == "the cell is formatted as a percent and shows 90 %: read as 90 (stored 0,9)"
+    assert findings[0].message("en") == "the cell is formatted as a percent and shows 90 %: read as 90 (stored 0.9)"
     pk = read_workbook(path)[0].table("pk_indikator")
     assert (pk.get("target", 1), pk.get("realisasi", 1)) == (D("90"), D("95"))
     assert (pk.how("target", 1), pk.number_format("target", 1), pk.number_format("target", 0)) == (PERCENT, "0%", None)
@@ -153,7 +153,7 @@ def test_points_typed_into_a_percent_formatted_points_cell_are_reported(data, wr
     path = rewrite_sheet(write(data), PK, "H6", '<c r="H6" s="{s}"><v>90</v></c>', percent=True)
     findings = check_workbook(path).findings
     assert _codes(findings) == [("VAL003", "PK", "H6")]
-    assert findings[0].message("en") == ("90 in a percent cell means 9.000 %; if 90 % is meant, type 90% "
+    assert findings[0].message("en") == ("90 in a percent cell means 9,000 %; if 90 % is meant, type 90% "
                                          "(or the fraction): read as 90")
     assert read_workbook(path)[0].table("pk_indikator").get("target", 1) == 90
 
@@ -381,7 +381,7 @@ def test_a_percent_the_sheets_formula_misreads_is_a_warning_and_rapikan_mends_it
     path = rewrite_sheet(path, PK, "K6", '<c r="K6" s="{s}"><f>' + _formula_of(path, "K6") + '</f><v>0.010555555555555556</v></c>')
     findings = check_workbook(path).findings
     assert [(f.code, f.cell, f.severity) for f in findings] == [("VAL015", "J6", "warning")]
-    assert "PK!K6 menampilkan 1,0556 %, lkjip-xl menghitung 105,5556 %" in findings[0].message("id")
+    assert "PK!K6 menampilkan 1,06 %, lkjip-xl menghitung 105,56 %" in findings[0].message("id")  # 95 / 90, as 0.00 %
     result = repair_workbook(path, tmp_path / "rapi.xlsx")
     assert [(c.cell, c.why, c.after) for c in result.changes if c.cell == "J6"] == [("J6", "percent_points", D(95))]
     assert check_workbook(tmp_path / "rapi.xlsx").findings == []

@@ -115,7 +115,7 @@ def test_sample_findings_grouped_by_sheet_with_cells_counts_and_skm(client):
     realisasi = realisasi[:realisasi.find('<h3 class="sheet">', 10) % (len(realisasi) + 1)]  # its own section
     severities = re.findall(r'<tr class="(error|warning|info)"', realisasi)
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
-    assert "realisasi seharusnya 95,4545" in page  # plain-language message, Indonesian numbers
+    assert "realisasi seharusnya 95,45 (rata-rata 2 komponen)" in page  # plain-language message, Indonesian numbers
     assert "Baris: 01.01.02" in page  # the row's code and text name where the cell is
     english = client.get(client.get("/").url.path)  # the switch keeps the result
     assert english.status_code == 200

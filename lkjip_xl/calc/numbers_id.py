@@ -18,6 +18,7 @@ __all__ = [
     "ParsedNumber",
     "parse_number",
     "format_id",
+    "format_number",
     "format_percent_id",
     "parse_predicate",
     "PREDICATE_LETTERS",
@@ -180,6 +181,16 @@ def format_id(value: Decimal | int, places: int = 0) -> str:
     if places > 0:
         out += "," + frac
     return sign + out
+
+
+_EN_MARKS = str.maketrans(".,", ",.")
+
+
+def format_number(value: Decimal | int, places: int = 0, lang: str = "id") -> str:
+    """A number in the message's language: ``1.500.000`` and ``95,50`` in Indonesian,
+    ``1,500,000`` and ``95.50`` in English."""
+    text = format_id(value, places)
+    return text.translate(_EN_MARKS) if lang == "en" else text
 
 
 def format_percent_id(value: Decimal | int, places: int = 2) -> str:

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Callable, Iterable
 
 from ..calc.decimals import to_decimal
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text, show_value
 from ..i18n import Text
 from ..reader.model import WorkbookModel
 from ..schema.refs import parse_a1
@@ -218,7 +218,7 @@ def scale_findings(model: WorkbookModel, relations: list) -> tuple[list[Finding]
                            f"as on sheet {via}, which it is compared with")
         factors[key] = factor
         own.append(Finding("BUD032", model.table(key).sheet, cell, expected=abs(big), found=abs(value),
-                           params={"unit": UNITS.get(top - e, UNITS[2]), "factor": f"{factor:,}".replace(",", "."),
+                           params={"unit": UNITS.get(top - e, UNITS[2]), "factor": number_text(factor),
                                    "others": others, "example": example}))
     return own, factors
 

@@ -13,6 +13,7 @@ from typing import Iterable
 from ..calc.budget import add_amounts
 from ..derive.budget import money
 from ..findings import Finding
+from ..i18n import Text
 from ..schema import belanja
 from ..schema.refs import parse_a1
 from .budget_cells import AMOUNT_CELLS, BudgetCells
@@ -21,6 +22,8 @@ from .relations import Linear, Ref, reported
 
 # Belanja Operasi, Belanja Modal and Jumlah: a row that only adds up others, which lkjip-xl adds up
 GROUP_ROWS = frozenset([*(group for group, _ in belanja.GROUPS), belanja.JUMLAH])
+# a column as a message names it (the English template's headers)
+_COLUMN = {"anggaran": Text("anggaran", "budget"), "realisasi": Text("realisasi", "spent")}
 
 
 def check(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
@@ -95,7 +98,7 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
         if i is None or want is None:
             return None
         finding = Finding("BUD008", bel.sheet, bel.cell(col, i), expected=want, found=found,
-                          params={"name": f"{label} ({col})", "detail": detail})
+                          params={"name": Text.of("{} ({})", label, _COLUMN[col]), "detail": detail})
         if found is None and label in GROUP_ROWS and want:
             # a group row left blank counts as its kinds, as Jumlah and the annex take it: a note
             return replace(finding, severity_override="info")
@@ -109,7 +112,7 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
     parts = {group: [k for k in kinds if row(k) is not None] for group, kinds in belanja.GROUPS}
     out = [relation(belanja.OPERASI, group_sums[belanja.OPERASI], "Pegawai + Barang dan Jasa",
                     lambda: [term(k) for k in parts[belanja.OPERASI]]),
-           relation(belanja.MODAL, group_sums[belanja.MODAL], "Σ 5 jenis belanja modal",
+           relation(belanja.MODAL, group_sums[belanja.MODAL], Text("Σ 5 jenis belanja modal", "Σ its 5 kinds"),
                     lambda: [term(k) for k in parts[belanja.MODAL]])]
     # Jumlah from the group rows (their kinds where a group row is blank): a wrong Operasi breaks both
     # its own sum and Jumlah, and the blame reports it at Operasi
@@ -122,13 +125,13 @@ def _classes(bel, col: str, name: str, cells: BudgetCells | None):
     if cells is not None:
         programmes = [line for line in cells.tree.roots if line.level == "program"]
         out.append(relation(belanja.JUMLAH, add_amounts(cells.quoted(p.index, name) for p in programmes),
-                            "Σ program, sheet Realisasi",
+                            Text("Σ program, sheet Realisasi", "Σ programmes, Realisasi sheet"),
                             lambda: [t for p in programmes for t in cells.terms(p.index, name, -1)],
                             report=not isinstance(jumlah, Linear) or not jumlah.fails,
                             realisasi=[p.index for p in programmes]))
         for label, rows in _by_class(cells, name).items():
             out.append(relation(label, add_amounts(cells.quoted(i, name) for i in rows) or 0,
-                                f"Σ sub kegiatan {label}",
+                                Text(f"Σ sub kegiatan {label}", f"Σ sub-activities of {label}"),
                                 lambda rows=rows: [t for i in rows for t in cells.terms(i, name, -1)], realisasi=rows))
     yield from (r for r in out if r is not None)
 

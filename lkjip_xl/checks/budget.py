@@ -23,13 +23,11 @@ from ..calc.decimals import percent, strip_exponent
 from ..derive.budget import money
 from ..findings import Finding
 from . import budget_sources
-from .budget_cells import AMOUNT_CELLS, BudgetCells
+from .budget_cells import AMOUNT_CELLS, FIELD_NAME, BudgetCells
 from .compare import judge_typed, typed_match
 from .relations import Linear, judged, reported
 
 FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
-FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan", "realisasi": "realisasi",
-              "sisa": "sisa"}
 # the amount of each row a roll-up adds up (a revised parent is compared with its children's pagu)
 TERM = {"pagu_murni": "pagu_murni", "pagu_perubahan": "pagu", "realisasi": "realisasi", "sisa": "sisa"}
 

@@ -9,7 +9,12 @@ from typing import Any, Callable
 
 from ..derive.budget import money
 from ..derive.rows import derivations_of
+from ..i18n import Text
 from .relations import Ref
+
+# an amount column as a message names it (the English template's column headers)
+FIELD_NAME = {"pagu_murni": Text("pagu murni", "original budget"), "pagu_perubahan": Text("pagu perubahan", "revised budget"),
+              "realisasi": Text("realisasi", "spending"), "sisa": Text("sisa", "balance")}
 
 TABLE = "realisasi"
 # the kinds of cell a budget relation over Realisasi rows is made of (see Relation.kinds)

@@ -16,14 +16,13 @@ from typing import Iterable
 from ..calc.budget import add_amounts, level_of, match_key, parent_code
 from ..derive.budget import money
 from ..findings import Finding
-from ..i18n import Text
+from ..i18n import Text, quarter
 from . import belanja_classes
-from .budget_cells import AMOUNT_CELLS, BudgetCells
+from .budget_cells import AMOUNT_CELLS, FIELD_NAME, BudgetCells
 from .codes import norm
 from .relations import Linear, Ref, Test, one_of, reported
 
 _DEPTH = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2}
-FIELD_NAME = {"pagu_murni": "pagu murni", "pagu_perubahan": "pagu perubahan"}
 QUARTERS = (1, 2, 3, 4)
 # the kinds of cell the Rencana Aksi relations are made of (see Relation.kinds)
 RA_PAGU_CELLS = frozenset(("ra_kegiatan", key) for key in ("pagu", *(f"pagu_tw{q}" for q in QUARTERS)))
@@ -96,7 +95,7 @@ def _pk(pk, cells: BudgetCells):
                 continue  # a partial sum says nothing: the blank rows are said on Realisasi (BUD016, BUD017)
             want = add_amounts(cells.quoted(i, name) for i in present)
             finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=None if unchanged else found,
-                              params={"field": key.split("_")[1], "kode": code}) if want != found else None
+                              params={"field": FIELD_NAME[key], "kode": code}) if want != found else None
             if unchanged:  # the blank itself is the slip when the sheet's programme was revised
                 if finding is not None:
                     yield finding
@@ -238,7 +237,7 @@ def _quarters_above_pagu(ra, where: dict):
         elif over is not None:
             q, spent, planned = over
             finding = Finding("BUD023", ra.sheet, ra.cell(f"realisasi_tw{q}", j), expected=planned, found=spent,
-                              params={"kode": norm(ra.get("kode", j)) or "", "tw": q})
+                              params={"kode": norm(ra.get("kode", j)) or "", "tw": quarter(q)})
             yield Test(finding, values, lambda v, j=j, annual=annual: _first_over(v, j, annual) is None)
 
 

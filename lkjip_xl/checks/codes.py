@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from ..calc.budget import level_of, normalise_code, parent_code
 from ..findings import Finding
+from ..i18n import Text
 from ..schema.lists import values as list_values
 from ..schema.types import ColType
 from .compare import is_blank
@@ -22,7 +23,8 @@ from .kinerja import code_key
 
 CODE_TABLES = ("realisasi", "pk_program", "ra_kegiatan")
 INDICATOR_TABLES = ("pk_indikator", "ra_indikator")
-_CHILD = {"program_without_kegiatan": "kegiatan", "kegiatan_without_sub_kegiatan": "sub kegiatan"}
+_CHILD = {"program_without_kegiatan": Text("kegiatan", "activity"),
+          "kegiatan_without_sub_kegiatan": Text("sub kegiatan", "sub-activity")}
 
 
 def norm(code: Any) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from ..calc.target_range import TargetRange
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
 from ..i18n import Text
 from ..reader.values import NIL
 from ..schema import SCHEMA
@@ -155,13 +155,15 @@ def overwritten_notes(findings: list[Finding]) -> list[Finding]:
             for f in findings]
 
 
-INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL013", "VAL014"})  # text or unreadable where a number or date goes
+# text or unreadable where a number or date goes, or an error value there (=1/0 typed as a target)
+INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL010", "VAL013", "VAL014"})
 
 
 def error_notes(findings: list[Finding], model) -> list[Finding]:
     """The error value a template formula shows (VAL010 at a computed cell) because an input of its
-    row holds text or cannot be read (VAL001, VAL013, ...): one slip, said once at the input; the
-    error value becomes a note naming it. Errors typed or computed from elsewhere stay errors."""
+    row holds text, cannot be read or holds an error value itself (VAL001, VAL013, VAL010, ...): one
+    slip, said once at the input; the error value becomes a note naming it. Errors typed or computed
+    from elsewhere stay errors."""
     unreadable = set()
     for f in findings:
         if f.code in INPUT_PROBLEMS:
@@ -183,7 +185,8 @@ def error_notes(findings: list[Finding], model) -> list[Finding]:
             row = cell[0]
             source = next((a1(row, p) for p in reads[(f.sheet, cell[1])] if (f.sheet, (row, p)) in unreadable), None)
             if source is not None:
-                f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}"})
+                # what the error value means is said at its source: here, only where it comes from
+                f = replace(f, severity_override="info", params={**f.params, "follows": f"{f.sheet}!{source}", "why": ""})
         out.append(f)
     return out
 
@@ -256,11 +259,13 @@ def _misread(cell: str, found, expected, unit: str, why: Text = Text(
         "rumus lembar kerja memakai nilai tersimpannya", "the sheet's own formulas use the stored value"),
         fix: Text = Text("ketik angkanya tanpa %", "type the number without %")) -> Text:
     """What an input the sheet's formula reads otherwise than lkjip-xl (a percent typed where it
-    reads the fraction) does to ``cell``."""
-    return Text(f"; {why.id}: {cell} menampilkan {show_value(found)}{unit}, lkjip-xl menghitung "
-                f"{show_value(expected)}{unit}; {fix.id}, atau jalankan lkjip-xl rapikan",
-                f"; {why.en}: {cell} shows {show_value(found, 'en')}{unit}, lkjip-xl computes "
-                f"{show_value(expected, 'en')}{unit}; {fix.en}, or run lkjip-xl rapikan")
+    reads the fraction) does to ``cell`` (a percent to 2 decimals, as the template's percent cells
+    show it)."""
+    shows, computes = (number_text(v, 2 if unit else None) for v in (found, expected))
+    return Text(f"; {why.id}: {cell} menampilkan {shows.id}{unit}, lkjip-xl menghitung {computes.id}{unit}; "
+                f"{fix.id}, atau jalankan lkjip-xl rapikan",
+                f"; {why.en}: {cell} shows {shows.en}{unit}, lkjip-xl computes {computes.en}{unit}; "
+                f"{fix.en}, or run lkjip-xl rapikan")
 
 
 def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:

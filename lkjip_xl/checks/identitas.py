@@ -93,7 +93,7 @@ def _stated_years(ctx, form):
     text = str(info.values.get("periode") or "") if info is not None else ""
     years = [int(y) for y in _YEAR.findall(text)]
     if years and "periode" in info.cells:
-        yield max(years), 0, 0, info.sheet, info.cells["periode"], text.strip(), SURVEY, lambda t: f"{t}–{t}"
+        yield max(years), 0, 0, info.sheet, info.cells["periode"], text.strip(), SURVEY, str
 
 
 def _y(values: dict, key: str) -> int:

@@ -16,13 +16,13 @@ from typing import Any, Iterable
 from ..calc.budget import level_of, match_key
 from ..calc.capaian import capaian, composite_realisasi, normalise_arah
 from ..calc.decimals import number_or_none, strip_exponent
-from ..calc.numbers_id import PREDICATE_LETTERS, format_id, parse_predicate
+from ..calc.numbers_id import PREDICATE_LETTERS, parse_predicate
 from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
 from ..derive.stage import partial_year
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text, show_value
 from ..i18n import Text
 from ..reader.values import typed_grade
 from ..settings import Settings, skala_choice
@@ -221,7 +221,7 @@ def _grade_of(ctx, pk, cell: str, row, letter: str, value: Decimal) -> Iterable[
     band = grade(scale, value) if scale is not None else None
     if band is not None and band.code and band.code != letter:
         yield Finding("KIN004", pk.sheet, cell, expected=band.code, found=letter,
-                      params={"number": format_id(value, min(_places(value), 4))})
+                      params={"number": number_text(value)})
 
 
 def _typed_grades(ctx, pk, i, row) -> Iterable[Finding]:
@@ -410,7 +410,7 @@ def _typed_ratios(ctx) -> Iterable[Finding]:
             typed, computed = number(table.values[column][i]), derived[i].get(column)
             if table.has_formula[column][i] or typed is None or computed is None:
                 continue
-            detail = f"{_show(table.get(num, i))} / {_show(table.get(den, i))}"
+            detail = Text.of("{} / {}", _show(table.get(num, i)), _show(table.get(den, i)))
             findings = judge_typed(code, table.sheet, table.cell(column, i), computed, typed, ctx.settings,
                                    params={"detail": detail}, name=name)
             yield from _typed_relation(ctx, findings, code, key, i, column, typed, (num, den))
@@ -451,9 +451,9 @@ def _uncomputable(ctx) -> Iterable[Finding]:
                               expected=capaian(target, real, "turun", "2t_minus_r").value, found=real)
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Text | str:
     d = number(value)
-    return "?" if d is None else format_id(d, min(_places(d), 4))
+    return "?" if d is None else number_text(d)
 
 
 def _efisiensi(ctx) -> Iterable[Finding]:

@@ -13,9 +13,8 @@ from typing import Iterable
 
 from ..calc.budget import add_amounts, split_codes
 from ..calc.decimals import number_or_none
-from ..calc.numbers_id import format_id
 from ..calc.target_range import as_range, bounds, midpoint
-from ..findings import Finding
+from ..findings import Finding, number_text
 from .compare import judge_typed, same_statement
 from .kinerja import FORMULA_TEXT, code_key, letter_realisasi, number
 from .plausibility import SCALE_FACTOR, off_scale, ratio_findings
@@ -201,7 +200,7 @@ def _history_scale(model, pk, disputed: set[str]) -> Iterable[Finding]:
             reference = median(others)
             if off_scale(value, reference, SCALE_FACTOR, low_side=not (k == "realisasi" and code in turun)):
                 name = f"{k} {hist.get('tahun', i) or ''}".strip()  # realisasi 2022
-                yield Finding("KIN022", hist.sheet, cell, expected=format_id(reference, 2),
+                yield Finding("KIN022", hist.sheet, cell, expected=number_text(reference, 2),
                               found=_stated(hist.get(k, i)), params={"name": name})
 
 

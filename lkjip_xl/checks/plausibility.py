@@ -28,7 +28,8 @@ from ..calc.decimals import strip_exponent
 from ..calc.target_range import as_range, midpoint
 from ..calc.typos import digit_slip
 from ..derive.budget import money
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
+from ..i18n import quarter
 from .kinerja import TYPED_RATIOS, code_key, number, rows_by_code, stated_target
 from .relations import Ref, Sources, Test, reported
 
@@ -131,10 +132,6 @@ def nothing_achieved(ratio, inputs: list) -> bool:
     return ratio == 0 and any(number(v) == 0 for v in inputs)
 
 
-def _show(value: Decimal) -> str:
-    from ..calc.numbers_id import format_id
-
-    return format_id(value, 2)
 
 
 # ------------------------------------------------------------------------------ KIN022, KIN023
@@ -180,7 +177,7 @@ def _indicator_values(ctx, pk, sources: Sources) -> Iterable[Finding]:
                 value * 100, reference, SCALE_FACTOR)  # 0,08 typed for 8 (%)
             # a turun indicator's realisasi may be far below: that is good news, not another scale
             if fraction or key != "realisasi" and off_scale(value, reference, SCALE_FACTOR, low_side=not turun):
-                yield from _at(ctx, "KIN022", ref, _show(reference), stated_target(pk.get(key, i)),
+                yield from _at(ctx, "KIN022", ref, number_text(reference, 2), stated_target(pk.get(key, i)),
                                name=key.replace("_", " "))
                 continue
             other = SLIP_OF.get(key)
@@ -215,19 +212,19 @@ def _akhir_quarters(ctx, sources: Sources) -> Iterable[Finding]:
                     annual is not None and annual < 0 < v):
                 flagged.add(q)
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
-                               stated_target(typed), tw=q)
+                               stated_target(typed), tw=quarter(q))
         if annual is not None:
             q = _moves_away([(q, v) for q, v, _ in targets if q not in flagged], annual)
             if q is not None:
                 yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"target_tw{q}"), stated_target(stated),
-                               stated_target(ra.get(f"target_tw{q}", j)), tw=q)
+                               stated_target(ra.get(f"target_tw{q}", j)), tw=quarter(q))
         actual = number(ra.get("realisasi_tw4", j))
         actuals = [(q, number(ra.get(f"realisasi_tw{q}", j))) for q in (1, 2, 3)]
         actuals = [(q, v) for q, v in actuals if v is not None]
         path = [v for _, v in actuals] + ([actual] if actual is not None else [])
         for k, (q, v) in enumerate(actuals):
             if off_scale(v, actual, QUARTER_SCALE) and _rescaled_fits(path, k, actual):
-                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"realisasi_tw{q}"), actual, v, tw=q)
+                yield from _at(ctx, "KIN024", Ref("ra_indikator", j, f"realisasi_tw{q}"), actual, v, tw=quarter(q))
 
 
 def _rescaled_fits(path: list, k: int, reference: Decimal) -> bool:
@@ -282,5 +279,5 @@ def _pagu_versions(ctx, sources: Sources) -> Iterable[Finding]:
                 others = ", ".join(_place(ctx, r) for r in refs if r != ref)
                 yield Finding("BUD024", table.sheet, table.cell(ref.key, i), expected=m if ref.key == "pagu_perubahan"
                               else p, found=p if ref.key == "pagu_perubahan" else m,
-                              params={"murni": show_value(m), "perubahan": show_value(p),
+                              params={"murni": number_text(m), "perubahan": number_text(p),
                                       **({"alternatives": others} if others else {})})

@@ -10,6 +10,7 @@ import re
 from typing import Iterable
 
 from ..findings import Finding
+from ..i18n import Text
 from ..schema import SCHEMA
 from ..schema.refs import a1
 from ..template.layout import print_rows
@@ -43,4 +44,5 @@ def check(ctx) -> Iterable[Finding]:
         if missed is not None:
             first, last, end = missed
             yield Finding(code_of(sheet, end), sheet.name, a1(first, sheet.tables[0].first_col), expected=last, found=end,
-                          params={"first": first, "last": last, "end": end})
+                          params={"rows": Text(f"baris {first}", f"row {first}") if first == last else
+                                  Text(f"baris {first}–{last}", f"rows {first}–{last}"), "end": end})

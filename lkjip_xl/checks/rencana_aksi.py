@@ -25,13 +25,15 @@ from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up, strip_exponent
 from ..calc.target_range import TargetRange, bounds, same_target, target_key
 from ..derive.stage import ROMAN, partial_year
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
+from ..i18n import Text
 from .kinerja import code_key, number, rows_by_code, stated_target
 from .compare import same_statement
 from .relations import Ref, Test, equal, reported
 
 QUARTERS = ("1", "2", "3", "4")
-RULE_TEXT = {"kumulatif": "kumulatif (Σ TW I–IV)", "akhir": "akhir (TW IV)", "rata-rata": "rata-rata (TW I–IV)"}
+RULE_TEXT = {"kumulatif": Text("kumulatif (Σ TW I–IV)", "kumulatif (Σ Q1–Q4)"), "akhir": Text("akhir (TW IV)", "akhir (Q4)"),
+             "rata-rata": Text("rata-rata (TW I–IV)", "rata-rata (mean of Q1–Q4)")}
 
 
 def check(ctx) -> Iterable[Finding]:
@@ -144,8 +146,8 @@ def _range_quarters(ra, i, rule: str, quarters: list, annual) -> Iterable[Findin
         last = tw[3][0] if tw[3] else None  # kumulatif written as running totals: TW IV is the year
         if any(v is not None and year[0] <= v <= year[1] for v in (point, last if rule == "kumulatif" else None)):
             return
-    lower, upper = (show_value(strip_exponent(g[0])) if g[0] is not None else "?" for g in got)
-    yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=lower if lower == upper else f"{lower}–{upper}",
+    lower, upper = (number_text(strip_exponent(g[0])) if g[0] is not None else "?" for g in got)
+    yield Finding("KIN008", ra.sheet, ra.cell("target_tw4", i), expected=lower if lower == upper else Text.of("{}–{}", lower, upper),
                   found=stated_target(annual), params={"rule": RULE_TEXT[rule]})
 
 

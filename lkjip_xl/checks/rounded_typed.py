@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
 from ..i18n import Text
 from ..reader.formula_refs import reads_any
 from ..schema.refs import parse_a1
@@ -54,22 +54,23 @@ def _cell(ref: str) -> tuple[int, int]:
     return parse_a1(ref)
 
 
-def _exact(value, typed, lang: str) -> str:
+def _exact(value, typed) -> Text:
     """The formula's result to two places more than the value typed, with … where it goes on."""
     from ..calc.decimals import decimal_places, to_decimal
-    from ..calc.numbers_id import format_id
 
     d = to_decimal(value)
     shown = min(decimal_places(d), decimal_places(to_decimal(typed)) + 2)
-    text = format_id(d, shown) if lang == "id" else f"{d:,.{shown}f}"
-    return text + ("…" if decimal_places(d) > shown else "")
+    text = number_text(d, shown)
+    more = "…" if decimal_places(d) > shown else ""
+    return Text(text.id + more, text.en + more)
 
 
 def _consequence(typed: Finding, shown: Finding) -> Text:
     where = f"{shown.sheet}!{shown.cell}"
-    return Text(f" (dibulatkan dari hasil rumusnya {_exact(typed.expected, typed.found, 'id')}); rumus yang menjumlahkannya "
-                f"menghitung dari angka bulat ini: {where} menampilkan {show_value(shown.found)}, lkjip-xl "
-                f"menghitung {show_value(shown.expected)}; kembalikan rumusnya (lkjip-xl rapikan)",
-                f" (rounded from the formula's {_exact(typed.expected, typed.found, 'en')}); the formulas adding it up "
-                f"compute from this rounded figure: {where} shows {show_value(shown.found, 'en')}, lkjip-xl "
-                f"computes {show_value(shown.expected, 'en')}; put the formula back (lkjip-xl rapikan)")
+    exact, found, expected = _exact(typed.expected, typed.found), number_text(shown.found), number_text(shown.expected)
+    return Text(f" (dibulatkan dari hasil rumusnya {exact.id}); rumus yang menjumlahkannya menghitung dari angka "
+                f"bulat ini: {where} menampilkan {found.id}, lkjip-xl menghitung {expected.id}; kembalikan rumusnya "
+                "(lkjip-xl rapikan)",
+                f" (rounded from the formula's {exact.en}); the formulas adding it up compute from this rounded "
+                f"figure: {where} shows {found.en}, lkjip-xl computes {expected.en}; put the formula back "
+                "(lkjip-xl rapikan)")

@@ -11,10 +11,9 @@ from statistics import median
 from typing import Iterable
 
 from ..calc.decimals import number_or_none
-from ..calc.numbers_id import format_id
 from ..calc.scales import Band, grade
 from ..derive.sakip import COMPONENTS, SCALE, WEIGHTS
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
 from .kinerja import number
 from .plausibility import SCALE_FACTOR, off_scale
 from .relations import Linear, Ref, Test, reported
@@ -53,7 +52,7 @@ def _scores(ctx) -> Iterable[Finding]:
         bands = [grade(SCALE, v) for v in (nilai, d["jumlah"]) if v is not None]  # the score's, the sum's
         if typed and d["predikat"] and not any(b is not None and _names(typed, b) for b in bands):
             yield Finding("SAK002", table.sheet, table.cell("predikat", i), expected=d["predikat"],
-                          found=row.get("predikat"), params={"nilai": show_value(row.get("nilai"))})
+                          found=row.get("predikat"), params={"nilai": number_text(row.get("nilai"))})
 
 
 def _sum_relation(table, i: int, nilai, jumlah) -> Linear:
@@ -78,7 +77,7 @@ def _on_scale(table, i: int, key: str, adds_up: bool) -> Test:
         return v[ref] is None or (0 <= v[ref] <= WEIGHTS[key] and not off_scale(v[ref], reference, SCALE_FACTOR))
 
     within = value is None or 0 <= value <= WEIGHTS[key]
-    finding = Finding("KIN022", table.sheet, table.cell(key, i), expected=format_id(reference or 0, 2), found=value,
+    finding = Finding("KIN022", table.sheet, table.cell(key, i), expected=number_text(reference or 0, 2), found=value,
                       params={"name": key}) if adds_up and within and len(others) >= MAJORITY else None
     return Test(finding, {ref: value}, holds, confirms=False)
 

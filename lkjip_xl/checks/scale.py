@@ -11,6 +11,7 @@ from typing import Iterable
 
 from ..calc.scales import Band, Scale, scale_from_rows, validate_scale
 from ..findings import Finding
+from ..i18n import Text
 from .relations import Ref, Test, equal
 
 _FIELDS = (("label", "label"), ("kode", "code"), ("bawah", "lower"), ("bawah_inklusif", "lower_inclusive"),
@@ -98,6 +99,12 @@ def _bad_column(name: str, row: dict) -> str:
     return "preset"
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Text:
+    """Why a row of the scale cannot be used (calc/scales.py says it in English), in both languages;
+    a bound is a number by then (the reader reports one that is not, VAL013)."""
     text = str(exc)
-    return text.split(": ", 1)[1] if text.startswith("row ") and ": " in text else text
+    text = text.split(": ", 1)[1] if text.startswith("row ") and ": " in text else text
+    what, _, rest = text.partition(": ")
+    if what == "not a yes/no value":
+        return Text(f"bukan ya/tidak: {rest}", text)
+    return Text(text, text)

@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from ..calc.decimals import decimal_places, number_or_none, to_decimal
-from ..calc.numbers_id import format_id
+from ..calc.decimals import number_or_none, to_decimal
 from ..calc.scales import PRESETS
 from ..calc.skm import (
     ANSWER_SCORES, DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, min_sample,
@@ -26,7 +25,8 @@ from ..calc.skm import (
 )
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
-from ..findings import Finding
+from ..findings import Finding, number_text
+from ..i18n import Text
 from ..schema import SCHEMA
 from ..schema.lists import ANSWER_SCORE_TABLE
 from ..schema.refs import a1
@@ -95,7 +95,7 @@ def answer_findings(
         i, j = min(five)
         col = result.columns[j]
         out.append(Finding("SKM004", sheet, cell_of(col.column, i), expected="1–4", found=raw_of(col.column, i),
-                           params={"count": format_id(len(five)), "unsur": unsur_label(col.unsur)}))
+                           params={"count": number_text(len(five)), "unsur": unsur_label(col.unsur)}))
     return out
 
 
@@ -121,7 +121,7 @@ def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[F
     need = min_sample(p)
     if have >= need:
         return []
-    return [Finding("SKM005", sheet, cell, expected=need, found=have, params={"populasi": format_id(p)})]
+    return [Finding("SKM005", sheet, cell, expected=need, found=have, params={"populasi": number_text(p)})]
 
 
 def nearest_boundary(value: Decimal) -> Decimal:
@@ -138,7 +138,7 @@ def ikm_findings(result: SkmResult, sheet: str, cell: str) -> list[Finding]:
     out = []
     if ikm.near_boundary:
         out.append(Finding("SKM016", sheet, cell, found=_plain(ikm.unrounded),
-                           params={"boundary": format_id(nearest_boundary(ikm.unrounded), 2),
+                           params={"boundary": number_text(nearest_boundary(ikm.unrounded), 2),
                                    "mutu": ikm.mutu or "-"}))
     if result.weight != DEFAULT_WEIGHT:
         exact = ikm_from_nrr(result.nrr_by_unsur(), DEFAULT_WEIGHT)
@@ -246,7 +246,7 @@ def _numbers_as_text(model, resp) -> list[Finding]:
     if counted:
         key, i, raw, score = min(counted, key=lambda c: (c[1], COLUMNS.index(c[0])))
         out.append(Finding("SKM036", ANSWERS, resp.cell(key, i), expected=score, found=raw,
-                           params={"count": format_id(len(counted)),  # and each, for rapikan to make numbers
+                           params={"count": number_text(len(counted)),  # and each, for rapikan to make numbers
                                    "cells": tuple((resp.cell(k, j), t, v) for k, j, t, v in counted)}))
     return out
 
@@ -337,7 +337,7 @@ def _label_findings(model, resp, block, result: SkmResult) -> list[Finding]:
                                found="" if is_blank(col.name) else str(col.name),
                                params={"why": _WHY_UNREAD[reads][0], "why_en": _WHY_UNREAD[reads][1],
                                        "unsur": unsur_label(col.unsur), "column": col.column.upper(),
-                                       "count": format_id(len(unread)),
+                                       "count": number_text(len(unread)),
                                        "first": f"{ANSWERS}!{resp.cell(col.column, unread[0])}"}))
     return out
 
@@ -388,21 +388,21 @@ def _summary_row(block, i: int, row: dict, col, settings: Settings) -> list[Find
     elif total is not None and n is not None:  # SKM012: an impossible sum
         whole_n = n == n.to_integral_value() and n > 0
         if not (whole_n and total == total.to_integral_value() and n <= total <= 4 * n):
-            expected = f"{format_id(n)}–{format_id(4 * n)}" if whole_n else None
+            expected = Text.of("{}–{}", number_text(n), number_text(4 * n)) if whole_n else None
             out.append(Finding("SKM012", SUMMARY, _block_cell(block, "jumlah_nilai", i), expected=expected,
-                               found=total, params={"n": format_id(n, min(decimal_places(n), 4))}))
+                               found=total, params={"n": number_text(n)}))
     typed = number_or_none(row.get("nrr_tertulis"))
     if typed is None:
         return out
     cell = _block_cell(block, "nrr_tertulis", i)
     if not (1 <= typed <= 4):
-        out.append(Finding("SKM009", SUMMARY, cell, expected="1,00–4,00", found=typed))
+        out.append(Finding("SKM009", SUMMARY, cell, expected=Text("1,00–4,00", "1.00–4.00"), found=typed))
     elif col.source in ("responden", "jumlah") and col.nrr is not None:
         out += judge_typed("SKM011", SUMMARY, cell, col.nrr, typed, settings, name=f"NRR {col.unsur or ''}".strip())
     else:
         whole = whole_or_none(row.get("jumlah_responden"))
         if whole is not None and whole > 0 and not is_multiple_of_1_over_n(typed, whole):
-            out.append(Finding("SKM010", SUMMARY, cell, found=typed, params={"n": format_id(whole)}))
+            out.append(Finding("SKM010", SUMMARY, cell, found=typed, params={"n": number_text(whole)}))
     return out
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..calc.decimals import compare_typed, decimal_places, round_half_up
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..calc.typos import digit_slip
-from ..findings import Finding, slip_text
+from ..findings import Finding, number_text, show_value, slip_text
+from ..i18n import LANGS, Text
 from .claims import Claim
 from .facts import Fact, Facts
 from .numbers import money_like
@@ -147,7 +148,8 @@ def judge(claim: Claim, facts: Facts) -> Outcome:
                     return Outcome(claim, REPORTED, [_finding("DOC002", claim, f, f.value, token.value, *slip,
                                                               typed_at=where)])
                 if f.conflicting:
-                    others = "; ".join(f"{format_id(v, 2 if f.percent else 0)} ({w})" for v, w in f.typed)
+                    others = Text("; ".join(f"{format_number(v, 2 if f.percent else 0, 'id')} ({w})" for v, w in f.typed),
+                                  "; ".join(f"{format_number(v, 2 if f.percent else 0, 'en')} ({w})" for v, w in f.typed))
                     return Outcome(claim, REPORTED, [_finding("DOC003", claim, f, None, token.value, None,
                                                               typed_at=where, others=others)])
     # a pagu whose version goes unsaid is reported against the final (perubahan) budget only
@@ -195,13 +197,13 @@ def _year(claim: Claim, facts: Facts) -> Outcome:
                                              str(value), _params(claim, None, None))])
 
 
-def _slip(found: Decimal, f: Fact, facts: Facts) -> tuple[str | None, str | None]:
+def _slip(found: Decimal, f: Fact, facts: Facts) -> tuple[str | None, Text | None]:
     expected = _value(f)
     if f.attr == "sisa":  # either sign (Lebih/(Kurang))
         found, expected = abs(found), abs(expected)
     for value, kind in f.slips:
         if compare_typed(value, found) == "exact" or value == found:
-            return kind, format_id(value, 2)
+            return kind, number_text(value, 2)
     if expected != expected.to_integral_value() and found == int(expected):
         return "sen_dropped", None
     for other in facts.facts:
@@ -263,7 +265,7 @@ def claim_params(claim: Claim) -> dict:
             "cell_start": claim.cell_start if claim.col is not None else None, "number": claim.token.raw}
 
 
-def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None = None, **more) -> dict:
+def _params(claim: Claim, f: Fact | None, slip: str | None, detail: Text | None = None, **more) -> dict:
     params = {**claim_params(claim), **more}
     if f is not None:
         attr_id, attr_en = _WORDS.get(f.attr, (f.attr, f.attr))
@@ -276,7 +278,7 @@ def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None =
     hint_id = hint_en = ""
     if slip:
         if slip in _SLIPS:
-            hint_id, hint_en = (t.format(detail=detail) for t in _SLIPS[slip])
+            hint_id, hint_en = (t.format(detail=show_value(detail, lang)) for t, lang in zip(_SLIPS[slip], LANGS))
         else:
             hint_id, hint_en = slip_text(slip, "id"), slip_text(slip, "en")
         hint_id, hint_en = f" (kemungkinan: {hint_id})", f" (likely: {hint_en})"
@@ -284,7 +286,7 @@ def _params(claim: Claim, f: Fact | None, slip: str | None, detail: str | None =
     return params
 
 
-def _finding(code: str, claim: Claim, f: Fact, expected, found, slip: str | None, detail: str | None = None,
+def _finding(code: str, claim: Claim, f: Fact, expected, found, slip: str | None, detail: Text | None = None,
              **more) -> Finding:
     return Finding(code, claim.segment.part, cell_of(claim), expected, found,
                    _params(claim, f, slip, detail, **more))

@@ -29,7 +29,7 @@ from .model import ERROR, CellError, Flags, FormData, TableData, WorkbookModel
 from .notes import trailing_notes
 from .print_areas import print_areas
 from .styles import read_styles
-from .values import convert, make_converter, targets_first
+from .values import convert, error_value_why, make_converter, targets_first
 from .xmlscan import SheetScan, WholeSheetNeeded, bad_dates, element_prefix, scan_sheet, scan_stretches
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
@@ -287,7 +287,8 @@ def _unusable(scan: SheetScan, cell: tuple[int, int], sheet: str, ref: str) -> t
     value (VAL010; it stays in the model as the error it is), a date-formatted number that is no
     date (VAL016; no value)."""
     if cell in scan.errors:
-        return Finding("VAL010", sheet, ref, found=scan.errors[cell]), CellError(scan.errors[cell]), ERROR
+        return (Finding("VAL010", sheet, ref, found=scan.errors[cell], params={"why": error_value_why(scan.errors[cell])}),
+                CellError(scan.errors[cell]), ERROR)
     if cell in scan.bad_dates:
         return Finding("VAL016", sheet, ref, found=scan.bad_dates[cell]), None, None
     return None

@@ -27,11 +27,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..calc.decimals import decimal_places, strip_exponent, to_decimal
-from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, format_id, number_before_unit, parse_number, parse_predicate
+from ..calc.decimals import strip_exponent, to_decimal
+from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, number_before_unit, parse_number, parse_predicate
 from ..calc.survey_dates import parse_date
 from ..calc.target_range import grade_letter, parse_range, range_problem
-from ..findings import Finding, show_value
+from ..findings import Finding, number_text
 from ..i18n import Text
 from ..schema.lists import spelling_key
 from ..schema.types import ColType
@@ -82,8 +82,8 @@ def _readings(readings) -> Text | None:
     """"1.500": it may mean 1.500 (thousands) or 1,5 (decimal)."""
     if len(readings) != 2:
         return None
-    a, b = (show_value(strip_exponent(r.normalize())) for r in readings)
-    return Text(f"bisa berarti {a} atau {b}", f"it may mean {a} or {b}")
+    a, b = (number_text(strip_exponent(r.normalize())) for r in readings)
+    return Text(f"bisa berarti {a.id} atau {b.id}", f"it may mean {a.en} or {b.en}")
 
 
 def _why(reason: str):
@@ -141,10 +141,9 @@ def _number_with_words(text: str) -> Decimal | None:
     return None if p.ambiguous or p.special else p.value
 
 
-def _shown(points: Decimal) -> str:
-    """A percent as a percent cell shows it, in Indonesian form: 8.500 %, 90,5 %."""
-    points = strip_exponent(points)
-    return f"{format_id(points, decimal_places(points))} %"
+def _shown(points: Decimal) -> Text:
+    """A percent as a percent cell shows it, in the message's language: 8.500 %, 90,5 % (8,500 %, 90.5 %)."""
+    return Text.of("{} %", number_text(strip_exponent(points)))
 
 
 def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, formula: bool = False,
@@ -156,7 +155,7 @@ def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, fo
     if isinstance(raw, bool):
         return None, problem("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"}), None
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return None, problem("VAL011", found=str(raw), params={"hint": ""}), None
+        return None, problem("VAL011", found=str(raw), params={"hint": _DATE_TYPED}), None
     if isinstance(raw, str):
         return _number_from_text(raw, ctype, unit_words)
     if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
@@ -192,6 +191,30 @@ _RANGE_WHY = {
 }
 
 
+# what a formula's error value means, and what to do (VAL010)
+_ERROR_WHY = {
+    "#REF!": Text(": rumusnya merujuk sel, baris atau kolom yang sudah dihapus; salin rumus kolom ini dari baris yang "
+                  "masih benar atau dari templat kosong (lkjip-xl template)",
+                  ": its formula refers to a cell, row or column that was deleted; copy this column's formula from a "
+                  "row that is still right or from a blank template (lkjip-xl template)"),
+    "#DIV/0!": Text(": rumusnya membagi dengan 0 atau sel kosong; isi sel pembaginya",
+                    ": its formula divides by 0 or a blank cell; fill in the cell it divides by"),
+    "#VALUE!": Text(": rumusnya menerima teks di tempat angka; periksa sel yang dibaca rumusnya",
+                    ": its formula gets text where a number belongs; check the cells it reads"),
+    "#NAME?": Text(": rumusnya memakai nama atau fungsi yang tidak dikenal (salah ketik?)",
+                   ": its formula uses a name or function that is not known (a typo?)"),
+}
+
+
+def error_value_why(error: str) -> Text:
+    """What the error value ``error`` (#REF!, #DIV/0!, ...) says about its formula, for VAL010."""
+    return _ERROR_WHY.get(str(error).strip().upper(), Text("", ""))
+
+
+_DATE_TYPED = Text(": angka yang diketik (mis. 4/5 atau 4-5) dijadikan tanggal; ubah format sel ke Angka (Format Sel > "
+                   "Angka) lalu ketik ulang angkanya",
+                   ": the number typed (4/5 or 4-5, say) was made a date; set the cell's format to Number (Format "
+                   "Cells > Number) and type the number again")
 _DATE_RANGE = Text(": rentang seperti 5-6 yang diketik dijadikan tanggal oleh Excel; ketik 5 s.d. 6",
                    ": a range such as 5-6 typed here is made a date by Excel; type 5 s.d. 6")
 

@@ -1,6 +1,6 @@
 """An annotated copy of the workbook: each finding's cell filled (red error, yellow warning,
 blue info) with a comment holding the message, and a first sheet `Temuan` listing every finding
-with a hyperlink to its cell (numbers in Indonesian form, long messages wrapped in rows tall
+with a hyperlink to its cell (numbers in the language's form, long messages wrapped in rows tall
 enough to show them). The original's formulas and data validations are kept; the input file is
 never modified (the copy is written to a temporary file and renamed)."""
 from __future__ import annotations
@@ -12,7 +12,6 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..errors import UnreadableWorkbook
-from ..findings import show_value
 from ..glossary import severity_word, term
 from ..i18n import LANGS, Text
 from ..io.atomic import atomic_output
@@ -118,7 +117,7 @@ def _findings_sheet(wb, findings, lang: str, name: str = SHEET_NAME) -> None:
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     for i, f in enumerate(findings, start=1):
         values = [i, f.sheet, f.cell, f.code, severity_word(f.severity, lang), f.message(lang),
-                  _shown(f.expected, lang), _shown(f.found, lang)]
+                  *_shown(f, lang)]
         ws.append([_cell_value(v) for v in values])
         row = ws[i + 1]
         _as_text_cells(row)
@@ -140,9 +139,10 @@ def _findings_sheet(wb, findings, lang: str, name: str = SHEET_NAME) -> None:
     ws.print_title_rows = "1:1"
 
 
-def _shown(value, lang: str):
-    """Expected/found as the user reads them: numbers in Indonesian form, blank stays blank."""
-    return None if value is None else show_value(value, lang)
+def _shown(f, lang: str) -> tuple:
+    """Expected and found as the message shows them (numbers in the language's form); blank stays blank."""
+    shown = f.shown(lang)
+    return tuple(None if value is None else text for value, text in zip((f.expected, f.found), shown))
 
 
 def _lines(text: str, width: int) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..schema.refs import parse_a1
 
 from ..calc.numbers_id import format_id
-from ..findings import SEVERITY_ORDER, Finding, HasFindings, show_value, summarize
+from ..findings import SEVERITY_ORDER, Finding, HasFindings, summarize
 from ..glossary import severity_word
 from ..skm.tables import KINERJA_EN, unsur_table
 
@@ -68,8 +68,8 @@ def finding_rows(findings: list[Finding], lang: str, labels: dict | None = None)
         "place": f"{f.sheet}!{f.cell}" if f.cell else f.sheet,  # a report's paragraph has no cell
         "code": f.code,
         "message": f.message(lang),
-        "expected": "" if f.expected is None else show_value(f.expected, lang),
-        "found": "" if f.found is None else show_value(f.found, lang),
+        "expected": "" if f.expected is None else f.shown(lang)[0],
+        "found": "" if f.found is None else f.shown(lang)[1],
     } for f in findings]
 
 

@@ -81,7 +81,8 @@ def test_kampai_lampiran_sisa_with_a_dropped_digit(kampai):
 def test_kampai_programme_pagu_murni_two_values(kampai):
     for line, printed in ((248, 176052100), (872, 176052100), (1393, 176052100), (2113, 190456100)):
         f = one(kampai, line, "DOC003", printed)
-        assert f.severity == "warning" and "190.456.100" in f.message("en") and "176.052.100" in f.message("en")
+        assert f.severity == "warning" and "190,456,100" in f.message("en") and "176,052,100" in f.message("en")
+        assert "190.456.100" in f.message("id") and "176.052.100" in f.message("id")
 
 
 def test_kampai_ikm_realisasi_95_82_where_the_workbook_has_87(kampai):

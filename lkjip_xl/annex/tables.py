@@ -13,7 +13,8 @@ With ``--force`` the command puts a Temuan table first and marks the cells findi
 from __future__ import annotations
 
 from ..checks.engine import CheckContext
-from ..derive.stage import ROMAN, partial_year
+from ..derive.stage import partial_year
+from ..i18n import quarter
 from ..findings import Finding
 from ..glossary import severity_word
 from .budget_table import budget_table, ikhtisar_table, keluaran_table
@@ -105,12 +106,12 @@ def mark_partial_year(tables: list[AnnexTable], book: Book, lang: str) -> None:
     q = book.ctx.wb.reported_quarter
     if not partial_year(q):
         return
-    upto = tr(lang, f"s.d. TW {ROMAN[q]}", f"up to Q{q}")
+    upto = tr(lang, f"s.d. TW {quarter(q).id}", f"up to Q{q}")
     for t in tables:
         if t.key in SO_FAR:
             t.title = f"{t.title} ({upto})"
             t.footnotes.append(tr(
-                lang, f"Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW {ROMAN[q]}; realisasi di tabel ini "
+                lang, f"Tahun belum lengkap: Rencana Aksi berisi realisasi sampai TW {quarter(q).id}; realisasi di tabel ini "
                       f"(dan capaian, serapan atau efisiensi darinya) adalah {upto}, bukan realisasi setahun.",
                 f"The year is not complete: the Rencana Aksi holds actuals up to Q{q}; the actuals in this table (and "
                 f"the achievement, absorption or efficiency from them) are {upto}, not the year's."))

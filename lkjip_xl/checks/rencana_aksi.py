@@ -24,9 +24,9 @@ from typing import Iterable
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up, strip_exponent
 from ..calc.target_range import TargetRange, bounds, same_target, target_key
-from ..derive.stage import ROMAN, partial_year
+from ..derive.stage import partial_year
 from ..findings import Finding, number_text
-from ..i18n import Text
+from ..i18n import Text, quarter
 from .kinerja import code_key, number, rows_by_code, stated_target
 from .compare import same_statement
 from .relations import Ref, Test, equal, reported
@@ -70,7 +70,7 @@ def _stage(ctx) -> Iterable[Finding]:
     for key in ("ra_indikator", "ra_kegiatan"):
         table = ctx.model.table(key)
         if table is not None and len(table) and f"realisasi_tw{q + 1}" in table.cols:
-            yield Finding("KIN030", table.sheet, table.cell(f"realisasi_tw{q + 1}", 0), found=ROMAN[q])
+            yield Finding("KIN030", table.sheet, table.cell(f"realisasi_tw{q + 1}", 0), found=quarter(q).id)
             return
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 QUARTERS = (1, 2, 3, 4)
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def reported_quarter(rows: Iterable[dict[str, Any]]) -> int | None:

@@ -538,11 +538,7 @@ def pct(a: int, b: int) -> str:
 
 
 def run(args) -> int:
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lkjip-mut-"))
-    work.mkdir(parents=True, exist_ok=True)
-    soffice = None if args.recalc == "none" else shutil.which("soffice") or shutil.which("libreoffice")
-    if args.recalc == "libreoffice" and soffice is None:
-        sys.exit("soffice not found: install LibreOffice or use --recalc none")
+    work, soffice = workspace(args, "lkjip-mut-")
     rng = random.Random(args.seed)
     source = base_file(args.base, work)
     known = keys(check_workbook(source).findings)
@@ -633,13 +629,29 @@ def report(args, tallies: dict, false: list, soffice, times, count: int) -> None
     print(f"{count} broken copies; writing {times[0]:.0f} s, recalculation {times[1]:.0f} s, check {times[2]:.0f} s")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=40, help="broken copies per kind of slip (default 40)")
+def arguments(doc: str, copies: str) -> argparse.ArgumentParser:
+    """The options this benchmark and benchmarks/on_purpose.py share (``copies``: what a copy is)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=40, help=f"{copies} per kind (default 40)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--base", choices=sorted(BASES), default="valid")
     ap.add_argument("--recalc", choices=("auto", "libreoffice", "none"), default="auto")
-    ap.add_argument("--keep", help="keep the broken copies in this folder")
+    ap.add_argument("--keep", help=f"keep the {copies} in this folder")
+    return ap
+
+
+def workspace(args, prefix: str) -> tuple[Path, str | None]:
+    """The working folder (``--keep``, else a temporary one) and LibreOffice (None: no recalculation)."""
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix=prefix))
+    work.mkdir(parents=True, exist_ok=True)
+    soffice = None if args.recalc == "none" else shutil.which("soffice") or shutil.which("libreoffice")
+    if args.recalc == "libreoffice" and soffice is None:
+        sys.exit("soffice not found: install LibreOffice or use --recalc none")
+    return work, soffice
+
+
+def main() -> None:
+    ap = arguments(__doc__, "broken copies")
     ap.add_argument("--misses", action="store_true", help="list the must-detect slips not reported at their cell")
     sys.exit(run(ap.parse_args()))
 

@@ -22,18 +22,16 @@ Kinds of deliberate edit:
 """
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from mutations import BASES, base_file, keys, recalculate  # noqa: E402 (sys.path set there)
+from mutations import arguments, base_file, keys, recalculate, workspace  # noqa: E402 (sys.path set there)
 
 import openpyxl  # noqa: E402
 
@@ -139,11 +137,7 @@ def write_edit(wb, e: Edit, path: Path) -> None:
 
 
 def run(args) -> int:
-    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lkjip-purpose-"))
-    work.mkdir(parents=True, exist_ok=True)
-    soffice = None if args.recalc == "none" else shutil.which("soffice") or shutil.which("libreoffice")
-    if args.recalc == "libreoffice" and soffice is None:
-        sys.exit("soffice not found: install LibreOffice or use --recalc none")
+    work, soffice = workspace(args, "lkjip-purpose-")
     rng = random.Random(args.seed)
     source = base_file(args.base, work)
     raw = work / "raw"
@@ -204,12 +198,7 @@ def run(args) -> int:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=40, help="edited copies per kind (default 40)")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--base", choices=sorted(BASES), default="valid")
-    ap.add_argument("--recalc", choices=("auto", "libreoffice", "none"), default="auto")
-    ap.add_argument("--keep", help="keep the edited copies in this folder")
+    ap = arguments(__doc__, "edited copies")
     ap.add_argument("--alarms", action="store_true", help="list every alarm")
     sys.exit(run(ap.parse_args()))
 

@@ -156,3 +156,11 @@ def test_a_row_number_twice_under_one_parent_is_a_duplicate(check, data):
     _numbered(data)
     data["tables"]["realisasi"][3]["kode"] = 1  # 01.01.02 numbered 1 like 01.01.01 above it
     assert codes_at(check(data), "VAL008") == ["Realisasi!A8"]
+
+
+def test_a_child_code_written_without_leading_zeros_is_its_parents_child(check, data):
+    """`2.1.1` typed under `02.01` (the zeros left out, as codes are matched across sheets: 3.01 in
+    the Rencana Aksi is 03.01 on Realisasi) had BUD010 'no parent 2.1 in the table'. It is the child
+    of 02.01: nothing to say, and its amounts add up there."""
+    _row(data, "02.01.01")["kode"] = "2.1.1"
+    assert check(data) == []

@@ -182,7 +182,8 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
     child level at all (a program-only table is fine).
     """
     items = [_unpack(r) for r in rows]
-    all_codes = {normalise_code(c) for c, _, _ in items if level_of(c)}
+    # parents are found as codes are matched across sheets (match_key): 2.1.1 is a child of 02.01
+    all_codes = {match_key(normalise_code(c)) for c, _, _ in items if level_of(c)}
     roots: list[BudgetNode] = []
     problems: list[BudgetProblem] = []
     seen: dict[str, Any] = {}
@@ -214,11 +215,11 @@ def build_tree(rows: Iterable[Any]) -> tuple[list[BudgetNode], list[BudgetProble
         sheet_parent = last[_PARENT_LEVEL[level]]
         host = sheet_parent or next((last[lv] for lv in reversed(LEVELS[:idx]) if last[lv]), None)
         where = f"under {host.code}" if host else "with no parent row above it"
-        if want not in all_codes:
+        if match_key(want) not in all_codes:
             problems.append(BudgetProblem("orphan", row_id, code,
                                           f"parent {want} not present; row sits {where}",
                                           host.row_id if host else None))
-        elif sheet_parent is None or sheet_parent.code != want:
+        elif sheet_parent is None or match_key(sheet_parent.code) != match_key(want):
             problems.append(BudgetProblem("wrong_parent", row_id, code,
                                           f"expected under {want}, sits {where}",
                                           host.row_id if host else None))

@@ -19,10 +19,10 @@ from ..settings import Settings
 from .blame import Cells, explain
 from .codes import codes_read
 from .compare import consistent_truncation
-from .formulas import (error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes,
-                       spaced_choice_notes)
+from .formulas import error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes
 from .rounded_typed import rounded_over_formulas
 from .skm import uncounted_notes
+from .spaced_choices import spaced_choice_notes
 from .tahun_lalu import prev_findings
 from .amount_scale import explain_scale
 from .nil_perubahan import explain_nil_revisions

@@ -241,7 +241,7 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
                     continue
                 expected, found = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
                 if shows_otherwise(expected, found):
-                    consequence = _misread(f"{data.sheet}!{data.cell(col.key, i)}", found, expected,
+                    consequence = misread_consequence(f"{data.sheet}!{data.cell(col.key, i)}", found, expected,
                                            " %" if col.type == ColType.PERCENT else "")
                     out[at] = replace(out[at], severity_override="warning",
                                       params={**out[at].params, "consequence": consequence})
@@ -255,7 +255,7 @@ def shows_otherwise(expected, cached) -> bool:
     return not is_blank(cached) and not same_cached(expected, cached)
 
 
-def _misread(cell: str, found, expected, unit: str, why: Text = Text(
+def misread_consequence(cell: str, found, expected, unit: str, why: Text = Text(
         "rumus lembar kerja memakai nilai tersimpannya", "the sheet's own formulas use the stored value"),
         fix: Text = Text("ketik angkanya tanpa %", "type the number without %")) -> Text:
     """What an input the sheet's formula reads otherwise than lkjip-xl (a percent typed where it
@@ -266,71 +266,6 @@ def _misread(cell: str, found, expected, unit: str, why: Text = Text(
                 f"{fix.id}, atau jalankan lkjip-xl rapikan",
                 f"; {why.en}: {cell} shows {shows.en}{unit}, lkjip-xl computes {computes.en}{unit}; "
                 f"{fix.en}, or run lkjip-xl rapikan")
-
-
-def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
-    """A list choice typed with spaces around it (``turun ``, pasted) is read as the choice
-    (VAL025), but a sheet formula comparing it with the list's word does not see it so: a turun
-    indicator's capaian shows R/T. Where a formula of its row (directly or through another
-    computed cell) then shows something other than what lkjip-xl computes, an error naming that
-    cell (the sheet prints a wrong number), and that cell's stale-result finding (FRM002) is this
-    one's consequence, not said again; where every formula reading it shows what lkjip-xl computes
-    (``naik ``: the formula's default), nothing is said; in a file saved without results the
-    note stays."""
-    spaced = [at for at, f in enumerate(findings) if f.code == "VAL025"]
-    if not spaced:
-        return findings
-    stale = {(f.sheet, f.cell): at for at, f in enumerate(findings) if f.code == "FRM002"}
-    out, drop = list(findings), set()
-    for at in spaced:
-        f = findings[at]
-        found = _table_cell(ctx.model, f.sheet, f.cell)
-        if found is None:
-            continue  # a form's field: the note stays
-        key, data, col_key, i = found
-        shown, uncalculated = [], False
-        for col in data.table.columns:
-            if (col.computed and col.key in data.values and data.has_formula[col.key][i]
-                    and col_key in _reads(data.table, col.key)):
-                expected, cached = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
-                uncalculated |= is_blank(cached) and not is_blank(expected)
-                if shows_otherwise(expected, cached):
-                    shown.append((data.cell(col.key, i), cached, expected, " %" if col.type == ColType.PERCENT else ""))
-        drop |= {stale[(f.sheet, cell)] for cell, *_ in shown if (f.sheet, cell) in stale}
-        if not shown:
-            if not uncalculated:  # every formula reading it shows what lkjip-xl computes
-                drop.add(at)
-            continue
-        cell, cached, expected, unit = shown[0]
-        out[at] = replace(f, severity_override="error", params={**f.params, "consequence": _misread(
-            f"{f.sheet}!{cell}", cached, expected, unit,
-            Text("rumus lembar kerja tidak mengenalinya karena spasinya", "the sheet's own formulas do not "
-                 "recognise it because of the spaces"),
-            Text(f"hapus spasinya (pilih {f.expected} dari daftar)", f"delete the spaces (pick {f.expected} "
-                 "from the list)"))})
-    return [f for at, f in enumerate(out) if at not in drop]
-
-
-def _table_cell(model, sheet: str, cell: str):
-    """(table key, table data, column key, row index) of an input cell, or None."""
-    row, pos = parse_a1(cell)
-    for key, data in model.tables.items():
-        if data.sheet == sheet and row in data.rows:
-            col_key = next((k for k, p in data.cols.items() if p == pos), None)
-            if col_key is not None:
-                return key, data, col_key, data.rows.index(row)
-    return None
-
-
-def _reads(table, key: str, seen: frozenset = frozenset()) -> frozenset[str]:
-    """The columns of its row a computed column's formula reads, directly or through another
-    computed column of the row (kriteria reads capaian, which reads arah)."""
-    direct = table.inputs_of(key)
-    out = set(direct)
-    for k in direct - seen - {key}:
-        if table.column(k).computed:
-            out |= _reads(table, k, seen | {key})
-    return frozenset(out)
 
 
 def flagged_rows(findings: Iterable[Finding]) -> set[tuple[str, int]]:

@@ -199,10 +199,12 @@ def survey_csv(path, n: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_a_folders_other_files_are_listed_and_an_archive_holding_a_workbook_is_not_clean(tmp_path):
-    """A unit sent as a zip was left out of the rekap in silence (4 units said, the fifth in the zip):
-    an archive holding a workbook is now unreadable (the rekap is not clean), a PDF or an unrelated
-    CSV is listed as skipped, a survey CSV as an SKM export, Windows' Thumbs.db not at all."""
+def test_a_folders_other_files_are_listed_and_the_workbooks_inside_a_zip_are_read(tmp_path):
+    """A unit sent as a zip was left out of the rekap in silence (4 units said, the fifth in the zip),
+    then listed as unreadable with "extract it": its workbook is now read from the zip and counted,
+    named by the archive and its place in it. A PDF, an unrelated CSV or a zip of photos is listed
+    as skipped, a survey CSV as an SKM export, Windows' Thumbs.db not at all; nothing is extracted
+    into the folder."""
     import zipfile
 
     folder = tmp_path / "kiriman"
@@ -211,37 +213,83 @@ def test_a_folders_other_files_are_listed_and_an_archive_holding_a_workbook_is_n
     workbook(tmp_path / "beta.xlsx", "Kecamatan Beta", "Kota Contoh", 2024, B)
     with zipfile.ZipFile(folder / "kiriman beta.zip", "w") as zf:
         zf.write(tmp_path / "beta.xlsx", "LKjIP/beta.xlsx")
+        zf.writestr("LKjIP/surat pengantar.pdf", b"%PDF-1.4")
     with zipfile.ZipFile(folder / "foto.zip", "w") as zf:
         zf.writestr("foto/kegiatan.jpg", b"jpg")
     (folder / "laporan.pdf").write_bytes(b"%PDF-1.4")
     (folder / "catatan.csv").write_text("no,catatan\n1,rapat\n", encoding="utf-8")
     survey_csv(folder / "skm.csv", 12)
     (folder / "Thumbs.db").write_bytes(b"x")
+    before = sorted(p.name for p in folder.rglob("*"))
     result, doc = run(str(folder), "-o", str(tmp_path / "r.xlsx"))
-    assert result.exit_code == 1, result.output  # the workbook in the zip may be a unit: not clean
-    status = {f["file"].rpartition("/")[2]: f["status"] for f in doc["files"]}
-    assert status == {"alfa.xlsx": "ok", "catatan.csv": "skipped", "foto.zip": "skipped",
-                      "kiriman beta.zip": "unreadable", "laporan.pdf": "skipped", "skm.csv": "skm_export"}
-    reason = next(f["reason"] for f in doc["files"] if f["file"].endswith("kiriman beta.zip"))
-    assert "1 buku kerja" in reason and "beta.xlsx" in reason and "ekstrak" in reason
+    assert result.exit_code == 0, result.output
+    status = {f["file"].removeprefix(str(folder) + "/"): f["status"] for f in doc["files"]}
+    assert status == {"alfa.xlsx": "ok", "kiriman beta.zip/LKjIP/beta.xlsx": "ok", "catatan.csv": "skipped",
+                      "foto.zip": "skipped", "laporan.pdf": "skipped", "skm.csv": "skm_export"}
     assert (doc["summary"]["units"], doc["summary"]["unreadable"], doc["summary"]["skipped"],
-            doc["summary"]["skm_exports"]) == (1, 1, 3, 1)
-    assert any("kiriman beta.zip" in str(r) for r in _sheets(tmp_path / "r.xlsx")["Tidak Terbaca"])
+            doc["summary"]["skm_exports"]) == (2, 0, 3, 1)
+    # the unit in the zip is counted: the total budget is both units' (independent sum of the rows)
+    programmes = [r for r in valid_data()["tables"]["realisasi"] if r["kode"] and "." not in r["kode"]]
+    expected_pagu = 2 * sum(r["pagu_perubahan"] for r in programmes)
+    unit_rows = [r for r in _sheets(tmp_path / "r.xlsx")["Unit"] if "JUMLAH" in r]
+    assert expected_pagu in unit_rows[0], unit_rows
+    assert any("kiriman beta.zip/LKjIP/beta.xlsx" in str(c) for r in _sheets(tmp_path / "r.xlsx")["Unit"] for c in r)
+    assert sorted(p.name for p in folder.rglob("*")) == before  # nothing extracted beside the archive
     text = rekap(str(folder), "-o", str(tmp_path / "t.xlsx"), "--jobs", "1")
     assert "DILEWATI" in text.stdout and "3 berkas lain dilewati" in text.stdout
+    assert "kiriman beta.zip/LKjIP/beta.xlsx" in text.stdout
 
 
-def test_a_folder_holding_only_an_archive_says_to_extract_it(tmp_path):
+def test_a_zip_named_on_the_command_line_is_read_and_the_same_unit_outside_it_is_a_duplicate(tmp_path):
     import zipfile
 
     workbook(tmp_path / "alfa.xlsx", "Kecamatan Alfa", "Kota Contoh", 2024, A)
+    with zipfile.ZipFile(tmp_path / "semua.zip", "w") as zf:
+        zf.write(tmp_path / "alfa.xlsx", "alfa.xlsx")
+    result, doc = run(str(tmp_path / "semua.zip"), "-o", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert [(f["file"], f["status"]) for f in doc["files"]] == [(f"{tmp_path / 'semua.zip'}/alfa.xlsx", "ok")]
+    result, doc = run(str(tmp_path / "alfa.xlsx"), str(tmp_path / "semua.zip"), "-o", str(tmp_path / "d.xlsx"))
+    assert result.exit_code == 1  # the same unit twice
+    assert [f["status"] for f in doc["files"]] == ["ok", "duplicate"]
+
+
+def test_what_cannot_be_taken_from_a_zip_is_listed_with_its_reason(tmp_path):
+    """A member protected by a password, an archive inside the archive, a damaged zip: each is listed
+    as unreadable (the rekap is not clean, a unit may be missing), never dropped; the readable
+    workbook beside them is counted."""
+    import zipfile
+
     folder = tmp_path / "kiriman"
     folder.mkdir()
-    with zipfile.ZipFile(folder / "semua.zip", "w") as zf:
+    workbook(tmp_path / "alfa.xlsx", "Kecamatan Alfa", "Kota Contoh", 2024, A)
+    with zipfile.ZipFile(folder / "kiriman.zip", "w") as zf:
         zf.write(tmp_path / "alfa.xlsx", "alfa.xlsx")
+        zf.writestr("dalam.zip", b"PK")
+        zf.writestr("rahasia.xlsx", b"x" * 100)
+    raw = bytearray((folder / "kiriman.zip").read_bytes())
+    # mark rahasia.xlsx encrypted in its central directory entry (general purpose flag bit 0)
+    central = raw.rfind(b"PK\x01\x02", 0, raw.rfind(b"rahasia.xlsx") + 1)
+    raw[central + 8] |= 0x1
+    (folder / "kiriman.zip").write_bytes(bytes(raw))
+    (folder / "rusak.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    result, doc = run(str(folder), "-o", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 1, result.output
+    status = {f["file"].removeprefix(str(folder) + "/"): (f["status"], f.get("reason", "")) for f in doc["files"]}
+    assert status["kiriman.zip/alfa.xlsx"][0] == "ok"
+    assert status["kiriman.zip/rahasia.xlsx"][0] == "unreadable" and "kata sandi" in status["kiriman.zip/rahasia.xlsx"][1]
+    assert status["kiriman.zip/dalam.zip"][0] == "unreadable" and "arsip di dalam arsip" in status["kiriman.zip/dalam.zip"][1]
+    assert status["rusak.zip"][0] == "unreadable" and "ekstrak" in status["rusak.zip"][1]
+    assert doc["summary"]["units"] == 1
+
+
+def test_a_folder_holding_only_archives_lkjip_xl_cannot_open_says_to_extract_them(tmp_path):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    (folder / "semua.rar").write_bytes(b"Rar!\x1a\x07\x00")
     result = rekap(str(folder), "-o", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 2
-    assert "hanya arsip (semua.zip)" in result.stderr and "ekstrak" in result.stderr
+    assert "(semua.rar)" in result.stderr and "ekstrak" in result.stderr
 
 
 # ------------------------------------------------------------------ 6. the same unit twice, other figures
@@ -271,3 +319,24 @@ def test_a_duplicate_says_whether_its_figures_differ_and_which_counts(tmp_path):
     assert "angka sama" in same
     sheet = _sheets(out)["Duplikat"]
     assert any("ANGKA BERBEDA" in str(c) for r in sheet if "LKjIP Alfa_revisi.xlsx" in r for c in r)
+
+
+def test_a_zip_member_over_the_size_limits_is_listed_not_extracted(tmp_path, monkeypatch):
+    """A member larger than a workbook may be is never copied out (a zip bomb fills no disk): it is
+    listed as unreadable, and the rekap of the rest goes on."""
+    import zipfile
+
+    from lkjip_xl.reader import limits
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    workbook(folder / "alfa.xlsx", "Kecamatan Alfa", "Kota Contoh", 2024, A)
+    most = (folder / "alfa.xlsx").stat().st_size + 1000  # alfa itself is within the limit
+    with zipfile.ZipFile(folder / "besar.zip", "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("besar.xlsx", b"\0" * (most + 1))
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", most)
+    result, doc = run(str(folder), "-o", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 1, result.output
+    status = {f["file"].removeprefix(str(folder) + "/"): (f["status"], f.get("reason", "")) for f in doc["files"]}
+    assert status["alfa.xlsx"][0] == "ok"
+    assert status["besar.zip/besar.xlsx"][0] == "unreadable" and "batas ukuran" in status["besar.zip/besar.xlsx"][1]

@@ -8,13 +8,14 @@ no workbook at all, an output it may not write).
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ContextManager
 
 from ..errors import LkjipError, UsageError
 from ..i18n import message
 from ..io.atomic import atomic_output, check_output_path, check_suffix
+from ..rekap.archives import is_zip, opened_archives
 from ..rekap.collect import ARCHIVES, collect
 from ..rekap.labels import t
 from ..rekap.figures import Unreadable
@@ -64,18 +65,25 @@ def run_rekap(paths: list[Path], output: Path, *, jobs: int | None = None, lang:
     check_suffix(output, ".xlsx", "-o")
     jobs = parse_jobs(jobs)
     found = collect(paths)
-    if not found.files:
-        archives = [p.name for p in found.others if p.suffix.lower() in ARCHIVES]
-        raise NoWorkbooks("no_workbooks_archives" if archives else "no_workbooks",
-                          paths=", ".join(str(p) for p in paths), archives=", ".join(archives))
-    check_output_path(output, inputs=tuple(found.files), overwrite=overwrite)
-    with progress(len(found.files)) if progress else nullcontext(None) as advance:
-        results = check_all(found.files, jobs=jobs, lang=lang, done=advance, meanwhile=_load_consolidation)
+    zips = [p for p in found.others if is_zip(p)]
+    with opened_archives(zips, lang) as archived:
+        files = found.files + archived.files
+        if not files:
+            archives = [Path(u.path).name for u in archived.listed if u.kind == "unreadable"]
+            archives += [p.name for p in found.others if p.suffix.lower() in ARCHIVES and not is_zip(p)]
+            raise NoWorkbooks("no_workbooks_archives" if archives else "no_workbooks",
+                              paths=", ".join(str(p) for p in paths), archives=", ".join(archives))
+        check_output_path(output, inputs=tuple(found.files), overwrite=overwrite)
+        with progress(len(files)) if progress else nullcontext(None) as advance:
+            results = check_all(files, jobs=jobs, lang=lang, done=advance, meanwhile=_load_consolidation)
+    results = [replace(r, path=archived.names.get(r.path, r.path)) for r in results]
+    results += archived.listed
     results += [Unreadable(str(p), message("file_missing", lang, path=p)) for p in found.missing]
-    if found.others:
+    others = [p for p in found.others if not is_zip(p)]
+    if others:
         from ..rekap.unit_figures import other_file
 
-        results += [other_file(p, lang) for p in found.others]
+        results += [other_file(p, lang) for p in others]
     from ..rekap.consolidate import consolidate
     from ..rekap.write import write_rekap
 

@@ -289,7 +289,7 @@ def refuse_extent(path: Path, sheet: str, ext: Extent) -> None:
                                  cols=limits.MAX_COLUMNS, cells=limits.MAX_GRID_CELLS)
 
 
-def _declared_entries(path: Path) -> int | None:
+def declared_entries(path: Path) -> int | None:
     """The number of members the zip's end record declares, read before zipfile builds an
     object for each of them (millions of empty members would exhaust memory first)."""
     try:
@@ -324,7 +324,7 @@ def _open_zip(path: Path, *, ole2: tuple[str, dict], not_zip: str) -> zipfile.Zi
         raise UnreadableWorkbook(ole2[0], path=str(path), **ole2[1])
     if not magic.startswith(b"PK"):
         raise UnreadableWorkbook(not_zip, path=str(path), detail=Text("bukan arsip zip", "not a zip archive"))
-    entries = _declared_entries(path)
+    entries = declared_entries(path)
     if entries is not None and entries > limits.MAX_ZIP_MEMBERS:
         raise UnreadableWorkbook("too_large", path=str(path), detail=_members(entries))
     try:

@@ -16,7 +16,7 @@ REKAP_MARK = "lkjip-xl rekap"  # the keywords of every rekap workbook (docProps/
 _CORE = "docProps/core.xml"
 _CORE_MAX = 64 * 1024
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # taken from folders (case ignored)
-ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz")  # may hold a unit's workbook: listed as unreadable
+ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz")  # may hold a unit's workbook: zips are opened, the rest listed
 _SYSTEM_FILES = ("thumbs.db", "desktop.ini")
 
 
@@ -24,7 +24,7 @@ _SYSTEM_FILES = ("thumbs.db", "desktop.ini")
 class Collected:
     files: list[Path] = field(default_factory=list)  # in argument order, each folder's files by name
     missing: list[Path] = field(default_factory=list)  # arguments that do not exist
-    others: list[Path] = field(default_factory=list)  # a folder's other files (a zip, a PDF, a CSV): listed, not read
+    others: list[Path] = field(default_factory=list)  # other files (a zip, a PDF, a CSV): opened or listed
 
 
 def skipped_name(name: str) -> bool:
@@ -55,7 +55,8 @@ def _folder(folder: Path) -> tuple[list[Path], list[Path]]:
 
 def collect(paths: list[Path]) -> Collected:
     """The files named by ``paths``. A file argument is taken whatever its name or content
-    (check says why it cannot be read); a folder's files that are no spreadsheet are kept apart."""
+    (check says why it cannot be read), but for a zip; a folder's files that are no spreadsheet
+    are kept apart."""
     out = Collected()
     seen: set[Path] = set()
 
@@ -71,7 +72,7 @@ def collect(paths: list[Path]) -> Collected:
             add(spreadsheets, out.files)
             add(others, out.others)
         elif p.exists():
-            add([p], out.files)
+            add([p], out.others if p.suffix.lower() == ".zip" else out.files)
         else:
             out.missing.append(p)
     return out

@@ -141,12 +141,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_duplicate": ("DUPLIKAT", "DUPLICATE"),
     "status_skm_export": ("EKSPOR SKM", "SKM EXPORT"),
     "status_skipped": ("DILEWATI", "SKIPPED"),
-    "other_archive": (
-        "arsip berisi {n} buku kerja yang tidak dibaca ({names}): ekstrak isinya ke folder ini, lalu jalankan "
-        "rekap lagi: {path}",
-        "archive holding {n} workbook(s) that were not read ({names}): extract it into this folder, then run the "
-        "rekap again: {path}",
-    ),
+    "archive_nested": ("arsip di dalam arsip, tidak dibuka: ekstrak dulu, lalu jalankan rekap lagi: {path}",
+                       "an archive inside the archive, not opened: extract it, then run the rekap again: {path}"),
+    "archive_password": ("dilindungi kata sandi di dalam arsip, tidak dapat dibaca: {path}",
+                         "protected by a password inside the archive, cannot be read: {path}"),
+    "archive_too_large": ("melebihi batas ukuran lkjip-xl setelah diekstrak (lihat docs/limits.md), tidak dibaca: "
+                          "{path}",
+                          "over lkjip-xl's size limits once extracted (see docs/limits.md), not read: {path}"),
+    "archive_damaged": ("tidak dapat diekstrak dari arsip ({detail}): {path}",
+                        "cannot be extracted from the archive ({detail}): {path}"),
     "other_archive_unknown": (
         "arsip yang isinya tidak dapat dilihat lkjip-xl: bila berisi buku kerja, ekstrak ke folder ini, lalu "
         "jalankan rekap lagi: {path}",
@@ -200,8 +203,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ikm_none_pooled": ("gabungan - (tidak ada jumlah nilai responden)", "pooled - (no respondent answer totals)"),
     "ikm_none_mean": ("rata-rata IKM unit - (tidak ada IKM unit)", "mean of unit IKMs - (no unit IKM)"),
     "no_workbooks": ("tidak ada buku kerja .xlsx di {paths}", "no .xlsx workbook in {paths}"),
-    "no_workbooks_archives": ("tidak ada buku kerja .xlsx di {paths}, hanya arsip ({archives}): ekstrak isinya lebih dulu",
-                              "no .xlsx workbook in {paths}, only archives ({archives}): extract them first"),
+    "no_workbooks_archives": ("tidak ada buku kerja .xlsx di {paths}, hanya arsip yang tidak dapat dibuka lkjip-xl "
+                              "({archives}): ekstrak isinya lebih dulu",
+                              "no .xlsx workbook in {paths}, only archives lkjip-xl cannot open ({archives}): "
+                              "extract them first"),
     "worker_stopped": ("proses pemeriksa berhenti (kehabisan memori?)", "the checking process stopped (out of memory?)"),
     "unknown": ("(tidak diisi)", "(not filled in)"),
 }

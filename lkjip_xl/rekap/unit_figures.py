@@ -6,15 +6,14 @@ follows. A worker process calls :func:`figures_of` and sends back the result, ne
 """
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..calc.decimals import number_or_none
 from ..checks.engine import check_workbook
 from ..errors import LkjipError
 from ..i18n import message
-from .collect import ARCHIVES, SPREADSHEETS, skipped_name
+from .collect import ARCHIVES
 from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
 from .labels import t
 
@@ -83,28 +82,13 @@ def _skm_export(path: str | Path, lang: str) -> Unreadable | None:
                                    path=path), kind="skm_export")
 
 
-def _archived_workbooks(path: Path) -> list[str] | None:
-    """The spreadsheets inside a zip archive (by name), or None when its contents cannot be seen."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = [PurePosixPath(n).name for n in zf.namelist()]
-    except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
-        return None
-    return [n for n in names if n.lower().endswith(SPREADSHEETS) and not skipped_name(n)]
-
-
 def other_file(path: Path, lang: str = "id") -> Unreadable:
-    """A folder's file that is no spreadsheet, as the rekap lists it: a survey export (CSV), an
-    archive that holds or may hold workbooks (unreadable: a unit may be missing), or another file
-    (skipped)."""
+    """A folder's file that is no spreadsheet and no zip (``archives`` opens those), as the rekap
+    lists it: a survey export (CSV), an archive lkjip-xl cannot open (.rar, .7z: unreadable, it
+    may hold a unit), or another file (skipped)."""
     suffix = path.suffix.lower()
     if suffix in ARCHIVES:
-        inside = _archived_workbooks(path) if suffix == ".zip" else None
-        if inside == []:
-            return Unreadable(str(path), t("other_file", lang, kind=suffix[1:].upper(), path=path), kind="skipped")
-        reason = (t("other_archive_unknown", lang, path=path) if inside is None else
-                  t("other_archive", lang, n=len(inside), names=", ".join(inside), path=path))
-        return Unreadable(str(path), reason)
+        return Unreadable(str(path), t("other_archive_unknown", lang, path=path))
     return ((suffix == ".csv" and _skm_export(path, lang))
             or Unreadable(str(path), t("other_file", lang, kind=suffix[1:].upper() or "?", path=path), kind="skipped"))
 

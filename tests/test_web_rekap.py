@@ -345,3 +345,28 @@ def test_a_survey_export_among_the_workbooks_is_named_on_the_page(client, tmp_pa
     assert "lkjip-xl skm" in rows[1]["note"]
     totals = text(re.search(r'<p id="totals">(.*?)</p>', page.text, re.S).group(1))
     assert "0 tidak terbaca" in totals and totals.endswith("; 1 ekspor survei SKM (tidak dihitung)")
+
+
+def test_a_zip_of_workbooks_dropped_alone_gets_the_rekap_of_its_workbooks(client, folder, tmp_path):
+    """The kota office receives the units' workbooks as one zip: dropped on the page alone, it was
+    checked as one workbook and refused ("bukan berkas Excel"). Its workbooks now get the rekap, each
+    named by the zip and its place in it, as `lkjip-xl rekap kiriman.zip`; a member that cannot be
+    taken (an archive inside it) is listed, never dropped, and no server path is shown."""
+    import zipfile
+
+    archive = tmp_path / "upload.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(folder / "contoh_satu.xlsx", "LKjIP/contoh_satu.xlsx")
+        zf.write(folder / "contoh_dua.xlsx", "LKjIP/contoh_dua.xlsx")
+        zf.writestr("LKjIP/lama.zip", b"PK")
+    got = send(client, [archive], names=["kiriman kecamatan.zip"])
+    assert got.status_code == 303, got.text[:1000]
+    page = client.get(got.headers["location"]).text
+    rows = {r["file"]: r for r in file_rows(page)}
+    assert set(rows) == {"kiriman kecamatan.zip/LKjIP/contoh_satu.xlsx", "kiriman kecamatan.zip/LKjIP/contoh_dua.xlsx",
+                         "kiriman kecamatan.zip/LKjIP/lama.zip"}
+    assert rows["kiriman kecamatan.zip/LKjIP/contoh_satu.xlsx"]["unit"] == "Kecamatan Contoh Satu"
+    assert rows["kiriman kecamatan.zip/LKjIP/contoh_dua.xlsx"]["unit"] == "Kecamatan Contoh Dua"
+    assert rows["kiriman kecamatan.zip/LKjIP/lama.zip"]["status"] == "unreadable"
+    assert "arsip di dalam arsip" in rows["kiriman kecamatan.zip/LKjIP/lama.zip"]["note"]
+    assert "berkas-001" not in page and str(tmp_path) not in page

@@ -13,7 +13,8 @@
 
 Several files at once: the upload input is ``multiple``; one file is checked as above; a report
 document (.docx, PDF) with one workbook is the report check of ``lkjip-xl check LAPORAN --workbook
-DATA.xlsx``; two or more workbooks get the rekap of ``lkjip-xl rekap`` (``rekap.py``). Every file
+DATA.xlsx``; two or more workbooks, or a zip archive of workbooks (``sniff.holds_workbooks``), get
+the rekap of ``lkjip-xl rekap`` (``rekap.py``). Every file
 is in the same upload folder under a fixed name, the size limit counting all of them together.
 """
 from __future__ import annotations
@@ -45,6 +46,7 @@ from ..rekap.labels import t as rekap_t
 from .guards import BodyTooLarge, SecurityHeaders, SizeLimit, same_origin
 from .outputs import BY_KEY, OUTPUTS, download_name, produce
 from .process import CannotCheck, check_report, check_upload, make_template, report_of
+from .sniff import holds_workbooks
 from .rekap import (DOWNLOAD_KEY, DOWNLOAD_NAME, MAX_FILES, RekapView, rekap_file, rekap_in, rekap_upload,
                     rekap_view, stored_name)
 from .store import UploadStore, display_name
@@ -140,7 +142,7 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         try:
             if report is not None:  # a report and its workbook: the report's numbers against the workbook
                 await run_in_threadpool(check_report, item, list(zip(names, paths)), *report)
-            elif len(sent) > 1:
+            elif len(sent) > 1 or await run_in_threadpool(holds_workbooks, paths[0]):
                 await run_in_threadpool(rekap_upload, item, names, lang)
             else:
                 await run_in_threadpool(check_upload, item)

@@ -22,11 +22,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..calc.numbers_id import format_id
+from ..rekap.archives import opened_archives
 from ..rekap.consolidate import Rekap, consolidate
 from ..rekap.figures import Unreadable
 from ..rekap.labels import t as rt
 from ..rekap.report import _status, compared
 from ..rekap.workers import check_all
+from .sniff import holds_workbooks
 from .store import Upload
 
 MAX_FILES = 300  # files in one upload (the total size is limited as for one file)
@@ -75,8 +77,23 @@ def _named(result, name: str, path: Path):
 
 
 def _make(files: list[tuple[str, Path]], lang: str) -> Rekap:
-    results = check_all([p for _, p in files], jobs=JOBS, lang=lang)
-    return consolidate([_named(r, name, path) for r, (name, path) in zip(results, files)])
+    """The rekap of the files, a zip of workbooks (``sniff.holds_workbooks``) read as its
+    workbooks, each named ``kiriman.zip/LKjIP/beta.xlsx`` (``rekap.archives``)."""
+    zips = {path: name for name, path in files if holds_workbooks(path)}
+    with opened_archives(list(zips), lang) as archived:
+        checked = [(name, path) for name, path in files if path not in zips]
+        checked += [(_shown(archived.names[str(f)], zips), f) for f in archived.files]
+        results = check_all([p for _, p in checked], jobs=JOBS, lang=lang)
+    named = [_named(r, name, path) for r, (name, path) in zip(results, checked)]
+    named += [replace(u, path=_shown(u.path, zips), reason=_shown(u.reason, zips)) for u in archived.listed]
+    return consolidate(named)
+
+
+def _shown(text: str, zips: dict[Path, str]) -> str:
+    """A text naming an uploaded zip by its stored path, with the name it was sent with."""
+    for path, name in zips.items():
+        text = text.replace(str(path), name)
+    return text
 
 
 def rekap_upload(upload: Upload, names: list[str], lang: str) -> RekapView:

@@ -1,6 +1,8 @@
 """What an upload is, by its content (never by its name).
 
-- A zip archive is a workbook candidate: the reader then vets it (``xl/workbook.xml``, zip bombs,
+- A zip archive holding spreadsheets and no Office document (``holds_workbooks``) is the units'
+  workbooks sent together: they get a rekap, as ``lkjip-xl rekap kiriman.zip``.
+- Any other zip archive is a workbook candidate: the reader then vets it (``xl/workbook.xml``, zip bombs,
   unsafe XML) and refuses anything else with the same reason the command line gives.
 - Text (no NUL byte, or UTF-16 with its byte-order mark) is a CSV survey export.
 - Anything else (random bytes, an old .xls, an encrypted workbook) goes to the reader as a
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+
+from ..rekap.collect import SPREADSHEETS
 
 SNIFF_BYTES = 8192
 _ZIP = b"PK\x03\x04"
@@ -34,6 +38,22 @@ def report_kind(path: Path) -> str | None:
             return "docx" if "word/document.xml" in archive.namelist() else None
     except (zipfile.BadZipFile, OSError, ValueError):
         return None  # the reader gives its own reason for a damaged zip
+
+
+def holds_workbooks(path: Path) -> bool:
+    """A zip archive that is no Office document but holds spreadsheets (the units' workbooks sent
+    together as ``kiriman.zip``): its workbooks get a rekap. Only the zip's directory is read."""
+    with open(path, "rb") as fh:
+        if not fh.read(len(_ZIP)).startswith(_ZIP):
+            return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    if "[Content_Types].xml" in names:  # an .xlsx/.docx package, even one without its workbook part
+        return False
+    return any(n.lower().endswith(SPREADSHEETS) for n in names)
 
 
 def upload_kind(head: bytes) -> str:

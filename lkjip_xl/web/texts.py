@@ -34,10 +34,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "against its workbook, choose both at once: the report and the workbook (.xlsx)."),
     "report_against": ("Angka laporan dicocokkan dengan buku kerja",
                        "The report's numbers checked against the workbook"),
-    "rekap_help": ("Beberapa buku kerja sekaligus (mis. semua kecamatan): hasilnya rekap satu baris per unit, "
-                   "IKM kabupaten/kota, dan buku kerja rekap untuk diunduh.",
-                   "Several workbooks at once (e.g. every district): you get a summary, one line per unit, the "
-                   "city IKM, and the summary workbook to download."),
+    "rekap_help": ("Beberapa buku kerja sekaligus (mis. semua kecamatan), atau arsip .zip berisi buku kerja: "
+                   "hasilnya rekap satu baris per unit, IKM kabupaten/kota, dan buku kerja rekap untuk diunduh.",
+                   "Several workbooks at once (e.g. every district), or a .zip archive of workbooks: you get a "
+                   "summary, one line per unit, the city IKM, and the summary workbook to download."),
     "drop_here": ("Tarik berkas ke sini (satu, atau beberapa sekaligus), atau pilih berkas:",
                   "Drop the file here (one, or several at once), or choose it:"),
     "check_button": ("Periksa", "Check"),

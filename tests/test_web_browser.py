@@ -166,6 +166,11 @@ def test_several_workbooks_at_once_give_the_rekap(live, browser, write, data, tm
     kota = browser.find_element(By.CSS_SELECTOR, 'tr[data-kota="Kota Contoh|2024"]')
     assert kota.find_element(By.CSS_SELECTOR, ".pooled").text == "86,94 (B)"  # valid_workbook.SKM_IKM
     assert kota.find_element(By.CSS_SELECTOR, ".mean").text == "86,94 (B)"
+    kampai = browser.find_element(By.CSS_SELECTOR, 'tr.unit-findings[data-file="medang_kampai_2023.xlsx"]')
+    first = kampai.find_element(By.CSS_SELECTOR, "tr.error")
+    assert not first.is_displayed()  # folded until asked for
+    kampai.find_element(By.TAG_NAME, "summary").click()
+    assert first.is_displayed() and "!" in first.find_element(By.CSS_SELECTOR, "td.cell").text
     browser.save_screenshot(str(tmp_path / "rekap.png"))
     browser.find_element(By.ID, "dl-rekap").click()
     path = _wait_download(browser.downloads, ".xlsx")

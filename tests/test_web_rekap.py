@@ -370,3 +370,25 @@ def test_a_zip_of_workbooks_dropped_alone_gets_the_rekap_of_its_workbooks(client
     assert rows["kiriman kecamatan.zip/LKjIP/lama.zip"]["status"] == "unreadable"
     assert "arsip di dalam arsip" in rows["kiriman kecamatan.zip/LKjIP/lama.zip"]["note"]
     assert "berkas-001" not in page and str(tmp_path) not in page
+
+
+def test_a_unit_with_errors_shows_where_they_are(uploaded, cli):
+    """A SALAH line said only "5 kesalahan, 2 peringatan": the clerk had to download the rekap
+    workbook to learn which cells. Under the line, its errors then warnings: sheet!cell, code and
+    message, the same as `lkjip-xl rekap --format json` gives for that file (notes left to the
+    workbook's Temuan sheet)."""
+    entry = next(f for f in cli["files"] if f["file"] == "medan_amplas_2023.xlsx")
+    expected = [(f["code"], f"{f['sheet']}!{f['cell']}", f["message"]) for f in entry["findings"]
+                if f["severity"] == "error"]
+    expected += [(f["code"], f"{f['sheet']}!{f['cell']}", f["message"]) for f in entry["findings"]
+                 if f["severity"] == "warning"]
+    assert len(expected) == entry["summary"]["error"] + entry["summary"]["warning"] > 0
+    block = re.search(r'<tr class="unit-findings" data-file="medan_amplas_2023.xlsx">(.*?)</details>',
+                      uploaded.text, re.S).group(1)
+    shown = [(code, cell, text(msg)) for code, cell, msg in re.findall(
+        r'<tr class="(?:error|warning)" data-code="([A-Z0-9]+)" data-cell="([^"]+)">.*?<td class="message">(.*?)</td>',
+        block, re.S)]
+    assert shown == expected
+    assert f"Lihat {len(expected)} kesalahan dan peringatan" in block
+    ok = re.search(r'data-file="contoh_satu.xlsx"', uploaded.text)
+    assert ok is None  # a unit without errors or warnings gets no list

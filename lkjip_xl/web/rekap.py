@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..calc.numbers_id import format_id
+from ..findings import SEVERITY_ORDER
+from ..glossary import severity_word
 from ..rekap.archives import opened_archives
 from ..rekap.consolidate import Rekap, consolidate
 from ..rekap.figures import Unreadable
@@ -139,6 +141,15 @@ def _ikm(result, lang: str) -> str | None:
     return None if result is None else f"{format_id(result.rounded, 2)} ({result.mutu or '-'})"
 
 
+def _serious(findings, lang: str) -> list[dict]:
+    """A unit's errors, then its warnings (its notes are in the rekap workbook's Temuan sheet):
+    where each is and what it says, as the page of one workbook shows them."""
+    rows = [f for f in findings if f.severity in ("error", "warning")]
+    rows.sort(key=lambda f: SEVERITY_ORDER[f.severity])
+    return [{"severity": f.severity, "severity_word": severity_word(f.severity, lang), "code": f.code,
+             "place": f"{f.sheet}!{f.cell}", "message": f.message} for f in rows]
+
+
 def rekap_view(rekap: Rekap, lang: str) -> dict:
     """Plain data for the page: one row per file, the kota IKM (pooled and mean), the totals."""
     used = dict(zip(rekap.units["file"], rekap.units["used"]))
@@ -155,7 +166,8 @@ def rekap_view(rekap: Rekap, lang: str) -> dict:
                               compared(differences[r.path], lang))) if dup_of.get(r.path) else ""
             row.update(unit=r.unit or rt("unknown", lang), kabupaten=r.kabupaten or "",
                        tahun="" if r.tahun is None else str(r.tahun),
-                       error=r.counts.get("error", 0), warning=r.counts.get("warning", 0), note=note)
+                       error=r.counts.get("error", 0), warning=r.counts.get("warning", 0), note=note,
+                       findings=_serious(r.findings, lang))
         files.append(row)
     kota = [{
         "kabupaten": k.kabupaten or rt("unknown", lang), "tahun": "" if k.tahun is None else str(k.tahun),

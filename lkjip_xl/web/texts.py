@@ -83,6 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # several workbooks at once (the rekap's own words are in lkjip_xl.rekap.labels)
     "rekap_title": ("Rekap {n} berkas", "Summary of {n} files"),
     "rekap_files": ("Berkas yang diperiksa", "Files checked"),
+    "rekap_unit_findings": ("Lihat {n} kesalahan dan peringatan: sheet, sel, dan apa yang salah",
+                            "See the {n} errors and warnings: sheet, cell and what is wrong"),
     "status": ("Status", "Status"),
     "download_rekap": ("Buku kerja rekap (.xlsx)", "Summary workbook (.xlsx)"),
     "rekap_sheets": ("Sheet Unit, IKM Kota, Indikator, Temuan, Tidak Terbaca dan Duplikat, seperti "

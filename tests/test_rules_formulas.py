@@ -105,8 +105,19 @@ def test_many_notes_of_one_code_are_one_line_of_text(write, data):
         row["sisa"] = TypedOverride(pagu - row["realisasi"])  # what the formula gives
     result = check_workbook(write(data))
     text = render_text(result)
-    assert "Realisasi: 4× [FRM001] info: Rumus ditimpa: M7, M8, M11, M14" in text
+    assert "Realisasi: 4× [FRM001] info: Rumus ditimpa: M7:M8, M11, M14" in text
     assert result.summary["info"] == 4  # each is still a finding
+
+
+def test_a_sheet_pasted_as_values_lists_its_overwritten_formulas_as_ranges():
+    """Paste Special > Values over a whole sheet: the terminal line listed each of its cells (360 on
+    SKM, a screenful); it now gives the rectangles they make, in reading order."""
+    from lkjip_xl.schema.refs import cell_ranges
+
+    cells = [(r, c) for r in range(5, 9) for c in ("K", "L")]
+    assert cell_ranges([f"{c}{r}" for r, c in cells] + ["O5"]) == "K5:L8, O5"
+    assert cell_ranges([f"{c}{r}" for r in range(9, 49) for c in "QRSTUVWXY"]) == "Q9:Y48"
+    assert cell_ranges(["H14", "H7", "L5", "H8", "M5", "H11"]) == "L5:M5, H7:H8, H11, H14"
 
 
 def test_an_overwritten_formula_no_other_rule_judges_stays_a_warning(check, data):

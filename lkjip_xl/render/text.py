@@ -8,6 +8,7 @@ from typing import IO
 from ..glossary import severity_word
 from ..i18n import message
 from ..repair.change import mendable
+from ..schema.refs import cell_ranges
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 RESET, BOLD = "\033[0m", "\033[1m"
@@ -38,7 +39,7 @@ def render_text(result, lang: str = "id", colour: bool = False) -> str:
             place = f"{f.sheet}!{f.cell}" if f.cell else f.sheet  # a report's paragraph has no cell
             lines.append(f"  {place} [{f.code}] {tag}: {f.message(lang)}")
         elif group[0] is f:
-            cells = ", ".join(g.cell for g in group)
+            cells = cell_ranges([g.cell for g in group])
             lines.append(f"  {f.sheet}: {len(group)}× [{f.code}] {tag}: {f.rule.title(lang)}: {cells}")
     lines.append("")
     lines.append(message("summary", lang, **result.summary))
@@ -57,7 +58,8 @@ def _quoted(name: str) -> str:
 
 def _grouped_notes(findings) -> dict[tuple[str, str], list]:
     """(sheet, code) -> its notes, where one sheet has GROUP_FROM or more notes of one code (values
-    typed over formulas that give the same value, say): one line lists their cells; JSON and the
+    typed over formulas that give the same value, say): one line lists their cells, as ranges
+    (a sheet of values pasted over its 360 formulas is "Q9:Y48"); JSON and the
     annotated copy keep every one. A note that names the cell its difference comes from
     (checks/blame.py) keeps its own line."""
     groups: dict[tuple[str, str], list] = {}

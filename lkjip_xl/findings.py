@@ -29,6 +29,9 @@ TWIN_WORDS = {False: {"id": "baris ini mengulang baris itu (kode dan angkanya sa
                      "en": "this row repeats that one (the same code and figures): pasted twice? delete one of them; "
                            "without it everything agrees"}}
 NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
+# a parent or total row's own formula that does not add up its rows (checks/parent_formulas.py)
+FORMULA_WORDS = {"id": "hasil rumus {formula}: periksa baris yang dijumlahkannya",
+                 "en": "the result of the formula {formula}: check the rows it adds up"}
 HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "
                       "bila batal, hapus barisnya",
                 "en": "row {row} is hidden, but it is still read and added up (Excel's SUM adds it too); if it was "
@@ -79,7 +82,8 @@ class Finding:
         cause = self.params.get("cause")
         if cause:
             return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
-        slip = None if self.params.get("nil_typed") else self.slip()  # a "-" is no mistyped digit
+        # a "-" is no mistyped digit, nor is a formula's result
+        slip = None if self.params.get("nil_typed") or self.params.get("result_of") else self.slip()
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
         if self.params.get("alternatives"):
@@ -92,6 +96,8 @@ class Finding:
             text += " — " + TWIN_WORDS[self.params.get("twin_alone", False)].get(lang, TWIN_WORDS[False]["id"])
         if self.params.get("nil_typed"):
             text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"])
+        if self.params.get("result_of"):
+            text += " — " + FORMULA_WORDS.get(lang, FORMULA_WORDS["id"]).format(formula=self.params["result_of"])
         if self.params.get("hidden_row"):
             text += " — " + HIDDEN_WORDS.get(lang, HIDDEN_WORDS["id"]).format(row=self.params["hidden_row"])
         return text

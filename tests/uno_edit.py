@@ -15,7 +15,15 @@ number, text as text), ["type", sheet, "A5", text] (typed into the cell through 
 as Calc reads what a person types in the office's locale: numbers, dates, percents; LOCALE, id-ID
 unless given, e.g. en-US for a computer set up in English, where 1,500,000 and 95.5% are numbers),
 ["hide_row", sheet, row] (Format > Rows > Hide), ["sort", sheet, "A5:N14", column, ascending] (Data >
-Sort on the range's column, 0-based); what a workbook goes through between offices: ["hide_sheet",
+Sort on the range's column, 0-based; a range of one column sorts that column alone), ["formula", sheet,
+"I6", "=SUM(I7:I8)"] (a formula typed, English function names), ["fill_down", sheet, "A8:N9", n] (the
+fill handle of the range's first n rows, 1 unless given, dragged to its last row: relative references
+follow, a number or a code ending in a number counts on as Calc counts it), ["copy", sheet, "A7:N8",
+"A12"] and ["move", sheet, "A7:N8", "A12"] (Copy or Cut, then Paste over the cells at A12: a copy's
+relative references shift with it, a cut's stay on the cells they read, and formulas elsewhere follow
+the cells cut), ["copy_row", sheet, src, dest] (a row copied, Insert Copied Cells at dest), ["group",
+sheet, first, last] (Data > Group and Outline > Group over those rows; "collapsed" as a fifth item
+hides them); what a workbook goes through between offices: ["hide_sheet",
 sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
 ["protect", sheet, password], ["freeze", sheet, columns, rows], ["filter", sheet, "A4:N15", column,
 value] (Data > AutoFilter, only the rows holding value shown), ["values_only", sheet] (Paste Special >
@@ -131,6 +139,21 @@ def apply(doc, steps, ctx=None):
                 elif p.Name == "ContainsHeader":
                     p.Value = False
             rng.sort(descriptor)
+        elif kind == "formula":  # ["formula", sheet, "I6", "=SUM(I7:I8)"]: a formula typed (English names)
+            sheet.getCellRangeByName(step[2]).setFormula(step[3])
+        elif kind == "fill_down":  # ["fill_down", sheet, "A8:N9", n]: the fill handle of the first n rows dragged down
+            from com.sun.star.sheet.FillDirection import TO_BOTTOM
+            sheet.getCellRangeByName(step[2]).fillAuto(TO_BOTTOM, step[3] if len(step) > 3 else 1)
+        elif kind in ("copy", "move"):  # ["copy"|"move", sheet, "A7:N8", "A12"]: Copy or Cut, then Paste at A12
+            source = sheet.getCellRangeByName(step[2]).RangeAddress
+            dest = sheet.getCellRangeByName(step[3]).CellAddress
+            (sheet.copyRange if kind == "copy" else sheet.moveRange)(dest, source)
+        elif kind == "group":  # ["group", sheet, first row, last row]: Data > Group and Outline > Group (rows)
+            from com.sun.star.table.TableOrientation import ROWS
+            rows = sheet.getCellRangeByName(f"A{step[2]}:A{step[3]}").RangeAddress
+            sheet.group(rows, ROWS)
+            if len(step) > 4 and step[4] == "collapsed":
+                sheet.hideDetail(rows)
         elif kind == "copy_row":  # ["copy_row", sheet, src, dest]: a row copied, Insert Copied Cells at dest
             sheet.Rows.insertByIndex(step[3] - 1, 1)
             src = step[2] + (1 if step[2] >= step[3] else 0)

@@ -258,13 +258,14 @@ CHECKED_AMOUNTS = ("pagu_murni", "realisasi")  # amounts every row of a complete
 
 def _sums_hold(parent: BudgetNode, children: list[BudgetNode]) -> bool | None:
     """Does each amount of ``parent`` equal the sum of the children's? None when no amount can
-    say (blank on the parent or on a child)."""
+    say (blank on the parent or on a child). No children add up to 0: a programme whose kegiatan
+    were cut and pasted under another one still has its amounts, which nothing adds up to."""
     said = None
     for key in CHECKED_AMOUNTS:
         own, kids = parent.amounts.get(key), [c.amounts.get(key) for c in children]
-        if own is None or not kids or any(k is None for k in kids):
+        if own is None or any(k is None for k in kids):
             continue
-        if to_decimal(own) != add_amounts(kids):
+        if to_decimal(own) != (add_amounts(kids) if kids else 0):
             return False
         said = True
     return said

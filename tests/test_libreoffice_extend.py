@@ -1,0 +1,98 @@
+"""Tables extended and rearranged in LibreOffice Calc (tests/uno_edit.py), as offices do: a block of
+rows cut and pasted under another programme. Realisasi rows 5..15 of the valid workbook: 01 (5),
+01.01 (6), 01.01.01 (7: 800.000.000 / 850.000.000 / 820.000.000), 01.01.02 (8: 200.000.000 /
+200.000.000 / 180.000.000), 02 (9), 02.01 (10), 02.01.01 (11: 400.000.000 / 400.000.000 /
+390.000.000), 03 (12), 03.01 (13), 03.01.01 (14: 300.000.000 / 320.000.000 / 304.000.000), TOTAL
+(15); I pagu murni, J pagu perubahan, K realisasi. Expected amounts are added up here from those."""
+from __future__ import annotations
+
+from lkjip_xl.annex.tables import build_annex
+from lkjip_xl.checks.engine import check_workbook
+from test_libreoffice_edit import edit_in_libreoffice, pytestmark  # noqa: F401
+
+R = "Realisasi"
+
+
+def _loud(findings):
+    return [(f.code, f.sheet, f.cell) for f in findings if f.severity != "info"]
+
+
+def test_a_kegiatan_block_cut_and_pasted_under_another_programme_is_one_error_and_counted_by_its_code(
+        tmp_path, write, data):
+    """Kegiatan 02.01 and its sub kegiatan cut (rows 10-11) and pasted under programme 03 (two rows
+    inserted above the TOTAL, the emptied rows deleted). Programme 02 is left without a kegiatan in
+    the sheet's order; the block's code says where it belongs and the sums hold there. One VAL022 at
+    the moved kegiatan, nothing called wrong, and the annex counts programme 03 and the TOTAL without
+    it (they were 720.000.000 and 2.170.000.000: the block counted twice)."""
+    steps = [["insert", R, 15], ["insert", R, 15], ["move", R, "A10:N11", "A15"], ["delete", R, 10], ["delete", R, 10]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert result.context.model.table("realisasi").values["kode"][6:10] == ["03.01", "03.01.01", "02.01", "02.01.01"]
+    assert _loud(result.findings) == [("VAL022", R, "A13")]
+    (moved,) = result.findings
+    assert (moved.expected, moved.found, moved.params["parent"]) == ("02", "02.01", "03")
+    budget = next(t for t in build_annex(result.context) if t.key == "realisasi_anggaran")
+    printed = {next(c.value for c in row.cells if c is not None and c.value): row.cells[2].value for row in budget.rows}
+    assert printed["02"] == 400_000_000 and printed["03"] == 320_000_000
+    assert printed["T O T A L"] == 1_050_000_000 + 400_000_000 + 320_000_000
+
+
+def _office_sums() -> list:
+    """The parents' amounts made formulas in Calc, as many offices keep them: each kegiatan the SUM
+    of its sub kegiatan, each programme its kegiatan, the TOTAL the programmes."""
+    steps = []
+    for c in "IJK":
+        steps += [["formula", R, f"{c}6", f"=SUM({c}7:{c}8)"], ["formula", R, f"{c}5", f"={c}6"],
+                  ["formula", R, f"{c}10", f"=SUM({c}11)"], ["formula", R, f"{c}9", f"={c}10"],
+                  ["formula", R, f"{c}13", f"=SUM({c}14)"], ["formula", R, f"{c}12", f"={c}13"],
+                  ["formula", R, f"{c}15", f"={c}5+{c}9+{c}12"]]
+    return steps
+
+
+NEW_SUB = {"A": "01.01.03", "C": "Penyediaan Bahan Logistik Kantor", "D": "Paket logistik", "E": "Paket", "F": 2,
+           "G": 2, "I": 50_000_000, "J": 50_000_000, "K": 45_000_000, "N": "Belanja Barang dan Jasa"}
+
+
+def test_a_sub_kegiatan_added_below_its_kegiatan_s_sum_is_said_at_the_sum_and_nowhere_else(tmp_path, write, data):
+    """A sub kegiatan 01.01.03 added below the last one of 01.01 (row 8 copied to a new row 9 and
+    retyped): the kegiatan's =SUM(I7:I8) does not grow over it. The office updated everything else
+    (the PK's programme pagu, the Rencana Aksi's pagu and quarters, Belanja). The slip is the SUM:
+    said there (its formula named, no typing slip guessed); the Rencana Aksi and Belanja, which are
+    right, are notes naming it, not errors telling the office to type the old amounts back."""
+    steps = _office_sums() + [["copy_row", R, 8, 9]] + [["set", R, f"{c}9", v] for c, v in NEW_SUB.items()]
+    murni, perubahan, spent = 800_000_000 + 200_000_000 + 50_000_000, 850_000_000 + 200_000_000 + 50_000_000, \
+        820_000_000 + 180_000_000 + 45_000_000
+    steps += [["set", "PK Program", "C5", murni], ["set", "PK Program", "D5", perubahan],
+              ["set", "RA Kegiatan", "C5", perubahan], *(["set", "RA Kegiatan", f"{c}5", perubahan // 4] for c in "DEFG"),
+              ["set", "RA Kegiatan", "K5", spent - 3 * 250_000_000],
+              ["set", "Belanja", "B7", 600_000_000 + 50_000_000], ["set", "Belanja", "C7", 570_000_000 + 45_000_000],
+              ["set", "Belanja", "B5", 1_450_000_000 + 50_000_000], ["set", "Belanja", "C5", 1_390_000_000 + 45_000_000],
+              ["set", "Belanja", "B14", 1_770_000_000 + 50_000_000], ["set", "Belanja", "C14", 1_694_000_000 + 45_000_000]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == sorted((code, R, f"{c}6") for code in ("BUD003", "FRM003") for c in "IJK")
+    assert {f.severity for f in findings if f.code in ("BUD003", "FRM003")} == {"error"}
+    sums = {f.cell: f for f in findings if f.code == "BUD003"}
+    assert [(sums[c].expected, sums[c].found) for c in "I6 J6 K6".split()] == [
+        (murni, 1_000_000_000), (perubahan, 1_050_000_000), (spent, 1_000_000_000)]
+    assert sums["I6"].message("id").endswith("— hasil rumus =SUM(I7:I8): periksa baris yang dijumlahkannya")
+    assert sums["I6"].message("en").endswith("— the result of the formula =SUM(I7:I8): check the rows it adds up")
+    notes = {(f.code, f.sheet, f.cell) for f in findings if f.severity == "info"}
+    assert notes == {("BUD007", "RA Kegiatan", "C5"), ("BUD022", "RA Kegiatan", "K5"),
+                     ("BUD008", "Belanja", "B14"), ("BUD008", "Belanja", "C14")}
+    assert all("Realisasi!I6" in f.params["cause"] for f in findings if f.severity == "info")
+
+
+def test_office_sums_that_add_up_check_clean_with_a_sub_kegiatan_inserted_inside_them(tmp_path, write, data):
+    """The same sub kegiatan inserted inside 01.01 (row 7 copied to a new row 8, retyped as 01.01.02,
+    the old 01.01.02 now 01.01.03): the SUM grows over it, and with the other sheets updated the
+    workbook checks clean."""
+    new = {**NEW_SUB, "A": "01.01.02"}
+    steps = _office_sums() + [["copy_row", R, 7, 8]] + [["set", R, f"{c}8", v] for c, v in new.items()]
+    perubahan, spent = 1_050_000_000 + 50_000_000, 1_000_000_000 + 45_000_000
+    steps += [["set", R, "A9", "01.01.03"], ["set", "PK Program", "C5", 1_050_000_000],
+              ["set", "PK Program", "D5", perubahan], ["set", "RA Kegiatan", "C5", perubahan],
+              *(["set", "RA Kegiatan", f"{c}5", perubahan // 4] for c in "DEFG"),
+              ["set", "RA Kegiatan", "K5", spent - 3 * 250_000_000],
+              ["set", "Belanja", "B7", 650_000_000], ["set", "Belanja", "C7", 615_000_000],
+              ["set", "Belanja", "B5", 1_500_000_000], ["set", "Belanja", "C5", 1_435_000_000],
+              ["set", "Belanja", "B14", 1_820_000_000], ["set", "Belanja", "C14", 1_739_000_000]]
+    assert check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings == []

@@ -281,6 +281,11 @@ RULES: dict[str, Rule] = _rules(
      "the Kode column holds each level's row numbers (as report tables do): the full codes of {n} rows are made "
      "from those numbers and the Tingkat column ({example}); the PK's and the Rencana Aksi's codes are matched "
      "with them"),
+    ("BUD034", "error", "Baris rincian hilang?", "A child row missing?",
+     "{kode} lebih besar daripada jumlah {n} rinciannya di setiap kolom yang berselisih (kurang {lacking}): "
+     "ada baris rincian yang terhapus atau belum diisi? Kembalikan baris itu, atau perbaiki angka {kode}",
+     "{kode} is more than the sum of its {n} child rows in every column that differs (short by {lacking}): "
+     "a child row deleted or never typed in? Put that row back, or correct {kode}'s amounts"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),

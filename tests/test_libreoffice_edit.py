@@ -150,6 +150,27 @@ def test_rows_inserted_typed_and_deleted_in_a_sample(tmp_path):
     assert [c for c in repaired.applied if c.why in ("row_style", "validation")] == []
 
 
+def test_a_sub_kegiatan_row_deleted_is_said_at_its_kegiatan_not_blamed_on_the_child_left(tmp_path, write, data):
+    """Delete Rows on 01.01.02 (murni 200.000.000, perubahan 200.000.000, realisasi 180.000.000):
+    its kegiatan 01.01 still says 1.000.000.000 / 1.050.000.000 / 1.000.000.000 over its one child
+    left (800.000.000 / 850.000.000 / 820.000.000), while programme 01 adds 01.01 up as typed. No
+    other value of 01.01.01 is a slip: BUD034 at 01.01, naming what each amount lacks."""
+    src = write(data)
+    kegiatan = REAL.first_row + 1
+    edited = edit_in_libreoffice(src, [["delete", REAL.sheet, REAL.first_row + 3]], tmp_path)
+    findings = check_workbook(edited).findings
+    child = cell(REAL, "pagu_murni", REAL.first_row + 2)
+    assert [f for f in findings if f.code == "BUD021" or (f.sheet, f.cell) == (REAL.sheet, child)] == []
+    missing = [f for f in findings if f.code == "BUD034"]
+    assert [(f.sheet, f.cell, f.severity) for f in missing] == [(REAL.sheet, cell(REAL, "pagu_murni", kegiatan), "error")]
+    assert (missing[0].expected, missing[0].found) == (800_000_000, 1_000_000_000)
+    message = missing[0].message("id")
+    assert "pagu murni 200.000.000, pagu perubahan 200.000.000, realisasi 180.000.000" in message
+    for key in ("pagu_perubahan", "realisasi"):  # the kegiatan's other amounts: notes naming its cell
+        note = next(f for f in findings if f.code == "BUD003" and f.cell == cell(REAL, key, kegiatan))
+        assert (note.severity, note.params["cause"]) == ("info", f"{REAL.sheet}!{missing[0].cell}")
+
+
 # ------------------------------------------------------------------ columns
 def column(table, key: str) -> str:
     return col_letter(table.col_index(key))

@@ -355,6 +355,29 @@ def test_a_note_typed_under_a_table_below_its_print_area_is_printed_once_rapikan
     assert codes_at(repaired.after.findings, "PRN001") == []
 
 
+def test_values_typed_beside_a_form_s_fields_are_said_at_their_cells(tmp_path, write, data):
+    """Typed in LibreOffice one cell off, on a form's row: the rank beside Identitas' blank
+    pangkat/golongan, right of its help column (a warning: that field reads blank), a remark
+    beside the filled unit, and an IKM beside SKM Hasil's computed one (notes: not read)."""
+    identitas, hasil = SCHEMA.form("identitas"), SCHEMA.form("skm_hasil")
+    data["forms"]["identitas"]["pimpinan_pangkat"] = None
+    rank, unit = identitas.row_of("pimpinan_pangkat"), identitas.row_of("unit")
+    ikm = hasil.row_of("ikm")
+    beyond_help = col_letter(identitas.value_col + identitas.value_span + 1)
+    beside_ikm = col_letter(hasil.value_col + hasil.value_span + 1)  # SKM Hasil!F18, in a column of the unsur table
+    edited = edit_in_libreoffice(write(data), [
+        ["type", identitas.sheet, f"{beyond_help}{rank}", "Pembina/IV.a"],
+        ["type", identitas.sheet, f"{beyond_help}{unit}", "sesuai SK"],
+        ["type", hasil.sheet, f"{beside_ikm}{ikm}", "87,5"]], tmp_path)
+    stray = {(f.sheet, f.cell): f for f in check_workbook(edited).findings if f.code == "STR005"}
+    assert {k: f.severity for k, f in stray.items()} == {
+        (identitas.sheet, f"{beyond_help}{rank}"): "warning", (identitas.sheet, f"{beyond_help}{unit}"): "info",
+        (hasil.sheet, f"{beside_ikm}{ikm}"): "info"}
+    warning = stray[(identitas.sheet, f"{beyond_help}{rank}")]
+    assert warning.found == "Pembina/IV.a" and f"(B{rank}), yang kosong" in warning.message("id")
+    assert stray[(hasil.sheet, f"{beside_ikm}{ikm}")].found == D("87.5")
+
+
 # ------------------------------------------------------------------ one slip, said once
 def test_an_error_value_a_template_formula_shows_because_of_an_input_is_a_note(tmp_path, write, data):
     """01.01.02's realisasi typed as text in LibreOffice (K8): VAL001 there, the one error; the

@@ -94,8 +94,11 @@ def _pk(pk, cells: BudgetCells):
             if len(present) < len(rows):
                 continue  # a partial sum says nothing: the blank rows are said on Realisasi (BUD016, BUD017)
             want = add_amounts(cells.quoted(i, name) for i in present)
+            params = {"field": FIELD_NAME[key], "kode": code}
+            if key == "pagu_perubahan" and not unchanged:
+                params.update(_unrevised(cells, present))
             finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=None if unchanged else found,
-                              params={"field": FIELD_NAME[key], "kode": code}) if want != found else None
+                              params=params) if want != found else None
             if unchanged:  # the blank itself is the slip when the sheet's programme was revised
                 if finding is not None:
                     yield finding
@@ -105,6 +108,15 @@ def _pk(pk, cells: BudgetCells):
                 + [t for i in present for t in cells.terms(i, name, -1)]),
                 lambda present=present, j=j: cells.rows_below(present) | {("pk_program", j)},
                 AMOUNT_CELLS | {("pk_program", key)})
+
+
+def _unrevised(cells: BudgetCells, rows: list[int]) -> dict:
+    """{"unrevised": their pagu perubahan cells} when none of these Realisasi rows has one: a pagu
+    another sheet states otherwise is then a revision not typed on Realisasi, not a typing slip."""
+    if any(cells.amount(i, "pagu_perubahan") is not None for i in rows):
+        return {}
+    named = [cells.table.cell("pagu_perubahan", i) for i in rows[:3]]
+    return {"unrevised": ", ".join(named) + (" …" if len(rows) > 3 else "")}
 
 
 def _pk_partly_blank(pk) -> Iterable[Finding]:
@@ -171,7 +183,7 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
             continue
         differs = pagu not in mine.values()
         finding = Finding("BUD007", ra.sheet, ra.cell("pagu", j), expected=line.pagu, found=pagu,
-                          params={"kode": code})
+                          params={"kode": code, **_unrevised(cells, [line.index])})
         # not reported when equal to the PK's murni or perubahan: the Rencana Aksi quotes the PK
         yield one_of(finding if differs and pagu not in options.values() else None, own, pagu, mine, fails=differs)
 

@@ -374,6 +374,11 @@ RULES: dict[str, Rule] = _rules(
      "disalin dan realisasinya belum diganti? Kosongkan realisasi yang belum diukur tahun ini",
      "the actuals of all {n} indicators ({cells}) are exactly last year's workbook's: was last year's file copied with "
      "its actuals left in? Clear the actuals not measured this year"),
+    ("KIN032", "error", "Realisasi tahun lalu belum digeser", "Last year's actual not shifted",
+     "realisasi tahun lalu {found} adalah realisasi {old} ({old_cell}), bukan realisasi {tahun} ({cell}: {expected}): "
+     "berkas tahun lalu disalin dan kolom ini belum diganti? Isi realisasi {tahun}",
+     "last year's actual {found} is the actual of {old} ({old_cell}), not of {tahun} ({cell}: {expected}): was last "
+     "year's file copied with this column left as it was? Type the actual of {tahun}"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "

@@ -363,10 +363,10 @@ RULES: dict[str, Rule] = _rules(
      "an actual of 0 for a turun indicator: the T/R formula chosen on Identitas cannot divide by 0, no achievement "
      "is computed ((2T−R)/T gives {expected} %); state the achievement your policy gives and explain it"),
     ("KIN030", "info", "Tahun belum lengkap", "Year not complete",
-     "Rencana Aksi berisi realisasi sampai TW {found}: tahun belum lengkap; realisasi anggaran dibaca sebagai "
+     "Rencana Aksi berisi realisasi sampai TW {found}{ahead}: tahun belum lengkap; realisasi anggaran dibaca sebagai "
      "realisasi s.d. TW {found}, program yang belum berbelanja tidak dinilai (KIN017), dan lampiran menandai "
      "tabel realisasinya \"s.d. TW {found}\"",
-     "the Rencana Aksi holds actuals up to quarter {found}: the year is not complete; spending is read as spending up "
+     "the Rencana Aksi holds actuals up to quarter {found}{ahead}: the year is not complete; spending is read as spending up "
      "to quarter {found}, a programme that has spent nothing yet is not judged (KIN017), and the annex marks its "
      "tables of actuals \"up to quarter {found}\""),
     ("KIN031", "warning", "Realisasi sama dengan tahun lalu", "Actuals are last year's",

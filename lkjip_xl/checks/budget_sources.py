@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..calc.budget import add_amounts, level_of, match_key, parent_code
 from ..derive.budget import money
+from ..derive.stage import as_reported
 from ..findings import Finding
 from ..i18n import Text, quarter
 from . import belanja_classes
@@ -175,7 +176,7 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
             yield one_of(finding if wrong else None, own, pagu, options, fails=wrong)
         line = where.get(match_key(code)) if code else None
         if line is not None and code is not None:
-            yield from _quarterly_spending(ra, j, code, line, cells)
+            yield from _quarterly_spending(ra, j, code, line, cells, ctx.wb.reported_quarter)
         if pagu is None or line is None or code is None:
             continue
         mine = {Ref("realisasi", line.index, k): line.amounts.get(k) for k in ("pagu_murni", "pagu_perubahan")}
@@ -211,9 +212,10 @@ def _blank_plan_pagu(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
             yield Finding("BUD025", ra.sheet, ra.cell("pagu", j), expected=line.pagu, params={"kode": code})
 
 
-def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
-    """BUD022: the four quarters' spending of a kegiatan add up to its realisasi on Realisasi."""
-    spent = [money(ra.get(f"realisasi_tw{q}", j)) for q in QUARTERS]
+def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells, reported: int | None):
+    """BUD022: the four quarters' spending of a kegiatan add up to its realisasi on Realisasi (the
+    quarters after the last one ``reported``, 0 typed ahead, are not reported yet)."""
+    spent = as_reported([money(ra.get(f"realisasi_tw{q}", j)) for q in QUARTERS], reported)
     real = line.amounts.get("realisasi")
     if any(v is None for v in spent) or real is None:
         return  # the year is not reported in full

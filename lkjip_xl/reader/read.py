@@ -97,7 +97,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         _schema_order(model)
         model.version = _version(book, container)
         if model.version != SCHEMA.version:
-            findings.append(Finding("STR004", "Petunjuk", "B3", expected=SCHEMA.version, found=model.version))
+            findings.append(_version_finding(model, container))
         return model, findings
     finally:
         container.close()
@@ -254,6 +254,17 @@ def _version(book: CalamineWorkbook, container) -> str | None:
             if value not in ("", None):
                 return str(value)
     return None
+
+
+def _version_finding(model: WorkbookModel, container) -> Finding:
+    """STR004 at the version cell Petunjuk shows (else the hidden list's); with neither sheet in the
+    workbook, at the first sheet's A1, saying that the sheets which hold the version are missing."""
+    held = [(sheet, ref) for sheet, ref in reversed(VERSION_CELLS) if sheet in container.sheet_parts]
+    sheet, ref = held[0] if held else (next(iter(model.sheets), VERSION_CELLS[-1][0]), "A1")
+    names = " & ".join(name for name, _ in reversed(VERSION_CELLS))
+    missing = "" if held else Text(f"; sheet {names.replace('&', 'dan')}, tempat versi ditulis, tidak ada",
+                                   f"; the sheets {names.replace('&', 'and')}, where the version is written, are missing")
+    return Finding("STR004", sheet, ref, expected=SCHEMA.version, found=model.version, params={"missing": missing})
 
 
 def _at(grid: list[list[Any]], row: int, col: int) -> Any:

@@ -321,12 +321,13 @@ def test_an_office_s_own_sheet_of_the_template_s_name_is_one_error_that_names_ou
         "(sheet lain di buku kerja ini: 'Realisasi (2)')")
 
 
-def test_sheets_copied_to_a_new_workbook_without_petunjuk_and_daftar_say_where_the_version_was(tmp_path, write, data):
-    """Move/Copy Sheet of every sheet but Petunjuk and the hidden _Daftar into a new document in
-    LibreOffice: the version is nowhere. STR004 at a cell that exists (the first sheet's A1),
-    saying that the sheets which hold it are missing, not at Petunjuk!B3."""
+def test_petunjuk_and_daftar_deleted_say_where_the_version_was(tmp_path, write, data):
+    """Petunjuk and the hidden _Daftar deleted in LibreOffice (Sheet > Delete Sheet): the version
+    is nowhere. STR004 at a cell that exists (the first sheet's A1), saying that the sheets which
+    hold it are missing, not at Petunjuk!B3."""
     kept = [s.name for s in SCHEMA.sheets if s.name not in ("Petunjuk", "_Daftar")]
-    findings = check_workbook(edit_in_libreoffice(write(data), [["copy_to_new", kept]], tmp_path)).findings
+    steps = [["delete_sheet", "Petunjuk"], ["delete_sheet", "_Daftar"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
     version = [f for f in findings if f.code == "STR004"]
     assert [(f.sheet, f.cell, f.severity, f.found) for f in version] == [(kept[0], "A1", "warning", None)]
     assert "sheet Petunjuk dan _Daftar, tempat versi ditulis, tidak ada" in version[0].message("id")

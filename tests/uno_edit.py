@@ -16,7 +16,7 @@ as Calc reads what a person types in the office's locale: numbers, dates, percen
 unless given, e.g. en-US for a computer set up in English, where 1,500,000 and 95.5% are numbers),
 ["hide_row", sheet, row] (Format > Rows > Hide), ["sort", sheet, "A5:N14", column, ascending] (Data >
 Sort on the range's column, 0-based); what a workbook goes through between offices: ["hide_sheet",
-sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
+sheet], ["delete_sheet", sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
 ["protect", sheet, password], ["freeze", sheet, columns, rows], ["filter", sheet, "A4:N15", column,
 value] (Data > AutoFilter, only the rows holding value shown), ["values_only", sheet] (Paste Special >
 Values only over the sheet), ["text_format", sheet, "I5:K9"] (Format Cells > Text before typing),
@@ -136,6 +136,8 @@ def apply(doc, steps, ctx=None):
             src = step[2] + (1 if step[2] >= step[3] else 0)
             source = sheet.getCellRangeByName(f"A{src}:AZ{src}").RangeAddress
             sheet.copyRange(sheet.getCellRangeByName(f"A{step[3]}").CellAddress, source)
+        elif kind == "delete_sheet":  # ["delete_sheet", sheet]: Sheet > Delete Sheet
+            doc.Sheets.removeByName(step[1])
         elif kind == "hide_sheet":  # Format > Sheet > Hide
             sheet.IsVisible = False
         elif kind == "move_sheet":  # ["move_sheet", sheet, position]: the tab dragged to a place, 0-based

@@ -28,6 +28,11 @@ TWIN_WORDS = {False: {"id": "baris ini mengulang baris itu (kode dan angkanya sa
                            "satunya; tanpa baris ini semuanya cocok",
                      "en": "this row repeats that one (the same code and figures): pasted twice? delete one of them; "
                            "without it everything agrees"}}
+# a pagu another sheet states as revised, beside Realisasi rows whose pagu perubahan is blank
+UNREVISED_WORDS = {"id": "pagu perubahan kosong di sheet Realisasi ({unrevised}), sehingga dibaca pagu murni: bila anggaran "
+                         "berubah (APBD-P), isi pagu perubahannya di sana",
+                   "en": "the revised budget is blank on the Realisasi sheet ({unrevised}), so the original budget is read: "
+                         "if the budget was revised (APBD-P), type the revised budget there"}
 NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
 # a parent or total row's own formula that does not add up its rows (checks/parent_formulas.py)
 FORMULA_WORDS = {"id": "hasil rumus {formula}: periksa baris yang dijumlahkannya",
@@ -82,8 +87,8 @@ class Finding:
         cause = self.params.get("cause")
         if cause:
             return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
-        # a "-" is no mistyped digit, nor is a formula's result
-        slip = None if self.params.get("nil_typed") or self.params.get("result_of") else self.slip()
+        # a "-" is no mistyped digit, nor is a formula's result or a revision left untyped
+        slip = None if any(self.params.get(k) for k in ("nil_typed", "result_of", "unrevised")) else self.slip()
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
         if self.params.get("alternatives"):
@@ -94,6 +99,8 @@ class Finding:
             text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
         if self.params.get("twin"):
             text += " — " + TWIN_WORDS[self.params.get("twin_alone", False)].get(lang, TWIN_WORDS[False]["id"])
+        if self.params.get("unrevised"):
+            text += " — " + UNREVISED_WORDS.get(lang, UNREVISED_WORDS["id"]).format(unrevised=self.params["unrevised"])
         if self.params.get("nil_typed"):
             text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"])
         if self.params.get("result_of"):

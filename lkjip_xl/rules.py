@@ -49,11 +49,11 @@ RULES: dict[str, Rule] = _rules(
      "judul kolom diubah (seharusnya {expected}, tertulis {found})",
      "column header changed (expected {expected}, found {found})"),
     ("STR004", "warning", "Versi template tidak dikenal", "Unknown template version",
-     "versi template {found} berbeda dari {expected}; periksa susunan kolom",
-     "template version {found} differs from {expected}; check the column layout"),
+     "versi template {found} berbeda dari {expected}{missing}; periksa susunan kolom",
+     "template version {found} differs from {expected}{missing}; check the column layout"),
     ("STR005", "warning", "Data di luar tabel", "Data outside the table",
-     "ada isian di luar tabel: '{found}'; tidak ikut dihitung",
-     "a value outside the table: '{found}'; it is not used"),
+     "ada isian di luar tabel: '{found}'; tidak ikut dihitung{beside}",
+     "a value outside the table: '{found}'; it is not used{beside}"),
     ("STR006", "info", "Kolom tambahan", "Extra column",
      "kolom tambahan '{found}' diabaikan", "extra column '{found}' is ignored"),
     ("STR007", "warning", "Sel digabung di dalam tabel", "Merged cells in a table",
@@ -281,6 +281,11 @@ RULES: dict[str, Rule] = _rules(
      "the Kode column holds each level's row numbers (as report tables do): the full codes of {n} rows are made "
      "from those numbers and the Tingkat column ({example}); the PK's and the Rencana Aksi's codes are matched "
      "with them"),
+    ("BUD034", "error", "Baris rincian hilang?", "A child row missing?",
+     "{kode} lebih besar daripada jumlah {n} rinciannya di setiap kolom yang berselisih (kurang {lacking}): "
+     "ada baris rincian yang terhapus atau belum diisi? Kembalikan baris itu, atau perbaiki angka {kode}",
+     "{kode} is more than the sum of its {n} child rows in every column that differs (short by {lacking}): "
+     "a child row deleted or never typed in? Put that row back, or correct {kode}'s amounts"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),
@@ -358,10 +363,10 @@ RULES: dict[str, Rule] = _rules(
      "an actual of 0 for a turun indicator: the T/R formula chosen on Identitas cannot divide by 0, no achievement "
      "is computed ((2T−R)/T gives {expected} %); state the achievement your policy gives and explain it"),
     ("KIN030", "info", "Tahun belum lengkap", "Year not complete",
-     "Rencana Aksi berisi realisasi sampai TW {found}: tahun belum lengkap; realisasi anggaran dibaca sebagai "
+     "Rencana Aksi berisi realisasi sampai TW {found}{ahead}: tahun belum lengkap; realisasi anggaran dibaca sebagai "
      "realisasi s.d. TW {found}, program yang belum berbelanja tidak dinilai (KIN017), dan lampiran menandai "
      "tabel realisasinya \"s.d. TW {found}\"",
-     "the Rencana Aksi holds actuals up to quarter {found}: the year is not complete; spending is read as spending up "
+     "the Rencana Aksi holds actuals up to quarter {found}{ahead}: the year is not complete; spending is read as spending up "
      "to quarter {found}, a programme that has spent nothing yet is not judged (KIN017), and the annex marks its "
      "tables of actuals \"up to quarter {found}\""),
     ("KIN031", "warning", "Realisasi sama dengan tahun lalu", "Actuals are last year's",
@@ -369,6 +374,11 @@ RULES: dict[str, Rule] = _rules(
      "disalin dan realisasinya belum diganti? Kosongkan realisasi yang belum diukur tahun ini",
      "the actuals of all {n} indicators ({cells}) are exactly last year's workbook's: was last year's file copied with "
      "its actuals left in? Clear the actuals not measured this year"),
+    ("KIN032", "error", "Realisasi tahun lalu belum digeser", "Last year's actual not shifted",
+     "realisasi tahun lalu {found} adalah realisasi {old} ({old_cell}), bukan realisasi {tahun} ({cell}: {expected}): "
+     "berkas tahun lalu disalin dan kolom ini belum diganti? Isi realisasi {tahun}",
+     "last year's actual {found} is the actual of {old} ({old_cell}), not of {tahun} ({cell}: {expected}): was last "
+     "year's file copied with this column left as it was? Type the actual of {tahun}"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "

@@ -150,6 +150,27 @@ def test_rows_inserted_typed_and_deleted_in_a_sample(tmp_path):
     assert [c for c in repaired.applied if c.why in ("row_style", "validation")] == []
 
 
+def test_a_sub_kegiatan_row_deleted_is_said_at_its_kegiatan_not_blamed_on_the_child_left(tmp_path, write, data):
+    """Delete Rows on 01.01.02 (murni 200.000.000, perubahan 200.000.000, realisasi 180.000.000):
+    its kegiatan 01.01 still says 1.000.000.000 / 1.050.000.000 / 1.000.000.000 over its one child
+    left (800.000.000 / 850.000.000 / 820.000.000), while programme 01 adds 01.01 up as typed. No
+    other value of 01.01.01 is a slip: BUD034 at 01.01, naming what each amount lacks."""
+    src = write(data)
+    kegiatan = REAL.first_row + 1
+    edited = edit_in_libreoffice(src, [["delete", REAL.sheet, REAL.first_row + 3]], tmp_path)
+    findings = check_workbook(edited).findings
+    child = cell(REAL, "pagu_murni", REAL.first_row + 2)
+    assert [f for f in findings if f.code == "BUD021" or (f.sheet, f.cell) == (REAL.sheet, child)] == []
+    missing = [f for f in findings if f.code == "BUD034"]
+    assert [(f.sheet, f.cell, f.severity) for f in missing] == [(REAL.sheet, cell(REAL, "pagu_murni", kegiatan), "error")]
+    assert (missing[0].expected, missing[0].found) == (800_000_000, 1_000_000_000)
+    message = missing[0].message("id")
+    assert "pagu murni 200.000.000, pagu perubahan 200.000.000, realisasi 180.000.000" in message
+    for key in ("pagu_perubahan", "realisasi"):  # the kegiatan's other amounts: notes naming its cell
+        note = next(f for f in findings if f.code == "BUD003" and f.cell == cell(REAL, key, kegiatan))
+        assert (note.severity, note.params["cause"]) == ("info", f"{REAL.sheet}!{missing[0].cell}")
+
+
 # ------------------------------------------------------------------ columns
 def column(table, key: str) -> str:
     return col_letter(table.col_index(key))
@@ -300,6 +321,19 @@ def test_an_office_s_own_sheet_of_the_template_s_name_is_one_error_that_names_ou
         "(sheet lain di buku kerja ini: 'Realisasi (2)')")
 
 
+def test_petunjuk_and_daftar_deleted_say_where_the_version_was(tmp_path, write, data):
+    """Petunjuk and the hidden _Daftar deleted in LibreOffice (Sheet > Delete Sheet): the version
+    is nowhere. STR004 at a cell that exists (the first sheet's A1), saying that the sheets which
+    hold it are missing, not at Petunjuk!B3."""
+    kept = [s.name for s in SCHEMA.sheets if s.name not in ("Petunjuk", "_Daftar")]
+    steps = [["delete_sheet", "Petunjuk"], ["delete_sheet", "_Daftar"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    version = [f for f in findings if f.code == "STR004"]
+    assert [(f.sheet, f.cell, f.severity, f.found) for f in version] == [(kept[0], "A1", "warning", None)]
+    assert "sheet Petunjuk dan _Daftar, tempat versi ditulis, tidak ada" in version[0].message("id")
+    assert "the sheets Petunjuk and _Daftar, where the version is written, are missing" in version[0].message("en")
+
+
 # ------------------------------------------------------------------ merged cells
 def test_a_sasaran_merged_over_its_indicators_reads_as_meant(tmp_path, write, data):
     """PK tables print a sasaran once, merged down over its indicators; in the template a blank
@@ -332,6 +366,29 @@ def test_a_note_typed_under_a_table_below_its_print_area_is_printed_once_rapikan
     repaired = repair_workbook(edited, tmp_path / "rapi.xlsx")
     assert [c.after for c in repaired.applied if c.why == "print_area"] == [f"{REAL.sheet}!$A$1:$N${note}"]
     assert codes_at(repaired.after.findings, "PRN001") == []
+
+
+def test_values_typed_beside_a_form_s_fields_are_said_at_their_cells(tmp_path, write, data):
+    """Typed in LibreOffice one cell off, on a form's row: the rank beside Identitas' blank
+    pangkat/golongan, right of its help column (a warning: that field reads blank), a remark
+    beside the filled unit, and an IKM beside SKM Hasil's computed one (notes: not read)."""
+    identitas, hasil = SCHEMA.form("identitas"), SCHEMA.form("skm_hasil")
+    data["forms"]["identitas"]["pimpinan_pangkat"] = None
+    rank, unit = identitas.row_of("pimpinan_pangkat"), identitas.row_of("unit")
+    ikm = hasil.row_of("ikm")
+    beyond_help = col_letter(identitas.value_col + identitas.value_span + 1)
+    beside_ikm = col_letter(hasil.value_col + hasil.value_span + 1)  # SKM Hasil!F18, in a column of the unsur table
+    edited = edit_in_libreoffice(write(data), [
+        ["type", identitas.sheet, f"{beyond_help}{rank}", "Pembina/IV.a"],
+        ["type", identitas.sheet, f"{beyond_help}{unit}", "sesuai SK"],
+        ["type", hasil.sheet, f"{beside_ikm}{ikm}", "87,5"]], tmp_path)
+    stray = {(f.sheet, f.cell): f for f in check_workbook(edited).findings if f.code == "STR005"}
+    assert {k: f.severity for k, f in stray.items()} == {
+        (identitas.sheet, f"{beyond_help}{rank}"): "warning", (identitas.sheet, f"{beyond_help}{unit}"): "info",
+        (hasil.sheet, f"{beside_ikm}{ikm}"): "info"}
+    warning = stray[(identitas.sheet, f"{beyond_help}{rank}")]
+    assert warning.found == "Pembina/IV.a" and f"(B{rank}), yang kosong" in warning.message("id")
+    assert stray[(hasil.sheet, f"{beside_ikm}{ikm}")].found == D("87.5")
 
 
 # ------------------------------------------------------------------ one slip, said once

@@ -237,6 +237,31 @@ def test_bud007_murni_pagu_is_fine(check, data):
     assert codes_at(check(data), "BUD007") == []
 
 
+def test_bud006_bud007_a_revision_not_typed_on_realisasi_is_no_typing_slip(check, data):
+    """APBD-P raised programme 03 from 300.000.000 to 320.000.000: the PK and the Rencana Aksi say
+    320.000.000, but Realisasi's pagu perubahan of 03, 03.01, 03.01.01 was never typed. Not "one
+    digit wrong": the perubahan blank on Realisasi, named at its cells."""
+    for kode in ("03", "03.01", "03.01.01"):
+        _row(data, kode)["pagu_perubahan"] = None
+    findings = check(data)
+    plan = _one(findings, "BUD007")
+    assert (f"{plan.sheet}!{plan.cell}", plan.severity) == (cell_of("ra_kegiatan", "pagu", 2), "warning")
+    assert (plan.expected, plan.found) == (300_000_000, 320_000_000)
+    pk = _one(findings, "BUD006")
+    assert (f"{pk.sheet}!{pk.cell}", pk.severity) == (cell_of("pk_program", "pagu_perubahan", 2), "error")
+    kegiatan, sub = cell_of("realisasi", "pagu_perubahan", 8), cell_of("realisasi", "pagu_perubahan", 9)
+    for f, blank in ((plan, kegiatan), (pk, sub)):
+        message = f.message("id")
+        assert "salah ketik" not in message and f"kosong di sheet Realisasi ({blank.split('!')[1]})" in message
+        assert "APBD-P" in f.message("en") and "typing slip" not in f.message("en")
+
+
+def test_bud007_a_slip_beside_a_typed_perubahan_is_still_a_slip(check, data):
+    data["tables"]["ra_kegiatan"][2]["pagu"] = 32_000_000  # 320.000.000 with a digit dropped
+    f = _one(check(data), "BUD007")
+    assert f.slip() == "dropped_digit" and "kemungkinan salah ketik" in f.message("id")
+
+
 def test_bud025_a_rencana_aksi_kegiatan_without_its_pagu(check, data):
     data["tables"]["ra_kegiatan"][2]["pagu"] = None  # 03.01, no quarterly plan either
     findings = check(data)

@@ -313,5 +313,19 @@ def test_ind004_history_differs_from_the_pk(check, data, year, key, cell):
     assert (f.expected, f.found, f.params["tahun"]) == (expected[(year, key)], D("79.5"), year)
 
 
+def test_kin032_last_years_actual_not_shifted_is_said_at_the_pk(check, data):
+    """Last year's file copied: PK's Realisasi Tahun Lalu of IKU1 still says 84,30, the history's
+    2022, while the history's 2023 is 85,10. The PK's cell is the one to change (M5), not the
+    history's row the office typed this year."""
+    data = _with_history(data)
+    data["tables"]["pk_indikator"][0]["realisasi_lalu"] = D("84.30")
+    findings = check(data)
+    assert codes_at(findings, "IND004") == []
+    assert codes_at(findings, "KIN032") == [cell_of("pk_indikator", "realisasi_lalu", 0)]
+    f = next(f for f in findings if f.code == "KIN032")
+    assert (f.severity, f.expected, f.found) == ("error", D("85.10"), D("84.30"))
+    assert "Riwayat Indikator!D5" in f.message("id") and "Riwayat Indikator!D6" in f.message("en")
+
+
 def test_an_older_years_history_is_not_compared(check, data):
     assert codes_at(check(_with_history(data, {(2022, "realisasi"): D("1")})), "IND004") == []

@@ -6,8 +6,13 @@ not typed yet."""
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.schema import SCHEMA
+from lkjip_xl.schema.refs import a1
 from test_annex_support import run_annex
+from test_libreoffice_edit import _uno_available, edit_in_libreoffice
 
 
 def _sub_kegiatan(data):
@@ -123,6 +128,31 @@ def test_a_year_reported_up_to_tw_ii_is_said_once_and_a_programme_not_spent_yet_
     assert [(f.code, f.sheet, f.cell, f.severity, f.found) for f in findings if f.code in ("KIN030", "KIN017")] == [
         ("KIN030", "Rencana Aksi", "K5", "info", "II")]
     assert [f for f in findings if f.severity == "error"] == []
+
+
+@pytest.mark.skipif(not _uno_available(), reason="LibreOffice with python3-uno not installed")
+def test_zeros_typed_ahead_for_the_quarters_to_come_are_no_year_complete(write, data, tmp_path):
+    """June, and the office types 0 in TW III and TW IV of the rows it reports (in LibreOffice):
+    read as not reported yet, as if left blank. KIN030 at the first such quarter, saying so; the
+    annual checks of the quarters (KIN018, BUD022) wait for the year, as for blank quarters."""
+    _through_tw2(data)
+    ra, keg = SCHEMA.table("ra_indikator"), SCHEMA.table("ra_kegiatan")
+    cells = [(t, a1(t.first_row, t.col_index(f"realisasi_tw{q}"))) for t in (ra, keg) for q in (3, 4)]
+    edited = edit_in_libreoffice(write(data), [["type", t.sheet, c, "0"] for t, c in cells], tmp_path)
+    result = check_workbook(edited)
+    assert [result.context.model.table(k).values[f"realisasi_tw{q}"][0] for k in ("ra_indikator", "ra_kegiatan")
+            for q in (3, 4)] == [0, 0, 0, 0]  # typed as numbers
+    stage = [f for f in result.findings if f.code == "KIN030"]
+    assert [(f.sheet, f.cell, f.severity, f.found) for f in stage] == [("Rencana Aksi", cells[0][1], "info", "II")]
+    assert "TW III–IV berisi 0 saja" in stage[0].message("id") and "Q3–Q4 hold only 0" in stage[0].message("en")
+    assert result.context.wb.reported_quarter == 2
+    assert [f for f in result.findings if f.severity == "error"] == []
+
+
+def test_a_real_0_in_a_quarter_beside_other_rows_figures_is_reported(check, data):
+    """IKU4's TW IV actual 0 while IKU1 has its TW IV: the year is reported to TW IV."""
+    data["tables"]["ra_indikator"][3]["realisasi_tw4"] = 0
+    assert [f for f in check(data) if f.code == "KIN030"] == []
 
 
 def test_a_year_with_tw_iv_reported_judges_a_programme_without_spending(check, data):

@@ -24,7 +24,7 @@ relative references shift with it, a cut's stay on the cells they read, and form
 the cells cut), ["copy_row", sheet, src, dest] (a row copied, Insert Copied Cells at dest), ["group",
 sheet, first, last] (Data > Group and Outline > Group over those rows; "collapsed" as a fifth item
 hides them); what a workbook goes through between offices: ["hide_sheet",
-sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
+sheet], ["delete_sheet", sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
 ["protect", sheet, password], ["freeze", sheet, columns, rows], ["filter", sheet, "A4:N15", column,
 value] (Data > AutoFilter, only the rows holding value shown), ["values_only", sheet] (Paste Special >
 Values only over the sheet), ["text_format", sheet, "I5:K9"] (Format Cells > Text before typing),
@@ -159,6 +159,8 @@ def apply(doc, steps, ctx=None):
             src = step[2] + (1 if step[2] >= step[3] else 0)
             source = sheet.getCellRangeByName(f"A{src}:AZ{src}").RangeAddress
             sheet.copyRange(sheet.getCellRangeByName(f"A{step[3]}").CellAddress, source)
+        elif kind == "delete_sheet":  # ["delete_sheet", sheet]: Sheet > Delete Sheet
+            doc.Sheets.removeByName(step[1])
         elif kind == "hide_sheet":  # Format > Sheet > Hide
             sheet.IsVisible = False
         elif kind == "move_sheet":  # ["move_sheet", sheet, position]: the tab dragged to a place, 0-based

@@ -20,14 +20,18 @@ from typing import Iterable
 
 from ..calc.budget import pagu_efektif
 from ..calc.decimals import percent, strip_exponent
+from ..calc.numbers_id import format_number
 from ..derive.budget import money
 from ..findings import Finding
+from ..i18n import Text
 from . import budget_sources
 from .budget_cells import AMOUNT_CELLS, FIELD_NAME, BudgetCells
 from .compare import judge_typed, typed_match
 from .relations import Linear, judged, reported
 
 FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
+# the amounts a child row deleted takes from its parent's sum all at once
+MISSING_ROW_FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi")
 # the amount of each row a roll-up adds up (a revised parent is compared with its children's pagu)
 TERM = {"pagu_murni": "pagu_murni", "pagu_perubahan": "pagu", "realisasi": "realisasi", "sisa": "sisa"}
 
@@ -146,13 +150,16 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
                 return False
         return True
 
-    def findings(index, amounts, kids_sum, kids, differs_code, kode):
-        ok = sisa_ok(index, *(k.index for k in kids))
+    def findings(index, kids, differs_code, kode, problems, short):
         rows = cells.near(index, kids)
-        for kind, f, want, found, missing in _rollup_problems(amounts, kids_sum, ok, is_error):
+        for kind, f, want, found, missing in problems:
             terms = (lambda f=f: _rollup_terms(cells, index, kids, TERM[f]))
             if kind == "holds":  # the common case: a relation, and nothing to report
                 ctx.relations.append(Linear(False, None, terms, rows, AMOUNT_CELLS))
+                continue
+            if f in short:  # no child explains it: a row is missing (BUD034 at the first)
+                ctx.relations.append(Linear(True, None, terms, rows, AMOUNT_CELLS))
+                yield _missing_row(table, index, kode, len(kids), short, f, differs_code)
                 continue
             params = {"field": FIELD_NAME[f], "kode": kode, "n": len(kids), "m": len(missing),
                       "cells": ", ".join(table.cell(f, i) for i in missing[:6]) + (" …" if len(missing) > 6 else "")}
@@ -165,16 +172,51 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
                 continue
             yield from reported(ctx, Linear(True, finding if kind == "differs" else None, terms, rows, AMOUNT_CELLS))
 
-    for line in tree.lines:
-        if line.children:
-            yield from findings(line.index, line.amounts, line.children_sum, line.children, "BUD003", line.code)
-    programmes = [line for line in tree.roots if line.level == "program"]
-    if not programmes:
-        return
-    for t in [*tree.totals, *tree.subtotals]:  # the table's TOTAL; "Jumlah Program 01", 01's own total
-        owner = tree.subtotals.get(t)
-        yield from findings(t, {f: cells.amount(t, f) for f in FIELDS}, lambda name, t=t: tree.total_sum(name, t),
-                            tree.totalled(t), "BUD029" if owner else "BUD004", owner.code if owner else "TOTAL")
+    # (row, its children, code, kode, Σ of a field's children, its own amounts)
+    parents = [(line.index, line.children, "BUD003", line.code, line.children_sum, line.amounts)
+               for line in tree.lines if line.children]
+    if any(line.level == "program" for line in tree.roots):
+        for t in [*tree.totals, *tree.subtotals]:  # the table's TOTAL; "Jumlah Program 01", 01's own total
+            owner = tree.subtotals.get(t)
+            parents.append((t, tree.totalled(t), "BUD029" if owner else "BUD004", owner.code if owner else "TOTAL",
+                            lambda name, t=t: tree.total_sum(name, t), {f: cells.amount(t, f) for f in FIELDS}))
+    checked = [(p, _rollup_problems(p[5], p[4], sisa_ok(p[0], *(k.index for k in p[1])), is_error)) for p in parents]
+    # (row, amount) of a child in a sum that differs: a parent in there is not confirmed by the level above
+    disputed = {(k.index, f) for p, problems in checked for kind, f, *_ in problems if kind == "differs" for k in p[1]}
+    for p, problems in checked:
+        yield from findings(*p[:4], problems, _row_missing(problems, lambda f, i=p[0]: (i, f) in disputed))
+
+
+def _row_missing(problems: list[tuple], disputed) -> dict[str, tuple]:
+    """Field -> (Σ children, typed) when the parent is more than its children in every amount that
+    differs, in its realisasi and a pagu at least, while the level above adds it up as it is
+    (``disputed(field)`` false): what a child row deleted (or never typed) leaves. One child
+    mistyped changes its pagu or its realisasi, not both (a murni beside a blank perubahan counts
+    in both pagu columns); a parent mistyped breaks its own parent's sum too. {} else."""
+    differs = {f: (want, found) for kind, f, want, found, _ in problems
+               if kind == "differs" and f in MISSING_ROW_FIELDS and found is not None}
+    if "realisasi" not in differs or len(differs) < 2 or any(
+            found < want or disputed(f) for f, (want, found) in differs.items()):
+        return {}
+    return differs
+
+
+def _missing_row(table, index: int, kode: str, n: int, short: dict[str, tuple], f: str, code: str) -> Finding:
+    """BUD034 at the parent's first amount that is more than its children's, naming how much each
+    amount lacks; the other amounts their roll-up's finding (``code``) as a note naming that cell."""
+    first = next(k for k in MISSING_ROW_FIELDS if k in short)
+    want, found = short[f]
+    if f != first:
+        return Finding(code, table.sheet, table.cell(f, index), expected=want, found=found,
+                       params={"field": FIELD_NAME[f], "kode": kode, "n": n,
+                               "cause": f"{table.sheet}!{table.cell(first, index)}"}, severity_override="info")
+
+    def lacking(lang: str) -> str:
+        return ", ".join(f"{FIELD_NAME[k].get(lang)} {format_number(short[k][1] - short[k][0], 0, lang)}"
+                         for k in MISSING_ROW_FIELDS if k in short)
+
+    return Finding("BUD034", table.sheet, table.cell(f, index), expected=want, found=found,
+                   params={"kode": kode, "n": n, "lacking": Text(lacking("id"), lacking("en"))})
 
 
 def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..calc.budget import add_amounts, level_of, match_key, parent_code
 from ..derive.budget import money
+from ..derive.stage import as_reported
 from ..findings import Finding
 from ..i18n import Text, quarter
 from . import belanja_classes
@@ -94,8 +95,11 @@ def _pk(pk, cells: BudgetCells):
             if len(present) < len(rows):
                 continue  # a partial sum says nothing: the blank rows are said on Realisasi (BUD016, BUD017)
             want = add_amounts(cells.quoted(i, name) for i in present)
+            params = {"field": FIELD_NAME[key], "kode": code}
+            if key == "pagu_perubahan" and not unchanged:
+                params.update(_unrevised(cells, present))
             finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=None if unchanged else found,
-                              params={"field": FIELD_NAME[key], "kode": code}) if want != found else None
+                              params=params) if want != found else None
             if unchanged:  # the blank itself is the slip when the sheet's programme was revised
                 if finding is not None:
                     yield finding
@@ -105,6 +109,15 @@ def _pk(pk, cells: BudgetCells):
                 + [t for i in present for t in cells.terms(i, name, -1)]),
                 lambda present=present, j=j: cells.rows_below(present) | {("pk_program", j)},
                 AMOUNT_CELLS | {("pk_program", key)})
+
+
+def _unrevised(cells: BudgetCells, rows: list[int]) -> dict:
+    """{"unrevised": their pagu perubahan cells} when none of these Realisasi rows has one: a pagu
+    another sheet states otherwise is then a revision not typed on Realisasi, not a typing slip."""
+    if any(cells.amount(i, "pagu_perubahan") is not None for i in rows):
+        return {}
+    named = [cells.table.cell("pagu_perubahan", i) for i in rows[:3]]
+    return {"unrevised": ", ".join(named) + (" …" if len(rows) > 3 else "")}
 
 
 def _pk_partly_blank(pk) -> Iterable[Finding]:
@@ -163,7 +176,7 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
             yield one_of(finding if wrong else None, own, pagu, options, fails=wrong)
         line = where.get(match_key(code)) if code else None
         if line is not None and code is not None:
-            yield from _quarterly_spending(ra, j, code, line, cells)
+            yield from _quarterly_spending(ra, j, code, line, cells, ctx.wb.reported_quarter)
         if pagu is None or line is None or code is None:
             continue
         mine = {Ref("realisasi", line.index, k): line.amounts.get(k) for k in ("pagu_murni", "pagu_perubahan")}
@@ -171,7 +184,7 @@ def _rencana_aksi(ctx, cells: BudgetCells | None):
             continue
         differs = pagu not in mine.values()
         finding = Finding("BUD007", ra.sheet, ra.cell("pagu", j), expected=line.pagu, found=pagu,
-                          params={"kode": code})
+                          params={"kode": code, **_unrevised(cells, [line.index])})
         # not reported when equal to the PK's murni or perubahan: the Rencana Aksi quotes the PK
         yield one_of(finding if differs and pagu not in options.values() else None, own, pagu, mine, fails=differs)
 
@@ -199,9 +212,10 @@ def _blank_plan_pagu(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
             yield Finding("BUD025", ra.sheet, ra.cell("pagu", j), expected=line.pagu, params={"kode": code})
 
 
-def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells):
-    """BUD022: the four quarters' spending of a kegiatan add up to its realisasi on Realisasi."""
-    spent = [money(ra.get(f"realisasi_tw{q}", j)) for q in QUARTERS]
+def _quarterly_spending(ra, j: int, code: str, line, cells: BudgetCells, reported: int | None):
+    """BUD022: the four quarters' spending of a kegiatan add up to its realisasi on Realisasi (the
+    quarters after the last one ``reported``, 0 typed ahead, are not reported yet)."""
+    spent = as_reported([money(ra.get(f"realisasi_tw{q}", j)) for q in QUARTERS], reported)
     real = line.amounts.get("realisasi")
     if any(v is None for v in spent) or real is None:
         return  # the year is not reported in full

@@ -137,14 +137,26 @@ def _history_against_pk(model, pk, settings) -> Iterable[Finding]:
     year = number_or_none(ident.values.get("tahun")) if ident is not None else None
     if hist is None or pk is None or year is None:
         return
-    rows = {code_key(pk.row(i).get("kode_indikator")): pk.row(i) for i in range(len(pk))}
+    rows = {code_key(pk.row(i).get("kode_indikator")): i for i in range(len(pk))}
+    years = {(code_key(hist.get("kode_indikator", i)), number_or_none(hist.get("tahun", i))): i for i in range(len(hist))}
     for i in range(len(hist)):
         h = hist.row(i)
-        tahun, mine = number_or_none(h.get("tahun")), rows.get(code_key(h.get("kode_indikator")))
-        if mine is None or tahun is None or tahun - year not in ON_PK:
+        tahun, at = number_or_none(h.get("tahun")), rows.get(code_key(h.get("kode_indikator")))
+        if at is None or tahun is None or tahun - year not in ON_PK:
             continue
+        mine = pk.row(at)
         for key, pk_key in ON_PK[tahun - year]:
-            if not _agree(h.get(key), mine.get(pk_key), settings):
+            if _agree(h.get(key), mine.get(pk_key), settings):
+                continue
+            before = years.get((code_key(h.get("kode_indikator")), tahun - 1)) if pk_key == "realisasi_lalu" else None
+            older = hist.get("realisasi", before) if before is not None else None
+            if number(older) is not None and _agree(older, mine.get(pk_key), settings):
+                # the PK's last year is the history's year before that: a column not shifted (at the PK)
+                yield Finding("KIN032", pk.sheet, pk.cell(pk_key, at), expected=_stated(h.get(key)),
+                              found=_stated(mine.get(pk_key)), params={
+                                  "tahun": int(tahun), "cell": f"{hist.sheet}!{hist.cell(key, i)}",
+                                  "old": int(tahun) - 1, "old_cell": f"{hist.sheet}!{hist.cell('realisasi', before)}"})
+            else:
                 what, what_en = WHAT[key]
                 yield Finding("IND004", hist.sheet, hist.cell(key, i), expected=_stated(mine.get(pk_key)),
                               found=_stated(h.get(key)),

@@ -24,7 +24,7 @@ from typing import Iterable
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up, strip_exponent
 from ..calc.target_range import TargetRange, bounds, same_target, target_key
-from ..derive.stage import partial_year
+from ..derive.stage import as_reported, partial_year, typed_ahead
 from ..findings import Finding, number_text
 from ..i18n import Text, quarter
 from .kinerja import code_key, number, rows_by_code, stated_target
@@ -70,7 +70,12 @@ def _stage(ctx) -> Iterable[Finding]:
     for key in ("ra_indikator", "ra_kegiatan"):
         table = ctx.model.table(key)
         if table is not None and len(table) and f"realisasi_tw{q + 1}" in table.cols:
-            yield Finding("KIN030", table.sheet, table.cell(f"realisasi_tw{q + 1}", 0), found=quarter(q).id)
+            rows = [*ctx.wb.input_rows("ra_indikator"), *ctx.wb.input_rows("ra_kegiatan")]
+            later = (f"TW {quarter(q + 1).id}–IV", f"Q{q + 1}–Q4") if q < 3 else ("TW IV", "Q4")
+            ahead = Text(f"; {later[0]} berisi 0 saja: dibaca belum dilaporkan",
+                         f"; {later[1]} hold only 0: read as not reported yet") if typed_ahead(rows, q) else ""
+            yield Finding("KIN030", table.sheet, table.cell(f"realisasi_tw{q + 1}", 0), found=quarter(q).id,
+                          params={"ahead": ahead})
             return
 
 
@@ -170,6 +175,8 @@ def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rul
     ``result``: a relation, reported at the TW IV cell when it fails."""
     refs = _refs(i, prefix)
     tw = [number(ra.get(r.key, i)) for r in refs]
+    if prefix == "realisasi":  # 0 typed ahead for the quarters to come: not reported yet
+        tw = as_reported(tw, ctx.wb.reported_quarter)
     got = result(tw, value)
     if got is None:
         return

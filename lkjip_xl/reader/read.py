@@ -97,7 +97,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         _schema_order(model)
         model.version = _version(book, container)
         if model.version != SCHEMA.version:
-            findings.append(Finding("STR004", "Petunjuk", "B3", expected=SCHEMA.version, found=model.version))
+            findings.append(_version_finding(model, container))
         return model, findings
     finally:
         container.close()
@@ -162,7 +162,7 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
                 "name": table.title, "row": table.header_row, "others": _other_sheets(model.sheets)}))
         else:
             model.tables[table.key] = data
-    _outside_columns(sheet, grid, model, findings)
+    _outside_columns(sheet, grid, model, findings, _beside_forms(sheet, grid, model, findings))
 
 
 def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[Finding]) -> None:
@@ -182,9 +182,38 @@ def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[
                 break
 
 
-def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding]) -> None:
+def _beside_forms(sheet, grid, model: WorkbookModel, findings: list[Finding]) -> set[tuple[int, int]]:
+    """Values typed on a form's row right of its value (and of its help, on a sheet of forms only)
+    are not read: said at each cell (STR005), a warning beside an input left blank (the value typed
+    one cell off), else a note (a remark beside a filled field). The (row, column) said."""
+    said: set[tuple[int, int]] = set()
+    for form in sheet.forms:
+        data = model.forms.get(form.key)
+        if data is None:
+            continue
+        end = form.value_col + form.value_span + (0 if sheet.tables else 1)  # the help column
+        for f in form.fields:
+            if f.key not in data.cells:
+                continue
+            row = parse_a1(data.cells[f.key])[0]
+            line = grid[row - 1] if row - 1 < len(grid) else ()
+            for c in range(end, len(line)):
+                if line[c] in ("", None) or (type(line[c]) is str and line[c].isspace()):
+                    continue
+                blank = data.values.get(f.key) is None and not f.computed
+                params = {"beside": Text(f"; letaknya di samping '{f.label.id}' ({data.cells[f.key]}), yang kosong: salah sel?",
+                                         f"; it sits beside '{f.label.en}' ({data.cells[f.key]}), which is blank: the wrong "
+                                         f"cell?") if blank else ""}
+                findings.append(Finding("STR005", sheet.name, a1(row, c), found=line[c], params=params,
+                                        severity_override=None if blank else "info"))
+                said.add((row, c))
+    return said
+
+
+def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding], said: set) -> None:
     """Values typed in a column that belongs to no table or form are not used: say so, once per
-    column, at the first such cell (a note in the margin, a total typed beside the table)."""
+    column, at the first such cell (a note in the margin, a total typed beside the table), unless
+    said already beside a form (``said``)."""
     if not sheet.tables:
         return
     covered: set[int] = set()
@@ -203,7 +232,9 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding])
         for j, line in enumerate(lines if loose else ()):
             for c in loose:
                 if c not in reported and c < len(line) and line[c] not in ("", None):
-                    findings.append(Finding("STR005", sheet.name, a1(start + j, c), found=line[c]))
+                    if (start + j, c) not in said:
+                        findings.append(Finding("STR005", sheet.name, a1(start + j, c), found=line[c],
+                                                params={"beside": ""}))
                     reported.add(c)
             if reported.issuperset(loose):
                 break
@@ -223,6 +254,17 @@ def _version(book: CalamineWorkbook, container) -> str | None:
             if value not in ("", None):
                 return str(value)
     return None
+
+
+def _version_finding(model: WorkbookModel, container) -> Finding:
+    """STR004 at the version cell Petunjuk shows (else the hidden list's); with neither sheet in the
+    workbook, at the first sheet's A1, saying that the sheets which hold the version are missing."""
+    held = [(sheet, ref) for sheet, ref in reversed(VERSION_CELLS) if sheet in container.sheet_parts]
+    sheet, ref = held[0] if held else (next(iter(model.sheets), VERSION_CELLS[-1][0]), "A1")
+    names = " & ".join(name for name, _ in reversed(VERSION_CELLS))
+    missing = "" if held else Text(f"; sheet {names.replace('&', 'dan')}, tempat versi ditulis, tidak ada",
+                                   f"; the sheets {names.replace('&', 'and')}, where the version is written, are missing")
+    return Finding("STR004", sheet, ref, expected=SCHEMA.version, found=model.version, params={"missing": missing})
 
 
 def _at(grid: list[list[Any]], row: int, col: int) -> Any:
@@ -581,4 +623,4 @@ def _outside(table: Table, grid, data: TableData, findings: list[Finding]) -> No
     for pos in data.cols.values():
         v = _at(grid, r, pos)
         if v not in ("", None):
-            findings.append(Finding("STR005", table.sheet, a1(r, pos), found=v))
+            findings.append(Finding("STR005", table.sheet, a1(r, pos), found=v, params={"beside": ""}))

@@ -96,3 +96,21 @@ def test_office_sums_that_add_up_check_clean_with_a_sub_kegiatan_inserted_inside
               ["set", "Belanja", "B5", 1_500_000_000], ["set", "Belanja", "C5", 1_435_000_000],
               ["set", "Belanja", "B14", 1_820_000_000], ["set", "Belanja", "C14", 1_739_000_000]]
     assert check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings == []
+
+
+def test_an_office_sum_taking_in_the_next_programme_s_row_is_said_at_the_sum_not_as_a_row_deleted(
+        tmp_path, write, data):
+    """Kegiatan 01.01's =SUM(I7:I8) widened to I7:I9 in its three amounts (a block copied with its
+    formulas), taking in programme 02's row: the kegiatan is more than its children in pagu and
+    realisasi, which a deleted child row also gives (BUD034). A SUM does not lose a row deleted
+    inside its range, so it is the formula: BUD003 at each SUM, naming it, no row said deleted."""
+    steps = _office_sums() + [["formula", R, f"{c}6", f"=SUM({c}7:{c}9)"] for c in "IJK"]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert not [f for f in findings if f.code == "BUD034"]
+    sums = {f.cell: f for f in findings if f.code == "BUD003" and f.severity == "error"}
+    assert set(sums) == {"I6", "J6", "K6"}
+    assert [(sums[c].expected, sums[c].found) for c in ("I6", "J6", "K6")] == [
+        (800_000_000 + 200_000_000, 800_000_000 + 200_000_000 + 400_000_000),
+        (850_000_000 + 200_000_000, 850_000_000 + 200_000_000 + 400_000_000),
+        (820_000_000 + 180_000_000, 820_000_000 + 180_000_000 + 390_000_000)]
+    assert sums["K6"].message("id").endswith("— hasil rumus =SUM(K7:K9): periksa baris yang dijumlahkannya")

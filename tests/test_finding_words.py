@@ -120,9 +120,11 @@ def test_a_number_made_a_date_says_what_to_do(check, data):
     _pk(data, "IKU4")["realisasi"] = dt.date(2026, 5, 4)  # 4/5 typed: the spreadsheet made it 4 May
     f = one(check(data), "VAL011")
     assert f.cell == "J8"
-    assert f.message("id").startswith("tanggal 2026-05-04 di kolom angka: angka yang diketik (mis. 4/5 atau 4-5) "
+    assert f.message("id").startswith("tanggal 4 Mei 2026 di kolom angka: angka yang diketik (mis. 4/5 atau 4-5) "
                                       "dijadikan tanggal; ubah format sel ke Angka")
+    assert f.message("en").startswith("date 4 May 2026 in a number column")
     assert "set the cell's format to Number" in f.message("en")
+    assert f.to_dict()["found"] == "2026-05-04"  # JSON keeps the raw date
 
 
 def test_a_value_outside_the_table_is_quoted(data, write):

@@ -51,3 +51,20 @@ def test_a_signing_date_outside_its_window_names_the_dates_in_words(slips):
                                "(1 Desember 2024 – 30 November 2025)")
     assert f.message("en") == ("the report is signed on 3 April 2024: does not fit the report year "
                                "(1 December 2024 – 30 November 2025)")
+
+
+def _percent(numerator: int, denominator: int) -> D:
+    return (D(numerator) / D(denominator) * 100).quantize(D("0.01"), ROUND_HALF_UP)
+
+
+def test_a_typed_capaian_is_written_with_its_percent_sign(slips):
+    f = _one(slips, "PK!K6", "KIN001", "error")
+    assert _percent(95, 90) == D("105.56")
+    assert f.message("id") == "capaian seharusnya 105,56 % (R/T × 100), tertulis 100 %"
+    assert f.message("en") == "achievement should be 105.56 % (R/T × 100), found 100 %"
+
+
+def test_a_typed_output_capaian_is_written_with_its_percent_sign(slips):
+    f = _one(slips, "Realisasi!H8", "KIN010", "error")
+    assert f.message("id") == f"capaian keluaran seharusnya {_percent(4, 4):.0f} % (4 / 4), tertulis 90 %"
+    assert f.message("en") == "output achievement should be 100 % (4 / 4), found 90 %"

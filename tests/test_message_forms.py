@@ -68,3 +68,13 @@ def test_a_typed_output_capaian_is_written_with_its_percent_sign(slips):
     f = _one(slips, "Realisasi!H8", "KIN010", "error")
     assert f.message("id") == f"capaian keluaran seharusnya {_percent(4, 4):.0f} % (4 / 4), tertulis 90 %"
     assert f.message("en") == "output achievement should be 100 % (4 / 4), found 90 %"
+
+
+def test_a_number_no_date_can_be_is_one_finding_grouped_as_numbers_are(slips):
+    """Said once (it was also VAL014 '-1000000000000.0' at the same cell), the number in the
+    message's language."""
+    assert [ref for ref in slips if ref.startswith("SKM!")] == ["SKM!B10"]
+    f = _one(slips, "SKM!B10", "VAL016", "error")
+    assert f.message("id") == ("sel berformat tanggal berisi angka -1.000.000.000.000 yang bukan tanggal; "
+                               "nilainya tidak dipakai")
+    assert f.message("en").startswith("a date-formatted cell holds the number -1,000,000,000,000, which is no date")

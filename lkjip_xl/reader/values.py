@@ -279,7 +279,8 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
             date, _ = parse_date(raw, years=None)
             if date is not None:
                 return date, None, None
-        return None, problem("VAL014", found=str(raw)), None
+        number = isinstance(raw, (int, float)) and not isinstance(raw, bool)  # a number shown as numbers are
+        return None, problem("VAL014", found=to_decimal(raw) if number else str(raw)), None
     if ctype == ColType.ENUM:
         text = _as_text(raw)
         if allowed is not None and text not in allowed:

@@ -1,11 +1,13 @@
 """Dates, percentages and numbers in messages as an office reads them (not as Python prints them),
 on the valid workbook edited in LibreOffice the way staff slip: a date typed into a number
-column and as the signing date, a capaian typed over its formula, a huge number in a date cell.
+column and as the signing date, a capaian typed over its formula, a huge number in a date cell,
+a fractional bound of the rating scale.
 The expected words are written here from the typed values; percentages from plain Decimal.
 
 Valid workbook: Identitas B16 the signing date (report year 2024); PK rows 5..8 IKU1..IKU4 (H
 target, J realisasi, K capaian; IKU2 target 90, realisasi 95); Realisasi row 7 01.01.01 (F target
-keluaran 12), row 8 01.01.02 (F 4, G 4, H capaian keluaran); SKM respondents from row 9 (B date).
+keluaran 12), row 8 01.01.02 (F 4, G 4, H capaian keluaran); SKM respondents from row 9 (B date);
+Skala rows 5..9 Permendagri 86/2017 (D lower, F upper bound: Tinggi 75 < x ≤ 90, Sedang 65 < x ≤ 75).
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ def slips(tmp_path_factory):
         ["type", "PK", "K6", "100%"],  # capaian of IKU2 typed over its formula
         ["type", "Realisasi", "H8", "90%"],  # capaian keluaran of 01.01.02 typed over its formula
         ["type", "SKM", "B10", "-1000000000000"],  # a number no date can be, in a date cell
+        ["type", "Skala", "D6", "75,5"],  # Permendagri 86's Tinggi from above 75,5: Sedang ends at 75
     ], tmp)
     return {f"{f.sheet}!{f.cell}": f for f in check_workbook(edited).findings if f.code != "FRM001"}
 
@@ -78,3 +81,10 @@ def test_a_number_no_date_can_be_is_one_finding_grouped_as_numbers_are(slips):
     assert f.message("id") == ("sel berformat tanggal berisi angka -1.000.000.000.000 yang bukan tanggal; "
                                "nilainya tidak dipakai")
     assert f.message("en").startswith("a date-formatted cell holds the number -1,000,000,000,000, which is no date")
+
+
+def test_a_fractional_scale_bound_is_written_in_the_messages_language(slips):
+    f = _one(slips, "Skala!A5", "SCL001", "error")
+    assert f.message("id") == ("skala Permendagri 86/2017: ada celah antara Sedang (65 < x ≤ 75) … "
+                               "Tinggi (75,5 < x ≤ 90)")
+    assert f.message("en") == "scale Permendagri 86/2017: gap between Sedang (65 < x ≤ 75) … Tinggi (75.5 < x ≤ 90)"

@@ -1,6 +1,7 @@
 """Findings: what a check reports, as plain data. Renderers turn them into text, JSON or marks."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -157,22 +158,46 @@ def _raw(value: Any) -> Any:
 
 
 BLANK = {"id": "(kosong)", "en": "(blank)"}
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
 
 
 def show_value(value: Any, lang: str = "id") -> str:
     """Human form of a value in a message or a findings table: numbers in the language's form
-    (1.500.000 and 95,5 in Indonesian, 1,500,000 and 95.5 in English; at most 4 decimals), blank
-    as "(kosong)", a text given in both languages in its language."""
+    (1.500.000 and 95,5 in Indonesian, 1,500,000 and 95.5 in English; at most 4 decimals), a date
+    as people read it (``show_date``), blank as "(kosong)", a text given in both languages in its
+    language."""
     if value is None:
         return BLANK.get(lang, BLANK["id"])
     if isinstance(value, Text):
         return value.get(lang)
+    if isinstance(value, dt.date):
+        return show_date(value, lang)
     places = _places(value)
     if places is not None:
         from .calc.numbers_id import format_number
 
         return format_number(value, places, lang)
     return str(value)
+
+
+def show_date(value: dt.date, lang: str = "id") -> str:
+    """A date as people read it, the month in words: 3 April 2024 (Indonesian and English alike,
+    the month in the language); a time of day other than midnight after it (10.32 in Indonesian,
+    10:32 in English)."""
+    text = f"{value.day} {MONTHS.get(lang, MONTHS['id'])[value.month - 1]} {value.year}"
+    if isinstance(value, dt.datetime) and (value.hour, value.minute) != (0, 0):
+        text += f" {value.hour:02d}{'.' if lang != 'en' else ':'}{value.minute:02d}"
+    return text
+
+
+def date_text(value: dt.date) -> Text:
+    """A date for a message's parameter, in the message's language (``show_date``)."""
+    return Text(show_date(value, "id"), show_date(value, "en"))
 
 
 def _places(value: Any) -> int | None:

@@ -177,7 +177,7 @@ RULES: dict[str, Rule] = _rules(
     ("BUD001", "error", "Sisa salah", "Wrong balance", "sisa seharusnya {expected}, tertulis {found}",
      "balance should be {expected}, found {found}"),
     ("BUD002", "error", "Persen realisasi salah", "Wrong spending percentage",
-     "% realisasi seharusnya {expected}, tertulis {found}", "spending % should be {expected}, found {found}"),
+     "% realisasi seharusnya {expected} %, tertulis {found} %", "spending % should be {expected} %, found {found} %"),
     ("BUD003", "error", "Induk ≠ jumlah rincian", "Parent ≠ sum of children",
      "{field} {kode} seharusnya {expected} (jumlah {n} rincian), tertulis {found}",
      "{field} of {kode} should be {expected} (sum of its {n} child rows), found {found}"),
@@ -200,8 +200,8 @@ RULES: dict[str, Rule] = _rules(
     ("BUD010", "error", "Induk tidak ada", "Parent missing",
      "kode {found} tidak punya induk {expected} di tabel", "code {found} has no parent {expected} in the table"),
     ("BUD011", "error", "Persen rincian tidak cocok", "Percentage inconsistent",
-     "% seharusnya {expected} (dari jumlah pagu dan realisasi), tertulis {found}: rata-rata % rinciannya",
-     "percentage should be {expected} (from the summed amounts), found {found}: the mean of its children's"),
+     "% seharusnya {expected} % (dari jumlah pagu dan realisasi), tertulis {found} %: rata-rata % rinciannya",
+     "percentage should be {expected} % (from the summed amounts), found {found} %: the mean of its children's"),
     ("BUD012", "error", "Pagu triwulan ≠ pagu", "Quarterly budgets ≠ budget",
      "pagu TW I–IV {kode} berjumlah {expected}, pagu tertulis {found}{note}",
      "the Q1–Q4 budgets of {kode} sum to {expected}, the budget is {found}{note}"),
@@ -212,9 +212,9 @@ RULES: dict[str, Rule] = _rules(
      "pagu program {kode} di Rencana Aksi {found}, di PK {expected}",
      "budget of programme {kode} in the action plan is {found}, on the PK {expected}"),
     ("BUD015", "warning", "Persen anggaran dipotong", "Budget percentage truncated",
-     "{name} {found} adalah {expected} yang dipotong, bukan dibulatkan (bila kantor memang memotong, pilih "
-     "'pemotongan' di Identitas)",
-     "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
+     "{name} {found}{unit} adalah {expected}{unit} yang dipotong, bukan dibulatkan (bila kantor memang memotong, "
+     "pilih 'pemotongan' di Identitas)",
+     "{name} {found}{unit} is {expected}{unit} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
     ("BUD016", "warning", "Jumlah rincian tidak lengkap", "Sum of children incomplete",
      "{field} {kode}: {m} dari {n} rincian kosong ({cells}); jumlah yang terisi {expected}, tertulis {found}: "
@@ -299,12 +299,12 @@ RULES: dict[str, Rule] = _rules(
      "spending of {kode} up to Q{tw} is {found}, above the budget planned up to Q{tw}, {expected}"),
     # ---- kinerja
     ("KIN001", "error", "Capaian salah", "Wrong achievement",
-     "capaian seharusnya {expected} % ({formula}), tertulis {found}",
-     "achievement should be {expected} % ({formula}), found {found}"),
+     "capaian seharusnya {expected} % ({formula}), tertulis {found} %",
+     "achievement should be {expected} % ({formula}), found {found} %"),
     ("KIN002", "warning", "Nilai kinerja dipotong", "Performance value truncated",
-     "{name} {found} adalah {expected} yang dipotong, bukan dibulatkan (bila kantor memang memotong, pilih "
-     "'pemotongan' di Identitas)",
-     "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
+     "{name} {found}{unit} adalah {expected}{unit} yang dipotong, bukan dibulatkan (bila kantor memang memotong, "
+     "pilih 'pemotongan' di Identitas)",
+     "{name} {found}{unit} is {expected}{unit} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
     ("KIN003", "error", "Kriteria salah", "Wrong rating",
      "kriteria seharusnya '{expected}' menurut skala {scale}, tertulis '{found}'",
@@ -326,8 +326,8 @@ RULES: dict[str, Rule] = _rules(
     ("KIN009", "error", "Target kumulatif menurun", "Cumulative target decreases",
      "target kumulatif turun dari {expected} ke {found}", "cumulative target falls from {expected} to {found}"),
     ("KIN010", "error", "Capaian keluaran salah", "Wrong output achievement",
-     "capaian keluaran seharusnya {expected} % ({detail}), tertulis {found}",
-     "output achievement should be {expected} % ({detail}), found {found}"),
+     "capaian keluaran seharusnya {expected} % ({detail}), tertulis {found} %",
+     "output achievement should be {expected} % ({detail}), found {found} %"),
     ("KIN011", "error", "Realisasi IKM ≠ SKM", "IKM actual ≠ SKM sheet",
      "realisasi IKM {found}, IKM dari sheet SKM {expected}", "IKM actual {found}, IKM from the SKM sheet {expected}"),
     ("KIN012", "error", "Realisasi tahun lalu berbeda", "Last year's actual differs",
@@ -417,8 +417,8 @@ RULES: dict[str, Rule] = _rules(
      "nilai ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
      "this value makes {cells} disagree: with {expected} (found {found}) they all agree"),
     ("KIN025", "error", "Nilai komponen salah", "Wrong component value",
-     "nilai komponen seharusnya {expected} % ({detail}), tertulis {found}",
-     "the component's value should be {expected} % ({detail}), found {found}"),
+     "nilai komponen seharusnya {expected} % ({detail}), tertulis {found} %",
+     "the component's value should be {expected} % ({detail}), found {found} %"),
     ("KIN021", "warning", "Capaian tidak wajar", "Implausible achievement",
      "{name} {found} % jauh di luar yang wajar ({expected}): periksa {cells}",
      "{name} of {found} % is far outside what is plausible ({expected}): check {cells}"),
@@ -532,9 +532,9 @@ RULES: dict[str, Rule] = _rules(
      "IKM dihitung dengan bobot lama 0,111: {found}; dengan bobot tepat 1/9: {expected}",
      "IKM computed with the legacy 0.111 weight: {found}; with the exact 1/9 weight: {expected}"),
     ("SKM018", "warning", "Nilai SKM dipotong", "SKM value truncated",
-     "{name} {found} adalah {expected} yang dipotong, bukan dibulatkan (bila kantor memang memotong, pilih "
-     "'pemotongan' di Identitas)",
-     "{name} {found} is {expected} truncated, not rounded (if the office truncates on purpose, choose "
+     "{name} {found}{unit} adalah {expected}{unit} yang dipotong, bukan dibulatkan (bila kantor memang memotong, "
+     "pilih 'pemotongan' di Identitas)",
+     "{name} {found}{unit} is {expected}{unit} truncated, not rounded (if the office truncates on purpose, choose "
      "'pemotongan' on Identitas)"),
     ("SKM019", "error", "Label jawaban tidak dikenal", "Unknown answer label",
      "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung{hint}",

@@ -33,9 +33,15 @@ def test_realisasi_in_thousands_is_one_error_at_the_sheet(check, data):
     assert (scale.found, scale.expected) == (1_050_000, 1_050_000_000)
     assert scale.message("id").startswith("angka di sheet ini tampaknya ditulis dalam ribuan rupiah: 1.000 ×")
     assert "RA Kegiatan!C5" in scale.message("en")
-    notes = [f for f in findings if f.code != "BUD032"]
+    notes = {(f.sheet, f.cell): f for f in findings if f.code != "BUD032"}
     # the PK's pagu (6), the Rencana Aksi's (BUD007 ×3, BUD022) and Belanja's classes and total (8)
-    assert len(notes) == 18 and {f.params.get("cause") for f in notes} == {"Realisasi!J6"}
+    assert len(notes) == 18 and {f.severity for f in notes.values()} == {"info"}
+    # each names the amounts in thousands it is compared with, not the sheet's first one: Belanja
+    # Pegawai spent = 01.01.01's realisasi (K7); programme 02's pagu murni = its sub kegiatan 02.01.01
+    # (I11); the Rencana Aksi's TW spending of 01.01 = its realisasi (K6)
+    assert notes[("Belanja", "C6")].message("id").endswith("— selisihnya berasal dari Realisasi!K7")
+    assert notes[("PK Program", "C6")].params["cause"] == "Realisasi!I11"
+    assert notes[("RA Kegiatan", "K5")].params["cause"] == "Realisasi!K6"
 
 
 def test_a_difference_within_the_rounding_of_thousands_follows_from_it(check, data):
@@ -92,3 +98,23 @@ def test_realisasi_retyped_in_thousands_in_libreoffice(tmp_path, write, data):
     typed = edit_in_libreoffice(write(data), steps, tmp_path)
     findings = check_workbook(typed).findings
     assert _loud(findings) == [("Realisasi", "BUD032", "J6")]
+
+
+@needs_libreoffice
+def test_belanja_retyped_in_thousands_each_note_names_its_own_cell(tmp_path, write, data):
+    """Belanja typed from a report printed in thousands: one error at its first amount, and each
+    comparison it breaks a note naming its own cell (it named Belanja!B6 under every one)."""
+    steps = [["type", "Belanja", f"{col}{5 + i}", f"{row[key] // 1000:,}".replace(",", ".")]
+             for i, row in enumerate(data["tables"]["belanja"]) for col, key in (("B", "anggaran"), ("C", "realisasi"))
+             if row.get(key)]
+    typed = edit_in_libreoffice(write(data), steps, tmp_path)
+    findings = check_workbook(typed).findings
+    assert _loud(findings) == [("Belanja", "BUD032", "B6")]
+    notes = [f for f in findings if f.code != "BUD032"]
+    # Belanja Pegawai, Barang dan Jasa and Jalan, Irigasi dan Jaringan (B/C 6, 7, 12) against the
+    # sub kegiatan of their class, the total (B/C 14) against the programmes
+    assert sorted((f.cell, f.code, f.severity) for f in notes) == sorted(
+        (f"{col}{row}", "BUD008", "info") for col in "BC" for row in (6, 7, 12, 14))
+    for f in notes:
+        assert f.params["cause"] == f"Belanja!{f.cell}"
+        assert f.message("en").endswith(f"— the difference comes from Belanja!{f.cell}")

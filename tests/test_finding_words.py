@@ -47,8 +47,8 @@ def test_an_expected_percentage_has_the_typed_values_decimals_at_least_two(check
     exact = D(95) / D(90) * 100  # 105,5555...
     shown = exact.quantize(D("0.01"), ROUND_HALF_UP)
     assert str(shown) == "105.56"
-    assert f.message("id") == "capaian seharusnya 105,56 % (R/T × 100), tertulis 100"
-    assert f.message("en") == "achievement should be 105.56 % (R/T × 100), found 100"
+    assert f.message("id") == "capaian seharusnya 105,56 % (R/T × 100), tertulis 100 %"
+    assert f.message("en") == "achievement should be 105.56 % (R/T × 100), found 100 %"
     assert f.to_dict()["expected"] == float(exact)  # JSON keeps the exact value
     out = path.with_name("annotated.xlsx")
     write_annotated(path, out, check_workbook(path).findings, "en")
@@ -60,9 +60,9 @@ def test_an_expected_value_keeps_the_decimals_that_tell_it_from_the_found_one():
     # 96,4706 typed as 96,47 would be accepted; a value that differs only further on shows as many
     # decimals as tell the two apart, never the same number twice
     f = Finding("BUD002", "Realisasi", "L7", expected=D("96.4706"), found=D("96.47"))
-    assert f.message("id") == "% realisasi seharusnya 96,471, tertulis 96,47"
+    assert f.message("id") == "% realisasi seharusnya 96,471 %, tertulis 96,47 %"
     f = Finding("BUD002", "Realisasi", "L7", expected=D("96.4706"), found=D("96.4704"))
-    assert f.message("en") == "spending % should be 96.4706, found 96.4704"
+    assert f.message("en") == "spending % should be 96.4706 %, found 96.4704 %"
     f = Finding("BUD001", "Realisasi", "M7", expected=D("15829895.42"), found=15_829_895)  # a fraction typed
     assert f.message("en") == "balance should be 15,829,895.42, found 15,829,895"
 
@@ -120,9 +120,11 @@ def test_a_number_made_a_date_says_what_to_do(check, data):
     _pk(data, "IKU4")["realisasi"] = dt.date(2026, 5, 4)  # 4/5 typed: the spreadsheet made it 4 May
     f = one(check(data), "VAL011")
     assert f.cell == "J8"
-    assert f.message("id").startswith("tanggal 2026-05-04 di kolom angka: angka yang diketik (mis. 4/5 atau 4-5) "
+    assert f.message("id").startswith("tanggal 4 Mei 2026 di kolom angka: angka yang diketik (mis. 4/5 atau 4-5) "
                                       "dijadikan tanggal; ubah format sel ke Angka")
+    assert f.message("en").startswith("date 4 May 2026 in a number column")
     assert "set the cell's format to Number" in f.message("en")
+    assert f.to_dict()["found"] == "2026-05-04"  # JSON keeps the raw date
 
 
 def test_a_value_outside_the_table_is_quoted(data, write):

@@ -82,9 +82,14 @@ def test_lampiran_targets_and_programmes_as_printed(written):
     ws = wb["Lampiran PK"]
     t = SheetTable(ws)
     pk = source("pk.csv")
+    two = Decimal("0.01")
     expected = [[r["no"], r["sasaran"], r["indikator"],
-                 r["target_predikat"] or f'{Decimal(r["target"]):f}%'] for r in pk]
-    assert t.rows() == expected  # B, B, 100%, 100% (L41-46)
+                 f'{r["target_predikat"]} ({str(Decimal(r["target"]).quantize(two)).replace(".", ",")})'
+                 if r["target_predikat"] else f'{Decimal(r["target"]):f}%'] for r in pk]
+    # the letter with the number it is graded from, as the PK's penjelasan prints it (L66, L101; L41
+    # prints the letter alone) and as Medan Amplas's PK does (B (82,15), LKjIP 2023 L504)
+    assert [r[3] for r in t.rows()] == ["B (88,30)", "B (66,50)", "100%", "100%"]
+    assert t.rows() == expected
     prog = SheetTable(wb["Lampiran PK Program"])
     rows = prog.rows()
     programmes = source("pk_program.csv")

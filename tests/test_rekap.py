@@ -220,7 +220,8 @@ def test_text_output_one_line_per_file_and_totals(folder, tmp_path):
     assert sorted(statuses) == ["DUPLICATE", "OK", "OK", "OK", "UNREADABLE", "UNREADABLE"]
     assert lines[6] == ""
     assert lines[7].startswith("6 files: 3 units, 0 with errors, 2 unreadable, 1 duplicates")
-    assert lines[8].startswith(f"IKM Kota Contoh 2024: pooled {str(r2(ikm([D(ta + tb) / (na + nb) for (ta, na), (tb, nb) in zip(totals(A), totals(B))]))).replace('.', ',')}")
+    pooled = r2(ikm([D(ta + tb) / (na + nb) for (ta, na), (tb, nb) in zip(totals(A), totals(B))]))
+    assert lines[8].startswith(f"IKM Kota Contoh 2024: pooled {pooled} (")  # English: a decimal point
     assert lines[-1] == f"written: {tmp_path / 'r.xlsx'}"
     assert "Units" in _sheets(tmp_path / "r.xlsx")
 
@@ -348,3 +349,20 @@ def test_a_kota_ikm_holding_a_unit_whose_survey_has_errors_says_so(tmp_path):
     assert kota["units_with_errors"] == ["Kecamatan Dua"]
     text = rekap(str(root), "-o", str(tmp_path / "r2.xlsx"), "--lang", "en").stdout
     assert "includes the IKM of 1 unit(s) whose survey data has errors (Kecamatan Dua)" in text
+
+
+def test_text_output_writes_numbers_the_way_of_its_language(folder, tmp_path):
+    """The totals line in English groups by commas (1,770,000,000 and 95.71), in Indonesian by dots
+    (1.770.000.000 and 95,71), as check's messages do."""
+    programmes = [r for r in valid_data()["tables"]["realisasi"] if r["kode"] and "." not in r["kode"]]
+    pagu = 3 * sum(D(r["pagu_perubahan"]) for r in programmes)  # units A, B and C (the copy of A is not counted)
+    spent = 3 * sum(D(r["realisasi"]) for r in programmes)
+    serapan = r2(spent * 100 / pagu)
+    en = rekap(str(folder), "-o", str(tmp_path / "en.xlsx"), "--lang", "en").stdout.splitlines()
+    assert any(line.startswith(f"TOTAL Kota Contoh 2024: 3 units, budget {int(pagu):,}, spent {int(spent):,}, "
+                               f"absorption {serapan} %, ") for line in en), en
+    id_ = rekap(str(folder), "-o", str(tmp_path / "id.xlsx")).stdout.splitlines()
+    dots = str.maketrans(",.", ".,")
+    assert any(line.startswith(f"JUMLAH Kota Contoh 2024: 3 unit, pagu {f'{int(pagu):,}'.translate(dots)}, realisasi "
+                               f"{f'{int(spent):,}'.translate(dots)}, serapan {str(serapan).translate(dots)} %, ")
+               for line in id_), id_

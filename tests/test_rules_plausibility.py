@@ -245,7 +245,11 @@ def test_val020_the_report_is_signed_once_its_year_is_over(check, data, signed, 
     findings = check(data)
     assert loud(findings) == ([("VAL020", "Identitas!B16", "warning")] if finding else [])
     if finding:
-        assert one(findings, "VAL020").expected == "2024-12-01 – 2025-11-30"
+        f = one(findings, "VAL020")
+        day, month = signed.day, ("Januari", "Desember")[signed.month == 12]
+        assert f.message("id") == (f"laporan ditandatangani {day} {month} {signed.year}: tidak sesuai dengan tahun "
+                                   "laporan (1 Desember 2024 – 30 November 2025)")
+        assert f.message("en").endswith("does not fit the report year (1 December 2024 – 30 November 2025)")
 
 
 def test_val017_an_skm_period_of_another_year(check, data):

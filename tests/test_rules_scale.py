@@ -33,7 +33,7 @@ def test_gap(check, data, skala):
     band(skala, "Tinggi")["atas"] = D("89")  # 89 < x ≤ 90 has no band
     findings = check(data)
     assert codes_at(findings, "SCL001") == ["Skala!A5"]
-    assert "89" in next(f for f in findings if f.code == "SCL001").params["detail"]
+    assert "89" in next(f for f in findings if f.code == "SCL001").params["detail"].id
     assert codes_at(findings, "SCL002") == []
 
 

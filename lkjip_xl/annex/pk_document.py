@@ -72,13 +72,14 @@ def _agreement(ident: dict, lang: str) -> list[str]:
     ]
 
 
-def target_text(row: dict, with_number: bool = False) -> str | None:
-    """The target as a PK prints it: the grade letter (B), with its number in the formulas (B (88,30));
-    a percentage with its sign (100%)."""
+def target_text(row: dict) -> str | None:
+    """The target as a PK prints it: the grade letter with the number the scale grades it from, in
+    the lampiran as in the formulas (B (82,15): Medan Amplas LKjIP 2023 L504, Medan Baru PK 2024
+    L66); a letter alone when no number is typed (B); a percentage with its sign (100%)."""
     pred = str(row.get("target_predikat") or "").strip()
     t = row.get("target")
     if pred:
-        return f"{pred} ({fmt_num(t, 2)})" if with_number and number(t) is not None else pred
+        return f"{pred} ({fmt_num(t, 2)})" if number(t) is not None else pred
     if number(t) is None:
         return str(t) if t not in (None, "") else None
     return fmt_num(t) + ("%" if str(row.get("satuan") or "").strip() == "%" else "")
@@ -171,7 +172,7 @@ def _formulas(book: Book, lang: str, year: str) -> AnnexTable:
                                                           .strip().lower()), []), lang))
             rows.append(Row([Cell(str(n), align="center"), Cell(ind.row.get("indikator"), src=book.src(PK, "indikator",
                                                                                                        ind.index)),
-                             Cell(target_text(ind.row, with_number=True), align="center",
+                             Cell(target_text(ind.row), align="center",
                                   src=book.src(PK, "target", ind.index)),
                              Cell("\n".join(t for t in text if t), src=src)], src_rows=marks))
     if not rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..skm.report_tables import MONTHS
+from ..findings import show_date
 from .common import Book, tr
 from .model import Signature, Signer
 
@@ -16,7 +16,7 @@ def date_text(value, lang: str) -> str | None:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+        return show_date(value, lang)
     text = str(value or "").strip()
     return text or None
 

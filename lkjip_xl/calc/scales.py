@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .decimals import to_decimal
-from .numbers_id import parse_number
+from .decimals import decimal_places, to_decimal
+from .numbers_id import format_number, parse_number
 
 __all__ = [
     "Band",
@@ -42,15 +42,21 @@ class Band:
                 return False
         return True
 
-    def describe(self) -> str:
-        """Interval text like ``75 < x ≤ 90``."""
+    def describe(self, lang: str = "id") -> str:
+        """Interval text like ``75 < x ≤ 90``, the bounds in the language's number form (``75,5 < x``
+        in Indonesian, ``75.5 < x`` in English)."""
         parts = []
         if self.lower is not None:
-            parts.append(f"{self.lower} {'≤' if self.lower_inclusive else '<'} ")
+            parts.append(f"{_shown(self.lower, lang)} {'≤' if self.lower_inclusive else '<'} ")
         parts.append("x")
         if self.upper is not None:
-            parts.append(f" {'≤' if self.upper_inclusive else '<'} {self.upper}")
+            parts.append(f" {'≤' if self.upper_inclusive else '<'} {_shown(self.upper, lang)}")
         return "".join(parts)
+
+
+def _shown(value: Decimal, lang: str) -> str:
+    """A bound as a message writes it: with its own decimals, in the language's number form."""
+    return format_number(value, decimal_places(value), lang)
 
 
 @dataclass(frozen=True)
@@ -143,7 +149,7 @@ def _is_empty(b: Band) -> bool:
 
 def validate_scale(scale: Scale) -> list[ScaleProblem]:
     """Gaps, overlaps and empty bands within the covered range (sorted by lower bound)."""
-    problems = [ScaleProblem("empty_band", (b.label, b.label), f"{b.describe()} is empty")
+    problems = [ScaleProblem("empty_band", (b.label, b.label), f"{b.describe('en')} is empty")
                 for b in scale.bands if _is_empty(b)]
     bands = sorted((b for b in scale.bands if not _is_empty(b)), key=_lower_key)
     reach: Band | None = None  # band reaching furthest up so far
@@ -156,7 +162,7 @@ def validate_scale(scale: Scale) -> list[ScaleProblem]:
         if top is None or b.lower is None or top > b.lower or (
                 top == b.lower and top_inc and b.lower_inclusive):
             problems.append(ScaleProblem(
-                "overlap", pair, f"{reach.describe()} overlaps {b.describe()}"))
+                "overlap", pair, f"{reach.describe('en')} overlaps {b.describe('en')}"))
         elif top < b.lower or (top == b.lower and not top_inc and not b.lower_inclusive):
             problems.append(ScaleProblem(
                 "gap", pair, f"values between {top} and {b.lower} have no band"))

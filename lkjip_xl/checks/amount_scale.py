@@ -242,7 +242,29 @@ def explain_scale(findings: list[Finding], model: WorkbookModel, relations: list
     tolerance = max(factors.values()) * max(rows, 1) // 2
     without = [f for f in rerun(scaled) if not _rounding(f, tolerance)]
     cause = ", ".join(f"{f.sheet}!{f.cell}" for f in own)
-    return own + follows_from(findings, without, cause, lambda f: False)
+    cells = _scaled_cells(model, relations, factors)
+    return own + follows_from(findings, without, cause, lambda f: False,
+                              lambda f: cells.get((f.code, f.sheet, f.cell)))
+
+
+NAMED = 3  # the cells a note names at most ("Belanja!B6, Belanja!B7, Belanja!B8 …")
+
+
+def _scaled_cells(model: WorkbookModel, relations: list, factors: dict[str, int]) -> dict[tuple, str]:
+    """(code, sheet, cell) of each failing comparison's finding -> its amounts on the sheets at
+    another scale ("Belanja!C6"): what that note follows from, rather than the sheet's first amount."""
+    out = {}
+    for relation in relations:
+        f = relation.finding
+        if not relation.fails or f is None:
+            continue
+        spots = sorted((parse_a1(cell), f"{table.sheet}!{cell}") for ref in relation.refs()
+                       if ref.table in factors and ref.index is not None and _number(relation.value(ref))
+                       for table in (model.table(ref.table),) for cell in (table.cell(ref.key, ref.index),))
+        if spots:
+            named = ", ".join(name for _, name in spots[:NAMED])
+            out[(f.code, f.sheet, f.cell)] = named + (" …" if len(spots) > NAMED else "")
+    return out
 
 
 def _rounding(f: Finding, tolerance: int) -> bool:

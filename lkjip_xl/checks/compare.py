@@ -87,15 +87,17 @@ _RANK = {"ok": 0, "truncated": 1, "wrong": 2}
 
 def judge_typed(code: str, sheet: str, cell: str, computed: Any, typed: Any, settings, *,
                 params: dict | None = None, name: str = "", min_places: int = 0,
-                also: tuple = ()) -> list[Finding]:
+                also: tuple = (), percent: bool = False) -> list[Finding]:
     """The findings the policy gives for one typed value: ``code`` (an error) when it is wrong,
     the family's truncation code (a warning naming ``name``) when it was cut instead of rounded.
-    ``also``: other exact values the typed one may stand for (the IKM rounded as well as unrounded)."""
+    ``also``: other exact values the typed one may stand for (the IKM rounded as well as unrounded);
+    ``percent``: the value is a percentage, written with its % in the truncation's message."""
     v = min((verdict(c, typed, settings, min_places) for c in (computed, *also)), key=_RANK.__getitem__)
     if v == "wrong":
         return [Finding(code, sheet, cell, expected=computed, found=typed, params=params or {})]
     if v == "truncated":
-        return [Finding(TRUNCATED[code[:3]], sheet, cell, expected=computed, found=typed, params={"name": name})]
+        return [Finding(TRUNCATED[code[:3]], sheet, cell, expected=computed, found=typed,
+                        params={"name": name, "unit": " %" if percent else ""})]
     return []
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Iterable
 
-from ..findings import Finding
+from ..findings import Finding, date_text
 from ..i18n import Text
 from .relations import Ref, Test, reported
 
@@ -87,8 +87,8 @@ def _stated_years(ctx, form):
     if isinstance(signed, dt.datetime):
         signed = signed.date()
     if isinstance(signed, dt.date) and "tanggal" in form.cells:
-        yield (signed.year + (signed.month == 12), 1, 1, form.sheet, form.cells["tanggal"], signed.isoformat(), SIGNED,
-               lambda t: f"{t}-12-01 – {t + 1}-11-30")
+        yield (signed.year + (signed.month == 12), 1, 1, form.sheet, form.cells["tanggal"], signed, SIGNED,
+               lambda t: Text.of("{} – {}", date_text(dt.date(t, 12, 1)), date_text(dt.date(t + 1, 11, 30))))
     info = ctx.model.form("skm_info")
     text = str(info.values.get("periode") or "") if info is not None else ""
     years = [int(y) for y in _YEAR.findall(text)]

@@ -144,7 +144,7 @@ def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
         return  # blank, or nothing to compare with (KIN005–KIN007, FRM001 say why)
     findings = judge_typed("KIN001", pk.sheet, pk.cell("capaian", i), computed, typed, ctx.settings,
                            params={"formula": _formula_text(ctx, row.get("arah"), row.get("target"),
-                                                            row.get("realisasi"))}, name="capaian")
+                                                            row.get("realisasi"))}, name="capaian", percent=True)
     yield from _typed_relation(ctx, findings, "KIN001", "pk_indikator", i, "capaian", typed,
                                ("target", "realisasi"))
 
@@ -412,7 +412,7 @@ def _typed_ratios(ctx) -> Iterable[Finding]:
                 continue
             detail = Text.of("{} / {}", _show(table.get(num, i)), _show(table.get(den, i)))
             findings = judge_typed(code, table.sheet, table.cell(column, i), computed, typed, ctx.settings,
-                                   params={"detail": detail}, name=name)
+                                   params={"detail": detail}, name=name, percent=True)
             yield from _typed_relation(ctx, findings, code, key, i, column, typed, (num, den))
 
 

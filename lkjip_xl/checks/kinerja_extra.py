@@ -244,7 +244,7 @@ def _program_capaian(ctx) -> Iterable[Finding]:
         if table.has_formula["capaian"][i] or typed is None or computed is None:
             continue
         findings = judge_typed("KIN001", table.sheet, table.cell("capaian", i), computed, typed, ctx.settings,
-                               params={"formula": FORMULA_TEXT["naik"]}, name="capaian")
+                               params={"formula": FORMULA_TEXT["naik"]}, name="capaian", percent=True)
         refs = {k: Ref(PROGRAM, i, k) for k in ("target", "realisasi")}
         own = Ref(PROGRAM, i, "capaian")
         values = {own: typed, **{ref: number(table.get(k, i)) for k, ref in refs.items()}}

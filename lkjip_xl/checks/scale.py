@@ -43,7 +43,8 @@ def check(ctx) -> Iterable[Finding]:
     for kind, code in (("gap", "SCL001"), ("overlap", "SCL002")):
         pairs = [p for p in problems if p.kind == kind]
         if pairs:
-            detail = "; ".join(_pair(bands, p.between) for p in pairs)
+            detail = Text("; ".join(_pair(bands, p.between, "id") for p in pairs),
+                          "; ".join(_pair(bands, p.between, "en") for p in pairs))
             shared.append(Finding(code, skala.sheet, first, params={"scale": chosen, "detail": detail}))
     empty = {}
     for p in problems:
@@ -51,7 +52,7 @@ def check(ctx) -> Iterable[Finding]:
             i = next((i for i, b in bands if b.label == p.between[0]), idx[0])
             band = next(b for j, b in bands if j == i)
             empty[i] = Finding("SCL004", skala.sheet, skala.cell("bawah", i), found=band.label,
-                               params={"scale": chosen, "detail": band.describe()})
+                               params={"scale": chosen, "detail": Text(band.describe("id"), band.describe("en"))})
     for relation in _relations(skala, [i for i, _ in bands], shared, empty):
         ctx.relations.append(relation)
     yield from shared
@@ -83,9 +84,9 @@ def _ordered(lower, upper):
     return test
 
 
-def _pair(bands: list[tuple[int, Band]], between: tuple[str, str]) -> str:
+def _pair(bands: list[tuple[int, Band]], between: tuple[str, str], lang: str) -> str:
     by_label = {b.label: b for _, b in bands}
-    return " … ".join(f"{label} ({by_label[label].describe()})" if label in by_label else label
+    return " … ".join(f"{label} ({by_label[label].describe(lang)})" if label in by_label else label
                       for label in between)
 
 

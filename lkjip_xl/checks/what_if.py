@@ -21,9 +21,11 @@ AS_FOUND = ("FRM", "VAL", "STR", "PRN")  # what a cell holds, not what a sum giv
 
 
 def follows_from(findings: list[Finding], without: list[Finding], cause: str,
-                 own: Callable[[Finding], bool]) -> list[Finding]:
+                 own: Callable[[Finding], bool], cause_of: Callable[[Finding], str | None] = lambda f: None
+                 ) -> list[Finding]:
     """``findings`` read against ``without`` (the checks' findings without the slip at ``cause``);
-    ``own``: the slip's own findings, kept as they are."""
+    ``own``: the slip's own findings, kept as they are; ``cause_of``: the cells of the slip a note
+    follows from, where the slip spans many cells (a sheet in thousands), else ``cause``."""
     kept = {(f.code, f.sheet, f.cell): f for f in without}
     out = []
     for f in findings:
@@ -32,5 +34,5 @@ def follows_from(findings: list[Finding], without: list[Finding], cause: str,
         elif (f.code, f.sheet, f.cell) in kept:  # a sum's expected value without the slip; a formula's state as it is
             out.append(f if f.code.startswith(AS_FOUND) else kept[(f.code, f.sheet, f.cell)])
         elif f.code not in GUESSES:
-            out.append(replace(f, severity_override="info", params={**f.params, "cause": cause}))
+            out.append(replace(f, severity_override="info", params={**f.params, "cause": cause_of(f) or cause}))
     return out

@@ -332,7 +332,7 @@ def _unusable(scan: SheetScan, cell: tuple[int, int], sheet: str, ref: str) -> t
         return (Finding("VAL010", sheet, ref, found=scan.errors[cell], params={"why": error_value_why(scan.errors[cell])}),
                 CellError(scan.errors[cell]), ERROR)
     if cell in scan.bad_dates:
-        return Finding("VAL016", sheet, ref, found=scan.bad_dates[cell]), None, None
+        return Finding("VAL016", sheet, ref, found=Decimal(scan.bad_dates[cell])), None, None
     return None
 
 
@@ -460,8 +460,8 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                     out[i] = value
                 if how is not None:
                     read_as[k][i] = how
-                if issue is not None and not (c.computed and has_out[i]):
-                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c, c.choices))
+                if issue is not None and not (c.computed and has_out[i]) and (r, pos) not in scan.bad_dates:
+                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c, c.choices))  # a bad date: VAL016 below
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
     if without_needs:

@@ -155,7 +155,8 @@ def convert_number(raw: Any, ctype: ColType, *, percent_format: bool = False, fo
     if isinstance(raw, bool):
         return None, problem("VAL013", found=str(raw), params={"detail": "TRUE/FALSE"}), None
     if isinstance(raw, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return None, problem("VAL011", found=str(raw), params={"hint": _DATE_TYPED}), None
+        return None, problem("VAL011", found=raw if isinstance(raw, dt.date) else str(raw),
+                             params={"hint": _DATE_TYPED}), None
     if isinstance(raw, str):
         return _number_from_text(raw, ctype, unit_words)
     if isinstance(raw, (int, float, Decimal)) and not abs(raw) < MAX_ABS_NUMBER:  # also NaN; before any rounding
@@ -278,7 +279,8 @@ def convert(raw: Any, ctype: ColType, allowed: tuple[str, ...] | None = None, *,
             date, _ = parse_date(raw, years=None)
             if date is not None:
                 return date, None, None
-        return None, problem("VAL014", found=str(raw)), None
+        number = isinstance(raw, (int, float)) and not isinstance(raw, bool)  # a number shown as numbers are
+        return None, problem("VAL014", found=to_decimal(raw) if number else str(raw)), None
     if ctype == ColType.ENUM:
         text = _as_text(raw)
         if allowed is not None and text not in allowed:

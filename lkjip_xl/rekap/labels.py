@@ -1,7 +1,7 @@
 """Every text of the rekap (sheet names, headers, notes, terminal lines), Indonesian and English."""
 from __future__ import annotations
 
-from ..i18n import pick
+from ..i18n import pick, singular_ones
 
 TEXT: dict[str, tuple[str, str]] = {
     # sheet names (at most 31 characters)
@@ -213,4 +213,6 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "id", **params) -> str:
-    return pick(TEXT, key, lang, **params)
+    """The text of ``key`` in ``lang``; English counts of one in the singular ("1 unit", not "1 units")."""
+    text = pick(TEXT, key, lang, **params)
+    return singular_ones(text) if lang == "en" else text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..i18n import message
 from .consolidate import KotaIkm, Rekap, Total
 from .labels import t
@@ -18,17 +18,18 @@ def _status(result, used: dict[str, bool]) -> str:
     return "status_errors" if result.counts.get("error") else "status_ok"
 
 
-def shown(value, places: int = 0) -> str:
-    """A figure as the terminal shows it: Indonesian separators, sen only when there are some."""
+def shown(value, places: int = 0, lang: str = "id") -> str:
+    """A figure as the terminal shows it: the language's separators (1.500.000 and 95,50; English
+    1,500,000 and 95.50), sen only when there are some."""
     if missing(value):
         return "-"
     d = Decimal(value)
-    return format_id(d, places or (0 if d == d.to_integral_value() else 2))
+    return format_number(d, places or (0 if d == d.to_integral_value() else 2), lang)
 
 
-def percent_shown(value) -> str:
+def percent_shown(value, lang: str = "id") -> str:
     """A percentage as the terminal shows it (two places and its sign), or ``-`` alone."""
-    return "-" if missing(value) else f"{format_id(Decimal(value), 2)} %"
+    return "-" if missing(value) else f"{format_number(Decimal(value), 2, lang)} %"
 
 
 def compared(differences, lang: str = "id") -> str:
@@ -37,8 +38,8 @@ def compared(differences, lang: str = "id") -> str:
         return t("same_figures", lang)
     places = {"ikm": 2}
     return t("differing_figures", lang, differences=", ".join(
-        t("differs", lang, figure=t(f"fig_{key}", lang), value=shown(mine, places.get(key, 0)),
-          counted=shown(theirs, places.get(key, 0))) for key, mine, theirs in differences))
+        t("differs", lang, figure=t(f"fig_{key}", lang), value=shown(mine, places.get(key, 0), lang),
+          counted=shown(theirs, places.get(key, 0), lang)) for key, mine, theirs in differences))
 
 
 def file_lines(rekap: Rekap, lang: str = "id") -> list[str]:
@@ -63,9 +64,10 @@ def file_lines(rekap: Rekap, lang: str = "id") -> list[str]:
 
 
 def kota_line(k: KotaIkm, lang: str = "id") -> str:
-    pooled = (t("ikm_pooled", lang, ikm=format_id(k.pooled.unrounded, 2), mutu=k.pooled.mutu or "-", units=k.pooled_units,
-                respondents=format_id(k.pooled_respondents)) if k.pooled else t("ikm_none_pooled", lang))
-    mean = (t("ikm_mean", lang, ikm=format_id(k.mean.unrounded, 2), mutu=k.mean.mutu or "-", units=k.mean.units)
+    pooled = (t("ikm_pooled", lang, ikm=shown(k.pooled.unrounded, 2, lang), mutu=k.pooled.mutu or "-",
+                units=k.pooled_units, respondents=shown(k.pooled_respondents, lang=lang))
+              if k.pooled else t("ikm_none_pooled", lang))
+    mean = (t("ikm_mean", lang, ikm=shown(k.mean.unrounded, 2, lang), mutu=k.mean.mutu or "-", units=k.mean.units)
             if k.mean else t("ikm_none_mean", lang))
     line = t("total_kota", lang, kota=k.kabupaten or t("unknown", lang), tahun=k.tahun or "", pooled=pooled, mean=mean)
     return _with_caveat(line, kota_caveat(k, lang))
@@ -78,8 +80,8 @@ def kota_caveat(k: KotaIkm, lang: str = "id") -> str | None:
 
 def total_line(total: Total, lang: str = "id") -> str:
     line = t("total_line", lang, kota=total.kabupaten or t("unknown", lang), tahun=total.tahun or "",
-             units=total.units, pagu=shown(total.pagu), realisasi=shown(total.realisasi),
-             serapan=percent_shown(total.serapan), respondents=shown(total.respondents))
+             units=total.units, pagu=shown(total.pagu, lang=lang), realisasi=shown(total.realisasi, lang=lang),
+             serapan=percent_shown(total.serapan, lang), respondents=shown(total.respondents, lang=lang))
     return _with_caveat(line, total_caveat(total, lang))
 
 

@@ -3,6 +3,7 @@ respondent counts for the year, not for any period), SKM025 (day/month order ass
 period below its minimum sample), SKM027 (periods asked for, but no date to put respondents in)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from ..calc.numbers_id import format_id
@@ -26,7 +27,7 @@ def date_findings(column: DateColumn, sheet: str, cell_of: Callable[[int], str],
             continue
         id_, en = _PROBLEM[problem]
         raw = raw_of(i)
-        out.append(Finding("SKM024", sheet, cell_of(i), found=None if raw is None else str(raw),
+        out.append(Finding("SKM024", sheet, cell_of(i), found=raw if raw is None or isinstance(raw, dt.date) else str(raw),
                            params={"why": id_, "why_en": en}))
     if column.assumed:
         out.append(Finding("SKM025", sheet, header))

@@ -18,18 +18,13 @@ from ..annex.model import (
 from ..annex.skm_table import profile_annex_table, unsur_annex_table
 from ..calc.numbers_id import format_id
 from ..calc.skm import SKM_WEIGHTS, UNSUR
+from ..findings import MONTHS
 from .layanan import LABELS as AGG_LABELS
 from .report_data import PERIOD_COLUMNS, PLAN_COLUMNS, kinerja_text, period_rows, plan_rows, unsur_name
 from .tables import unsur_table
 
-__all__ = ["report_tables", "report_title", "MONTHS"]
+__all__ = ["report_tables", "report_title"]
 
-MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
 SHEETS = {
     "profil": ("Profil Responden", "Respondents"),
     "unsur": ("NRR dan IKM", "Means and IKM"),

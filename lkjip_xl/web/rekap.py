@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..findings import SEVERITY_ORDER
 from ..glossary import severity_word
 from ..rekap.archives import opened_archives
@@ -138,7 +138,7 @@ def _units(n: int, lang: str) -> str:
 
 
 def _ikm(result, lang: str) -> str | None:
-    return None if result is None else f"{format_id(result.rounded, 2)} ({result.mutu or '-'})"
+    return None if result is None else f"{format_number(result.rounded, 2, lang)} ({result.mutu or '-'})"
 
 
 def _serious(findings, lang: str) -> list[dict]:
@@ -174,7 +174,7 @@ def rekap_view(rekap: Rekap, lang: str) -> dict:
         "units": k.units,
         "pooled": _ikm(k.pooled, lang),
         "pooled_detail": (f"{_units(k.pooled_units, lang)}, "
-                          f"{format_id(k.pooled_respondents)} {rt('respondents', lang).lower()}") if k.pooled else "",
+                          f"{format_number(k.pooled_respondents, 0, lang)} {rt('respondents', lang).lower()}") if k.pooled else "",
         "pooled_none": rt("ikm_none_pooled", lang).rpartition(" - ")[2],
         "mean": _ikm(k.mean, lang),
         "mean_detail": _units(k.mean.units, lang) if k.mean else "",

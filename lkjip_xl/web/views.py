@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..schema.refs import parse_a1
 
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..findings import SEVERITY_ORDER, Finding, HasFindings, summarize
 from ..glossary import severity_word
 from ..skm.tables import KINERJA_EN, unsur_table
@@ -89,8 +89,8 @@ def grouped(findings: list[Finding], lang: str, labels: dict | None = None) -> l
     } for sheet, items in ranked]
 
 
-def _num(value, places: int) -> str:
-    return "-" if value is None else format_id(value, places)
+def _num(value, places: int, lang: str) -> str:
+    return "-" if value is None else format_number(value, places, lang)
 
 
 def skm_view(report, lang: str) -> dict | None:
@@ -102,14 +102,14 @@ def skm_view(report, lang: str) -> dict | None:
     kinerja = ikm.kinerja if ikm else None
     if kinerja and lang == "en":
         kinerja = KINERJA_EN.get(kinerja, kinerja)
-    rows = [{"no": r["no"], "unsur": r["unsur"], "nrr": _num(r["nrr"], 2), "mutu": r["mutu"] or ""}
+    rows = [{"no": r["no"], "unsur": r["unsur"], "nrr": _num(r["nrr"], 2, lang), "mutu": r["mutu"] or ""}
             for r in unsur_table(res, lang) if r["jenis"] == "unsur"]
     return {
-        "ikm": _num(ikm.rounded, 2) if ikm else None,
-        "ikm_unrounded": _num(ikm.unrounded, 4) if ikm else None,
+        "ikm": _num(ikm.rounded, 2, lang) if ikm else None,
+        "ikm_unrounded": _num(ikm.unrounded, 4, lang) if ikm else None,
         "mutu": (ikm.mutu or "-") if ikm else None,
         "kinerja": kinerja or "-",
-        "respondents": _num(report.respondents, 0),
+        "respondents": _num(report.respondents, 0, lang),
         "weight": "1/9" if res.weight == "exact" else "0,111",
         "rows": rows if any(r["nrr"] != "-" for r in rows) else [],  # an empty SKM sheet: said in one line
     }

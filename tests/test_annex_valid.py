@@ -202,3 +202,19 @@ def test_a_parent_printed_as_typed_is_said_under_the_table(write, data, tmp_path
     assert money(got["01.01"][3]) == 820_000_000 and got["01.01.02"][3] == "-"
     notes = [c.value for c in wb["Realisasi Anggaran"]["A"] if isinstance(c.value, str) and c.value.startswith("*")]
     assert "* 01.01: angka yang tertulis, bukan Σ rinciannya (01.01.02 tanpa anggaran atau realisasi)." in notes
+
+
+def test_an_answer_left_out_of_an_nrr_is_said_under_the_skm_table(write, data, tmp_path):
+    """One respondent's U3 answer left blank: the NRR of U3 is over 39 answers while the table
+    says 40 respondents (check's SKM005 counts 39). The footnote now says which element was
+    computed from fewer answers, and from how many."""
+    resp = data["tables"]["skm_responden"]
+    resp[0]["u3"] = None
+    wb = _annex(write, data, tmp_path, "--force")
+    rows = SheetTable(wb["SKM"]).rows()
+    assert rows[13][4] == len(resp) == 40
+    u3 = [r["u3"] for r in resp if r["u3"] is not None]
+    assert num(rows[2][2]) == (Decimal(sum(u3)) / len(u3)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    texts = [str(c.value) for row in wb["SKM"].iter_rows() for c in row if c.value]
+    assert any(t.endswith(f"Jawaban kosong atau tidak sah tidak dihitung: dari 40 responden, 3. Waktu Penyelesaian "
+                          f"{len(u3)} jawaban sah.") for t in texts), texts[-6:]

@@ -493,3 +493,19 @@ def test_an_annotated_copy_openpyxl_cannot_open_is_said_on_the_page(client, tmp_
     assert got.status_code == 422
     assert "salinan bertanda tidak dapat ditulis: openpyxl tidak dapat membuka tersaring.xlsx" in got.text
     assert "internal" not in got.text
+
+
+def test_the_findings_download_as_json_as_the_command_line_gives_them(client):
+    """Staff who pass the findings on to another program (a kota office's tracker) had only the
+    annotated copy: the page now offers the JSON of `check --format json`, in the page's language,
+    the file named as it was sent."""
+    page = result_page(client, upload(client, SAMPLE))
+    assert 'id="dl-temuan-json"' in page.text
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/temuan-json?lang=en")
+    assert got.status_code == 200 and "medan_amplas_2023_temuan.json" in got.headers["content-disposition"]
+    assert got.headers["content-type"].startswith("application/json")
+    cli = subprocess.run([sys.executable, "-m", "lkjip_xl", "check", SAMPLE.name, "--format", "json", "--lang", "en"],
+                         cwd=SAMPLE.parent, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert json.loads(got.content) == json.loads(cli.stdout)

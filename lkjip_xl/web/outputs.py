@@ -91,6 +91,19 @@ def _rapikan(upload: Upload, out: Path, lang: str) -> None:
     run_rapikan(input_path(upload), out, lang=lang)
 
 
+def _findings_json(upload: Upload, out: Path, lang: str) -> None:
+    """The findings as ``--format json`` gives them (docs/json.md), the file named as it was sent;
+    a report's with its workbook and how many of its numbers were tied to it."""
+    import json
+
+    res = upload.result
+    doc = {"file": upload.name, **({"workbook": res.workbook} if res.kind == "report" else {}),
+           "template_version": res.template_version, "summary": res.summary,
+           **({"coverage": res.coverage} if res.coverage is not None else {}),
+           "findings": [f.to_dict(lang) for f in res.findings]}
+    out.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 def _annotated_report(upload: Upload, out: Path, lang: str) -> None:
     from ..document.annotate import write_annotated_docx
 
@@ -151,6 +164,9 @@ OUTPUTS: tuple[Output, ...] = (
                                "lists it all. Check the copy here again.")),
     Output("laporan-bertanda", Text("Laporan bertanda (.docx)", "Annotated report (.docx)"), "_bertanda.docx",
            _word_report, _annotated_report),
+    Output("temuan-json", Text("Temuan (.json)", "Findings (.json)"), "_temuan.json", lambda result: True,
+           _findings_json, note=Text("Seperti --format json: untuk diolah aplikasi lain.",
+                                     "As --format json: for other programs to read.")),
     Output("lampiran-xlsx", Text("Lampiran (.xlsx)", "Annex (.xlsx)"), "_lampiran.xlsx", _clean, _annex(False, "xlsx")),
     Output("lampiran-docx", Text("Lampiran (.docx)", "Annex (.docx)"), "_lampiran.docx", _clean, _annex(False, "docx")),
     Output("lampiran-paksa-xlsx", Text("Lampiran dipaksa, dengan sheet Temuan (.xlsx)",

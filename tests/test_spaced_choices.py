@@ -51,3 +51,23 @@ def test_without_stored_results_the_spaced_choice_stays_a_note(tmp_path, write, 
     findings = check_workbook(tmp_path / "saved.xlsx").findings
     spaced = [(f.code, f.cell, f.severity) for f in findings if f.code == "VAL025"]
     assert spaced == [("VAL025", "F7", "info")] and any(f.code == "FRM005" for f in findings)
+
+
+def test_a_spaced_setting_on_identitas_is_said_at_the_setting_not_as_stale_capaian(tmp_path, write, data):
+    """`ya ` typed for Identitas' capaian cap: lkjip-xl reads it as ya and caps every capaian at 100 %,
+    while the sheet's formulas (cfg_batas_capaian="ya") do not see it and print 105,83 %, 105,56 % and
+    120 %. Each capaian was an FRM002 error blaming a missing recalculation; now one error at the
+    setting names the first capaian it changes, and rapikan deletes the spaces."""
+    path = edit_in_libreoffice(write(data), [["type", "Identitas", "B19", "ya "]], tmp_path)
+    findings = check_workbook(path).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings] == [("VAL025", "Identitas", "B19", "error")]
+    iku1 = data["tables"]["pk_indikator"][0]
+    shown = D(iku1["realisasi"]) / iku1["target"] * 100  # uncapped, as the sheet prints it
+    assert (f"PK!K5 menampilkan {shown:.2f} %, lkjip-xl menghitung 100,00 %".replace(".", ",", 1)
+            in findings[0].message("id")), findings[0].message("id")
+    outcome = run_rapikan(path, tmp_path / "rapi.xlsx")
+    assert [(c.cell, c.why) for c in outcome.changes if c.code == "VAL025"] == [("B19", "choice_trimmed")]
+    (tmp_path / "lo").mkdir()
+    recalculated = convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo")
+    assert openpyxl.load_workbook(recalculated, data_only=True)["PK"]["K7"].value == 1  # capped, as lkjip-xl read it
+    assert check_workbook(recalculated).findings == []

@@ -4,6 +4,7 @@ Excel and LibreOffice do (case ignored, spaces not): what that does to the sheet
 said here, at the choice."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..findings import Finding
@@ -22,7 +23,9 @@ def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
     cell (the sheet prints a wrong number), and that cell's stale-result finding (FRM002) is this
     one's consequence, not said again; where every formula reading it shows what lkjip-xl computes
     (``naik ``: the formula's default), nothing is said; in a file saved without results the
-    note stays."""
+    note stays. A setting on a form (Identitas' ``ya `` for the capaian cap), which formulas read
+    by its defined name, is an error where a formula reading that name shows otherwise (FRM002),
+    naming the first such cell; its FRM002 are not said again."""
     spaced = [at for at, f in enumerate(findings) if f.code == "VAL025"]
     if not spaced:
         return findings
@@ -31,8 +34,12 @@ def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
     for at in spaced:
         f = findings[at]
         found = _table_cell(ctx.model, f.sheet, f.cell)
-        if found is None:
-            continue  # a form's field: the note stays
+        if found is None:  # a form's field, read by the sheets' formulas through its defined name
+            misread = _misread_setting(ctx.model, f, findings, stale)
+            if misread:
+                drop |= {stale[place] for place in misread}
+                out[at] = _misread_error(f, *_shown_at(ctx.model, *misread[0], findings[stale[misread[0]]]))
+            continue
         key, data, col_key, i = found
         shown, uncalculated = [], False
         for col in data.table.columns:
@@ -48,13 +55,42 @@ def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
                 drop.add(at)
             continue
         cell, cached, expected, unit = shown[0]
-        out[at] = replace(f, severity_override="error", params={**f.params, "consequence": misread_consequence(
-            f"{f.sheet}!{cell}", cached, expected, unit,
-            Text("rumus lembar kerja tidak mengenalinya karena spasinya", "the sheet's own formulas do not "
-                 "recognise it because of the spaces"),
-            Text(f"hapus spasinya (pilih {f.expected} dari daftar)", f"delete the spaces (pick {f.expected} "
-                 "from the list)"))})
+        out[at] = _misread_error(f, f"{f.sheet}!{cell}", cached, expected, unit)
     return [f for at, f in enumerate(out) if at not in drop]
+
+
+def _misread_error(f: Finding, cell: str, cached, expected, unit: str) -> Finding:
+    """VAL025 as the error it is where a sheet formula shows ``cell`` otherwise because of it."""
+    return replace(f, severity_override="error", params={**f.params, "consequence": misread_consequence(
+        cell, cached, expected, unit,
+        Text("rumus lembar kerja tidak mengenalinya karena spasinya", "the sheet's own formulas do not "
+             "recognise it because of the spaces"),
+        Text(f"hapus spasinya (pilih {f.expected} dari daftar)", f"delete the spaces (pick {f.expected} "
+             "from the list)"))})
+
+
+def _misread_setting(model, f: Finding, findings: list[Finding], stale: dict) -> list[tuple[str, str]]:
+    """The (sheet, cell) of the stale results (FRM002) whose formula reads the spaced form field at
+    ``f`` by its defined name (``cfg_batas_capaian``): they show what the field's spaces make them."""
+    name = next((fd.name for form in model.forms.values() if form.sheet == f.sheet
+                 for fd in form.form.fields if fd.name and form.cells.get(fd.key) == f.cell), None)
+    if name is None:
+        return []
+    word = re.compile(rf"(?<![A-Za-z0-9_.]){re.escape(name)}(?![A-Za-z0-9_.(])", re.I)
+    out = []
+    for place in stale:
+        scan = model.scans.get(place[0])
+        formula = scan.formulas.get(parse_a1(place[1])) if scan is not None else None
+        if formula and word.search(formula):
+            out.append(place)
+    return sorted(out, key=lambda p: (p[0] != "PK", p[0], parse_a1(p[1])))
+
+
+def _shown_at(model, sheet: str, cell: str, stale: Finding) -> tuple[str, object, object, str]:
+    """(sheet!cell, what it shows, what lkjip-xl computes, " %" for a percent column) of a stale result."""
+    found = _table_cell(model, sheet, cell)
+    percent = found is not None and found[1].table.column(found[2]).type == ColType.PERCENT
+    return f"{sheet}!{cell}", stale.found, stale.expected, " %" if percent else ""
 
 
 def _table_cell(model, sheet: str, cell: str):

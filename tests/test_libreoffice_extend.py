@@ -96,3 +96,41 @@ def test_office_sums_that_add_up_check_clean_with_a_sub_kegiatan_inserted_inside
               ["set", "Belanja", "B5", 1_500_000_000], ["set", "Belanja", "C5", 1_435_000_000],
               ["set", "Belanja", "B14", 1_820_000_000], ["set", "Belanja", "C14", 1_739_000_000]]
     assert check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings == []
+
+
+def test_a_sub_kegiatan_inserted_with_no_total_updated_is_one_error_at_it_naming_the_totals(tmp_path, write, data):
+    """A row inserted below the last sub kegiatan of 01.01 (row 9) and typed as 01.01.03, 50.000.000 /
+    50.000.000 / 45.000.000 Barang dan Jasa, nothing else updated: each total that includes it (the
+    kegiatan, the PK's programme pagu, Belanja's class) is short by exactly its amounts. One error at
+    its code naming them; no child of 01.01 guessed at ("with 750.000.000 they all agree"), no "should
+    be 0" at the new amounts; the totals are notes naming the row."""
+    steps = [["insert", R, 9]] + [["set", R, f"{c}9", v] for c, v in NEW_SUB.items()]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == [("BUD034", R, "A9")] + [("FRM004", R, f"{c}9") for c in "HLM"]  # rapikan restores them
+    (added,) = [f for f in findings if f.code == "BUD034"]
+    totals = ["Belanja!B7", "Belanja!C7", "PK Program!C5", "PK Program!D5", f"{R}!I6", f"{R}!J6", f"{R}!K6"]
+    assert (added.severity, added.found, added.expected) == ("error", "01.01.03", ", ".join(totals))
+    assert "01.01.03" in added.message("id") and "belum diperbarui" in added.message("id")
+    notes = {f"{f.sheet}!{f.cell}": f for f in findings if f.severity == "info"}
+    assert sorted(notes) == sorted(totals) and all(f.params["cause"] == f"{R}!A9" for f in notes.values())
+    assert (notes[f"{R}!K6"].expected, notes[f"{R}!K6"].found) == (820_000_000 + 180_000_000 + 45_000_000, 1_000_000_000)
+
+
+def test_a_kegiatan_block_copied_to_a_new_kegiatan_blames_no_old_row(tmp_path, write, data):
+    """On the office's sums, kegiatan 01.01 with its first sub kegiatan (rows 6-7) copied into two rows
+    inserted at 9 and retyped as kegiatan 01.02 with sub kegiatan 01.02.01 (10.000.000 / 10.000.000 /
+    9.000.000, Belanja Pegawai as copied): the copied =SUM(I10:I11) reads the programme row below and
+    =I6 leaves the new kegiatan out (said at those formulas), and the PK and Belanja, not updated, are
+    short by exactly the new row: one error at 01.02.01 naming them, not one at the old sub kegiatan's
+    pagu perubahan J7 ("with 840.000.000 everything agrees")."""
+    steps = _office_sums() + [["insert", R, 9], ["insert", R, 9], ["copy", R, "A6:N7", "A9"],
+                              ["set", R, "A9", "01.02"], ["set", R, "C9", "Kegiatan Baru"], ["set", R, "A10", "01.02.01"],
+                              ["set", R, "C10", "Sub Kegiatan Baru"], ["set", R, "I10", 10_000_000],
+                              ["set", R, "J10", 10_000_000], ["set", R, "K10", 9_000_000]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == sorted([("BUD034", R, "A10")] + [("BUD003", R, f"{c}{r}") for c in "IJK" for r in (5, 9)])
+    (added,) = [f for f in findings if f.code == "BUD034"]
+    assert added.expected == "Belanja!B6, Belanja!C6, Belanja!B14, Belanja!C14, PK Program!C5, PK Program!D5"
+    sums = {f.cell: (f.expected, f.found) for f in findings if f.code == "BUD003"}
+    assert sums["J5"] == (850_000_000 + 200_000_000 + (10_000_000 + 400_000_000), 850_000_000 + 200_000_000)
+    assert sums["K9"] == (9_000_000, 9_000_000 + 390_000_000)

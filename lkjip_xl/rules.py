@@ -136,10 +136,10 @@ RULES: dict[str, Rule] = _rules(
      "code {found} is no programme, activity or sub-activity code: the row is not summed into its "
      "programme/activity and not printed in the annex"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
-     "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan menurut jumlah?): "
+     "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "
      "kolom Kode",
-     "{n} rows sit under another parent than their code's, from {found} on (the table sorted by amount?): the "
+     "{n} rows sit under another parent than their code's, from {found} on (the table sorted{by}?): the "
      "codes explain the sums, so each row is computed under its code's parent; sort the table by the Kode column"),
     ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}{why}",
      "the cell holds the error {found}{why}"),

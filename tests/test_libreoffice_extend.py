@@ -134,3 +134,27 @@ def test_a_kegiatan_block_copied_to_a_new_kegiatan_blames_no_old_row(tmp_path, w
     sums = {f.cell: (f.expected, f.found) for f in findings if f.code == "BUD003"}
     assert sums["J5"] == (850_000_000 + 200_000_000 + (10_000_000 + 400_000_000), 850_000_000 + 200_000_000)
     assert sums["K9"] == (9_000_000, 9_000_000 + 390_000_000)
+
+
+def test_a_table_sorted_by_name_is_said_sorted_by_name_not_by_amount(tmp_path, write, data):
+    """Data > Sort on Uraian (column C) ascending over the budget rows A5:N14: one VAL023, whose guess
+    names the column the rows now run by, not "sorted by amount"."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["sort", R, "A5:N14", 2, True]], tmp_path))
+    assert _loud(result.findings) == [("VAL023", R, "A5")]
+    (found,) = result.findings
+    assert "(tabel diurutkan menurut kolom Uraian?)" in found.message("id")
+    assert "(the table sorted by the Description column?)" in found.message("en")
+
+
+def test_an_office_capaian_formula_filled_down_is_said_as_its_own_formula_not_as_unsaved(tmp_path, write, data):
+    """PK capaian K5 retyped =J5/$H$5*100 and filled down to K8 (each row divides by the first target):
+    each result differs from lkjip-xl's, and the reason given is the formula of the cell, named, not
+    "saved without recalculation" (LibreOffice recalculated it)."""
+    steps = [["formula", "PK", "K5", "=J5/$H$5*100"], ["fill_down", "PK", "K5:K8"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings] == [
+        ("FRM002", "PK", f"K{r}", "error") for r in range(5, 9)]
+    k6 = findings[1]
+    assert "rumus sendiri =J6/$H$5*100, bukan rumus template" in k6.message("id")
+    assert "a formula of its own, =J6/$H$5*100, not the template's" in k6.message("en")
+    assert all("hitung ulang?" not in f.message("id") for f in findings)

@@ -158,3 +158,32 @@ def test_an_office_capaian_formula_filled_down_is_said_as_its_own_formula_not_as
     assert "rumus sendiri =J6/$H$5*100, bukan rumus template" in k6.message("id")
     assert "a formula of its own, =J6/$H$5*100, not the template's" in k6.message("en")
     assert all("hitung ulang?" not in f.message("id") for f in findings)
+
+
+def test_a_respondent_typed_below_the_prepared_rows_is_said_at_its_missing_scores_and_rapikan_mends_it(
+        tmp_path, write, data):
+    """A 41st respondent typed at row 509, below the 500 rows the template prepared with score formulas
+    (answers all 1). The sheet's summary formulas add up the score columns, which have no score for it:
+    SKM Hasil shows the 40 respondents' results. That is said at the missing score formulas (FRM004);
+    SKM Hasil's results, what its formulas give from those scores, are notes naming them, not 21
+    errors. The PK's IKM (86,94, typed from the sheet's result) is the error it is. rapikan restores
+    the scores and refreshes SKM Hasil: the copy's only error is that PK value."""
+    from decimal import Decimal
+
+    from lkjip_xl.repair import repair_workbook
+
+    steps = [["set", "SKM", "A509", 41], ["set", "SKM", "C509", "KTP"]] + [
+        ["set", "SKM", f"{c}509", 1] for c in "HIJKLMNOP"]
+    path = edit_in_libreoffice(write(data), steps, tmp_path)
+    findings = check_workbook(path).findings
+    scores = [("FRM004", "SKM", f"{c}509") for c in "QRSTUVWXY"]
+    assert sorted(_loud(findings)) == sorted([("KIN011", "PK", "J5"), ("PRN001", "SKM", "A509")] + scores)
+    summary = [f for f in findings if f.sheet == "SKM Hasil"]
+    assert len(summary) == 21 and {(f.code, f.severity, f.params["follows"]) for f in summary} == {
+        ("FRM002", "info", "SKM!Q509")}
+    answers = [[r[f"u{u}"] for r in data["tables"]["skm_responden"]] + [1] for u in range(1, 10)]
+    ikm = sum(Decimal(sum(a)) / len(a) for a in answers) / 9 * 25
+    assert next(f.expected for f in summary if f.cell == "C18") == ikm.quantize(Decimal("0.01"))
+    repaired = repair_workbook(path, tmp_path / "rapi.xlsx")
+    assert {(c.cell, c.code) for c in repaired.applied if c.sheet == "SKM Hasil"} >= {("C18", "FRM002"), ("F5", "FRM002")}
+    assert [(f.code, f.sheet, f.cell) for f in repaired.after.findings if f.severity == "error"] == [("KIN011", "PK", "J5")]

@@ -275,7 +275,7 @@ RULES: dict[str, Rule] = _rules(
      "({example}); tulis dalam rupiah penuh, seperti judul kolomnya (Rp)",
      "the amounts on this sheet look typed in {unit}: {factor} × smaller than on {others} "
      "({example}); type them in full rupiah, as the column header says (Rp)"),
-    ("BUD034", "error", "Baris ditambahkan, jumlahnya belum diperbarui", "Row added, the totals not updated",
+    ("BUD035", "error", "Baris ditambahkan, jumlahnya belum diperbarui", "Row added, the totals not updated",
      "baris {found} ditambahkan, tetapi jumlah yang mencakupnya belum diperbarui: {cells} berselisih tepat sebesar "
      "angka baris ini; perbarui jumlah itu (atau hapus baris ini bila tidak termasuk)",
      "row {found} was added, but the totals that include it were not updated: {cells} differ by exactly this "

@@ -106,8 +106,8 @@ def test_a_sub_kegiatan_inserted_with_no_total_updated_is_one_error_at_it_naming
     be 0" at the new amounts; the totals are notes naming the row."""
     steps = [["insert", R, 9]] + [["set", R, f"{c}9", v] for c, v in NEW_SUB.items()]
     findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
-    assert sorted(_loud(findings)) == [("BUD034", R, "A9")] + [("FRM004", R, f"{c}9") for c in "HLM"]  # rapikan restores them
-    (added,) = [f for f in findings if f.code == "BUD034"]
+    assert sorted(_loud(findings)) == [("BUD035", R, "A9")] + [("FRM004", R, f"{c}9") for c in "HLM"]  # rapikan restores them
+    (added,) = [f for f in findings if f.code == "BUD035"]
     totals = ["Belanja!B7", "Belanja!C7", "PK Program!C5", "PK Program!D5", f"{R}!I6", f"{R}!J6", f"{R}!K6"]
     assert (added.severity, added.found, added.expected) == ("error", "01.01.03", ", ".join(totals))
     assert "01.01.03" in added.message("id") and "belum diperbarui" in added.message("id")
@@ -128,8 +128,8 @@ def test_a_kegiatan_block_copied_to_a_new_kegiatan_blames_no_old_row(tmp_path, w
                               ["set", R, "C10", "Sub Kegiatan Baru"], ["set", R, "I10", 10_000_000],
                               ["set", R, "J10", 10_000_000], ["set", R, "K10", 9_000_000]]
     findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
-    assert sorted(_loud(findings)) == sorted([("BUD034", R, "A10")] + [("BUD003", R, f"{c}{r}") for c in "IJK" for r in (5, 9)])
-    (added,) = [f for f in findings if f.code == "BUD034"]
+    assert sorted(_loud(findings)) == sorted([("BUD035", R, "A10")] + [("BUD003", R, f"{c}{r}") for c in "IJK" for r in (5, 9)])
+    (added,) = [f for f in findings if f.code == "BUD035"]
     assert added.expected == "Belanja!B6, Belanja!C6, Belanja!B14, Belanja!C14, PK Program!C5, PK Program!D5"
     sums = {f.cell: (f.expected, f.found) for f in findings if f.code == "BUD003"}
     assert sums["J5"] == (850_000_000 + 200_000_000 + (10_000_000 + 400_000_000), 850_000_000 + 200_000_000)

@@ -21,7 +21,7 @@ finding as a warning naming the others, and the relation's own finding stays as 
 A row added to the Realisasi sheet with the totals that include it left as they were (a sub
 kegiatan typed below the last one, a block copied to make a new kegiatan) is not a slip of any
 child: each of its amounts is exactly the gap of every total it is part of (with it blank they all
-agree). Such a row is said once, at its code, naming the totals to update (``BUD034``); their
+agree). Such a row is said once, at its code, naming the totals to update (``BUD035``); their
 findings are notes naming it, and no other child is guessed at.
 
 Runs only where a relation fails; relations are built by the checks (``checks/relations.py``).
@@ -177,7 +177,7 @@ def _added(row: int, explained: list[Relation], cells: Cells, notes: dict) -> li
     totals = ", ".join(sorted({f"{f.sheet}!{f.cell}" for f in findings}, key=lambda c: (c.partition("!")[0], parse_a1(c.partition("!")[2]))))
     worst = min(SEVERITY_ORDER[f.severity] for f in findings)
     severity = next(k for k, v in SEVERITY_ORDER.items() if v == worst)
-    return [Finding("BUD034", place[0], place[1], expected=totals, found=cells.value(Ref(ADDED_TABLE, row, "kode")),
+    return [Finding("BUD035", place[0], place[1], expected=totals, found=cells.value(Ref(ADDED_TABLE, row, "kode")),
                     params={"cells": totals}, severity_override=None if severity == "error" else severity)]
 
 

@@ -136,10 +136,10 @@ RULES: dict[str, Rule] = _rules(
      "code {found} is no programme, activity or sub-activity code: the row is not summed into its "
      "programme/activity and not printed in the annex"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
-     "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan menurut jumlah?): "
+     "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "
      "kolom Kode",
-     "{n} rows sit under another parent than their code's, from {found} on (the table sorted by amount?): the "
+     "{n} rows sit under another parent than their code's, from {found} on (the table sorted{by}?): the "
      "codes explain the sums, so each row is computed under its code's parent; sort the table by the Kode column"),
     ("VAL010", "error", "Nilai kesalahan rumus", "Formula error value", "sel berisi nilai kesalahan {found}{why}",
      "the cell holds the error {found}{why}"),
@@ -275,6 +275,11 @@ RULES: dict[str, Rule] = _rules(
      "({example}); tulis dalam rupiah penuh, seperti judul kolomnya (Rp)",
      "the amounts on this sheet look typed in {unit}: {factor} × smaller than on {others} "
      "({example}); type them in full rupiah, as the column header says (Rp)"),
+    ("BUD035", "error", "Baris ditambahkan, jumlahnya belum diperbarui", "Row added, the totals not updated",
+     "baris {found} ditambahkan, tetapi jumlah yang mencakupnya belum diperbarui: {cells} berselisih tepat sebesar "
+     "angka baris ini; perbarui jumlah itu (atau hapus baris ini bila tidak termasuk)",
+     "row {found} was added, but the totals that include it were not updated: {cells} differ by exactly this "
+     "row's amounts; update those totals (or delete the row if it does not belong)"),
     ("BUD033", "info", "Kode berupa nomor urut", "Codes are row numbers",
      "kolom Kode berisi nomor urut tiap tingkat (seperti tabel laporan): kode lengkap {n} baris disusun dari "
      "nomor itu dan kolom Tingkat ({example}); kode di PK dan Rencana Aksi dicocokkan dengan kode lengkap itu",

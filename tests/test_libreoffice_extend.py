@@ -114,3 +114,94 @@ def test_an_office_sum_taking_in_the_next_programme_s_row_is_said_at_the_sum_not
         (850_000_000 + 200_000_000, 850_000_000 + 200_000_000 + 400_000_000),
         (820_000_000 + 180_000_000, 820_000_000 + 180_000_000 + 390_000_000)]
     assert sums["K6"].message("id").endswith("— hasil rumus =SUM(K7:K9): periksa baris yang dijumlahkannya")
+
+
+def test_a_sub_kegiatan_inserted_with_no_total_updated_is_one_error_at_it_naming_the_totals(tmp_path, write, data):
+    """A row inserted below the last sub kegiatan of 01.01 (row 9) and typed as 01.01.03, 50.000.000 /
+    50.000.000 / 45.000.000 Barang dan Jasa, nothing else updated: each total that includes it (the
+    kegiatan, the PK's programme pagu, Belanja's class) is short by exactly its amounts. One error at
+    its code naming them; no child of 01.01 guessed at ("with 750.000.000 they all agree"), no "should
+    be 0" at the new amounts; the totals are notes naming the row."""
+    steps = [["insert", R, 9]] + [["set", R, f"{c}9", v] for c, v in NEW_SUB.items()]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == [("BUD035", R, "A9")] + [("FRM004", R, f"{c}9") for c in "HLM"]  # rapikan restores them
+    (added,) = [f for f in findings if f.code == "BUD035"]
+    totals = ["Belanja!B7", "Belanja!C7", "PK Program!C5", "PK Program!D5", f"{R}!I6", f"{R}!J6", f"{R}!K6"]
+    assert (added.severity, added.found, added.expected) == ("error", "01.01.03", ", ".join(totals))
+    assert "01.01.03" in added.message("id") and "belum diperbarui" in added.message("id")
+    notes = {f"{f.sheet}!{f.cell}": f for f in findings if f.severity == "info"}
+    assert sorted(notes) == sorted(totals) and all(f.params["cause"] == f"{R}!A9" for f in notes.values())
+    assert (notes[f"{R}!K6"].expected, notes[f"{R}!K6"].found) == (820_000_000 + 180_000_000 + 45_000_000, 1_000_000_000)
+
+
+def test_a_kegiatan_block_copied_to_a_new_kegiatan_blames_no_old_row(tmp_path, write, data):
+    """On the office's sums, kegiatan 01.01 with its first sub kegiatan (rows 6-7) copied into two rows
+    inserted at 9 and retyped as kegiatan 01.02 with sub kegiatan 01.02.01 (10.000.000 / 10.000.000 /
+    9.000.000, Belanja Pegawai as copied): the copied =SUM(I10:I11) reads the programme row below and
+    =I6 leaves the new kegiatan out (said at those formulas), and the PK and Belanja, not updated, are
+    short by exactly the new row: one error at 01.02.01 naming them, not one at the old sub kegiatan's
+    pagu perubahan J7 ("with 840.000.000 everything agrees")."""
+    steps = _office_sums() + [["insert", R, 9], ["insert", R, 9], ["copy", R, "A6:N7", "A9"],
+                              ["set", R, "A9", "01.02"], ["set", R, "C9", "Kegiatan Baru"], ["set", R, "A10", "01.02.01"],
+                              ["set", R, "C10", "Sub Kegiatan Baru"], ["set", R, "I10", 10_000_000],
+                              ["set", R, "J10", 10_000_000], ["set", R, "K10", 9_000_000]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == sorted([("BUD035", R, "A10")] + [("BUD003", R, f"{c}{r}") for c in "IJK" for r in (5, 9)])
+    (added,) = [f for f in findings if f.code == "BUD035"]
+    assert added.expected == "Belanja!B6, Belanja!C6, Belanja!B14, Belanja!C14, PK Program!C5, PK Program!D5"
+    sums = {f.cell: (f.expected, f.found) for f in findings if f.code == "BUD003"}
+    assert sums["J5"] == (850_000_000 + 200_000_000 + (10_000_000 + 400_000_000), 850_000_000 + 200_000_000)
+    assert sums["K9"] == (9_000_000, 9_000_000 + 390_000_000)
+
+
+def test_a_table_sorted_by_name_is_said_sorted_by_name_not_by_amount(tmp_path, write, data):
+    """Data > Sort on Uraian (column C) ascending over the budget rows A5:N14: one VAL023, whose guess
+    names the column the rows now run by, not "sorted by amount"."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["sort", R, "A5:N14", 2, True]], tmp_path))
+    assert _loud(result.findings) == [("VAL023", R, "A5")]
+    (found,) = result.findings
+    assert "(tabel diurutkan menurut kolom Uraian?)" in found.message("id")
+    assert "(the table sorted by the Description column?)" in found.message("en")
+
+
+def test_an_office_capaian_formula_filled_down_is_said_as_its_own_formula_not_as_unsaved(tmp_path, write, data):
+    """PK capaian K5 retyped =J5/$H$5*100 and filled down to K8 (each row divides by the first target):
+    each result differs from lkjip-xl's, and the reason given is the formula of the cell, named, not
+    "saved without recalculation" (LibreOffice recalculated it)."""
+    steps = [["formula", "PK", "K5", "=J5/$H$5*100"], ["fill_down", "PK", "K5:K8"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings] == [
+        ("FRM002", "PK", f"K{r}", "error") for r in range(5, 9)]
+    k6 = findings[1]
+    assert "rumus sendiri =J6/$H$5*100, bukan rumus template" in k6.message("id")
+    assert "a formula of its own, =J6/$H$5*100, not the template's" in k6.message("en")
+    assert all("hitung ulang?" not in f.message("id") for f in findings)
+
+
+def test_a_respondent_typed_below_the_prepared_rows_is_said_at_its_missing_scores_and_rapikan_mends_it(
+        tmp_path, write, data):
+    """A 41st respondent typed at row 509, below the 500 rows the template prepared with score formulas
+    (answers all 1). The sheet's summary formulas add up the score columns, which have no score for it:
+    SKM Hasil shows the 40 respondents' results. That is said at the missing score formulas (FRM004);
+    SKM Hasil's results, what its formulas give from those scores, are notes naming them, not 21
+    errors. The PK's IKM (86,94, typed from the sheet's result) is the error it is. rapikan restores
+    the scores and refreshes SKM Hasil: the copy's only error is that PK value."""
+    from decimal import Decimal
+
+    from lkjip_xl.repair import repair_workbook
+
+    steps = [["set", "SKM", "A509", 41], ["set", "SKM", "C509", "KTP"]] + [
+        ["set", "SKM", f"{c}509", 1] for c in "HIJKLMNOP"]
+    path = edit_in_libreoffice(write(data), steps, tmp_path)
+    findings = check_workbook(path).findings
+    scores = [("FRM004", "SKM", f"{c}509") for c in "QRSTUVWXY"]
+    assert sorted(_loud(findings)) == sorted([("KIN011", "PK", "J5"), ("PRN001", "SKM", "A509")] + scores)
+    summary = [f for f in findings if f.sheet == "SKM Hasil"]
+    assert len(summary) == 21 and {(f.code, f.severity, f.params["follows"]) for f in summary} == {
+        ("FRM002", "info", "SKM!Q509")}
+    answers = [[r[f"u{u}"] for r in data["tables"]["skm_responden"]] + [1] for u in range(1, 10)]
+    ikm = sum(Decimal(sum(a)) / len(a) for a in answers) / 9 * 25
+    assert next(f.expected for f in summary if f.cell == "C18") == ikm.quantize(Decimal("0.01"))
+    repaired = repair_workbook(path, tmp_path / "rapi.xlsx")
+    assert {(c.cell, c.code) for c in repaired.applied if c.sheet == "SKM Hasil"} >= {("C18", "FRM002"), ("F5", "FRM002")}
+    assert [(f.code, f.sheet, f.cell) for f in repaired.after.findings if f.severity == "error"] == [("KIN011", "PK", "J5")]

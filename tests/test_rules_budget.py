@@ -521,6 +521,7 @@ def test_val023_a_table_sorted_by_amount_is_one_finding_and_computed_by_its_code
     assert [(f.code, f.sheet, f.cell, f.severity) for f in result.findings] == [
         ("VAL023", "Realisasi", "A5", "warning")]
     assert result.findings[0].params["n"] == 2  # 01.01.02 under 02.01... and 01.01.01 under 02.01
+    assert "(tabel diurutkan menurut jumlah?)" in result.findings[0].message("id")  # the pagu run with it
     lines = {line.code: line for line in result.context.wb.budget.lines}
     assert lines["01.01.02"].parent.code == "01.01" and lines["01.01"].parent.code == "01"
     assert [c.code for c in lines["01.01"].children] == ["01.01.01", "01.01.02"]

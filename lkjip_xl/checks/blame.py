@@ -18,6 +18,12 @@ explains stay, as notes (info) that name it: the cells they sit at are right. Wh
 cells explain a relation equally well (12 of 2 outputs: the target or the realisasi), each gets that
 finding as a warning naming the others, and the relation's own finding stays as it is.
 
+A row added to the Realisasi sheet with the totals that include it left as they were (a sub
+kegiatan typed below the last one, a block copied to make a new kegiatan) is not a slip of any
+child: each of its amounts is exactly the gap of every total it is part of (with it blank they all
+agree). Such a row is said once, at its code, naming the totals to update (``BUD035``); their
+findings are notes naming it, and no other child is guessed at.
+
 Runs only where a relation fails; relations are built by the checks (``checks/relations.py``).
 """
 from __future__ import annotations
@@ -38,6 +44,8 @@ CULPRIT_CODES = {"BUD": "BUD021", "KIN": "KIN020", "SAK": "KIN020", "SCL": "SCL0
 WITHOUT_SLIP = 2
 # as many cells explaining a relation equally well are each reported (naming the others)
 MAX_ALTERNATIVES = 3
+# a row added below the others: its amounts, each the gap of every total it is in
+ADDED_TABLE, ADDED_AMOUNTS = "realisasi", frozenset({"pagu_murni", "pagu_perubahan", "realisasi"})
 # a correction leaving the parts at most half as spread out as any other is clearly the likelier
 CLEARLY = 2
 
@@ -102,17 +110,23 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
         if (kinds is None or kinds & near_kinds) and r.rows() & near:
             for ref in r.refs():
                 index[ref].append(r)
+    notes: dict[int, Finding] = {}
+    extra: list[Finding] = []
+    added = _added_rows(reported, index, cells)
+    for row, explained in added.items():
+        extra += _added(row, explained, cells, notes)
+    settled = {id(r) for explained in added.values() for r in explained}
     blamed: dict[Ref, tuple[Any, set]] = {}
     shared: list[tuple[Relation, list]] = []  # relations two or three cells explain equally well
     for r in reported:
+        if id(r) in settled:
+            continue
         found = _culprits(r, index, cells)
         if len(found) == 1:
             ref, value, explained = found[0]
             blamed.setdefault(ref, (value, set()))[1].update(explained)
         elif found:
             shared.append((r, found))
-    notes: dict[int, Finding] = {}
-    extra: list[Finding] = []
     for ref, (value, explained) in blamed.items():
         extra += _blame(ref, value, [q.finding for q in explained if q.finding is not None], cells, notes)
     for r, found in shared:
@@ -125,6 +139,46 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
             alternatives = ", ".join(sorted((n for n in names if n != name), key=order.__getitem__))
             extra += _blame(ref, value, [r.finding], cells, notes, alternatives=alternatives)
     return [notes.get(id(f), f) for f in findings] + extra
+
+
+def _added_rows(reported: list[Relation], index, cells: Cells) -> dict[int, list[Relation]]:
+    """{row index: the failing relations it explains} of each Realisasi row added with the totals
+    that include it not updated: two amounts or more of it in failing relations, each of them
+    making every relation it is part of agree when blank, none of its amounts in a failing
+    relation that does not."""
+    rows: dict[int, set[Ref]] = defaultdict(set)
+    for r in reported:
+        for ref in r.refs():
+            if ref.table == ADDED_TABLE and ref.key in ADDED_AMOUNTS:
+                rows[ref.index].add(ref)
+    out = {}
+    for row, refs in rows.items():
+        explained: list[Relation] = []
+        for ref in refs:
+            value = cells.value(ref)
+            if not (cells.typed(ref) and _number(value) and value) or not all(
+                    q.holds_with(ref, 0) for q in index[ref] if q.finding is not None or not q.fails):
+                break
+            explained += [q for q in index[ref] if q.finding is not None and q not in explained]
+        else:
+            if len(refs) >= 2:
+                out[row] = explained
+    return out
+
+
+def _added(row: int, explained: list[Relation], cells: Cells, notes: dict) -> list[Finding]:
+    """The finding at an added row's code naming the totals to update; theirs notes naming it."""
+    place = cells.place(Ref(ADDED_TABLE, row, "kode"))
+    findings = [q.finding for q in explained]
+    if place is None:
+        return []
+    for f in findings:
+        notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": f"{place[0]}!{place[1]}"})
+    totals = ", ".join(sorted({f"{f.sheet}!{f.cell}" for f in findings}, key=lambda c: (c.partition("!")[0], parse_a1(c.partition("!")[2]))))
+    worst = min(SEVERITY_ORDER[f.severity] for f in findings)
+    severity = next(k for k, v in SEVERITY_ORDER.items() if v == worst)
+    return [Finding("BUD035", place[0], place[1], expected=totals, found=cells.value(Ref(ADDED_TABLE, row, "kode")),
+                    params={"cells": totals}, severity_override=None if severity == "error" else severity)]
 
 
 def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "") -> list:

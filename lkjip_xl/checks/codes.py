@@ -49,6 +49,34 @@ def check(ctx) -> Iterable[Finding]:
             yield from _duplicates(other, "kode_indikator")
 
 
+# the columns a whole table is sorted on instead of its codes: its names, else its amounts
+SORT_NAME, SORT_AMOUNTS = "uraian", ("pagu_murni", "pagu_perubahan", "realisasi")
+BY_AMOUNT = Text(" menurut jumlah", " by amount")
+
+
+def _sorted_by(table, totals: set[int]) -> Text:
+    """The wording of VAL023's guess: " menurut kolom Uraian" when the table's coded rows run in
+    the order of their names (read without case), up or down; of one amount column, that column;
+    of several (amounts go together), " menurut jumlah"; of none, ""."""
+    rows = [i for i, code in enumerate(table.values["kode"]) if not is_blank(code) and i not in totals]
+    ordered = [key for key in (SORT_NAME, *SORT_AMOUNTS) if key in table.values and _monotone(table.values[key], rows)]
+    if not ordered:
+        return Text("", "")
+    if ordered[0] != SORT_NAME and len(ordered) > 1:
+        return BY_AMOUNT
+    header = table.table.column(ordered[0]).header
+    return Text(f" menurut kolom {header.id}", f" by the {header.en} column")
+
+
+def _monotone(column: list, rows: list[int]) -> bool:
+    """Do the rows' values (three or more, all filled, of one kind) never fall, or never rise?"""
+    values = [column[i].casefold() if isinstance(column[i], str) else column[i] for i in rows]
+    if len(values) < 3 or any(is_blank(v) for v in values) or len({isinstance(v, str) for v in values}) > 1:
+        return False
+    pairs = list(zip(values, values[1:]))
+    return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
+
+
 def _realisasi(table, tree) -> Iterable[Finding]:
     nodes = {line.index: line for line in tree.lines}
     sheet, cell = table.sheet, (lambda i: table.cell("kode", i))
@@ -68,7 +96,8 @@ def _realisasi(table, tree) -> Iterable[Finding]:
             yield Finding("VAL022", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code,
                           params={"parent": table.values["kode"][p.other_row_id]})
         elif p.kind == "not_in_code_order":
-            yield Finding("VAL023", sheet, cell(p.row_id), found=p.code, params={"n": p.count})
+            yield Finding("VAL023", sheet, cell(p.row_id), found=p.code,
+                          params={"n": p.count, "by": _sorted_by(table, set(tree.totals) | set(tree.subtotals))})
         elif p.kind == "invalid_code":  # left out of the tree: its amounts are in no sum, its row in no table
             yield Finding("VAL024", sheet, cell(p.row_id), found=p.code)
         elif p.kind == "orphan":

@@ -23,7 +23,7 @@ from ..i18n import Text
 from ..reader.values import NIL
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
-from ..schema.types import ColType, FormulaContext, is_former, probe_formula
+from ..schema.types import ColType, FormulaContext, is_former, normalise_formula, probe_formula
 from .compare import is_blank, same_cached, verdict
 
 
@@ -62,6 +62,8 @@ def check(ctx) -> Iterable[Finding]:
                     elif reads_range and i in ranged and is_blank(found):
                         said = [Finding("FRM006", table.sheet, said[0].cell, expected=expected,
                                         params={"target": ranged[i]})]
+                    elif (own := _own_formula(ctx.model, table, col, i)) is not None:
+                        said = [replace(said[0], params={**said[0].params, "why": own})]
                     if said[0].code in ("FRM006", "FRM007"):
                         limited.setdefault(i, {})[col.key] = said[0].cell
                 findings += said
@@ -77,6 +79,26 @@ def check(ctx) -> Iterable[Finding]:
     return _not_calculated(findings)
 
 
+def _fctx(table, i: int) -> FormulaContext:
+    """How the template writes a formula of the table's row ``i``: its columns by their letters."""
+    row, letters = table.rows[i], {k: col_letter(p) for k, p in table.cols.items()}
+    return FormulaContext(row=row, index=i, refs=lambda k: f"{letters.get(k, '?')}{row}", column_range=None)
+
+
+def _own_formula(model, table, col, i: int) -> Text | None:
+    """Why a formula's result is not lkjip-xl's when the cell holds a formula of the office's own (a
+    capaian =J5/$H$5*100 filled down), neither the template's nor an earlier template's: that
+    formula, not a file saved without recalculation. None when it holds the template's."""
+    theirs = model.formula_at(table.sheet, table.rows[i], table.cols[col.key])
+    fctx = _fctx(table, i)
+    if theirs is None or normalise_formula(theirs) == normalise_formula(col.formula(fctx)) or is_former(col, theirs, fctx):
+        return None
+    return Text(f" (sel ini berisi rumus sendiri {theirs}, bukan rumus template: hasilnya berbeda; pakai rumus "
+                f"template, lkjip-xl rapikan mencantumkannya untuk Anda putuskan)",
+                f" (the cell holds a formula of its own, {theirs}, not the template's: it gives another value; use "
+                f"the template's formula, lkjip-xl rapikan lists it for you to decide)")
+
+
 def _former(model, table, col, i: int) -> bool:
     """Does the cell hold the formula an earlier template wrote for its column, on a row where the
     two formulas differ (an input typed `-`, or a target range: where template 1.1's formulas gave
@@ -86,9 +108,7 @@ def _former(model, table, col, i: int) -> bool:
             table.how(k, i) == NIL or isinstance(table.get(k, i), TargetRange)
             for k in table.table.inputs_of(col.key) if k in table.values):
         return False
-    row, letters = table.rows[i], {k: col_letter(p) for k, p in table.cols.items()}
-    fctx = FormulaContext(row=row, index=i, refs=lambda k: f"{letters.get(k, '?')}{row}", column_range=None)
-    return is_former(col, model.formula_at(table.sheet, row, table.cols[col.key]), fctx)
+    return is_former(col, model.formula_at(table.sheet, table.rows[i], table.cols[col.key]), _fctx(table, i))
 
 
 def _range_targets(table) -> dict[int, TargetRange]:

@@ -60,9 +60,11 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     changes = repair_values(ctx.model, findings, package)
     # a stored result that is what its formula gives, only not lkjip-xl's (a note naming why): left
     # (unless it follows from an earlier template's formula this copy replaces)
-    # (or from a rounded value typed over a formula that other formulas add up, whose formula it restores)
+    # (or from a rounded value typed over a formula that other formulas add up, or from a missing
+    # score formula, whose formula it restores)
     rounded = {(f.sheet, f.cell) for f in findings if f.code == "FRM001" and f.params.get("rounded")}
-    replaced = {f"{f.sheet}!{f.cell}" for f in findings if f.code == "FRM007"} | {f"{s}!{c}" for s, c in rounded}
+    replaced = {f"{f.sheet}!{f.cell}" for f in findings if f.code in ("FRM004", "FRM007")} | {
+        f"{s}!{c}" for s, c in rounded}
     leave = {(f.sheet, f.cell) for f in findings
              if f.code == "FRM002" and f.params.get("follows") and f.params["follows"] not in replaced}
     changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes), leave, rounded)

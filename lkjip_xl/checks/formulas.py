@@ -262,7 +262,7 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
                 expected, found = ctx.wb.column(key, col.key)[i], data.values[col.key][i]
                 if shows_otherwise(expected, found):
                     consequence = misread_consequence(f"{data.sheet}!{data.cell(col.key, i)}", found, expected,
-                                           " %" if col.type == ColType.PERCENT else "")
+                                                      " %" if col.type == ColType.PERCENT else "")
                     out[at] = replace(out[at], severity_override="warning",
                                       params={**out[at].params, "consequence": consequence})
                     break

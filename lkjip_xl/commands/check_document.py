@@ -3,13 +3,16 @@ render; optionally write an annotated copy of a .docx."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..document.check import DocumentResult, check_document
 from ..document.read import SUFFIXES
 from ..errors import UsageError
 from ..i18n import message
 from ..io.atomic import check_output_path, check_suffix
 from ..render.text import render_text
+
+if TYPE_CHECKING:  # the report's reading and matching are imported only when a report is checked
+    from ..document.check import DocumentResult
 
 
 def is_document(path: Path) -> bool:
@@ -25,6 +28,8 @@ def run_check_document(document: Path, *, workbook: Path | None, tahun_lalu: Pat
             raise UsageError("annotate_docx_only", path=str(document))
         check_suffix(annotate, ".docx", "--annotate")
         check_output_path(annotate, inputs=(document, workbook, tahun_lalu), overwrite=overwrite)
+    from ..document.check import check_document
+
     result = check_document(document, workbook, tahun_lalu)
     if annotate is not None:
         from ..document.annotate import write_annotated_docx

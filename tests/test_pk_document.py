@@ -151,3 +151,32 @@ def test_docx_renders_through_libreoffice(written, tmp_path):
         for word in ("PERJANJIAN", "Pihak", "Kedua,", "Sasaran", "Strategis", "Penjelasan", "Perhitungan)",
                      "15.435.519.078", "762.440.010"):
             assert word in text.split(), word  # whole words: no header broken inside a word
+
+
+def test_the_pk_document_is_checked_against_its_workbook(written, tmp_path):
+    """A PK is signed in January, before any realisasi: its workbook has no Realisasi rows, and its
+    programmes' anggaran are on PK Program only. A slip in the signed document's anggaran is said at
+    its cell, against the amount typed there (the source CSV); the document as written agrees."""
+    from lkjip_xl.document.check import check_document
+
+    path = written["dir"] / "pk.docx"
+    clean = check_document(path, SAMPLE)
+    assert clean.findings == []
+    amounts = {r["kode"]: int(r["pagu_murni"]) for r in source("pk_program.csv") if r["pagu_murni"]}
+    document = docx.Document(str(path))
+    printed = f"{amounts['02']:,}".replace(",", ".")  # 9.695.231.719
+    cells = [c for t in document.tables for row in t.rows for c in row.cells if c.text.strip() == printed]
+    assert cells
+    swapped = printed[:-2] + printed[-1] + printed[-2]  # the last two digits swapped
+    for p in cells[0].paragraphs:
+        for run in p.runs:
+            run.text = run.text.replace(printed, swapped)
+    broken = tmp_path / "pk_slip.docx"
+    document.save(str(broken))
+    result = check_document(broken, SAMPLE)
+    slips = [f for f in result.findings if f.code == "DOC001"]
+    assert [(f.expected, f.found, f.params["source"]) for f in slips] == [
+        (amounts["02"], int(swapped.replace(".", "")), "PK Program!C6")]
+    assert slips[0].cell == "C4" and "pagu perubahan" not in slips[0].message("id")
+    status = {n["number"]: n["status"] for n in clean.numbers}
+    assert {status[f"{a:,}".replace(",", ".")] for a in amounts.values()} == {"agree"}  # every anggaran tied

@@ -129,14 +129,13 @@ class _Builder:
     # ------------------------------------------------------------------ budget lines and total
     def budget(self, link: dict[str, Named]) -> None:
         t = self.ctx.model.table("realisasi")
-        if t is None:
-            return
         pk = self.ctx.model.table("pk_program")
         ra = self.ctx.model.table("ra_kegiatan")
         pk_rows = {str(pk.get("kode", i)): i for i in range(len(pk))} if pk is not None else {}
         ra_rows = {str(ra.get("kode", i)): i for i in range(len(ra))} if ra is not None else {}
-        derived = self.ctx.derived("realisasi")
-        for line in self.budget_tree.lines:
+        lines = self.budget_tree.lines if t is not None else []
+        derived = self.ctx.derived("realisasi") if t is not None else []
+        for line in lines:
             i = line.index
             names = [line.uraian]
             if line.code in pk_rows:
@@ -165,13 +164,29 @@ class _Builder:
                      typed=[x for x in murni_typed if x[0] != murni], money=True)
             if not line.children:
                 self._keluaran(e, t, i, derived[i])
-        budget_codes = {line.code for line in self.budget_tree.lines}
+        budget_codes = {line.code for line in lines}
         for code, j in ra_rows.items():  # Rencana Aksi kegiatan the budget sheet does not have
             if code not in budget_codes:
                 e = self.entity(("budget", code, 0), kind_hint(str(ra.get("uraian", j) or "")) or "kegiatan",
                                 [str(ra.get("uraian", j) or "")])
                 self.add(e, "pagu", None, version="murni", typed=_typed(ra, "pagu", j), money=True)
-        self._total(t)
+        for code, j in pk_rows.items():  # PK programmes it does not have (a PK signed before any realisasi)
+            if code not in budget_codes:
+                self._pk_program(pk, code, j)
+        if t is not None:
+            self._total(t)
+        elif pk is not None and len(pk):
+            self._pk_total(self.entity(("total",), "total", []), pk)
+
+    def _pk_program(self, pk, code: str, j: int) -> None:
+        """A programme only the PK Program sheet holds: its pagu murni and its final pagu (the
+        perubahan; else the murni, of no version: not revised, a message calls it just "pagu"),
+        as typed there: nothing else says otherwise."""
+        e = self.entity(("budget", code, 0), "program", [str(pk.get("program", j) or "")])
+        murni, perubahan = _typed(pk, "pagu_murni", j), _typed(pk, "pagu_perubahan", j)
+        for version, typed in (("murni", murni), ("perubahan" if perubahan else None, perubahan or murni)):
+            if typed:
+                self.add(e, "pagu", typed[0][0], typed[0][1], version=version, money=True)
 
     def _amounts(self, e, t, i, pagu, realisasi, pagu_key, also=(), consistent=None) -> None:
         """pagu, realisasi, sisa, % and sisa % of one row (``i`` None: no row holds them);
@@ -214,10 +229,20 @@ class _Builder:
         self._amounts(e, t, i, b.total_pagu, b.total_realisasi, key)
         pk = self.ctx.model.table("pk_program")
         if pk is not None and len(pk):
-            murni = [_n(pk.get("pagu_murni", i)) for i in range(len(pk))]
-            if all(m is not None for m in murni):
-                self.add(e, "pagu", sum(murni, Decimal(0)), f"{pk.sheet}!{pk.cell('pagu_murni', 0)}",
-                         version="murni", money=True)
+            self._pk_total(e, pk, final=False)
+
+    def _pk_total(self, e: Named, pk, final: bool = True) -> None:
+        """The PK programmes' Jumlah: Σ pagu murni, and (``final``: no budget sheet gives it) Σ of
+        their final pagu, when every programme has the amount."""
+        murni = [_n(pk.get("pagu_murni", i)) for i in range(len(pk))]
+        where = f"{pk.sheet}!{pk.cell('pagu_murni', 0)}"
+        if all(m is not None for m in murni):
+            self.add(e, "pagu", sum(murni, Decimal(0)), where, version="murni", money=True)
+            if final:
+                amounts = [_n(pk.get("pagu_perubahan", i)) for i in range(len(pk))]
+                revised = any(a is not None for a in amounts)
+                self.add(e, "pagu", sum((a if a is not None else m for a, m in zip(amounts, murni)), Decimal(0)),
+                         where, version="perubahan" if revised else None, money=True)
 
     # ------------------------------------------------------------------ indicators, SKM, belanja
     def indicators(self, programs: dict[str, Named]) -> None:

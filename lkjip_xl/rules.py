@@ -291,6 +291,14 @@ RULES: dict[str, Rule] = _rules(
      "ada baris rincian yang terhapus atau belum diisi? Kembalikan baris itu, atau perbaiki angka {kode}",
      "{kode} is more than the sum of its {n} child rows in every column that differs (short by {lacking}): "
      "a child row deleted or never typed in? Put that row back, or correct {kode}'s amounts"),
+    ("BUD036", "warning", "Kode Rencana Aksi berupa nomor urut", "Rencana Aksi codes are row numbers",
+     "kolom Kode berisi nomor urut {found} (seperti kolom No tabel laporan), bukan kode program/kegiatan: angka itu "
+     "terbaca sebagai kode program (2 = program 02) dan pagunya dibandingkan dengan program yang salah. Menurut "
+     "uraiannya kodenya {expected}; isikan kode itu (pemeriksaan ini memakai kode menurut uraian){unnamed}",
+     "the Kode column holds the row numbers {found} (as a report table's No column), not programme/kegiatan codes: "
+     "those numbers read as programme codes (2 = programme 02) and their budgets were compared with the wrong "
+     "programme's. By their names the codes are {expected}; type those codes (this check uses the codes the names "
+     "give){unnamed}"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),

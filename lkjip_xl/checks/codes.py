@@ -118,17 +118,20 @@ def _realisasi(table, tree) -> Iterable[Finding]:
 
 def codes_read(findings: list[Finding], ctx) -> list[Finding]:
     """VAL006 ("a code stored as a number may have lost a zero") as the workbook bears it out:
-    not said of the Realisasi codes when they are row numbers (BUD033: a row number 1 typed as a
-    number has no zero to lose); marked ``unconfirmed`` where the code lkjip-xl read (1.1 as 01.10:
+    not said of codes that are row numbers (the Realisasi's, BUD033, and the Rencana Aksi's, BUD036:
+    a row number 1 typed as a number has no zero to lose); marked ``unconfirmed`` where the code lkjip-xl read (1.1 as 01.10:
     a zero may have been lost anywhere) is held as text nowhere else in the workbook, itself or as
     the parent of one (then `rapikan` leaves it for a person, and check's hint does not count it)."""
     guessed = [f for f in findings if f.code == "VAL006"]
     if not guessed:
         return findings
     table = ctx.model.table("realisasi")
+    plan = ctx.model.table("ra_kegiatan")
     numbered = set()
+    if plan is not None and "kode" in plan.cols and any(f.code == "BUD036" for f in findings):
+        numbered = {(plan.sheet, plan.cell("kode", j)) for j in range(len(plan))}  # its row numbers
     if table is not None and "kode" in table.cols and ctx.wb.budget.numbered:
-        numbered = {(table.sheet, table.cell("kode", i)) for i in range(len(table))}
+        numbered |= {(table.sheet, table.cell("kode", i)) for i in range(len(table))}
     known = _text_codes(ctx.model, {(f.sheet, f.cell) for f in guessed})
     out = []
     for f in findings:

@@ -209,3 +209,35 @@ def test_an_error_value_typed_as_an_input_is_one_error_its_formulas_notes(data, 
     assert findings[0].message("en") == ("the cell holds the error #DIV/0!: its formula divides by 0 or a blank cell; "
                                          "fill in the cell it divides by")
     assert findings[1].message("en") == "the cell holds the error #DIV/0! — it follows from the cell PK!H6"
+
+
+def test_a_truncated_value_is_named_in_english_in_english(check, data):
+    row = _row(data, "03.01.01")
+    row["target_keluaran"], row["realisasi_keluaran"] = D("9"), D("7")
+    row["persen_keluaran"] = TypedOverride(D("77"))  # 7 / 9 × 100 = 77,777…: cut, not rounded (78)
+    f = one(check(data), "KIN002")
+    assert (f.sheet, f.cell, f.severity) == ("Realisasi", "H14", "warning")
+    said(f, "capaian keluaran 77 % adalah 77,78 % yang dipotong", "output achievement 77 % is 77.78 % truncated")
+
+
+def test_a_truncated_spending_percentage_is_named_in_english_in_english(check, data):
+    row = _row(data, "03.01.01")
+    pagu = D(row["pagu_perubahan"] or row["pagu_murni"])
+    row["realisasi"] = int(pagu * D("0.95777"))  # (and the parents' SUMs follow)
+    exact = D(row["realisasi"]) / pagu * 100
+    cut = exact.quantize(D("0.1"), rounding="ROUND_DOWN")
+    assert cut != exact.quantize(D("0.1"), rounding=ROUND_HALF_UP)  # a value whose cut is not its rounding
+    row["persen_realisasi"] = TypedOverride(cut)
+    f = one(check(data), "BUD015")
+    assert (f.sheet, f.cell, f.severity) == ("Realisasi", "L14", "warning")
+    two = exact.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    said(f, f"% realisasi {str(cut).replace('.', ',')} % adalah {str(two).replace('.', ',')} % yang dipotong",
+         f"spending % {cut} % is {two} % truncated")
+
+
+def test_skm_summary_columns_and_unsur_are_named_in_english_in_english(check, data):
+    data["tables"]["skm_responden"][3]["u3"] = 7  # an answer out of 1–4 for Waktu Penyelesaian
+    f = one(check(data), "SKM001")
+    assert f"U3 {'Waktu Penyelesaian'}" in f.message("id") and "U3 Completion Time" in f.message("en")
+    assert "Waktu" not in f.message("en")
+

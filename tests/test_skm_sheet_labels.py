@@ -63,7 +63,7 @@ def test_skm019_unknown_label_at_its_cell(check, data):
     findings = check(data)
     assert codes_at(findings, "SKM019") == [cell_of("skm_responden", "u3", 4)] == ["SKM!J13"]
     f = only(findings, "SKM019")[0]
-    assert (f.found, f.severity, f.params["unsur"]) == ("Lumayan cepat", "error", "U3 Waktu Penyelesaian")
+    assert (f.found, f.severity, f.params["unsur"].id) == ("Lumayan cepat", "error", "U3 Waktu Penyelesaian")
     assert "Sangat cepat (4)" in f.expected
 
 

@@ -241,3 +241,18 @@ def test_skm_summary_columns_and_unsur_are_named_in_english_in_english(check, da
     assert f"U3 {'Waktu Penyelesaian'}" in f.message("id") and "U3 Completion Time" in f.message("en")
     assert "Waktu" not in f.message("en")
 
+
+def test_a_percentage_typed_over_its_formula_is_written_with_its_percent_sign(check, data):
+    _pk(data, "IKU1")["capaian"] = TypedOverride(D("105.83"))  # 86,94 / 82,15 × 100 = 105,8308…, rounded
+    f = one(check(data), "FRM001")
+    assert (f.sheet, f.cell, f.severity) == ("PK", "K5", "info")
+    assert f.message("id") == "sel rumus ditimpa dengan nilai ketikan 105,83 % (sama dengan hasil rumusnya)"
+    assert f.message("en") == "a formula cell was overwritten with the typed value 105.83 % (what the formula gives)"
+
+
+def test_an_amount_typed_over_its_formula_has_no_percent_sign(check, data):
+    row = _row(data, "01.01.02")
+    row["sisa"] = TypedOverride(D(row["pagu_perubahan"] or row["pagu_murni"]) - D(row["realisasi"]))
+    f = one(check(data), "FRM001")
+    assert (f.sheet, f.cell, f.severity) == ("Realisasi", "M8", "info")
+    assert "%" not in f.message("id") and "%" not in f.message("en")

@@ -60,7 +60,7 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
     """No | Unsur | NRR | NRR tertimbang | Mutu with Σ, IKM, mutu, kinerja and respondents, from an
     ``SkmResult`` (None: a note row); footnotes give the formula, the weight and the grade scale.
     ``src(code, column)`` / ``src_rows(code)``: where the cells come from (annex marks), if known."""
-    from ..skm.tables import label, unsur_table
+    from ..skm.tables import fewer_answers_note, label, unsur_table
 
     src = src or (lambda code, col: None)
     src_rows = src_rows or (lambda code: [])
@@ -79,11 +79,8 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
     def r_(value, places):
         return None if value is None else apply_rounding(value, places, rounding)
 
-    names = {}  # unsur code -> "3. Waktu Penyelesaian", as the table prints it
     for r in (unsur_table(skm, lang) if skm else []):
         kind = r["jenis"]
-        if kind == "unsur":
-            names[r["kode"]] = f"{r['no']}. {r['unsur']}"
         if kind == "unsur":
             code = r["kode"]
             rows.append(Row([Cell(str(r["no"]), align="center"), Cell(r["unsur"], src=src(code, "unsur")),
@@ -121,12 +118,9 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
     foot.append(tr(lang, "Mutu (IKM): ", "Grade (IKM): ") + scale_text(PRESETS["skm_mutu"], lang)
                 + tr(lang, "; mutu unsur dari NRR: ", "; element grade from the NRR: ")
                 + scale_text(PRESETS["skm_mutu_nrr"], lang) + ".")
-    fewer = [c for c in skm.columns if c.source == "responden" and c.unsur and c.n < n] if skm else []
-    if fewer:  # a blank or invalid answer is not counted: the NRR's base is below the respondents
-        foot.append(tr(lang, f"Jawaban kosong atau tidak sah tidak dihitung: dari {fmt_num(n, 0)} responden, ",
-                       f"Blank or invalid answers are not counted: of {n:,} respondents, ")
-                    + "; ".join(tr(lang, f"{names.get(c.unsur, c.unsur)} {fmt_num(c.n, 0)} jawaban sah",
-                                   f"{names.get(c.unsur, c.unsur)} {c.n:,} valid answers") for c in fewer) + ".")
+    fewer = fewer_answers_note(skm, lang) if skm else None
+    if fewer:
+        foot.append(fewer)
     if sources:
         foot.append(tr(lang, "Sumber NRR: ", "Source of the means: ")
                     + ", ".join(src_text[s] for s in sorted(sources)) + ".")

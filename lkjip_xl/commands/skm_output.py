@@ -10,7 +10,7 @@ from ..i18n import message, pick
 from ..skm.compute import SkmResult
 from ..skm.layanan import LABELS as AGG_LABELS
 from ..skm.report_data import PERIOD_COLUMNS, period_rows, plan_rows
-from ..skm.tables import KINERJA_EN, UNSUR_COLUMNS, profile_tables, unsur_table
+from ..skm.tables import KINERJA_EN, UNSUR_COLUMNS, fewer_answers_note, profile_tables, unsur_table
 
 if TYPE_CHECKING:
     from .skm import SkmReport
@@ -178,6 +178,8 @@ def render_text(report: SkmReport, lang: str = "id") -> str:
         rows.append([str(r["no"] or ""), r["unsur"], _fmt(r["nrr"], 2, lang), _fmt(r["nrr_tertimbang"], 4, lang),
                      r["mutu"] or ""])
     out += _table(headers, rows, {0, 2, 3})
+    fewer = fewer_answers_note(res, lang)
+    out += [fewer] if fewer else []
     out.append("")
     ikm = res.ikm
     if ikm is None:

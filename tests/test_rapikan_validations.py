@@ -58,3 +58,22 @@ def test_a_dropdown_extended_on_a_sheet_where_no_cell_changes_is_written(write, 
     result = repair_workbook(short, tmp_path / "rapi.xlsx")
     assert [(c.cell, c.why) for c in result.changes if c.sheet == "PK"] == [("F7:F8", "validation")]
     assert _lists(tmp_path / "rapi.xlsx")["lst_arah"][0] == "F5:F6 F7:F8"
+
+
+def test_a_sheet_renamed_by_a_slip_gets_its_template_name_back(write, data, tmp_path):
+    """Renamed in LibreOffice ('skala ' with a space, 'PK (2)' a copy's name, 'SKM Hasil 2024' the
+    office's own): the first two get the template's names back in the copy, every formula reading
+    them following; the office's own name is left."""
+    from test_libreoffice_edit import edit_in_libreoffice
+
+    edited = edit_in_libreoffice(write(data), [["rename", "Skala", "skala "], ["rename", "PK", "PK (2)"],
+                                               ["rename", "SKM Hasil", "SKM Hasil 2024"]], tmp_path)
+    result = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    assert sorted((c.sheet, c.before, c.after, c.code) for c in result.changes if c.why == "sheet_renamed") == [
+        ("PK", "PK (2)", "PK", "STR014"), ("Skala", "skala ", "Skala", "STR014")]
+    (tmp_path / "lo").mkdir()
+    book = openpyxl.load_workbook(convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo"), data_only=True)
+    assert {"PK", "Skala", "SKM Hasil 2024"} <= set(book.sheetnames)
+    assert not {"PK (2)", "skala "} & set(book.sheetnames)
+    # the kriteria formulas read the Skala sheet under its name again: IKU1's 105,83 % is Sangat Tinggi (> 90)
+    assert book["PK"]["L5"].value == "Sangat Tinggi"

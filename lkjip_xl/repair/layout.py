@@ -100,8 +100,6 @@ def _restored_validation(data, key: str, col: int, sheet, package) -> list[Chang
     last = max(max(data.rows), first + data.table.capacity - 1)  # as far as the template prepared rows
     where = f"{col_letter(col)}{first}:{col_letter(col)}{last}"
     rule = validation(spec, "id")
-    if rule.get("validate") == "any":
-        return []  # a prompt only: nothing a value is held to
     if spec.choices and SCHEMA.list_name(spec.choices) not in package.defined_names():
         return [Change(data.sheet, where, None, None, "validation_unrestorable", applied=False)]
     sheet.add_validation(validation_element(rule, first, last, col))

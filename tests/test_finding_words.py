@@ -256,3 +256,12 @@ def test_an_amount_typed_over_its_formula_has_no_percent_sign(check, data):
     f = one(check(data), "FRM001")
     assert (f.sheet, f.cell, f.severity) == ("Realisasi", "M8", "info")
     assert "%" not in f.message("id") and "%" not in f.message("en")
+
+
+def test_no_realisasi_yet_is_said_in_english_words(check, data):
+    for row in data["tables"]["pk_indikator"]:  # a PK signed in January: no realisasi measured yet
+        row["realisasi"] = None
+    f = one(check(data), "KIN007")
+    assert (f.sheet, f.cell, f.severity) == ("PK", "J5", "warning")
+    said(f, "realisasi semua 4 indikator (J5–J8; capaian dan kriteria belum dapat dihitung)",
+         "actual of all 4 indicators (J5–J8; no achievement or rating can be computed yet)")

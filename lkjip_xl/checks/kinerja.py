@@ -119,7 +119,7 @@ def _none_reported(ctx, pk) -> Finding | None:
     span = f"{pk.cell('realisasi', 0)}–{pk.cell('realisasi', len(pk) - 1)}"
     return Finding("KIN007", pk.sheet, pk.cell("realisasi", 0), params={"name": Text(
         f"semua {len(pk)} indikator ({span}; capaian dan kriteria belum dapat dihitung)",
-        f"all {len(pk)} indicators ({span}; no capaian or kriteria can be computed yet)")})
+        f"all {len(pk)} indicators ({span}; no achievement or rating can be computed yet)")})
 
 
 def _formula_text(ctx, arah: Any, target: Any = None, realisasi: Any = None) -> str | Text:

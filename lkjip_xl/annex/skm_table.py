@@ -2,10 +2,11 @@
 respondent profile."""
 from __future__ import annotations
 
-from ..calc.decimals import apply_rounding, round_half_up
+from ..calc.decimals import apply_rounding
+from ..calc.numbers_id import format_number
 from ..calc.scales import PRESETS
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
-from .common import Book, fmt_num, tr, ylabel
+from .common import Book, tr, ylabel
 from .model import (
     INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
@@ -125,10 +126,10 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
         foot.append(tr(lang, "Sumber NRR: ", "Source of the means: ")
                     + ", ".join(src_text[s] for s in sorted(sources)) + ".")
     if ikm and ikm.near_boundary:
-        foot.append(tr(lang, f"Perhatian: IKM sebelum pembulatan {fmt_num(round_half_up(ikm.unrounded, 4), 4)} "
-                             "dekat batas mutu; mutunya bergantung pada pembulatan.",
-                       f"Note: the unrounded IKM {fmt_num(round_half_up(ikm.unrounded, 4), 4)} is near a grade "
-                       "boundary; the grade depends on rounding."))
+        raw = format_number(ikm.unrounded, 4, lang)
+        foot.append(tr(lang, f"Perhatian: IKM sebelum pembulatan {raw} dekat batas mutu; mutunya bergantung pada "
+                             "pembulatan.",
+                       f"Note: the unrounded IKM {raw} is near a grade boundary; the grade depends on rounding."))
     return AnnexTable("skm", sheet, title, cols, head, rows, numbering(5), foot, subtitle=subtitle, label_col=1)
 
 

@@ -543,3 +543,17 @@ def test_last_years_workbook_goes_with_the_check_and_the_annex_as_tahun_lalu(cli
     assert f"Tahun {prev['forms']['identitas']['tahun']}" in header, header
     alone = result_page(client, upload(client, this_year))
     assert 'id="compared-with"' not in alone.text and ("KIN012", "PK!M5") not in rows(alone.text)
+
+
+def test_last_years_workbook_goes_with_a_report_check_too(client, write, data, tmp_path):
+    """A report, its workbook and last year's workbook: `check LAPORAN --workbook DATA --tahun-lalu
+    PREV`. Last year's file is read: one that is no workbook is refused naming it as it was sent."""
+    book, report = write(data, "data.xlsx"), _report(tmp_path / "laporan.docx", "304.000.000")
+    files = [("berkas", ("LKjIP 2024.docx", report.read_bytes(), "application/octet-stream")),
+             ("berkas", ("Data 2024.xlsx", book.read_bytes(), XLSX))]
+    page = result_page(client, client.post("/periksa", follow_redirects=False, files=[
+        *files, ("tahun_lalu", ("Data 2023.xlsx", book.read_bytes(), XLSX))]))
+    assert "Data 2023.xlsx" in page.text[page.text.index('id="compared-with"'):]
+    refused = client.post("/periksa", follow_redirects=False, files=[
+        *files, ("tahun_lalu", ("Data 2023.xlsx", b"bukan buku kerja", XLSX))])
+    assert refused.status_code == 422 and "Data 2023.xlsx" in reason(refused.text)

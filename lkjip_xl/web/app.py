@@ -15,7 +15,8 @@ Several files at once: the upload input is ``multiple``; one file is checked as 
 document (.docx, PDF) with one workbook is the report check of ``lkjip-xl check LAPORAN --workbook
 DATA.xlsx``; two or more workbooks, or a zip archive of workbooks (``sniff.holds_workbooks``), get
 the rekap of ``lkjip-xl rekap`` (``rekap.py``). Last year's workbook, in a field of its own, goes
-with one workbook as ``--tahun-lalu`` goes with ``check`` and ``annex``. Every file
+with one workbook (or a report and its workbook) as ``--tahun-lalu`` goes with ``check`` and
+``annex`` (a rekap does not use it). Every file
 is in the same upload folder under a fixed name, the size limit counting all of them together.
 """
 from __future__ import annotations
@@ -127,8 +128,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             sent = [f for f in form.getlist("berkas") if isinstance(f, UploadFile) and f.filename]
             if not sent:
                 return index_error(request, 422, t("no_file", lang))
-            last = form.get("tahun_lalu")  # last year's workbook, for one workbook checked (--tahun-lalu)
-            last = last if isinstance(last, UploadFile) and last.filename and len(sent) == 1 else None
+            last = form.get("tahun_lalu")  # last year's workbook (--tahun-lalu): a workbook's, a report's check
+            last = last if isinstance(last, UploadFile) and last.filename else None
             item = store.new(sent[0].filename if len(sent) == 1 else "rekap")
             try:
                 room = max_file_bytes  # for all the files together

@@ -77,12 +77,14 @@ def check_report(upload: Upload, files: list[tuple[str, Path]], which: int, kind
     report = report.rename(upload.path(f"{REPORT_STEM}.{kind}"))
     book = book.rename(upload.path(INPUT_NAMES["xlsx"]))
     upload.kind, upload.name = "xlsx", report_name
+    last = tahun_lalu_path(upload)
     try:
-        checked = run_check_document(report, workbook=book)
+        checked = run_check_document(report, workbook=book, tahun_lalu=last)
     except LkjipError as err:
-        raise CannotCheck(err, {str(report): report_name, str(book): book_name}) from None
+        raise CannotCheck(err, {str(report): report_name, str(book): book_name,
+                                **({str(last): upload.tahun_lalu} if last else {})}) from None
     upload.result = ResultView(report_name, "report", checked.template_version, checked.findings,
-                               workbook=book_name, coverage=checked.coverage, report=kind)
+                               workbook=book_name, coverage=checked.coverage, report=kind, tahun_lalu=upload.tahun_lalu)
     return upload.result
 
 

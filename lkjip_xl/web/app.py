@@ -128,6 +128,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             sent = [f for f in form.getlist("berkas") if isinstance(f, UploadFile) and f.filename]
             if not sent:
                 return index_error(request, 422, t("no_file", lang))
+            if len(sent) > MAX_FILES:  # (the form took one more: last year's workbook)
+                return index_error(request, 400, t("too_many_files", lang, n=MAX_FILES))
             last = form.get("tahun_lalu")  # last year's workbook (--tahun-lalu): a workbook's, a report's check
             last = last if isinstance(last, UploadFile) and last.filename else None
             item = store.new(sent[0].filename if len(sent) == 1 else "rekap")

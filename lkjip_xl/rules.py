@@ -446,8 +446,8 @@ RULES: dict[str, Rule] = _rules(
      "the Q{tw} value {found} is off the scale of the annual figure {expected}, or moves away from it"),
     # ---- formulas
     ("FRM001", "warning", "Rumus ditimpa", "Formula overwritten",
-     "sel rumus ditimpa dengan nilai ketikan {found}{same}",
-     "a formula cell was overwritten with the typed value {found}{same}"),
+     "sel rumus ditimpa dengan nilai ketikan {found}{unit}{same}",
+     "a formula cell was overwritten with the typed value {found}{unit}{same}"),
     ("FRM002", "error", "Hasil rumus usang", "Stale formula result",
      "hasil tersimpan {found} ≠ hitung ulang {expected}{why}", "stored result {found} ≠ recomputed {expected}{why}"),
     ("FRM003", "error", "Rentang SUM tidak lengkap", "SUM range skips rows",

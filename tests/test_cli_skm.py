@@ -208,3 +208,16 @@ def test_two_answer_columns_for_one_unsur_is_an_error(tmp_path):
     doc = json.loads(result.stdout)
     assert [(f["code"], f["severity"], f["cell"]) for f in doc["findings"]] == [("SKM007", "error", "J1")]
     assert doc["ikm"] == 100.0
+
+
+def test_an_element_with_fewer_valid_answers_than_respondents_is_said_under_the_table(write, data):
+    assert "tidak dihitung: dari" not in run(write(data)).stdout  # every answer counted: no note
+    resp = data["tables"]["skm_responden"]
+    resp[0]["u3"] = None  # one respondent left U3 blank: its NRR is over 39 answers, the survey has 40
+    path = write(data)
+    n, u3 = len(resp), sum(1 for r in resp if r["u3"] is not None)
+    assert (n, u3) == (40, 39)
+    assert (f"Jawaban kosong atau tidak sah tidak dihitung: dari {n} responden, 3. Waktu Penyelesaian {u3} "
+            "jawaban sah.") in run(path).stdout
+    assert f"Blank or invalid answers are not counted: of {n} respondents, 3. Completion Time {u3} valid answers." \
+        in run(path, "--lang", "en").stdout

@@ -209,3 +209,59 @@ def test_an_error_value_typed_as_an_input_is_one_error_its_formulas_notes(data, 
     assert findings[0].message("en") == ("the cell holds the error #DIV/0!: its formula divides by 0 or a blank cell; "
                                          "fill in the cell it divides by")
     assert findings[1].message("en") == "the cell holds the error #DIV/0! — it follows from the cell PK!H6"
+
+
+def test_a_truncated_value_is_named_in_english_in_english(check, data):
+    row = _row(data, "03.01.01")
+    row["target_keluaran"], row["realisasi_keluaran"] = D("9"), D("7")
+    row["persen_keluaran"] = TypedOverride(D("77"))  # 7 / 9 × 100 = 77,777…: cut, not rounded (78)
+    f = one(check(data), "KIN002")
+    assert (f.sheet, f.cell, f.severity) == ("Realisasi", "H14", "warning")
+    said(f, "capaian keluaran 77 % adalah 77,78 % yang dipotong", "output achievement 77 % is 77.78 % truncated")
+
+
+def test_a_truncated_spending_percentage_is_named_in_english_in_english(check, data):
+    row = _row(data, "03.01.01")
+    pagu = D(row["pagu_perubahan"] or row["pagu_murni"])
+    row["realisasi"] = int(pagu * D("0.95777"))  # (and the parents' SUMs follow)
+    exact = D(row["realisasi"]) / pagu * 100
+    cut = exact.quantize(D("0.1"), rounding="ROUND_DOWN")
+    assert cut != exact.quantize(D("0.1"), rounding=ROUND_HALF_UP)  # a value whose cut is not its rounding
+    row["persen_realisasi"] = TypedOverride(cut)
+    f = one(check(data), "BUD015")
+    assert (f.sheet, f.cell, f.severity) == ("Realisasi", "L14", "warning")
+    two = exact.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    said(f, f"% realisasi {str(cut).replace('.', ',')} % adalah {str(two).replace('.', ',')} % yang dipotong",
+         f"spending % {cut} % is {two} % truncated")
+
+
+def test_skm_summary_columns_and_unsur_are_named_in_english_in_english(check, data):
+    data["tables"]["skm_responden"][3]["u3"] = 7  # an answer out of 1–4 for Waktu Penyelesaian
+    f = one(check(data), "SKM001")
+    assert f"U3 {'Waktu Penyelesaian'}" in f.message("id") and "U3 Completion Time" in f.message("en")
+    assert "Waktu" not in f.message("en")
+
+
+def test_a_percentage_typed_over_its_formula_is_written_with_its_percent_sign(check, data):
+    _pk(data, "IKU1")["capaian"] = TypedOverride(D("105.83"))  # 86,94 / 82,15 × 100 = 105,8308…, rounded
+    f = one(check(data), "FRM001")
+    assert (f.sheet, f.cell, f.severity) == ("PK", "K5", "info")
+    assert f.message("id") == "sel rumus ditimpa dengan nilai ketikan 105,83 % (sama dengan hasil rumusnya)"
+    assert f.message("en") == "a formula cell was overwritten with the typed value 105.83 % (what the formula gives)"
+
+
+def test_an_amount_typed_over_its_formula_has_no_percent_sign(check, data):
+    row = _row(data, "01.01.02")
+    row["sisa"] = TypedOverride(D(row["pagu_perubahan"] or row["pagu_murni"]) - D(row["realisasi"]))
+    f = one(check(data), "FRM001")
+    assert (f.sheet, f.cell, f.severity) == ("Realisasi", "M8", "info")
+    assert "%" not in f.message("id") and "%" not in f.message("en")
+
+
+def test_no_realisasi_yet_is_said_in_english_words(check, data):
+    for row in data["tables"]["pk_indikator"]:  # a PK signed in January: no realisasi measured yet
+        row["realisasi"] = None
+    f = one(check(data), "KIN007")
+    assert (f.sheet, f.cell, f.severity) == ("PK", "J5", "warning")
+    said(f, "realisasi semua 4 indikator (J5–J8; capaian dan kriteria belum dapat dihitung)",
+         "actual of all 4 indicators (J5–J8; no achievement or rating can be computed yet)")

@@ -44,7 +44,7 @@ def test_skm001_answer_out_of_range(check, data):
     data["tables"]["skm_responden"][3]["u1"] = 7
     findings = check(data)
     assert codes_at(findings, "SKM001") == ["SKM!H12"]
-    assert only(findings, "SKM001")[0].params["unsur"] == "U1 Persyaratan"
+    assert only(findings, "SKM001")[0].params["unsur"].id == "U1 Persyaratan"
 
 
 def test_skm001_zero_and_fraction(check, data):
@@ -173,7 +173,7 @@ def test_skm029_unknown_unsur_name_of_a_filled_column_counts_by_its_place(check,
     data["tables"]["skm_unsur"] = unsur_rows(r8={"unsur": "Keamanan"})
     findings = check(data)
     assert codes_at(findings, "SKM029") == [cell_of("skm_unsur", "unsur", 8)] and codes_at(findings, "SKM006") == []
-    assert only(findings, "SKM029")[0].expected == "U9 Sarana dan Prasarana"
+    assert only(findings, "SKM029")[0].expected.id == "U9 Sarana dan Prasarana"
     assert [f for f in findings if f.severity == "error"] == []  # the IKM is computed: 86,94 as before
 
 
@@ -181,7 +181,7 @@ def test_skm028_a_misspelled_unsur_name_is_read_and_said(check, data):
     data["tables"]["skm_unsur"] = unsur_rows(r5={"unsur": "Komptensi Pelayanan"})  # issue 10
     findings = check(data)
     assert codes_at(findings, "SKM028") == [cell_of("skm_unsur", "unsur", 5)]
-    assert only(findings, "SKM028")[0].expected == "U6 Kompetensi Pelaksana"
+    assert only(findings, "SKM028")[0].expected.id == "U6 Kompetensi Pelaksana"
     assert [f for f in findings if f.severity == "error"] == []
 
 
@@ -247,6 +247,9 @@ def test_skm013_typed_count_differs_from_the_respondent_rows(check, data):
     findings = check(data)
     assert codes_at(findings, "SKM013") == [cell_of("skm_unsur", "jumlah_responden", 2)]  # 140 is right (20 × 4 + 20 × 3)
     assert only(findings, "SKM013")[0].expected == 40
+    # the column is named in the message's language (the schema's header)
+    assert only(findings, "SKM013")[0].message("id") == "Jumlah Responden U3 tertulis 39, dari data responden 40"
+    assert only(findings, "SKM013")[0].message("en") == "Respondents U3 is 39; the respondent rows give 40"
 
 
 # ------------------------------------------------------------------------------- typed results

@@ -205,3 +205,15 @@ def test_periods_asked_for_without_dates(tmp_path):
 def test_bad_periode_option_exit_2(export):
     result = run(export, "--periode", "bulanan")
     assert result.exit_code == 2 and "--periode bulanan" in result.stderr
+
+
+def test_english_output_writes_numbers_the_english_way(export):
+    # population 12.000 a year: 6.000 a semester (12.000 × 6/12), above the export's respondents
+    result = run(export, "--lang", "en", "--periode", "semester", "--populasi", "12000")
+    ikm = F.r2(F.ikm(F.ALL))
+    assert f"IKM: {ikm:.2f}\n" in result.stdout  # 8x.yz, not 8x,yz
+    assert "(population 12,000)" in result.stdout
+    assert "for a period population of 6,000 " in result.stdout  # SKM026
+    assert "6.000" not in result.stdout and f"{ikm:.2f}".replace(".", ",") not in result.stdout
+    indonesian = run(export, "--periode", "semester", "--populasi", "12000").stdout
+    assert f"IKM: {ikm:.2f}\n".replace(".", ",") in indonesian and "populasi periode 6.000 " in indonesian

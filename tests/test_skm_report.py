@@ -326,3 +326,22 @@ def test_english_report(tmp_path):
     assert body[0][1] == "First half" and body[2][0] == "Year 2023 (all respondents)"
     assert body[0][6] == "Good"
     assert Decimal(str(body[0][4])) == F.r2(F.ikm(F.SEMESTER[0]))
+
+
+def test_an_english_report_writes_its_footnote_numbers_the_english_way(tmp_path):
+    # 10 respondents, 48 answers of 4 and 42 of 3 over the nine unsur: IKM = 318 / 90 × 25 = 88,333…,
+    # 0,023 above the B/A boundary 88,31: the footnote warns that the grade hangs on the rounding
+    answers = [4] * 48 + [3] * 42
+    lines = ["No;" + ";".join(f"U{k}" for k in range(1, 10))]
+    lines += [f"{i + 1};" + ";".join(str(answers[i * 9 + k]) for k in range(9)) for i in range(10)]
+    survey = tmp_path / "survei.csv"
+    survey.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    unrounded = Decimal(318) / 90 * 25
+    assert abs(unrounded - Decimal("88.31")) <= Decimal("0.05")
+    out = tmp_path / "skm.xlsx"
+    result = run(survey, "--lang", "en", "--xlsx", out, "--force")
+    assert result.exit_code in (0, 1), result.output
+    texts = [str(c.value) for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row if c.value]
+    four = f"{unrounded.quantize(Decimal('0.0001'))}"  # 88.3333
+    assert any(f"the unrounded IKM {four} is near a grade boundary" in t for t in texts), texts
+    assert not any(four.replace(".", ",") in t for t in texts)

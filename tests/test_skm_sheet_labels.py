@@ -63,7 +63,7 @@ def test_skm019_unknown_label_at_its_cell(check, data):
     findings = check(data)
     assert codes_at(findings, "SKM019") == [cell_of("skm_responden", "u3", 4)] == ["SKM!J13"]
     f = only(findings, "SKM019")[0]
-    assert (f.found, f.severity, f.params["unsur"]) == ("Lumayan cepat", "error", "U3 Waktu Penyelesaian")
+    assert (f.found, f.severity, f.params["unsur"].id) == ("Lumayan cepat", "error", "U3 Waktu Penyelesaian")
     assert "Sangat cepat (4)" in f.expected
 
 
@@ -71,7 +71,7 @@ def test_skm020_label_of_another_unsur_at_its_cell(check, data):
     data["tables"]["skm_responden"][5]["u1"] = "Gratis"
     findings = check(data)
     assert codes_at(findings, "SKM020") == ["SKM!H14"]
-    assert only(findings, "SKM020")[0].params["other"] == "U4 Biaya/Tarif"
+    assert only(findings, "SKM020")[0].params["other"].id == "U4 Biaya/Tarif"
 
 
 def test_skm021_option_code_against_its_label(check, data):

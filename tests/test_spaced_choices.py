@@ -71,3 +71,35 @@ def test_a_spaced_setting_on_identitas_is_said_at_the_setting_not_as_stale_capai
     recalculated = convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo")
     assert openpyxl.load_workbook(recalculated, data_only=True)["PK"]["K7"].value == 1  # capped, as lkjip-xl read it
     assert check_workbook(recalculated).findings == []
+
+
+def test_a_spaced_bound_on_skala_is_said_at_the_bound_where_a_kriteria_sits_on_it(tmp_path, write, data):
+    """`ya ` typed for Skala's 'upper bound included?' of Tinggi (75 < capaian ≤ 90, Permendagri
+    86/2017): lkjip-xl reads it as ya, every kriteria formula compares it with "ya" and does not see it.
+    IKU2 at 81 of 90 is exactly 90 %: lkjip-xl grades it Tinggi, the sheet grades it nothing (blank),
+    which was an FRM005 blaming a program that does not calculate; now one error at the bound names
+    the kriteria it changes, and rapikan deletes the spaces."""
+    iku2 = data["tables"]["pk_indikator"][1]
+    iku2["realisasi"] = D(81)
+    assert D(81) / iku2["target"] * 100 == 90  # on the bound
+    path = edit_in_libreoffice(write(data), [["type", "Skala", "G6", "ya "]], tmp_path)
+    assert openpyxl.load_workbook(path)["Skala"]["G6"].value == "ya "
+    findings = check_workbook(path).findings
+    spaced = [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.code.startswith(("VAL", "FRM"))]
+    assert spaced == [("VAL025", "Skala", "G6", "error")]
+    message = next(f for f in findings if f.code == "VAL025").message("id")
+    assert "PK!L6 menampilkan (kosong), lkjip-xl menghitung Tinggi" in message, message
+    outcome = run_rapikan(path, tmp_path / "rapi.xlsx")
+    assert [(c.sheet, c.cell) for c in outcome.changes if c.code == "VAL025"] == [("Skala", "G6")]
+    (tmp_path / "lo").mkdir()
+    recalculated = convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo")
+    assert openpyxl.load_workbook(recalculated, data_only=True)["PK"]["L6"].value == "Tinggi"
+
+
+def test_a_spaced_bound_no_kriteria_sits_on_says_why_nothing_changes(tmp_path, write, data):
+    path = edit_in_libreoffice(write(data), [["type", "Skala", "G6", "ya "]], tmp_path)
+    findings = check_workbook(path).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings] == [("VAL025", "Skala", "G6", "info")]
+    assert findings[0].message("en").endswith(
+        "read as ya; no formula result changes because of it (the formulas reading it show what lkjip-xl "
+        "computes); delete the spaces to keep it so")

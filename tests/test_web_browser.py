@@ -204,3 +204,16 @@ def test_a_phone_or_a_small_laptop_reads_the_findings_and_the_rekap_without_scro
 
     WebDriverWait(browser, 300).until(lambda d: "/hasil/" in d.current_url)
     assert browser.execute_script(wide)[0] <= browser.execute_script(wide)[1]
+
+
+def test_last_years_workbook_is_chosen_in_its_own_field(live, browser, tmp_path):
+    """The optional field beside the upload: last year's workbook chosen there, then this year's,
+    and the result page says what it was compared with (the screenshots are looked at by a person)."""
+    browser.get(live.url + "/?lang=en")
+    field = browser.find_element(By.ID, "tahun_lalu")
+    assert "Last year's workbook" in browser.find_element(By.CSS_SELECTOR, "label.tahun-lalu").text
+    browser.save_screenshot(str(tmp_path / "index.png"))
+    field.send_keys(str(ROOT / "samples" / "medan_amplas_2022.xlsx"))
+    _upload(browser, SAMPLE)
+    assert "medan_amplas_2022.xlsx" in browser.find_element(By.ID, "compared-with").text
+    browser.save_screenshot(str(tmp_path / "result.png"))

@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import urllib.request
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -509,3 +510,50 @@ def test_the_findings_download_as_json_as_the_command_line_gives_them(client):
                          cwd=SAMPLE.parent, capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert json.loads(got.content) == json.loads(cli.stdout)
+
+
+def test_last_years_workbook_goes_with_the_check_and_the_annex_as_tahun_lalu(client, write, data, tmp_path):
+    """The optional second field: this year's workbook typed last year's IKU1 as 85,10 while last
+    year's workbook says 84,20: the check says so at PK!M5 (KIN012, as `check --tahun-lalu`), and the
+    annex puts 2023 beside 2024 (as `annex --tahun-lalu`)."""
+    import copy
+
+    import openpyxl
+
+    assert 'name="tahun_lalu"' in client.get("/").text and "Last year&#39;s workbook" in client.get("/?lang=en").text
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = data["forms"]["identitas"]["tahun"] - 1
+    prev["tables"]["pk_indikator"][0]["realisasi"] = D("84.20")
+    prev["tables"]["pk_indikator"][0]["realisasi_lalu"] = None
+    prev["tables"]["ra_indikator"][0]["realisasi_tw4"] = D("84.20")
+    assert data["tables"]["pk_indikator"][0]["realisasi_lalu"] == D("85.1")
+    this_year, last_year = write(data), write(prev, "prev.xlsx")
+    sent = client.post("/periksa?lang=id", follow_redirects=False, files=[
+        ("berkas", ("kecamatan 2024.xlsx", this_year.read_bytes(), XLSX)),
+        ("tahun_lalu", ("kecamatan 2023.xlsx", last_year.read_bytes(), XLSX))])
+    page = result_page(client, sent)
+    assert 'id="compared-with"' in page.text and "kecamatan 2023.xlsx" in page.text
+    assert ("KIN012", "PK!M5") in rows(page.text)
+    upload_id = page.url.path.rsplit("/", 1)[1]
+    got = client.get(f"/unduh/{upload_id}/lampiran-paksa-xlsx")
+    assert got.status_code == 200
+    (tmp_path / "annex.xlsx").write_bytes(got.content)
+    header = [c.value for row in openpyxl.load_workbook(tmp_path / "annex.xlsx")["Pengukuran Kinerja"].iter_rows(
+        max_row=8) for c in row if c.value]
+    assert f"Tahun {prev['forms']['identitas']['tahun']}" in header, header
+    alone = result_page(client, upload(client, this_year))
+    assert 'id="compared-with"' not in alone.text and ("KIN012", "PK!M5") not in rows(alone.text)
+
+
+def test_last_years_workbook_goes_with_a_report_check_too(client, write, data, tmp_path):
+    """A report, its workbook and last year's workbook: `check LAPORAN --workbook DATA --tahun-lalu
+    PREV`. Last year's file is read: one that is no workbook is refused naming it as it was sent."""
+    book, report = write(data, "data.xlsx"), _report(tmp_path / "laporan.docx", "304.000.000")
+    files = [("berkas", ("LKjIP 2024.docx", report.read_bytes(), "application/octet-stream")),
+             ("berkas", ("Data 2024.xlsx", book.read_bytes(), XLSX))]
+    page = result_page(client, client.post("/periksa", follow_redirects=False, files=[
+        *files, ("tahun_lalu", ("Data 2023.xlsx", book.read_bytes(), XLSX))]))
+    assert "Data 2023.xlsx" in page.text[page.text.index('id="compared-with"'):]
+    refused = client.post("/periksa", follow_redirects=False, files=[
+        *files, ("tahun_lalu", ("Data 2023.xlsx", b"bukan buku kerja", XLSX))])
+    assert refused.status_code == 422 and "Data 2023.xlsx" in reason(refused.text)

@@ -2,10 +2,11 @@
 respondent profile."""
 from __future__ import annotations
 
-from ..calc.decimals import apply_rounding, round_half_up
+from ..calc.decimals import apply_rounding
+from ..calc.numbers_id import format_number
 from ..calc.scales import PRESETS
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS
-from .common import Book, fmt_num, tr, ylabel
+from .common import Book, tr, ylabel
 from .model import (
     INT, NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row,
     numbering,
@@ -60,7 +61,7 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
     """No | Unsur | NRR | NRR tertimbang | Mutu with Σ, IKM, mutu, kinerja and respondents, from an
     ``SkmResult`` (None: a note row); footnotes give the formula, the weight and the grade scale.
     ``src(code, column)`` / ``src_rows(code)``: where the cells come from (annex marks), if known."""
-    from ..skm.tables import label, unsur_table
+    from ..skm.tables import fewer_answers_note, label, unsur_table
 
     src = src or (lambda code, col: None)
     src_rows = src_rows or (lambda code: [])
@@ -79,11 +80,8 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
     def r_(value, places):
         return None if value is None else apply_rounding(value, places, rounding)
 
-    names = {}  # unsur code -> "3. Waktu Penyelesaian", as the table prints it
     for r in (unsur_table(skm, lang) if skm else []):
         kind = r["jenis"]
-        if kind == "unsur":
-            names[r["kode"]] = f"{r['no']}. {r['unsur']}"
         if kind == "unsur":
             code = r["kode"]
             rows.append(Row([Cell(str(r["no"]), align="center"), Cell(r["unsur"], src=src(code, "unsur")),
@@ -121,20 +119,17 @@ def unsur_annex_table(skm, lang: str, rounding: str, sheet: str, title: str, sub
     foot.append(tr(lang, "Mutu (IKM): ", "Grade (IKM): ") + scale_text(PRESETS["skm_mutu"], lang)
                 + tr(lang, "; mutu unsur dari NRR: ", "; element grade from the NRR: ")
                 + scale_text(PRESETS["skm_mutu_nrr"], lang) + ".")
-    fewer = [c for c in skm.columns if c.source == "responden" and c.unsur and c.n < n] if skm else []
-    if fewer:  # a blank or invalid answer is not counted: the NRR's base is below the respondents
-        foot.append(tr(lang, f"Jawaban kosong atau tidak sah tidak dihitung: dari {fmt_num(n, 0)} responden, ",
-                       f"Blank or invalid answers are not counted: of {n:,} respondents, ")
-                    + "; ".join(tr(lang, f"{names.get(c.unsur, c.unsur)} {fmt_num(c.n, 0)} jawaban sah",
-                                   f"{names.get(c.unsur, c.unsur)} {c.n:,} valid answers") for c in fewer) + ".")
+    fewer = fewer_answers_note(skm, lang) if skm else None
+    if fewer:
+        foot.append(fewer)
     if sources:
         foot.append(tr(lang, "Sumber NRR: ", "Source of the means: ")
                     + ", ".join(src_text[s] for s in sorted(sources)) + ".")
     if ikm and ikm.near_boundary:
-        foot.append(tr(lang, f"Perhatian: IKM sebelum pembulatan {fmt_num(round_half_up(ikm.unrounded, 4), 4)} "
-                             "dekat batas mutu; mutunya bergantung pada pembulatan.",
-                       f"Note: the unrounded IKM {fmt_num(round_half_up(ikm.unrounded, 4), 4)} is near a grade "
-                       "boundary; the grade depends on rounding."))
+        raw = format_number(ikm.unrounded, 4, lang)
+        foot.append(tr(lang, f"Perhatian: IKM sebelum pembulatan {raw} dekat batas mutu; mutunya bergantung pada "
+                             "pembulatan.",
+                       f"Note: the unrounded IKM {raw} is near a grade boundary; the grade depends on rounding."))
     return AnnexTable("skm", sheet, title, cols, head, rows, numbering(5), foot, subtitle=subtitle, label_col=1)
 
 

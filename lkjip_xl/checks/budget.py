@@ -79,7 +79,7 @@ def _typed_percent(ctx, cells: BudgetCells, i: int, code: str, want, typed) -> I
     """A % typed over its formula: the typed-value policy; a relation of the %, realisasi and pagu."""
     table = cells.table
     findings = judge_typed(code, table.sheet, table.cell("persen_realisasi", i), want, typed, ctx.settings,
-                           name="% realisasi", percent=True)
+                           name=Text("% realisasi", "spending %"), percent=True)
     share, real, pagu = cells.ref(i, "persen_realisasi"), cells.ref(i, "realisasi"), cells.ref(i, cells.pagu_key(i))
     ctx.relations.append(judged(findings, code, share, {
         share: typed, real: cells.amount(i, "realisasi"), pagu: cells.amount(i, pagu.key)},

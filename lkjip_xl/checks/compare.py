@@ -16,6 +16,7 @@ from typing import Any
 
 from ..calc.decimals import compare_typed, decimal_places, to_decimal, truncate
 from ..findings import Finding
+from ..i18n import Text
 
 # cached formula results are binary floats: equal within this relative tolerance
 CACHED_RELATIVE_TOLERANCE = Decimal("1e-9")
@@ -86,10 +87,10 @@ _RANK = {"ok": 0, "truncated": 1, "wrong": 2}
 
 
 def judge_typed(code: str, sheet: str, cell: str, computed: Any, typed: Any, settings, *,
-                params: dict | None = None, name: str = "", min_places: int = 0,
+                params: dict | None = None, name: str | Text = "", min_places: int = 0,
                 also: tuple = (), percent: bool = False) -> list[Finding]:
     """The findings the policy gives for one typed value: ``code`` (an error) when it is wrong,
-    the family's truncation code (a warning naming ``name``) when it was cut instead of rounded.
+    the family's truncation code (a warning naming ``name``, a Text in both languages) when it was cut instead of rounded.
     ``also``: other exact values the typed one may stand for (the IKM rounded as well as unrounded);
     ``percent``: the value is a percentage, written with its % in the truncation's message."""
     v = min((verdict(c, typed, settings, min_places) for c in (computed, *also)), key=_RANK.__getitem__)

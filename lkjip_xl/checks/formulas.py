@@ -149,7 +149,8 @@ def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged
         v = ("ok" if found == expected else "wrong") if ctype == ColType.MONEY else verdict(expected, found, settings)
         # what the formula gives is a note; a truncated value has its own warning; anything else warns
         return [Finding("FRM001", sheet, cell, expected=expected, found=found,
-                        params={"same": SAME_AS_FORMULA if v == "ok" else ""},
+                        params={"same": SAME_AS_FORMULA if v == "ok" else "",
+                                "unit": " %" if ctype == ColType.PERCENT else ""},
                         severity_override="info" if v != "wrong" else None)]
     return []
 

@@ -119,7 +119,7 @@ def _none_reported(ctx, pk) -> Finding | None:
     span = f"{pk.cell('realisasi', 0)}–{pk.cell('realisasi', len(pk) - 1)}"
     return Finding("KIN007", pk.sheet, pk.cell("realisasi", 0), params={"name": Text(
         f"semua {len(pk)} indikator ({span}; capaian dan kriteria belum dapat dihitung)",
-        f"all {len(pk)} indicators ({span}; no capaian or kriteria can be computed yet)")})
+        f"all {len(pk)} indicators ({span}; no achievement or rating can be computed yet)")})
 
 
 def _formula_text(ctx, arah: Any, target: Any = None, realisasi: Any = None) -> str | Text:
@@ -144,7 +144,7 @@ def _typed_capaian(ctx, pk, i, row, d) -> Iterable[Finding]:
         return  # blank, or nothing to compare with (KIN005–KIN007, FRM001 say why)
     findings = judge_typed("KIN001", pk.sheet, pk.cell("capaian", i), computed, typed, ctx.settings,
                            params={"formula": _formula_text(ctx, row.get("arah"), row.get("target"),
-                                                            row.get("realisasi"))}, name="capaian", percent=True)
+                                                            row.get("realisasi"))}, name=CAPAIAN_WORD, percent=True)
     yield from _typed_relation(ctx, findings, "KIN001", "pk_indikator", i, "capaian", typed,
                                ("target", "realisasi"))
 
@@ -266,7 +266,7 @@ def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
     if ikm is None or ikm.rounded is None:
         return
     findings = judge_typed("KIN011", pk.sheet, pk.cell("realisasi", i), ikm.rounded, realisasi, ctx.settings,
-                           name="realisasi IKM", also=(ikm.unrounded,))
+                           name=Text("realisasi IKM", "IKM actual"), also=(ikm.unrounded,))
     own = Ref("pk_indikator", i, "realisasi")
     # an NRR typed in the summary block (no respondent rows) is a cell the IKM comes from
     typed_nrr = {Ref("skm_unsur", j, "nrr_tertulis"): col for j, col in enumerate(ctx.wb.skm.columns)
@@ -319,7 +319,7 @@ def _composites(ctx, pk) -> Iterable[Finding]:
             yield from _blank_parts(komponen, rows, values, pk.get("kode_indikator", i))
             continue
         findings = judge_typed("KIN013", pk.sheet, pk.cell("realisasi", i), computed, typed, ctx.settings,
-                               params={"n": len(rows)}, name="realisasi komposit")
+                               params={"n": len(rows)}, name=Text("realisasi komposit", "composite actual"))
         ctx.relations.append(judged(findings, "KIN013", own, values, lambda v, rows=rows: _composite(v, rows),
                                     ctx.settings))
         yield from findings
@@ -353,7 +353,7 @@ def _last_year(ctx, pk) -> Iterable[Finding]:
         expected = last.get(code_key(pk.get("kode_indikator", i)))
         if typed is not None and expected is not None:
             yield from judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
-                                   name="realisasi tahun lalu")
+                                   name=Text("realisasi tahun lalu", "last year's actual"))
     yield from _copied_realisasi(pk, last)
 
 
@@ -394,8 +394,8 @@ def _links(ctx, pk) -> Iterable[Finding]:
 # --------------------------------------------------------------------------- Realisasi sheet
 # a ratio typed over its formula: (code, table, column, (numerator, denominator), name)
 TYPED_RATIOS = (("KIN010", "realisasi", "persen_keluaran", ("realisasi_keluaran", "target_keluaran"),
-                 "capaian keluaran"),
-                ("KIN025", "pk_komponen", "nilai", ("pembilang", "penyebut"), "nilai komponen"))
+                 Text("capaian keluaran", "output achievement")),
+                ("KIN025", "pk_komponen", "nilai", ("pembilang", "penyebut"), Text("nilai komponen", "component value")))
 
 
 def _typed_ratios(ctx) -> Iterable[Finding]:

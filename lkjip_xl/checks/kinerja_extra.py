@@ -16,7 +16,7 @@ from ..calc.decimals import number_or_none
 from ..calc.target_range import as_range, bounds, midpoint
 from ..findings import Finding, number_text
 from .compare import judge_typed, same_statement
-from .kinerja import FORMULA_TEXT, code_key, letter_realisasi, number
+from .kinerja import CAPAIAN_WORD, FORMULA_TEXT, code_key, letter_realisasi, number
 from .plausibility import SCALE_FACTOR, off_scale, ratio_findings
 from .relations import Ref, judged
 
@@ -244,7 +244,7 @@ def _program_capaian(ctx) -> Iterable[Finding]:
         if table.has_formula["capaian"][i] or typed is None or computed is None:
             continue
         findings = judge_typed("KIN001", table.sheet, table.cell("capaian", i), computed, typed, ctx.settings,
-                               params={"formula": FORMULA_TEXT["naik"]}, name="capaian", percent=True)
+                               params={"formula": FORMULA_TEXT["naik"]}, name=CAPAIAN_WORD, percent=True)
         refs = {k: Ref(PROGRAM, i, k) for k in ("target", "realisasi")}
         own = Ref(PROGRAM, i, "capaian")
         values = {own: typed, **{ref: number(table.get(k, i)) for k, ref in refs.items()}}

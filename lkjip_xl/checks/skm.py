@@ -38,13 +38,20 @@ from .compare import is_blank, judge_typed
 ANSWERS, SUMMARY = SCHEMA.table("skm_responden").sheet, SCHEMA.table("skm_unsur").sheet
 INFO, RESULT = SCHEMA.form("skm_info").sheet, SCHEMA.form("skm_hasil").sheet
 SHEETS = frozenset({ANSWERS, SUMMARY, INFO, RESULT})
-_NAMES = {u.code: u.name for u in UNSUR}
+_NAMES = {u.code: Text(u.name, u.name_en) for u in UNSUR}
 _ANSWER_CODES = {"out_of_range": "SKM001", "text": "SKM002"}
 _MATCH_CODES = {"loose": "SKM028", "order": "SKM029"}  # an unsur name with a typo; one nothing matches
 
 
-def unsur_label(code: str | None) -> str:
-    return f"{code} {_NAMES[code]}" if code in _NAMES else "?"
+def unsur_label(code: str | None) -> Text | str:
+    """An unsur as a message names it: its code and name, in the message's language."""
+    return Text.of(f"{code} {{}}", _NAMES[code]) if code in _NAMES else "?"
+
+
+def unsur_labels(codes) -> Text:
+    """Several unsur as a message lists them (``unsur_label``, comma-separated)."""
+    labels = [unsur_label(c) for c in codes]
+    return Text.of(", ".join("{}" for _ in labels), *labels)
 
 
 def _shown(raw):
@@ -184,15 +191,20 @@ def _typed_over_formulas(ctx) -> list[Finding]:
     for key in ("nrr", "nrr_tertimbang"):
         if key not in block.values:
             continue
-        header = SCHEMA.table("skm_unsur").column(key).header.id
+        header = SCHEMA.table("skm_unsur").column(key).header
         for i in range(len(block)):
             typed = number_or_none(block.values[key][i])
             if block.has_formula[key][i] or typed is None or derived[i].get(key) is None:
                 continue
-            name = f"{header} {result_unsur(ctx, i)}".strip()
+            name = _of_unsur(header, result_unsur(ctx, i))
             out += judge_typed("SKM031", SUMMARY, block.cell(key, i), derived[i][key], typed, ctx.settings,
                                params={"name": name}, name=name)
     return out
+
+
+def _of_unsur(header: Text, code: str | None) -> Text:
+    """A summary column of one unsur as a message names it: its header (in the message's language) and the unsur's code."""
+    return Text.of("{} {}", header, code) if code else header
 
 
 def result_unsur(ctx, i: int) -> str:
@@ -385,9 +397,9 @@ def _summary_row(block, i: int, row: dict, col, settings: Settings) -> list[Find
         for key, counted in (("jumlah_nilai", col.total), ("jumlah_responden", col.n)):
             typed = number_or_none(row.get(key))
             if typed is not None and typed != counted:
-                header = SCHEMA.table("skm_unsur").column(key).header.id
+                header = SCHEMA.table("skm_unsur").column(key).header
                 out.append(Finding("SKM013", SUMMARY, _block_cell(block, key, i), expected=counted, found=typed,
-                                   params={"name": f"{header} {col.unsur or ''}".strip()}))
+                                   params={"name": _of_unsur(header, col.unsur)}))
     elif total is not None and n is not None:  # SKM012: an impossible sum
         whole_n = n == n.to_integral_value() and n > 0
         if not (whole_n and total == total.to_integral_value() and n <= total <= 4 * n):
@@ -437,7 +449,7 @@ def _hasil_findings(model, result: SkmResult, settings: Settings) -> list[Findin
         typed = hasil.values.get(key)
         if is_blank(typed):
             continue
-        name = spec.field(key).label.id
+        name = spec.field(key).label
         if key in ("mutu", "kinerja"):
             if " ".join(str(typed).split()).lower() != exp.lower():
                 out.append(Finding("SKM015", RESULT, hasil.cells[key], expected=exp, found=str(typed).strip(),

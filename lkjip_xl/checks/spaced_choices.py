@@ -9,10 +9,11 @@ from dataclasses import replace
 
 from ..findings import Finding
 from ..i18n import Text
+from ..reader.formula_refs import reads_any
 from ..schema.refs import parse_a1
 from ..schema.types import ColType
-from .compare import is_blank
-from .formulas import misread_consequence, shows_otherwise
+from .compare import is_blank, same_cached
+from .formulas import misread_consequence, sheets_read, shows_otherwise
 
 
 def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
@@ -25,7 +26,11 @@ def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
     (``naik ``: the formula's default), nothing is said; in a file saved without results the
     note stays. A setting on a form (Identitas' ``ya `` for the capaian cap), which formulas read
     by its defined name, is an error where a formula reading that name shows otherwise (FRM002),
-    naming the first such cell; its FRM002 are not said again."""
+    naming the first such cell; its FRM002 are not said again. A choice of a settings table no
+    formula of its row reads (a Skala bound's ``ya ``, read by every kriteria formula through the
+    whole column) is an error where a formula of another sheet reading it shows otherwise (a
+    capaian on that bound graded blank), those cells' FRM002 (or the FRM005 of their blank results)
+    not said again; where none does, the note says so."""
     spaced = [at for at, f in enumerate(findings) if f.code == "VAL025"]
     if not spaced:
         return findings
@@ -41,6 +46,18 @@ def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
                 out[at] = _misread_error(f, *_shown_at(ctx.model, *misread[0], findings[stale[misread[0]]]))
             continue
         key, data, col_key, i = found
+        if not any(col.computed and col_key in _reads(data.table, col.key) for col in data.table.columns):
+            readers, shown, drops = _read_elsewhere(ctx, f, findings)
+            drop |= drops
+            if shown:
+                out[at] = _misread_error(f, *shown[0])
+            elif shown is None:  # saved without results: what the sheet shows is not known, the note stays
+                pass
+            elif readers:
+                out[at] = replace(f, params={**f.params, "consequence": UNCHANGED})
+            else:  # no formula reads it (a spaced satuan): harmless
+                drop.add(at)
+            continue
         shown, uncalculated = [], False
         for col in data.table.columns:
             if (col.computed and col.key in data.values and data.has_formula[col.key][i]
@@ -67,6 +84,47 @@ def _misread_error(f: Finding, cell: str, cached, expected, unit: str) -> Findin
              "recognise it because of the spaces"),
         Text(f"hapus spasinya (pilih {f.expected} dari daftar)", f"delete the spaces (pick {f.expected} "
              "from the list)"))})
+
+
+UNCHANGED = Text("; tidak ada hasil rumus yang berubah karenanya (rumus yang membacanya menampilkan yang dihitung "
+                 "lkjip-xl); hapus spasinya agar tetap begitu",
+                 "; no formula result changes because of it (the formulas reading it show what lkjip-xl computes); "
+                 "delete the spaces to keep it so")
+
+
+def _read_elsewhere(ctx, f: Finding, findings: list[Finding]) -> tuple[int, list[tuple] | None, set[int]]:
+    """How many formula cells of other tables read the spaced cell ``f``; those that show otherwise
+    than lkjip-xl computes, as (sheet!cell, shown, computed, unit), None when some of them hold no
+    result in a file saved without results; and the findings they explain:
+    their FRM002, and the FRM005 of blank results when every blank result of the file is one of them
+    (a bound misread grades a capaian blank; a file saved without results leaves them all blank)."""
+    model, target = ctx.model, {(f.sheet, *parse_a1(f.cell))}
+    template = {actual: name for name, actual in model.renamed.items()}
+    readers, shown, blank = 0, [], []
+    for key, data in model.tables.items():
+        for col in data.table.columns:
+            if not (col.computed and col.key in data.values and f.sheet in sheets_read(col)):
+                continue
+            computed = ctx.wb.column(key, col.key)
+            for i, row in enumerate(data.rows):
+                formula = model.formula_at(data.sheet, row, data.cols[col.key])
+                if not (formula and reads_any(formula, data.sheet, template, target, unsplit=False)):
+                    continue
+                readers += 1
+                expected, cached = computed[i], data.values[col.key][i]
+                if not same_cached(expected, cached):
+                    unit = " %" if col.type == ColType.PERCENT else ""
+                    (blank if is_blank(cached) else shown).append(
+                        (f"{data.sheet}!{data.cell(col.key, i)}", cached, expected, unit))
+    places = {s for s, *_ in shown + blank}
+    drops = {at for at, g in enumerate(findings) if g.code == "FRM002" and f"{g.sheet}!{g.cell}" in places}
+    not_calculated = [at for at, g in enumerate(findings) if g.code == "FRM005"]
+    if blank and not_calculated and findings[not_calculated[0]].params.get("n", 0) <= len(blank):
+        drops.add(not_calculated[0])
+        shown = blank + shown
+    elif blank and not shown:
+        return readers, None, drops
+    return readers, shown, drops
 
 
 def _misread_setting(model, f: Finding, findings: list[Finding], stale: dict) -> list[tuple[str, str]]:

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..calc.skm import SKM_WEIGHTS, UNSUR
 from ..glossary import severity_word
 from ..i18n import message, pick
 from ..skm.compute import SkmResult
 from ..skm.layanan import LABELS as AGG_LABELS
 from ..skm.report_data import PERIOD_COLUMNS, period_rows, plan_rows
-from ..skm.tables import KINERJA_EN, UNSUR_COLUMNS, profile_tables, unsur_table
+from ..skm.tables import KINERJA_EN, UNSUR_COLUMNS, fewer_answers_note, profile_tables, unsur_table
 
 if TYPE_CHECKING:
     from .skm import SkmReport
@@ -135,8 +135,8 @@ def _t(key: str, lang: str) -> str:
     return pick(_TEXT, key, lang)
 
 
-def _fmt(value, places: int) -> str:
-    return "-" if value is None else format_id(value, places)
+def _fmt(value, places: int, lang: str) -> str:
+    return "-" if value is None else format_number(value, places, lang)
 
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
@@ -160,13 +160,13 @@ def render_text(report: SkmReport, lang: str = "id") -> str:
     i = 1 if lang == "en" else 0
     out = [_t("title", lang),
            f"{_t('file', lang)}: {report.path} ({_t('source_' + report.source, lang)})",
-           f"{_t('respondents', lang)}: {_fmt(report.respondents, 0)}",
+           f"{_t('respondents', lang)}: {_fmt(report.respondents, 0, lang)}",
            f"{_t('bobot', lang)}: {_t('weight_exact' if res.weight == 'exact' else 'weight_legacy', lang)}"]
     if report.labels is not None:
         out.append(f"{_t('labels', lang)}: {report.labels.source}")
     if report.min_sample is not None:
-        out.append(f"{_t('min_sample', lang)}: {format_id(report.min_sample)} "
-                   f"({_t('populasi', lang)} {format_id(report.populasi)})")
+        out.append(f"{_t('min_sample', lang)}: {format_number(report.min_sample, 0, lang)} "
+                   f"({_t('populasi', lang)} {format_number(report.populasi, 0, lang)})")
     else:
         out.append(f"{_t('min_sample', lang)}: - ({_t('no_populasi', lang)})")
     out.append("")
@@ -175,26 +175,28 @@ def render_text(report: SkmReport, lang: str = "id") -> str:
     for r in unsur_table(res, lang):
         if r["jenis"] in ("ikm", "mutu", "kinerja"):
             continue
-        rows.append([str(r["no"] or ""), r["unsur"], _fmt(r["nrr"], 2), _fmt(r["nrr_tertimbang"], 4),
+        rows.append([str(r["no"] or ""), r["unsur"], _fmt(r["nrr"], 2, lang), _fmt(r["nrr_tertimbang"], 4, lang),
                      r["mutu"] or ""])
     out += _table(headers, rows, {0, 2, 3})
+    fewer = fewer_answers_note(res, lang)
+    out += [fewer] if fewer else []
     out.append("")
     ikm = res.ikm
     if ikm is None:
         out.append(f"{_t('ikm', lang)}: - ({_t('no_ikm', lang)})")
     else:
-        out += [f"{_t('ikm_raw', lang)}: {format_id(ikm.unrounded, 4)}",
-                f"{_t('ikm', lang)}: {format_id(ikm.rounded, 2)}",
+        out += [f"{_t('ikm_raw', lang)}: {format_number(ikm.unrounded, 4, lang)}",
+                f"{_t('ikm', lang)}: {format_number(ikm.rounded, 2, lang)}",
                 f"{_t('mutu', lang)}: {ikm.mutu or '-'}",
                 f"{_t('kinerja', lang)}: {_kinerja(ikm.kinerja, lang)}"]
     if len(report.per_layanan) > 1:
         out += ["", _t("per_layanan", lang)]
-        rows = [[name, format_id(r.respondents), _fmt(r.ikm.rounded if r.ikm else None, 2),
+        rows = [[name, format_number(r.respondents, 0, lang), _fmt(r.ikm.rounded if r.ikm else None, 2, lang),
                  (r.ikm.mutu or "-") if r.ikm else "-"] for name, r in report.per_layanan.items()]
-        rows.append([AGG_LABELS["pooled"][i], _fmt(report.respondents, 0),
-                     _fmt(ikm.rounded if ikm else None, 2), (ikm.mutu or "-") if ikm else "-"])
+        rows.append([AGG_LABELS["pooled"][i], _fmt(report.respondents, 0, lang),
+                     _fmt(ikm.rounded if ikm else None, 2, lang), (ikm.mutu or "-") if ikm else "-"])
         if report.mean is not None:
-            rows.append([AGG_LABELS["mean_of_units"][i], "", format_id(report.mean.rounded, 2),
+            rows.append([AGG_LABELS["mean_of_units"][i], "", format_number(report.mean.rounded, 2, lang),
                          report.mean.mutu or "-"])
         out += _table([_t("layanan", lang), _t("respondents", lang), "IKM", "Mutu" if lang == "id" else "Grade"],
                       rows, {1, 2})
@@ -202,9 +204,9 @@ def render_text(report: SkmReport, lang: str = "id") -> str:
     if report.profile:
         out += ["", _t("profile", lang)]
         for table in profile_tables(report.profile, lang):
-            rows = [[k, format_id(n), format_id(p, 2)] for k, n, p in table["rows"]]
+            rows = [[k, format_number(n, 0, lang), format_number(p, 2, lang)] for k, n, p in table["rows"]]
             label_, n, p = table["total"]
-            rows.append([label_, format_id(n), format_id(p, 2)])
+            rows.append([label_, format_number(n, 0, lang), format_number(p, 2, lang)])
             out += ["", table["title"], *_table(list(table["columns"]), rows, {1, 2})]
     out += ["", _t("findings", lang)]
     if not report.findings:
@@ -223,16 +225,16 @@ def _periods_text(report: SkmReport, lang: str) -> list[str]:
     i = 1 if lang == "en" else 0
     rows = []
     for r in period_rows(b, report.result, report.year, lang):
-        rows.append([str(r["no"] or ""), r["periode"], _fmt(r["responden"], 0), _fmt(r["min_sample"], 0),
-                     _fmt(r["ikm"], 2), r["mutu"] or "-", _fmt(r["perubahan"], 2),
+        rows.append([str(r["no"] or ""), r["periode"], _fmt(r["responden"], 0, lang), _fmt(r["min_sample"], 0, lang),
+                     _fmt(r["ikm"], 2, lang), r["mutu"] or "-", _fmt(r["perubahan"], 2, lang),
                      _t("below", lang) if r["kurang"] else ""])
     heads = [PERIOD_COLUMNS[k][i] for k in ("no", "periode")] + [_t("respondents", lang), _t("min", lang), "IKM",
                                                                  PERIOD_COLUMNS["mutu"][i], _t("change", lang), ""]
     out = ["", _t("per_periode", lang).format(scheme=b.scheme.title[i].lower()), *_table(heads, rows, {0, 2, 3, 4, 6})]
     if b.periods and b.periods[0].populasi is not None:
-        out.append(_t("assumed", lang).format(months=b.scheme.months, n=format_id(b.periods[0].populasi)))
+        out.append(_t("assumed", lang).format(months=b.scheme.months, n=format_number(b.periods[0].populasi, 0, lang)))
     if b.undated:
-        out.append(_t("undated", lang).format(n=format_id(len(b.undated))))
+        out.append(_t("undated", lang).format(n=format_number(len(b.undated), 0, lang)))
     return out
 
 
@@ -244,6 +246,6 @@ def _plans_text(report: SkmReport, lang: str) -> list[str]:
     for r in rows:
         plan = " | ".join(x for x in (r["rencana"], r["waktu"], r["penanggung_jawab"]) if x) or _t("no_plan", lang)
         rank = f"{r['rank']}." if r["rank"] else "-"
-        out.append(f"  {rank} {r['kode']} {r['unsur']} ({_fmt(r['nrr'], 2)}): {plan}")
+        out.append(f"  {rank} {r['kode']} {r['unsur']} ({_fmt(r['nrr'], 2, lang)}): {plan}")
     return out
 

@@ -17,7 +17,8 @@ from ..schema.refs import parse_a1
 from .change import Change
 from .dependents import stale_dependents
 from .formulas import repair_formulas
-from .layout import repair_print_areas, repair_styles, repair_validations, repair_version, unfound
+from .layout import (repair_print_areas, repair_sheet_names, repair_styles, repair_validations, repair_version,
+                     unfound)
 from .package import Package
 from .perubahan import perubahan_xml, sheet_name
 from .sheet_xml import XmlShapeError
@@ -78,6 +79,7 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     reported = {(f.sheet, f.cell, f.code) for f in findings}
     changes = [replace(c, code=None) if c.why == "result_stale" and (c.sheet, c.cell, c.code) not in reported else c
                for c in changes]
+    changes += repair_sheet_names(package)
     changes = [replace(c, sheet=package.actual(c.sheet)) for c in changes]
     package.recalculate_on_open()
     bold, wrap = package.add_styles()

@@ -67,6 +67,8 @@ WHY: dict[str, Text] = {
                                     "workbook lacks: not put back"),
     "validation": Text("daftar pilihan/validasi diperluas ke baris sisipan",
                        "dropdown/validation extended to inserted rows"),
+    "sheet_renamed": Text("nama sheet bukan nama template (salah ketik atau salinan): dikembalikan ke nama template",
+                          "the sheet's name is not the template's (a slip or a copy's): given the template's name back"),
     "print_area": Text("area cetak diperluas sampai baris terisi terakhir",
                        "print area extended to the last filled row"),
     "version": Text("penanda versi template diperbarui", "template version marker updated"),

@@ -1,10 +1,14 @@
 """What an inserted row and a grown table need besides formulas: the column's format in cells that
 have none, the column's dropdown or validation over rows it does not cover, a print area that
-reaches the last filled row; and the template version marker, set when the workbook is laid out as
-this template is (else left, and listed)."""
+reaches the last filled row; a template sheet renamed by a slip given its name back; and the
+template version marker, set when the workbook is laid out as this template is (else left, and
+listed)."""
 from __future__ import annotations
 
+import re
+
 from ..checks.print_area import code_of, unprinted
+from ..reader.sheet_names import sheet_key
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
 from ..schema.workbook import VERSION_CELLS
@@ -96,8 +100,6 @@ def _restored_validation(data, key: str, col: int, sheet, package) -> list[Chang
     last = max(max(data.rows), first + data.table.capacity - 1)  # as far as the template prepared rows
     where = f"{col_letter(col)}{first}:{col_letter(col)}{last}"
     rule = validation(spec, "id")
-    if rule.get("validate") == "any":
-        return []  # a prompt only: nothing a value is held to
     if spec.choices and SCHEMA.list_name(spec.choices) not in package.defined_names():
         return [Change(data.sheet, where, None, None, "validation_unrestorable", applied=False)]
     sheet.add_validation(validation_element(rule, first, last, col))
@@ -119,6 +121,19 @@ def validation_element(rule: dict, first: int, last: int, col: int) -> bytes:
     book.close()
     xml = zipfile.ZipFile(buffer).read("xl/worksheets/sheet1.xml")
     return re.search(rb"<dataValidation\b[^>]*?(?:/>|>.*?</dataValidation>)", xml, re.S).group(0)
+
+
+def repair_sheet_names(package) -> list[Change]:
+    """A template sheet the workbook holds under a name that is a slip of it (``Realisasi `` with a
+    space, ``realisasi``, ``Rencana_Aksi``) or a copy's (``PK (2)``: the sheet copied, the original
+    deleted) gets its template name back, every reference following it. A name the office chose
+    (``Realisasi 2024``) is left: the reader knows the sheet by it."""
+    changes = []
+    for name, actual in list(package.renamed.items()):
+        if sheet_key(actual) == sheet_key(name) or re.fullmatch(rf"{re.escape(name)} ?\(\d+\)", actual.strip()):
+            package.rename_back(name)
+            changes.append(Change(name, "A1", actual, name, "sheet_renamed", "STR014"))
+    return changes
 
 
 def repair_print_areas(model, package) -> list[Change]:

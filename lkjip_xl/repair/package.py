@@ -28,6 +28,19 @@ _WORKSHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
 WORKSHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
+_FORMULA_PARTS = re.compile(r"xl/(?:worksheets/sheet|charts/chart)\d+\.xml")
+
+
+def _sheet_reference(name: str) -> re.Pattern:
+    """A reference to sheet ``name`` before its ``!`` in a part's XML (quoted, its apostrophes
+    doubled, written with ' or &apos;; or bare when the name allows), not inside a longer name."""
+    doubled = escape(name.replace("'", "''")).encode()
+    forms = [re.escape(q + doubled.replace(b"'", q) + q) for q in (b"'", b"&apos;")]
+    if re.fullmatch(r"[A-Za-z_][\w.]*", name):
+        forms.append(re.escape(name.encode()))
+    return re.compile(rb"(?<![\w.'])(?:" + b"|".join(forms) + rb")(?=!)", re.I)
+
+
 def _unescape_attr(value: bytes) -> str:
     return (value.decode().replace("&quot;", '"').replace("&apos;", "'").replace("&lt;", "<")
             .replace("&gt;", ">").replace("&amp;", "&"))
@@ -98,6 +111,24 @@ class Package:
             return m.group(0).replace(local.group(0), f'localSheetId="{new}"'.encode(), 1)
 
         self._set_workbook(_DEFINED.sub(fix, self._workbook))
+
+    def rename_back(self, name: str) -> None:
+        """Give a template sheet the office renamed (``renamed``) its template name again: its tab,
+        and every reference to it in formulas, defined names (print areas) and charts, as a rename
+        in Excel or LibreOffice follows it."""
+        actual = self.renamed.pop(name)
+        for part, sheet in self._sheets.items():  # edits made so far, written into the parts
+            self.members[self.sheet_parts[part]] = sheet.tobytes()
+        self._sheets.clear()
+        index = self.sheet_names().index(actual)
+        element = _SHEET_EL.findall(self._workbook)[index]
+        renamed = _NAME.sub(lambda m: b'name="' + escape(name, {'"': "&quot;"}).encode() + b'"', element, count=1)
+        self._set_workbook(self._workbook.replace(element, renamed, 1))
+        reference = _sheet_reference(actual)
+        new = (name if re.fullmatch(r"[A-Za-z_][\w.]*", name) else "'" + name.replace("'", "''") + "'").encode()
+        for member in self.members:
+            if member == "xl/workbook.xml" or _FORMULA_PARTS.fullmatch(member):
+                self.members[member] = reference.sub(escape(new.decode()).encode(), self.members[member])
 
     def remove_sheet(self, name: str) -> None:
         """Drop a sheet (an earlier Perubahan): its part, relationship, content type, names."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..calc.skm_labels import GENERIC_LABELS, LabelSet
-from ..checks.skm import unsur_label
+from ..checks.skm import unsur_label, unsur_labels
 from ..findings import Finding
 from ..i18n import Text
 from .compute import WORKBOOK_LABELS, SkmResult
@@ -32,7 +32,7 @@ def label_findings(result: SkmResult, labels: LabelSet, sheet: str, cell_of: Cal
             params = {"unsur": unsur_label(col.unsur), "hint": _hint(labels, col.unsur)}
             expected = labels.describe(col.unsur)
             if code == "SKM020":
-                params["other"] = ", ".join(unsur_label(u) for u in match.others)
+                params["other"] = unsur_labels(match.others)
             elif code == "SKM021":
                 params["code"] = match.code
                 expected = match.label_value

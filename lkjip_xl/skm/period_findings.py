@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..calc.numbers_id import format_id
 from ..calc.survey_dates import DateColumn
-from ..findings import Finding
+from ..findings import Finding, number_text
 from .periods import PeriodBreakdown
 
 __all__ = ["date_findings", "period_findings"]
@@ -38,5 +37,5 @@ def period_findings(breakdown: PeriodBreakdown, sheet: str, header: str) -> list
     """SKM026 for every period with fewer valid respondents than its minimum sample."""
     return [Finding("SKM026", sheet, header, expected=p.min_sample, found=p.valid,
                     params={"period": breakdown.label(p), "period_en": breakdown.label(p, "en"),
-                            "populasi": format_id(p.populasi)})
+                            "populasi": number_text(p.populasi)})
             for p in breakdown.periods if p.below_min]

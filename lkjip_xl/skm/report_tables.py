@@ -16,7 +16,7 @@ from ..annex.model import (
     INT, NUMBER, TEXT, AnnexTable, Cell, ChartSpec, Column, Head, Row, header_grid, numbering,
 )
 from ..annex.skm_table import profile_annex_table, unsur_annex_table
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..calc.skm import SKM_WEIGHTS, UNSUR
 from ..findings import MONTHS
 from .layanan import LABELS as AGG_LABELS
@@ -184,7 +184,7 @@ def _period_table(report, lang: str, sub: str) -> AnnexTable:
                "Change in IKM = the period's IKM − the previous period's (both as rounded).")]
     first = b.periods[0] if b.periods else None
     if first is not None and first.populasi is not None:
-        year_n, n = format_id(report.populasi), format_id(first.populasi)
+        year_n, n = format_number(report.populasi, 0, lang), format_number(first.populasi, 0, lang)
         foot.append(tr(lang, f"Sampel minimum menurut tabel Krejcie–Morgan. Populasi per periode diasumsikan sama "
                              f"rata per bulan: populasi setahun {year_n} × {scheme.months}/12, dibulatkan ke atas "
                              f"= {n}.",

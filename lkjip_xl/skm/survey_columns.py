@@ -71,7 +71,7 @@ def column_findings(survey, result) -> list:
     for a free-text column whose header names an unsur, SKM035 for a question naming no single
     unsur, SKM008 for an unsur without a valid answer: at its column, or, without one, at the first
     column not used, naming those columns."""
-    from ..checks.skm import COLUMNS, unsur_label
+    from ..checks.skm import COLUMNS, unsur_label, unsur_labels
     from ..findings import Finding
 
     sheet, out = survey.sheet, []
@@ -89,7 +89,7 @@ def column_findings(survey, result) -> list:
                                params={"unsur": unsur_label(match_unsur(header))}))
         elif kind == "question":
             out.append(Finding("SKM035", sheet, survey.header_cell(col), found=header,
-                               params={"named": _named_text(named_unsur(header), unsur_label)}))
+                               params={"named": _named_text(named_unsur(header), unsur_labels)}))
     for key, col in zip(COLUMNS, result.columns):
         if col.nrr is not None:
             continue
@@ -101,11 +101,11 @@ def column_findings(survey, result) -> list:
     return out
 
 
-def _named_text(codes: tuple[str, ...], label) -> Text | str:
+def _named_text(codes: tuple[str, ...], labels) -> Text | str:
     if len(codes) < 2:
         return ""
-    names = ", ".join(label(c) for c in codes)
-    return Text(f" (menyebut {names} sekaligus)", f" (it names {names} at once)")
+    names = labels(codes)
+    return Text(f" (menyebut {names.id} sekaligus)", f" (it names {names.en} at once)")
 
 
 def _no_column(survey, unsur: str) -> tuple[str, Text]:

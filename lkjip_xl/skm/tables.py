@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..calc.numbers_id import format_number
 from ..calc.skm import SKM_WEIGHTS, UNSUR, mutu_nrr
 from ..i18n import pick
 from .compute import SkmResult
 from .profile import DIMENSIONS, ProfileRow
 
-__all__ = ["UNSUR_COLUMNS", "LABELS", "unsur_table", "profile_tables", "label"]
+__all__ = ["UNSUR_COLUMNS", "LABELS", "unsur_table", "profile_tables", "label", "fewer_answers_note"]
 
 #: column key -> (Indonesian header, English header)
 UNSUR_COLUMNS: dict[str, tuple[str, str]] = {
@@ -46,6 +47,26 @@ KINERJA_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Kurang Baik": "Poor",
 
 def label(key: str, lang: str = "id") -> str:
     return pick(LABELS, key, lang)
+
+
+def fewer_answers_note(result: SkmResult, lang: str = "id") -> str | None:
+    """The note under the unsur table when an unsur counts fewer valid answers than there are
+    respondents (a blank or invalid answer is not counted: the NRR's base is below the respondents),
+    naming each such unsur as the table prints it: "… dari 40 responden, 3. Waktu Penyelesaian 39
+    jawaban sah."; None when every unsur counts every respondent."""
+    n = result.respondents
+    fewer = [c for c in result.columns if c.source == "responden" and c.unsur and c.n < n]
+    if not fewer:
+        return None
+    names = {r["kode"]: f"{r['no']}. {r['unsur']}" for r in unsur_table(result, lang) if r["jenis"] == "unsur"}
+    counts = "; ".join(pick(_FEWER, "unsur", lang, name=names.get(c.unsur, c.unsur), n=format_number(c.n, 0, lang))
+                       for c in fewer)
+    return pick(_FEWER, "note", lang, n=format_number(n, 0, lang), counts=counts)
+
+
+_FEWER = {"note": ("Jawaban kosong atau tidak sah tidak dihitung: dari {n} responden, {counts}.",
+                   "Blank or invalid answers are not counted: of {n} respondents, {counts}."),
+          "unsur": ("{name} {n} jawaban sah", "{name} {n} valid answers")}
 
 
 def unsur_table(result: SkmResult, lang: str = "id") -> list[dict]:

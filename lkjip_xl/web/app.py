@@ -14,7 +14,9 @@
 Several files at once: the upload input is ``multiple``; one file is checked as above; a report
 document (.docx, PDF) with one workbook is the report check of ``lkjip-xl check LAPORAN --workbook
 DATA.xlsx``; two or more workbooks, or a zip archive of workbooks (``sniff.holds_workbooks``), get
-the rekap of ``lkjip-xl rekap`` (``rekap.py``). Every file
+the rekap of ``lkjip-xl rekap`` (``rekap.py``). Last year's workbook, in a field of its own, goes
+with one workbook (or a report and its workbook) as ``--tahun-lalu`` goes with ``check`` and
+``annex`` (a rekap does not use it). Every file
 is in the same upload folder under a fixed name, the size limit counting all of them together.
 """
 from __future__ import annotations
@@ -44,7 +46,7 @@ from ..i18n import LANGS, message
 from ..reader import limits
 from ..rekap.labels import t as rekap_t
 from .guards import BodyTooLarge, SecurityHeaders, SizeLimit, same_origin
-from .outputs import BY_KEY, OUTPUTS, download_name, produce
+from .outputs import BY_KEY, OUTPUTS, TAHUN_LALU, download_name, produce
 from .process import CannotCheck, check_report, check_upload, make_template, report_of
 from .sniff import holds_workbooks
 from .rekap import (DOWNLOAD_KEY, DOWNLOAD_NAME, MAX_FILES, RekapView, rekap_file, rekap_in, rekap_upload,
@@ -113,7 +115,7 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         if not same_origin(request):
             return index_error(request, 403, t("forbidden", lang))
         try:
-            form = await request.form(max_files=MAX_FILES, max_fields=5)
+            form = await request.form(max_files=MAX_FILES + 1, max_fields=5)  # (and last year's workbook)
         except (MultiPartException, HTTPException) as exc:  # starlette turns the first into the second
             text = str(getattr(exc, "message", None) or getattr(exc, "detail", ""))
             key = "too_many_files" if text.startswith("Too many files") else "bad_upload"
@@ -126,11 +128,18 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
             sent = [f for f in form.getlist("berkas") if isinstance(f, UploadFile) and f.filename]
             if not sent:
                 return index_error(request, 422, t("no_file", lang))
+            if len(sent) > MAX_FILES:  # (the form took one more: last year's workbook)
+                return index_error(request, 400, t("too_many_files", lang, n=MAX_FILES))
+            last = form.get("tahun_lalu")  # last year's workbook (--tahun-lalu): a workbook's, a report's check
+            last = last if isinstance(last, UploadFile) and last.filename else None
             item = store.new(sent[0].filename if len(sent) == 1 else "rekap")
             try:
                 room = max_file_bytes  # for all the files together
                 for i, one in enumerate(sent):
                     room -= await _save(one, item.path(stored_name(i)), room)
+                if last is not None:
+                    room -= await _save(last, item.path(TAHUN_LALU), room)
+                    item.tahun_lalu = display_name(last.filename)
             except BodyTooLarge:
                 store.remove(item.id)
                 raise

@@ -18,6 +18,7 @@ from .store import Upload
 
 INPUT_NAMES = {"xlsx": "masukan.xlsx", "csv": "masukan.csv"}  # the upload, under a fixed name
 REPORT_STEM = "laporan"  # a report sent with its workbook: laporan.docx or laporan.pdf
+TAHUN_LALU = "tahun_lalu.xlsx"  # last year's workbook sent with a workbook (check/annex --tahun-lalu)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ def input_path(upload: Upload) -> Path:
     return upload.path(INPUT_NAMES[upload.kind])
 
 
+def tahun_lalu_path(upload: Upload) -> Path | None:
+    """Last year's workbook sent with the upload (``--tahun-lalu``), or None."""
+    return upload.path(TAHUN_LALU) if upload.tahun_lalu else None
+
+
 def _annotated(upload: Upload, out: Path, lang: str) -> None:
     from ..render.annotate import write_annotated
 
@@ -49,7 +55,8 @@ def _annex(force: bool, part: str):
 
         both = {p: out.with_name(f"lampiran{'-paksa' if force else ''}-{lang}.{p}") for p in ("xlsx", "docx")}
         if not both[part].exists():
-            run_annex(input_path(upload), both["xlsx"], docx=both["docx"], force=force, lang=lang, name=upload.name)
+            run_annex(input_path(upload), both["xlsx"], docx=both["docx"], tahun_lalu=tahun_lalu_path(upload),
+                      force=force, lang=lang, name=upload.name)
         if both[part] != out:
             both[part].replace(out)
 

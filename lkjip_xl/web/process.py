@@ -11,7 +11,7 @@ from ..commands.check import run_check
 from ..commands.skm import run_skm
 from ..commands.template import run_template
 from ..errors import LkjipError
-from .outputs import INPUT_NAMES, REPORT_STEM
+from .outputs import INPUT_NAMES, REPORT_STEM, tahun_lalu_path
 from .sniff import SNIFF_BYTES, report_kind, upload_kind
 from .rekap import stored_name
 from .store import Upload
@@ -49,10 +49,13 @@ def check_upload(upload: Upload) -> ResultView:
     with open(raw, "rb") as fh:
         upload.kind = upload_kind(fh.read(SNIFF_BYTES))
     path = raw.rename(upload.path(INPUT_NAMES[upload.kind]))
+    last = tahun_lalu_path(upload) if upload.kind == "xlsx" else None
     try:
-        upload.result = _workbook(path, upload.name) if upload.kind == "xlsx" else _survey(path, upload.name)
+        upload.result = _workbook(path, upload.name, last) if upload.kind == "xlsx" else _survey(path, upload.name)
     except LkjipError as err:
-        raise CannotCheck(err, {str(path): upload.name}) from None
+        raise CannotCheck(err, {str(path): upload.name, **({str(last): upload.tahun_lalu} if last else {})}) from None
+    if last is not None and upload.result.kind == "workbook":
+        upload.result.tahun_lalu = upload.tahun_lalu
     return upload.result
 
 
@@ -74,18 +77,20 @@ def check_report(upload: Upload, files: list[tuple[str, Path]], which: int, kind
     report = report.rename(upload.path(f"{REPORT_STEM}.{kind}"))
     book = book.rename(upload.path(INPUT_NAMES["xlsx"]))
     upload.kind, upload.name = "xlsx", report_name
+    last = tahun_lalu_path(upload)
     try:
-        checked = run_check_document(report, workbook=book)
+        checked = run_check_document(report, workbook=book, tahun_lalu=last)
     except LkjipError as err:
-        raise CannotCheck(err, {str(report): report_name, str(book): book_name}) from None
+        raise CannotCheck(err, {str(report): report_name, str(book): book_name,
+                                **({str(last): upload.tahun_lalu} if last else {})}) from None
     upload.result = ResultView(report_name, "report", checked.template_version, checked.findings,
-                               workbook=book_name, coverage=checked.coverage, report=kind)
+                               workbook=book_name, coverage=checked.coverage, report=kind, tahun_lalu=upload.tahun_lalu)
     return upload.result
 
 
-def _workbook(path: Path, name: str) -> ResultView:
+def _workbook(path: Path, name: str, tahun_lalu: Path | None = None) -> ResultView:
     try:
-        checked = run_check(path)
+        checked = run_check(path, tahun_lalu=tahun_lalu)
     except LkjipError as err:
         if err.key != "not_lkjip" or _has_lkjip_sheets(path):
             raise  # a damaged LKjIP workbook is reported as the command line reports it

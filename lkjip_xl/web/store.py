@@ -39,6 +39,7 @@ class Upload:
     name: str  # as sent, for display only (see display_name)
     kind: str = ""  # "xlsx" or "csv", from the content
     result: Any = None  # what the page shows (views.ResultView)
+    tahun_lalu: str | None = None  # the name last year's workbook was sent with (stored as TAHUN_LALU), if one was
     lock: threading.Lock = field(default_factory=threading.Lock)
     last_used: float = field(default_factory=time.monotonic)
 

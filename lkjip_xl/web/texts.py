@@ -32,6 +32,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja (.xlsx).",
                      "This file is a report document (Word/PDF), not a workbook. To check the report's numbers "
                      "against its workbook, choose both at once: the report and the workbook (.xlsx)."),
+    "tahun_lalu": ("Workbook tahun lalu (tidak wajib)", "Last year's workbook (optional)"),
+    "tahun_lalu_help": ("Buku kerja LKjIP tahun sebelumnya (.xlsx), seperti --tahun-lalu: realisasi tahun lalu di PK "
+                        "dicocokkan dengannya, dan lampiran memuat angka tahun lalu berdampingan. Pilih sebelum buku "
+                        "kerja tahun ini.",
+                        "The previous year's LKjIP workbook (.xlsx), as --tahun-lalu: last year's figures on the PK "
+                        "are checked against it, and the annex puts last year's figures side by side. Choose it "
+                        "before this year's workbook."),
+    "compared_with": ("Dibandingkan dengan buku kerja tahun lalu", "Compared with last year's workbook"),
     "report_against": ("Angka laporan dicocokkan dengan buku kerja",
                        "The report's numbers checked against the workbook"),
     "rekap_help": ("Beberapa buku kerja sekaligus (mis. semua kecamatan), atau arsip .zip berisi buku kerja: "

@@ -28,6 +28,7 @@ class ResultView(HasFindings):
     workbook: str | None = None  # a report's: the workbook's name as sent
     coverage: dict | None = None  # a report's: numbers checked, matched, unmatched
     report: str | None = None  # a report's kind: "docx" or "pdf"
+    tahun_lalu: str | None = None  # last year's workbook's name as sent, when one was (check --tahun-lalu)
 
 
 # a table row is named by its code and its text (the first of each that the table has)

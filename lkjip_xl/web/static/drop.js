@@ -7,9 +7,12 @@
   var status = document.getElementById("status");
   var limit = parseInt(form.getAttribute("data-limit"), 10);
 
-  function tooLarge(files) {  // the limit is for all the files together
+  var last = document.getElementById("tahun_lalu");
+
+  function tooLarge(files) {  // the limit is for all the files together, last year's workbook included
     var total = 0;
     for (var i = 0; i < files.length; i++) total += files[i].size;
+    if (last && last.files.length) total += last.files[0].size;
     return total > limit;
   }
 

@@ -66,5 +66,11 @@ def terms(lang: str = "id") -> dict[str, str]:
     return {key: (en if lang == "en" else id_) for key, (id_, en) in TERMS.items()}
 
 
+def counted(n: int, plural: str, lang: str = "id") -> str:
+    """"1 error", "2 errors" ("1 kesalahan": Indonesian has no plural form); ``plural`` is a key
+    ending in "s" whose singular is a term too."""
+    return f"{n} {term(plural[:-1] if n == 1 and plural[:-1] in TERMS else plural, lang)}"
+
+
 def severity_word(severity: str, lang: str = "id") -> str:
     return term(severity, lang)

@@ -557,3 +557,20 @@ def test_last_years_workbook_goes_with_a_report_check_too(client, write, data, t
     refused = client.post("/periksa", follow_redirects=False, files=[
         *files, ("tahun_lalu", ("Data 2023.xlsx", b"bukan buku kerja", XLSX))])
     assert refused.status_code == 422 and "Data 2023.xlsx" in reason(refused.text)
+
+
+def test_english_counts_are_singular_for_one(client):
+    """Medan Amplas 2022 has 2 errors, 2 warnings, and on its PK sheet 1 error: "1 error", not
+    "1 errors" (Indonesian has no plural: "1 kesalahan")."""
+    sample = ROOT / "samples" / "medan_amplas_2022.xlsx"
+    expected = check_workbook(sample)
+    per_sheet = {}
+    for f in expected.findings:
+        per_sheet.setdefault(f.sheet, []).append(f.severity)
+    ones = [sheet for sheet, sev in per_sheet.items() if sev.count("error") == 1]
+    assert ones, per_sheet
+    page = result_page(client, upload(client, sample, lang="en")).text
+    assert re.search(r'>1 error<', page) and ">1 errors<" not in page
+    assert f'>{expected.summary["error"]} errors<' in page
+    indonesian = result_page(client, upload(client, sample)).text
+    assert ">1 kesalahan<" in indonesian

@@ -41,7 +41,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import LkjipError
-from ..glossary import term
+from ..glossary import counted, term
 from ..i18n import LANGS, message
 from ..reader import limits
 from ..rekap.labels import t as rekap_t
@@ -79,7 +79,7 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         values = {
             "lang": lang, "other_lang": "en" if lang == "id" else "id",
             "t": lambda key, **p: t(key, lang, **p), "g": lambda key: g(key, lang),
-            "term": lambda key: term(key, lang), "limit_mb": limit_mb, "limit_bytes": max_file_bytes,
+            "term": lambda key: term(key, lang), "counted": lambda n, key: counted(n, key, lang), "limit_mb": limit_mb, "limit_bytes": max_file_bytes,
             "error": None, "error_title": None, "form": {"unit": "", "kabupaten_kota": "", "tahun": ""},
         }
         html = env.get_template(name).render({**values, **context})

@@ -14,7 +14,7 @@ import openpyxl
 
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.commands.rapikan import run_rapikan
-from test_libreoffice import SOFFICE, convert
+from test_libreoffice import convert
 from test_libreoffice_edit import edit_in_libreoffice, pytestmark  # noqa: F401 (LibreOffice needed)
 
 TARGET, REALISASI = D(10), D(8)

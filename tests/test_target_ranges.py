@@ -354,7 +354,7 @@ def test_an_earlier_capaian_formula_blank_for_a_nil_realisasi(write, tmp_path):
     without calculation' (FRM005); rapikan replaces the formula and refreshes both."""
     from lkjip_xl.repair import repair_workbook
     from test_agreement import valid_data
-    from xlsx_rewrite import PK as PK_PART, rewrite_part, set_cell, style_of
+    from xlsx_rewrite import PK as PK_PART, rewrite_part
 
     data = valid_data()
     data["tables"]["pk_indikator"][3]["realisasi"] = "-"

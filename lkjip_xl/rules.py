@@ -616,6 +616,13 @@ RULES: dict[str, Rule] = _rules(
      "column '{found}' looks like a survey question, but its header reads as no single element{named}; its "
      "answers are not counted: if it is an element's question, give it the element's code or name as header "
      "(e.g. 'U8' or 'Penanganan Pengaduan')"),
+    ("SKM037", "warning", "Responden tahun lalu", "Last year's respondents",
+     "{count} responden bertanggal tahun {found} (baris {rows}), sebelum tahun laporan {expected} dan di luar "
+     "periode survei: jawaban tahun lalu tertinggal saat berkas tahun lalu disalin? Jawaban mereka ikut dihitung "
+     "dalam IKM tahun ini; hapus atau ganti dengan jawaban survei tahun ini",
+     "{count} respondent(s) dated {found} (rows {rows}), before the report year {expected} and outside the survey "
+     "period: last year's answers left when last year's file was copied? Their answers count in this year's IKM; "
+     "delete them or replace them with this year's survey"),
     # ---- SAKIP evaluation (sheets SAKIP, SAKIP Rekomendasi)
     ("SAK001", "error", "Komponen SAKIP ≠ nilai", "SAKIP components ≠ score",
      "keempat komponen berjumlah {expected}, nilai SAKIP tertulis {found}",

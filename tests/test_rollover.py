@@ -1,0 +1,57 @@
+"""This year's workbook started from last year's file: the office copies last year's filled
+workbook in January, changes the year on Identitas and retypes what it remembers to retype. What
+it forgets (answers, realisasi) must not pass as this year's; what it does on purpose (a survey
+period that starts in last December) is no alarm."""
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import codes_at
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.schema import SCHEMA
+from lkjip_xl.schema.refs import a1
+from test_libreoffice_edit import edit_in_libreoffice, pytestmark as needs_libreoffice
+
+RESP = SCHEMA.table("skm_responden")
+DATE_COL = RESP.col_index("tanggal")
+
+
+def _new_year(steps_after: list) -> list:
+    """The year changed to 2025, the report signed in January 2026, the survey period retyped."""
+    return [["set", "Identitas", "B7", 2025], ["type", "Identitas", "B16", "31/01/2026"],
+            ["set", "SKM", "D4", "Januari–Desember 2025"], *steps_after]
+
+
+@needs_libreoffice
+def test_last_year_s_respondents_left_below_this_year_s_are_one_warning_at_the_first(tmp_path, write, data):
+    """This year's survey has 30 respondents; typed over the first 30 of last year's 40 rows in
+    Calc, the last 10 (dated 2024) stayed and counted in the 2025 IKM without a word."""
+    answered = data["tables"]["skm_responden"]
+    new = 30
+    steps = [["type", "SKM", a1(RESP.first_row + i, DATE_COL), f"{r['tanggal'].day:02d}/{r['tanggal'].month:02d}/2025"]
+             for i, r in enumerate(answered[:new])]
+    edited = edit_in_libreoffice(write(data), _new_year(steps), tmp_path)
+    findings = [f for f in check_workbook(edited).findings if f.code == "SKM037"]
+    first, last = RESP.first_row + new, RESP.first_row + len(answered) - 1
+    assert [(f.sheet, f.cell, f.severity, f.expected, f.found, f.params["count"], f.params["rows"])
+            for f in findings] == [("SKM", a1(first, DATE_COL), "warning", "2025", "2024", len(answered) - new,
+                                    f"{first}–{last}")]
+
+
+def test_a_survey_period_that_names_last_december_makes_its_dates_this_survey_s(check, data):
+    """`Desember 2024 – November 2025`: a December 2024 respondent is on purpose."""
+    data["forms"]["identitas"].update(tahun=2025, tanggal=dt.date(2026, 1, 31))
+    data["forms"]["skm_info"]["periode"] = "Desember 2024 – November 2025"
+    for i, r in enumerate(data["tables"]["skm_responden"]):
+        r["tanggal"] = dt.date(2024, 12, 10) if i == 0 else r["tanggal"].replace(year=2025)
+    assert codes_at(check(data), "SKM037") == []
+
+
+def test_answers_and_period_both_left_last_year_s_are_said_at_the_period_only(check, data):
+    """Only the year changed: the period's VAL020 (the year blamed, VAL021) says it; the dates,
+    in the period's year, are not said again."""
+    data["forms"]["identitas"]["tahun"] = 2025
+    findings = check(data)
+    assert codes_at(findings, "SKM037") == []
+    assert "SKM!D4" in codes_at(findings, "VAL020")
+

@@ -375,9 +375,9 @@ RULES: dict[str, Rule] = _rules(
      "to quarter {found}, a programme that has spent nothing yet is not judged (KIN017), and the annex marks its "
      "tables of actuals \"up to quarter {found}\""),
     ("KIN031", "warning", "Realisasi sama dengan tahun lalu", "Actuals are last year's",
-     "realisasi semua {n} indikator ({cells}) sama persis dengan realisasi di buku kerja tahun lalu: berkas tahun lalu "
+     "realisasi semua {n} indikator ({cells}) sama persis dengan {source}: berkas tahun lalu "
      "disalin dan realisasinya belum diganti? Kosongkan realisasi yang belum diukur tahun ini",
-     "the actuals of all {n} indicators ({cells}) are exactly last year's workbook's: was last year's file copied with "
+     "the actuals of all {n} indicators ({cells}) are exactly {source}: was last year's file copied with "
      "its actuals left in? Clear the actuals not measured this year"),
     ("KIN032", "error", "Realisasi tahun lalu belum digeser", "Last year's actual not shifted",
      "realisasi tahun lalu {found} adalah realisasi {old} ({old_cell}), bukan realisasi {tahun} ({cell}: {expected}): "

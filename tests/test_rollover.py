@@ -55,3 +55,31 @@ def test_answers_and_period_both_left_last_year_s_are_said_at_the_period_only(ch
     assert codes_at(findings, "SKM037") == []
     assert "SKM!D4" in codes_at(findings, "VAL020")
 
+
+PK = SCHEMA.table("pk_indikator")
+
+
+def _shifted(data: dict) -> list:
+    """Each indicator's realisasi typed into Realisasi Tahun Lalu, as the office does in January."""
+    return [["set", PK.sheet, a1(PK.first_row + i, PK.col_index("realisasi_lalu")), float(r["realisasi"])]
+            for i, r in enumerate(data["tables"]["pk_indikator"])]
+
+
+@needs_libreoffice
+def test_realisasi_shifted_into_last_year_s_column_but_left_is_said_without_last_year_s_workbook(
+        tmp_path, write, data):
+    """Last year's realisasi moved into Realisasi Tahun Lalu in Calc, this year's column not cleared:
+    every indicator's realisasi is last year's. KIN031 needed --tahun-lalu; without it, nothing."""
+    edited = edit_in_libreoffice(write(data), _new_year(_shifted(data)), tmp_path)
+    n = len(data["tables"]["pk_indikator"])
+    first, last = a1(PK.first_row, PK.col_index("realisasi")), a1(PK.first_row + n - 1, PK.col_index("realisasi"))
+    findings = [f for f in check_workbook(edited).findings if f.code == "KIN031"]
+    assert [(f.sheet, f.cell, f.severity, f.params["cells"], f.params["source"].en) for f in findings] == [
+        (PK.sheet, first, "warning", f"{first}–{last}", "their Realisasi Tahun Lalu on this sheet")]
+
+
+def test_one_realisasi_measured_again_is_no_copy_of_the_pk_s_own_last_year(check, data):
+    for r in data["tables"]["pk_indikator"]:
+        r["realisasi_lalu"] = r["realisasi"]
+    data["tables"]["pk_indikator"][0]["realisasi_lalu"] = 80
+    assert codes_at(check(data), "KIN031") == []

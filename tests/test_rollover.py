@@ -5,6 +5,7 @@ period that starts in last December) is no alarm."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal as D
 
 from helpers import codes_at
 from lkjip_xl.checks.engine import check_workbook
@@ -83,3 +84,19 @@ def test_one_realisasi_measured_again_is_no_copy_of_the_pk_s_own_last_year(check
         r["realisasi_lalu"] = r["realisasi"]
     data["tables"]["pk_indikator"][0]["realisasi_lalu"] = 80
     assert codes_at(check(data), "KIN031") == []
+
+
+@needs_libreoffice
+def test_a_realisasi_retyped_beside_last_year_s_quarters_is_blamed_with_what_the_quarters_add_up_to(
+        tmp_path, write, data):
+    """IKU4 (kumulatif, quarters 1, 1, 1, 1 left from last year) given this year's realisasi 5 in
+    Calc: KIN020 at the PK's cell said 'with 1 everything agrees' (the quarters read as running
+    totals) where the quarters, as amounts like their targets, add up to 4."""
+    i = next(k for k, r in enumerate(data["tables"]["ra_indikator"]) if r["agregasi"] == "kumulatif")
+    ra = data["tables"]["ra_indikator"][i]
+    p = next(k for k, r in enumerate(data["tables"]["pk_indikator"]) if r["kode_indikator"] == ra["kode_indikator"])
+    quarters = sum((ra[f"realisasi_tw{q}"] for q in range(1, 5)), D(0))
+    cell = a1(PK.first_row + p, PK.col_index("realisasi"))
+    edited = edit_in_libreoffice(write(data), _new_year([["set", PK.sheet, cell, float(quarters + 1)]]), tmp_path)
+    findings = [f for f in check_workbook(edited).findings if f.code == "KIN020"]
+    assert [(f.sheet, f.cell, f.severity, f.expected) for f in findings] == [(PK.sheet, cell, "error", quarters)]

@@ -100,3 +100,29 @@ def test_a_realisasi_retyped_beside_last_year_s_quarters_is_blamed_with_what_the
     edited = edit_in_libreoffice(write(data), _new_year([["set", PK.sheet, cell, float(quarters + 1)]]), tmp_path)
     findings = [f for f in check_workbook(edited).findings if f.code == "KIN020"]
     assert [(f.sheet, f.cell, f.severity, f.expected) for f in findings] == [(PK.sheet, cell, "error", quarters)]
+
+
+@needs_libreoffice
+def test_last_year_s_column_not_shifted_or_given_the_target_is_said_so_against_last_year_s_workbook(
+        tmp_path, write, data):
+    """With --tahun-lalu: Realisasi Tahun Lalu of IKU1 left as it was in the copy (last year's own
+    Realisasi Tahun Lalu) said only 'last year's workbook says 86,94'; IKU2's given last year's
+    target said 'likely a typing slip: one digit wrong'. Now KIN032 naming both cells of last year's
+    workbook, and KIN012 naming the target."""
+    rows = data["tables"]["pk_indikator"]
+    m = PK.col_index("realisasi_lalu")
+    last_year = write(data, "last.xlsx")
+    steps = [["set", PK.sheet, a1(PK.first_row + 1, m), float(rows[1]["target"])]] + [
+        ["set", PK.sheet, a1(PK.first_row + i, m), float(r["realisasi"])] for i, r in enumerate(rows) if i > 1]
+    edited = edit_in_libreoffice(write(data), _new_year(steps), tmp_path)
+    findings = [f for f in check_workbook(edited, last_year).findings if f.code in ("KIN012", "KIN032")]
+    m5, m6 = a1(PK.first_row, m), a1(PK.first_row + 1, m)
+    assert [(f.code, f.cell, f.severity, f.expected, f.found) for f in findings] == [
+        ("KIN032", m5, "error", rows[0]["realisasi"], rows[0]["realisasi_lalu"]),
+        ("KIN012", m6, "error", rows[1]["realisasi"], rows[1]["target"])]
+    kin032, kin012 = findings
+    assert (kin032.params["tahun"], kin032.params["old"]) == (2024, 2023)
+    assert kin032.params["old_cell"].en == f"{PK.sheet}!{m5} of last year's workbook"
+    h6 = a1(PK.first_row + 1, PK.col_index("target"))
+    assert kin012.message("en").endswith(f": that is last year's target ({PK.sheet}!{h6} of last year's workbook), "
+                                         "not its actual")

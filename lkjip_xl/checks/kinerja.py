@@ -10,6 +10,7 @@ explains why (VAL005, VAL013, KIN005–KIN007).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any, Iterable
 
@@ -27,6 +28,7 @@ from ..i18n import Text
 from ..reader.values import typed_grade
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
+from .identitas import whole_year
 from .relations import Ref, judged
 
 FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
@@ -351,9 +353,35 @@ def _last_year(ctx, pk) -> Iterable[Finding]:
         typed = number(pk.get("realisasi_lalu", i))
         expected = last.get(code_key(pk.get("kode_indikator", i)))
         if typed is not None and expected is not None:
-            yield from judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
-                                   name="realisasi tahun lalu")
+            found = judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
+                                params={"copied_from": ""}, name="realisasi tahun lalu")
+            yield from (_left_from_last_year(ctx, prev, pk, i, f) if f.code == "KIN012" else f for f in found)
     yield from _copied_realisasi(pk, last, LAST_WORKBOOK_SAYS)
+
+
+def _left_from_last_year(ctx, prev, pk, i: int, finding: Finding) -> Finding:
+    """A KIN012 whose typed value is another figure of the same indicator in last year's workbook:
+    its own Realisasi Tahun Lalu (the column copied and not shifted: KIN032, naming both cells) or
+    its target (the target copied for the realisasi: said instead of a typing slip)."""
+    at = rows_by_code(prev).get(code_key(pk.get("kode_indikator", i)))
+    if at is None:
+        return finding
+    identitas = ctx.model.form("identitas")
+    year = whole_year(identitas.values.get("tahun")) if identitas is not None else None
+
+    def where(key: str) -> Text:
+        cell = f"{prev.sheet}!{prev.cell(key, at)}"
+        return Text(f"{cell} di buku kerja tahun lalu", f"{cell} of last year's workbook")
+
+    if year is not None and number(prev.get("realisasi_lalu", at)) == finding.found:
+        return Finding("KIN032", finding.sheet, finding.cell, expected=finding.expected, found=finding.found,
+                       params={"tahun": year - 1, "cell": where("realisasi"), "old": year - 2,
+                               "old_cell": where("realisasi_lalu")})
+    if number(prev.get("target", at)) == finding.found:
+        cell = where("target")
+        return replace(finding, params={"copied_from": Text(f": itu target tahun lalu ({cell.id}), bukan realisasinya",
+                                                            f": that is last year's target ({cell.en}), not its actual")})
+    return finding
 
 
 def _numbers_by_code(table, key: str) -> dict[str, Decimal]:

@@ -126,3 +126,34 @@ def test_last_year_s_column_not_shifted_or_given_the_target_is_said_so_against_l
     h6 = a1(PK.first_row + 1, PK.col_index("target"))
     assert kin012.message("en").endswith(f": that is last year's target ({PK.sheet}!{h6} of last year's workbook), "
                                          "not its actual")
+
+
+REAL = SCHEMA.table("realisasi")
+
+
+@needs_libreoffice
+def test_last_year_s_spending_left_on_the_realisasi_sheet_is_one_warning_with_last_year_s_workbook(
+        tmp_path, write, data):
+    """The PK's realisasi retyped and last year's shifted into Realisasi Tahun Lalu in Calc, the
+    Realisasi sheet left as it was: every sub kegiatan's Realisasi (Rp) is last year's, and even
+    with --tahun-lalu nothing said it."""
+    rows = data["tables"]["pk_indikator"]
+    steps = _shifted(data) + [["set", PK.sheet, a1(PK.first_row + i, PK.col_index("realisasi")), float(r["realisasi"]) + 1]
+                              for i, r in enumerate(rows)]
+    last_year = write(data, "last.xlsx")
+    edited = edit_in_libreoffice(write(data), _new_year(steps), tmp_path)
+    subs = [i for i, r in enumerate(data["tables"]["realisasi"]) if (r.get("kode") or "").count(".") == 2 and r["realisasi"]]
+    first, end = (a1(REAL.first_row + i, REAL.col_index("realisasi")) for i in (subs[0], subs[-1]))
+    findings = [f for f in check_workbook(edited, last_year).findings if f.code == "BUD036"]
+    assert [(f.sheet, f.cell, f.severity, f.params["n"], f.params["cells"]) for f in findings] == [
+        (REAL.sheet, first, "warning", len(subs), f"{first}–{end}")]
+
+
+def test_one_sub_kegiatan_spending_this_year_s_is_no_copy(check, data):
+    import copy
+
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = 2023
+    sub = next(r for r in prev["tables"]["realisasi"] if (r.get("kode") or "").count(".") == 2)
+    sub["realisasi"] += 1
+    assert codes_at(check(data, prev), "BUD036") == []

@@ -157,3 +157,16 @@ def test_one_sub_kegiatan_spending_this_year_s_is_no_copy(check, data):
     sub = next(r for r in prev["tables"]["realisasi"] if (r.get("kode") or "").count(".") == 2)
     sub["realisasi"] += 1
     assert codes_at(check(data, prev), "BUD036") == []
+
+
+def test_last_year_s_realisasi_tahun_lalu_kept_is_kin032_not_kin012(check, data):
+    """Last year's workbook states 85,10 as its own Realisasi Tahun Lalu and 84,20 as its realisasi;
+    this year's PK still says 85,10: the column was not shifted."""
+    import copy
+
+    prev = copy.deepcopy(data)
+    prev["forms"]["identitas"]["tahun"] = data["forms"]["identitas"]["tahun"] - 1
+    row = next(r for r in prev["tables"]["pk_indikator"] if r["kode_indikator"] == "IKU1")
+    row["realisasi"] = D("84.20")
+    findings = check(data, prev)
+    assert codes_at(findings, "KIN012") == [] and codes_at(findings, "KIN032") == ["PK!M5"]

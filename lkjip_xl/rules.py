@@ -280,7 +280,7 @@ RULES: dict[str, Rule] = _rules(
      "angka baris ini; perbarui jumlah itu (atau hapus baris ini bila tidak termasuk)",
      "row {found} was added, but the totals that include it were not updated: {cells} differ by exactly this "
      "row's amounts; update those totals (or delete the row if it does not belong)"),
-    ("BUD036", "warning", "Realisasi anggaran sama dengan tahun lalu", "Spending is last year's",
+    ("BUD038", "warning", "Realisasi anggaran sama dengan tahun lalu", "Spending is last year's",
      "realisasi (Rp) semua {n} sub kegiatan yang juga ada tahun lalu ({cells}) sama persis dengan realisasi di buku "
      "kerja tahun lalu: sheet Realisasi tahun lalu disalin dan realisasinya belum diganti? Isi realisasi tahun ini",
      "the spending (Rp) of all {n} sub kegiatan also there last year ({cells}) is exactly last year's workbook's: "

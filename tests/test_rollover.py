@@ -144,7 +144,7 @@ def test_last_year_s_spending_left_on_the_realisasi_sheet_is_one_warning_with_la
     edited = edit_in_libreoffice(write(data), _new_year(steps), tmp_path)
     subs = [i for i, r in enumerate(data["tables"]["realisasi"]) if (r.get("kode") or "").count(".") == 2 and r["realisasi"]]
     first, end = (a1(REAL.first_row + i, REAL.col_index("realisasi")) for i in (subs[0], subs[-1]))
-    findings = [f for f in check_workbook(edited, last_year).findings if f.code == "BUD036"]
+    findings = [f for f in check_workbook(edited, last_year).findings if f.code == "BUD038"]
     assert [(f.sheet, f.cell, f.severity, f.params["n"], f.params["cells"]) for f in findings] == [
         (REAL.sheet, first, "warning", len(subs), f"{first}–{end}")]
 
@@ -156,7 +156,7 @@ def test_one_sub_kegiatan_spending_this_year_s_is_no_copy(check, data):
     prev["forms"]["identitas"]["tahun"] = 2023
     sub = next(r for r in prev["tables"]["realisasi"] if (r.get("kode") or "").count(".") == 2)
     sub["realisasi"] += 1
-    assert codes_at(check(data, prev), "BUD036") == []
+    assert codes_at(check(data, prev), "BUD038") == []
 
 
 def test_last_year_s_realisasi_tahun_lalu_kept_is_kin032_not_kin012(check, data):

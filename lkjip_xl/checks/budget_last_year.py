@@ -1,4 +1,4 @@
-"""BUD036 (with ``--tahun-lalu``): the realisasi (Rp) of every sub kegiatan this workbook shares
+"""BUD038 (with ``--tahun-lalu``): the realisasi (Rp) of every sub kegiatan this workbook shares
 with last year's workbook (three or more, spent in both) is exactly last year's: the Realisasi sheet
 of last year's file copied for this year with its spending left in, so last year's figures would
 pass as this year's. The budget's counterpart of KIN031. A sub kegiatan new this year or without
@@ -33,4 +33,4 @@ def check(ctx) -> Iterable[Finding]:
     if len(shared) < COPIED_AT_LEAST or not all(same for _, same in shared):
         return []
     first, end = table.cell("realisasi", shared[0][0]), table.cell("realisasi", shared[-1][0])
-    return [Finding("BUD036", table.sheet, first, params={"n": len(shared), "cells": f"{first}–{end}"})]
+    return [Finding("BUD038", table.sheet, first, params={"n": len(shared), "cells": f"{first}–{end}"})]

@@ -88,8 +88,10 @@ class Finding:
         cause = self.params.get("cause")
         if cause:
             return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
-        # a "-" is no mistyped digit, nor is a formula's result or a revision left untyped
-        slip = None if any(self.params.get(k) for k in ("nil_typed", "result_of", "unrevised")) else self.slip()
+        # a "-" is no mistyped digit, nor is a formula's result, a revision left untyped or another
+        # figure copied (last year's target for its realisasi)
+        slip = None if any(self.params.get(k) for k in ("nil_typed", "result_of", "unrevised", "copied_from")) \
+            else self.slip()
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
         if self.params.get("alternatives"):

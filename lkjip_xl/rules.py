@@ -280,6 +280,11 @@ RULES: dict[str, Rule] = _rules(
      "angka baris ini; perbarui jumlah itu (atau hapus baris ini bila tidak termasuk)",
      "row {found} was added, but the totals that include it were not updated: {cells} differ by exactly this "
      "row's amounts; update those totals (or delete the row if it does not belong)"),
+    ("BUD038", "warning", "Realisasi anggaran sama dengan tahun lalu", "Spending is last year's",
+     "realisasi (Rp) semua {n} sub kegiatan yang juga ada tahun lalu ({cells}) sama persis dengan realisasi di buku "
+     "kerja tahun lalu: sheet Realisasi tahun lalu disalin dan realisasinya belum diganti? Isi realisasi tahun ini",
+     "the spending (Rp) of all {n} sub kegiatan also there last year ({cells}) is exactly last year's workbook's: "
+     "was last year's Realisasi sheet copied with its spending left in? Type this year's spending"),
     ("BUD033", "info", "Kode berupa nomor urut", "Codes are row numbers",
      "kolom Kode berisi nomor urut tiap tingkat (seperti tabel laporan): kode lengkap {n} baris disusun dari "
      "nomor itu dan kolom Tingkat ({example}); kode di PK dan Rencana Aksi dicocokkan dengan kode lengkap itu",
@@ -344,8 +349,8 @@ RULES: dict[str, Rule] = _rules(
     ("KIN011", "error", "Realisasi IKM ≠ SKM", "IKM actual ≠ SKM sheet",
      "realisasi IKM {found}, IKM dari sheet SKM {expected}", "IKM actual {found}, IKM from the SKM sheet {expected}"),
     ("KIN012", "error", "Realisasi tahun lalu berbeda", "Last year's actual differs",
-     "realisasi tahun lalu {found}, di buku kerja tahun lalu {expected}",
-     "last year's actual {found}, last year's workbook says {expected}"),
+     "realisasi tahun lalu {found}, di buku kerja tahun lalu {expected}{copied_from}",
+     "last year's actual {found}, last year's workbook says {expected}{copied_from}"),
     ("KIN013", "error", "Realisasi komposit salah", "Wrong composite actual",
      "realisasi seharusnya {expected} (rata-rata {n} komponen), tertulis {found}",
      "actual should be {expected} (mean of {n} components), found {found}"),
@@ -383,9 +388,9 @@ RULES: dict[str, Rule] = _rules(
      "to quarter {found}, a programme that has spent nothing yet is not judged (KIN017), and the annex marks its "
      "tables of actuals \"up to quarter {found}\""),
     ("KIN031", "warning", "Realisasi sama dengan tahun lalu", "Actuals are last year's",
-     "realisasi semua {n} indikator ({cells}) sama persis dengan realisasi di buku kerja tahun lalu: berkas tahun lalu "
+     "realisasi semua {n} indikator ({cells}) sama persis dengan {source}: berkas tahun lalu "
      "disalin dan realisasinya belum diganti? Kosongkan realisasi yang belum diukur tahun ini",
-     "the actuals of all {n} indicators ({cells}) are exactly last year's workbook's: was last year's file copied with "
+     "the actuals of all {n} indicators ({cells}) are exactly {source}: was last year's file copied with "
      "its actuals left in? Clear the actuals not measured this year"),
     ("KIN032", "error", "Realisasi tahun lalu belum digeser", "Last year's actual not shifted",
      "realisasi tahun lalu {found} adalah realisasi {old} ({old_cell}), bukan realisasi {tahun} ({cell}: {expected}): "
@@ -624,6 +629,13 @@ RULES: dict[str, Rule] = _rules(
      "column '{found}' looks like a survey question, but its header reads as no single element{named}; its "
      "answers are not counted: if it is an element's question, give it the element's code or name as header "
      "(e.g. 'U8' or 'Penanganan Pengaduan')"),
+    ("SKM037", "warning", "Responden tahun lalu", "Last year's respondents",
+     "{count} responden bertanggal tahun {found} (baris {rows}), sebelum tahun laporan {expected} dan di luar "
+     "periode survei: jawaban tahun lalu tertinggal saat berkas tahun lalu disalin? Jawaban mereka ikut dihitung "
+     "dalam IKM tahun ini; hapus atau ganti dengan jawaban survei tahun ini",
+     "{count} respondent(s) dated {found} (rows {rows}), before the report year {expected} and outside the survey "
+     "period: last year's answers left when last year's file was copied? Their answers count in this year's IKM; "
+     "delete them or replace them with this year's survey"),
     # ---- SAKIP evaluation (sheets SAKIP, SAKIP Rekomendasi)
     ("SAK001", "error", "Komponen SAKIP ≠ nilai", "SAKIP components ≠ score",
      "keempat komponen berjumlah {expected}, nilai SAKIP tertulis {found}",

@@ -176,6 +176,7 @@ def last_years(data):
 def test_last_year_realisasi_differs(check, data):
     prev = last_years(data)
     pk(prev, "IKU1")["realisasi"] = D("84.20")  # this year's PK says last year was 85,10
+    pk(prev, "IKU1")["realisasi_lalu"] = D("83.00")  # not 85,10: that would be the column not shifted (KIN032)
     findings = check(data, prev=prev)
     assert codes_at(findings, "KIN012") == ["PK!M5"]
     assert next(f for f in findings if f.code == "KIN012").expected == D("84.2")

@@ -37,6 +37,7 @@ CHECK_MODULES = (
     "codes",  # duplicate codes, codes under the wrong parent
     "budget",  # sisa, %, roll-ups, totals; PK/RA pagu (budget_sources), economic classes (belanja_classes)
     "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
+    "budget_last_year",  # with --tahun-lalu: last year's spending left in the copy
     "rencana_aksi",  # quarters vs annual target
     "plausibility",  # second sources for values that have none (after the relations are made)
     "scale",  # gaps and overlaps of the chosen scale

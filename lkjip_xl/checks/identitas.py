@@ -33,7 +33,8 @@ SURVEY = Text("periode survei SKM", "the SKM survey period")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def _year(value) -> int | None:
+def whole_year(value) -> int | None:
+    """A year typed on Identitas as a whole number (an int, a float or a Decimal without a fraction), else None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "to_integral_value"):
         return None
     return int(value) if value == int(value) else None
@@ -43,7 +44,7 @@ def check(ctx) -> Iterable[Finding]:
     form = ctx.model.form(FORM)
     if form is None:
         return
-    years = {k: _year(form.values.get(k)) for k in YEARS}
+    years = {k: whole_year(form.values.get(k)) for k in YEARS}
     for key, year in years.items():
         if year is not None and not YEAR_RANGE[0] <= year <= YEAR_RANGE[1] and key in form.cells:
             yield Finding("VAL018", form.sheet, form.cells[key], expected=f"{YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
@@ -91,9 +92,14 @@ def _stated_years(ctx, form):
                lambda t: Text.of("{} – {}", date_text(dt.date(t, 12, 1)), date_text(dt.date(t + 1, 11, 30))))
     info = ctx.model.form("skm_info")
     text = str(info.values.get("periode") or "") if info is not None else ""
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = years_named(text)
     if years and "periode" in info.cells:
         yield max(years), 0, 0, info.sheet, info.cells["periode"], text.strip(), SURVEY, str
+
+
+def years_named(text) -> list[int]:
+    """The years a text names (``Januari–Desember 2024``: [2024]); none for a blank."""
+    return [int(y) for y in _YEAR.findall(str(text or ""))]
 
 
 def _y(values: dict, key: str) -> int:
@@ -103,7 +109,7 @@ def _y(values: dict, key: str) -> int:
 def _guarded(test):
     """A test of years that a candidate value outside the sane range (or not whole) never passes."""
     def holds(values: dict) -> bool:
-        years = [_year(v) for v in values.values()]
+        years = [whole_year(v) for v in values.values()]
         if any(y is None or not YEAR_RANGE[0] <= y <= YEAR_RANGE[1] for y in years):
             return False
         return test(values)

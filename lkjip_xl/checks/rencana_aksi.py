@@ -24,6 +24,7 @@ from typing import Iterable
 from ..calc.capaian import mean
 from ..calc.decimals import decimal_places, round_half_up, strip_exponent
 from ..calc.target_range import TargetRange, bounds, same_target, target_key
+from ..calc.typos import slip_candidates
 from ..derive.stage import as_reported, partial_year, typed_ahead
 from ..findings import Finding, number_text
 from ..i18n import Text, quarter
@@ -187,7 +188,12 @@ def _quarters(ctx, ra, i, prefix: str, other: Ref, value, result, code: str, rul
         now = result([v[r] for r in refs], v[other])
         return now is None or now[1]
 
-    yield from reported(ctx, Test(finding, {**dict(zip(refs, tw)), other: value}, holds,
+    def solutions(ref: Ref, v: dict) -> list | None:
+        """For the year's figure, what the quarters give first: of two values as likely (a
+        kumulatif 1, 1, 1, 1 read as amounts gives 4, read as running totals 1), that one."""
+        return [got[0], *slip_candidates(value)] if ref == other and number(value) is not None else None
+
+    yield from reported(ctx, Test(finding, {**dict(zip(refs, tw)), other: value}, holds, solutions,
                                   alike=tuple(refs) if rule != "akhir" else None))
 
 

@@ -33,6 +33,7 @@ from ..schema.refs import a1
 from ..settings import Settings
 from ..skm.compute import COLUMNS, WORKBOOK_LABELS, SkmResult, safe_parse, whole_or_none
 from .compare import is_blank, judge_typed
+from .skm_year import stale_dates
 
 # where each part of the survey lives (the answers and the summary are on sheets of their own)
 ANSWERS, SUMMARY = SCHEMA.table("skm_responden").sheet, SCHEMA.table("skm_unsur").sheet
@@ -229,6 +230,7 @@ def workbook_findings(model, result: SkmResult, populasi=None, settings: Setting
                                lambda key, i: values[key][i] if key in values else None)
         out += _numbers_as_text(model, resp)
         out += _label_findings(model, resp, block, result)
+        out += stale_dates(model)
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
     out += sample_finding(result, populasi, INFO, _form_cell(model, "skm_info", "populasi"))

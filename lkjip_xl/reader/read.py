@@ -467,7 +467,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
     if without_needs:
         needs = f"{table.column(table.row_needs[0]).header.id}–{table.column(table.row_needs[-1]).header.id}"
         findings.append(Finding("STR016", table.sheet, a1(without_needs[0], need_pos[0]),
-                                params={"count": len(without_needs), "needs": needs, "rows": _row_spans(without_needs)}))
+                                params={"count": len(without_needs), "needs": needs, "rows": row_spans(without_needs)}))
     if table.max_rows is None:
         findings += _drop_notes(table, data, plan, said, read_as)
     for k, (c, pos, *_, out, _has) in enumerate(plan):
@@ -551,7 +551,7 @@ def _holds(line: list[Any], pos: int) -> bool:
     return v is not None and v != "" and not (type(v) is str and v.isspace())
 
 
-def _row_spans(rows: list[int]) -> str:
+def row_spans(rows: list[int]) -> str:
     """Sheet rows as spans: 49–68, 70."""
     spans: list[list[int]] = []
     for r in rows:

@@ -205,3 +205,43 @@ def test_a_respondent_typed_below_the_prepared_rows_is_said_at_its_missing_score
     repaired = repair_workbook(path, tmp_path / "rapi.xlsx")
     assert {(c.cell, c.code) for c in repaired.applied if c.sheet == "SKM Hasil"} >= {("C18", "FRM002"), ("F5", "FRM002")}
     assert [(f.code, f.sheet, f.cell) for f in repaired.after.findings if f.severity == "error"] == [("KIN011", "PK", "J5")]
+
+
+def _notes(findings) -> dict:
+    return {(f.code, f.sheet, f.cell): f.params.get("cause") for f in findings if f.severity == "info"}
+
+
+def test_a_sub_kegiatan_deleted_is_said_at_its_kegiatan_and_what_follows_elsewhere_are_notes_naming_it(
+        tmp_path, write, data):
+    """Delete Rows on 01.01.02 (200.000.000 / 200.000.000 / 180.000.000, Barang dan Jasa): BUD034 at
+    01.01. The PK's programme pagu (1.000.000.000 and 1.050.000.000 for 800.000.000 and 850.000.000
+    left) and Belanja's Barang dan Jasa (600.000.000 and 570.000.000 for 400.000.000 and 390.000.000)
+    differ by exactly the row's amounts: notes naming the BUD034 cell, no "one digit wrong"."""
+    findings = check_workbook(edit_in_libreoffice(write(data), [["delete", R, 8]], tmp_path)).findings
+    assert _loud(findings) == [("BUD034", R, "I6")]
+    assert _notes(findings) == {("BUD003", R, "J6"): f"{R}!I6", ("BUD003", R, "K6"): f"{R}!I6",
+                                ("BUD006", "PK Program", "C5"): f"{R}!I6", ("BUD006", "PK Program", "D5"): f"{R}!I6",
+                                ("BUD008", "Belanja", "B7"): f"{R}!I6", ("BUD008", "Belanja", "C7"): f"{R}!I6"}
+    belanja = {f.cell: f for f in findings if f.sheet == "Belanja"}
+    assert (belanja["B7"].expected, belanja["B7"].found) == (600_000_000 - 200_000_000, 600_000_000)
+    assert (belanja["C7"].expected, belanja["C7"].found) == (570_000_000 - 180_000_000, 570_000_000)
+    assert all("salah ketik" not in f.message("id") for f in findings)
+
+
+def test_a_revision_not_typed_on_realisasi_is_said_at_the_plan_and_the_totals_follow_from_it(tmp_path, write, data):
+    """Pagu Perubahan cleared on every budget row of Realisasi (J5:J14), the TOTAL's J15 left at
+    1.770.000.000, while the Rencana Aksi and Belanja quote the revised pagu: BUD007 at the Rencana
+    Aksi (the revision untyped, J6 and J13). TOTAL's BUD004 (1.770.000.000 for the murni 1.700.000.000)
+    and Belanja's Pegawai (+50.000.000, 01.01.01's revision), Jalan (+20.000.000, 03.01.01's) and
+    Jumlah (+70.000.000) follow from the same revisions: notes naming them, no typing slip hinted."""
+    findings = check_workbook(edit_in_libreoffice(write(data), [["set", R, f"J{r}", ""] for r in range(5, 15)],
+                                                  tmp_path)).findings
+    assert sorted(_loud(findings)) == sorted([("BUD007", "RA Kegiatan", "C5"), ("BUD007", "RA Kegiatan", "C7")] + [
+        ("BUD005", R, f"K{r}") for r in (7, 12, 13, 14)])  # 820.000.000 spent of a murni 800.000.000
+    both = f"{R}!J6, {R}!J13"
+    assert _notes(findings) == {("BUD004", R, "J15"): both, ("BUD008", "Belanja", "B6"): f"{R}!J6",
+                                ("BUD008", "Belanja", "B12"): f"{R}!J13", ("BUD008", "Belanja", "B14"): both}
+    total = next(f for f in findings if f.code == "BUD004")
+    assert (total.expected, total.found) == (800_000_000 + 200_000_000 + 400_000_000 + 300_000_000, 1_770_000_000)
+    assert all("salah ketik" not in f.message("id") for f in findings)
+

@@ -218,8 +218,9 @@ def _missing_row(table, index: int, kode: str, n: int, short: dict[str, tuple], 
         return ", ".join(f"{FIELD_NAME[k].get(lang)} {format_number(short[k][1] - short[k][0], 0, lang)}"
                          for k in MISSING_ROW_FIELDS if k in short)
 
+    gaps = {k: short[k][1] - short[k][0] for k in MISSING_ROW_FIELDS if k in short}  # checks/missing_amounts.py
     return Finding("BUD034", table.sheet, table.cell(f, index), expected=want, found=found,
-                   params={"kode": kode, "n": n, "lacking": Text(lacking("id"), lacking("en"))})
+                   params={"kode": kode, "n": n, "lacking": Text(lacking("id"), lacking("en")), "gaps": gaps})
 
 
 def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:

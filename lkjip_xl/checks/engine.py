@@ -25,6 +25,7 @@ from .skm import uncounted_notes
 from .spaced_choices import spaced_choice_notes
 from .tahun_lalu import prev_findings
 from .amount_scale import explain_scale
+from .missing_amounts import explain_missing_amounts
 from .nil_perubahan import explain_nil_revisions
 from .parent_formulas import explain_parent_formulas
 from .twin_rows import explain_twins
@@ -135,7 +136,8 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     rerun = lambda other: run_checks(build_context(other, prev))  # noqa: E731 (the model as a slip's fix would have it)
 
     def explained(found: list[Finding], m: WorkbookModel) -> list[Finding]:
-        return explain_parent_formulas(explain_nil_revisions(explain_twins(found, m, rerun), m, rerun), m, rerun)
+        found = explain_parent_formulas(explain_nil_revisions(explain_twins(found, m, rerun), m, rerun), m, rerun)
+        return explain_missing_amounts(found, m)
 
     checked = explain_scale(explained(run_checks(ctx), model), model, ctx.relations,
                             lambda other: explained(rerun(other), other))

@@ -228,6 +228,26 @@ def test_a_sub_kegiatan_deleted_is_said_at_its_kegiatan_and_what_follows_elsewhe
     assert all("salah ketik" not in f.message("id") for f in findings)
 
 
+NO_SPENDING = ([["set", R, f"K{r}", ""] for r in range(5, 16)] + [["set", "Belanja", f"C{r}", ""] for r in range(5, 15)]
+               + [["set", "RA Kegiatan", f"{c}5", ""] for c in "HIJK"])
+
+
+def test_a_sub_kegiatan_deleted_before_any_spending_is_a_row_deleted_not_a_slip_of_the_one_left(
+        tmp_path, write, data):
+    """Early in the year (no realisasi typed on Realisasi, Belanja or the Rencana Aksi) 01.01.02 is
+    deleted (200.000.000 / 200.000.000): 01.01 is more than its one child left in both pagu columns,
+    which one mistyped amount of 01.01.01 (its perubahan typed) cannot give. BUD034 at 01.01, not
+    BUD021 at 01.01.01's murni ("with 1.000.000.000 everything agrees") and BUD003 at the kegiatan;
+    the PK and Belanja are notes naming it."""
+    findings = check_workbook(edit_in_libreoffice(write(data), NO_SPENDING + [["delete", R, 8]], tmp_path)).findings
+    assert _loud(findings) == [("KIN007", R, "K5"), ("BUD034", R, "I6")]  # realisasi not typed yet: said once
+    (missing,) = [f for f in findings if f.code == "BUD034"]
+    assert (missing.severity, missing.expected, missing.found) == ("error", 800_000_000, 1_000_000_000)
+    assert "kurang pagu murni 200.000.000, pagu perubahan 200.000.000)" in missing.message("id")
+    assert _notes(findings) == {("BUD003", R, "J6"): f"{R}!I6", ("BUD006", "PK Program", "C5"): f"{R}!I6",
+                                ("BUD006", "PK Program", "D5"): f"{R}!I6", ("BUD008", "Belanja", "B7"): f"{R}!I6"}
+
+
 def test_a_revision_not_typed_on_realisasi_is_said_at_the_plan_and_the_totals_follow_from_it(tmp_path, write, data):
     """Pagu Perubahan cleared on every budget row of Realisasi (J5:J14), the TOTAL's J15 left at
     1.770.000.000, while the Rencana Aksi and Belanja quote the revised pagu: BUD007 at the Rencana

@@ -184,21 +184,27 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
     # (row, amount) of a child in a sum that differs: a parent in there is not confirmed by the level above
     disputed = {(k.index, f) for p, problems in checked for kind, f, *_ in problems if kind == "differs" for k in p[1]}
     for p, problems in checked:
-        short = _row_missing(problems, lambda f, i=p[0]: (i, f) in disputed)
+        unrevised = any(k.amounts.get("pagu_perubahan") is None for k in p[1])
+        short = _row_missing(problems, lambda f, i=p[0]: (i, f) in disputed, unrevised)
         if any(f in table.has_formula and table.has_formula[f][p[0]] for f in short):
             short = {}  # an office's SUM does not lose a row deleted in its range: parent_formulas says it
         yield from findings(*p[:4], problems, short)
 
 
-def _row_missing(problems: list[tuple], disputed) -> dict[str, tuple]:
+def _row_missing(problems: list[tuple], disputed, unrevised: bool = False) -> dict[str, tuple]:
     """Field -> (Σ children, typed) when the parent is more than its children in every amount that
     differs, in its realisasi and a pagu at least, while the level above adds it up as it is
     (``disputed(field)`` false): what a child row deleted (or never typed) leaves. One child
-    mistyped changes its pagu or its realisasi, not both (a murni beside a blank perubahan counts
-    in both pagu columns); a parent mistyped breaks its own parent's sum too. {} else."""
+    mistyped changes its pagu or its realisasi, not both; a parent mistyped breaks its own parent's
+    sum too. A row deleted before it spent anything (its realisasi blank or 0) leaves both pagu
+    columns short, which one child mistyped gives only as a murni beside a blank perubahan
+    (``unrevised``: a child without one), counted in both: both short by as much. {} else."""
     differs = {f: (want, found) for kind, f, want, found, _ in problems
                if kind == "differs" and f in MISSING_ROW_FIELDS and found is not None}
-    if "realisasi" not in differs or len(differs) < 2 or any(
+    gaps = {f: found - want for f, (want, found) in differs.items()}
+    pagu_only = gaps.keys() == {"pagu_murni", "pagu_perubahan"} and not (
+        unrevised and gaps["pagu_murni"] == gaps["pagu_perubahan"])
+    if not ("realisasi" in differs or pagu_only) or len(differs) < 2 or any(
             found < want or disputed(f) for f, (want, found) in differs.items()):
         return {}
     return differs

@@ -265,3 +265,23 @@ def test_a_revision_not_typed_on_realisasi_is_said_at_the_plan_and_the_totals_fo
     assert (total.expected, total.found) == (800_000_000 + 200_000_000 + 400_000_000 + 300_000_000, 1_770_000_000)
     assert all("salah ketik" not in f.message("id") for f in findings)
 
+
+def test_a_sub_kegiatan_typed_below_the_total_is_said_there_as_outside_the_table(tmp_path, write, data):
+    """Sub kegiatan 03.01.02 typed in row 16, under the TOTAL (15), 50.000.000 / 50.000.000 / 45.000.000
+    Barang dan Jasa, nothing else updated. Its code puts it under 03.01, whose sums lack it; the TOTAL
+    does not cover its row at all. One error at its code: below the TOTAL, outside the table, its
+    amounts in none of the totals that should include them (named); those totals are notes naming it,
+    and no BUD035 beside it. The print area (PRN001) leaves the row out too."""
+    steps = [["set", R, f"{c}16", v] for c, v in {**NEW_SUB, "A": "03.01.02"}.items()]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert _loud(findings) == [("BUD036", R, "A16"), ("PRN001", R, "A16")]
+    (outside,) = [f for f in findings if f.code == "BUD036"]
+    assert (outside.severity, outside.found) == ("error", "03.01.02")
+    totals = f"Belanja!B7, Belanja!C7, PK Program!C7, PK Program!D7, {R}!I13, {R}!J13, {R}!K13"
+    assert outside.message("id") == (f"baris 03.01.02 diketik di bawah baris TOTAL (baris 15), di luar tabel yang "
+                                     f"dijumlahkannya; angkanya belum termasuk dalam {totals}: pindahkan baris ini ke "
+                                     "atas TOTAL, ke tempatnya menurut kode")
+    assert "below the TOTAL row (row 15)" in outside.message("en")
+    notes = {f"{f.sheet}!{f.cell}": f for f in findings if f.severity == "info"}
+    assert sorted(notes) == sorted(totals.split(", ")) and {f.params["cause"] for f in notes.values()} == {f"{R}!A16"}
+    assert (notes[f"{R}!K13"].expected, notes[f"{R}!K13"].found) == (304_000_000 + 45_000_000, 304_000_000)

@@ -42,6 +42,7 @@ def check(ctx) -> Iterable[Finding]:
     if table is not None and "kode" in table.values:
         cells = BudgetCells(ctx, table)
         yield from _rows(ctx, cells)
+        yield from _below_total(table, cells.tree)
         yield from _rollups(ctx, cells)
         yield from _sum_ranges(ctx, table, cells.tree)
     yield from budget_sources.check(ctx, cells)
@@ -94,6 +95,22 @@ def _is_mean_of(children, typed: Decimal) -> bool:
     if len(shares) < 2 or any(s is None for s in shares):
         return False
     return typed_match(sum(shares) / len(shares), typed) is not None
+
+
+def _below_total(table, tree) -> Iterable[Finding]:
+    """BUD036 at the code of each row typed below the table's TOTAL (a sub kegiatan added after the
+    table): the tree places it by its code, but the TOTAL, and every SUM over the table, leaves it
+    out. An error when it has amounts, a warning else; a total it is not in yet is named by the
+    blame (``checks/blame.py``, the row's BUD035 folded in as ``update``)."""
+    if not tree.totals:
+        return
+    last = max(tree.totals)
+    for line in tree.lines:
+        if line.index > last:
+            spent = any(line.amounts.get(k) for k in MISSING_ROW_FIELDS)
+            yield Finding("BUD036", table.sheet, table.cell("kode", line.index), found=line.code,
+                          params={"total": table.rows[last], "update": ""},
+                          severity_override=None if spent else "warning")
 
 
 # ------------------------------------------------------------------------------ roll-ups

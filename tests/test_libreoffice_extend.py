@@ -113,7 +113,8 @@ def test_an_office_sum_taking_in_the_next_programme_s_row_is_said_at_the_sum_not
         (800_000_000 + 200_000_000, 800_000_000 + 200_000_000 + 400_000_000),
         (850_000_000 + 200_000_000, 850_000_000 + 200_000_000 + 400_000_000),
         (820_000_000 + 180_000_000, 820_000_000 + 180_000_000 + 390_000_000)]
-    assert sums["K6"].message("id").endswith("— hasil rumus =SUM(K7:K9): periksa baris yang dijumlahkannya")
+    assert sums["K6"].message("id").endswith("— hasil rumus =SUM(K7:K9), yang juga menjumlahkan baris 9 (02): bukan "
+                                             "rinciannya; batasi rentangnya pada rincian baris ini")
 
 
 def test_a_sub_kegiatan_inserted_with_no_total_updated_is_one_error_at_it_naming_the_totals(tmp_path, write, data):
@@ -285,3 +286,22 @@ def test_a_sub_kegiatan_typed_below_the_total_is_said_there_as_outside_the_table
     notes = {f"{f.sheet}!{f.cell}": f for f in findings if f.severity == "info"}
     assert sorted(notes) == sorted(totals.split(", ")) and {f.params["cause"] for f in notes.values()} == {f"{R}!A16"}
     assert (notes[f"{R}!K13"].expected, notes[f"{R}!K13"].found) == (304_000_000 + 45_000_000, 304_000_000)
+
+
+def test_an_office_sum_running_over_the_next_programme_names_the_rows_it_should_not_add(tmp_path, write, data):
+    """On the office's sums, kegiatan 01.01's =SUM(I7:I8) widened to I7:I11 in its three amounts (run on
+    over programme 02's block: rows 9 02, 10 02.01, 11 02.01.01). BUD003 at each SUM, its expected the
+    sum of its two sub kegiatan, its message naming the rows it adds that are not its own, and no
+    typing slip guessed."""
+    steps = _office_sums() + [["formula", R, f"{c}6", f"=SUM({c}7:{c}11)"] for c in "IJK"]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == [("BUD003", R, f"{c}6") for c in "IJK"]
+    sums = {f.cell: f for f in findings if f.code == "BUD003"}
+    assert [(sums[c].expected, sums[c].found, sums[c].severity) for c in ("I6", "K6")] == [
+        (800_000_000 + 200_000_000, 800_000_000 + 200_000_000 + 3 * 400_000_000, "error"),  # 02 = 02.01 = 02.01.01
+        (820_000_000 + 180_000_000, 820_000_000 + 180_000_000 + 3 * 390_000_000, "error")]
+    assert sums["I6"].message("id").endswith(
+        "— hasil rumus =SUM(I7:I11), yang juga menjumlahkan baris 9 (02), 10 (02.01), 11 (02.01.01): bukan "
+        "rinciannya; batasi rentangnya pada rincian baris ini")
+    assert "which also adds up rows 9 (02), 10 (02.01), 11 (02.01.01): not its own child rows" in sums["K6"].message("en")
+    assert all("salah ketik" not in f.message("id") for f in findings)

@@ -167,6 +167,11 @@ RULES: dict[str, Rule] = _rules(
     ("VAL020", "warning", "Tanggal atau periode tidak sesuai tahun laporan", "Date or period unlike the report year",
      "{what} {found}: tidak sesuai dengan tahun laporan ({expected})",
      "{what} {found}: does not fit the report year ({expected})"),
+    ("VAL026", "warning", "Uraian tidak sesuai kode", "Name does not match its code",
+     "uraian di samping kode {kode} tertulis '{found}', tetapi di {sheet} {kode} bernama '{expected}' ({why}): "
+     "kolom Uraian terurut atau tergeser sendiri, terpisah dari kodenya?",
+     "the name beside the code {kode} is '{found}', but on {sheet} {kode} is named '{expected}' ({why}): the "
+     "Uraian column sorted or shifted alone, apart from its codes?"),
     ("VAL025", "info", "Pilihan berspasi", "Choice with spaces",
      "'{found}' diawali atau diakhiri spasi: dibaca sebagai {expected}{consequence}",
      "'{found}' has spaces before or after it: read as {expected}{consequence}"),

@@ -305,3 +305,32 @@ def test_an_office_sum_running_over_the_next_programme_names_the_rows_it_should_
         "rinciannya; batasi rentangnya pada rincian baris ini")
     assert "which also adds up rows 9 (02), 10 (02.01), 11 (02.01.01): not its own child rows" in sums["K6"].message("en")
     assert all("salah ketik" not in f.message("id") for f in findings)
+
+
+def test_the_uraian_column_sorted_alone_is_said_where_a_name_is_another_code_s(tmp_path, write, data):
+    """Data > Sort on C5:C14 alone (the names, not their rows): every amount stays by its code, but the
+    names move. Where the PK Program or the Rencana Aksi names the same code otherwise and the name is
+    clearly another code's (that sheet gives it to another code, or that sheet's name of this code now
+    stands in another row), a warning at the name naming the other sheet's; the sub kegiatan, which no
+    other sheet names, and programme 03, whose name the sort left in place, are not said."""
+    findings = check_workbook(edit_in_libreoffice(write(data), [["sort", R, "C5:C14", 0, True]], tmp_path)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings] == [
+        ("VAL026", R, f"C{r}", "warning") for r in (5, 6, 9, 10, 13)]
+    first = findings[0]
+    assert (first.expected, first.found) == ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+                                             "Administrasi Keuangan Perangkat Daerah")
+    assert first.message("id") == (
+        "uraian di samping kode 01 tertulis 'Administrasi Keuangan Perangkat Daerah', tetapi di PK Program 01 bernama "
+        "'Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota' ('Administrasi Keuangan Perangkat Daerah' "
+        "adalah nama 01.01 di RA Kegiatan): kolom Uraian terurut atau tergeser sendiri, terpisah dari kodenya?")
+    assert "(that name is in row 7, beside the code 01.01.01)" in findings[3].message("en")
+
+
+def test_names_retyped_shorter_or_in_other_case_are_not_a_mismatch(check, data):
+    """The office's own spellings of the same names: capitals, a "Kegiatan" prefix dropped, words
+    left out, spacing and punctuation. No VAL026."""
+    rows = {r["kode"]: r for r in data["tables"]["realisasi"]}
+    rows["01"]["uraian"] = "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KAB/KOTA"
+    rows["01.01"]["uraian"] = "Administrasi  Keuangan"
+    rows["03.01"]["uraian"] = "Pemberdayaan Kelurahan."
+    assert [f for f in check(data) if f.code == "VAL026"] == []

@@ -35,6 +35,7 @@ CHECK_MODULES = (
     "identitas",  # the report year, the Renstra period, the signing date
     "formulas",  # stale/overwritten/missing formulas, SUM ranges
     "codes",  # duplicate codes, codes under the wrong parent
+    "code_names",  # the name beside each Realisasi code against the other sheets' name of that code
     "budget",  # sisa, %, roll-ups, totals; PK/RA pagu (budget_sources), economic classes (belanja_classes)
     "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
     "rencana_aksi",  # quarters vs annual target

@@ -102,9 +102,9 @@ def _below_total(table, tree) -> Iterable[Finding]:
     table): the tree places it by its code, but the TOTAL, and every SUM over the table, leaves it
     out. An error when it has amounts, a warning else; a total it is not in yet is named by the
     blame (``checks/blame.py``, the row's BUD035 folded in as ``update``)."""
-    if not tree.totals:
-        return
-    last = max(tree.totals)
+    last = max(tree.totals, default=None)
+    if last is None or not any(line.index < last for line in tree.lines):
+        return  # no TOTAL, or one printed above the table: it closes nothing
     for line in tree.lines:
         if line.index > last:
             spent = any(line.amounts.get(k) for k in MISSING_ROW_FIELDS)

@@ -51,8 +51,10 @@ def check(ctx) -> Iterable[Finding]:
                 named.setdefault(match_key(code), (other.sheet, name.strip(), words(name)))
     if not named:
         return
-    rows = [(i, match_key(code), name.strip(), words(name)) for i, (code, name) in enumerate(
-        zip(map(norm, table.values["kode"]), table.values["uraian"])) if code and isinstance(name, str)]
+    # by the budget tree's codes: row numbers (1, 1, 2 …) read with the Tingkat column are full codes
+    codes = {line.index: line.code for line in ctx.wb.budget.lines if line.coded}
+    rows = [(i, match_key(code), name.strip(), words(name)) for i, code in codes.items()
+            if isinstance(name := table.get("uraian", i), str)]
     for i, key, name, mine in rows:
         own = named.get(key)
         if own is None or _alike(mine, own[2]):
@@ -61,17 +63,13 @@ def check(ctx) -> Iterable[Finding]:
         other = next((k for k, (_, _, w) in named.items() if k != key and _equal(mine, w)), None)
         moved = next((r for r, k, _, w in rows if k != key and _equal(theirs, w)), None)
         if other is not None:
-            code, where = _code(other, rows, table), named[other][0]
+            code, where = next((codes[r] for r, k, _, _ in rows if k == other), other), named[other][0]
             why = Text(f"'{name}' adalah nama {code} di {where}", f"'{name}' is the name of {code} on {where}")
         elif moved is not None:
-            why = Text(f"nama itu ada di baris {table.rows[moved]}, di samping kode {table.values['kode'][moved]}",
-                       f"that name is in row {table.rows[moved]}, beside the code {table.values['kode'][moved]}")
+            why = Text(f"nama itu ada di baris {table.rows[moved]}, di samping kode {codes[moved]}",
+                       f"that name is in row {table.rows[moved]}, beside the code {codes[moved]}")
         else:
             continue
         yield Finding("VAL026", table.sheet, table.cell("uraian", i), expected=want, found=name,
-                      params={"kode": table.values["kode"][i], "sheet": sheet, "why": why})
+                      params={"kode": codes[i], "sheet": sheet, "why": why})
 
-
-def _code(key: str, rows, table) -> str:
-    """A code as the Realisasi sheet writes it (03.01, not the match key 3.1)."""
-    return next((str(table.values["kode"][i]) for i, k, _, _ in rows if k == key), key)

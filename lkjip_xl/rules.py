@@ -296,7 +296,7 @@ RULES: dict[str, Rule] = _rules(
      "ada baris rincian yang terhapus atau belum diisi? Kembalikan baris itu, atau perbaiki angka {kode}",
      "{kode} is more than the sum of its {n} child rows in every column that differs (short by {lacking}): "
      "a child row deleted or never typed in? Put that row back, or correct {kode}'s amounts"),
-    ("BUD036", "error", "Baris di bawah TOTAL", "Row below the TOTAL",
+    ("BUD037", "error", "Baris di bawah TOTAL", "Row below the TOTAL",
      "baris {found} diketik di bawah baris TOTAL (baris {total}), di luar tabel yang dijumlahkannya{update}: pindahkan "
      "baris ini ke atas TOTAL, ke tempatnya menurut kode",
      "row {found} is typed below the TOTAL row (row {total}), outside the table it adds up{update}: move this row "

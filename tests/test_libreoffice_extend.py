@@ -275,8 +275,8 @@ def test_a_sub_kegiatan_typed_below_the_total_is_said_there_as_outside_the_table
     and no BUD035 beside it. The print area (PRN001) leaves the row out too."""
     steps = [["set", R, f"{c}16", v] for c, v in {**NEW_SUB, "A": "03.01.02"}.items()]
     findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
-    assert _loud(findings) == [("BUD036", R, "A16"), ("PRN001", R, "A16")]
-    (outside,) = [f for f in findings if f.code == "BUD036"]
+    assert _loud(findings) == [("BUD037", R, "A16"), ("PRN001", R, "A16")]
+    (outside,) = [f for f in findings if f.code == "BUD037"]
     assert (outside.severity, outside.found) == ("error", "03.01.02")
     totals = f"Belanja!B7, Belanja!C7, PK Program!C7, PK Program!D7, {R}!I13, {R}!J13, {R}!K13"
     assert outside.message("id") == (f"baris 03.01.02 diketik di bawah baris TOTAL (baris 15), di luar tabel yang "

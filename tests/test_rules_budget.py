@@ -700,12 +700,12 @@ def test_bud034_a_row_deleted_that_spent_nothing_is_a_row_missing_from_its_pagu_
 
 
 def test_bud036_a_row_typed_below_the_total_and_none_below_a_total_printed_first(check, data):
-    """Sub kegiatan 03.01.02 appended below the TOTAL with amounts: BUD036 at its code (error). A table
-    whose TOTAL row is its first row (printed above the programmes) has every row below it: no BUD036."""
+    """Sub kegiatan 03.01.02 appended below the TOTAL with amounts: BUD037 at its code (error). A table
+    whose TOTAL row is its first row (printed above the programmes) has every row below it: no BUD037."""
     rows = data["tables"]["realisasi"]
     rows.append({"kode": "03.01.02", "uraian": "Ditambahkan di bawah", "pagu_murni": 5_000_000})
     findings = check(data)
-    assert [(f.cell, f.severity) for f in findings if f.code == "BUD036"] == [("A16", "error")]
+    assert [(f.cell, f.severity) for f in findings if f.code == "BUD037"] == [("A16", "error")]
     rows.pop()
     rows.insert(0, rows.pop())
-    assert [f for f in check(data) if f.code == "BUD036"] == []
+    assert [f for f in check(data) if f.code == "BUD037"] == []

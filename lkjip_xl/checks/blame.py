@@ -47,7 +47,7 @@ WITHOUT_SLIP = 2
 MAX_ALTERNATIVES = 3
 # a row added below the others: its amounts, each the gap of every total it is in
 ADDED_TABLE, ADDED_AMOUNTS = "realisasi", frozenset({"pagu_murni", "pagu_perubahan", "realisasi"})
-BELOW_TOTAL = "BUD036"  # such a row typed below the TOTAL: said by that finding (checks/budget.py)
+BELOW_TOTAL = "BUD037"  # such a row typed below the TOTAL: said by that finding (checks/budget.py)
 # a correction leaving the parts at most half as spread out as any other is clearly the likelier
 CLEARLY = 2
 
@@ -171,7 +171,7 @@ def _added_rows(reported: list[Relation], index, cells: Cells) -> dict[int, list
 
 def _added(row: int, explained: list[Relation], cells: Cells, notes: dict, below: dict) -> list[Finding]:
     """The finding at an added row's code naming the totals to update; theirs notes naming it. A row
-    added below the TOTAL (``below``: its BUD036 by place) is said by that one, naming them."""
+    added below the TOTAL (``below``: its BUD037 by place) is said by that one, naming them."""
     place = cells.place(Ref(ADDED_TABLE, row, "kode"))
     findings = [q.finding for q in explained]
     if place is None:

@@ -98,7 +98,7 @@ def _is_mean_of(children, typed: Decimal) -> bool:
 
 
 def _below_total(table, tree) -> Iterable[Finding]:
-    """BUD036 at the code of each row typed below the table's TOTAL (a sub kegiatan added after the
+    """BUD037 at the code of each row typed below the table's TOTAL (a sub kegiatan added after the
     table): the tree places it by its code, but the TOTAL, and every SUM over the table, leaves it
     out. An error when it has amounts, a warning else; a total it is not in yet is named by the
     blame (``checks/blame.py``, the row's BUD035 folded in as ``update``)."""
@@ -108,7 +108,7 @@ def _below_total(table, tree) -> Iterable[Finding]:
     for line in tree.lines:
         if line.index > last:
             spent = any(line.amounts.get(k) for k in MISSING_ROW_FIELDS)
-            yield Finding("BUD036", table.sheet, table.cell("kode", line.index), found=line.code,
+            yield Finding("BUD037", table.sheet, table.cell("kode", line.index), found=line.code,
                           params={"total": table.rows[last], "update": ""},
                           severity_override=None if spent else "warning")
 

@@ -38,6 +38,11 @@ NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell 
 # a parent or total row's own formula that does not add up its rows (checks/parent_formulas.py)
 FORMULA_WORDS = {"id": "hasil rumus {formula}: periksa baris yang dijumlahkannya",
                  "en": "the result of the formula {formula}: check the rows it adds up"}
+# ... whose range takes in rows that are not the row's own (the next kegiatan's)
+STRAY_WORDS = {"id": "hasil rumus {formula}, yang juga menjumlahkan baris {strays}: bukan rinciannya; batasi "
+                     "rentangnya pada rincian baris ini",
+               "en": "the result of the formula {formula}, which also adds up rows {strays}: not its own child rows; "
+                     "keep its range to this row's children"}
 HIDDEN_WORDS = {"id": "baris {row} disembunyikan, tetapi tetap dibaca dan dijumlahkan (SUM Excel juga menjumlahkannya); "
                       "bila batal, hapus barisnya",
                 "en": "row {row} is hidden, but it is still read and added up (Excel's SUM adds it too); if it was "
@@ -107,7 +112,9 @@ class Finding:
         if self.params.get("nil_typed"):
             text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"])
         if self.params.get("result_of"):
-            text += " — " + FORMULA_WORDS.get(lang, FORMULA_WORDS["id"]).format(formula=self.params["result_of"])
+            words = STRAY_WORDS if self.params.get("strays") else FORMULA_WORDS
+            text += " — " + words.get(lang, words["id"]).format(formula=self.params["result_of"],
+                                                                strays=self.params.get("strays"))
         if self.params.get("hidden_row"):
             text += " — " + HIDDEN_WORDS.get(lang, HIDDEN_WORDS["id"]).format(row=self.params["hidden_row"])
         return text

@@ -167,6 +167,11 @@ RULES: dict[str, Rule] = _rules(
     ("VAL020", "warning", "Tanggal atau periode tidak sesuai tahun laporan", "Date or period unlike the report year",
      "{what} {found}: tidak sesuai dengan tahun laporan ({expected})",
      "{what} {found}: does not fit the report year ({expected})"),
+    ("VAL026", "warning", "Uraian tidak sesuai kode", "Name does not match its code",
+     "uraian di samping kode {kode} tertulis '{found}', tetapi di {sheet} {kode} bernama '{expected}' ({why}): "
+     "kolom Uraian terurut atau tergeser sendiri, terpisah dari kodenya?",
+     "the name beside the code {kode} is '{found}', but on {sheet} {kode} is named '{expected}' ({why}): the "
+     "Uraian column sorted or shifted alone, apart from its codes?"),
     ("VAL025", "info", "Pilihan berspasi", "Choice with spaces",
      "'{found}' diawali atau diakhiri spasi: dibaca sebagai {expected}{consequence}",
      "'{found}' has spaces before or after it: read as {expected}{consequence}"),
@@ -304,6 +309,11 @@ RULES: dict[str, Rule] = _rules(
      "those numbers read as programme codes (2 = programme 02) and their budgets were compared with the wrong "
      "programme's. By their names the codes are {expected}; type those codes (this check uses the codes the names "
      "give){unnamed}"),
+    ("BUD037", "error", "Baris di bawah TOTAL", "Row below the TOTAL",
+     "baris {found} diketik di bawah baris TOTAL (baris {total}), di luar tabel yang dijumlahkannya{update}: pindahkan "
+     "baris ini ke atas TOTAL, ke tempatnya menurut kode",
+     "row {found} is typed below the TOTAL row (row {total}), outside the table it adds up{update}: move this row "
+     "above the TOTAL, to its place by its code"),
     ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
      "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
      "the subtotal {field} of programme {kode} should be {expected}, found {found}"),

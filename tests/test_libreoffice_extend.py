@@ -113,7 +113,8 @@ def test_an_office_sum_taking_in_the_next_programme_s_row_is_said_at_the_sum_not
         (800_000_000 + 200_000_000, 800_000_000 + 200_000_000 + 400_000_000),
         (850_000_000 + 200_000_000, 850_000_000 + 200_000_000 + 400_000_000),
         (820_000_000 + 180_000_000, 820_000_000 + 180_000_000 + 390_000_000)]
-    assert sums["K6"].message("id").endswith("— hasil rumus =SUM(K7:K9): periksa baris yang dijumlahkannya")
+    assert sums["K6"].message("id").endswith("— hasil rumus =SUM(K7:K9), yang juga menjumlahkan baris 9 (02): bukan "
+                                             "rinciannya; batasi rentangnya pada rincian baris ini")
 
 
 def test_a_sub_kegiatan_inserted_with_no_total_updated_is_one_error_at_it_naming_the_totals(tmp_path, write, data):
@@ -205,3 +206,131 @@ def test_a_respondent_typed_below_the_prepared_rows_is_said_at_its_missing_score
     repaired = repair_workbook(path, tmp_path / "rapi.xlsx")
     assert {(c.cell, c.code) for c in repaired.applied if c.sheet == "SKM Hasil"} >= {("C18", "FRM002"), ("F5", "FRM002")}
     assert [(f.code, f.sheet, f.cell) for f in repaired.after.findings if f.severity == "error"] == [("KIN011", "PK", "J5")]
+
+
+def _notes(findings) -> dict:
+    return {(f.code, f.sheet, f.cell): f.params.get("cause") for f in findings if f.severity == "info"}
+
+
+def test_a_sub_kegiatan_deleted_is_said_at_its_kegiatan_and_what_follows_elsewhere_are_notes_naming_it(
+        tmp_path, write, data):
+    """Delete Rows on 01.01.02 (200.000.000 / 200.000.000 / 180.000.000, Barang dan Jasa): BUD034 at
+    01.01. The PK's programme pagu (1.000.000.000 and 1.050.000.000 for 800.000.000 and 850.000.000
+    left) and Belanja's Barang dan Jasa (600.000.000 and 570.000.000 for 400.000.000 and 390.000.000)
+    differ by exactly the row's amounts: notes naming the BUD034 cell, no "one digit wrong"."""
+    findings = check_workbook(edit_in_libreoffice(write(data), [["delete", R, 8]], tmp_path)).findings
+    assert _loud(findings) == [("BUD034", R, "I6")]
+    assert _notes(findings) == {("BUD003", R, "J6"): f"{R}!I6", ("BUD003", R, "K6"): f"{R}!I6",
+                                ("BUD006", "PK Program", "C5"): f"{R}!I6", ("BUD006", "PK Program", "D5"): f"{R}!I6",
+                                ("BUD008", "Belanja", "B7"): f"{R}!I6", ("BUD008", "Belanja", "C7"): f"{R}!I6"}
+    belanja = {f.cell: f for f in findings if f.sheet == "Belanja"}
+    assert (belanja["B7"].expected, belanja["B7"].found) == (600_000_000 - 200_000_000, 600_000_000)
+    assert (belanja["C7"].expected, belanja["C7"].found) == (570_000_000 - 180_000_000, 570_000_000)
+    assert all("salah ketik" not in f.message("id") for f in findings)
+
+
+NO_SPENDING = ([["set", R, f"K{r}", ""] for r in range(5, 16)] + [["set", "Belanja", f"C{r}", ""] for r in range(5, 15)]
+               + [["set", "RA Kegiatan", f"{c}5", ""] for c in "HIJK"])
+
+
+def test_a_sub_kegiatan_deleted_before_any_spending_is_a_row_deleted_not_a_slip_of_the_one_left(
+        tmp_path, write, data):
+    """Early in the year (no realisasi typed on Realisasi, Belanja or the Rencana Aksi) 01.01.02 is
+    deleted (200.000.000 / 200.000.000): 01.01 is more than its one child left in both pagu columns,
+    which one mistyped amount of 01.01.01 (its perubahan typed) cannot give. BUD034 at 01.01, not
+    BUD021 at 01.01.01's murni ("with 1.000.000.000 everything agrees") and BUD003 at the kegiatan;
+    the PK and Belanja are notes naming it."""
+    findings = check_workbook(edit_in_libreoffice(write(data), NO_SPENDING + [["delete", R, 8]], tmp_path)).findings
+    assert _loud(findings) == [("KIN007", R, "K5"), ("BUD034", R, "I6")]  # realisasi not typed yet: said once
+    (missing,) = [f for f in findings if f.code == "BUD034"]
+    assert (missing.severity, missing.expected, missing.found) == ("error", 800_000_000, 1_000_000_000)
+    assert "kurang pagu murni 200.000.000, pagu perubahan 200.000.000)" in missing.message("id")
+    assert _notes(findings) == {("BUD003", R, "J6"): f"{R}!I6", ("BUD006", "PK Program", "C5"): f"{R}!I6",
+                                ("BUD006", "PK Program", "D5"): f"{R}!I6", ("BUD008", "Belanja", "B7"): f"{R}!I6"}
+
+
+def test_a_revision_not_typed_on_realisasi_is_said_at_the_plan_and_the_totals_follow_from_it(tmp_path, write, data):
+    """Pagu Perubahan cleared on every budget row of Realisasi (J5:J14), the TOTAL's J15 left at
+    1.770.000.000, while the Rencana Aksi and Belanja quote the revised pagu: BUD007 at the Rencana
+    Aksi (the revision untyped, J6 and J13). TOTAL's BUD004 (1.770.000.000 for the murni 1.700.000.000)
+    and Belanja's Pegawai (+50.000.000, 01.01.01's revision), Jalan (+20.000.000, 03.01.01's) and
+    Jumlah (+70.000.000) follow from the same revisions: notes naming them, no typing slip hinted."""
+    findings = check_workbook(edit_in_libreoffice(write(data), [["set", R, f"J{r}", ""] for r in range(5, 15)],
+                                                  tmp_path)).findings
+    assert sorted(_loud(findings)) == sorted([("BUD007", "RA Kegiatan", "C5"), ("BUD007", "RA Kegiatan", "C7")] + [
+        ("BUD005", R, f"K{r}") for r in (7, 12, 13, 14)])  # 820.000.000 spent of a murni 800.000.000
+    both = f"{R}!J6, {R}!J13"
+    assert _notes(findings) == {("BUD004", R, "J15"): both, ("BUD008", "Belanja", "B6"): f"{R}!J6",
+                                ("BUD008", "Belanja", "B12"): f"{R}!J13", ("BUD008", "Belanja", "B14"): both}
+    total = next(f for f in findings if f.code == "BUD004")
+    assert (total.expected, total.found) == (800_000_000 + 200_000_000 + 400_000_000 + 300_000_000, 1_770_000_000)
+    assert all("salah ketik" not in f.message("id") for f in findings)
+
+
+def test_a_sub_kegiatan_typed_below_the_total_is_said_there_as_outside_the_table(tmp_path, write, data):
+    """Sub kegiatan 03.01.02 typed in row 16, under the TOTAL (15), 50.000.000 / 50.000.000 / 45.000.000
+    Barang dan Jasa, nothing else updated. Its code puts it under 03.01, whose sums lack it; the TOTAL
+    does not cover its row at all. One error at its code: below the TOTAL, outside the table, its
+    amounts in none of the totals that should include them (named); those totals are notes naming it,
+    and no BUD035 beside it. The print area (PRN001) leaves the row out too."""
+    steps = [["set", R, f"{c}16", v] for c, v in {**NEW_SUB, "A": "03.01.02"}.items()]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert _loud(findings) == [("BUD037", R, "A16"), ("PRN001", R, "A16")]
+    (outside,) = [f for f in findings if f.code == "BUD037"]
+    assert (outside.severity, outside.found) == ("error", "03.01.02")
+    totals = f"Belanja!B7, Belanja!C7, PK Program!C7, PK Program!D7, {R}!I13, {R}!J13, {R}!K13"
+    assert outside.message("id") == (f"baris 03.01.02 diketik di bawah baris TOTAL (baris 15), di luar tabel yang "
+                                     f"dijumlahkannya; angkanya belum termasuk dalam {totals}: pindahkan baris ini ke "
+                                     "atas TOTAL, ke tempatnya menurut kode")
+    assert "below the TOTAL row (row 15)" in outside.message("en")
+    notes = {f"{f.sheet}!{f.cell}": f for f in findings if f.severity == "info"}
+    assert sorted(notes) == sorted(totals.split(", ")) and {f.params["cause"] for f in notes.values()} == {f"{R}!A16"}
+    assert (notes[f"{R}!K13"].expected, notes[f"{R}!K13"].found) == (304_000_000 + 45_000_000, 304_000_000)
+
+
+def test_an_office_sum_running_over_the_next_programme_names_the_rows_it_should_not_add(tmp_path, write, data):
+    """On the office's sums, kegiatan 01.01's =SUM(I7:I8) widened to I7:I11 in its three amounts (run on
+    over programme 02's block: rows 9 02, 10 02.01, 11 02.01.01). BUD003 at each SUM, its expected the
+    sum of its two sub kegiatan, its message naming the rows it adds that are not its own, and no
+    typing slip guessed."""
+    steps = _office_sums() + [["formula", R, f"{c}6", f"=SUM({c}7:{c}11)"] for c in "IJK"]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    assert sorted(_loud(findings)) == [("BUD003", R, f"{c}6") for c in "IJK"]
+    sums = {f.cell: f for f in findings if f.code == "BUD003"}
+    assert [(sums[c].expected, sums[c].found, sums[c].severity) for c in ("I6", "K6")] == [
+        (800_000_000 + 200_000_000, 800_000_000 + 200_000_000 + 3 * 400_000_000, "error"),  # 02 = 02.01 = 02.01.01
+        (820_000_000 + 180_000_000, 820_000_000 + 180_000_000 + 3 * 390_000_000, "error")]
+    assert sums["I6"].message("id").endswith(
+        "— hasil rumus =SUM(I7:I11), yang juga menjumlahkan baris 9 (02), 10 (02.01), 11 (02.01.01): bukan "
+        "rinciannya; batasi rentangnya pada rincian baris ini")
+    assert "which also adds up rows 9 (02), 10 (02.01), 11 (02.01.01): not its own child rows" in sums["K6"].message("en")
+    assert all("salah ketik" not in f.message("id") for f in findings)
+
+
+def test_the_uraian_column_sorted_alone_is_said_where_a_name_is_another_code_s(tmp_path, write, data):
+    """Data > Sort on C5:C14 alone (the names, not their rows): every amount stays by its code, but the
+    names move. Where the PK Program or the Rencana Aksi names the same code otherwise and the name is
+    clearly another code's (that sheet gives it to another code, or that sheet's name of this code now
+    stands in another row), a warning at the name naming the other sheet's; the sub kegiatan, which no
+    other sheet names, and programme 03, whose name the sort left in place, are not said."""
+    findings = check_workbook(edit_in_libreoffice(write(data), [["sort", R, "C5:C14", 0, True]], tmp_path)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings] == [
+        ("VAL026", R, f"C{r}", "warning") for r in (5, 6, 9, 10, 13)]
+    first = findings[0]
+    assert (first.expected, first.found) == ("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+                                             "Administrasi Keuangan Perangkat Daerah")
+    assert first.message("id") == (
+        "uraian di samping kode 01 tertulis 'Administrasi Keuangan Perangkat Daerah', tetapi di PK Program 01 bernama "
+        "'Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota' ('Administrasi Keuangan Perangkat Daerah' "
+        "adalah nama 01.01 di RA Kegiatan): kolom Uraian terurut atau tergeser sendiri, terpisah dari kodenya?")
+    assert "(that name is in row 7, beside the code 01.01.01)" in findings[3].message("en")
+
+
+def test_names_retyped_shorter_or_in_other_case_are_not_a_mismatch(check, data):
+    """The office's own spellings of the same names: capitals, a "Kegiatan" prefix dropped, words
+    left out, spacing and punctuation. No VAL026."""
+    rows = {r["kode"]: r for r in data["tables"]["realisasi"]}
+    rows["01"]["uraian"] = "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KAB/KOTA"
+    rows["01.01"]["uraian"] = "Administrasi  Keuangan"
+    rows["03.01"]["uraian"] = "Pemberdayaan Kelurahan."
+    assert [f for f in check(data) if f.code == "VAL026"] == []

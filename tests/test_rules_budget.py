@@ -679,3 +679,33 @@ def test_a_group_row_left_blank_counts_as_its_kinds(check, data, label, cells):
     findings = check(data)
     assert [f for f in findings if f.severity != "info"] == []
     assert [(f.code, f.cell, f.expected) for f in findings] == [("BUD008", cell, want) for cell, want in cells]
+
+
+def test_bud034_a_row_deleted_that_spent_nothing_is_a_row_missing_from_its_pagu_alone(check, data):
+    """01.01.02 (200.000.000 / 200.000.000) spent nothing (realisasi 0: 01.01 and 01 spent 820.000.000,
+    the TOTAL 1.514.000.000), then its row is deleted: 01.01 is 200.000.000 more than its one child left
+    in both pagu columns, its realisasi adds up. 01.01.01 has its perubahan typed, so no one amount of
+    it gives both: BUD034 at 01.01's murni, no BUD021 at 01.01.01, no BUD003 error."""
+    rows = data["tables"]["realisasi"]
+    for kode in ("01.01", "01"):
+        _row(data, kode)["realisasi"] = 820_000_000
+    rows[-1]["realisasi"] = 820_000_000 + 390_000_000 + 304_000_000
+    rows.remove(_row(data, "01.01.02"))
+    findings = check(data)
+    assert [(f.code, f.cell, f.severity) for f in findings if f.sheet == "Realisasi" and f.severity != "info"] == [
+        ("BUD034", "I6", "error")]
+    missing = _one(findings, "BUD034")
+    assert (missing.expected, missing.found) == (800_000_000, 800_000_000 + 200_000_000)
+    assert "kurang pagu murni 200.000.000, pagu perubahan 200.000.000)" in missing.message("id")
+
+
+def test_bud036_a_row_typed_below_the_total_and_none_below_a_total_printed_first(check, data):
+    """Sub kegiatan 03.01.02 appended below the TOTAL with amounts: BUD037 at its code (error). A table
+    whose TOTAL row is its first row (printed above the programmes) has every row below it: no BUD037."""
+    rows = data["tables"]["realisasi"]
+    rows.append({"kode": "03.01.02", "uraian": "Ditambahkan di bawah", "pagu_murni": 5_000_000})
+    findings = check(data)
+    assert [(f.cell, f.severity) for f in findings if f.code == "BUD037"] == [("A16", "error")]
+    rows.pop()
+    rows.insert(0, rows.pop())
+    assert [f for f in check(data) if f.code == "BUD037"] == []

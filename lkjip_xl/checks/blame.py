@@ -35,6 +35,7 @@ from typing import Any
 
 from ..calc.typos import digit_slip, slip_candidates
 from ..findings import SEVERITY_ORDER, Finding
+from ..i18n import Text
 from ..schema.refs import parse_a1
 from .relations import Ref, Relation
 
@@ -46,6 +47,7 @@ WITHOUT_SLIP = 2
 MAX_ALTERNATIVES = 3
 # a row added below the others: its amounts, each the gap of every total it is in
 ADDED_TABLE, ADDED_AMOUNTS = "realisasi", frozenset({"pagu_murni", "pagu_perubahan", "realisasi"})
+BELOW_TOTAL = "BUD037"  # such a row typed below the TOTAL: said by that finding (checks/budget.py)
 # a correction leaving the parts at most half as spread out as any other is clearly the likelier
 CLEARLY = 2
 
@@ -113,8 +115,9 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
     notes: dict[int, Finding] = {}
     extra: list[Finding] = []
     added = _added_rows(reported, index, cells)
+    below = {(f.sheet, f.cell): f for f in findings if f.code == BELOW_TOTAL}
     for row, explained in added.items():
-        extra += _added(row, explained, cells, notes)
+        extra += _added(row, explained, cells, notes, below)
     settled = {id(r) for explained in added.values() for r in explained}
     blamed: dict[Ref, tuple[Any, set]] = {}
     shared: list[tuple[Relation, list]] = []  # relations two or three cells explain equally well
@@ -166,8 +169,9 @@ def _added_rows(reported: list[Relation], index, cells: Cells) -> dict[int, list
     return out
 
 
-def _added(row: int, explained: list[Relation], cells: Cells, notes: dict) -> list[Finding]:
-    """The finding at an added row's code naming the totals to update; theirs notes naming it."""
+def _added(row: int, explained: list[Relation], cells: Cells, notes: dict, below: dict) -> list[Finding]:
+    """The finding at an added row's code naming the totals to update; theirs notes naming it. A row
+    added below the TOTAL (``below``: its BUD037 by place) is said by that one, naming them."""
     place = cells.place(Ref(ADDED_TABLE, row, "kode"))
     findings = [q.finding for q in explained]
     if place is None:
@@ -175,6 +179,11 @@ def _added(row: int, explained: list[Relation], cells: Cells, notes: dict) -> li
     for f in findings:
         notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": f"{place[0]}!{place[1]}"})
     totals = ", ".join(sorted({f"{f.sheet}!{f.cell}" for f in findings}, key=lambda c: (c.partition("!")[0], parse_a1(c.partition("!")[2]))))
+    outside = below.get(place)
+    if outside is not None:
+        notes[id(outside)] = replace(outside, params={**outside.params, "update": Text(
+            f"; angkanya belum termasuk dalam {totals}", f"; its amounts are not in {totals} yet")})
+        return []
     worst = min(SEVERITY_ORDER[f.severity] for f in findings)
     severity = next(k for k, v in SEVERITY_ORDER.items() if v == worst)
     return [Finding("BUD035", place[0], place[1], expected=totals, found=cells.value(Ref(ADDED_TABLE, row, "kode")),

@@ -42,6 +42,7 @@ def check(ctx) -> Iterable[Finding]:
     if table is not None and "kode" in table.values:
         cells = BudgetCells(ctx, table)
         yield from _rows(ctx, cells)
+        yield from _below_total(table, cells.tree)
         yield from _rollups(ctx, cells)
         yield from _sum_ranges(ctx, table, cells.tree)
     yield from budget_sources.check(ctx, cells)
@@ -94,6 +95,22 @@ def _is_mean_of(children, typed: Decimal) -> bool:
     if len(shares) < 2 or any(s is None for s in shares):
         return False
     return typed_match(sum(shares) / len(shares), typed) is not None
+
+
+def _below_total(table, tree) -> Iterable[Finding]:
+    """BUD037 at the code of each row typed below the table's TOTAL (a sub kegiatan added after the
+    table): the tree places it by its code, but the TOTAL, and every SUM over the table, leaves it
+    out. An error when it has amounts, a warning else; a total it is not in yet is named by the
+    blame (``checks/blame.py``, the row's BUD035 folded in as ``update``)."""
+    last = max(tree.totals, default=None)
+    if last is None or not any(line.index < last for line in tree.lines):
+        return  # no TOTAL, or one printed above the table: it closes nothing
+    for line in tree.lines:
+        if line.index > last:
+            spent = any(line.amounts.get(k) for k in MISSING_ROW_FIELDS)
+            yield Finding("BUD037", table.sheet, table.cell("kode", line.index), found=line.code,
+                          params={"total": table.rows[last], "update": ""},
+                          severity_override=None if spent else "warning")
 
 
 # ------------------------------------------------------------------------------ roll-ups
@@ -184,21 +201,27 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
     # (row, amount) of a child in a sum that differs: a parent in there is not confirmed by the level above
     disputed = {(k.index, f) for p, problems in checked for kind, f, *_ in problems if kind == "differs" for k in p[1]}
     for p, problems in checked:
-        short = _row_missing(problems, lambda f, i=p[0]: (i, f) in disputed)
+        unrevised = any(k.amounts.get("pagu_perubahan") is None for k in p[1])
+        short = _row_missing(problems, lambda f, i=p[0]: (i, f) in disputed, unrevised)
         if any(f in table.has_formula and table.has_formula[f][p[0]] for f in short):
             short = {}  # an office's SUM does not lose a row deleted in its range: parent_formulas says it
         yield from findings(*p[:4], problems, short)
 
 
-def _row_missing(problems: list[tuple], disputed) -> dict[str, tuple]:
+def _row_missing(problems: list[tuple], disputed, unrevised: bool = False) -> dict[str, tuple]:
     """Field -> (Σ children, typed) when the parent is more than its children in every amount that
     differs, in its realisasi and a pagu at least, while the level above adds it up as it is
     (``disputed(field)`` false): what a child row deleted (or never typed) leaves. One child
-    mistyped changes its pagu or its realisasi, not both (a murni beside a blank perubahan counts
-    in both pagu columns); a parent mistyped breaks its own parent's sum too. {} else."""
+    mistyped changes its pagu or its realisasi, not both; a parent mistyped breaks its own parent's
+    sum too. A row deleted before it spent anything (its realisasi blank or 0) leaves both pagu
+    columns short, which one child mistyped gives only as a murni beside a blank perubahan
+    (``unrevised``: a child without one), counted in both: both short by as much. {} else."""
     differs = {f: (want, found) for kind, f, want, found, _ in problems
                if kind == "differs" and f in MISSING_ROW_FIELDS and found is not None}
-    if "realisasi" not in differs or len(differs) < 2 or any(
+    gaps = {f: found - want for f, (want, found) in differs.items()}
+    pagu_only = gaps.keys() == {"pagu_murni", "pagu_perubahan"} and not (
+        unrevised and gaps["pagu_murni"] == gaps["pagu_perubahan"])
+    if not ("realisasi" in differs or pagu_only) or len(differs) < 2 or any(
             found < want or disputed(f) for f, (want, found) in differs.items()):
         return {}
     return differs
@@ -218,8 +241,9 @@ def _missing_row(table, index: int, kode: str, n: int, short: dict[str, tuple], 
         return ", ".join(f"{FIELD_NAME[k].get(lang)} {format_number(short[k][1] - short[k][0], 0, lang)}"
                          for k in MISSING_ROW_FIELDS if k in short)
 
+    gaps = {k: short[k][1] - short[k][0] for k in MISSING_ROW_FIELDS if k in short}  # checks/missing_amounts.py
     return Finding("BUD034", table.sheet, table.cell(f, index), expected=want, found=found,
-                   params={"kode": kode, "n": n, "lacking": Text(lacking("id"), lacking("en"))})
+                   params={"kode": kode, "n": n, "lacking": Text(lacking("id"), lacking("en")), "gaps": gaps})
 
 
 def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:

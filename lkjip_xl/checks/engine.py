@@ -25,6 +25,7 @@ from .skm import uncounted_notes
 from .spaced_choices import spaced_choice_notes
 from .tahun_lalu import prev_findings
 from .amount_scale import explain_scale
+from .missing_amounts import explain_missing_amounts
 from .nil_perubahan import explain_nil_revisions
 from .parent_formulas import explain_parent_formulas
 from .plan_numbering import explain_numbered_plan
@@ -35,6 +36,7 @@ CHECK_MODULES = (
     "identitas",  # the report year, the Renstra period, the signing date
     "formulas",  # stale/overwritten/missing formulas, SUM ranges
     "codes",  # duplicate codes, codes under the wrong parent
+    "code_names",  # the name beside each Realisasi code against the other sheets' name of that code
     "budget",  # sisa, %, roll-ups, totals; PK/RA pagu (budget_sources), economic classes (belanja_classes)
     "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
     "budget_last_year",  # with --tahun-lalu: last year's spending left in the copy
@@ -137,8 +139,8 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     rerun = lambda other: run_checks(build_context(other, prev))  # noqa: E731 (the model as a slip's fix would have it)
 
     def explained(found: list[Finding], m: WorkbookModel) -> list[Finding]:
-        found = explain_nil_revisions(explain_twins(found, m, rerun), m, rerun)
-        return explain_numbered_plan(explain_parent_formulas(found, m, rerun), m, rerun)
+        found = explain_parent_formulas(explain_nil_revisions(explain_twins(found, m, rerun), m, rerun), m, rerun)
+        return explain_missing_amounts(explain_numbered_plan(found, m, rerun), m)
 
     checked = explain_scale(explained(run_checks(ctx), model), model, ctx.relations,
                             lambda other: explained(rerun(other), other))

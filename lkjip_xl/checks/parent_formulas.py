@@ -2,7 +2,8 @@
 pagu, =I6 in its programme's, =I5+I9+I12 in the TOTAL) whose result is not the sum of its rows: a
 sub kegiatan added below its range, a range off by one, a block copied with its formula. The slip is
 said at that formula (BUD003, BUD004, BUD029; FRM003 when a SUM leaves rows out), with the formula
-named, never as a typing slip. What other cells compare with its result follows from it: the
+named (and the rows it adds that are not the row's own: a range run on over the next block), never
+as a typing slip. What other cells compare with its result follows from it: the
 Rencana Aksi's pagu and quarterly spending of the kegiatan, Belanja's total, a programme or a TOTAL
 whose own formula reads it. So the checks run again with every such formula giving the sum of its
 rows (``checks/what_if.py``), and what is not there then is a note naming the formula: the cells
@@ -19,6 +20,7 @@ from ..derive.budget import money
 from ..findings import Finding
 from ..reader.model import WorkbookModel
 from ..schema.refs import parse_a1
+from .budget import formula_rows
 from .what_if import follows_from
 
 ROLLUPS = frozenset({"BUD003", "BUD004", "BUD029", "FRM003"})  # a parent or total row that is not its rows' sum
@@ -75,6 +77,16 @@ def summed_formulas(model: WorkbookModel) -> WorkbookModel:
     return replace(model, tables=tables)
 
 
+def _strays(formula: str, i: int, tree, table) -> str:
+    """The rows of the table a parent or total row's formula adds up that are not its own rows (its
+    children, or a total's programmes): "9 (02), 10 (02.01)", a range run on over the next block."""
+    covered = formula_rows(formula, table.sheet) or set()
+    line = next((x for x in tree.lines if x.index == i), None)
+    own = {k.index for k in (line.children if line is not None else tree.totalled(i))} | {i}
+    codes = {table.rows[x.index]: x.code for x in tree.lines if x.index not in own}
+    return ", ".join(f"{r} ({codes[r]})" for r in sorted(covered) if r in codes)
+
+
 def _fixed(total, found):
     return found if total is None else total
 
@@ -86,11 +98,14 @@ def explain_parent_formulas(findings: list[Finding], model: WorkbookModel,
     wrong = wrong_formulas(findings, model)
     if not wrong:
         return findings
-    scan = model.scans.get(model.table("realisasi").sheet)
+    table = model.table("realisasi")
+    scan, tree = model.scans.get(table.sheet), derive_model(model).budget
     named = []
     for f in findings:
         if f"{f.sheet}!{f.cell}" in wrong and f.code in ROLLUPS and f.code != "FRM003" and scan is not None:
-            f = replace(f, params={**f.params, "result_of": scan.formulas.get(parse_a1(f.cell), "")})
+            text = scan.formulas.get(parse_a1(f.cell), "")
+            strays = _strays(text, wrong[f"{f.sheet}!{f.cell}"][0], tree, table)
+            f = replace(f, params={**f.params, "result_of": text, **({"strays": strays} if strays else {})})
         named.append(f)
     causes = sorted(wrong, key=lambda c: parse_a1(c.partition("!")[2]))
     cause = ", ".join(causes[:SHOWN_CAUSES]) + (" …" if len(causes) > SHOWN_CAUSES else "")

@@ -33,11 +33,6 @@ SPECIAL_NA = "na"
 SPECIAL_BLANK = "blank"
 
 _DASHES = {"-", "–", "—", "--", "−"}
-# nil as offices also write it: the word, or a dash after the currency or before a closing ",-"
-# (an accounting format's "Rp -" pasted as text, "Rp -,-"); only "-" itself is in _DASHES, since
-# "Rp" with no dash is no nil
-_NIL_WORDS = {"nihil"}
-_NIL_DASH = re.compile(r"(?:rp\.?|idr)?\s*[-–—−]{1,2}(?:,[-–—−]{1,2})?", re.IGNORECASE)
 _NA_WORDS = {"na", "n/a", "n.a", "n.a.", "#n/a", "tidak berlaku"}
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
@@ -115,7 +110,7 @@ def _core_value(core: str, money: bool) -> tuple[str | None, str, str | None, tu
 def parse_number(text: str, *, spaced_thousands: bool = False) -> ParsedNumber:
     """Parse a typed number: Indonesian, US or plain form, with Rp, %, sign.
 
-    ``"-"`` is zero (``special="dash"``; so are ``nihil``, ``Rp -`` and ``-,-``), ``NA`` is not applicable
+    ``"-"`` is zero (``special="dash"``), ``NA`` is not applicable
     (``special="na"``, value None), blank is not reported
     (``special="blank"``, value None). ``"1.500"``/``"1,500"`` are ambiguous
     (value None, both readings in ``readings``) unless prefixed by ``Rp``.
@@ -130,7 +125,7 @@ def parse_number(text: str, *, spaced_thousands: bool = False) -> ParsedNumber:
     s = _clean(text)
     if not s:
         return ParsedNumber(None, reason="blank: empty cell", special=SPECIAL_BLANK)
-    if s in _DASHES or s.lower() in _NIL_WORDS or _NIL_DASH.fullmatch(s):
+    if s in _DASHES:
         return ParsedNumber(Decimal(0), special=SPECIAL_DASH)
     if s.lower() in _NA_WORDS:
         return ParsedNumber(None, reason="not_applicable: NA", special=SPECIAL_NA)

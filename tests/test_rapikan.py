@@ -209,6 +209,36 @@ def test_check_s_hint_counts_a_code_as_a_number_only_where_rapikan_mends_it(writ
     assert ("VAL006" in hint) is counted
 
 
+@pytest.mark.parametrize("as_numbers", [False, True])
+def test_plan_codes_typed_as_row_numbers_become_the_codes_their_names_give(write, data, tmp_path, as_numbers):
+    """RA Kegiatan's Kode column numbered 1, 2, 3 like a printed table (BUD036): each row's name is
+    a kegiatan of the Realisasi sheet, so the copy holds those kegiatan's codes, as text."""
+    plan = data["tables"]["ra_kegiatan"]
+    codes = [row["kode"] for row in plan]
+    for k, row in enumerate(plan, 1):
+        row["kode"] = k if as_numbers else str(k)
+    result = repaired(write, data, tmp_path)
+    cells = [cell_of("ra_kegiatan", "kode", j) for j in range(len(plan))]
+    assert changes_at(result, "code_from_name") == cells
+    sheet = openpyxl.load_workbook(result.output)[SCHEMA.table("ra_kegiatan").sheet]
+    assert [(sheet[ref(c)].value, sheet[ref(c)].number_format) for c in cells] == [(code, "@") for code in codes]
+    assert [f for f in result.after.findings if f.severity != "info"] == []
+
+
+def test_plan_row_numbers_stay_when_a_name_gives_no_code(write, data, tmp_path):
+    """A fourth plan row named as the second: neither gives a code, so no code is written (a plan
+    of codes and numbers mixed reads worse than the numbering); each row is listed."""
+    plan = data["tables"]["ra_kegiatan"]
+    plan.append({"kode": "04", "uraian": plan[1]["uraian"], "pagu": 0})
+    for k, row in enumerate(plan, 1):
+        row["kode"] = str(k)
+    result = repaired(write, data, tmp_path)
+    listed = [(c.cell, c.applied, c.before, c.after) for c in result.changes if c.code == "BUD036"]
+    assert listed == [(ref(cell_of("ra_kegiatan", "kode", j)), False, str(j + 1), code)
+                      for j, code in enumerate(["01.01", "?", "03.01", "?"])]
+    assert codes_at(result.after.findings, "BUD036") == [cell_of("ra_kegiatan", "kode", 0)]
+
+
 def test_an_skm_answer_typed_as_text_becomes_a_number(write, data, tmp_path):
     answer = data["tables"]["skm_responden"][0]["u1"]
     data["tables"]["skm_responden"][0]["u1"] = str(answer)

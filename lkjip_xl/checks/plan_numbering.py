@@ -82,7 +82,10 @@ def explain_numbered_plan(findings: list[Finding], model: WorkbookModel,
                    f"row's too: those rows are compared with nothing") if unnamed else ""
     own = Finding("BUD036", plan.sheet, plan.cell("kode", first), expected=", ".join(shown[:SHOWN]) +
                   (" …" if len(shown) > SHOWN else ""), found=f"1–{len(codes)}",
-                  params={"n": len(codes), "unnamed": unnamed})
+                  params={"n": len(codes), "unnamed": unnamed,
+                          # each code cell, its number and the code its name gives (rapikan writes them)
+                          "codes": [(plan.cell("kode", j), str(k), code) for k, (j, code) in enumerate(codes.items(), 1)],
+                          "unconfirmed": None in codes.values()})
     cause = f"{plan.sheet}!{plan.cell('kode', first)}"
     without = rerun(renumbered(model, codes))
     said = {(f.code, f.sheet, f.cell) for f in findings}

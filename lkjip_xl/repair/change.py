@@ -9,8 +9,9 @@ from ..schema.types import Text
 
 # the findings of check whose cells rapikan mends in its copy, whatever their number (the CLI's
 # hint after check's summary): numbers and codes stored as text, a percent or a spaced choice a
-# formula misreads, missing and earlier template's formulas
-MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "FRM004", "FRM007"})
+# formula misreads, missing and earlier template's formulas, a plan numbered 1, 2, 3 whose every
+# row's name gives its code
+MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "FRM004", "FRM007", "BUD036"})
 
 
 def mendable(findings) -> list:
@@ -53,6 +54,13 @@ WHY: dict[str, Text] = {
                         "code stored as a number: made text (as lkjip-xl reads it)"),
     "code_unconfirmed": Text("kode tersimpan sebagai angka; bacaannya (sesudah) bukan kode lain di buku kerja ini: dibiarkan",
                              "code stored as a number; its reading (after) is no other code of this workbook: kept"),
+    "code_from_name": Text("kode Rencana Aksi berupa nomor urut: diganti kode yang diberikan uraiannya (sebagaimana "
+                           "lkjip-xl membandingkannya)", "a Rencana Aksi code that is a row number: replaced by the code "
+                           "its name gives (as lkjip-xl compares it)"),
+    "code_not_named": Text("kode Rencana Aksi berupa nomor urut, tetapi tidak setiap uraian memberi kodenya (sesudah: "
+                           "kode menurut uraian, ? bila tidak ada): dibiarkan, isikan kodenya",
+                           "Rencana Aksi codes that are row numbers, but not every name gives its code (after: the "
+                           "code by name, ? where none): kept, type the codes"),
     "formula_reads_changed": Text("rumus sendiri yang membaca sel yang diubah: hasilnya dihitung ulang saat salinan dibuka "
                                   "di Excel/LibreOffice (pemeriksaan salinan masih membaca hasil lama)",
                                   "a formula of your own that reads a changed cell: its result is recalculated when the "

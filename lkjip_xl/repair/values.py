@@ -5,7 +5,8 @@ where a formula reads a number in its own unit (95 % stored 0,95) becomes that n
 as lkjip-xl read it: the sheet's own capaian then agrees), a list choice typed with spaces that a
 formula misreads (``turun ``) becomes the choice (VAL025); a code only where the workbook holds
 that code as text elsewhere (1.1 read as 01.10 while the sub kegiatan below are 01.01.xx stays,
-listed). A nil marker
+listed); the Rencana Aksi's codes typed as row numbers 1, 2, 3 (BUD036) become the codes their
+names give, when every row's name gives one. A nil marker
 (`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
 listed. A cell formatted as text gets its column's number format (else the spreadsheet would
 store the next value typed there as text again), and the other way round for a code."""
@@ -43,6 +44,9 @@ def repair_values(model, findings, package) -> list[Change]:
     cells = input_cells(model)
     formats = package.number_formats()
     changes: list[Change] = []
+    for f in findings:
+        if f.code == "BUD036":
+            changes += _plan_codes(package.sheet(f.sheet), formats, f, cells)
     for f in _each_cell(findings):
         if f.code not in ("VAL001", "VAL006", "VAL015", "VAL025", "SKM036") + UNREADABLE:
             continue
@@ -74,6 +78,22 @@ def repair_values(model, findings, package) -> list[Change]:
             value = f.expected / 100 if spec.type == ColType.PERCENT else f.expected
             sheet.set_number(row, col, value, style)
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "text_number", f.code))
+    return changes
+
+
+def _plan_codes(sheet, formats: list[str], f, cells) -> list[Change]:
+    """The Rencana Aksi's codes typed as row numbers (BUD036): the codes the rows' names give, the
+    ones check compared the plan by, when every row's name gives one; else each left and listed
+    (a plan of codes and numbers mixed would be read worse than the numbering)."""
+    sure = not f.params["unconfirmed"]
+    changes = []
+    for cell, number, code in f.params["codes"]:
+        row, col = parse_a1(cell)
+        if sure:
+            spec, data = cells.get((f.sheet, row, col), (None, None))
+            sheet.set_text(row, col, code, _style_for(sheet, formats, row, col, data, text=True))
+        changes.append(Change(f.sheet, cell, number, code or "?", "code_from_name" if sure else "code_not_named",
+                              "BUD036", applied=sure))
     return changes
 
 

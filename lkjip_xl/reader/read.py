@@ -5,7 +5,6 @@ be read at all."""
 from __future__ import annotations
 
 import operator
-import re
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import itemgetter
@@ -16,29 +15,26 @@ from python_calamine import CalamineWorkbook
 
 from ..calc.budget import is_total_row
 from ..calc.distinct import map_distinct
-from ..errors import UnreadableWorkbook, calamine_failure, damaged
+from ..errors import UnreadableWorkbook, damaged
 from ..findings import Finding
 from ..i18n import Text
-from ..schema import SCHEMA, ColType, Form, Table
-from ..schema.lists import LENIENT_LISTS, aliases as list_aliases, values as list_values
+from ..schema import SCHEMA, ColType, Table
+from ..schema.lists import LENIENT_LISTS, aliases as list_aliases
 from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
+from .cells import allowed, at, normalise_header, placed, unusable_value
 from .container import open_container
+from .forms import beside_forms, read_form, template_version, version_finding
 from .grid import BuiltSheet, grid_builder, read_grid
-from .model import ERROR, CellError, Flags, FormData, TableData, WorkbookModel
+from .model import Flags, TableData, WorkbookModel
 from .notes import trailing_notes
 from .print_areas import print_areas
 from .styles import read_styles
-from .values import convert, error_value_why, make_converter, targets_first
+from .values import convert, make_converter, targets_first
 from .xmlscan import SheetScan, WholeSheetNeeded, bad_dates, element_prefix, scan_sheet, scan_stretches
 
 DATA_SHEETS = tuple(s.name for s in SCHEMA.sheets if (s.tables or s.forms))
 RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads them itself
-
-
-def normalise_header(text: Any) -> str:
-    text = str(text or "").replace("*", " ").lower()
-    return re.sub(r"[^0-9a-z%]+", " ", text).strip()
 
 
 def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
@@ -95,9 +91,9 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
             if name in container.sheet_parts:
                 container.read_part(container.sheet_parts[name])
         _schema_order(model)
-        model.version = _version(book, container)
+        model.version = template_version(book, container)
         if model.version != SCHEMA.version:
-            findings.append(_version_finding(model, container))
+            findings.append(version_finding(model, container))
         return model, findings
     finally:
         container.close()
@@ -154,7 +150,7 @@ def _schema_order(model: WorkbookModel) -> None:
 
 def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: list[Finding]) -> None:
     for form in sheet.forms:
-        model.forms[form.key] = _read_form(form, grid, scan, findings)
+        model.forms[form.key] = read_form(form, grid, scan, findings)
     for table in sheet.tables:
         data = _read_table(table, grid, scan, findings)
         if data is None:  # none of its headers: the sheet holds something else
@@ -162,7 +158,7 @@ def _read_sheet(sheet, grid, scan: SheetScan, model: WorkbookModel, findings: li
                 "name": table.title, "row": table.header_row, "others": _other_sheets(model.sheets)}))
         else:
             model.tables[table.key] = data
-    _outside_columns(sheet, grid, model, findings, _beside_forms(sheet, grid, model, findings))
+    _outside_columns(sheet, grid, model, findings, beside_forms(sheet, grid, model, findings))
 
 
 def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[Finding]) -> None:
@@ -180,34 +176,6 @@ def _merged_in_tables(sheet, merged: list, model: WorkbookModel, findings: list[
                 span = f"{a1(r0 + 1, c0)}:{a1(r1 + 1, c1)}"
                 findings.append(Finding("STR007", sheet.name, a1(r0 + 1, c0), found=span))
                 break
-
-
-def _beside_forms(sheet, grid, model: WorkbookModel, findings: list[Finding]) -> set[tuple[int, int]]:
-    """Values typed on a form's row right of its value (and of its help, on a sheet of forms only)
-    are not read: said at each cell (STR005), a warning beside an input left blank (the value typed
-    one cell off), else a note (a remark beside a filled field). The (row, column) said."""
-    said: set[tuple[int, int]] = set()
-    for form in sheet.forms:
-        data = model.forms.get(form.key)
-        if data is None:
-            continue
-        end = form.value_col + form.value_span + (0 if sheet.tables else 1)  # the help column
-        for f in form.fields:
-            if f.key not in data.cells:
-                continue
-            row = parse_a1(data.cells[f.key])[0]
-            line = grid[row - 1] if row - 1 < len(grid) else ()
-            for c in range(end, len(line)):
-                if line[c] in ("", None) or (type(line[c]) is str and line[c].isspace()):
-                    continue
-                blank = data.values.get(f.key) is None and not f.computed
-                params = {"beside": Text(f"; letaknya di samping '{f.label.id}' ({data.cells[f.key]}), yang kosong: salah sel?",
-                                         f"; it sits beside '{f.label.en}' ({data.cells[f.key]}), which is blank: the wrong "
-                                         f"cell?") if blank else ""}
-                findings.append(Finding("STR005", sheet.name, a1(row, c), found=line[c], params=params,
-                                        severity_override=None if blank else "info"))
-                said.add((row, c))
-    return said
 
 
 def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding], said: set) -> None:
@@ -240,102 +208,6 @@ def _outside_columns(sheet, grid, model: WorkbookModel, findings: list[Finding],
                 break
 
 
-def _version(book: CalamineWorkbook, container) -> str | None:
-    for sheet, ref in VERSION_CELLS:
-        if sheet in container.sheet_parts:
-            row, col = parse_a1(ref)
-            try:
-                grid = book.get_sheet_by_name(container.actual(sheet)).to_python(skip_empty_area=False)
-                value = _at(grid, row, col)
-            except BaseException as exc:
-                if not calamine_failure(exc):
-                    raise
-                value = ""
-            if value not in ("", None):
-                return str(value)
-    return None
-
-
-def _version_finding(model: WorkbookModel, container) -> Finding:
-    """STR004 at the version cell Petunjuk shows (else the hidden list's); with neither sheet in the
-    workbook, at the first sheet's A1, saying that the sheets which hold the version are missing."""
-    held = [(sheet, ref) for sheet, ref in reversed(VERSION_CELLS) if sheet in container.sheet_parts]
-    sheet, ref = held[0] if held else (next(iter(model.sheets), VERSION_CELLS[-1][0]), "A1")
-    names = " & ".join(name for name, _ in reversed(VERSION_CELLS))
-    missing = "" if held else Text(f"; sheet {names.replace('&', 'dan')}, tempat versi ditulis, tidak ada",
-                                   f"; the sheets {names.replace('&', 'and')}, where the version is written, are missing")
-    return Finding("STR004", sheet, ref, expected=SCHEMA.version, found=model.version, params={"missing": missing})
-
-
-def _at(grid: list[list[Any]], row: int, col: int) -> Any:
-    """1-based row, 0-based column; '' outside the grid."""
-    if row - 1 < len(grid):
-        line = grid[row - 1]
-        if col < len(line):
-            return line[col]
-    return ""
-
-
-def _placed(issue: Finding, sheet: str, cell: str, cell_def, choices: str | None) -> Finding:
-    """A value problem met while converting a cell (of the column or field ``cell_def``), placed
-    there; a value outside a lenient list (one staff may extend) is only a warning. A number of a
-    column shown without grouping (a year, format "0") is said so too: 2024, not 2.024."""
-    lenient = issue.code == "VAL007" and choices in LENIENT_LISTS
-    name = cell_def.header if hasattr(cell_def, "header") else cell_def.label
-    extra = {"ungrouped": True} if cell_def.num_format == "0" else {}
-    return issue.at(sheet, cell, severity="warning" if lenient else None, name=name, **extra)
-
-
-def _allowed(choices: str | None) -> tuple[str, ...] | None:
-    return list_values(choices) if choices else None
-
-
-# ------------------------------------------------------------------------------------ forms
-def _read_form(form: Form, grid, scan: SheetScan, findings: list[Finding]) -> FormData:
-    data = FormData(form, scan=scan)
-    labels = {}
-    for r in range(1, min(len(grid), 80) + 1):
-        text = normalise_header(_at(grid, r, form.label_col))
-        if text:
-            labels.setdefault(text, r)
-    for i, f in enumerate(form.fields):
-        row = labels.get(normalise_header(f.label.id)) or labels.get(normalise_header(f.label.en)) or form.first_row + i
-        col = form.value_col
-        cell = a1(row, col)
-        data.cells[f.key] = cell
-        data.has_formula[f.key] = scan.computed(row, col)
-        unusable = _unusable(scan, (row, col), form.sheet, cell)
-        if unusable is not None:
-            finding, data.values[f.key], how = unusable
-            findings.append(finding)
-            if how:
-                data.read_as[f.key] = how
-            continue
-        value, issue, how = convert(_at(grid, row, col), f.type, _allowed(f.choices), aliases=list_aliases(f.choices),
-                                    percent_format=scan.number_format(row, col) is not None,
-                                    formula=data.has_formula[f.key])
-        if issue:
-            findings.append(_placed(issue, form.sheet, cell, f, f.choices))
-        if how:
-            data.read_as[f.key] = how
-        data.values[f.key] = value
-        if f.required and value is None and not f.formula and issue is None:
-            findings.append(Finding("VAL005", form.sheet, cell, params={"name": f.label}))
-    return data
-
-
-def _unusable(scan: SheetScan, cell: tuple[int, int], sheet: str, ref: str) -> tuple[Finding, Any, str | None] | None:
-    """(finding, value, how it was read) of a cell whose value cannot be used: a formula error
-    value (VAL010; it stays in the model as the error it is), a date-formatted number that is no
-    date (VAL016; no value)."""
-    if cell in scan.errors:
-        return (Finding("VAL010", sheet, ref, found=scan.errors[cell], params={"why": error_value_why(scan.errors[cell])}),
-                CellError(scan.errors[cell]), ERROR)
-    if cell in scan.bad_dates:
-        return Finding("VAL016", sheet, ref, found=Decimal(scan.bad_dates[cell])), None, None
-    return None
-
-
 # ------------------------------------------------------------------------------------ tables
 def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, int] | None:
     hr = table.header_row
@@ -346,7 +218,7 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
     # the table's region: its own width, then on to the first empty header cell
     start = table.first_col
     line = grid[hr - 1] if hr - 1 < len(grid) else []
-    while start < table.first_col + 3 and normalise_header(_at(grid, hr, start)) == "":
+    while start < table.first_col + 3 and normalise_header(at(grid, hr, start)) == "":
         start += 1
     cols: dict[str, int] = {}
     unknown: list[int] = []
@@ -368,7 +240,7 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
         if col.key in cols:
             continue
         pos = table.first_col + j
-        found = _at(grid, hr, pos)
+        found = at(grid, hr, pos)
         if pos in unknown:  # renamed header at its usual place: keep it, say so
             cols[col.key] = pos
             unknown.remove(pos)
@@ -377,7 +249,7 @@ def _locate_columns(table: Table, grid, findings: list[Finding]) -> dict[str, in
             findings.append(Finding("STR013" if table.may_be_absent(col.key) else "STR002", table.sheet,
                                     a1(hr, pos), expected=col.header.id, params={"name": col.header}))
     for pos in unknown:
-        findings.append(Finding("STR006", table.sheet, a1(hr, pos), found=str(_at(grid, hr, pos))))
+        findings.append(Finding("STR006", table.sheet, a1(hr, pos), found=str(at(grid, hr, pos))))
     return cols
 
 
@@ -400,7 +272,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         data.values[c.key], data.has_formula[c.key] = [], Flags()
         keep_raw = c.choices in RAW_KEEP_LISTS
         ranged = c.type != ColType.MONEY and (c.min_value is not None or c.max_value is not None)
-        conv = make_converter(c.type, _allowed(c.choices), list_aliases(c.choices), c.unit_words)
+        conv = make_converter(c.type, allowed(c.choices), list_aliases(c.choices), c.unit_words)
         conv = targets_first(conv, c.target_range, c.grade_letter) if c.target_range or c.grade_letter else conv
         plan.append((c, pos, conv, keep_raw, ranged, by_column.computed_rows(pos), data.values[c.key],
                      data.has_formula[c.key]))
@@ -461,7 +333,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
                 if how is not None:
                     read_as[k][i] = how
                 if issue is not None and not (c.computed and has_out[i]) and (r, pos) not in scan.bad_dates:
-                    said[k].append(_placed(issue, table.sheet, a1(r, pos), c, c.choices))  # a bad date: VAL016 below
+                    said[k].append(placed(issue, table.sheet, a1(r, pos), c, c.choices))  # a bad date: VAL016 below
                 elif ranged and value is not None and _out_of_range(c, value):
                     said[k].append(Finding("VAL012", table.sheet, a1(r, pos), expected=_range_text(c), found=value))
     if without_needs:
@@ -474,7 +346,7 @@ def _read_table(table: Table, grid, scan: SheetScan, findings: list[Finding]) ->
         findings.extend(_once_per_word(said[k]) if c.choices in LENIENT_LISTS else said[k])
         if unusable_rows:
             for i, r in enumerate(rows):
-                if r in unusable_rows and (unusable := _unusable(scan, (r, pos), table.sheet, a1(r, pos))):
+                if r in unusable_rows and (unusable := unusable_value(scan, (r, pos), table.sheet, a1(r, pos))):
                     finding, out[i], how = unusable
                     findings.append(finding)
                     if how:
@@ -621,6 +493,6 @@ def _outside(table: Table, grid, data: TableData, findings: list[Finding]) -> No
         return
     r = table.first_row + table.max_rows
     for pos in data.cols.values():
-        v = _at(grid, r, pos)
+        v = at(grid, r, pos)
         if v not in ("", None):
             findings.append(Finding("STR005", table.sheet, a1(r, pos), found=v, params={"beside": ""}))

@@ -91,7 +91,7 @@ class Survey:
 
 
 def normalise_header(text: Any) -> str:
-    from ..reader.read import normalise_header as norm
+    from ..reader.cells import normalise_header as norm
 
     return norm(text)
 

@@ -1,0 +1,167 @@
+"""A report as Word really builds it: a number in tracked changes, a content control, a field, a
+smart tag, a text box, a tracked row; a footnote mark typed as superscript. Each is the report of
+tests/docx_report.py, correct but for the one number put there, checked against the Medang Kampai sample;
+the expected values are the sample's source CSV."""
+from __future__ import annotations
+
+import copy
+from decimal import Decimal as D
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx_report import SOURCE, WORKBOOK, money, write_report
+
+from helpers import dec
+from lkjip_xl.document.annotate import write_annotated_docx
+from lkjip_xl.document.check import check_document
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+RIGHT_03 = money("03", "realisasi")  # programme 03's realisasi, Paragraf 3
+WRONG_03 = "1.098.888.500,00"  # two digits swapped
+RIGHT_05, WRONG_05 = money("05", "pagu"), "25.000.000,00"  # programme 05's pagu, Tabel 3.1 C5
+TRACK = 'w:author="Staf" w:date="2024-02-01T00:00:00Z"'
+
+
+def _run(text: str, props: str = "") -> str:
+    return f'<w:r {W}>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _ins(xml: str, n: int) -> str:
+    return f'<w:ins {W} w:id="{n}" {TRACK}>{xml}</w:ins>'
+
+
+def _del(text: str, n: int) -> str:
+    return f'<w:del {W} w:id="{n}" {TRACK}><w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+
+
+def _report(tmp_path):
+    path = write_report(tmp_path / "laporan.docx", RIGHT_03, RIGHT_05)
+    return path, Document(str(path))
+
+
+def _put_03(doc, *xml: str) -> None:
+    """Paragraf 3 with programme 03's realisasi replaced by ``xml`` (runs, or what holds them)."""
+    p = next(p for p in doc.paragraphs if RIGHT_03 in p.text)
+    before, after = p.text.split(RIGHT_03)
+    for r in p._p.xpath("w:r"):
+        p._p.remove(r)
+    for x in (_run(before), *xml, _run(after)):
+        p._p.append(parse_xml(x))
+
+
+def _row_05(doc):
+    return doc.tables[0].rows[4]._tr
+
+
+def _set_05(tr, text: str) -> None:
+    for t in tr.iter(qn("w:t"), qn("w:delText")):
+        if t.text == RIGHT_05:
+            t.text = text
+
+
+def _check(doc, path):
+    doc.save(str(path))
+    result = check_document(path, WORKBOOK)
+    return result, {(f.code, f.severity, f.sheet, f.cell, f.expected, f.found) for f in result.findings}
+
+
+PROSE_SLIP = {("DOC001", "error", "Paragraf 3", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+PAGU_05 = dec(SOURCE["05"]["pagu"])
+PROSE_CASES = {
+    "tracked replacement": lambda: (_del(RIGHT_03, 1), _ins(_run(WRONG_03), 2)),
+    # 1.0, "9" inserted, "8" deleted, 8.888.500: Word shows 1.098.888.500
+    "tracked digit": lambda: (_run("1.0"), _ins(_run("9"), 3), _del("8", 4), _run("8.888.500,00")),
+    "content control": lambda: (f'<w:sdt {W}><w:sdtPr/><w:sdtContent>{_run(WRONG_03)}</w:sdtContent></w:sdt>',),
+    "field": lambda: (f'<w:fldSimple {W} w:instr=" =SUM(ABOVE) ">{_run(WRONG_03)}</w:fldSimple>',),
+    "smart tag": lambda: (f'<w:smartTag {W} w:uri="u" w:element="e">{_run(WRONG_03)}</w:smartTag>',),
+}
+
+
+@pytest.mark.parametrize("case", PROSE_CASES)
+def test_a_wrong_number_in_tracked_or_wrapped_text_is_read_where_it_stands(tmp_path, case):
+    """Inserted text is the document's text; the deleted text it replaced is not (it used to be
+    dropped, and the pagu after it was read as the realisasi)."""
+    path, doc = _report(tmp_path)
+    _put_03(doc, *PROSE_CASES[case]())
+    result, found = _check(doc, path)
+    assert found == PROSE_SLIP
+    assert (result.checked, result.unmatched) == (23, 0)
+
+
+def test_a_tracked_deletion_of_the_wrong_number_leaves_no_finding(tmp_path):
+    path, doc = _report(tmp_path)
+    _put_03(doc, _del(WRONG_03, 1), _ins(_run(RIGHT_03), 2))
+    result, found = _check(doc, path)
+    assert found == set() and (result.checked, result.unmatched) == (23, 0)
+
+
+def test_a_superscript_footnote_mark_is_no_digit_of_the_number(tmp_path):
+    path, doc = _report(tmp_path)
+    _put_03(doc, _run(RIGHT_03), _run("1", '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'))
+    result, found = _check(doc, path)
+    assert found == set() and result.checked == 23
+
+
+def test_a_text_box_is_read_after_the_paragraph_holding_it(tmp_path):
+    path, doc = _report(tmp_path)
+    p = next(p for p in doc.paragraphs if RIGHT_03 in p.text)
+    text = p.text.replace(RIGHT_03, WRONG_03)
+    for r in p._p.xpath("w:r"):
+        p._p.remove(r)
+    p._p.append(parse_xml(
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:300pt;height:60pt">'
+        f'<v:textbox><w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    _, found = _check(doc, path)
+    assert found == {("DOC001", "error", "Paragraf 4", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+
+
+TABLE_SLIP = {("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00")),
+              ("DOC001", "error", "Tabel 3.1", "D5", dec(SOURCE["05"]["realisasi"]), D("25000000.00"))}
+
+
+def test_a_table_inside_a_content_control_is_read(tmp_path):
+    path, doc = _report(tmp_path)
+    tbl = doc.tables[0]._tbl
+    sdt = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    tbl.addprevious(sdt)
+    sdt[1].append(tbl)
+    _set_05(tbl, WRONG_05)
+    result, found = _check(doc, path)
+    assert PAGU_05 == dec(SOURCE["05"]["realisasi"])  # the row's realisasi is its pagu: both cells changed
+    assert found == TABLE_SLIP and result.checked == 23
+
+
+def test_a_row_inserted_with_tracking_is_read(tmp_path):
+    path, doc = _report(tmp_path)
+    tr = _row_05(doc)
+    tr.get_or_add_trPr().append(parse_xml(f'<w:ins {W} w:id="9" {TRACK}/>'))
+    for r in list(tr.iter(qn("w:r"))):
+        wrap = parse_xml(_ins("", 10))
+        r.addprevious(wrap)
+        wrap.append(r)
+    _set_05(tr, WRONG_05)
+    _, found = _check(doc, path)
+    assert found == TABLE_SLIP
+
+
+def test_a_row_deleted_with_tracking_is_not_read(tmp_path):
+    path, doc = _report(tmp_path)
+    old = copy.deepcopy(_row_05(doc))
+    _set_05(old, WRONG_05)
+    old.get_or_add_trPr().append(parse_xml(f'<w:del {W} w:id="9" {TRACK}/>'))
+    _row_05(doc).addprevious(old)
+    result, found = _check(doc, path)
+    assert found == set() and result.checked == 23
+
+
+def test_the_annotated_copy_marks_a_number_in_inserted_text(tmp_path):
+    path, doc = _report(tmp_path)
+    _put_03(doc, _del(RIGHT_03, 1), _ins(_run(WRONG_03), 2))
+    result, _ = _check(doc, path)
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    marked = Document(str(out))
+    assert [r.text for r in marked.element.body.iter(qn("w:r"))
+            if r.find(f"{qn('w:rPr')}/{qn('w:highlight')}") is not None] == [WRONG_03]

@@ -26,6 +26,7 @@ def read_docx(path: Path) -> Document:
         raise UnreadableDocument("doc_unreadable", path=str(path), detail=type(exc).__name__) from None
     body = doc.element.body
     segments: list[Segment] = []
+    pictures: list[Segment] = []
     recent: list[str] = []
     paragraph, table_count = 0, 0
     for block in wordml.blocks(body):
@@ -40,11 +41,13 @@ def read_docx(path: Path) -> Document:
             recent = []
             continue
         paragraph += 1
+        pictures += [Segment("", f"Paragraf {paragraph}", {"paragraph": paragraph, "width_cm": round(w, 1)})
+                     for w in wordml.picture_widths(block)]
         text = wordml.paragraph_text(block).strip()
         if text:
             segments.append(Segment(text, f"Paragraf {paragraph}", {"paragraph": paragraph}))
             recent = (recent + [text])[-4:]
-    return Document(str(path), "docx", segments)
+    return Document(str(path), "docx", segments, pictures)
 
 
 def table_grid(tbl) -> list[list]:

@@ -10,6 +10,7 @@ from .model import Document, Segment
 from .tables import caption_label, caption_of, table_segments
 
 MAX_PAGES = 2000
+_PT_PER_CM = 72 / 2.54
 
 
 def read_pdf(path: Path) -> Document:
@@ -32,16 +33,19 @@ def read_pdf(path: Path) -> Document:
         if len(pages) > MAX_PAGES:
             raise UnreadableDocument("too_large", path=str(path), detail=f"{len(pages)} pages > {MAX_PAGES}")
         segments: list[Segment] = []
+        pictures: list[Segment] = []
         state = {"tables": 0, "recent": []}
         for number, page in enumerate(pages, start=1):
             try:
                 segments += _page(page, number, state)
+                pictures += [Segment("", f"Halaman {number}", {"page": number, "width_cm": round(i["width"] / _PT_PER_CM, 1)})
+                             for i in page.images]
             except UnreadableDocument:
                 raise
             except Exception as exc:
                 raise UnreadableDocument("doc_unreadable", path=str(path),
                                          detail=f"page {number}: {type(exc).__name__}") from None
-        return Document(str(path), "pdf", segments)
+        return Document(str(path), "pdf", segments, pictures)
     finally:
         pdf.close()
 

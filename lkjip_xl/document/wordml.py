@@ -3,14 +3,17 @@
 text and deleted table rows not), content controls (``w:sdt``) around paragraphs, tables, rows,
 cells and runs, fields (``w:fldSimple``; a complex field's cached result, never its code),
 hyperlinks, smart tags, and text boxes (their paragraphs and tables follow the paragraph that
-anchors them). A footnote mark typed as a superscript digit is no part of the number before it."""
+anchors them). A footnote mark typed as a superscript digit is no part of the number before it.
+A picture or chart holds no text to read: its width is told, so that it can be said."""
 from __future__ import annotations
 
 from docx.oxml.ns import qn
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WRAPPERS = {_W + t for t in ("hyperlink", "smartTag", "fldSimple", "dir", "bdo")}
+_EMU_PER_CM = 360000
 _CHARS = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
@@ -108,3 +111,10 @@ def cell_text(tc) -> str:
 def is_table(el) -> bool:
     return el.tag == _W + "tbl"
 
+
+
+def picture_widths(p) -> list[float]:
+    """The width in cm of each picture or chart in a paragraph (not of a text box)."""
+    return [int(x.get("cx", "0")) / _EMU_PER_CM for r in runs(p) for el in _children(r)
+            if el.tag == _W + "drawing" and next(el.iter(_W + "txbxContent"), None) is None
+            for x in el.iter(_WP + "extent")]

@@ -1,16 +1,19 @@
 """A report as Word really builds it: a number in tracked changes, a content control, a field, a
-smart tag, a text box, a tracked row; a footnote mark typed as superscript. Each is the report of
-tests/docx_report.py, correct but for the one number put there, checked against the Medang Kampai sample;
-the expected values are the sample's source CSV."""
+smart tag, a text box, a tracked row; a footnote mark typed as superscript; a table pasted as a
+picture. Each is the report of tests/docx_report.py, correct but for the one number put there,
+checked against the Medang Kampai sample; the expected values are the sample's source CSV."""
 from __future__ import annotations
 
 import copy
+import struct
+import zlib
 from decimal import Decimal as D
 
 import pytest
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx_report import SOURCE, WORKBOOK, money, write_report
 
 from helpers import dec
@@ -165,3 +168,28 @@ def test_the_annotated_copy_marks_a_number_in_inserted_text(tmp_path):
     marked = Document(str(out))
     assert [r.text for r in marked.element.body.iter(qn("w:r"))
             if r.find(f"{qn('w:rPr')}/{qn('w:highlight')}") is not None] == [WRONG_03]
+
+
+def _png(path):
+    """A 2×1 white PNG (what a table pasted as a picture is, to a reader of text)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 1, 8, 0, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff")) + chunk(b"IEND", b""))
+    return path
+
+
+def test_a_table_pasted_as_a_picture_is_said_not_read(tmp_path):
+    """The table replaced by a picture 16 cm wide (and a 3 cm logo below, which is no table): the
+    report used to say only "7 numbers checked", as if it were all."""
+    path, doc = _report(tmp_path)
+    image = str(_png(tmp_path / "tabel.png"))
+    table = doc.tables[0]._tbl
+    holder = doc.add_paragraph()
+    table.addprevious(holder._p)
+    table.getparent().remove(table)
+    holder.add_run().add_picture(image, width=Cm(16))
+    doc.add_paragraph().add_run().add_picture(image, width=Cm(3))
+    result, found = _check(doc, path)
+    assert found == {("DOC010", "info", "Paragraf 6", "", None, None)}  # heading, 3 paragraphs, caption, picture
+    assert "16 cm" in result.findings[0].message("id") and result.checked == 7

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..reader.container import open_package
 from . import wordml
 from .model import Document, Segment
-from .tables import caption_of, table_segments
+from .tables import caption_of, continued, table_segments
 
 
 def read_docx(path: Path) -> Document:
@@ -29,15 +29,19 @@ def read_docx(path: Path) -> Document:
     pictures: list[Segment] = []
     recent: list[str] = []
     paragraph, table_count = 0, 0
+    last_table: list[Segment] = []
     for block in wordml.blocks(body):
         if wordml.is_table(block):
+            continues = continued(last_table, recent)
             for table, before in with_nested(block, recent):
                 table_count += 1
                 part, caption = caption_of(before, table_count)
                 rows = [([wordml.cell_text(tc) if tc is not None else "" for tc in cells],
                          {"table_index": table_count, "docx_row": r})
                         for r, cells in enumerate(table_grid(table))]
-                segments += table_segments(rows, part, caption, table_count)
+                read = table_segments(rows, part, caption, table_count, continues if table is block else None)
+                last_table = read if table is block else last_table
+                segments += read
             recent = []
             continue
         paragraph += 1

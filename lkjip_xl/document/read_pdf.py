@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Document, Segment
-from .tables import caption_label, caption_of, table_segments
+from .tables import caption_label, caption_of, continued, table_segments
 
 MAX_PAGES = 2000
 _PT_PER_CM = 72 / 2.54
@@ -34,7 +34,7 @@ def read_pdf(path: Path) -> Document:
             raise UnreadableDocument("too_large", path=str(path), detail=f"{len(pages)} pages > {MAX_PAGES}")
         segments: list[Segment] = []
         pictures: list[Segment] = []
-        state = {"tables": 0, "recent": []}
+        state = {"tables": 0, "recent": [], "last_table": []}
         for number, page in enumerate(pages, start=1):
             try:
                 segments += _page(page, number, state)
@@ -92,7 +92,9 @@ def _page(page, number: int, state: dict) -> list[Segment]:
         state["tables"] += 1
         part, caption = caption_of(state["recent"], state["tables"])
         rows = [([_unwrap(c or "") for c in row], {"page": number}) for row in item.extract()]
-        out += table_segments(rows, part, caption, state["tables"])
+        state["last_table"] = table_segments(rows, part, caption, state["tables"],
+                                             continued(state["last_table"], state["recent"]))
+        out += state["last_table"]
         state["recent"] = []
     flush()
     return out

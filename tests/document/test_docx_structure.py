@@ -1,14 +1,17 @@
 """A report as Word really builds it: a number in tracked changes, a content control, a field, a
 smart tag, a text box, a tracked row; a footnote mark typed as superscript; a table pasted as a
-picture. Each is the report of tests/docx_report.py, correct but for the one number put there,
+picture; a table split in two, or broken by a page in the PDF. Each is the report of tests/docx_report.py, correct but for the one number put there,
 checked against the Medang Kampai sample; the expected values are the sample's source CSV."""
 from __future__ import annotations
 
 import copy
+import shutil
 import struct
+import subprocess
 import zlib
 from decimal import Decimal as D
 
+import pdfplumber
 import pytest
 from docx import Document
 from docx.oxml import parse_xml
@@ -24,6 +27,7 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 RIGHT_03 = money("03", "realisasi")  # programme 03's realisasi, Paragraf 3
 WRONG_03 = "1.098.888.500,00"  # two digits swapped
 RIGHT_05, WRONG_05 = money("05", "pagu"), "25.000.000,00"  # programme 05's pagu, Tabel 3.1 C5
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TRACK = 'w:author="Staf" w:date="2024-02-01T00:00:00Z"'
 
 
@@ -193,3 +197,43 @@ def test_a_table_pasted_as_a_picture_is_said_not_read(tmp_path):
     result, found = _check(doc, path)
     assert found == {("DOC010", "info", "Paragraf 6", "", None, None)}  # heading, 3 paragraphs, caption, picture
     assert "16 cm" in result.findings[0].message("id") and result.checked == 7
+
+
+def test_a_table_split_in_two_is_read_as_one(tmp_path):
+    """Word's "split table": rows 4 and 5 in a table of their own, with no header row, after an
+    empty paragraph. They used to have no columns, so a wrong pagu there was left unmatched."""
+    path, doc = _report(tmp_path)
+    tbl = doc.tables[0]._tbl
+    rest = copy.deepcopy(tbl)
+    for tr in rest.findall(qn("w:tr")):
+        rest.remove(tr)
+    for tr in tbl.findall(qn("w:tr"))[3:]:
+        rest.append(tr)
+    _set_05(rest, WRONG_05)
+    tbl.addnext(rest)
+    tbl.addnext(parse_xml(f"<w:p {W}/>"))
+    result, found = _check(doc, path)
+    assert found == TABLE_SLIP and (result.checked, result.unmatched) == (23, 0)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize("filler", [36, 40])
+def test_a_pdf_table_broken_by_the_page_is_read_as_one(tmp_path, filler):
+    """Lines before the table push it across a page: with 36 the page breaks between rows 4 and
+    5, with 40 inside row 3 (its programme name goes on, "Desa dan Kelurahan", with no number).
+    The rows on the next page had no header, so a wrong pagu there passed unmatched."""
+    path = write_report(tmp_path / "laporan.docx", RIGHT_03, WRONG_05)
+    doc = Document(str(path))
+    caption = doc.tables[0]._tbl.getprevious()
+    for i in range(filler):
+        caption.addprevious(doc.add_paragraph(f"Baris pengisi ke-{i + 1}.")._p)
+    doc.save(str(path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "laporan.pdf"
+    with pdfplumber.open(str(pdf)) as reader:  # the precondition: the table is on two pages
+        pages = [n for n, page in enumerate(reader.pages) if page.find_tables()]
+    assert len(pages) == 2
+    result = check_document(pdf, WORKBOOK)
+    assert {(f.code, f.severity, f.sheet, f.cell, f.expected, f.found) for f in result.findings} == {
+        ("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00"))}

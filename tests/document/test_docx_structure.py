@@ -82,6 +82,7 @@ PROSE_CASES = {
     "tracked digit": lambda: (_run("1.0"), _ins(_run("9"), 3), _del("8", 4), _run("8.888.500,00")),
     "content control": lambda: (f'<w:sdt {W}><w:sdtPr/><w:sdtContent>{_run(WRONG_03)}</w:sdtContent></w:sdt>',),
     "field": lambda: (f'<w:fldSimple {W} w:instr=" =SUM(ABOVE) ">{_run(WRONG_03)}</w:fldSimple>',),
+    "thin spaces": lambda: (_run("1\u2009098\u2009888\u2009500,00"),),  # grouped by thin spaces (U+2009)
     "smart tag": lambda: (f'<w:smartTag {W} w:uri="u" w:element="e">{_run(WRONG_03)}</w:smartTag>',),
 }
 
@@ -237,3 +238,15 @@ def test_a_pdf_table_broken_by_the_page_is_read_as_one(tmp_path, filler):
     result = check_document(pdf, WORKBOOK)
     assert {(f.code, f.severity, f.sheet, f.cell, f.expected, f.found) for f in result.findings} == {
         ("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00"))}
+
+
+def test_a_row_starting_after_the_first_column_keeps_its_columns(tmp_path):
+    """Row 5 without its "No" cell (Word writes w:gridBefore): its cells used to be read one
+    column to the left, the capaian as the realisasi and the sisa as the capaian."""
+    path, doc = _report(tmp_path)
+    tr = _row_05(doc)
+    tr.remove(tr.findall(qn("w:tc"))[0])
+    tr.get_or_add_trPr().append(parse_xml(f'<w:gridBefore {W} w:val="1"/>'))
+    _set_05(tr, WRONG_05)
+    _, found = _check(doc, path)
+    assert found == TABLE_SLIP

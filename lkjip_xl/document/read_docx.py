@@ -3,7 +3,8 @@
 is the N-th paragraph of the body (1-based, tables not counted; a text box's paragraphs follow
 the one anchoring it); a table is named by the caption paragraph before it ("Tabel 2.8"), else
 "Tabel #k". A table nested in a cell (a layout table holding the real one) is a table of its
-own, after the one holding it."""
+own, after the one holding it. Footnotes and endnotes follow the body: "Catatan kaki N" is the
+N-th (footnotes first)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,6 +52,10 @@ def read_docx(path: Path) -> Document:
         if text:
             segments.append(Segment(text, f"Paragraf {paragraph}", {"paragraph": paragraph}))
             recent = (recent + [text])[-4:]
+    for number, note in enumerate(wordml.notes(doc.part), start=1):
+        text = " ".join(wordml.paragraph_text(p).strip() for p in wordml.blocks(note) if not wordml.is_table(p)).strip()
+        if text:
+            segments.append(Segment(text, f"Catatan kaki {number}", {"note": number}))
     return Document(str(path), "docx", segments, pictures)
 
 

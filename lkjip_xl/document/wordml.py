@@ -4,7 +4,8 @@ text and deleted table rows not), content controls (``w:sdt``) around paragraphs
 cells and runs, fields (``w:fldSimple``; a complex field's cached result, never its code),
 hyperlinks, smart tags, and text boxes (their paragraphs and tables follow the paragraph that
 anchors them). A footnote mark typed as a superscript digit is no part of the number before it.
-A picture or chart holds no text to read: its width is told, so that it can be said."""
+Footnotes and endnotes are read from their parts. A picture or chart holds no text to read: its
+width is told, so that it can be said."""
 from __future__ import annotations
 
 from docx.oxml.ns import qn
@@ -118,3 +119,17 @@ def picture_widths(p) -> list[float]:
     return [int(x.get("cx", "0")) / _EMU_PER_CM for r in runs(p) for el in _children(r)
             if el.tag == _W + "drawing" and next(el.iter(_W + "txbxContent"), None) is None
             for x in el.iter(_WP + "extent")]
+
+
+def notes(document_part) -> list:
+    """The footnotes, then the endnotes, of a document (``w:footnote``/``w:endnote``; not the
+    separators Word keeps among them), each a container of blocks, in order."""
+    from docx.oxml import parse_xml
+
+    out = []
+    for kind in ("footnotes", "endnotes"):
+        for rel in document_part.rels.values():
+            if rel.reltype.endswith("/" + kind) and not rel.is_external:
+                root = parse_xml(rel.target_part.blob)
+                out += [note for note in root if note.get(qn("w:type")) in (None, "normal")]
+    return out

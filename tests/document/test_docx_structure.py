@@ -250,3 +250,26 @@ def test_a_row_starting_after_the_first_column_keeps_its_columns(tmp_path):
     _set_05(tr, WRONG_05)
     _, found = _check(doc, path)
     assert found == TABLE_SLIP
+
+
+def test_a_footnote_is_read(tmp_path):
+    """Paragraf 3 carries a footnote (the mark after the correct realisasi) that repeats it
+    wrongly: footnotes were never read."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    path, doc = _report(tmp_path)
+    notes = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+             f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+             f'{_run(" Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan sebesar Rp. " + WRONG_03 + ".")}'
+             f'</w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                notes.encode(), doc.part.package)
+    doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    _put_03(doc, _run(RIGHT_03), f'<w:r {W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                 f'<w:footnoteReference w:id="1"/></w:r>')
+    result, found = _check(doc, path)
+    assert found == {("DOC001", "error", "Catatan kaki 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+    assert result.checked == 24

@@ -1,7 +1,8 @@
 """A report as a PDF (pdfplumber): per page, its ruled tables as tables and the text around them
 as paragraphs (lines closer than half a line apart belong together; a caption line, "Tabel 3.5
 ...", starts a paragraph of its own), in reading order.
-"Halaman P" is page P; a finding also carries the line on the page."""
+"Halaman P" is page P; a finding also carries the line on the page. A footnote mark (a raised,
+smaller digit) is left out: glued to the number before it, it changed its value."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,7 +51,28 @@ def read_pdf(path: Path) -> Document:
         pdf.close()
 
 
+def _footnote_marks(chars: list[dict]) -> set[tuple]:
+    """The superscript digits (footnote marks) of a page's characters: smaller than the character
+    they follow on its line and raised above it. They are no digit of the number before them."""
+    marks: set[tuple] = set()
+    base = None
+    for c in chars:
+        if base is not None and (c["text"].isdigit() or c["text"] == "*") and c["size"] < 0.8 * base["size"] \
+                and c["bottom"] < base["bottom"] - 0.15 * base["size"] and abs(c["x0"] - base["x1"]) < base["size"] * 3:
+            marks.add(_key(c))
+            continue
+        base = c
+    return marks
+
+
+def _key(c: dict) -> tuple:
+    return c["text"], round(c["x0"], 2), round(c["top"], 2)
+
+
 def _page(page, number: int, state: dict) -> list[Segment]:
+    marks = _footnote_marks(page.chars)
+    if marks:
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or _key(obj) not in marks)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 

@@ -273,3 +273,23 @@ def test_a_footnote_is_read(tmp_path):
     result, found = _check(doc, path)
     assert found == {("DOC001", "error", "Catatan kaki 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
     assert result.checked == 24
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+def test_a_footnote_mark_in_a_pdf_is_no_digit_of_the_number(tmp_path):
+    """The report with a superscript mark after the realisasi and after the 98,03 %, as a PDF:
+    the marks used to be read as the numbers' last digits (1.089.888.500,001; 98,032 %)."""
+    path, doc = _report(tmp_path)
+    mark = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    _put_03(doc, _run(RIGHT_03), _run("1", mark))
+    p = next(p for p in doc.paragraphs if "98,03%" in p.text)
+    before, after = p.text.split("98,03%")
+    for r in p._p.xpath("w:r"):
+        p._p.remove(r)
+    for x in (_run(before + "98,03"), _run("2", mark), _run("%" + after)):
+        p._p.append(parse_xml(x))
+    doc.save(str(path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    result = check_document(tmp_path / "laporan.pdf", WORKBOOK)
+    assert result.findings == [] and (result.checked, result.unmatched) == (23, 0)

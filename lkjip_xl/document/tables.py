@@ -54,11 +54,13 @@ def table_segments(rows: list[tuple[list[str], dict]], part: str, caption: str, 
     first_data = next((i for i, (cells, _) in enumerate(rows) if _data_row(cells)), len(rows))
     if continues and rows and len(rows[0][0]) == len(continues[-1].cells):
         last = continues[-1]
-        repeated = [c for c, _ in rows[:first_data]] == [[x.text for x in s.cells] for s in continues if s.header]
-        broken = first_data == 1 and not last.header and 2 * sum(bool(c.strip()) for c in rows[0][0]) <= len(rows[0][0])
-        if first_data == 0 or repeated or broken:
+        header = [[x.text for x in s.cells] for s in continues if s.header]
+        repeated = len(header) if [[c.strip() for c in cells] for cells, _ in rows[:len(header)]] == header else 0
+        own = first_data - repeated  # header-like rows after the repeated ones
+        broken = own == 1 and not last.header and 2 * sum(bool(c.strip()) for c in rows[repeated][0]) <= len(rows[0][0])
+        if own == 0 or broken:
             if broken:
-                for cell, rest in zip(last.cells, rows[0][0]):
+                for cell, rest in zip(last.cells, rows[repeated][0]):
                     cell.text = f"{cell.text} {rest.strip()}".strip()
                 last.text = " | ".join(cell.text for cell in last.cells)
             return [Segment(" | ".join(cells), last.part, {**where, "table": last.part, "row": last.row + r + 1},

@@ -218,13 +218,17 @@ def test_a_table_split_in_two_is_read_as_one(tmp_path):
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
-@pytest.mark.parametrize("filler", [36, 40])
-def test_a_pdf_table_broken_by_the_page_is_read_as_one(tmp_path, filler):
+@pytest.mark.parametrize(("filler", "repeat_header"), [(36, False), (40, False), (40, True)])
+def test_a_pdf_table_broken_by_the_page_is_read_as_one(tmp_path, filler, repeat_header):
     """Lines before the table push it across a page: with 36 the page breaks between rows 4 and
-    5, with 40 inside row 3 (its programme name goes on, "Desa dan Kelurahan", with no number).
-    The rows on the next page had no header, so a wrong pagu there passed unmatched."""
+    5, with 40 inside row 3 (its programme name goes on, "Desa dan Kelurahan", with no number);
+    with its header row repeated on the next page, or not. The rows on the next page had no
+    header, so a wrong pagu there passed unmatched (or, after a repeated header and a broken row,
+    was named as another table)."""
     path = write_report(tmp_path / "laporan.docx", RIGHT_03, WRONG_05)
     doc = Document(str(path))
+    if repeat_header:
+        doc.tables[0].rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {W}/>"))
     caption = doc.tables[0]._tbl.getprevious()
     for i in range(filler):
         caption.addprevious(doc.add_paragraph(f"Baris pengisi ke-{i + 1}.")._p)

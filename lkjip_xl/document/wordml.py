@@ -15,6 +15,7 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WRAPPERS = {_W + t for t in ("hyperlink", "smartTag", "fldSimple", "dir", "bdo")}
 _EMU_PER_CM = 360000
+_MAX_COLUMNS = 63  # Word's limit of columns in a table
 _CHARS = {_W + "t": None, _W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
@@ -90,19 +91,26 @@ def grid_cells(tr, above: list | None = None) -> list:
     """A row's cells (``w:tc``) by grid column: None where the row starts late (gridBefore) and
     for the second and later columns of a cell merged across columns; a cell continuing a
     vertical merge is the cell it continues (``above``: the previous row's result)."""
-    before = tr.find(f"{_W}trPr/{_W}gridBefore")
-    out: list = [None] * int(before.get(qn("w:val")) if before is not None else 0)
+    out: list = [None] * _count(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
     for tc in _children(tr):
         if tc.tag != _W + "tc":
             continue
-        span = tc.find(f"{_W}tcPr/{_W}gridSpan")
-        width = int(span.get(qn("w:val"))) if span is not None else 1
+        width = _count(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
         merge = tc.find(f"{_W}tcPr/{_W}vMerge")
         at = len(out)
         if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and above and at < len(above):
             tc = above[at] if above[at] is not None else tc
         out += [tc] + [None] * (width - 1)
     return out
+
+
+def _count(el, default: int) -> int:
+    """A w:gridBefore or w:gridSpan: a count of grid columns (a damaged one is the default, a
+    huge one is cut to what a page can hold)."""
+    try:
+        return min(int(el.get(qn("w:val"))), _MAX_COLUMNS) if el is not None else default
+    except (TypeError, ValueError):
+        return default
 
 
 def cell_text(tc) -> str:
@@ -113,10 +121,9 @@ def is_table(el) -> bool:
     return el.tag == _W + "tbl"
 
 
-
 def picture_widths(p) -> list[float]:
     """The width in cm of each picture or chart in a paragraph (not of a text box)."""
-    return [int(x.get("cx", "0")) / _EMU_PER_CM for r in runs(p) for el in _children(r)
+    return [int(x.get("cx", "0")) / _EMU_PER_CM if x.get("cx", "0").isdigit() else 0.0 for r in runs(p) for el in _children(r)
             if el.tag == _W + "drawing" and next(el.iter(_W + "txbxContent"), None) is None
             for x in el.iter(_WP + "extent")]
 

@@ -297,3 +297,12 @@ def test_a_footnote_mark_in_a_pdf_is_no_digit_of_the_number(tmp_path):
                     "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
     result = check_document(tmp_path / "laporan.pdf", WORKBOOK)
     assert result.findings == [] and (result.checked, result.unmatched) == (23, 0)
+
+
+def test_a_damaged_or_huge_column_span_is_no_traceback(tmp_path):
+    path, doc = _report(tmp_path)
+    rows = doc.tables[0].rows
+    rows[1]._tr.get_or_add_trPr().append(parse_xml(f'<w:gridBefore {W} w:val="999999999"/>'))
+    rows[2].cells[0]._tc.get_or_add_tcPr().append(parse_xml(f'<w:gridSpan {W} w:val="dua"/>'))
+    result, _ = _check(doc, path)
+    assert result.checked > 0

@@ -112,16 +112,38 @@ def test_a_superscript_footnote_mark_is_no_digit_of_the_number(tmp_path):
     assert found == set() and result.checked == 23
 
 
-def test_a_text_box_is_read_after_the_paragraph_holding_it(tmp_path):
+def _vml_box(text: str) -> str:
+    return (f'<w:pict><v:shape style="width:300pt;height:60pt"><v:textbox><w:txbxContent><w:p>{_run(text)}'
+            f'</w:p></w:txbxContent></v:textbox></v:shape></w:pict>')
+
+
+TEXT_BOXES = {  # as Word 2003 wrote it (VML), and as Word writes it now: DrawingML with a VML fallback
+    "vml": _vml_box,
+    "drawingml": lambda text: (
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="3810000" cy="762000"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:txbx><w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>'
+        f'</a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback>{_vml_box(text)}</mc:Fallback>'
+        '</mc:AlternateContent>'),
+}
+
+
+@pytest.mark.parametrize("form", TEXT_BOXES)
+def test_a_text_box_is_read_after_the_paragraph_holding_it(tmp_path, form):
+    """Read once: the fallback Word keeps of a DrawingML text box is not read again."""
     path, doc = _report(tmp_path)
     p = next(p for p in doc.paragraphs if RIGHT_03 in p.text)
     text = p.text.replace(RIGHT_03, WRONG_03)
     for r in p._p.xpath("w:r"):
         p._p.remove(r)
     p._p.append(parse_xml(
-        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:300pt;height:60pt">'
-        f'<v:textbox><w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
-    _, found = _check(doc, path)
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{TEXT_BOXES[form](text)}</w:r>'))
+    result, found = _check(doc, path)
+    assert result.checked == 23
     assert found == {("DOC001", "error", "Paragraf 4", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
 
 

@@ -441,6 +441,11 @@ RULES: dict[str, Rule] = _rules(
      "bagian seorang pejabat dalam PK berjenjang); tidak dibandingkan satu per satu",
      "{found} of the {n} amounts of this table differ from the workbook: it holds other amounts (e.g. one "
      "official's share in a cascaded PK); they are not compared one by one"),
+    ("DOC010", "info", "Gambar tidak dibaca", "Picture not read",
+     "gambar selebar {width} cm: bila memuat tabel atau grafik, angkanya tidak dibaca dan tidak diperiksa "
+     "(tempel tabelnya sebagai tabel, bukan gambar)",
+     "a picture {width} cm wide: if it holds a table or chart, its numbers are not read nor checked (paste the "
+     "table as a table, not as a picture)"),
     ("KIN020", "error", "Sel penyebab selisih", "Cell causing a difference",
      "nilai ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
      "this value makes {cells} disagree: with {expected} (found {found}) they all agree"),

@@ -9,7 +9,8 @@ from pathlib import Path
 from ..findings import Finding
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
-from .read_docx import with_nested
+from . import wordml
+from .read_docx import table_grid, with_nested
 
 AUTHOR, INITIALS = "lkjip-xl", "LX"
 
@@ -18,23 +19,23 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
     """Returns how many findings were marked."""
     from docx import Document
     from docx.enum.text import WD_COLOR_INDEX
-    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     colours = {"error": WD_COLOR_INDEX.RED, "warning": WD_COLOR_INDEX.YELLOW, "info": WD_COLOR_INDEX.TURQUOISE}
     doc = Document(str(source))
     paragraphs, tables = {}, {}
     number = count = 0
-    for block in doc.iter_inner_content():
-        if isinstance(block, Table):
+    for block in wordml.blocks(doc.element.body):
+        if wordml.is_table(block):
             for table, _ in with_nested(block, []):
                 count += 1
                 tables[count] = table
         else:
             number += 1
-            paragraphs[number] = block
+            paragraphs[number] = Paragraph(block, doc)
     marked = 0
     for f in findings:
-        target = _target(f, paragraphs, tables)
+        target = _target(f, paragraphs, tables, doc)
         if target is None:
             continue
         paragraph_list, text_offset = target
@@ -50,35 +51,40 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
     return marked
 
 
-def _target(f: Finding, paragraphs: dict, tables: dict):
+def _target(f: Finding, paragraphs: dict, tables: dict, doc):
     """The paragraphs a finding's number is in, and the offset of their text in the segment."""
+    from docx.text.paragraph import Paragraph
+
     where = f.params.get("location") or {}
     if "paragraph" in where and where["paragraph"] in paragraphs:
         p = paragraphs[where["paragraph"]]
-        return [p], len(p.text) - len(p.text.lstrip())
+        text = wordml.paragraph_text(p._p)
+        return [p], len(text) - len(text.lstrip())
     table = tables.get(where.get("table_index"))
     if table is None or "docx_row" not in where:
         return None
-    row = table.rows[where["docx_row"]]
+    grid = table_grid(table)
     col = parse_a1(f.cell)[1] if f.cell else 0
-    cells = row.cells
-    if col >= len(cells):
+    if where["docx_row"] >= len(grid) or col >= len(grid[where["docx_row"]]) or grid[where["docx_row"]][col] is None:
         return None
-    cell = cells[col]
-    return list(cell.paragraphs), len(cell.text) - len(cell.text.lstrip())
+    tc = grid[where["docx_row"]][col]
+    text = wordml.cell_text(tc)
+    return [Paragraph(p, doc) for p in wordml.blocks(tc) if not wordml.is_table(p)], len(text) - len(text.lstrip())
 
 
 def _runs_for(paragraphs: list, span, offset: int) -> list:
     """The runs holding characters [start, end) of the paragraphs' joined text ("\n" between
     them), split so that they hold exactly those characters; every run when there is no span."""
+    from docx.text.run import Run
+
     if span is None:
-        return [r for p in paragraphs for r in p.runs][:1] or []
+        return [Run(r, p) for p in paragraphs for r in wordml.runs(p._p)][:1]
     start, end = span[0] + offset, span[1] + offset
     pos, out = 0, []
     for p in paragraphs:
         runs = _isolate(p, start - pos, end - pos)
         out += runs
-        pos += len(p.text) + 1
+        pos += len(wordml.paragraph_text(p._p)) + 1
     return out
 
 
@@ -86,8 +92,8 @@ def _isolate(paragraph, start: int, end: int) -> list:
     from docx.text.run import Run
 
     pos, out = 0, []
-    for run in list(paragraph.runs):
-        text = run.text
+    for r in wordml.runs(paragraph._p):
+        run, text = Run(r, paragraph), wordml.run_text(r)
         a, b = pos, pos + len(text)
         pos = b
         if not text or b <= start or a >= end:

@@ -73,7 +73,7 @@ def check_document(path: Path, workbook: Path, prev: Path | None = None) -> Docu
     facts = build_facts(cur.context, old.context if old else None)
     found = claims(document, facts)
     outcomes = _partial_tables(consistent_signs([judge(claim, facts) for claim in found]))
-    findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings]
+    findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings] + _pictures(document)
     matched = sum(o.status != UNMATCHED for o in outcomes)
     numbers = [{"part": o.claim.segment.part, "line": o.claim.segment.line_at(o.claim.token.start)
                 or o.claim.segment.where.get("line"), "number": o.claim.token.raw, "status": o.status}
@@ -82,6 +82,14 @@ def check_document(path: Path, workbook: Path, prev: Path | None = None) -> Docu
 
 
 _AMOUNTS = ("pagu", "realisasi", "sisa")
+TABLE_WIDE_CM = 10  # a picture this wide may be a table or chart pasted as a picture (a logo is narrower)
+
+
+def _pictures(document) -> list[Finding]:
+    """A picture as wide as a table: what it prints is not read, and that is said (DOC010)."""
+    return [Finding("DOC010", p.part, "", None, None, {"location": dict(p.where), "width": Text(show_value(p.where["width_cm"], "id"),
+                                                              show_value(p.where["width_cm"], "en"))})
+            for p in document.pictures if p.where["width_cm"] >= TABLE_WIDE_CM]
 
 
 def _partial_tables(outcomes: list[Outcome]) -> list[Outcome]:

@@ -56,3 +56,4 @@ class Document:
     path: str
     kind: str  # "txt", "docx", "pdf"
     segments: list[Segment]
+    pictures: list[Segment] = field(default_factory=list)  # a picture or chart as wide as a table: text "" (not read)

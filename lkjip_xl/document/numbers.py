@@ -1,6 +1,7 @@
 """The numbers of a piece of report text, read the way Indonesian reports print them.
 
 ``30.911.880.435,00``, ``Rp. 30.911.880.435,-``, ``97,18 %``, ``1,396,524,280.00``, ``B (82,15)``,
+``1 098 888 500,00`` grouped by thin spaces,
 and amounts in words ("... rupiah") are understood (``calc.numbers_id`` and ``calc.terbilang``
 do the reading). Numbers that are not quantities are set aside and not counted: list and
 section numbering, dates, years (except after "Tahun Anggaran"), regulation and table numbers,
@@ -16,8 +17,10 @@ from ..calc.decimals import decimal_places
 from ..calc.numbers_id import parse_number
 from ..calc.terbilang import parse_terbilang
 
-_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9_])(?:\d{1,3}(?:\.\d{3})+,\s00(?!\d)|\d[\d.,]*\d|\d|(?<!\d),\d{2}(?!\d))(?![A-Za-z0-9_])")
+_TOKEN = re.compile(  # digits grouped by thin or narrow spaces ("1 098 888 500") are one number
+    r"(?<![A-Za-z0-9_])(?:\d{1,3}(?:[\u2007\u2009\u202f]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+,\s00(?!\d)"
+    r"|\d[\d.,]*\d|\d|(?<!\d),\d{2}(?!\d))(?![A-Za-z0-9_])")
+_GROUP_SPACE = re.compile(r"[\u2007\u2009\u202f]")
 _PERCENT_AFTER = re.compile(r"^\s?(%|persen\b)", re.I)
 _MONEY_BEFORE = re.compile(r"(rp\.?|idr)\s*$", re.I)
 _CLOSING_AFTER = re.compile(r"^(,-|-(?!\d))")
@@ -98,7 +101,7 @@ def tokens(text: str, *, money_context: bool = False) -> list[Token]:
         after, before = text[end:end + 12], text[max(0, start - 8):start]
         percent = bool(_PERCENT_AFTER.match(after))
         money = bool(_MONEY_BEFORE.search(before) or _CLOSING_AFTER.match(after)) or money_context
-        plain = core.replace(", 00", ",00")
+        plain = _GROUP_SPACE.sub(".", core.replace(", 00", ",00"))
         if re.fullmatch(r"(19|20)\d\d", plain) and not percent and not money:
             claim = bool(_YEAR_CUE_BEFORE.search(text[max(0, start - 30):start]))
             out.append(Token(start, end, core, Decimal(plain), year=True, year_claim=claim))

@@ -1,19 +1,22 @@
-"""A report as a Word document (python-docx): its paragraphs and tables in body order. "Paragraf
-N" is the N-th paragraph of the body (1-based, tables not counted); a table is named by the
-caption paragraph before it ("Tabel 2.8"), else "Tabel #k". A table nested in a cell (a layout
-table holding the real one) is a table of its own, after the one holding it."""
+"""A report as a Word document: its paragraphs and tables in reading order, as Word shows them
+(``wordml``: tracked changes accepted, content controls, fields and text boxes read). "Paragraf N"
+is the N-th paragraph of the body (1-based, tables not counted; a text box's paragraphs follow
+the one anchoring it); a table is named by the caption paragraph before it ("Tabel 2.8"), else
+"Tabel #k". A table nested in a cell (a layout table holding the real one) is a table of its
+own, after the one holding it. Footnotes and endnotes follow the body: "Catatan kaki N" is the
+N-th (footnotes first)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..reader.container import open_package
+from . import wordml
 from .model import Document, Segment
-from .tables import caption_of, table_segments
+from .tables import caption_of, continued, table_segments
 
 
 def read_docx(path: Path) -> Document:
     from docx import Document as open_docx
-    from docx.table import Table
 
     from .read import UnreadableDocument
 
@@ -22,52 +25,63 @@ def read_docx(path: Path) -> Document:
         doc = open_docx(str(path))
     except Exception as exc:  # python-docx raises many kinds on a package that is no document
         raise UnreadableDocument("doc_unreadable", path=str(path), detail=type(exc).__name__) from None
+    body = doc.element.body
     segments: list[Segment] = []
+    pictures: list[Segment] = []
     recent: list[str] = []
     paragraph, table_count = 0, 0
-    for block in doc.iter_inner_content():
-        if isinstance(block, Table):
+    last_table: list[Segment] = []
+    for block in wordml.blocks(body):
+        if wordml.is_table(block):
+            continues = continued(last_table, recent)
             for table, before in with_nested(block, recent):
                 table_count += 1
                 part, caption = caption_of(before, table_count)
-                rows = [(_cells(row), {"table_index": table_count, "docx_row": r})
-                        for r, row in enumerate(table.rows)]
-                segments += table_segments(rows, part, caption, table_count)
+                rows = [([wordml.cell_text(tc) if tc is not None else "" for tc in cells],
+                         {"table_index": table_count, "docx_row": r})
+                        for r, cells in enumerate(table_grid(table))]
+                read = table_segments(rows, part, caption, table_count, continues if table is block else None)
+                last_table = read if table is block else last_table
+                segments += read
             recent = []
             continue
         paragraph += 1
-        text = block.text.strip()
+        pictures += [Segment("", f"Paragraf {paragraph}", {"paragraph": paragraph, "width_cm": round(w, 1)})
+                     for w in wordml.picture_widths(block)]
+        text = wordml.paragraph_text(block).strip()
         if text:
             segments.append(Segment(text, f"Paragraf {paragraph}", {"paragraph": paragraph}))
             recent = (recent + [text])[-4:]
-    return Document(str(path), "docx", segments)
+    for number, note in enumerate(wordml.notes(doc.part), start=1):
+        text = " ".join(wordml.paragraph_text(p).strip() for p in wordml.blocks(note) if not wordml.is_table(p)).strip()
+        if text:
+            segments.append(Segment(text, f"Catatan kaki {number}", {"note": number}))
+    return Document(str(path), "docx", segments, pictures)
 
 
-def with_nested(table, recent: list[str]):
+def table_grid(tbl) -> list[list]:
+    """Each row's cells (``w:tc``) by grid column, a cell merged across columns given once, in
+    its first column (None in the others and where a row starts late)."""
+    out: list[list] = []
+    for tr in wordml.rows(tbl):
+        out.append(wordml.grid_cells(tr, out[-1] if out else None))
+    return out
+
+
+def with_nested(tbl, recent: list[str]):
     """The table with the paragraphs before it, then each table nested in its cells with the
     cell's paragraphs before it (its caption), in document order."""
-    from docx.table import Table
-
-    yield table, recent
+    yield tbl, recent
     seen: list = []
-    for row in table.rows:
-        for cell in row.cells:
-            if any(cell._tc is tc for tc in seen):
+    for cells in table_grid(tbl):
+        for tc in cells:
+            if tc is None or any(tc is s for s in seen):
                 continue  # a merged cell: once
-            seen.append(cell._tc)
+            seen.append(tc)
             inner: list[str] = []
-            for block in cell.iter_inner_content():
-                if isinstance(block, Table):
+            for block in wordml.blocks(tc):
+                if wordml.is_table(block):
                     yield from with_nested(block, inner)
                     inner = []
-                elif block.text.strip():
-                    inner = (inner + [block.text.strip()])[-4:]
-
-
-def _cells(row) -> list[str]:
-    """A row's cells by grid column; a cell merged across columns is read once, in its first."""
-    out, seen = [], []
-    for cell in row.cells:
-        out.append("" if any(cell._tc is tc for tc in seen) else cell.text)
-        seen.append(cell._tc)
-    return out
+                elif wordml.paragraph_text(block).strip():
+                    inner = (inner + [wordml.paragraph_text(block).strip()])[-4:]

@@ -1,15 +1,17 @@
 """A report as a PDF (pdfplumber): per page, its ruled tables as tables and the text around them
 as paragraphs (lines closer than half a line apart belong together; a caption line, "Tabel 3.5
 ...", starts a paragraph of its own), in reading order.
-"Halaman P" is page P; a finding also carries the line on the page."""
+"Halaman P" is page P; a finding also carries the line on the page. A footnote mark (a raised,
+smaller digit) is left out: glued to the number before it, it changed its value."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from .model import Document, Segment
-from .tables import caption_label, caption_of, table_segments
+from .tables import caption_label, caption_of, continued, table_segments
 
 MAX_PAGES = 2000
+_PT_PER_CM = 72 / 2.54
 
 
 def read_pdf(path: Path) -> Document:
@@ -32,21 +34,45 @@ def read_pdf(path: Path) -> Document:
         if len(pages) > MAX_PAGES:
             raise UnreadableDocument("too_large", path=str(path), detail=f"{len(pages)} pages > {MAX_PAGES}")
         segments: list[Segment] = []
-        state = {"tables": 0, "recent": []}
+        pictures: list[Segment] = []
+        state = {"tables": 0, "recent": [], "last_table": []}
         for number, page in enumerate(pages, start=1):
             try:
                 segments += _page(page, number, state)
+                pictures += [Segment("", f"Halaman {number}", {"page": number, "width_cm": round(i["width"] / _PT_PER_CM, 1)})
+                             for i in page.images]
             except UnreadableDocument:
                 raise
             except Exception as exc:
                 raise UnreadableDocument("doc_unreadable", path=str(path),
                                          detail=f"page {number}: {type(exc).__name__}") from None
-        return Document(str(path), "pdf", segments)
+        return Document(str(path), "pdf", segments, pictures)
     finally:
         pdf.close()
 
 
+def _footnote_marks(chars: list[dict]) -> set[tuple]:
+    """The superscript digits (footnote marks) of a page's characters: smaller than the character
+    they follow on its line and raised above it. They are no digit of the number before them."""
+    marks: set[tuple] = set()
+    base = None
+    for c in chars:
+        if base is not None and (c["text"].isdigit() or c["text"] == "*") and c["size"] < 0.8 * base["size"] \
+                and c["bottom"] < base["bottom"] - 0.15 * base["size"] and abs(c["x0"] - base["x1"]) < base["size"] * 3:
+            marks.add(_key(c))
+            continue
+        base = c
+    return marks
+
+
+def _key(c: dict) -> tuple:
+    return c["text"], round(c["x0"], 2), round(c["top"], 2)
+
+
 def _page(page, number: int, state: dict) -> list[Segment]:
+    marks = _footnote_marks(page.chars)
+    if marks:
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or _key(obj) not in marks)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -88,7 +114,9 @@ def _page(page, number: int, state: dict) -> list[Segment]:
         state["tables"] += 1
         part, caption = caption_of(state["recent"], state["tables"])
         rows = [([_unwrap(c or "") for c in row], {"page": number}) for row in item.extract()]
-        out += table_segments(rows, part, caption, state["tables"])
+        state["last_table"] = table_segments(rows, part, caption, state["tables"],
+                                             continued(state["last_table"], state["recent"]))
+        out += state["last_table"]
         state["recent"] = []
     flush()
     return out

@@ -36,9 +36,39 @@ def _data_row(cells: list[str]) -> bool:
     return any(not t.year for c in cells for t in tokens(c)) and not _numbering_row(cells)
 
 
-def table_segments(rows: list[tuple[list[str], dict]], part: str, caption: str, table_id: int) -> list[Segment]:
-    """``rows``: the cell texts of each row and its location; returns one segment per row."""
+def continued(previous: list[Segment], between: list[str]) -> list[Segment] | None:
+    """The table a new one may continue: the previous table when at most a page's header and
+    footer lines (three, no caption) stand between them; ``between``: the text lines between."""
+    if previous and len(between) <= 3 and not any(caption_label(t) for t in between):
+        return previous
+    return None
+
+
+def table_segments(rows: list[tuple[list[str], dict]], part: str, caption: str, table_id: int,
+                   continues: list[Segment] | None = None) -> list[Segment]:
+    """``rows``: the cell texts of each row and its location; returns one segment per row.
+    A table as wide as the table it may continue (``continued``: a table broken by a page, or
+    split in two in Word) is the rest of it when it has no header row of its own, or repeats that
+    table's, or starts with the rest of a row the page broke (no number, most cells empty: it is
+    joined to that row): its columns have that table's headers, its rows its name and numbering."""
     first_data = next((i for i, (cells, _) in enumerate(rows) if _data_row(cells)), len(rows))
+    if continues and rows and len(rows[0][0]) == len(continues[-1].cells):
+        last = continues[-1]
+        header = [[x.text for x in s.cells] for s in continues if s.header]
+        repeated = len(header) if [[c.strip() for c in cells] for cells, _ in rows[:len(header)]] == header else 0
+        own = first_data - repeated  # header-like rows after the repeated ones
+        broken = own == 1 and not last.header and 2 * sum(bool(c.strip()) for c in rows[repeated][0]) <= len(rows[0][0])
+        if own == 0 or broken:
+            if broken:
+                for cell, rest in zip(last.cells, rows[repeated][0]):
+                    cell.text = f"{cell.text} {rest.strip()}".strip()
+                last.text = " | ".join(cell.text for cell in last.cells)
+            return [Segment(" | ".join(cells), last.part, {**where, "table": last.part, "row": last.row + r + 1},
+                            [Cell(text.strip(), c, last.cells[c].header if c < len(last.cells) else "")
+                             for c, text in enumerate(cells)],
+                            row=last.row + r + 1, caption=last.caption, table_id=last.table_id,
+                            header=_numbering_row(cells))
+                    for r, (cells, where) in enumerate(rows[first_data:])]
     header_rows = [cells for cells, _ in rows[:first_data] if not _numbering_row(cells)]
     width = max((len(c) for c, _ in rows), default=0)
     columns = [[] for _ in range(width)]

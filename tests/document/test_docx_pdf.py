@@ -1,5 +1,5 @@
-"""A report written here with python-docx (not by lkjip-xl's annex writer): prose and a budget
-table, each with one mistake, checked against the Medang Kampai sample; the same document turned
+"""A report written with python-docx (not by lkjip-xl's annex writer, tests/docx_report.py): prose
+and a budget table, each with one mistake, checked against the Medang Kampai sample; the same document turned
 into a PDF by LibreOffice gives the same findings; --annotate marks the numbers in a copy."""
 from __future__ import annotations
 
@@ -7,62 +7,16 @@ import hashlib
 import shutil
 import subprocess
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.shared import Cm, Pt
+from docx_report import PROSE_MISTAKE, SOURCE, TABLE_MISTAKE, WORKBOOK, write_report
 
-from helpers import dec, read_csv
+from helpers import dec
 from lkjip_xl.document.annotate import write_annotated_docx
 from lkjip_xl.document.check import check_document
 
-ROOT = Path(__file__).resolve().parents[2]
-WORKBOOK = ROOT / "samples" / "medang_kampai_2023.xlsx"
-SOURCE = {r["kode"] or "TOTAL": r for r in read_csv(ROOT / "samples" / "src" / "medang_kampai" / "realisasi.csv")}
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-PROSE_MISTAKE = "1.098.888.500,00"  # programme 03's realisasi with two digits swapped
-TABLE_MISTAKE = "25.000.000,00"  # programme 05's pagu with a digit too many
-
-
-def _money(code: str, key: str) -> str:
-    value = dec(SOURCE[code][key])
-    whole, _, sen = f"{value:.2f}".partition(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + sen
-
-
-def write_report(path: Path) -> Path:
-    doc = Document()
-    doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading("LAPORAN KINERJA KECAMATAN MEDANG KAMPAI TAHUN 2023", level=1)
-    doc.add_paragraph(f"Pada tahun 2023 Kecamatan Medang Kampai didukung dengan anggaran sebesar Rp. "
-                      f"{_money('TOTAL', 'pagu')} bersumber dari APBD-P, dengan realisasi sebesar Rp. "
-                      f"{_money('TOTAL', 'realisasi')} atau 98,03%.")
-    doc.add_paragraph(f"Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan sebesar Rp. {PROSE_MISTAKE} "
-                      f"dari pagu Rp. {_money('03', 'pagu')}.")
-    doc.add_paragraph("Indeks Kepuasan Masyarakat tahun 2023 mencapai realisasi 87 dari target 87.")
-    doc.add_paragraph("Tabel 3.1 Realisasi Anggaran per Program Tahun 2023")
-    rows = [("No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Capaian (%)", "Sisa (Rp)")]
-    names = {"01": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-             "03": "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
-             "04": "Program Koordinasi Ketentraman dan Ketertiban Umum",
-             "05": "Program Penyelenggaraan Urusan Pemerintahan Umum"}
-    for n, (code, name) in enumerate(names.items(), start=1):
-        pagu, real = dec(SOURCE[code]["pagu"]), dec(SOURCE[code]["realisasi"])
-        shown = f"{(real * 100 / pagu).quantize(D('0.01'))}".replace(".", ",")
-        sisa = f"{pagu - real:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        rows.append((str(n), name, TABLE_MISTAKE if code == "05" else _money(code, "pagu"),
-                     _money(code, "realisasi"), shown, sisa))
-    table = doc.add_table(rows=len(rows), cols=6)
-    table.style = "Table Grid"
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-            table.cell(r, c).width = [Cm(0.9), Cm(5.2), Cm(3.0), Cm(3.0), Cm(1.8), Cm(2.7)][c]
-    doc.add_paragraph("Demikian laporan ini disusun.")
-    doc.save(str(path))
-    return path
 
 
 def expected() -> set:

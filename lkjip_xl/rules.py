@@ -135,6 +135,11 @@ RULES: dict[str, Rule] = _rules(
      "program/kegiatannya dan tidak tercetak di lampiran",
      "code {found} is no programme, activity or sub-activity code: the row is not summed into its "
      "programme/activity and not printed in the annex"),
+    ("VAL027", "error", "Kode tanpa titik", "Code without its dots",
+     "kode {found} tidak bertitik (titiknya terhapus, mis. oleh Cari & Ganti '.'?): bukan kode program, kegiatan "
+     "atau sub kegiatan, maka baris ini tidak ikut dijumlahkan dan tidak tercetak di lampiran; tulis {expected}",
+     "code {found} has no dots (deleted, by a Find & Replace of '.'?): it is no programme, activity or "
+     "sub-activity code, so the row is not summed and not printed in the annex; write {expected}"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "

@@ -1,0 +1,27 @@
+"""Data that arrives by copy and paste, then is "cleaned" in LibreOffice itself (tests/uno_edit.py):
+what an office does to figures pasted from the finance office's export, and what check says of it.
+
+Skipped where LibreOffice or the system python3 with its uno module is missing."""
+from __future__ import annotations
+
+from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+
+from lkjip_xl.checks.engine import check_workbook
+
+
+def test_find_and_replace_of_dots_over_realisasi_is_said_at_each_code_not_at_the_total(tmp_path, write, data):
+    """Amounts pasted as text (01.01.02's realisasi '180.000.000'), then Find & Replace '.' -> ''
+    over the sheet to clean them: the codes lose their dots too (01.01 -> 0101, 01.01.01 -> 010101).
+    Each such code is an error at its cell saying the code meant (VAL027), not a programme: the
+    total row, Belanja and the Rencana Aksi's codes are not blamed for the sums it breaks."""
+    first = REAL.first_row
+    steps = [["set", REAL.sheet, cell(REAL, "realisasi", first + 3), "180.000.000"],
+             ["replace", REAL.sheet, f"A{first}:N{first + 15}", ".", ""]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    lost = [(f.sheet, f.cell, f.severity, f.expected, f.found) for f in findings if f.code == "VAL027"]
+    codes = {1: "01.01", 2: "01.01.01", 3: "01.01.02", 5: "02.01", 6: "02.01.01", 8: "03.01", 9: "03.01.01"}
+    assert lost == [(REAL.sheet, cell(REAL, "kode", first + i), "error", code, code.replace(".", ""))
+                    for i, code in codes.items()]
+    # nothing else but the amount, if LibreOffice left it text (VAL001 at its cell; it may make it a number)
+    others = {(f.sheet, f.cell) for f in findings if f.code != "VAL027" and f.severity != "info"}
+    assert others <= {(REAL.sheet, cell(REAL, "realisasi", first + 3))}

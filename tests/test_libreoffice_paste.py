@@ -25,3 +25,21 @@ def test_find_and_replace_of_dots_over_realisasi_is_said_at_each_code_not_at_the
     # nothing else but the amount, if LibreOffice left it text (VAL001 at its cell; it may make it a number)
     others = {(f.sheet, f.cell) for f in findings if f.code != "VAL027" and f.severity != "info"}
     assert others <= {(REAL.sheet, cell(REAL, "realisasi", first + 3))}
+
+
+def test_a_target_pasted_as_a_bound_is_read_as_its_number_and_said_at_its_cell(tmp_path, write, data):
+    """A Renstra writes IKU2's target as a bound, '≥ 90', and that is what is pasted (typed in
+    LibreOffice, id-ID, it stays text). The template's capaian formula cannot read it (the sheet
+    shows no capaian), so it is VAL001 at the target's cell, read as 90, as '90 %' or 'minimal 90'
+    are: the capaian is 95 / 90."""
+    from decimal import Decimal as D
+
+    from test_libreoffice_edit import PK
+
+    target = cell(PK, "target", PK.first_row + 1)
+    result = check_workbook(edit_in_libreoffice(write(data), [["type", PK.sheet, target, "≥ 90"]], tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found) for f in result.findings]
+    assert said == [("VAL001", PK.sheet, target, "error", 90, "≥ 90")]
+    capaian = result.context.wb.rows("pk_indikator")[1]["capaian"]
+    assert round(capaian, 6) == round(D(95) / D(90) * 100, 6)
+

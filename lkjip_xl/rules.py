@@ -485,6 +485,13 @@ RULES: dict[str, Rule] = _rules(
      "the formula cell is blank for the range target {target}: an older template's formula, or a program without "
      "the NUMBERVALUE function (Excel 2010, Gnumeric); lkjip-xl computes {expected}. 'lkjip-xl rapikan' writes "
      "the formula that computes it"),
+    ("FRM008", "warning", "Rumus membaca berkas lain", "Formula reads another file",
+     "rumus ini membaca berkas lain ({file}{more}): nilainya diambil dari berkas itu saat "
+     "terakhir dihitung, dan berubah atau menjadi #REF! bila berkas itu berubah, dipindah atau tidak ada di komputer "
+     "lain; salin sel-selnya lalu Tempel Spesial > Nilai saja, atau ketik nilainya",
+     "this formula reads another file ({file}{more}): its value is what that file held "
+     "when it was last computed, and changes or becomes #REF! when that file changes, moves or is not on another "
+     "computer; copy the cells and Paste Special > Values only, or type the values"),
     ("FRM007", "warning", "Rumus templat lama", "Earlier template's formula",
      "sel ini memakai rumus templat lama, yang memberi {found}; rumus templat sekarang memberi {expected} (misalnya "
      "untuk '-' atau target rentang). 'lkjip-xl rapikan' menggantinya",

@@ -59,3 +59,17 @@ def test_a_survey_row_pasted_one_column_too_far_is_said_on_skm_not_as_stale_resu
     stale = [f for f in findings if f.code == "FRM002"]
     assert stale and {(f.sheet, f.severity, f.params.get("follows")) for f in stale} == {("SKM Hasil", "info", "SKM!Q11")}
 
+
+def test_a_value_pasted_as_a_link_to_a_colleague_s_file_is_said_at_its_cell(tmp_path, write, data):
+    """01.01.01's realisasi (K7) pasted from the colleague's workbook as a link, as Paste Special
+    with Link or a sheet moved in from that file leaves it: '=[1]Realisasi!K7', reading the other
+    file. Its value (820.000.000, as that file holds it) is read as before; FRM008 at K7, a warning
+    naming the file, and nothing else."""
+    other = write(data, "kecamatan_lain.xlsx")
+    realisasi = cell(REAL, "realisasi", REAL.first_row + 2)
+    link = f"='{other.as_uri()}'#$Realisasi.{realisasi}"
+    result = check_workbook(edit_in_libreoffice(write(data), [["formula", REAL.sheet, realisasi, link]], tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity) for f in result.findings]
+    assert said == [("FRM008", REAL.sheet, realisasi, "warning")]
+    assert "kecamatan_lain.xlsx" in result.findings[0].message("id") and "[1]" in result.findings[0].found
+    assert result.context.model.table("realisasi").values["realisasi"][2] == 820_000_000

@@ -135,6 +135,11 @@ RULES: dict[str, Rule] = _rules(
      "program/kegiatannya dan tidak tercetak di lampiran",
      "code {found} is no programme, activity or sub-activity code: the row is not summed into its "
      "programme/activity and not printed in the annex"),
+    ("VAL027", "error", "Kode tanpa titik", "Code without its dots",
+     "kode {found} tidak bertitik (titiknya terhapus, mis. oleh Cari & Ganti '.'?): bukan kode program, kegiatan "
+     "atau sub kegiatan, maka baris ini tidak ikut dijumlahkan dan tidak tercetak di lampiran; tulis {expected}",
+     "code {found} has no dots (deleted, by a Find & Replace of '.'?): it is no programme, activity or "
+     "sub-activity code, so the row is not summed and not printed in the annex; write {expected}"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "
@@ -485,6 +490,13 @@ RULES: dict[str, Rule] = _rules(
      "the formula cell is blank for the range target {target}: an older template's formula, or a program without "
      "the NUMBERVALUE function (Excel 2010, Gnumeric); lkjip-xl computes {expected}. 'lkjip-xl rapikan' writes "
      "the formula that computes it"),
+    ("FRM008", "warning", "Rumus membaca berkas lain", "Formula reads another file",
+     "rumus ini membaca berkas lain ({file}{more}): nilainya diambil dari berkas itu saat "
+     "terakhir dihitung, dan berubah atau menjadi #REF! bila berkas itu berubah, dipindah atau tidak ada di komputer "
+     "lain; salin sel-selnya lalu Tempel Spesial > Nilai saja, atau ketik nilainya",
+     "this formula reads another file ({file}{more}): its value is what that file held "
+     "when it was last computed, and changes or becomes #REF! when that file changes, moves or is not on another "
+     "computer; copy the cells and Paste Special > Values only, or type the values"),
     ("FRM007", "warning", "Rumus templat lama", "Earlier template's formula",
      "sel ini memakai rumus templat lama, yang memberi {found}; rumus templat sekarang memberi {expected} (misalnya "
      "untuk '-' atau target rentang). 'lkjip-xl rapikan' menggantinya",

@@ -27,7 +27,8 @@ hides them); what a workbook goes through between offices: ["hide_sheet",
 sheet], ["delete_sheet", sheet], ["move_sheet", sheet, position], ["insert_sheet", any sheet, name, position, "A1", text],
 ["protect", sheet, password], ["freeze", sheet, columns, rows], ["filter", sheet, "A4:N15", column,
 value] (Data > AutoFilter, only the rows holding value shown), ["values_only", sheet] (Paste Special >
-Values only over the sheet), ["text_format", sheet, "I5:K9"] (Format Cells > Text before typing),
+Values only over the sheet), ["text_format", sheet, "I5:K9"] (Format Cells > Text before typing), ["replace", sheet, "A5:N20",
+search, replacement] (Find & Replace over the range, Replace All: in typed values and in formulas),
 ["copy_to_new", [sheets]] (Move/Copy Sheet into a new document: what is saved is that document),
 ["password", text] (saved with a password to open; LibreOffice run headless here does not encrypt
 an .xlsx). A private LibreOffice profile in PROFILE_DIR and a
@@ -196,6 +197,10 @@ def apply(doc, steps, ctx=None):
             locale = rng.CharLocale
             key = doc.NumberFormats.queryKey("@", locale, False)
             rng.NumberFormat = key if key != -1 else doc.NumberFormats.addNew("@", locale)
+        elif kind == "replace":  # ["replace", sheet, "A5:N20", search, replacement]: Find & Replace, Replace All
+            descriptor = sheet.getCellRangeByName(step[2]).createReplaceDescriptor()
+            descriptor.SearchString, descriptor.ReplaceString = step[3], step[4]
+            sheet.getCellRangeByName(step[2]).replaceAll(descriptor)
         elif kind == "hide_row":
             sheet.Rows.getByIndex(step[2] - 1).IsVisible = False
         elif kind == "type":

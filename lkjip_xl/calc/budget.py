@@ -17,6 +17,7 @@ __all__ = [
     "normalise_code",
     "parent_code",
     "level_of",
+    "dots_lost",
     "pagu_efektif",
     "sisa",
     "is_total_row",
@@ -82,8 +83,20 @@ def level_of(code: str) -> str | None:
         parts = code_parts(code)
     except ValueError:
         return None
+    if dots_lost(code):
+        return None
     entry = _form(parts).get(len(parts))
     return entry[0] if entry else None
+
+
+def dots_lost(code: str) -> str | None:
+    """The code meant by a short-form code whose dots were lost ("0101" or "010101", as a Find &
+    Replace of "." over the sheet leaves "01.01" and "01.01.01"), by its pairs of digits; None for
+    any other text. A programme's code has one or two digits, so four or six are no programme."""
+    text = str(code).strip()
+    if not (text.isdigit() and len(text) in (4, 6)):
+        return None
+    return ".".join(text[i:i + 2] for i in range(0, len(text), 2))
 
 
 @lru_cache(maxsize=1 << 17)

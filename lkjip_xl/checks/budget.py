@@ -251,7 +251,7 @@ def _rollup_terms(cells: BudgetCells, index: int, kids, name: str) -> list:
 
 
 # ------------------------------------------------------------------------------ FRM003
-_STRINGS = re.compile(r'"[^"]*"')
+STRING_LITERALS = re.compile(r'"[^"]*"')  # a formula's string literals (a "[1]" or "A1" in one is text)
 _SUM = re.compile(r"\bSUM(?:IFS?)?\s*\(", re.I)
 _REF = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?"
                   r"(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}"
@@ -261,7 +261,7 @@ _REF = re.compile(r"(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?"
 def formula_rows(formula: str, sheet: str) -> set[int] | None:
     """Rows of this sheet a formula refers to; None means every row (a whole-column range)."""
     rows: set[int] = set()
-    for m in _REF.finditer(_STRINGS.sub('""', formula)):
+    for m in _REF.finditer(STRING_LITERALS.sub('""', formula)):
         if m.group(1) and m.group(1).strip("'").replace("''", "'") != sheet:
             continue
         ends = [re.sub(r"[^0-9]", "", part) for part in m.group(2).split(":")]

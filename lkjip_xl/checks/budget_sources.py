@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Iterable
 
-from ..calc.budget import add_amounts, level_of, match_key, parent_code
+from ..calc.budget import add_amounts, dots_lost, level_of, match_key, parent_code
 from ..derive.budget import money
 from ..derive.stage import as_reported
 from ..findings import Finding
@@ -52,6 +52,8 @@ def _unmatched_codes(ctx, cells: BudgetCells | None) -> Iterable[Finding]:
     if cells is None or cells.tree.by_level or not cells.tree.lines:
         return
     known = {match_key(line.code) for line in cells.tree.lines}
+    # a code whose dots were lost on the Realisasi sheet is said there, where the slip is (VAL027)
+    known |= {match_key(meant) for p in cells.tree.problems if p.kind == "invalid_code" and (meant := dots_lost(p.code))}
     for key, amounts in (("pk_program", ("pagu_murni", "pagu_perubahan")), ("ra_kegiatan", ("pagu",))):
         table = ctx.model.table(key)
         if table is None or "kode" not in table.values:

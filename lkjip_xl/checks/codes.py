@@ -1,6 +1,6 @@
 """Budget codes: duplicates (VAL008; indicator codes of the PK and the Rencana Aksi too), a code under the wrong parent (VAL009) or a row out of place
 under it (VAL022: its sums hold under its code's parent, where it is counted), a code that is no budget
-code at all (VAL024: the row is left out of the tree), a parent code that
+code at all (VAL024: the row is left out of the tree; VAL027 when it is a code whose dots were lost), a parent code that
 appears nowhere (BUD010), a parent without children (BUD009), and a typed level that disagrees with
 the code (BUD013).
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Iterable
 
-from ..calc.budget import level_of, normalise_code, parent_code
+from ..calc.budget import dots_lost, level_of, normalise_code, parent_code
 from ..findings import Finding
 from ..i18n import Text
 from ..schema.lists import values as list_values
@@ -99,7 +99,8 @@ def _realisasi(table, tree) -> Iterable[Finding]:
             yield Finding("VAL023", sheet, cell(p.row_id), found=p.code,
                           params={"n": p.count, "by": _sorted_by(table, set(tree.totals) | set(tree.subtotals))})
         elif p.kind == "invalid_code":  # left out of the tree: its amounts are in no sum, its row in no table
-            yield Finding("VAL024", sheet, cell(p.row_id), found=p.code)
+            meant = dots_lost(p.code)
+            yield Finding("VAL024" if meant is None else "VAL027", sheet, cell(p.row_id), expected=meant, found=p.code)
         elif p.kind == "orphan":
             yield Finding("BUD010", sheet, cell(p.row_id), expected=parent_code(p.code), found=p.code)
         elif p.kind in _CHILD:

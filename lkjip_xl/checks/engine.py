@@ -35,6 +35,7 @@ CHECK_MODULES = (
     "completeness",  # the tables a report needs are filled in
     "identitas",  # the report year, the Renstra period, the signing date
     "formulas",  # stale/overwritten/missing formulas, SUM ranges
+    "external_refs",  # formulas that read another workbook
     "codes",  # duplicate codes, codes under the wrong parent
     "code_names",  # the name beside each Realisasi code against the other sheets' name of that code
     "budget",  # sisa, %, roll-ups, totals; PK/RA pagu (budget_sources), economic classes (belanja_classes)

@@ -291,12 +291,15 @@ UNCOUNTED_BY_SHEET = ("SKM032", "SKM033")  # answers lkjip-xl counts and the she
 def uncounted_notes(findings: list[Finding]) -> list[Finding]:
     """SKM Hasil's results that differ from lkjip-xl's only because lkjip-xl counts answers the
     sheet's score formulas do not (SKM032, SKM033: said at those answers; FRM004: a respondent row
-    typed below the rows the template prepared, with no score formulas): the stored results are
-    what the formulas give, not stale; their FRM002 become notes naming the first such cell.
+    typed below the rows the template prepared, with no score formulas), or the sheet counts a
+    score typed over its formula that lkjip-xl does not (FRM001 beyond a note: a pasted row that
+    ran one column too far to the right): the stored results are what the formulas give, not
+    stale; their FRM002 become notes naming the first such cell.
     rapikan leaves them (it would write a value the formulas undo), unless it restores that
     cell's score formula."""
     first = next((f for f in findings if f.code in UNCOUNTED_BY_SHEET), None) or next(
-        (f for f in findings if f.code == "FRM004" and f.sheet == ANSWERS), None)
+        (f for f in findings if f.code == "FRM004" and f.sheet == ANSWERS), None) or next(
+        (f for f in findings if f.code == "FRM001" and f.sheet == ANSWERS and f.severity != "info"), None)
     if first is None:
         return findings
     source = first.params.get("first") or f"{first.sheet}!{first.cell}"

@@ -133,6 +133,7 @@ class WorkbookModel:
     styles: Styles = field(default_factory=Styles)  # number format of every cell style
     print_areas: dict[str, str] = field(default_factory=dict)  # sheet -> its print area as written
     renamed: dict[str, str] = field(default_factory=dict)  # template sheet -> its name in the workbook
+    external_files: dict[int, str] = field(default_factory=dict)  # N of [N]Sheet!A1 in a formula -> the file it reads
 
     def table(self, key: str) -> TableData | None:
         return self.tables.get(key)

@@ -24,6 +24,7 @@ from ..schema.refs import a1, parse_a1
 from ..schema.workbook import VERSION_CELLS
 from .cells import allowed, at, normalise_header, placed, unusable_value
 from .container import open_container
+from .external_links import external_files
 from .forms import beside_forms, read_form, template_version, version_finding
 from .grid import BuiltSheet, grid_builder, read_grid
 from .model import Flags, TableData, WorkbookModel
@@ -56,6 +57,7 @@ def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
         if container.styles_part:
             model.styles = read_styles(container.read_part(container.styles_part))
         model.print_areas = print_areas(container)
+        model.external_files = external_files(container)
         # largest sheet first: its grid is built while the next sheets' XML is scanned
         names = sorted((n for n in DATA_SHEETS if n in container.sheet_parts),
                        key=lambda n: -container.part_size(container.sheet_parts[n]))

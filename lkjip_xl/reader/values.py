@@ -130,14 +130,20 @@ _WORDS = r"[^\W\d_]+(?:[ .'/-]+[^\W\d_]+)*\.?"
 _WITH_WORDS = re.compile(rf"\s*(?:(?P<n1>[-+]?\d[\d.,]*)\s*(?:{_WORDS})|(?:{_WORDS})\s+(?P<n2>\d[\d.,]*))\s*")
 
 
+# a bound as a Renstra writes a target: "≥ 90", ">= 95 %", "≤ 10" (the arah says which way)
+_BOUND = re.compile(r"\s*(?:[≥≤><]=?|=[<>])\s*(?P<n>\d[\d.,]*\s*%?)\s*")
+
+
 def _number_with_words(text: str) -> Decimal | None:
-    """The number of a number typed with its unit or a label, "4 Dokumen", "12 Bulan", "Tahun 2024"
-    (read as the number with VAL001, as any number stored as text: the unit belongs in Satuan);
-    None when the number itself is not one number for sure ("1.500 orang")."""
+    """The number of a number typed with its unit or a label, "4 Dokumen", "12 Bulan", "Tahun 2024",
+    or as a bound, "≥ 90" (read as the number with VAL001, as any number stored as text: the unit
+    belongs in Satuan, the bound in Arah); None when the number itself is not one number for sure
+    ("1.500 orang")."""
     m = _WITH_WORDS.fullmatch(text)
-    if m is None:
+    bound = None if m else _BOUND.fullmatch(text)
+    if m is None and bound is None:
         return None
-    p = parse_number(m.group("n1") or m.group("n2"))
+    p = parse_number(bound.group("n") if bound else m.group("n1") or m.group("n2"))
     return None if p.ambiguous or p.special else p.value
 
 

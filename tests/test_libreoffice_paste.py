@@ -1,0 +1,75 @@
+"""Data that arrives by copy and paste, then is "cleaned" in LibreOffice itself (tests/uno_edit.py):
+what an office does to figures pasted from the finance office's export, and what check says of it.
+
+Skipped where LibreOffice or the system python3 with its uno module is missing."""
+from __future__ import annotations
+
+from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+
+from lkjip_xl.checks.engine import check_workbook
+
+
+def test_find_and_replace_of_dots_over_realisasi_is_said_at_each_code_not_at_the_total(tmp_path, write, data):
+    """Amounts pasted as text (01.01.02's realisasi '180.000.000'), then Find & Replace '.' -> ''
+    over the sheet to clean them: the codes lose their dots too (01.01 -> 0101, 01.01.01 -> 010101).
+    Each such code is an error at its cell saying the code meant (VAL027), not a programme: the
+    total row, Belanja and the Rencana Aksi's codes are not blamed for the sums it breaks."""
+    first = REAL.first_row
+    steps = [["set", REAL.sheet, cell(REAL, "realisasi", first + 3), "180.000.000"],
+             ["replace", REAL.sheet, f"A{first}:N{first + 15}", ".", ""]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    lost = [(f.sheet, f.cell, f.severity, f.expected, f.found) for f in findings if f.code == "VAL027"]
+    codes = {1: "01.01", 2: "01.01.01", 3: "01.01.02", 5: "02.01", 6: "02.01.01", 8: "03.01", 9: "03.01.01"}
+    assert lost == [(REAL.sheet, cell(REAL, "kode", first + i), "error", code, code.replace(".", ""))
+                    for i, code in codes.items()]
+    # nothing else but the amount, if LibreOffice left it text (VAL001 at its cell; it may make it a number)
+    others = {(f.sheet, f.cell) for f in findings if f.code != "VAL027" and f.severity != "info"}
+    assert others <= {(REAL.sheet, cell(REAL, "realisasi", first + 3))}
+
+
+def test_a_target_pasted_as_a_bound_is_read_as_its_number_and_said_at_its_cell(tmp_path, write, data):
+    """A Renstra writes IKU2's target as a bound, '≥ 90', and that is what is pasted (typed in
+    LibreOffice, id-ID, it stays text). The template's capaian formula cannot read it (the sheet
+    shows no capaian), so it is VAL001 at the target's cell, read as 90, as '90 %' or 'minimal 90'
+    are: the capaian is 95 / 90."""
+    from decimal import Decimal as D
+
+    from test_libreoffice_edit import PK
+
+    target = cell(PK, "target", PK.first_row + 1)
+    result = check_workbook(edit_in_libreoffice(write(data), [["type", PK.sheet, target, "≥ 90"]], tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found) for f in result.findings]
+    assert said == [("VAL001", PK.sheet, target, "error", 90, "≥ 90")]
+    capaian = result.context.wb.rows("pk_indikator")[1]["capaian"]
+    assert round(capaian, 6) == round(D(95) / D(90) * 100, 6)
+
+
+def test_a_survey_row_pasted_one_column_too_far_is_said_on_skm_not_as_stale_results(tmp_path, write, data):
+    """A respondent's row (SKM row 11, answers 1 2 3 1 2 3 1 2 3) pasted one column to the right, as
+    a Forms export with its timestamp column lands: Jenis Layanan gets the date, U1 the occupation,
+    and U9's answer (3) falls on the first score formula (Q11), which the sheet then counts. Said at
+    the row's cells (VAL007, VAL013, SKM019, FRM001 at Q11); SKM Hasil's results are what its
+    formulas give with Q11 typed, so their FRM002 are notes naming Q11, not errors "saved without
+    recalculation"."""
+    answers = [["set", "SKM", f"{col}11", v] for col, v in zip("HIJKLMNOP", [1, 2, 3] * 3)]
+    edited = edit_in_libreoffice(write(data), [*answers, ["copy", "SKM", "B11:P11", "C11"]], tmp_path)
+    findings = check_workbook(edited).findings
+    assert [(f.code, f.severity) for f in findings if (f.sheet, f.cell) == ("SKM", "Q11")] == [("FRM001", "warning")]
+    assert ("SKM019", "SKM", "H11") in [(f.code, f.sheet, f.cell) for f in findings]
+    stale = [f for f in findings if f.code == "FRM002"]
+    assert stale and {(f.sheet, f.severity, f.params.get("follows")) for f in stale} == {("SKM Hasil", "info", "SKM!Q11")}
+
+
+def test_a_value_pasted_as_a_link_to_a_colleague_s_file_is_said_at_its_cell(tmp_path, write, data):
+    """01.01.01's realisasi (K7) pasted from the colleague's workbook as a link, as Paste Special
+    with Link or a sheet moved in from that file leaves it: '=[1]Realisasi!K7', reading the other
+    file. Its value (820.000.000, as that file holds it) is read as before; FRM008 at K7, a warning
+    naming the file, and nothing else."""
+    other = write(data, "kecamatan_lain.xlsx")
+    realisasi = cell(REAL, "realisasi", REAL.first_row + 2)
+    link = f"='{other.as_uri()}'#$Realisasi.{realisasi}"
+    result = check_workbook(edit_in_libreoffice(write(data), [["formula", REAL.sheet, realisasi, link]], tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity) for f in result.findings]
+    assert said == [("FRM008", REAL.sheet, realisasi, "warning")]
+    assert "kecamatan_lain.xlsx" in result.findings[0].message("id") and "[1]" in result.findings[0].found
+    assert result.context.model.table("realisasi").values["realisasi"][2] == 820_000_000

@@ -672,11 +672,18 @@ RULES: dict[str, Rule] = _rules(
     ("IND003", "warning", "Kode tidak dikenal", "Unknown code",
      "kode {found} tidak ada di {where}", "code {found} is not on {where_en}"),
     ("IND004", "error", "Riwayat ≠ PK", "History ≠ PK",
-     "{what} {tahun} di Riwayat Indikator {found}, di sheet PK {expected}",
-     "{what_en} of {tahun} on the history sheet is {found}, on the PK sheet {expected}"),
+     "{what} {tahun} di Riwayat Indikator {found}, di sheet PK {expected}{same}",
+     "{what_en} of {tahun} on the history sheet is {found}, on the PK sheet {expected}{same}"),
     ("IND005", "info", "Indikator tanpa penjelasan rumusan", "Indicator without a formula",
      "indikator {found} belum diberi penjelasan rumusan (sheet Rumusan Indikator)",
      "indicator {found} has no formula on the Rumusan Indikator sheet"),
+    ("IND006", "warning", "Riwayat tanpa tahun lalu", "History without last year",
+     "Riwayat Indikator memuat {kode} tahun {found}, tetapi tidak tahun {expected} (tahun sebelum laporan): tabel "
+     "perbandingan kinerja di lampiran tidak memuat tahun itu untuk indikator ini; tambahkan barisnya (realisasi "
+     "tahun lalu di sheet PK: {lalu})",
+     "the history sheet has {kode} for {found} but not for {expected} (the year before the report): the annex's "
+     "comparison table leaves that year out for this indicator; add its row (last year's actual on the PK sheet: "
+     "{lalu})"),
     ("SKM031", "error", "NRR diketik menimpa rumus ≠ hitung ulang", "NRR typed over its formula ≠ recomputed",
      "{name} seharusnya {expected}, tertulis {found}", "{name} should be {expected}, found {found}"),
     ("SKM030", "warning", "Populasi lebih kecil dari responden", "Population below the respondents",

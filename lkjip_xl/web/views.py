@@ -14,7 +14,7 @@ from ..schema.refs import parse_a1
 from ..calc.numbers_id import format_number
 from ..findings import SEVERITY_ORDER, Finding, HasFindings, summarize
 from ..glossary import severity_word
-from ..skm.tables import KINERJA_EN, unsur_table
+from ..skm.tables import KINERJA_EN, fewer_answers_note, unsur_table
 
 
 @dataclass
@@ -95,7 +95,8 @@ def _num(value, places: int, lang: str) -> str:
 
 
 def skm_view(report, lang: str) -> dict | None:
-    """IKM, mutu, kinerja, respondents and the NRR per unsur of an SKM report."""
+    """IKM, mutu, kinerja, respondents and the NRR per unsur of an SKM report, with the note under
+    the unsur table that `lkjip-xl skm` and the annex print."""
     if report is None:
         return None
     res = report.result
@@ -113,4 +114,5 @@ def skm_view(report, lang: str) -> dict | None:
         "respondents": _num(report.respondents, 0, lang),
         "weight": "1/9" if res.weight == "exact" else "0,111",
         "rows": rows if any(r["nrr"] != "-" for r in rows) else [],  # an empty SKM sheet: said in one line
+        "fewer": fewer_answers_note(res, lang),  # an unsur counting fewer valid answers than respondents
     }

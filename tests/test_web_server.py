@@ -588,6 +588,14 @@ def test_the_skm_section_says_an_unsur_counted_fewer_answers_than_respondents(cl
     assert 'id="fewer-answers"' not in whole.text
 
 
+def test_the_legacy_skm_weight_is_written_the_way_of_the_page_s_language(client, write, data):
+    """The English page said 'Weight per element 0,111'."""
+    data["forms"]["identitas"]["bobot_skm"] = "0,111"
+    path = write(data)
+    assert "Bobot per unsur 0,111" in result_page(client, upload(client, path)).text
+    assert "Weight per element 0.111" in result_page(client, upload(client, path, lang="en")).text
+
+
 def test_english_counts_are_singular_for_one(client):
     """Medan Amplas 2022 has 2 errors, 2 warnings, and on its PK sheet 1 error: "1 error", not
     "1 errors" (Indonesian has no plural: "1 kesalahan")."""

@@ -34,6 +34,11 @@ UNREVISED_WORDS = {"id": "pagu perubahan kosong di sheet Realisasi ({unrevised})
                          "berubah (APBD-P), isi pagu perubahannya di sana",
                    "en": "the revised budget is blank on the Realisasi sheet ({unrevised}), so the original budget is read: "
                          "if the budget was revised (APBD-P), type the revised budget there"}
+# the report year blamed as one more than the year everything else says (checks/identitas.py)
+COPIED_WORDS = {"id": "atau buku kerja ini berkas tahun {copied_year} yang disalin dan belum diperbarui: bila tahun "
+                      "ini benar, perbarui tanggal tanda tangan, periode survei SKM dan isi sheet-sheetnya",
+                "en": "or the workbook is the {copied_year} file, copied and not yet updated: if this year is right, "
+                      "update the signing date, the SKM survey period and what the sheets hold"}
 NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
 # a parent or total row's own formula that does not add up its rows (checks/parent_formulas.py)
 FORMULA_WORDS = {"id": "hasil rumus {formula}: periksa baris yang dijumlahkannya",
@@ -107,6 +112,8 @@ class Finding:
             text += " — " + REPEAT_WORDS.get(lang, REPEAT_WORDS["id"]).format(repeats=self.params["repeats"])
         if self.params.get("twin"):
             text += " — " + TWIN_WORDS[self.params.get("twin_alone", False)].get(lang, TWIN_WORDS[False]["id"])
+        if self.params.get("copied_year"):
+            text += " — " + COPIED_WORDS.get(lang, COPIED_WORDS["id"]).format(copied_year=self.params["copied_year"])
         if self.params.get("unrevised"):
             text += " — " + UNREVISED_WORDS.get(lang, UNREVISED_WORDS["id"]).format(unrevised=self.params["unrevised"])
         if self.params.get("nil_typed"):

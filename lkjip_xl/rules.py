@@ -225,7 +225,7 @@ RULES: dict[str, Rule] = _rules(
      "{name} {found}{unit} adalah {expected}{unit} yang dipotong, bukan dibulatkan (bila kantor memang memotong, "
      "pilih 'pemotongan' di Identitas)",
      "{name} {found}{unit} is {expected}{unit} truncated, not rounded (if the office truncates on purpose, choose "
-     "'pemotongan' on Identitas)"),
+     "the value 'pemotongan' (truncate) in the list of Pembulatan tampilan on Identitas)"),
     ("BUD016", "warning", "Jumlah rincian tidak lengkap", "Sum of children incomplete",
      "{field} {kode}: {m} dari {n} rincian kosong ({cells}); jumlah yang terisi {expected}, tertulis {found}: "
      "isi rincian yang kosong (0 atau - bila memang nihil)",
@@ -338,7 +338,7 @@ RULES: dict[str, Rule] = _rules(
      "{name} {found}{unit} adalah {expected}{unit} yang dipotong, bukan dibulatkan (bila kantor memang memotong, "
      "pilih 'pemotongan' di Identitas)",
      "{name} {found}{unit} is {expected}{unit} truncated, not rounded (if the office truncates on purpose, choose "
-     "'pemotongan' on Identitas)"),
+     "the value 'pemotongan' (truncate) in the list of Pembulatan tampilan on Identitas)"),
     ("KIN003", "error", "Kriteria salah", "Wrong rating",
      "kriteria seharusnya '{expected}' menurut skala {scale}, tertulis '{found}'",
      "rating should be '{expected}' on the {scale} scale, found '{found}'"),
@@ -393,8 +393,9 @@ RULES: dict[str, Rule] = _rules(
     ("KIN029", "warning", "Capaian T/R tidak dapat dihitung", "T/R achievement cannot be computed",
      "realisasi 0 untuk indikator turun: rumus T/R di Identitas tidak dapat membagi dengan 0, capaian tidak "
      "dihitung (rumus (2T−R)/T memberi {expected} %); tulis capaiannya sesuai kebijakan dan jelaskan",
-     "an actual of 0 for a turun indicator: the T/R formula chosen on Identitas cannot divide by 0, no achievement "
-     "is computed ((2T−R)/T gives {expected} %); state the achievement your policy gives and explain it"),
+     "an actual of 0 for an indicator whose Arah is 'turun' (lower is better): the T/R formula chosen on Identitas "
+     "cannot divide by 0, no achievement is computed ((2T−R)/T gives {expected} %); state the achievement your "
+     "policy gives and explain it"),
     ("KIN030", "info", "Tahun belum lengkap", "Year not complete",
      "Rencana Aksi berisi realisasi sampai TW {found}{ahead}: tahun belum lengkap; realisasi anggaran dibaca sebagai "
      "realisasi s.d. TW {found}, program yang belum berbelanja tidak dinilai (KIN017), dan lampiran menandai "
@@ -516,7 +517,8 @@ RULES: dict[str, Rule] = _rules(
      "{n} nilai yang diketik dipotong pada presisinya ({cells}) dan tidak ada yang dibulatkan: bila kantor memang "
      "memotong, pilih 'pemotongan' di Identitas (sekarang '{found}')",
      "{n} typed values are truncated at their precision ({cells}) and none is rounded: if the office truncates "
-     "on purpose, choose 'pemotongan' on Identitas (now '{found}')"),
+     "on purpose, choose the value 'pemotongan' (truncate) in the list of Pembulatan tampilan on Identitas (now "
+     "'{found}')"),
     # ---- SKM (PermenPAN-RB 14/2017; docs/skm.md)
     ("SCL006", "error", "Batas skala salah ketik", "Scale bound mistyped",
      "batas ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
@@ -580,7 +582,7 @@ RULES: dict[str, Rule] = _rules(
      "{name} {found}{unit} adalah {expected}{unit} yang dipotong, bukan dibulatkan (bila kantor memang memotong, "
      "pilih 'pemotongan' di Identitas)",
      "{name} {found}{unit} is {expected}{unit} truncated, not rounded (if the office truncates on purpose, choose "
-     "'pemotongan' on Identitas)"),
+     "the value 'pemotongan' (truncate) in the list of Pembulatan tampilan on Identitas)"),
     ("SKM019", "error", "Label jawaban tidak dikenal", "Unknown answer label",
      "jawaban '{found}' untuk {unsur} bukan pilihan unsur ini ({expected}); tidak dihitung{hint}",
      "answer '{found}' to {unsur} is none of this element's options ({expected}); left out{hint}"),
@@ -687,11 +689,18 @@ RULES: dict[str, Rule] = _rules(
     ("IND003", "warning", "Kode tidak dikenal", "Unknown code",
      "kode {found} tidak ada di {where}", "code {found} is not on {where_en}"),
     ("IND004", "error", "Riwayat ≠ PK", "History ≠ PK",
-     "{what} {tahun} di Riwayat Indikator {found}, di sheet PK {expected}",
-     "{what_en} of {tahun} on the history sheet is {found}, on the PK sheet {expected}"),
+     "{what} {tahun} di Riwayat Indikator {found}, di sheet PK {expected}{same}",
+     "{what_en} of {tahun} on the history sheet is {found}, on the PK sheet {expected}{same}"),
     ("IND005", "info", "Indikator tanpa penjelasan rumusan", "Indicator without a formula",
      "indikator {found} belum diberi penjelasan rumusan (sheet Rumusan Indikator)",
      "indicator {found} has no formula on the Rumusan Indikator sheet"),
+    ("IND006", "warning", "Riwayat tanpa tahun lalu", "History without last year",
+     "Riwayat Indikator memuat {kode} tahun {found}, tetapi tidak tahun {expected} (tahun sebelum laporan): tabel "
+     "perbandingan kinerja di lampiran tidak memuat tahun itu untuk indikator ini; tambahkan barisnya (realisasi "
+     "tahun lalu di sheet PK: {lalu})",
+     "the history sheet has {kode} for {found} but not for {expected} (the year before the report): the annex's "
+     "comparison table leaves that year out for this indicator; add its row (last year's actual on the PK sheet: "
+     "{lalu})"),
     ("SKM031", "error", "NRR diketik menimpa rumus ≠ hitung ulang", "NRR typed over its formula ≠ recomputed",
      "{name} seharusnya {expected}, tertulis {found}", "{name} should be {expected}, found {found}"),
     ("SKM030", "warning", "Populasi lebih kecil dari responden", "Population below the respondents",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 
 import hashlib
+import re
 import zipfile
+from decimal import Decimal as D
 
 import docx
 import openpyxl
@@ -212,6 +214,21 @@ def test_english_capaian_footnote_names_the_turun_formula_in_english(write, data
     notes = [c.value for c in openpyxl.load_workbook(out)["Performance Measurement"]["A"]
              if isinstance(c.value, str) and c.value.startswith("* Achievement")]
     assert notes and "(2 × target − actual) / target × 100" in notes[0] and "realisasi" not in notes[0]
+
+
+def test_english_footnotes_print_their_numbers_the_english_way(write, data, tmp_path):
+    """The English annex's notes printed '× 100 = 95,00' and 'A Sangat Baik: 88,31 ≤ x ≤ 100'."""
+    parts = [(r["pembilang"], r["penyebut"]) for r in data["tables"]["pk_komponen"] if r["kode_indikator"] == "IKU2"]
+    mean = sum(D(p) / D(q) for p, q in parts) / len(parts) * 100  # (9/10 + 7/7) / 2 × 100
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out, "--lang", "en").exit_code == 0
+    notes = [c.value for ws in openpyxl.load_workbook(out) for c in ws["A"]
+             if isinstance(c.value, str) and c.value.startswith("* ")]
+    [composite] = [n for n in notes if "mean of the components" in n]
+    shown = ", ".join(f"{chr(97 + k)} = {p}/{q}" for k, (p, q) in enumerate(parts))
+    assert composite.endswith(f"({shown}) × 100 = {mean:.2f}.")
+    [grade] = [n for n in notes if n.startswith("* Grade (IKM)")]
+    assert "88.31 ≤ x ≤ 100" in grade and "3.5324 ≤ x ≤ 4" in grade and not re.search(r"\d,\d", grade)
 
 
 def test_english_tables_say_programme_never_program(write, data, tmp_path):

@@ -22,6 +22,8 @@ def test_a_turun_realisasi_of_0_under_t_over_r_is_said_with_what_2t_minus_r_give
     findings = check(data)
     assert _codes(findings) == [("KIN029", "PK", "J7")]
     assert findings[0].expected == (2 * iku3["target"] - 0) / iku3["target"] * 100
+    assert findings[0].message("en").startswith("an actual of 0 for an indicator whose Arah is 'turun' (lower is "
+                                                "better): the T/R formula chosen on Identitas cannot divide by 0")
 
 
 def test_under_2t_minus_r_a_realisasi_of_0_is_computed(check, data):

@@ -105,6 +105,20 @@ def test_annotate_refuses_to_write_over_the_input(write, data):
     assert _sha(path) == before
 
 
+def test_last_year_s_workbook_given_as_the_workbook_itself_is_a_usage_error_as_annex_says_it(write, data, tmp_path):
+    """`check X --tahun-lalu X` said STR009 'last year's workbook is of 2024, should be 2023' and exit
+    1, where `annex` says the same slip as a usage error; the report check compared it too."""
+    path = write(data)
+    same = tmp_path / "." / path.name
+    for args in (["check", str(path), "--tahun-lalu", str(same), "--lang", "en"],
+                 ["annex", str(path), "--tahun-lalu", str(same), "-o", str(tmp_path / "out.xlsx"), "--lang", "en"],
+                 ["check", str(tmp_path / "lap.docx"), "--workbook", str(path), "--tahun-lalu", str(same),
+                  "--lang", "en"]):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stdout) == (2, ""), args
+        assert result.stderr.strip() == "lkjip-xl: invalid option: --tahun-lalu is the workbook itself", args
+
+
 def test_sample_check_runs_and_reports_its_known_mistakes():
     result = runner.invoke(app, ["check", str(SAMPLE_2023), "--format", "json"])
     assert result.exit_code in (0, 1)

@@ -218,6 +218,9 @@ def test_a_truncated_value_is_named_in_english_in_english(check, data):
     f = one(check(data), "KIN002")
     assert (f.sheet, f.cell, f.severity) == ("Realisasi", "H14", "warning")
     said(f, "capaian keluaran 77 % adalah 77,78 % yang dipotong", "output achievement 77 % is 77.78 % truncated")
+    # the list value to pick stays as the workbook's list has it, said as a value of that list
+    assert f.message("en").endswith("(if the office truncates on purpose, choose the value 'pemotongan' (truncate) "
+                                    "in the list of Pembulatan tampilan on Identitas)")
 
 
 def test_a_truncated_spending_percentage_is_named_in_english_in_english(check, data):

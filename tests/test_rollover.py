@@ -57,6 +57,33 @@ def test_answers_and_period_both_left_last_year_s_are_said_at_the_period_only(ch
     assert "SKM!D4" in codes_at(findings, "VAL020")
 
 
+@needs_libreoffice
+def test_only_the_year_changed_blames_the_year_or_says_the_workbook_is_last_year_s_copy(tmp_path, write, data):
+    """Last year's workbook with only Identitas's year changed in Calc: VAL021 said only 'with 2024
+    everything agrees', as if 2025 were a slip, where the signing date, the SKM period and every
+    respondent say the whole workbook is still 2024's."""
+    edited = edit_in_libreoffice(write(data), [["set", "Identitas", "B7", 2025]], tmp_path)
+    findings = [f for f in check_workbook(edited).findings if f.code == "VAL021"]
+    assert [(f.sheet, f.cell, f.severity, f.expected, f.found, f.params.get("copied_year")) for f in findings] == [
+        ("Identitas", "B7", "warning", "2024", "2025", "2024")]
+    assert "the 2024 file, copied and not yet updated" in findings[0].message("en")
+    assert "berkas tahun 2024 yang disalin" in findings[0].message("id")
+
+
+@needs_libreoffice
+def test_this_year_s_ikm_typed_beside_last_year_s_respondents_is_said_by_skm037_not_kin011(tmp_path, write, data):
+    """The year, signing date and survey period updated, this year's IKM (88,12, from the new
+    survey's report) typed on PK, last year's respondents left: KIN011 said 'IKM from the SKM sheet
+    86,94' as an error beside SKM037, as if the typed IKM were wrong. Now a note naming SKM037's cell."""
+    pk_cell = a1(PK.first_row, PK.col_index("realisasi"))
+    edited = edit_in_libreoffice(write(data), _new_year([["type", PK.sheet, pk_cell, "88,12"]]), tmp_path)
+    findings = check_workbook(edited).findings
+    stale = [(f.sheet, f.cell, f.severity) for f in findings if f.code == "SKM037"]
+    assert stale == [("SKM", a1(RESP.first_row, DATE_COL), "warning")]
+    assert [(f.sheet, f.cell, f.severity, f.params.get("cause")) for f in findings if f.code == "KIN011"] == [
+        (PK.sheet, pk_cell, "info", f"SKM!{a1(RESP.first_row, DATE_COL)}")]
+
+
 PK = SCHEMA.table("pk_indikator")
 
 

@@ -87,6 +87,9 @@ def test_an_office_that_always_truncates_gets_one_warning(check, data):
     assert codes_at(findings, "SCL005") == ["Identitas!B21"]
     assert sorted(codes_at(findings, "BUD015")) == ["Realisasi!L11", "Realisasi!L6", "Realisasi!L9"]
     assert {f.severity for f in findings if f.code == "BUD015"} == {"info"}
+    [scl005] = [f for f in findings if f.code == "SCL005"]
+    assert scl005.message("en").endswith("choose the value 'pemotongan' (truncate) in the list of Pembulatan "
+                                         "tampilan on Identitas (now 'pembulatan')")
 
 
 def test_an_office_that_rounds_elsewhere_keeps_its_truncation_warnings(check, data):

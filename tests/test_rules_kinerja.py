@@ -11,6 +11,8 @@ from decimal import Decimal as D
 import pytest
 
 from helpers import cell_of, codes_at, errors
+from test_libreoffice_edit import edit_in_libreoffice, pytestmark as needs_libreoffice
+from valid_workbook import valid_data
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.i18n import Text
 from lkjip_xl.template.writer import TypedOverride
@@ -330,3 +332,37 @@ def test_kin032_last_years_actual_not_shifted_is_said_at_the_pk(check, data):
 
 def test_an_older_years_history_is_not_compared(check, data):
     assert codes_at(check(_with_history(data, {(2022, "realisasi"): D("1")})), "IND004") == []
+
+
+def test_ind004_a_history_realisasi_that_is_its_own_row_s_target_says_so(check, data):
+    """2024's realisasi on the history typed as the row's own target (82,15): IND004 said only
+    'on the PK sheet 86,94'."""
+    f = next(f for f in check(_with_history(data, {(2024, "realisasi"): D("82.15")})) if f.code == "IND004")
+    assert (f.sheet, f.cell, f.severity, f.expected, f.found) == ("Riwayat Indikator", "D7", "error", D("86.94"),
+                                                                  D("82.15"))
+    assert f.message("en").endswith("on the PK sheet 86.94: the same as this row's target (C7): the target copied "
+                                    "into the actual column?")
+    other = next(f for f in check(_with_history(data, {(2024, "realisasi"): D("79.5")})) if f.code == "IND004")
+    assert other.message("en").endswith("on the PK sheet 86.94")
+
+
+@needs_libreoffice
+def test_ind006_the_year_before_deleted_from_the_history_is_said(tmp_path, write, data):
+    """The 2023 row of IKU1 deleted on Riwayat Indikator in Calc (rows 2022, 2024 left): nothing
+    was said, and the annex's comparison table dropped 2023 in silence."""
+    edited = edit_in_libreoffice(write(_with_history(data)), [["delete", "Riwayat Indikator", 6]], tmp_path)
+    findings = [f for f in check_workbook(edited).findings if f.code == "IND006"]
+    assert [(f.sheet, f.cell, f.severity, f.expected, f.found) for f in findings] == [
+        ("Riwayat Indikator", "A5", "warning", "2023", "2022, 2024")]
+    assert "last year's actual on the PK sheet: 85.1" in findings[0].message("en")
+
+
+def test_ind006_a_history_of_this_year_only_or_with_last_year_s_workbook_is_no_gap(check, data):
+    data = _with_history(data)
+    data["tables"]["riwayat_indikator"] = data["tables"]["riwayat_indikator"][2:]  # 2024 only
+    assert codes_at(check(data), "IND006") == []
+    data = _with_history(valid_data())
+    del data["tables"]["riwayat_indikator"][1]  # 2022 and 2024: 2023 comes from last year's workbook
+    prev = valid_data()
+    prev["forms"]["identitas"]["tahun"] = 2023
+    assert codes_at(check(data, prev), "IND006") == []

@@ -217,3 +217,37 @@ def test_last_years_workbook_is_chosen_in_its_own_field(live, browser, tmp_path)
     _upload(browser, SAMPLE)
     assert "medan_amplas_2022.xlsx" in browser.find_element(By.ID, "compared-with").text
     browser.save_screenshot(str(tmp_path / "result.png"))
+
+
+def _drop(browser, path: Path) -> None:
+    """Drop a file on the upload box as a file manager does (its bytes, under its name)."""
+    import base64
+
+    browser.execute_script("""
+        var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });
+        var dt = new DataTransfer();
+        dt.items.add(new File([bytes], arguments[1]));
+        document.getElementById("drop").dispatchEvent(
+            new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+    """, base64.b64encode(path.read_bytes()).decode(), path.name)
+
+
+@pytest.mark.parametrize("lang, chosen", [
+    ("id", "Dipilih: medan_amplas_2023.xlsx. Tekan Periksa (tambahkan dulu buku kerja tahun lalu bila perlu)."),
+    ("en", "Chosen: medan_amplas_2023.xlsx. Press Check (add last year's workbook first if you want it).")])
+def test_a_dropped_workbook_waits_for_the_button_so_last_year_s_can_be_added_after(live, browser, tmp_path, lang,
+                                                                                  chosen):
+    """Dropping this year's workbook sent the form at once: last year's had to be chosen first.
+    Now the drop chooses it, the page says so, and last year's can still be added before Check."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(live.url + f"/?lang={lang}")
+    _drop(browser, SAMPLE)
+    time.sleep(1)
+    assert "/hasil/" not in browser.current_url
+    assert browser.find_element(By.ID, "status").text == chosen
+    browser.save_screenshot(str(tmp_path / f"dropped-{lang}.png"))
+    browser.find_element(By.ID, "tahun_lalu").send_keys(str(ROOT / "samples" / "medan_amplas_2022.xlsx"))
+    browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, 180).until(lambda d: "/hasil/" in d.current_url)
+    assert "medan_amplas_2022.xlsx" in browser.find_element(By.ID, "compared-with").text

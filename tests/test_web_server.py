@@ -26,6 +26,7 @@ from lkjip_xl.checks.engine import check_workbook  # noqa: E402
 from lkjip_xl.reader import read_workbook  # noqa: E402
 from lkjip_xl.web.app import create_app  # noqa: E402
 from lkjip_xl.web.store import UploadStore  # noqa: E402
+from valid_workbook import valid_data  # noqa: E402
 from web_live import LiveServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -557,6 +558,42 @@ def test_last_years_workbook_goes_with_a_report_check_too(client, write, data, t
     refused = client.post("/periksa", follow_redirects=False, files=[
         *files, ("tahun_lalu", ("Data 2023.xlsx", b"bukan buku kerja", XLSX))])
     assert refused.status_code == 422 and "Data 2023.xlsx" in reason(refused.text)
+
+
+def test_a_rekap_says_last_year_s_workbook_was_not_used(client, write, data):
+    """Two workbooks and last year's in its field: the rekap ignored last year's without a word."""
+    book = write(data).read_bytes()
+    files = [("berkas", ("a.xlsx", book, XLSX)), ("berkas", ("b.xlsx", book, XLSX)),
+             ("tahun_lalu", ("kecamatan 2023.xlsx", book, XLSX))]
+    for lang, words in (("id", "Buku kerja tahun lalu (kecamatan 2023.xlsx) tidak dipakai"),
+                        ("en", "Last year&#39;s workbook (kecamatan 2023.xlsx) was not used")):
+        page = result_page(client, client.post(f"/periksa?lang={lang}", follow_redirects=False, files=files))
+        assert 'id="tahun-lalu-unused"' in page.text and words in page.text
+    alone = result_page(client, client.post("/periksa", follow_redirects=False, files=files[:2]))
+    assert 'id="tahun-lalu-unused"' not in alone.text
+
+
+def test_the_skm_section_says_an_unsur_counted_fewer_answers_than_respondents(client, write, data):
+    """One respondent's answer to U3 left blank: `lkjip-xl skm` and the annex say 'of 40
+    respondents, 3. Waktu Penyelesaian 39 valid answers' under the table; the page did not."""
+    respondents = data["tables"]["skm_responden"]
+    respondents[0]["u3"] = None
+    n = len(respondents)
+    path = write(data)
+    page = result_page(client, upload(client, path))
+    assert f"dari {n} responden, 3. Waktu Penyelesaian {n - 1} jawaban sah." in page.text
+    english = result_page(client, upload(client, path, lang="en"))
+    assert f"of {n} respondents, 3. Completion Time {n - 1} valid answers." in english.text
+    whole = result_page(client, upload(client, write(valid_data())))
+    assert 'id="fewer-answers"' not in whole.text
+
+
+def test_the_legacy_skm_weight_is_written_the_way_of_the_page_s_language(client, write, data):
+    """The English page said 'Weight per element 0,111'."""
+    data["forms"]["identitas"]["bobot_skm"] = "0,111"
+    path = write(data)
+    assert "Bobot per unsur 0,111" in result_page(client, upload(client, path)).text
+    assert "Weight per element 0.111" in result_page(client, upload(client, path, lang="en")).text
 
 
 def test_english_counts_are_singular_for_one(client):

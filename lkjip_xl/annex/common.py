@@ -10,7 +10,7 @@ from typing import Any
 
 from ..calc.budget import split_codes  # noqa: F401 - the annex modules import it from here
 from ..calc.decimals import apply_rounding, to_decimal
-from ..calc.numbers_id import format_id
+from ..calc.numbers_id import format_number
 from ..checks.engine import CheckContext
 from ..derive import BudgetTree
 from .model import Cell
@@ -41,11 +41,13 @@ def places_of(value: Any) -> int:
     return min(max(0, -exp), 4) if isinstance(exp, int) else 0
 
 
-def fmt_num(value: Any, places: int | None = None) -> str:
+def fmt_num(value: Any, places: int | None = None, lang: str = "id") -> str:
+    """A number in a text of the annex (a note, a scale, a target with its grade) in its language:
+    ``88,31`` in Indonesian, ``88.31`` in English."""
     d = number(value)
     if d is None:
         return ""
-    return format_id(d, places_of(d) if places is None else places)
+    return format_number(d, places_of(d) if places is None else places, lang)
 
 
 @dataclass

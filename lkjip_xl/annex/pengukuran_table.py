@@ -21,9 +21,9 @@ def scale_text(scale: Scale | None, lang: str) -> str:
     for b in scale.bands:
         text = "x"
         if b.lower is not None:
-            text = f"{fmt_num(b.lower)} {'≤' if b.lower_inclusive else '<'} x"
+            text = f"{fmt_num(b.lower, lang=lang)} {'≤' if b.lower_inclusive else '<'} x"
         if b.upper is not None:
-            text += f" {'≤' if b.upper_inclusive else '<'} {fmt_num(b.upper)}"
+            text += f" {'≤' if b.upper_inclusive else '<'} {fmt_num(b.upper, lang=lang)}"
         label = f"{b.code} {b.label}" if b.code else b.label
         parts.append(f"{label}: {text}")
     return "; ".join(parts)
@@ -130,9 +130,9 @@ def composite_notes(book: Book, lang: str) -> list[str]:
                             f"{name}: actual = mean of the components ({letters}) × 100; not computable yet: its "
                             "components are not complete."))
             continue
-        shown = ", ".join(f"{str(p.get('komponen') or '').split(':')[0]} = {fmt_num(p.get('pembilang'))}/"
-                          f"{fmt_num(p.get('penyebut'))}" for p in parts)
+        shown = ", ".join(f"{str(p.get('komponen') or '').split(':')[0]} = {fmt_num(p.get('pembilang'), lang=lang)}/"
+                          f"{fmt_num(p.get('penyebut'), lang=lang)}" for p in parts)
         notes.append(tr(lang, f"{name}: realisasi = rata-rata komponen ({shown}) × 100 = ",
                         f"{name}: actual = mean of the components ({shown}) × 100 = ")
-                     + fmt_num(book.pct(value), 2) + ".")
+                     + fmt_num(book.pct(value), 2, lang) + ".")
     return notes

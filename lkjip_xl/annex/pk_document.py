@@ -194,8 +194,9 @@ def _component_text(comp: dict, items: list[dict], lang: str) -> str:
     unit = str(comp.get("satuan") or "").strip()
     text = f"{letter.strip()} = {name.strip() or label}"
     if items:
-        text += ": " + ", ".join(f"{r.get('uraian')} ({fmt_num(r.get('jumlah'))} {r.get('satuan') or unit})".replace(" )", ")")
-                                 for r in items)
+        text += ": " + ", ".join(
+            f"{r.get('uraian')} ({fmt_num(r.get('jumlah'), lang=lang)} {r.get('satuan') or unit})".replace(" )", ")")
+            for r in items)
     if number(comp.get("penyebut")) is not None:
-        text += tr(lang, "; jumlah ", "; total ") + f"{fmt_num(comp.get('penyebut'))} {unit}".strip()
+        text += tr(lang, "; jumlah ", "; total ") + f"{fmt_num(comp.get('penyebut'), lang=lang)} {unit}".strip()
     return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Iterable
 
 from ..findings import Finding, date_text
@@ -76,6 +77,21 @@ def check(ctx) -> Iterable[Finding]:
         values = {refs["renstra_awal"]: sane["renstra_awal"], refs["renstra_akhir"]: sane["renstra_akhir"]}
         yield from reported(ctx, Test(finding, values, _guarded(
             lambda v: RENSTRA_SPAN[0] <= _y(v, "renstra_akhir") - _y(v, "renstra_awal") <= RENSTRA_SPAN[1])))
+
+
+def copied_workbook(findings: list[Finding], model) -> list[Finding]:
+    """The report year blamed (VAL021) as one more than the year the signing date and the SKM period
+    say: either the year was mistyped, or last year's workbook was copied and only its year changed
+    (the rest not yet updated); the finding says both."""
+    form = model.form(FORM)
+    at = (form.sheet, form.cells["tahun"]) if form is not None and "tahun" in form.cells else None
+
+    def said(f: Finding) -> Finding:
+        if f.code != "VAL021" or (f.sheet, f.cell) != at or not str(f.expected).isdigit() \
+                or not str(f.found).isdigit() or int(f.found) - int(f.expected) != 1:
+            return f
+        return replace(f, params={**f.params, "copied_year": str(f.expected)})
+    return [said(f) for f in findings]
 
 
 def _stated_years(ctx, form):

@@ -30,6 +30,7 @@ from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
 from .identitas import whole_year
 from .relations import Ref, judged
+from .skm_year import stale_dates
 
 FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
 _IKM_NAME = re.compile(r"kepuasan\s+masyarakat|\bikm\b", re.I)
@@ -269,6 +270,13 @@ def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
         return
     findings = judge_typed("KIN011", pk.sheet, pk.cell("realisasi", i), ikm.rounded, realisasi, ctx.settings,
                            name=Text("realisasi IKM", "IKM actual"), also=(ikm.unrounded,))
+    # the SKM sheet still holding last year's respondents (SKM037): its IKM is not this year's, so no
+    # second source of the typed one; the difference is said there
+    stale = stale_dates(ctx.model)
+    if stale:
+        cause = f"{stale[0].sheet}!{stale[0].cell}"
+        yield from (replace(f, severity_override="info", params={**f.params, "cause": cause}) for f in findings)
+        return
     own = Ref("pk_indikator", i, "realisasi")
     # an NRR typed in the summary block (no respondent rows) is a cell the IKM comes from
     typed_nrr = {Ref("skm_unsur", j, "nrr_tertulis"): col for j, col in enumerate(ctx.wb.skm.columns)

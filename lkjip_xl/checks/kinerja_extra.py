@@ -1,7 +1,8 @@
 """The indicator sheets beyond the PK table: a composite component's breakdown must add up to its
 stated total (IND001; Medan Baru PK 2024: 930 orang listed for 855) and belong to a declared
 component (IND002); codes must name a PK indicator, a budget line or a PK programme (IND003); the history's row
-for this year must agree with the PK sheet (IND004), a code's year is given once (VAL008) and its
+for this year must agree with the PK sheet (IND004), the year before is not left out of an
+indicator's history (IND006), a code's year is given once (VAL008) and its
 values are on the indicator's scale (KIN022); once formulas are given, every indicator has one
 (IND005); a capaian typed over the Indikator Program formula is judged as the PK's (KIN001), and
 an implausible one is said (KIN021)."""
@@ -15,6 +16,7 @@ from ..calc.budget import add_amounts, split_codes
 from ..calc.decimals import number_or_none
 from ..calc.target_range import as_range, bounds, midpoint
 from ..findings import Finding, number_text
+from ..i18n import Text
 from .compare import judge_typed, same_statement
 from .kinerja import CAPAIAN_WORD, FORMULA_TEXT, code_key, letter_realisasi, number
 from .plausibility import SCALE_FACTOR, off_scale, ratio_findings
@@ -48,6 +50,7 @@ def check(ctx) -> Iterable[Finding]:
     disputed = list(_history_against_pk(model, pk, ctx.settings))
     yield from disputed
     yield from _history_twice(model)
+    yield from _history_gap(model, pk, ctx.prev)
     yield from _history_scale(model, pk, {f.cell for f in disputed})
     yield from _history_letters(model)
     yield from _formulas(model, pk)
@@ -125,6 +128,8 @@ def _unknown_budget_codes(model, budget) -> Iterable[Finding]:
 
 
 WHAT = {"target": ("target", "the target"), "realisasi": ("realisasi", "the actual")}
+TARGET_COPIED = (": sama dengan target baris ini ({cell}): target tersalin ke kolom realisasi?",
+                 ": the same as this row's target ({cell}): the target copied into the actual column?")
 
 
 # the PK's columns a history row repeats: the report year's target and realisasi, and the year
@@ -158,9 +163,43 @@ def _history_against_pk(model, pk, settings) -> Iterable[Finding]:
                                   "old": int(tahun) - 1, "old_cell": f"{hist.sheet}!{hist.cell('realisasi', before)}"})
             else:
                 what, what_en = WHAT[key]
+                # a realisasi that repeats its own row's target: the target typed (or copied) into it
+                own_target = key == "realisasi" and number(h.get("target")) is not None \
+                    and number(h.get(key)) == number(h.get("target"))
                 yield Finding("IND004", hist.sheet, hist.cell(key, i), expected=_stated(mine.get(pk_key)),
                               found=_stated(h.get(key)),
-                              params={"what": what, "what_en": what_en, "tahun": int(tahun)})
+                              params={"what": what, "what_en": what_en, "tahun": int(tahun),
+                                      "same": Text(*(t.format(cell=hist.cell("target", i)) for t in TARGET_COPIED))
+                                      if own_target else ""})
+
+
+def _history_gap(model, pk, prev) -> Iterable[Finding]:
+    """IND006 at an indicator's first history row when its history has another year to compare with
+    (an earlier year of its own, or the year before on another indicator's row) but not the year
+    before the report year: the annex's comparison table leaves that year out for it, in silence.
+    With last year's workbook (--tahun-lalu) the annex takes that year from it: nothing to say."""
+    hist, ident = model.table(HIST), model.form("identitas")
+    year = number_or_none(ident.values.get("tahun")) if ident is not None else None
+    if hist is None or pk is None or year is None or prev is not None:
+        return
+    last = int(year) - 1
+    years: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    for i in range(len(hist)):
+        code, y = code_key(hist.get("kode_indikator", i)), number_or_none(hist.get("tahun", i))
+        if code is not None and y is not None:
+            years.setdefault(code, set()).add(int(y))
+            first.setdefault(code, i)
+    kept = any(last in ys for ys in years.values())
+    for j in range(len(pk)):
+        had = years.get(code_key(pk.get("kode_indikator", j)), set())
+        if had and last not in had and (kept or min(had) < last):
+            i = first[code_key(pk.get("kode_indikator", j))]
+            yield Finding("IND006", hist.sheet, hist.cell("kode_indikator", i), expected=str(last),
+                          found=", ".join(map(str, sorted(had))),
+                          params={"kode": _code(pk.get("kode_indikator", j)),
+                                  "lalu": number_text(lalu) if number(lalu := pk.get("realisasi_lalu", j)) is not None
+                                  else Text("kosong", "blank")})
 
 
 def _agree(a, b, settings) -> bool:

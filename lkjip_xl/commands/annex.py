@@ -17,6 +17,7 @@ from ..checks.engine import check_workbook
 from ..findings import Finding, on_template_sheets
 from ..errors import UsageError
 from ..io.atomic import atomic_output, check_output_path, check_suffix
+from .check import check_tahun_lalu
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 PREV_MISMATCH = ("STR008", "STR009")  # --tahun-lalu is another unit's or another year's workbook
@@ -63,18 +64,12 @@ class AnnexOutcome:
         return out
 
 
-def _same(a: Path | None, b: Path | None) -> bool:
-    return a is not None and b is not None and Path(a).resolve() == Path(b).resolve()
-
-
 def validate(workbook: Path, output: Path, docx: Path | None, tahun_lalu: Path | None, overwrite: bool,
              lang: str) -> None:
     check_suffix(output, ".xlsx", "-o")
     if docx is not None:
         check_suffix(docx, ".docx", "--docx")
-    if _same(workbook, tahun_lalu):
-        raise UsageError("bad_option", detail="--tahun-lalu is the workbook itself" if lang == "en"
-                         else "--tahun-lalu sama dengan buku kerja yang diperiksa")
+    check_tahun_lalu(workbook, tahun_lalu, lang)
     check_output_path(output, inputs=(workbook, tahun_lalu), overwrite=overwrite)
     if docx is not None:
         check_output_path(docx, inputs=(workbook, tahun_lalu, output), overwrite=overwrite)

@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..i18n import message
 from ..io.atomic import check_output_path, check_suffix
 from ..render.text import render_text
+from .check import check_tahun_lalu
 
 if TYPE_CHECKING:  # the report's reading and matching are imported only when a report is checked
     from ..document.check import DocumentResult
@@ -23,6 +24,7 @@ def run_check_document(document: Path, *, workbook: Path | None, tahun_lalu: Pat
                        annotate: Path | None = None, lang: str = "id", overwrite: bool = False) -> DocumentResult:
     if workbook is None:
         raise UsageError("needs_workbook", path=str(document))
+    check_tahun_lalu(workbook, tahun_lalu, lang)
     if annotate is not None:
         if Path(document).suffix.lower() != ".docx":
             raise UsageError("annotate_docx_only", path=str(document))

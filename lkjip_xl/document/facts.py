@@ -95,6 +95,11 @@ def _ref(table, key: str, i: int | None) -> str:
         return table.sheet
 
 
+def _revised(line) -> bool:
+    """A budget line whose pagu was revised: its own pagu perubahan typed, or one of its rows'."""
+    return line.pagu_key == "pagu_perubahan" or any(_revised(c) for c in line.children)
+
+
 def _typed(table, key: str, i: int | None) -> list[tuple[Decimal, str]]:
     value = _n(table.get(key, i)) if table is not None and i is not None else None
     return [] if value is None else [(value, _ref(table, key, i))]
@@ -151,7 +156,7 @@ class _Builder:
             else:
                 self._coded(line.code, e)
             pk_i = pk_rows.get(line.code) if line.level == "program" else None
-            self._amounts(e, t, i, line.shown_pagu, line.shown_realisasi, line.pagu_key,
+            self._amounts(e, t, i, line.shown_pagu, line.shown_realisasi, line.pagu_key, _revised(line),
                           also=_typed(pk, "pagu_perubahan", pk_i) if pk_i is not None else [],
                           consistent=_consistent(line, t, derived[i]))
             murni = _murni(line, t)
@@ -188,15 +193,17 @@ class _Builder:
             if typed:
                 self.add(e, "pagu", typed[0][0], typed[0][1], version=version, money=True)
 
-    def _amounts(self, e, t, i, pagu, realisasi, pagu_key, also=(), consistent=None) -> None:
-        """pagu, realisasi, sisa, % and sisa % of one row (``i`` None: no row holds them);
+    def _amounts(self, e, t, i, pagu, realisasi, pagu_key, revised: bool, also=(), consistent=None) -> None:
+        """pagu, realisasi, sisa, % and sisa % of one row (``i`` None: no row holds them); its pagu
+        the perubahan when ``revised``, else the murni, of no version (a message calls it just "pagu");
         ``consistent``: attribute -> values that agree with the rows the workbook has (a parent's
         typed amount that is the sum of its children's typed amounts, a % that follows from the
         row's own amounts), accepted as well: a slip is reported once, where it was made."""
         consistent = consistent or {}
         pagu, realisasi = _n(pagu), _n(realisasi)
         typed_pagu = (_typed(t, pagu_key, i) if pagu_key else []) + list(also)
-        self.add(e, "pagu", pagu, _ref(t, pagu_key, i) if pagu_key else t.sheet, version="perubahan",
+        self.add(e, "pagu", pagu, _ref(t, pagu_key, i) if pagu_key else t.sheet,
+                 version="perubahan" if revised else None,
                  typed=[x for x in typed_pagu if x[0] != pagu], money=True, also=consistent.get("pagu", []))
         self.add(e, "realisasi", realisasi, _ref(t, "realisasi", i),
                  typed=[x for x in _typed(t, "realisasi", i) if x[0] != realisasi], money=True,
@@ -226,7 +233,8 @@ class _Builder:
         e = self.entity(("total",), "total", [])
         i = b.totals[-1] if b.totals else None  # the typed TOTAL row, if the sheet has one
         key = "pagu_murni" if i is not None and t.get("pagu_perubahan", i) is None else "pagu_perubahan"
-        self._amounts(e, t, i, b.total_pagu, b.total_realisasi, key)
+        revised = i is not None and key == "pagu_perubahan" or any(_revised(line) for line in b.lines)
+        self._amounts(e, t, i, b.total_pagu, b.total_realisasi, key, revised)
         pk = self.ctx.model.table("pk_program")
         if pk is not None and len(pk):
             self._pk_total(e, pk, final=False)
@@ -318,10 +326,7 @@ class _Builder:
             return
         for i in range(len(t)):
             e = self.entity(("belanja", str(t.get("uraian", i))), "belanja", [str(t.get("uraian", i) or "")])
-            self._amounts(e, t, i, t.get("anggaran", i), t.get("realisasi", i), "anggaran")
-            for f in self.facts:
-                if f.entity is e and f.attr == "pagu":
-                    f.version = None
+            self._amounts(e, t, i, t.get("anggaran", i), t.get("realisasi", i), "anggaran", revised=False)
 
 
 def _murni(line, t) -> Decimal | None:

@@ -172,7 +172,8 @@ def create_app(store: UploadStore, *, lang: str = "id", max_file_bytes: int = li
         if isinstance(res, RekapView):
             rekap = await run_in_threadpool(rekap_in, item, lang)
             return render(request, "rekap.html", rekap=rekap_view(rekap, lang), upload_id=item.id,
-                          download_key=DOWNLOAD_KEY, rt=lambda key, **p: rekap_t(key, lang, **p))
+                          download_key=DOWNLOAD_KEY, rt=lambda key, **p: rekap_t(key, lang, **p),
+                          tahun_lalu=item.tahun_lalu)
         outputs = [{"key": o.key, "label": o.label.get(lang), "warning": o.warning.get(lang) if o.warning else None,
                     "note": o.note.get(lang) if o.note else None} for o in OUTPUTS if o.offered(res)]
         coverage = message("coverage", lang, **res.coverage) if res.coverage else None

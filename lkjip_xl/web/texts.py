@@ -32,13 +32,21 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "buku kerjanya, pilih keduanya sekaligus: laporan dan buku kerja (.xlsx).",
                      "This file is a report document (Word/PDF), not a workbook. To check the report's numbers "
                      "against its workbook, choose both at once: the report and the workbook (.xlsx)."),
-    "tahun_lalu": ("Workbook tahun lalu (tidak wajib)", "Last year's workbook (optional)"),
+    "tahun_lalu": ("Buku kerja tahun lalu (tidak wajib)", "Last year's workbook (optional)"),
     "tahun_lalu_help": ("Buku kerja LKjIP tahun sebelumnya (.xlsx), seperti --tahun-lalu: realisasi tahun lalu di PK "
-                        "dicocokkan dengannya, dan lampiran memuat angka tahun lalu berdampingan. Pilih sebelum buku "
-                        "kerja tahun ini.",
+                        "dicocokkan dengannya, dan lampiran memuat angka tahun lalu berdampingan. Boleh dipilih "
+                        "sebelum atau sesudah buku kerja tahun ini; pemeriksaan dimulai saat tombol Periksa ditekan. "
+                        "Tidak dipakai untuk rekap beberapa buku kerja.",
                         "The previous year's LKjIP workbook (.xlsx), as --tahun-lalu: last year's figures on the PK "
                         "are checked against it, and the annex puts last year's figures side by side. Choose it "
-                        "before this year's workbook."),
+                        "before or after this year's workbook; the check starts when you press Check. Not used for "
+                        "a summary of several workbooks."),
+    "rekap_no_tahun_lalu": ("Buku kerja tahun lalu ({name}) tidak dipakai: rekap memeriksa setiap buku kerja sendiri, "
+                            "tanpa perbandingan dengan tahun lalu. Untuk membandingkan, periksa satu buku kerja "
+                            "bersama buku kerja tahun lalunya.",
+                            "Last year's workbook ({name}) was not used: a summary checks each workbook on its own, "
+                            "without comparing with last year. To compare, check one workbook with its last year's "
+                            "workbook."),
     "compared_with": ("Dibandingkan dengan buku kerja tahun lalu", "Compared with last year's workbook"),
     "report_against": ("Angka laporan dicocokkan dengan buku kerja",
                        "The report's numbers checked against the workbook"),
@@ -50,6 +58,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "Drop the file here (one, or several at once), or choose it:"),
     "check_button": ("Periksa", "Check"),
     "checking": ("Sedang memeriksa…", "Checking…"),
+    "chosen": ("Dipilih: {names}. Tekan Periksa (tambahkan dulu buku kerja tahun lalu bila perlu).",
+               "Chosen: {names}. Press Check (add last year's workbook first if you want it)."),
     "size_limit": ("Ukuran berkas paling besar {mb} MB (beberapa berkas: jumlah ukurannya).",
                    "Files up to {mb} MB (several files: their total size)."),
     "too_large": ("Berkas terlalu besar: batasnya {mb} MB (untuk beberapa berkas: jumlah ukurannya). Hapus isi di "

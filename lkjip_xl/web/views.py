@@ -8,13 +8,15 @@ escapes it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..schema.refs import parse_a1
 
 from ..calc.numbers_id import format_number
+from ..calc.skm import SKM_WEIGHTS
 from ..findings import SEVERITY_ORDER, Finding, HasFindings, summarize
 from ..glossary import severity_word
-from ..skm.tables import KINERJA_EN, unsur_table
+from ..skm.tables import KINERJA_EN, fewer_answers_note, unsur_table
 
 
 @dataclass
@@ -95,11 +97,12 @@ def _num(value, places: int, lang: str) -> str:
 
 
 def skm_view(report, lang: str) -> dict | None:
-    """IKM, mutu, kinerja, respondents and the NRR per unsur of an SKM report."""
+    """IKM, mutu, kinerja, respondents and the NRR per unsur of an SKM report, with the note under
+    the unsur table that `lkjip-xl skm` and the annex print."""
     if report is None:
         return None
     res = report.result
-    ikm = res.ikm
+    ikm, weight = res.ikm, SKM_WEIGHTS[res.weight]
     kinerja = ikm.kinerja if ikm else None
     if kinerja and lang == "en":
         kinerja = KINERJA_EN.get(kinerja, kinerja)
@@ -111,6 +114,7 @@ def skm_view(report, lang: str) -> dict | None:
         "mutu": (ikm.mutu or "-") if ikm else None,
         "kinerja": kinerja or "-",
         "respondents": _num(report.respondents, 0, lang),
-        "weight": "1/9" if res.weight == "exact" else "0,111",
+        "weight": _num(weight.value, 3, lang) if isinstance(weight.value, Decimal) else weight.choice,
         "rows": rows if any(r["nrr"] != "-" for r in rows) else [],  # an empty SKM sheet: said in one line
+        "fewer": fewer_answers_note(res, lang),  # an unsur counting fewer valid answers than respondents
     }

@@ -13,6 +13,7 @@ from docx import Document
 from valid_workbook import valid_data
 
 from lkjip_xl.document.check import check_document
+from lkjip_xl.template.fill import write_filled
 
 DATA = valid_data()
 TOTAL = next(r for r in DATA["tables"]["realisasi"] if not r["kode"])
@@ -46,6 +47,24 @@ def test_the_version_of_a_pagu_is_the_one_said_nearest_before_it(tmp_path, workb
     assert found(right) == [] and right.numbers[0]["status"] == "agree"
     swapped = check(tmp_path, workbook, sentence.format(rupiah(TOTAL["pagu_perubahan"]), rupiah(MURNI)))
     assert found(swapped) == [("DOC001", MURNI, TOTAL["pagu_perubahan"])]
+
+
+def test_a_pagu_never_revised_is_called_pagu_not_pagu_perubahan(tmp_path):
+    """Programme 02 not revised (its pagu perubahan blank on Realisasi: its final pagu is the murni,
+    400.000.000): a wrong amount for it in the report was said as 'pagu perubahan … (Realisasi!I9)',
+    a revision the workbook does not have. Now 'pagu', as the PK-only facts say it."""
+    data = valid_data()
+    for row in data["tables"]["realisasi"]:
+        if (row["kode"] or "").startswith("02"):
+            row["pagu_perubahan"] = None
+    program = next(r for r in data["tables"]["realisasi"] if r["kode"] == "02")
+    write_filled(tmp_path / "wb.xlsx", data)
+    result = check(tmp_path, tmp_path / "wb.xlsx", f"Pagu {program['uraian']} sebesar Rp 410.000.000.")
+    [f] = result.findings
+    assert (f.code, f.severity, f.expected, f.found, f.params["version"]) == (
+        "DOC001", "error", program["pagu_murni"], 410_000_000, None)
+    assert f.message("id").startswith(f"pagu {program['uraian']} (02): buku kerja 400.000.000")
+    assert f.message("en").startswith(f"budget of {program['uraian']} (02): the workbook has 400,000,000")
 
 
 def test_berubah_menjadi_is_the_revised_pagu_and_the_amount_before_it_the_original(tmp_path, workbook):

@@ -1,4 +1,5 @@
 // Drag and drop (one file, or several for a rekap) onto the upload box; the plain file input and button work without this script.
+// A drop only chooses the files: the check starts at the Check button, so last year's workbook can be added after.
 (function () {
   var form = document.getElementById("upload-form");
   if (!form) return;
@@ -16,16 +17,18 @@
     return total > limit;
   }
 
-  function submit() {
+  function chosen() {
     if (!input.files.length) return;
     if (tooLarge(input.files)) {
       status.textContent = form.getAttribute("data-too-large");
       status.className = "alert-inline";
       return;
     }
-    status.textContent = form.getAttribute("data-checking");
+    var names = [];
+    for (var i = 0; i < input.files.length; i++) names.push(input.files[i].name);
+    status.textContent = form.getAttribute("data-chosen").replace("{names}", names.join(", "));
     status.className = "";
-    form.submit();
+    document.getElementById("check-button").focus();
   }
 
   ["dragenter", "dragover"].forEach(function (name) {
@@ -37,7 +40,7 @@
   drop.addEventListener("drop", function (e) {
     if (e.dataTransfer && e.dataTransfer.files.length) {
       input.files = e.dataTransfer.files;
-      submit();
+      chosen();
     }
   });
   form.addEventListener("submit", function (e) {

@@ -58,10 +58,12 @@ def normalise_code(code: str) -> str:
     return ".".join(code_parts(code))
 
 
+@lru_cache(maxsize=1 << 17)
 def match_key(code: str) -> str:
     """A code as codes on different sheets are matched: each number without its leading zeros, so
     that ``03.01`` on Realisasi, ``3.01`` in the Rencana Aksi and ``3. 01`` on the PK are one code.
-    Text that is no code is itself."""
+    Text that is no code is itself. Worked out once per distinct code (a sheet of 50.000 rows asks
+    for each code's key from several checks)."""
     if not level_of(code):
         return str(code).strip()
     return ".".join(p.lstrip("0") or "0" if p.isdigit() else p for p in code_parts(code))

@@ -84,25 +84,39 @@ class BudgetCells:
         return [(self.ref(i, key), 1, self.amount(i, key))]
 
     def near(self, i: int, kids) -> Callable[[], frozenset]:
-        """The rows a roll-up's cells are in, worked out when asked: its row and its children's,
-        and where one of them holds a formula (its cells are then its own children's), the rows
-        below them too."""
-        return lambda: self.rows_below([i, *(k.index for k in kids)])
+        """The rows a roll-up's cells are in, worked out when first asked (once for the roll-ups of
+        every amount of a parent): its row and its children's, and where one of them holds a
+        formula (its cells are then its own children's), the rows below them too."""
+        found: list[frozenset] = []
+
+        def rows() -> frozenset:
+            if not found:
+                found.append(self.rows_below([i, *(k.index for k in kids)]))
+            return found[0]
+        return rows
 
     def rows_below(self, rows) -> frozenset:
         """The Realisasi rows ``rows`` and every row below a row holding a formula, as (table, row)."""
-        sets = [self._below(i) for i in rows]
-        widest = max(sets, key=len, default=frozenset())
-        if all(s <= widest for s in sets):  # a parent holding a formula covers its children: its own set
-            return widest
-        return frozenset().union(*sets)
+        own, sets = [], []  # rows standing for themselves; the rows below a row holding a formula
+        for i in rows:
+            below = self._below(i)
+            if below is None:
+                own.append(self._row_keys[i])
+            else:
+                sets.append(below)
+        widest = max(sets, key=len, default=None)
+        if widest is not None and all(s <= widest for s in sets) and all(k in widest for k in own):
+            return widest  # a parent holding a formula covers its children: its own set
+        return frozenset(own).union(*sets)
 
-    def _below(self, i: int) -> frozenset:
-        """Row ``i`` and, when it holds a formula, the rows below it (kept once per such row)."""
+    def _below(self, i: int) -> frozenset | None:
+        """Row ``i`` and the rows below it when it holds a formula (kept once per such row); None
+        when it holds none (it stands for itself alone)."""
         found = self._under.get(i)
         if found is None:
             kids = self.kids(i)
             if not (kids and any(self._formula(key, i) for key in AMOUNT_KEYS)):
-                return frozenset((self._row_keys[i],))
-            found = self._under[i] = frozenset((self._row_keys[i],)).union(*(self._below(kid.index) for kid in kids))
+                return None
+            found = self._under[i] = frozenset((self._row_keys[i],)).union(
+                *(self._below(kid.index) or (self._row_keys[kid.index],) for kid in kids))
         return found

@@ -51,8 +51,7 @@ def check(ctx) -> Iterable[Finding]:
 # ------------------------------------------------------------------------------ per row
 def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
     table, derived = cells.table, ctx.derived("realisasi")
-    children = {line.index: line.children for line in cells.tree.lines}
-    children.update({t: cells.tree.totalled(t) for t in (*cells.tree.totals, *cells.tree.subtotals)})
+    children = cells.kids_by_row()
     for i in range(len(table)):
         found = table.get("sisa", i)
         if found is not None and not table.has_formula["sisa"][i]:

@@ -30,6 +30,7 @@ class BudgetCells:
         self._kids: dict[int, list] | None = None
         self._terms: dict[tuple[int, str], list] = {}
         self._under: dict[int, frozenset] = {}
+        self._summing: set[int] | None = None  # the rows adding up others with a formula in an amount
         self._row_keys = [(TABLE, i) for i in range(len(self.rows))]  # one tuple per row, shared by every set
         self._derived = frozenset(derivations_of(table.table))
         self._typed: dict[str, list] = {}  # an input column's amounts, converted once
@@ -57,12 +58,16 @@ class BudgetCells:
         flags = self.table.has_formula.get(key)
         return bool(flags and flags[i])
 
-    def kids(self, i: int) -> list:
-        """The rows a parent (or total) row adds up, as budget lines."""
+    def kids_by_row(self) -> dict[int, list]:
+        """Row -> the rows it adds up (a parent's children, a total's programmes), as budget lines."""
         if self._kids is None:
             self._kids = {line.index: line.children for line in self.tree.lines}
             self._kids.update({t: self.tree.totalled(t) for t in (*self.tree.totals, *self.tree.subtotals)})
-        return self._kids.get(i, [])
+        return self._kids
+
+    def kids(self, i: int) -> list:
+        """The rows a parent (or total) row adds up, as budget lines."""
+        return self.kids_by_row().get(i, [])
 
     def terms(self, i: int, name: str, sign: int = 1) -> list[tuple[Ref, int, Any]]:
         """(cell, coefficient, value) of one amount of row ``i``: ``pagu_murni``, ``realisasi``,
@@ -112,11 +117,13 @@ class BudgetCells:
     def _below(self, i: int) -> frozenset | None:
         """Row ``i`` and the rows below it when it holds a formula (kept once per such row); None
         when it holds none (it stands for itself alone)."""
+        if self._summing is None:
+            self._summing = {j for j, kids in self.kids_by_row().items()
+                             if kids and any(self._formula(key, j) for key in AMOUNT_KEYS)}
+        if i not in self._summing:
+            return None
         found = self._under.get(i)
         if found is None:
-            kids = self.kids(i)
-            if not (kids and any(self._formula(key, i) for key in AMOUNT_KEYS)):
-                return None
             found = self._under[i] = frozenset((self._row_keys[i],)).union(
-                *(self._below(kid.index) or (self._row_keys[kid.index],) for kid in kids))
+                *(self._below(kid.index) or (self._row_keys[kid.index],) for kid in self.kids(i)))
         return found

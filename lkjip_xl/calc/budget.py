@@ -116,6 +116,7 @@ def sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
 
 
 _TOTAL_WORDS = ("jumlah", "total")
+_SPACES = re.compile(r"\s+")
 
 
 def is_total_row(code: Any, uraian: Any) -> bool:
@@ -124,7 +125,7 @@ def is_total_row(code: Any, uraian: Any) -> bool:
     in the code column, as printed tables show it (``JUMLAH`` across Kode and Uraian), the uraian
     left blank or saying the same."""
     def total(text: Any) -> bool:
-        return re.sub(r"\s+", "", str(text or "")).lower().startswith(_TOTAL_WORDS)
+        return _SPACES.sub("", str(text or "")).lower().startswith(_TOTAL_WORDS)
 
     if code is not None and str(code).strip():
         return total(code) and (not str(uraian or "").strip() or total(uraian))
@@ -165,6 +166,8 @@ class BudgetProblem:
 
 
 def _unpack(row: Any) -> tuple[str, Any, Mapping[str, Any]]:
+    if type(row) is BudgetRow:  # the usual case first (an ABC's isinstance is slow on 50.000 rows)
+        return row
     if isinstance(row, Sequence) and not isinstance(row, str) and not hasattr(row, "code"):
         return row[0], row[1], row[2]
     return row.code, row.row_id, row.amounts

@@ -318,12 +318,18 @@ def _in_code_order(nodes: list[BudgetNode], roots: list[BudgetNode], problems: l
                                            count=len(moved))]
 
 
+_EXACT_BOUND = 10 ** 80  # below it, the sum at 80 digits is the exact sum of whole amounts
+
+
 def add_amounts(values: Iterable[Any]) -> int | Decimal | None:
     """THE sum of amounts: exact, blanks (None) skipped, None when every value is blank (a sum of
     nothing reported is not 0); int when whole (rupiah), Decimal with sen."""
-    present = [to_decimal(v) for v in values if v is not None]
-    if not present:
+    given = [v for v in values if v is not None]
+    if not given:
         return None
+    if all(type(v) is int for v in given) and sum(map(abs, given)) < _EXACT_BOUND:
+        return sum(given)  # whole rupiah: the sum below, without a Decimal per amount
+    present = [to_decimal(v) for v in given]
     with localcontext() as ctx:
         ctx.prec = 80
         total = sum(present[1:], present[0])

@@ -226,7 +226,7 @@ def judged(findings: list[Finding], code: str, typed: Ref, values: dict[Ref, Any
 class _Group:
     """Relations of one set of kinds of cell, indexed by the rows they lie in as far as asked."""
 
-    __slots__ = ("members", "indexed", "index", "wide")
+    __slots__ = ("index", "indexed", "members", "wide")
 
     def __init__(self) -> None:
         self.members: list[tuple[int, Relation]] = []  # (place in the list of relations, relation)

@@ -59,10 +59,12 @@ def normalise_code(code: str) -> str:
     return ".".join(code_parts(code))
 
 
+@lru_cache(maxsize=1 << 17)
 def match_key(code: str) -> str:
     """A code as codes on different sheets are matched: each number without its leading zeros, so
     that ``03.01`` on Realisasi, ``3.01`` in the Rencana Aksi and ``3. 01`` on the PK are one code.
-    Text that is no code is itself."""
+    Text that is no code is itself. Worked out once per distinct code (a sheet of 50.000 rows asks
+    for each code's key from several checks)."""
     if not level_of(code):
         return str(code).strip()
     return ".".join(p.lstrip("0") or "0" if p.isdigit() else p for p in code_parts(code))
@@ -127,6 +129,7 @@ def sisa(pagu: Decimal | int, realisasi: Decimal | int) -> Decimal | None:
 
 
 _TOTAL_WORDS = ("jumlah", "total")
+_SPACES = re.compile(r"\s+")
 
 
 def is_total_row(code: Any, uraian: Any) -> bool:
@@ -135,7 +138,7 @@ def is_total_row(code: Any, uraian: Any) -> bool:
     in the code column, as printed tables show it (``JUMLAH`` across Kode and Uraian), the uraian
     left blank or saying the same."""
     def total(text: Any) -> bool:
-        return re.sub(r"\s+", "", str(text or "")).lower().startswith(_TOTAL_WORDS)
+        return _SPACES.sub("", str(text or "")).lower().startswith(_TOTAL_WORDS)
 
     if code is not None and str(code).strip():
         return total(code) and (not str(uraian or "").strip() or total(uraian))
@@ -176,6 +179,8 @@ class BudgetProblem:
 
 
 def _unpack(row: Any) -> tuple[str, Any, Mapping[str, Any]]:
+    if type(row) is BudgetRow:  # the usual case first (an ABC's isinstance is slow on 50.000 rows)
+        return row
     if isinstance(row, Sequence) and not isinstance(row, str) and not hasattr(row, "code"):
         return row[0], row[1], row[2]
     return row.code, row.row_id, row.amounts
@@ -326,12 +331,18 @@ def _in_code_order(nodes: list[BudgetNode], roots: list[BudgetNode], problems: l
                                            count=len(moved))]
 
 
+_EXACT_BOUND = 10 ** 80  # below it, the sum at 80 digits is the exact sum of whole amounts
+
+
 def add_amounts(values: Iterable[Any]) -> int | Decimal | None:
     """THE sum of amounts: exact, blanks (None) skipped, None when every value is blank (a sum of
     nothing reported is not 0); int when whole (rupiah), Decimal with sen."""
-    present = [to_decimal(v) for v in values if v is not None]
-    if not present:
+    given = [v for v in values if v is not None]
+    if not given:
         return None
+    if all(type(v) is int for v in given) and sum(map(abs, given)) < _EXACT_BOUND:
+        return sum(given)  # whole rupiah: the sum below, without a Decimal per amount
+    present = [to_decimal(v) for v in given]
     with localcontext() as ctx:
         ctx.prec = 80
         total = sum(present[1:], present[0])

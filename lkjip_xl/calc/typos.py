@@ -44,6 +44,8 @@ def digit_slip(expected: Decimal | int, found: Decimal | int) -> str | None:
         return None
     if 0 < abs(f) <= 1 and f * 100 == e:
         return "fraction"  # 0,95 typed for 95 (%)
+    if type(expected) is int and type(found) is int:  # whole rupiah: both ways below read the same digits
+        return _edit(str(abs(expected)), str(abs(found)))
     places = max(decimal_places(strip_exponent(e)), decimal_places(strip_exponent(f)))
     return _edit(_digits(e, places), _digits(f, places)) or _edit(
         format(abs(strip_exponent(e)), "f"), format(abs(strip_exponent(f)), "f"))

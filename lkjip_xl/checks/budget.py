@@ -51,8 +51,7 @@ def check(ctx) -> Iterable[Finding]:
 # ------------------------------------------------------------------------------ per row
 def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
     table, derived = cells.table, ctx.derived("realisasi")
-    children = {line.index: line.children for line in cells.tree.lines}
-    children.update({t: cells.tree.totalled(t) for t in (*cells.tree.totals, *cells.tree.subtotals)})
+    children = cells.kids_by_row()
     for i in range(len(table)):
         found = table.get("sisa", i)
         if found is not None and not table.has_formula["sisa"][i]:
@@ -70,8 +69,8 @@ def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
             if want is not None:
                 code = "BUD011" if _is_mean_of(children.get(i), typed) else "BUD002"
                 yield from _typed_percent(ctx, cells, i, code, want, typed)
-        pagu = pagu_efektif(money(table.get("pagu_murni", i)), money(table.get("pagu_perubahan", i)))
-        real = money(table.get("realisasi", i))
+        pagu = pagu_efektif(cells.amount(i, "pagu_murni"), cells.amount(i, "pagu_perubahan"))
+        real = cells.amount(i, "realisasi")
         if pagu is not None and real is not None and real > pagu:
             yield Finding("BUD005", table.sheet, table.cell("realisasi", i), expected=pagu, found=real)
 

@@ -30,6 +30,7 @@ class BudgetCells:
         self._kids: dict[int, list] | None = None
         self._terms: dict[tuple[int, str], list] = {}
         self._under: dict[int, frozenset] = {}
+        self._summing: set[int] | None = None  # the rows adding up others with a formula in an amount
         self._row_keys = [(TABLE, i) for i in range(len(self.rows))]  # one tuple per row, shared by every set
         self._derived = frozenset(derivations_of(table.table))
         self._typed: dict[str, list] = {}  # an input column's amounts, converted once
@@ -57,12 +58,16 @@ class BudgetCells:
         flags = self.table.has_formula.get(key)
         return bool(flags and flags[i])
 
-    def kids(self, i: int) -> list:
-        """The rows a parent (or total) row adds up, as budget lines."""
+    def kids_by_row(self) -> dict[int, list]:
+        """Row -> the rows it adds up (a parent's children, a total's programmes), as budget lines."""
         if self._kids is None:
             self._kids = {line.index: line.children for line in self.tree.lines}
             self._kids.update({t: self.tree.totalled(t) for t in (*self.tree.totals, *self.tree.subtotals)})
-        return self._kids.get(i, [])
+        return self._kids
+
+    def kids(self, i: int) -> list:
+        """The rows a parent (or total) row adds up, as budget lines."""
+        return self.kids_by_row().get(i, [])
 
     def terms(self, i: int, name: str, sign: int = 1) -> list[tuple[Ref, int, Any]]:
         """(cell, coefficient, value) of one amount of row ``i``: ``pagu_murni``, ``realisasi``,
@@ -84,25 +89,41 @@ class BudgetCells:
         return [(self.ref(i, key), 1, self.amount(i, key))]
 
     def near(self, i: int, kids) -> Callable[[], frozenset]:
-        """The rows a roll-up's cells are in, worked out when asked: its row and its children's,
-        and where one of them holds a formula (its cells are then its own children's), the rows
-        below them too."""
-        return lambda: self.rows_below([i, *(k.index for k in kids)])
+        """The rows a roll-up's cells are in, worked out when first asked (once for the roll-ups of
+        every amount of a parent): its row and its children's, and where one of them holds a
+        formula (its cells are then its own children's), the rows below them too."""
+        found: list[frozenset] = []
+
+        def rows() -> frozenset:
+            if not found:
+                found.append(self.rows_below([i, *(k.index for k in kids)]))
+            return found[0]
+        return rows
 
     def rows_below(self, rows) -> frozenset:
         """The Realisasi rows ``rows`` and every row below a row holding a formula, as (table, row)."""
-        sets = [self._below(i) for i in rows]
-        widest = max(sets, key=len, default=frozenset())
-        if all(s <= widest for s in sets):  # a parent holding a formula covers its children: its own set
-            return widest
-        return frozenset().union(*sets)
+        own, sets = [], []  # rows standing for themselves; the rows below a row holding a formula
+        for i in rows:
+            below = self._below(i)
+            if below is None:
+                own.append(self._row_keys[i])
+            else:
+                sets.append(below)
+        widest = max(sets, key=len, default=None)
+        if widest is not None and all(s <= widest for s in sets) and all(k in widest for k in own):
+            return widest  # a parent holding a formula covers its children: its own set
+        return frozenset(own).union(*sets)
 
-    def _below(self, i: int) -> frozenset:
-        """Row ``i`` and, when it holds a formula, the rows below it (kept once per such row)."""
+    def _below(self, i: int) -> frozenset | None:
+        """Row ``i`` and the rows below it when it holds a formula (kept once per such row); None
+        when it holds none (it stands for itself alone)."""
+        if self._summing is None:
+            self._summing = {j for j, kids in self.kids_by_row().items()
+                             if kids and any(self._formula(key, j) for key in AMOUNT_KEYS)}
+        if i not in self._summing:
+            return None
         found = self._under.get(i)
         if found is None:
-            kids = self.kids(i)
-            if not (kids and any(self._formula(key, i) for key in AMOUNT_KEYS)):
-                return frozenset((self._row_keys[i],))
-            found = self._under[i] = frozenset((self._row_keys[i],)).union(*(self._below(kid.index) for kid in kids))
+            found = self._under[i] = frozenset((self._row_keys[i],)).union(
+                *(self._below(kid.index) or (self._row_keys[kid.index],) for kid in self.kids(i)))
         return found

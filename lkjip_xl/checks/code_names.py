@@ -53,17 +53,25 @@ def check(ctx) -> Iterable[Finding]:
         return
     # by the budget tree's codes: row numbers (1, 1, 2 …) read with the Tingkat column are full codes
     codes = {line.index: line.code for line in ctx.wb.budget.lines if line.coded}
-    rows = [(i, match_key(code), name.strip(), words(name)) for i, code in codes.items()
+    rows = [(i, match_key(code), name.strip()) for i, code in codes.items()
             if isinstance(name := table.get("uraian", i), str)]
-    for i, key, name, mine in rows:
+    said: dict[int, list[str]] = {}  # row -> its name's words, worked out when the name is compared
+
+    def words_of(i: int, name: str) -> list[str]:
+        found = said.get(i)
+        if found is None:
+            found = said[i] = words(name)
+        return found
+
+    for i, key, name in rows:
         own = named.get(key)
-        if own is None or _alike(mine, own[2]):
+        if own is None or _alike(mine := words_of(i, name), own[2]):
             continue
         sheet, want, theirs = own
         other = next((k for k, (_, _, w) in named.items() if k != key and _equal(mine, w)), None)
-        moved = next((r for r, k, _, w in rows if k != key and _equal(theirs, w)), None)
+        moved = next((r for r, k, n in rows if k != key and _equal(theirs, words_of(r, n))), None)
         if other is not None:
-            code, where = next((codes[r] for r, k, _, _ in rows if k == other), other), named[other][0]
+            code, where = next((codes[r] for r, k, _ in rows if k == other), other), named[other][0]
             why = Text(f"'{name}' adalah nama {code} di {where}", f"'{name}' is the name of {code} on {where}")
         elif moved is not None:
             why = Text(f"nama itu ada di baris {table.rows[moved]}, di samping kode {codes[moved]}",

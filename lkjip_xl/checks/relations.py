@@ -223,6 +223,32 @@ def judged(findings: list[Finding], code: str, typed: Ref, values: dict[Ref, Any
     return Test(wrong, values, test, fails=wrong is not None)
 
 
+class _Group:
+    """Relations of one set of kinds of cell, indexed by the rows they lie in as far as asked."""
+
+    __slots__ = ("index", "indexed", "members", "wide")
+
+    def __init__(self) -> None:
+        self.members: list[tuple[int, Relation]] = []  # (place in the list of relations, relation)
+        self.indexed = 0
+        self.index: dict[tuple, list] = {}
+        self.wide: list = []
+
+    def index_to(self, limit: int, wide_rows: int) -> None:
+        """Index the members made before ``limit`` not indexed yet (a relation over more than
+        ``wide_rows`` rows is kept apart, looked at for each question)."""
+        while self.indexed < len(self.members) and self.members[self.indexed][0] < limit:
+            pos, q = self.members[self.indexed]
+            self.indexed += 1
+            rows = q.rows()
+            item = (not q.fails, len(rows), id(q), q, rows, pos)
+            if len(rows) > wide_rows:
+                self.wide.append(item)
+            else:
+                for row in rows:
+                    self.index.setdefault(row, []).append(item)
+
+
 class Sources:
     """Whether a cell has a second source that agrees (it is part of a relation that holds) or one
     that does not (part of a relation that fails and is reported: the blame speaks for it). The
@@ -238,29 +264,28 @@ class Sources:
 
     def __init__(self, relations: list[Relation]) -> None:
         self.relations = relations
-        self._by_kind: dict[tuple[str, str], tuple[dict[tuple, list], list]] = {}
+        self._limits: dict[tuple[str, str], int] = {}  # kind -> how many relations there were when first asked
+        self._groups: dict[frozenset | None, _Group] = {}  # the relations by their kinds of cell
+        self._grouped = 0  # relations placed in a group so far
 
     def _near(self, ref: Ref) -> list[Relation]:
         """The relations that may hold ``ref``: failing ones first, then by size (the smallest
-        that confirms a cell is found before a sum over a whole sheet is expanded)."""
+        that confirms a cell is found before a sum over a whole sheet is expanded). Those made
+        before the first question about its kind of cell; relations of the same kinds (every
+        budget roll-up's) are indexed once, whichever of their kinds is asked about."""
         kind = (ref.table, ref.key)
-        if kind not in self._by_kind:
-            index: dict[tuple, list] = {}
-            wide: list = []
-            for q in self.relations:
-                kinds = q.kinds()
-                if kinds is None or kind in kinds:
-                    rows = q.rows()
-                    item = (not q.fails, len(rows), id(q), q, rows)
-                    if len(rows) > self.WIDE:
-                        wide.append(item)
-                    else:
-                        for row in rows:
-                            index.setdefault(row, []).append(item)
-            self._by_kind[kind] = (index, wide)
-        index, wide = self._by_kind[kind]
+        limit = self._limits.setdefault(kind, len(self.relations))
+        for pos in range(self._grouped, len(self.relations)):
+            q = self.relations[pos]
+            self._groups.setdefault(q.kinds(), _Group()).members.append((pos, q))
+        self._grouped = len(self.relations)
         row = (ref.table, ref.index)
-        near = index.get(row, []) + [item for item in wide if row in item[4]]
+        near = []
+        for kinds, group in self._groups.items():
+            if kinds is None or kind in kinds:
+                group.index_to(limit, self.WIDE)
+                near += [item for item in group.index.get(row, ()) if item[5] < limit]
+                near += [item for item in group.wide if item[5] < limit and row in item[4]]
         return [item[3] for item in sorted(near, key=lambda item: item[:3])]
 
     def confirmed(self, ref: Ref) -> bool:

@@ -231,9 +231,11 @@ def _row_numbers(rows, codes, has_code) -> bool:
     """Whether the Kode column holds each level's row numbers, as published tables number their
     rows (programme 1, its kegiatan 1 and 2, their sub kegiatan 1, 2, 3 …): every code a whole
     number, every coded row's Tingkat filled, and some of them below a programme."""
-    coded = [(str(c).strip(), typed_level(r.get("level"))) for c, r, h in zip(codes, rows, has_code) if h]
-    return bool(coded) and all(c.isdigit() and level for c, level in coded) and any(
-        level != "program" for _, level in coded)
+    coded = [(c, r) for c, r, h in zip(codes, rows, has_code) if h]
+    if not coded or not all(str(c).strip().isdigit() for c, _ in coded):
+        return False  # the common case, codes with dots: no Tingkat read
+    levels = [typed_level(r.get("level")) for _, r in coded]
+    return all(levels) and any(level != "program" for level in levels)
 
 
 def _numbered(rows, codes, has_code) -> list:

@@ -7,6 +7,8 @@ Belanja Operasi = Pegawai + Barang dan Jasa; Belanja Modal = its five kinds; Jum
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 OPERASI = "Belanja Operasi"
 MODAL = "Belanja Modal"
 JUMLAH = "Jumlah Belanja Daerah"
@@ -21,8 +23,10 @@ ROWS = (OPERASI, *OPERASI_KINDS, MODAL, *MODAL_KINDS, JUMLAH)  # the Belanja she
 _JOINERS = frozenset({"dan", "serta", "&"})
 
 
+@lru_cache(maxsize=1024, typed=True)
 def key(text) -> str:
     """A class name compared tolerantly: case, spaces, commas, "&" for "dan", and the order of its
-    words ("Jalan, Jaringan dan Irigasi" is "Jalan, Irigasi dan Jaringan")."""
+    words ("Jalan, Jaringan dan Irigasi" is "Jalan, Irigasi dan Jaringan"). Worked out once per
+    distinct text (every sub kegiatan row names one of a few classes)."""
     words = str(text or "").lower().replace(",", " ").replace("&", " & ").split()
     return " ".join(sorted(w for w in words if w not in _JOINERS))

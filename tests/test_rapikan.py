@@ -209,6 +209,21 @@ def test_check_s_hint_counts_a_code_as_a_number_only_where_rapikan_mends_it(writ
     assert ("VAL006" in hint) is counted
 
 
+def test_codes_whose_dots_were_lost_get_them_back(write, data, tmp_path):
+    """A Find & Replace of '.' over Realisasi left kegiatan 01.01 as 0101 and its sub kegiatan
+    01.01.01 as 010101 (VAL027): the copy holds the dotted codes, as text, and its tree is whole."""
+    rows = data["tables"]["realisasi"]
+    assert [r["kode"] for r in rows[1:3]] == ["01.01", "01.01.01"]
+    for r in rows[1:3]:
+        r["kode"] = r["kode"].replace(".", "")
+    result = repaired(write, data, tmp_path)
+    cells = [cell_of("realisasi", "kode", j) for j in (1, 2)]
+    assert changes_at(result, "code_dots") == cells
+    sheet = openpyxl.load_workbook(result.output)[SCHEMA.table("realisasi").sheet]
+    assert [(sheet[ref(c)].value, sheet[ref(c)].number_format) for c in cells] == [("01.01", "@"), ("01.01.01", "@")]
+    assert [f for f in result.after.findings if f.severity != "info"] == []
+
+
 @pytest.mark.parametrize("as_numbers", [False, True])
 def test_plan_codes_typed_as_row_numbers_become_the_codes_their_names_give(write, data, tmp_path, as_numbers):
     """RA Kegiatan's Kode column numbered 1, 2, 3 like a printed table (BUD036): each row's name is

@@ -9,9 +9,9 @@ from ..schema.types import Text
 
 # the findings of check whose cells rapikan mends in its copy, whatever their number (the CLI's
 # hint after check's summary): numbers and codes stored as text, a percent or a spaced choice a
-# formula misreads, missing and earlier template's formulas, a plan numbered 1, 2, 3 whose every
+# formula misreads, missing and earlier template's formulas, codes whose dots were lost, a plan numbered 1, 2, 3 whose every
 # row's name gives its code
-MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "FRM004", "FRM007", "BUD036"})
+MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "FRM004", "FRM007", "BUD036"})
 
 
 def mendable(findings) -> list:
@@ -54,6 +54,8 @@ WHY: dict[str, Text] = {
                         "code stored as a number: made text (as lkjip-xl reads it)"),
     "code_unconfirmed": Text("kode tersimpan sebagai angka; bacaannya (sesudah) bukan kode lain di buku kerja ini: dibiarkan",
                              "code stored as a number; its reading (after) is no other code of this workbook: kept"),
+    "code_dots": Text("kode tanpa titiknya (terhapus oleh Cari & Ganti?): titiknya dikembalikan",
+                      "a code without its dots (taken by a Find & Replace?): its dots put back"),
     "code_from_name": Text("kode Rencana Aksi berupa nomor urut: diganti kode yang diberikan uraiannya (sebagaimana "
                            "lkjip-xl membandingkannya)", "a Rencana Aksi code that is a row number: replaced by the code "
                            "its name gives (as lkjip-xl compares it)"),

@@ -6,7 +6,8 @@ as lkjip-xl read it: the sheet's own capaian then agrees), a list choice typed w
 formula misreads (``turun ``) becomes the choice (VAL025); a code only where the workbook holds
 that code as text elsewhere (1.1 read as 01.10 while the sub kegiatan below are 01.01.xx stays,
 listed); the Rencana Aksi's codes typed as row numbers 1, 2, 3 (BUD036) become the codes their
-names give, when every row's name gives one. A nil marker
+names give, when every row's name gives one; a code whose dots were lost (0101, VAL027) gets
+them back (01.01). A nil marker
 (`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
 listed. A cell formatted as text gets its column's number format (else the spreadsheet would
 store the next value typed there as text again), and the other way round for a code."""
@@ -48,7 +49,7 @@ def repair_values(model, findings, package) -> list[Change]:
         if f.code == "BUD036":
             changes += _plan_codes(package.sheet(f.sheet), formats, f, cells)
     for f in _each_cell(findings):
-        if f.code not in ("VAL001", "VAL006", "VAL015", "VAL025", "SKM036") + UNREADABLE:
+        if f.code not in ("VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "SKM036") + UNREADABLE:
             continue
         row, col = parse_a1(f.cell)
         spec, data = cells.get((f.sheet, row, col), (None, None))
@@ -68,12 +69,13 @@ def repair_values(model, findings, package) -> list[Change]:
         if f.code == "VAL001" and parse_number(str(f.found)).special == "dash":
             continue  # "-" for nil, typed on purpose
         sheet = package.sheet(f.sheet)
-        style = _style_for(sheet, formats, row, col, data, text=f.code == "VAL006")
+        style = _style_for(sheet, formats, row, col, data, text=f.code in ("VAL006", "VAL027"))
         if f.code == "VAL006" and f.params.get("unconfirmed"):  # checks/codes.py codes_read
             changes.append(Change(f.sheet, f.cell, f.found, f.expected, "code_unconfirmed", "VAL006", applied=False))
-        elif f.code == "VAL006":
+        elif f.code in ("VAL006", "VAL027"):
             sheet.set_text(row, col, str(f.expected), style)
-            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "code_number", "VAL006"))
+            changes.append(Change(f.sheet, f.cell, f.found, f.expected,
+                                  "code_number" if f.code == "VAL006" else "code_dots", f.code))
         else:
             value = f.expected / 100 if spec.type == ColType.PERCENT else f.expected
             sheet.set_number(row, col, value, style)

@@ -69,6 +69,15 @@ class Container:
             _check_extent(self.path, sheet, data)
         return data
 
+    def parsed(self, member: str):
+        """A part's XML as an element tree (defused, refused as ``read_part`` refuses)."""
+        return _parse(self.path, self.read_part(member))
+
+    def relationships(self, member: str) -> list[tuple[str, str, str]]:
+        """(id, type, zip member) of each internal relationship of a part; [] when it has none."""
+        folder, name = posixpath.split(member)
+        return _relationships(self.path, self.zip, posixpath.join(folder, "_rels", name + ".rels"), folder)
+
     def fragments(self, member: str, *, vet: bool = True):
         """A large worksheet's XML a stretch of whole rows at a time (each cut after a row's end
         tag; anything after the last row comes with the last), decompressed as it is read, so the
@@ -378,7 +387,7 @@ def _parse(path: Path, data: bytes):
         raise UnreadableWorkbook("unreadable", path=str(path), detail=_damaged(exc, "XML")) from None
 
 
-def _local(tag: str) -> str:
+def local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
@@ -388,7 +397,7 @@ def _relationships(path: Path, zf: zipfile.ZipFile, rels_name: str, base: str) -
         return []
     out = []
     for rel in _parse(path, _read_member(path, zf, rels_name)).iter():
-        if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
+        if local_name(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
         member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
@@ -428,7 +437,7 @@ def _sheet_parts(path: Path, zf: zipfile.ZipFile, workbook: str) -> tuple[dict[s
     styles = next((m for _, kind, m in rels if kind.endswith("/styles") and m in zf.NameToInfo), None)
     parts, states = {}, {}
     for sheet in wb.iter():
-        if _local(sheet.tag) != "sheet":
+        if local_name(sheet.tag) != "sheet":
             continue
         name = sheet.get("name")
         rel_id = next((sheet.get(a) for a in REL_ID_ATTRS if sheet.get(a)), None)

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import posixpath
 
-from .container import REL_ID_ATTRS, Container, _local, _parse, _read_member, _relationships
+from .container import REL_ID_ATTRS, Container, local_name
 
 
 def external_files(container: Container) -> dict[int, str]:
     """N of ``[N]`` in a formula -> the file it reads (``../../Realisasi_kecamatan.xlsx``,
     ``file:///C:/...``); {} for a workbook that reads no other (the usual case: nothing parsed)."""
-    folder, name = posixpath.split(container.workbook_part)
-    rels = _relationships(container.path, container.zip, posixpath.join(folder, "_rels", name + ".rels"), folder)
-    links = {rel_id: member for rel_id, kind, member in rels if kind.endswith("/externalLink")}
+    links = {rel_id: member for rel_id, kind, member in container.relationships(container.workbook_part)
+             if kind.endswith("/externalLink")}
     if not links:
         return {}
-    book = _parse(container.path, container.read_part(container.workbook_part))
-    refs = [next((e.get(a) for a in REL_ID_ATTRS if e.get(a)), None) for e in book.iter()
-            if _local(e.tag) == "externalReference"]
+    refs = [next((e.get(a) for a in REL_ID_ATTRS if e.get(a)), None)
+            for e in container.parsed(container.workbook_part).iter() if local_name(e.tag) == "externalReference"]
     return {n: _target(container, links[rel_id]) for n, rel_id in enumerate(refs, 1) if rel_id in links}
 
 
@@ -27,7 +25,7 @@ def _target(container: Container, member: str) -> str:
     folder, name = posixpath.split(member)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     if rels_name in container.zip.NameToInfo:
-        for rel in _parse(container.path, _read_member(container.path, container.zip, rels_name)).iter():
-            if _local(rel.tag) == "Relationship" and rel.get("Target"):
+        for rel in container.parsed(rels_name).iter():
+            if local_name(rel.tag) == "Relationship" and rel.get("Target"):
                 return rel.get("Target")
     return name

@@ -60,24 +60,19 @@ def read_docx(path: Path) -> Document:
 
 
 def table_grid(tbl) -> list[list]:
-    """Each row's cells (``w:tc``) by grid column, a cell merged across columns given once, in
-    its first column (None in the others and where a row starts late)."""
-    out: list[list] = []
-    for tr in wordml.rows(tbl):
-        out.append(wordml.grid_cells(tr, out[-1] if out else None))
-    return out
+    """Each row's cells (``w:tc``) by grid column, a merged cell given once, in its first row and
+    column (None in the others and where a row starts late)."""
+    return [wordml.grid_cells(tr) for tr in wordml.rows(tbl)]
 
 
 def with_nested(tbl, recent: list[str]):
     """The table with the paragraphs before it, then each table nested in its cells with the
     cell's paragraphs before it (its caption), in document order."""
     yield tbl, recent
-    seen: list = []
     for cells in table_grid(tbl):
         for tc in cells:
-            if tc is None or any(tc is s for s in seen):
-                continue  # a merged cell: once
-            seen.append(tc)
+            if tc is None:
+                continue
             inner: list[str] = []
             for block in wordml.blocks(tc):
                 if wordml.is_table(block):

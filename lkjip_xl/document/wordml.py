@@ -87,20 +87,19 @@ def rows(tbl) -> list:
     return [tr for tr in _children(tbl) if tr.tag == _W + "tr" and tr.find(f"{_W}trPr/{_W}del") is None]
 
 
-def grid_cells(tr, above: list | None = None) -> list:
-    """A row's cells (``w:tc``) by grid column: None where the row starts late (gridBefore) and
-    for the second and later columns of a cell merged across columns; a cell continuing a
-    vertical merge is the cell it continues (``above``: the previous row's result)."""
+def grid_cells(tr) -> list:
+    """A row's cells (``w:tc``) by grid column: None where the row starts late (gridBefore), for
+    the second and later columns of a cell merged across columns, and for a cell continuing a
+    vertical merge (``w:vMerge``): Word shows the merged cell's text once, in its first row, as a
+    PDF of it does."""
     out: list = [None] * _count(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
     for tc in _children(tr):
         if tc.tag != _W + "tc":
             continue
         width = _count(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
         merge = tc.find(f"{_W}tcPr/{_W}vMerge")
-        at = len(out)
-        if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and above and at < len(above):
-            tc = above[at] if above[at] is not None else tc
-        out += [tc] + [None] * (width - 1)
+        continues = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+        out += [None if continues else tc] + [None] * (width - 1)
     return out
 
 

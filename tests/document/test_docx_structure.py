@@ -278,6 +278,24 @@ def test_a_row_starting_after_the_first_column_keeps_its_columns(tmp_path):
     assert found == TABLE_SLIP
 
 
+def test_a_pagu_in_a_cell_merged_down_rows_is_read_once(tmp_path):
+    """Programme 05's No, name and (wrong) pagu cells merged down over two more rows (w:vMerge),
+    whose realisasi is "-": Word, and a PDF of it, show the pagu once; it was read in each row
+    the cell spans, and blamed three times."""
+    path = write_report(tmp_path / "laporan.docx", RIGHT_03, WRONG_05)
+    doc = Document(str(path))
+    table = doc.tables[0]
+    for _ in range(2):
+        row = table.add_row()
+        row.cells[3].text = "-"
+    for c in (0, 1, 2):
+        text = table.cell(4, c).text
+        table.cell(4, c).merge(table.cell(6, c)).text = text
+    result, found = _check(doc, path)
+    assert found == {("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00"))}
+    assert (result.checked, result.unmatched) == (23, 0)
+
+
 def test_a_footnote_is_read(tmp_path):
     """Paragraf 3 carries a footnote (the mark after the correct realisasi) that repeats it
     wrongly: footnotes were never read."""

@@ -127,15 +127,20 @@ def picture_widths(p) -> list[float]:
             for x in el.iter(_WP + "extent")]
 
 
-def notes(document_part) -> list:
-    """The footnotes, then the endnotes, of a document (``w:footnote``/``w:endnote``; not the
-    separators Word keeps among them), each a container of blocks, in order."""
+def note_parts(document_part) -> list:
+    """The footnotes part, then the endnotes part, of a document, each with its parsed XML (the
+    root to change and write back into the part when a copy is annotated)."""
     from docx.oxml import parse_xml
 
-    out = []
-    for kind in ("footnotes", "endnotes"):
-        for rel in document_part.rels.values():
-            if rel.reltype.endswith("/" + kind) and not rel.is_external:
-                root = parse_xml(rel.target_part.blob)
-                out += [note for note in root if note.get(qn("w:type")) in (None, "normal")]
-    return out
+    return [(rel.target_part, parse_xml(rel.target_part.blob)) for kind in ("footnotes", "endnotes")
+            for rel in document_part.rels.values() if rel.reltype.endswith("/" + kind) and not rel.is_external]
+
+
+def notes(roots: list) -> list:
+    """The footnotes, then the endnotes (``w:footnote``/``w:endnote``; not the separators Word
+    keeps among them) of ``note_parts``' roots, each a container of blocks, in order."""
+    return [note for _, root in roots for note in root if note.get(qn("w:type")) in (None, "normal")]
+
+
+def in_text_box(el) -> bool:
+    return next(el.iterancestors(_W + "txbxContent"), None) is not None

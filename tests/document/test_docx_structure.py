@@ -144,7 +144,35 @@ def test_a_text_box_is_read_after_the_paragraph_holding_it(tmp_path, form):
         f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{TEXT_BOXES[form](text)}</w:r>'))
     result, found = _check(doc, path)
     assert result.checked == 23
-    assert found == {("DOC001", "error", "Paragraf 4", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+    assert found == {("DOC001", "error", "Paragraf 3 (kotak teks)", "", dec(SOURCE["03"]["realisasi"]),
+                      D("1098888500.00"))}
+    assert result.findings[0].params["location"] == {"paragraph": 3, "text_box": 1}
+
+
+def _highlighted(element) -> list[str]:
+    return [r.text for r in element.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:highlight')}") is not None]
+
+
+@pytest.mark.parametrize("form", TEXT_BOXES)
+def test_a_text_box_does_not_shift_the_paragraphs_after_it(tmp_path, form):
+    """A note in a text box anchored in Paragraf 2 (the total): the wrong realisasi in the third
+    body paragraph was said to be in Paragraf 4 (the box's paragraph counted as one of the body's),
+    which a reader counting the document's paragraphs finds to be the SKM sentence."""
+    path = write_report(tmp_path / "laporan.docx", WRONG_03, RIGHT_05)
+    doc = Document(str(path))
+    doc.paragraphs[1]._p.append(parse_xml(
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'{TEXT_BOXES[form]("Sumber: SIPD")}</w:r>'))
+    result, found = _check(doc, path)
+    assert found == PROSE_SLIP
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    marked = Document(str(out))
+    assert _highlighted(marked.paragraphs[2]._p) == [WRONG_03]
 
 
 TABLE_SLIP = {("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00")),
@@ -296,14 +324,13 @@ def test_a_pagu_in_a_cell_merged_down_rows_is_read_once(tmp_path):
     assert (result.checked, result.unmatched) == (23, 0)
 
 
-def test_a_footnote_is_read(tmp_path):
-    """Paragraf 3 carries a footnote (the mark after the correct realisasi) that repeats it
-    wrongly: footnotes were never read."""
+def _with_footnote(doc) -> None:
+    """Paragraf 3 carrying a footnote (the mark after the correct realisasi) that repeats it
+    wrongly."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    path, doc = _report(tmp_path)
     notes = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
              f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
              f'{_run(" Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan sebesar Rp. " + WRONG_03 + ".")}'
@@ -314,9 +341,36 @@ def test_a_footnote_is_read(tmp_path):
     doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     _put_03(doc, _run(RIGHT_03), f'<w:r {W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                                  f'<w:footnoteReference w:id="1"/></w:r>')
+
+
+FOOTNOTE_SLIP = {("DOC001", "error", "Catatan kaki 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+
+
+def test_a_footnote_is_read(tmp_path):
+    """Footnotes were never read."""
+    path, doc = _report(tmp_path)
+    _with_footnote(doc)
     result, found = _check(doc, path)
-    assert found == {("DOC001", "error", "Catatan kaki 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
-    assert result.checked == 24
+    assert found == FOOTNOTE_SLIP and result.checked == 24
+
+
+def test_the_annotated_copy_marks_a_number_in_a_footnote(tmp_path):
+    """The finding in the footnote was reported, but the annotated copy marked nothing. The number
+    is highlighted there; the comment is on the footnote's mark in the text (LibreOffice cannot
+    open a document with a comment inside a footnote)."""
+    path, doc = _report(tmp_path)
+    _with_footnote(doc)
+    result, found = _check(doc, path)
+    assert found == FOOTNOTE_SLIP
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    marked = Document(str(out))
+    notes = next(rel.target_part for rel in marked.part.rels.values() if rel.reltype.endswith("/footnotes"))
+    assert _highlighted(parse_xml(notes.blob)) == [WRONG_03]
+    assert _highlighted(marked.element.body) == [] and b"commentReference" not in notes.blob
+    start = next(marked.element.body.iter(qn("w:commentRangeStart")))
+    assert start.getnext().find(qn("w:footnoteReference")) is not None
+    assert [c.text.split("]")[0] for c in marked.comments] == ["[DOC001"]
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")

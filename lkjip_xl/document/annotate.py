@@ -10,7 +10,7 @@ from ..findings import Finding
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from . import wordml
-from .read_docx import note_paragraphs, places, table_grid, with_nested
+from .read_docx import margins, note_paragraphs, places, table_grid, with_nested
 
 AUTHOR, INITIALS = "lkjip-xl", "LX"
 
@@ -37,6 +37,8 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
     for number, note in enumerate(note_paragraphs(roots), start=1):
         paragraphs[("note", number)] = [Paragraph(p, doc) for p in note]
     marks = _note_marks(doc, roots)
+    for _, where, margin in margins(doc):
+        paragraphs[next(iter(where.items()))] = [Paragraph(p, doc) for p in margin]
     marked = 0
     for f in findings:
         target = _target(f, paragraphs, tables, doc)
@@ -48,9 +50,11 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
             continue
         for run in runs:
             run.font.highlight_color = colours[f.severity]
-        note = (f.params.get("location") or {}).get("note")
-        if note is not None:  # a comment in a note is Word's, but LibreOffice cannot open the file
-            runs = [marks[note - 1]] if marks[note - 1] is not None else []  # its mark in the text carries the comment
+        where = f.params.get("location") or {}
+        if "note" in where:  # a comment in a note is Word's, but LibreOffice cannot open the file
+            runs = [marks[where["note"] - 1]] if marks[where["note"] - 1] is not None else []  # its mark carries it
+        elif "header" in where or "footer" in where:
+            runs = []  # nor in a page header or footer, which has no mark in the text: highlighted only
         if runs:
             doc.add_comment(runs, text=f"[{f.code}] {f.message(lang)}", author=AUTHOR, initials=INITIALS)
         marked += 1
@@ -80,7 +84,8 @@ def _target(f: Finding, paragraphs: dict, tables: dict, doc):
     from docx.text.paragraph import Paragraph
 
     where = f.params.get("location") or {}
-    key = ("note", where["note"]) if "note" in where else (where.get("paragraph"), where.get("text_box"))
+    key = next(((k, where[k]) for k in ("note", "header", "footer") if k in where),
+               (where.get("paragraph"), where.get("text_box")))
     if key in paragraphs:
         text = "\n".join(wordml.paragraph_text(p._p) for p in paragraphs[key])
         return paragraphs[key], len(text) - len(text.lstrip())

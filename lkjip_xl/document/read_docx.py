@@ -4,8 +4,9 @@ is the N-th paragraph of the body (1-based, tables not counted); a text box's pa
 the one anchoring it, as "Paragraf N (kotak teks)" (the K-th of them in the location's
 ``text_box``), and do not shift the body's numbering. A table is named by the caption paragraph
 before it ("Tabel 2.8"), else "Tabel #k". A table nested in a cell (a layout table holding the
-real one) is a table of its own, after the one holding it. Footnotes and endnotes follow the
-body: "Catatan kaki N" is the N-th (footnotes first)."""
+real one) is a table of its own, after the one holding it. Page headers and footers follow the
+body ("Kop halaman N", "Kaki halaman N": as a PDF prints them, they hold the title, year and
+unit), then footnotes and endnotes: "Catatan kaki N" is the N-th (footnotes first)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -52,6 +53,10 @@ def read_docx(path: Path) -> Document:
         if text:
             segments.append(Segment(text, part, where))
             recent = (recent + [text])[-4:]
+    for part, where, paragraphs in margins(doc):
+        text = " ".join(wordml.paragraph_text(p) for p in paragraphs).strip()
+        if text:
+            segments.append(Segment(text, part, where))
     for number, paragraphs in enumerate(note_paragraphs(wordml.note_parts(doc.part)), start=1):
         text = " ".join(wordml.paragraph_text(p) for p in paragraphs).strip()
         if text:
@@ -73,6 +78,37 @@ def places(body):
         else:
             n, k = n + 1, 0
             yield block, {"paragraph": n}
+
+
+def margins(doc) -> list[tuple[str, dict, list]]:
+    """The page headers, then the page footers, that the sections define, each once however many
+    sections show it: its part name ("Kop halaman 1", "Kaki halaman 1"), location ({"header": 1})
+    and paragraphs (those in its tables too: a letterhead is often a table)."""
+    out, seen = [], []
+    for kind, name in (("header", "Kop halaman"), ("footer", "Kaki halaman")):
+        n = 0
+        for section in doc.sections:
+            for which in ("", "first_page_", "even_page_"):
+                margin = getattr(section, which + kind)
+                if margin.is_linked_to_previous or any(margin.part is p for p in seen):
+                    continue
+                seen.append(margin.part)
+                n += 1
+                out.append((f"{name} {n}", {kind: n}, _paragraphs(margin.part.element)))
+    return out
+
+
+def _paragraphs(container) -> list:
+    """A container's paragraphs in reading order, those in its tables' cells (once) among them."""
+    out = []
+    for block in wordml.blocks(container):
+        if not wordml.is_table(block):
+            out.append(block)
+            continue
+        for cells in table_grid(block):
+            for tc in cells:
+                out += _paragraphs(tc) if tc is not None else []
+    return out
 
 
 def note_paragraphs(roots: list) -> list[list]:

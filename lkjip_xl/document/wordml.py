@@ -3,8 +3,9 @@
 text and deleted table rows not), content controls (``w:sdt``) around paragraphs, tables, rows,
 cells and runs, fields (``w:fldSimple``; a complex field's cached result, never its code),
 hyperlinks, smart tags, and text boxes (their paragraphs and tables follow the paragraph that
-anchors them). A footnote mark typed as a superscript digit is no part of the number before it.
-Footnotes and endnotes are read from their parts. A picture or chart holds no text to read: its
+anchors them); a page-number field's result (PAGE, NUMPAGES, PAGEREF) is not read. A footnote
+mark typed as a superscript digit is no part of the number before it. Footnotes and endnotes are
+read from their parts, page headers and footers by python-docx's sections. A picture or chart holds no text to read: its
 width is told, so that it can be said."""
 from __future__ import annotations
 
@@ -51,16 +52,41 @@ def _text_boxes(p):
 
 
 def runs(p) -> list:
-    """The runs (``w:r``) of a paragraph that Word shows, in order (not deleted ones)."""
+    """The runs (``w:r``) of a paragraph that Word shows, in order (not deleted ones, nor the
+    result of a page-number field: a page's number is no figure of the report)."""
     out = []
 
     def walk(el):
         for child in _children(el):
             if child.tag == _W + "r":
                 out.append(child)
-            elif child.tag in _WRAPPERS:
+            elif child.tag in _WRAPPERS and not (child.tag == _W + "fldSimple" and _page_field(child.get(qn("w:instr")))):
                 walk(child)
     walk(p)
+    return _without_page_numbers(out)
+
+
+def _page_field(instr: str | None) -> bool:
+    return (instr or "").split()[:1] in (["PAGE"], ["NUMPAGES"], ["SECTIONPAGES"], ["PAGEREF"], ["SECTION"])
+
+
+def _without_page_numbers(found: list) -> list:
+    """The runs outside the result of a complex field (w:fldChar begin, w:instrText, separate,
+    result, end; fields nest) that numbers pages."""
+    out, fields = [], []  # fields: [instruction, in its result] from the outermost
+    for r in found:
+        if not any(result and _page_field(instr) for instr, result in fields):
+            out.append(r)
+        for el in r:
+            kind = el.get(qn("w:fldCharType")) if el.tag == _W + "fldChar" else None
+            if kind == "begin":
+                fields.append(["", False])
+            elif el.tag == _W + "instrText" and fields:
+                fields[-1][0] += el.text or ""
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                fields.pop()
     return out
 
 

@@ -393,6 +393,31 @@ def test_a_footnote_mark_in_a_pdf_is_no_digit_of_the_number(tmp_path):
     assert result.findings == [] and (result.checked, result.unmatched) == (23, 0)
 
 
+def _page_field(instr: str) -> list[str]:
+    return [f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {W}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+            f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>', _run("7"),
+            f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>']
+
+
+def test_a_number_in_the_page_header_is_read_and_marked_not_a_page_number(tmp_path):
+    """The header repeats the realisasi wrongly; the footer says "Halaman 7 dari 7" by PAGE and
+    NUMPAGES fields. The header was never read (a PDF of it is), and a page number is no figure."""
+    path, doc = _report(tmp_path)
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = f"Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan Rp. {WRONG_03}"
+    footer = section.footer.paragraphs[0]._p
+    for x in (_run("Halaman "), *_page_field("PAGE"), _run(" dari "), *_page_field("NUMPAGES  \\* MERGEFORMAT")):
+        footer.append(parse_xml(x))
+    result, found = _check(doc, path)
+    assert found == {("DOC001", "error", "Kop halaman 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+    assert result.findings[0].params["location"] == {"header": 1}
+    assert (result.checked, result.unmatched) == (24, 0)
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    assert _highlighted(Document(str(out)).sections[0].header._element) == [WRONG_03]
+
+
 def test_a_damaged_or_huge_column_span_is_no_traceback(tmp_path):
     path, doc = _report(tmp_path)
     rows = doc.tables[0].rows

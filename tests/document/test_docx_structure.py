@@ -418,6 +418,25 @@ def test_a_number_in_the_page_header_is_read_and_marked_not_a_page_number(tmp_pa
     assert _highlighted(Document(str(out)).sections[0].header._element) == [WRONG_03]
 
 
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+def test_a_pdf_printed_with_tracked_changes_shown_is_said_not_read_glued(tmp_path):
+    """The wrong realisasi replaced by the right one with tracking on, printed as LibreOffice shows
+    it (the old number struck through beside the new): the two were read as one number,
+    1.098.888.500,001.089.888.500,00, a malformed number and a wrong realisasi."""
+    path, doc = _report(tmp_path)
+    _put_03(doc, _del(WRONG_03, 1), _ins(_run(RIGHT_03), 2))
+    doc.save(str(path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "laporan.pdf"
+    with pdfplumber.open(str(pdf)) as reader:  # the precondition: both numbers printed on one line
+        assert WRONG_03 + RIGHT_03 in reader.pages[0].extract_text()
+    result = check_document(pdf, WORKBOOK)
+    assert {(f.code, f.severity, f.sheet, f.cell, f.expected, f.found) for f in result.findings} == {
+        ("DOC011", "warning", "Halaman 1", "baris 7", None, WRONG_03)}
+    assert (result.checked, result.unmatched) == (23, 0)
+
+
 def test_a_damaged_or_huge_column_span_is_no_traceback(tmp_path):
     path, doc = _report(tmp_path)
     rows = doc.tables[0].rows

@@ -1,6 +1,8 @@
 """A copy of a .docx report with each number a finding is about highlighted (red error, yellow
-warning, turquoise info) and commented with the finding's code and message. The input is never
-written; the copy is written atomically."""
+warning, turquoise info) and commented with the finding's code and message: in a footnote or
+endnote the comment is on the note's mark in the text, in a page header or footer there is none
+(LibreOffice cannot open a document with a comment there). The input is never written; the copy
+is written atomically."""
 from __future__ import annotations
 
 from copy import deepcopy

@@ -452,6 +452,11 @@ RULES: dict[str, Rule] = _rules(
      "(tempel tabelnya sebagai tabel, bukan gambar)",
      "a picture {width} cm wide: if it holds a table or chart, its numbers are not read nor checked (paste the "
      "table as a table, not as a picture)"),
+    ("DOC011", "warning", "Teks dicoret di PDF", "Struck-through text in the PDF",
+     "teks dicoret: {found}; PDF ini tampaknya dicetak dengan perubahan terlacak ditampilkan (teks lama dicoret "
+     "di samping teks baru); teks yang dicoret tidak dibaca; cetak ulang dengan perubahan diterima atau tanpa markah",
+     "struck-through text: {found}; the PDF seems printed with tracked changes shown (the old text struck through "
+     "beside the new); the struck text is not read; print it again with the changes accepted, or with no markup"),
     ("KIN020", "error", "Sel penyebab selisih", "Cell causing a difference",
      "nilai ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
      "this value makes {cells} disagree: with {expected} (found {found}) they all agree"),

@@ -231,6 +231,18 @@ def test_english_footnotes_print_their_numbers_the_english_way(write, data, tmp_
     assert "88.31 ≤ x ≤ 100" in grade and "3.5324 ≤ x ≤ 4" in grade and not re.search(r"\d,\d", grade)
 
 
+def test_english_docx_prints_its_numbers_the_english_way(write, data, tmp_path):
+    """The English annex's docx printed its number cells and a graded target the Indonesian way
+    (1.050.000.000; B (82,15))."""
+    docx_out = tmp_path / "a.docx"
+    assert run_annex(write(data), "-o", tmp_path / "a.xlsx", "--docx", docx_out, "--lang", "en").exit_code == 0
+    cells = [c.text for t in docx.Document(str(docx_out)).tables for r in t.rows for c in r.cells]
+    iku1 = next(r for r in data["tables"]["pk_indikator"] if r["kode_indikator"] == "IKU1")
+    assert f"{iku1['target_predikat']} ({iku1['target']:.2f})" == "B (82.15)" and "B (82.15)" in cells
+    assert f"{data['tables']['realisasi'][0]['pagu_perubahan']:,}" == "1,050,000,000" and "1,050,000,000" in cells
+    assert not [c for c in cells if re.search(r"\d,\d\d?$|\d\.\d{3}$", c)]
+
+
 def test_english_tables_say_programme_never_program(write, data, tmp_path):
     """The English annex mixed 'Program' (six headers, one chart axis) with 'Programme'."""
     out = tmp_path / "a.xlsx"

@@ -34,9 +34,10 @@ FONT = "Arial"
 CELL_MARGIN_MM = 0.9
 
 
-def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran LKjIP", landscape: bool = True,
-               page_per_table: bool = True) -> None:
-    """``landscape``: A4 landscape (the annex's wide tables) or portrait (a report's pages);
+def write_docx(tables: list[AnnexTable], path: Path, *, lang: str, title: str = "Lampiran LKjIP",
+               landscape: bool = True, page_per_table: bool = True) -> None:
+    """``lang``: the tables' language, which their numbers are printed in (1.500.000,50 or
+    1,500,000.50); ``landscape``: A4 landscape (the annex's wide tables) or portrait (a report's pages);
     ``page_per_table``: each table on a new page, else one after the other (a title is kept with
     its table)."""
     doc = Document()
@@ -55,9 +56,9 @@ def write_docx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran L
         if isinstance(t, TextPage):
             _text_page(doc, t, usable)
         elif t.chart is not None and t.rows and not t.rows[0].note:
-            _bars(doc, t, usable)  # the figure shows every value: not the data table again
+            _bars(doc, t, usable, lang)  # the figure shows every value: not the data table again
         else:
-            _table(doc, t, usable)
+            _table(doc, t, usable, lang)
     buf = io.BytesIO()
     doc.save(buf)
     Path(path).write_bytes(_fixed_zip(buf.getvalue()))
@@ -136,7 +137,7 @@ def _write(cell, text: str, *, bold=False, italic=False, size=8, align=None, ind
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
-def _table(doc, t: AnnexTable, usable: float) -> None:
+def _table(doc, t: AnnexTable, usable: float, lang: str) -> None:
     _para(doc, t.title, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
     if t.subtitle:
         _para(doc, t.subtitle, size=9, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
@@ -148,7 +149,7 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     col_formats = [column_format(t, j) for j in range(n)]
-    size, mm = fitted_widths(t, usable)
+    size, mm = fitted_widths(t, usable, lang)
     _cell_margins(table, CELL_MARGIN_MM)
     widths = [Emu(int(Mm(w))) for w in mm]
     cells = table._cells  # once: table.cell() rebuilds this list on every call
@@ -187,7 +188,7 @@ def _table(doc, t: AnnexTable, usable: float) -> None:
             if c.rowspan > 1 or c.colspan > 1:
                 cell = cell.merge(at(r + c.rowspan - 1, j + c.colspan - 1))
             kind = t.cell_kind(row, j)
-            text = display_text(t, row, j, col_formats)
+            text = display_text(t, row, j, col_formats, lang)
             is_text = kind in (TEXT, CODE) or isinstance(c.value, str)
             align = _ALIGN[c.align] if c.align else (WD_ALIGN_PARAGRAPH.LEFT if is_text else WD_ALIGN_PARAGRAPH.RIGHT)
             _write(cell, text, bold=c.bold or row.bold or row.total, italic=c.italic, align=align, size=size,
@@ -262,19 +263,19 @@ def _cell_margins(table, mm: float) -> None:
     tbl_pr.append(mar)
 
 
-def fitted_widths(t: AnnexTable, usable: float) -> tuple[int, list[float]]:
+def fitted_widths(t: AnnexTable, usable: float, lang: str) -> tuple[int, list[float]]:
     """The font size and column widths (mm) of a table on a page ``usable`` mm wide: 8 pt (7 for
     a wide table), smaller while the words of the headers and the numbers do not fit."""
     col_formats = [column_format(t, j) for j in range(t.ncols)]
     size = 8 if sum(c.width for c in t.columns) <= 150 else 7
-    widths = _widths_mm(t, col_formats, size, usable)
+    widths = _widths_mm(t, col_formats, size, usable, lang)
     while sum(widths) > usable + 0.01 and size > 6:
         size -= 1
-        widths = _widths_mm(t, col_formats, size, usable)
+        widths = _widths_mm(t, col_formats, size, usable, lang)
     return size, widths
 
 
-def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> list[float]:
+def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float, lang: str) -> list[float]:
     """Column widths on the page (``usable`` mm wide): number and code columns as wide as their
     longest value (so 30.911.880.435 never wraps), text columns share the rest in the xlsx
     proportions."""
@@ -291,7 +292,7 @@ def _widths_mm(t: AnnexTable, col_formats: list, size: int, usable: float) -> li
             need.append(longest_word)
             flexible.append(j)
             continue
-        texts = [display_text(t, row, j, col_formats) for row in t.rows
+        texts = [display_text(t, row, j, col_formats, lang) for row in t.rows
                  if row.cells[j] is not None and row.cells[j].colspan == 1]
         longest = max((len(x) for x in texts), default=1) * char * 1.12 + pad
         need.append(max(longest, longest_word))
@@ -327,15 +328,15 @@ _AFTER_SHD = tuple(f"w:{n}" for n in (
     "cnfStyle", "rPr", "sectPr", "pPrChange"))
 
 
-def _bars(doc, t: AnnexTable, usable: float) -> None:
+def _bars(doc, t: AnnexTable, usable: float, lang: str) -> None:
     """The table's chart as a figure of shaded bars (a borderless table: category | bar | value),
     with the table's title, subtitle and footnotes. A bar is a shaded paragraph whose right indent
     leaves the rest of its cell empty, so its length is exact, it prints as sharp as the text and
     stays editable in Word, and no image or chart library is needed."""
     spec = t.chart
     col_formats = [column_format(t, j) for j in range(t.ncols)]
-    items = [(display_text(t, row, spec.category_col, col_formats), row.cells[spec.value_col].value,
-              display_text(t, row, spec.value_col, col_formats)) for row in t.rows
+    items = [(display_text(t, row, spec.category_col, col_formats, lang), row.cells[spec.value_col].value,
+              display_text(t, row, spec.value_col, col_formats, lang)) for row in t.rows
              if row.cells[spec.value_col] is not None and not row.note]
     top = spec.y_max or max((v for _, v, _ in items if v is not None), default=1) or 1
     _para(doc, t.title, bold=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True

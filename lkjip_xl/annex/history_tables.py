@@ -58,10 +58,28 @@ def comparison_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
         labels * 3,
     ], n)
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else ylabel(book.year)
+    foot = [capaian_note(book, lang)] + (_gaps(book, gs, values, years, lang) if len(years) > 1 else [])
     return AnnexTable("perbandingan_kinerja", tr(lang, *SHEET_RIWAYAT),
                       tr(lang, f"Perbandingan Target, Realisasi dan Capaian Kinerja Tahun {span}",
                          f"Target, actual and achievement {span}"),
-                      cols, head, rows, numbering(n), [capaian_note(book, lang)], subtitle=unit, label_col=2)
+                      cols, head, rows, numbering(n), foot, subtitle=unit, label_col=2)
+
+
+def _gaps(book: Book, gs, values: dict, years: list[int], lang: str) -> list[str]:
+    """What the table leaves out because the history does not hold it: a year after the first
+    shown that no indicator has (its columns not printed), an indicator's year left blank."""
+    earlier = years[:-1] if book.year else years
+    foot = []
+    absent = [str(y) for y in range(earlier[0], book.year or earlier[-1]) if y not in earlier]
+    if absent:
+        foot.append(tr(lang, f"Tidak ada di sheet Riwayat Indikator, kolomnya tidak dicetak: tahun {', '.join(absent)}.",
+                       f"Not on the Riwayat Indikator sheet, its columns not printed: {', '.join(absent)}."))
+    blank = [f"{_code(ind.row)} ({', '.join(str(y) for y in missing)})" for g in gs for ind in g.items
+             if (missing := [y for y in earlier if (_code(ind.row), y) not in values])]
+    if blank:
+        foot.append(tr(lang, f"Tidak ada di sheet Riwayat Indikator, dibiarkan kosong: {'; '.join(blank)}.",
+                       f"Not on the Riwayat Indikator sheet, left blank: {'; '.join(blank)}."))
+    return foot
 
 
 def benchmark_table(book: Book, lang: str, unit: str) -> AnnexTable:

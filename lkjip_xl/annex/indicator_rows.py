@@ -40,14 +40,16 @@ def groups(book: Book) -> list[Group]:
     return out
 
 
-def target_cell(book: Book, ind: Indicator, predikat: bool = True) -> Cell:
+def target_cell(book: Book, ind: Indicator, predikat: bool = True, lang: str = "id") -> Cell:
+    """The indicator's target; ``predikat``: with its grade letter, "B (82,15)" (its number in
+    ``lang``)."""
     t = ind.row.get("target")
     src = book.src(PK, "target", ind.index)
     pred = str(ind.row.get("target_predikat") or "").strip()
     if pred and number(t) is None:  # a target that is only a letter is that letter in every table
         return Cell(pred, kind=TEXT, align="right", src=src)
     if predikat and pred:
-        return Cell(f"{pred} ({fmt_num(t)})", kind=TEXT, align="right", src=src)
+        return Cell(f"{pred} ({fmt_num(t, lang=lang)})", kind=TEXT, align="right", src=src)
     if isinstance(t, str):
         return Cell(t, kind=TEXT, align="right", src=src)
     return Cell(number(t), places=places_of(t), src=src)

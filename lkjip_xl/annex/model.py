@@ -299,9 +299,10 @@ def _cell_format(table: AnnexTable, row: Row, j: int, col_formats: list[str | No
     return col_formats[j]
 
 
-def display_text(table: AnnexTable, row: Row, j: int, col_formats: list[str | None]) -> str:
-    """The cell as it reads in the xlsx (Indonesian separators), for the docx writer."""
-    from ..calc.numbers_id import format_id
+def display_text(table: AnnexTable, row: Row, j: int, col_formats: list[str | None], lang: str) -> str:
+    """The cell as it reads in the xlsx, for the docx writer, its number in the table's language
+    (``1.500.000`` and ``95,50`` in Indonesian, ``1,500,000`` and ``95.50`` in English)."""
+    from ..calc.numbers_id import format_number
 
     cell = row.cells[j]
     if dashed(table, row, j):
@@ -318,7 +319,7 @@ def display_text(table: AnnexTable, row: Row, j: int, col_formats: list[str | No
     places = 0
     if "." in fmt.split(";")[0]:
         places = len(fmt.split(";")[0].split(".")[1])
-    text = format_id(abs(value) if "(" in fmt else value, places)
+    text = format_number(abs(value) if "(" in fmt else value, places, lang)
     if "(" in fmt and value < 0:
         text = f"({text})"
     return text

@@ -72,24 +72,25 @@ def _agreement(ident: dict, lang: str) -> list[str]:
     ]
 
 
-def target_text(row: dict) -> str | None:
+def target_text(row: dict, lang: str) -> str | None:
     """The target as a PK prints it: the grade letter with the number the scale grades it from, in
     the lampiran as in the formulas (B (82,15): Medan Amplas LKjIP 2023 L504, Medan Baru PK 2024
-    L66); a letter alone when no number is typed (B); a percentage with its sign (100%)."""
+    L66); a letter alone when no number is typed (B); a percentage with its sign (100%); its number
+    in ``lang`` (B (82.15) in English)."""
     pred = str(row.get("target_predikat") or "").strip()
     t = row.get("target")
     if pred:
-        return f"{pred} ({fmt_num(t, 2)})" if number(t) is not None else pred
+        return f"{pred} ({fmt_num(t, 2, lang)})" if number(t) is not None else pred
     if number(t) is None:
         return str(t) if t not in (None, "") else None
-    return fmt_num(t) + ("%" if str(row.get("satuan") or "").strip() == "%" else "")
+    return fmt_num(t, lang=lang) + ("%" if str(row.get("satuan") or "").strip() == "%" else "")
 
 
 def _targets(book: Book, lang: str, heading: list[str]) -> AnnexTable:
     gs = groups(book)
     rows = group_rows(book, [(g, [1] * len(g.items)) for g in gs], lambda g, ind, k, n: [
         None, None, Cell(ind.row.get("indikator"), src=book.src(PK, "indikator", ind.index)),
-        Cell(target_text(ind.row), align="center", src=book.src(PK, "target", ind.index))])
+        Cell(target_text(ind.row, lang), align="center", src=book.src(PK, "target", ind.index))])
     if not rows:
         rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 4))
     cols = [Column("no", TEXT, 5), Column("sasaran", TEXT, 34), Column("indikator", TEXT, 40), Column("target", TEXT, 12)]
@@ -172,7 +173,7 @@ def _formulas(book: Book, lang: str, year: str) -> AnnexTable:
                                                           .strip().lower()), []), lang))
             rows.append(Row([Cell(str(n), align="center"), Cell(ind.row.get("indikator"), src=book.src(PK, "indikator",
                                                                                                        ind.index)),
-                             Cell(target_text(ind.row), align="center",
+                             Cell(target_text(ind.row, lang), align="center",
                                   src=book.src(PK, "target", ind.index)),
                              Cell("\n".join(t for t in text if t), src=src)], src_rows=marks))
     if not rows:

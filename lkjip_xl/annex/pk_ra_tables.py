@@ -26,7 +26,7 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         None, None,
         Cell(ind.row.get("indikator"), src=book.src(PK, "indikator", ind.index)),
         Cell(ind.row.get("satuan"), align="center", src=book.src(PK, "satuan", ind.index)),
-        target_cell(book, ind),
+        target_cell(book, ind, lang=lang),
     ])
     if not rows:
         rows.append(note_row(tr(lang, "(sheet PK belum diisi)", "(the PK sheet is empty)"), 5))

@@ -176,7 +176,8 @@ def _history_against_pk(model, pk, settings) -> Iterable[Finding]:
 def _history_gap(model, pk, prev) -> Iterable[Finding]:
     """IND006 at an indicator's first history row when its history has another year to compare with
     (an earlier year of its own, or the year before on another indicator's row) but not the year
-    before the report year: the annex's comparison table leaves that year out for it, in silence.
+    before the report year: the annex's comparison table leaves that year blank for it (a footnote
+    under it says so, for the reader of the report).
     With last year's workbook (--tahun-lalu) the annex takes that year from it: nothing to say."""
     hist, ident = model.table(HIST), model.form("identitas")
     year = number_or_none(ident.values.get("tahun")) if ident is not None else None

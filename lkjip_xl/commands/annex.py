@@ -115,6 +115,6 @@ def run_annex(workbook: Path, output: Path, *, docx: Path | None = None, tahun_l
     outcome.written.append(output)
     if docx is not None:
         with atomic_output(Path(docx)) as tmp:
-            write_docx(tables, tmp, title=title)
+            write_docx(tables, tmp, lang=lang, title=title)
         outcome.written.append(Path(docx))
     return outcome

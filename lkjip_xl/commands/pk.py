@@ -53,6 +53,6 @@ def run_pk(workbook: Path, output: Path, *, docx: Path | None = None, perubahan:
     outcome.written.append(output)
     if docx is not None:
         with atomic_output(Path(docx)) as tmp:
-            write_docx(items, tmp, title=title, landscape=False)
+            write_docx(items, tmp, lang=lang, title=title, landscape=False)
         outcome.written.append(Path(docx))
     return outcome

@@ -218,7 +218,7 @@ def write_report(report: SkmReport, docx: Path | None, xlsx: Path | None, lang: 
         written.append(Path(xlsx))
     if docx is not None:
         with atomic_output(Path(docx)) as tmp:
-            write_docx(tables, tmp, title=title, landscape=False, page_per_table=False)
+            write_docx(tables, tmp, lang=lang, title=title, landscape=False, page_per_table=False)
         written.append(Path(docx))
     return written
 

@@ -1,6 +1,8 @@
 """A copy of a .docx report with each number a finding is about highlighted (red error, yellow
-warning, turquoise info) and commented with the finding's code and message. The input is never
-written; the copy is written atomically."""
+warning, turquoise info) and commented with the finding's code and message: in a footnote or
+endnote the comment is on the note's mark in the text, in a page header or footer there is none
+(LibreOffice cannot open a document with a comment there). The input is never written; the copy
+is written atomically."""
 from __future__ import annotations
 
 from copy import deepcopy
@@ -10,7 +12,7 @@ from ..findings import Finding
 from ..io.atomic import atomic_output
 from ..schema.refs import parse_a1
 from . import wordml
-from .read_docx import table_grid, with_nested
+from .read_docx import margins, note_paragraphs, places, table_grid, with_nested
 
 AUTHOR, INITIALS = "lkjip-xl", "LX"
 
@@ -19,20 +21,26 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
     """Returns how many findings were marked."""
     from docx import Document
     from docx.enum.text import WD_COLOR_INDEX
+    from docx.opc.oxml import serialize_part_xml
     from docx.text.paragraph import Paragraph
 
     colours = {"error": WD_COLOR_INDEX.RED, "warning": WD_COLOR_INDEX.YELLOW, "info": WD_COLOR_INDEX.TURQUOISE}
     doc = Document(str(source))
     paragraphs, tables = {}, {}
-    number = count = 0
-    for block in wordml.blocks(doc.element.body):
-        if wordml.is_table(block):
+    count = 0
+    for block, where in places(doc.element.body):
+        if where is None:
             for table, _ in with_nested(block, []):
                 count += 1
                 tables[count] = table
         else:
-            number += 1
-            paragraphs[number] = Paragraph(block, doc)
+            paragraphs[(where["paragraph"], where.get("text_box"))] = [Paragraph(block, doc)]
+    roots = wordml.note_parts(doc.part)
+    for number, note in enumerate(note_paragraphs(roots), start=1):
+        paragraphs[("note", number)] = [Paragraph(p, doc) for p in note]
+    marks = _note_marks(doc, roots)
+    for _, where, margin in margins(doc):
+        paragraphs[next(iter(where.items()))] = [Paragraph(p, doc) for p in margin]
     marked = 0
     for f in findings:
         target = _target(f, paragraphs, tables, doc)
@@ -44,11 +52,33 @@ def write_annotated_docx(source: Path, out: Path, findings: list[Finding], lang:
             continue
         for run in runs:
             run.font.highlight_color = colours[f.severity]
-        doc.add_comment(runs, text=f"[{f.code}] {f.message(lang)}", author=AUTHOR, initials=INITIALS)
+        where = f.params.get("location") or {}
+        if "note" in where:  # a comment in a note is Word's, but LibreOffice cannot open the file
+            runs = [marks[where["note"] - 1]] if marks[where["note"] - 1] is not None else []  # its mark carries it
+        elif "header" in where or "footer" in where:
+            runs = []  # nor in a page header or footer, which has no mark in the text: highlighted only
+        if runs:
+            doc.add_comment(runs, text=f"[{f.code}] {f.message(lang)}", author=AUTHOR, initials=INITIALS)
         marked += 1
+    for part, root in roots:
+        part._blob = serialize_part_xml(root)  # a footnote or endnote highlighted: the part holds bytes
     with atomic_output(out) as tmp:
         doc.save(str(tmp))
     return marked
+
+
+def _note_marks(doc, roots: list) -> list:
+    """Each footnote's, then endnote's, reference mark in the body (a run), as ``notes`` orders
+    them; None for one without (its number is highlighted, with no comment)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    marks = {}
+    for r in doc.element.body.iter(qn("w:r")):
+        for ref in r.iterchildren(qn("w:footnoteReference"), qn("w:endnoteReference")):
+            marks.setdefault((ref.tag, ref.get(qn("w:id"))), Run(r, Paragraph(next(r.iterancestors(qn("w:p"))), doc)))
+    return [marks.get((note.tag + "Reference", note.get(qn("w:id")))) for note in wordml.notes(roots)]
 
 
 def _target(f: Finding, paragraphs: dict, tables: dict, doc):
@@ -56,10 +86,11 @@ def _target(f: Finding, paragraphs: dict, tables: dict, doc):
     from docx.text.paragraph import Paragraph
 
     where = f.params.get("location") or {}
-    if "paragraph" in where and where["paragraph"] in paragraphs:
-        p = paragraphs[where["paragraph"]]
-        text = wordml.paragraph_text(p._p)
-        return [p], len(text) - len(text.lstrip())
+    key = next(((k, where[k]) for k in ("note", "header", "footer") if k in where),
+               (where.get("paragraph"), where.get("text_box")))
+    if key in paragraphs:
+        text = "\n".join(wordml.paragraph_text(p._p) for p in paragraphs[key])
+        return paragraphs[key], len(text) - len(text.lstrip())
     table = tables.get(where.get("table_index"))
     if table is None or "docx_row" not in where:
         return None

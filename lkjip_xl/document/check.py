@@ -73,7 +73,7 @@ def check_document(path: Path, workbook: Path, prev: Path | None = None) -> Docu
     facts = build_facts(cur.context, old.context if old else None)
     found = claims(document, facts)
     outcomes = _partial_tables(consistent_signs([judge(claim, facts) for claim in found]))
-    findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings] + _pictures(document)
+    findings = [f for o in outcomes for f in _token_findings(o.claim) + o.findings] + _pictures(document) + _struck(document)
     matched = sum(o.status != UNMATCHED for o in outcomes)
     numbers = [{"part": o.claim.segment.part, "line": o.claim.segment.line_at(o.claim.token.start)
                 or o.claim.segment.where.get("line"), "number": o.claim.token.raw, "status": o.status}
@@ -90,6 +90,13 @@ def _pictures(document) -> list[Finding]:
     return [Finding("DOC010", p.part, "", None, None, {"location": dict(p.where), "width": Text(show_value(p.where["width_cm"], "id"),
                                                               show_value(p.where["width_cm"], "en"))})
             for p in document.pictures if p.where["width_cm"] >= TABLE_WIDE_CM]
+
+
+def _struck(document) -> list[Finding]:
+    """Text struck through on a PDF's line: the old text of a tracked change printed beside the new
+    one (DOC011); it is not read (glued to the new number, it made one of both)."""
+    return [Finding("DOC011", s.part, f"baris {s.where['page_line']}" if "page_line" in s.where else "", None, s.text,
+                    {"location": dict(s.where)}) for s in document.struck]
 
 
 def _partial_tables(outcomes: list[Outcome]) -> list[Outcome]:

@@ -57,3 +57,4 @@ class Document:
     kind: str  # "txt", "docx", "pdf"
     segments: list[Segment]
     pictures: list[Segment] = field(default_factory=list)  # a picture or chart as wide as a table: text "" (not read)
+    struck: list[Segment] = field(default_factory=list)  # pdf: text struck through (a change shown), not read

@@ -2,7 +2,9 @@
 as paragraphs (lines closer than half a line apart belong together; a caption line, "Tabel 3.5
 ...", starts a paragraph of its own), in reading order.
 "Halaman P" is page P; a finding also carries the line on the page. A footnote mark (a raised,
-smaller digit) is left out: glued to the number before it, it changed its value."""
+smaller digit) is left out: glued to the number before it, it changed its value. So is text struck
+through (a PDF printed with tracked changes shown prints the old number struck through beside the
+new one): it is kept apart, to be said."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,7 +37,7 @@ def read_pdf(path: Path) -> Document:
             raise UnreadableDocument("too_large", path=str(path), detail=f"{len(pages)} pages > {MAX_PAGES}")
         segments: list[Segment] = []
         pictures: list[Segment] = []
-        state = {"tables": 0, "recent": [], "last_table": []}
+        state = {"tables": 0, "recent": [], "last_table": [], "struck": []}
         for number, page in enumerate(pages, start=1):
             try:
                 segments += _page(page, number, state)
@@ -46,7 +48,7 @@ def read_pdf(path: Path) -> Document:
             except Exception as exc:
                 raise UnreadableDocument("doc_unreadable", path=str(path),
                                          detail=f"page {number}: {type(exc).__name__}") from None
-        return Document(str(path), "pdf", segments, pictures)
+        return Document(str(path), "pdf", segments, pictures, state["struck"])
     finally:
         pdf.close()
 
@@ -65,14 +67,25 @@ def _footnote_marks(chars: list[dict]) -> set[tuple]:
     return marks
 
 
+def _struck_chars(page) -> set[tuple]:
+    """The characters a horizontal line crosses through their middle (not under them: an underline)."""
+    rules = [(ln["x0"], ln["x1"], (ln["top"] + ln["bottom"]) / 2) for ln in page.lines + page.rects
+             if ln["bottom"] - ln["top"] < 1.5 and ln["x1"] - ln["x0"] > 2]
+    return {_key(c) for c in page.chars if not c["text"].isspace() and any(
+        x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and c["top"] + 0.3 * (c["bottom"] - c["top"]) < y < c["bottom"] - 0.2 * (c["bottom"] - c["top"])
+        for x0, x1, y in rules)}
+
+
 def _key(c: dict) -> tuple:
     return c["text"], round(c["x0"], 2), round(c["top"], 2)
 
 
 def _page(page, number: int, state: dict) -> list[Segment]:
     marks = _footnote_marks(page.chars)
-    if marks:
-        page = page.filter(lambda obj: obj.get("object_type") != "char" or _key(obj) not in marks)
+    struck = _struck_chars(page)
+    gone = [c for c in page.chars if _key(c) in struck]
+    if marks or struck:
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or _key(obj) not in marks | struck)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -81,6 +94,7 @@ def _page(page, number: int, state: dict) -> list[Segment]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     lines = page.filter(outside).extract_text_lines()
+    _say_struck(gone, lines, number, state)
     items = [(line["top"], "line", line) for line in lines] + [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda x: x[0])
     out: list[Segment] = []
@@ -120,6 +134,19 @@ def _page(page, number: int, state: dict) -> list[Segment]:
         state["recent"] = []
     flush()
     return out
+
+
+def _say_struck(gone: list[dict], lines: list[dict], number: int, state: dict) -> None:
+    """The struck characters of a page as one text per line of the page they stand on."""
+    by_line: dict = {}
+    for c in gone:
+        middle = (c["top"] + c["bottom"]) / 2
+        at = next((k for k, ln in enumerate(lines, start=1) if ln["top"] <= middle <= ln["bottom"]), None)
+        by_line.setdefault(at, []).append(c)
+    for at, chars in by_line.items():
+        text = "".join(c["text"] for c in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])))
+        where = {"page": number, "page_line": at} if at is not None else {"page": number}
+        state["struck"].append(Segment(text, f"Halaman {number}", where))
 
 
 def _unwrap(text: str) -> str:

@@ -3,8 +3,9 @@
 text and deleted table rows not), content controls (``w:sdt``) around paragraphs, tables, rows,
 cells and runs, fields (``w:fldSimple``; a complex field's cached result, never its code),
 hyperlinks, smart tags, and text boxes (their paragraphs and tables follow the paragraph that
-anchors them). A footnote mark typed as a superscript digit is no part of the number before it.
-Footnotes and endnotes are read from their parts. A picture or chart holds no text to read: its
+anchors them); a page-number field's result (PAGE, NUMPAGES, PAGEREF) is not read. A footnote
+mark typed as a superscript digit is no part of the number before it. Footnotes and endnotes are
+read from their parts, page headers and footers by python-docx's sections. A picture or chart holds no text to read: its
 width is told, so that it can be said."""
 from __future__ import annotations
 
@@ -51,16 +52,41 @@ def _text_boxes(p):
 
 
 def runs(p) -> list:
-    """The runs (``w:r``) of a paragraph that Word shows, in order (not deleted ones)."""
+    """The runs (``w:r``) of a paragraph that Word shows, in order (not deleted ones, nor the
+    result of a page-number field: a page's number is no figure of the report)."""
     out = []
 
     def walk(el):
         for child in _children(el):
             if child.tag == _W + "r":
                 out.append(child)
-            elif child.tag in _WRAPPERS:
+            elif child.tag in _WRAPPERS and not (child.tag == _W + "fldSimple" and _page_field(child.get(qn("w:instr")))):
                 walk(child)
     walk(p)
+    return _without_page_numbers(out)
+
+
+def _page_field(instr: str | None) -> bool:
+    return (instr or "").split()[:1] in (["PAGE"], ["NUMPAGES"], ["SECTIONPAGES"], ["PAGEREF"], ["SECTION"])
+
+
+def _without_page_numbers(found: list) -> list:
+    """The runs outside the result of a complex field (w:fldChar begin, w:instrText, separate,
+    result, end; fields nest) that numbers pages."""
+    out, fields = [], []  # fields: [instruction, in its result] from the outermost
+    for r in found:
+        if not any(result and _page_field(instr) for instr, result in fields):
+            out.append(r)
+        for el in r:
+            kind = el.get(qn("w:fldCharType")) if el.tag == _W + "fldChar" else None
+            if kind == "begin":
+                fields.append(["", False])
+            elif el.tag == _W + "instrText" and fields:
+                fields[-1][0] += el.text or ""
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                fields.pop()
     return out
 
 
@@ -87,20 +113,19 @@ def rows(tbl) -> list:
     return [tr for tr in _children(tbl) if tr.tag == _W + "tr" and tr.find(f"{_W}trPr/{_W}del") is None]
 
 
-def grid_cells(tr, above: list | None = None) -> list:
-    """A row's cells (``w:tc``) by grid column: None where the row starts late (gridBefore) and
-    for the second and later columns of a cell merged across columns; a cell continuing a
-    vertical merge is the cell it continues (``above``: the previous row's result)."""
+def grid_cells(tr) -> list:
+    """A row's cells (``w:tc``) by grid column: None where the row starts late (gridBefore), for
+    the second and later columns of a cell merged across columns, and for a cell continuing a
+    vertical merge (``w:vMerge``): Word shows the merged cell's text once, in its first row, as a
+    PDF of it does."""
     out: list = [None] * _count(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
     for tc in _children(tr):
         if tc.tag != _W + "tc":
             continue
         width = _count(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1)
         merge = tc.find(f"{_W}tcPr/{_W}vMerge")
-        at = len(out)
-        if merge is not None and merge.get(qn("w:val"), "continue") == "continue" and above and at < len(above):
-            tc = above[at] if above[at] is not None else tc
-        out += [tc] + [None] * (width - 1)
+        continues = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+        out += [None if continues else tc] + [None] * (width - 1)
     return out
 
 
@@ -128,15 +153,20 @@ def picture_widths(p) -> list[float]:
             for x in el.iter(_WP + "extent")]
 
 
-def notes(document_part) -> list:
-    """The footnotes, then the endnotes, of a document (``w:footnote``/``w:endnote``; not the
-    separators Word keeps among them), each a container of blocks, in order."""
+def note_parts(document_part) -> list:
+    """The footnotes part, then the endnotes part, of a document, each with its parsed XML (the
+    root to change and write back into the part when a copy is annotated)."""
     from docx.oxml import parse_xml
 
-    out = []
-    for kind in ("footnotes", "endnotes"):
-        for rel in document_part.rels.values():
-            if rel.reltype.endswith("/" + kind) and not rel.is_external:
-                root = parse_xml(rel.target_part.blob)
-                out += [note for note in root if note.get(qn("w:type")) in (None, "normal")]
-    return out
+    return [(rel.target_part, parse_xml(rel.target_part.blob)) for kind in ("footnotes", "endnotes")
+            for rel in document_part.rels.values() if rel.reltype.endswith("/" + kind) and not rel.is_external]
+
+
+def notes(roots: list) -> list:
+    """The footnotes, then the endnotes (``w:footnote``/``w:endnote``; not the separators Word
+    keeps among them) of ``note_parts``' roots, each a container of blocks, in order."""
+    return [note for _, root in roots for note in root if note.get(qn("w:type")) in (None, "normal")]
+
+
+def in_text_box(el) -> bool:
+    return next(el.iterancestors(_W + "txbxContent"), None) is not None

@@ -144,7 +144,35 @@ def test_a_text_box_is_read_after_the_paragraph_holding_it(tmp_path, form):
         f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{TEXT_BOXES[form](text)}</w:r>'))
     result, found = _check(doc, path)
     assert result.checked == 23
-    assert found == {("DOC001", "error", "Paragraf 4", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+    assert found == {("DOC001", "error", "Paragraf 3 (kotak teks)", "", dec(SOURCE["03"]["realisasi"]),
+                      D("1098888500.00"))}
+    assert result.findings[0].params["location"] == {"paragraph": 3, "text_box": 1}
+
+
+def _highlighted(element) -> list[str]:
+    return [r.text for r in element.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:highlight')}") is not None]
+
+
+@pytest.mark.parametrize("form", TEXT_BOXES)
+def test_a_text_box_does_not_shift_the_paragraphs_after_it(tmp_path, form):
+    """A note in a text box anchored in Paragraf 2 (the total): the wrong realisasi in the third
+    body paragraph was said to be in Paragraf 4 (the box's paragraph counted as one of the body's),
+    which a reader counting the document's paragraphs finds to be the SKM sentence."""
+    path = write_report(tmp_path / "laporan.docx", WRONG_03, RIGHT_05)
+    doc = Document(str(path))
+    doc.paragraphs[1]._p.append(parse_xml(
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        f'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'{TEXT_BOXES[form]("Sumber: SIPD")}</w:r>'))
+    result, found = _check(doc, path)
+    assert found == PROSE_SLIP
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    marked = Document(str(out))
+    assert _highlighted(marked.paragraphs[2]._p) == [WRONG_03]
 
 
 TABLE_SLIP = {("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00")),
@@ -278,14 +306,31 @@ def test_a_row_starting_after_the_first_column_keeps_its_columns(tmp_path):
     assert found == TABLE_SLIP
 
 
-def test_a_footnote_is_read(tmp_path):
-    """Paragraf 3 carries a footnote (the mark after the correct realisasi) that repeats it
-    wrongly: footnotes were never read."""
+def test_a_pagu_in_a_cell_merged_down_rows_is_read_once(tmp_path):
+    """Programme 05's No, name and (wrong) pagu cells merged down over two more rows (w:vMerge),
+    whose realisasi is "-": Word, and a PDF of it, show the pagu once; it was read in each row
+    the cell spans, and blamed three times."""
+    path = write_report(tmp_path / "laporan.docx", RIGHT_03, WRONG_05)
+    doc = Document(str(path))
+    table = doc.tables[0]
+    for _ in range(2):
+        row = table.add_row()
+        row.cells[3].text = "-"
+    for c in (0, 1, 2):
+        text = table.cell(4, c).text
+        table.cell(4, c).merge(table.cell(6, c)).text = text
+    result, found = _check(doc, path)
+    assert found == {("DOC001", "error", "Tabel 3.1", "C5", PAGU_05, D("25000000.00"))}
+    assert (result.checked, result.unmatched) == (23, 0)
+
+
+def _with_footnote(doc) -> None:
+    """Paragraf 3 carrying a footnote (the mark after the correct realisasi) that repeats it
+    wrongly."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    path, doc = _report(tmp_path)
     notes = (f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
              f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
              f'{_run(" Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan sebesar Rp. " + WRONG_03 + ".")}'
@@ -296,9 +341,36 @@ def test_a_footnote_is_read(tmp_path):
     doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
     _put_03(doc, _run(RIGHT_03), f'<w:r {W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                                  f'<w:footnoteReference w:id="1"/></w:r>')
+
+
+FOOTNOTE_SLIP = {("DOC001", "error", "Catatan kaki 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+
+
+def test_a_footnote_is_read(tmp_path):
+    """Footnotes were never read."""
+    path, doc = _report(tmp_path)
+    _with_footnote(doc)
     result, found = _check(doc, path)
-    assert found == {("DOC001", "error", "Catatan kaki 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
-    assert result.checked == 24
+    assert found == FOOTNOTE_SLIP and result.checked == 24
+
+
+def test_the_annotated_copy_marks_a_number_in_a_footnote(tmp_path):
+    """The finding in the footnote was reported, but the annotated copy marked nothing. The number
+    is highlighted there; the comment is on the footnote's mark in the text (LibreOffice cannot
+    open a document with a comment inside a footnote)."""
+    path, doc = _report(tmp_path)
+    _with_footnote(doc)
+    result, found = _check(doc, path)
+    assert found == FOOTNOTE_SLIP
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    marked = Document(str(out))
+    notes = next(rel.target_part for rel in marked.part.rels.values() if rel.reltype.endswith("/footnotes"))
+    assert _highlighted(parse_xml(notes.blob)) == [WRONG_03]
+    assert _highlighted(marked.element.body) == [] and b"commentReference" not in notes.blob
+    start = next(marked.element.body.iter(qn("w:commentRangeStart")))
+    assert start.getnext().find(qn("w:footnoteReference")) is not None
+    assert [c.text.split("]")[0] for c in marked.comments] == ["[DOC001"]
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
@@ -319,6 +391,50 @@ def test_a_footnote_mark_in_a_pdf_is_no_digit_of_the_number(tmp_path):
                     "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
     result = check_document(tmp_path / "laporan.pdf", WORKBOOK)
     assert result.findings == [] and (result.checked, result.unmatched) == (23, 0)
+
+
+def _page_field(instr: str) -> list[str]:
+    return [f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {W}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+            f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>', _run("7"),
+            f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>']
+
+
+def test_a_number_in_the_page_header_is_read_and_marked_not_a_page_number(tmp_path):
+    """The header repeats the realisasi wrongly; the footer says "Halaman 7 dari 7" by PAGE and
+    NUMPAGES fields. The header was never read (a PDF of it is), and a page number is no figure."""
+    path, doc = _report(tmp_path)
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = f"Realisasi Program Pemberdayaan Masyarakat Desa dan Kelurahan Rp. {WRONG_03}"
+    footer = section.footer.paragraphs[0]._p
+    for x in (_run("Halaman "), *_page_field("PAGE"), _run(" dari "), *_page_field("NUMPAGES  \\* MERGEFORMAT")):
+        footer.append(parse_xml(x))
+    result, found = _check(doc, path)
+    assert found == {("DOC001", "error", "Kop halaman 1", "", dec(SOURCE["03"]["realisasi"]), D("1098888500.00"))}
+    assert result.findings[0].params["location"] == {"header": 1}
+    assert (result.checked, result.unmatched) == (24, 0)
+    out = tmp_path / "bertanda.docx"
+    assert write_annotated_docx(path, out, result.findings) == 1
+    assert _highlighted(Document(str(out)).sections[0].header._element) == [WRONG_03]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+def test_a_pdf_printed_with_tracked_changes_shown_is_said_not_read_glued(tmp_path):
+    """The wrong realisasi replaced by the right one with tracking on, printed as LibreOffice shows
+    it (the old number struck through beside the new): the two were read as one number,
+    1.098.888.500,001.089.888.500,00, a malformed number and a wrong realisasi."""
+    path, doc = _report(tmp_path)
+    _put_03(doc, _del(WRONG_03, 1), _ins(_run(RIGHT_03), 2))
+    doc.save(str(path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "laporan.pdf"
+    with pdfplumber.open(str(pdf)) as reader:  # the precondition: both numbers printed on one line
+        assert WRONG_03 + RIGHT_03 in reader.pages[0].extract_text()
+    result = check_document(pdf, WORKBOOK)
+    assert {(f.code, f.severity, f.sheet, f.cell, f.expected, f.found) for f in result.findings} == {
+        ("DOC011", "warning", "Halaman 1", "baris 7", None, WRONG_03)}
+    assert (result.checked, result.unmatched) == (23, 0)
 
 
 def test_a_damaged_or_huge_column_span_is_no_traceback(tmp_path):

@@ -4,7 +4,7 @@ what an office does to figures pasted from the finance office's export, and what
 Skipped where LibreOffice or the system python3 with its uno module is missing."""
 from __future__ import annotations
 
-from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark, typed  # noqa: F401 (the skip mark)
 
 from lkjip_xl.checks.engine import check_workbook
 
@@ -73,3 +73,25 @@ def test_a_value_pasted_as_a_link_to_a_colleague_s_file_is_said_at_its_cell(tmp_
     assert said == [("FRM008", REAL.sheet, realisasi, "warning")]
     assert "kecamatan_lain.xlsx" in result.findings[0].message("id") and "[1]" in result.findings[0].found
     assert result.context.model.table("realisasi").values["realisasi"][2] == 820_000_000
+
+
+def test_the_export_s_kegiatan_subtotal_lines_pasted_among_the_rows_are_the_kegiatan_s_not_the_total(
+        tmp_path, write, data):
+    """The finance office's export closes each kegiatan with its subtotal line, pasted with the rows:
+    'Jumlah Kegiatan 01.01' under 01.01.02 (its realisasi one rupiah off) and a bare 'JUMLAH' under
+    02.01.01, each with that kegiatan's sums. Each is compared with the kegiatan above it (BUD029 at
+    the wrong cell, expected 820.000.000 + 180.000.000), kept out of every sum, and neither it nor the
+    real TOTAL is said to be the table's total (no BUD004)."""
+    first = REAL.first_row
+    lines = {first + 4: ("Jumlah Kegiatan 01.01", 1_000_000_000, 1_050_000_000, 1_000_000_001),
+             first + 8: ("JUMLAH", 400_000_000, 400_000_000, 390_000_000)}
+    steps = []
+    for row, (label, murni, perubahan, realisasi) in lines.items():
+        steps += [["insert", REAL.sheet, row], ["set", REAL.sheet, cell(REAL, "uraian", row), label]]
+        steps += typed(REAL, row, {"pagu_murni": murni, "pagu_perubahan": perubahan, "realisasi": realisasi})
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found) for f in findings
+            if f.code.startswith("BUD")]
+    assert said == [("BUD029", REAL.sheet, cell(REAL, "realisasi", first + 4), "error",
+                     820_000_000 + 180_000_000, 1_000_000_001)]
+    assert "kegiatan 01.01" in next(f for f in findings if f.code == "BUD029").message("id")

@@ -95,3 +95,22 @@ def test_the_export_s_kegiatan_subtotal_lines_pasted_among_the_rows_are_the_kegi
     assert said == [("BUD029", REAL.sheet, cell(REAL, "realisasi", first + 4), "error",
                      820_000_000 + 180_000_000, 1_000_000_001)]
     assert "kegiatan 01.01" in next(f for f in findings if f.code == "BUD029").message("id")
+
+
+def test_a_pagu_and_realisasi_pair_pasted_in_the_export_s_column_order_is_said_swapped(tmp_path, write, data):
+    """01.01.01's amounts pasted in the export's order, realisasi first: its pagu perubahan (J) holds
+    820.000.000 and its realisasi (K) 850.000.000. 82 and 85 differ in one digit, but that is no
+    typing slip: each cell holds the other's amount. BUD021 at both cells, each naming the other as
+    the one it is swapped with, not "one digit wrong"."""
+    row = REAL.first_row + 2
+    pagu, realisasi = cell(REAL, "pagu_perubahan", row), cell(REAL, "realisasi", row)
+    steps = typed(REAL, row, {"pagu_perubahan": 820_000_000, "realisasi": 850_000_000})
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    blamed = [f for f in findings if f.code == "BUD021"]
+    assert [(f.sheet, f.cell, f.severity, f.expected, f.found) for f in blamed] == [
+        (REAL.sheet, pagu, "error", 850_000_000, 820_000_000), (REAL.sheet, realisasi, "error", 820_000_000, 850_000_000)]
+    for f, other in zip(blamed, (realisasi, pagu)):
+        assert f.params["swapped"] == f"{REAL.sheet}!{other}"
+        assert f"tertukar dengan {REAL.sheet}!{other}" in f.message("id") and "salah ketik" not in f.message("id")
+        assert f"swapped with {REAL.sheet}!{other}" in f.message("en")
+

@@ -7,6 +7,7 @@ from __future__ import annotations
 from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark, typed  # noqa: F401 (the skip mark)
 
 from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.schema import SCHEMA
 
 
 def test_find_and_replace_of_dots_over_realisasi_is_said_at_each_code_not_at_the_total(tmp_path, write, data):
@@ -114,3 +115,19 @@ def test_a_pagu_and_realisasi_pair_pasted_in_the_export_s_column_order_is_said_s
         assert f"tertukar dengan {REAL.sheet}!{other}" in f.message("id") and "salah ketik" not in f.message("id")
         assert f"swapped with {REAL.sheet}!{other}" in f.message("en")
 
+
+def test_one_rapikan_mends_codes_whose_dots_were_lost_and_a_plan_numbered_1_2_3(tmp_path, write, data):
+    """Both slips in one workbook: Find & Replace '.' over Realisasi's codes (VAL027) and the Rencana
+    Aksi's Kode column numbered 1, 2, 3 (BUD036). check says both at once (the plan's names are told
+    by the codes meant); one rapikan writes both, and the copy's check has neither."""
+    from lkjip_xl.repair import repair_workbook
+
+    first, plan = REAL.first_row, SCHEMA.table("ra_kegiatan")
+    steps = [["replace", REAL.sheet, f"A{first}:A{first + 15}", ".", ""]]
+    steps += [["set", plan.sheet, cell(plan, "kode", plan.first_row + k), str(k + 1)] for k in range(3)]
+    edited = edit_in_libreoffice(write(data), steps, tmp_path)
+    assert {"VAL027", "BUD036"} <= {f.code for f in check_workbook(edited).findings}
+    result = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    written = [(c.cell, c.after) for c in result.applied if c.code == "BUD036"]
+    assert written == [(cell(plan, "kode", plan.first_row + k), code) for k, code in enumerate(["01.01", "02.01", "03.01"])]
+    assert [f for f in result.after.findings if f.code in ("VAL027", "BUD036") or f.severity != "info"] == []

@@ -131,3 +131,22 @@ def test_one_rapikan_mends_codes_whose_dots_were_lost_and_a_plan_numbered_1_2_3(
     written = [(c.cell, c.after) for c in result.applied if c.code == "BUD036"]
     assert written == [(cell(plan, "kode", plan.first_row + k), code) for k, code in enumerate(["01.01", "02.01", "03.01"])]
     assert [f for f in result.after.findings if f.code in ("VAL027", "BUD036") or f.severity != "info"] == []
+
+
+def test_a_sipd_national_code_pasted_among_short_codes_is_said_once_at_its_code(tmp_path, write, data):
+    """01.01.01's code pasted from SIPD as its national code 7.01.01.2.01.0001 among the template's
+    short codes: BUD010 at that code (its parent 7.01.01.2.01 is nowhere). Programme 01 on the PK
+    (murni 1.000.000.000, perubahan 1.050.000.000) then differs from its sub kegiatan by codes
+    (01.01.02 alone: 200.000.000) by exactly that row's amounts (800.000.000, 850.000.000): notes
+    naming the code's cell, not two more errors."""
+    code = cell(REAL, "kode", REAL.first_row + 2)
+    findings = check_workbook(edit_in_libreoffice(write(data), [["type", REAL.sheet, code, "7.01.01.2.01.0001"]],
+                                                  tmp_path)).findings
+    program = SCHEMA.table("pk_program")
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found, f.params.get("cause")) for f in findings]
+    assert said == [
+        ("BUD006", program.sheet, cell(program, "pagu_murni", program.first_row), "info", 200_000_000,
+         200_000_000 + 800_000_000, f"{REAL.sheet}!{code}"),
+        ("BUD006", program.sheet, cell(program, "pagu_perubahan", program.first_row), "info", 200_000_000,
+         200_000_000 + 850_000_000, f"{REAL.sheet}!{code}"),
+        ("BUD010", REAL.sheet, code, "error", "7.01.01.2.01", "7.01.01.2.01.0001", None)]

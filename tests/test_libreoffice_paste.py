@@ -150,3 +150,26 @@ def test_a_sipd_national_code_pasted_among_short_codes_is_said_once_at_its_code(
         ("BUD006", program.sheet, cell(program, "pagu_perubahan", program.first_row), "info", 200_000_000,
          200_000_000 + 850_000_000, f"{REAL.sheet}!{code}"),
         ("BUD010", REAL.sheet, code, "error", "7.01.01.2.01", "7.01.01.2.01.0001", None)]
+
+
+def test_dotless_codes_longer_than_six_digits_are_no_programme(tmp_path, write, data):
+    """A Find & Replace of '.' over national codes (kegiatan 7.01.01.2.01, sub kegiatan
+    7.01.01.2.01.0001 and .0002 under programme 7.01.01) leaves 70101201 and 701012010001: VAL027
+    at each, naming the national code meant. Digits of no code's form (0101012, 01010101 typed as
+    text) are VAL024 at their cell. None of them is read as a programme: no 'programme without
+    kegiatan' at them, and the TOTAL is not blamed for programmes they would add."""
+    first = REAL.first_row
+    national = ["7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", "7.01.01.2.01.0002"]
+    steps = [["set", REAL.sheet, cell(REAL, "kode", first + k), code] for k, code in enumerate(national)]
+    steps += [["replace", REAL.sheet, f"A{first + 1}:A{first + 3}", ".", ""],
+              ["set", REAL.sheet, cell(REAL, "kode", first + 6), "0101012"],
+              ["set", REAL.sheet, cell(REAL, "kode", first + 9), "01010101"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = [(f.code, f.cell, f.severity, f.expected, f.found) for f in findings
+            if f.sheet == REAL.sheet and f.code in ("VAL024", "VAL027")]
+    assert said == [("VAL027", cell(REAL, "kode", first + k), "error", code, code.replace(".", ""))
+                    for k, code in enumerate(national) if k] + [
+        ("VAL024", cell(REAL, "kode", first + 6), "warning", None, "0101012"),
+        ("VAL024", cell(REAL, "kode", first + 9), "warning", None, "01010101")]
+    lost = {cell(REAL, "kode", first + k) for k in (1, 2, 3, 6, 9)}
+    assert not [f for f in findings if f.code in ("BUD009", "BUD004") and (f.cell in lost or f.code == "BUD004")]

@@ -19,6 +19,9 @@ SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
 CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference comes from {cause}"}
 ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the slip is at {alternatives}"}
 REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {repeats} other cells of this column"}
+# two amounts of a row each holding the other's (checks/blame.py: the export's columns in another order)
+SWAPPED_WORDS = {"id": "nilainya tertukar dengan {swapped}: tukar kembali kedua angka itu",
+                 "en": "it is swapped with {swapped}: swap the two amounts back"}
 # a formula's error value that follows from an input of its row reported at that input
 FOLLOWS_WORDS = {"id": "akibat sel {follows}", "en": "it follows from the cell {follows}"}
 # a finding at a row hidden in the sheet (a cancelled sub kegiatan hidden rather than deleted)
@@ -100,10 +103,12 @@ class Finding:
             return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
         # a "-" is no mistyped digit, nor is a formula's result, a revision left untyped or another
         # figure copied (last year's target for its realisasi)
-        slip = None if any(self.params.get(k) for k in ("nil_typed", "result_of", "unrevised", "copied_from")) \
+        slip = None if any(self.params.get(k) for k in ("nil_typed", "result_of", "unrevised", "copied_from", "swapped")) \
             else self.slip()
         if slip:
             text += f" ({SLIP_WORDS.get(lang, SLIP_WORDS['id'])}: {slip_text(slip, lang)})"
+        if self.params.get("swapped"):
+            text += " — " + SWAPPED_WORDS.get(lang, SWAPPED_WORDS["id"]).format(swapped=self.params["swapped"])
         if self.params.get("alternatives"):
             text += " — " + ALTERNATIVE_WORDS.get(lang, ALTERNATIVE_WORDS["id"]).format(**self.params)
         if self.params.get("follows"):

@@ -319,9 +319,9 @@ RULES: dict[str, Rule] = _rules(
      "baris ini ke atas TOTAL, ke tempatnya menurut kode",
      "row {found} is typed below the TOTAL row (row {total}), outside the table it adds up{update}: move this row "
      "above the TOTAL, to its place by its code"),
-    ("BUD029", "error", "Jumlah program salah", "Programme subtotal wrong",
-     "jumlah {field} program {kode} seharusnya {expected}, tertulis {found}",
-     "the subtotal {field} of programme {kode} should be {expected}, found {found}"),
+    ("BUD029", "error", "Jumlah program/kegiatan salah", "Programme or kegiatan subtotal wrong",
+     "jumlah {field} {kode} seharusnya {expected}, tertulis {found}",
+     "the subtotal {field} of {kode} should be {expected}, found {found}"),
     ("BUD028", "warning", "Kode tidak ada di sheet Realisasi", "Code not on the Realisasi sheet",
      "kode {found} tidak ada di sheet Realisasi: pagunya tidak dapat dibandingkan (kode nasional di satu sheet "
      "dan kode pendek di sheet lain?)",

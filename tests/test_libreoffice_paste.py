@@ -4,9 +4,10 @@ what an office does to figures pasted from the finance office's export, and what
 Skipped where LibreOffice or the system python3 with its uno module is missing."""
 from __future__ import annotations
 
-from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark, typed  # noqa: F401 (the skip mark)
 
 from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.schema import SCHEMA
 
 
 def test_find_and_replace_of_dots_over_realisasi_is_said_at_each_code_not_at_the_total(tmp_path, write, data):
@@ -73,3 +74,102 @@ def test_a_value_pasted_as_a_link_to_a_colleague_s_file_is_said_at_its_cell(tmp_
     assert said == [("FRM008", REAL.sheet, realisasi, "warning")]
     assert "kecamatan_lain.xlsx" in result.findings[0].message("id") and "[1]" in result.findings[0].found
     assert result.context.model.table("realisasi").values["realisasi"][2] == 820_000_000
+
+
+def test_the_export_s_kegiatan_subtotal_lines_pasted_among_the_rows_are_the_kegiatan_s_not_the_total(
+        tmp_path, write, data):
+    """The finance office's export closes each kegiatan with its subtotal line, pasted with the rows:
+    'Jumlah Kegiatan 01.01' under 01.01.02 (its realisasi one rupiah off) and a bare 'JUMLAH' under
+    02.01.01, each with that kegiatan's sums. Each is compared with the kegiatan above it (BUD029 at
+    the wrong cell, expected 820.000.000 + 180.000.000), kept out of every sum, and neither it nor the
+    real TOTAL is said to be the table's total (no BUD004)."""
+    first = REAL.first_row
+    lines = {first + 4: ("Jumlah Kegiatan 01.01", 1_000_000_000, 1_050_000_000, 1_000_000_001),
+             first + 8: ("JUMLAH", 400_000_000, 400_000_000, 390_000_000)}
+    steps = []
+    for row, (label, murni, perubahan, realisasi) in lines.items():
+        steps += [["insert", REAL.sheet, row], ["set", REAL.sheet, cell(REAL, "uraian", row), label]]
+        steps += typed(REAL, row, {"pagu_murni": murni, "pagu_perubahan": perubahan, "realisasi": realisasi})
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found) for f in findings
+            if f.code.startswith("BUD")]
+    assert said == [("BUD029", REAL.sheet, cell(REAL, "realisasi", first + 4), "error",
+                     820_000_000 + 180_000_000, 1_000_000_001)]
+    assert "kegiatan 01.01" in next(f for f in findings if f.code == "BUD029").message("id")
+
+
+def test_a_pagu_and_realisasi_pair_pasted_in_the_export_s_column_order_is_said_swapped(tmp_path, write, data):
+    """01.01.01's amounts pasted in the export's order, realisasi first: its pagu perubahan (J) holds
+    820.000.000 and its realisasi (K) 850.000.000. 82 and 85 differ in one digit, but that is no
+    typing slip: each cell holds the other's amount. BUD021 at both cells, each naming the other as
+    the one it is swapped with, not "one digit wrong"."""
+    row = REAL.first_row + 2
+    pagu, realisasi = cell(REAL, "pagu_perubahan", row), cell(REAL, "realisasi", row)
+    steps = typed(REAL, row, {"pagu_perubahan": 820_000_000, "realisasi": 850_000_000})
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    blamed = [f for f in findings if f.code == "BUD021"]
+    assert [(f.sheet, f.cell, f.severity, f.expected, f.found) for f in blamed] == [
+        (REAL.sheet, pagu, "error", 850_000_000, 820_000_000), (REAL.sheet, realisasi, "error", 820_000_000, 850_000_000)]
+    for f, other in zip(blamed, (realisasi, pagu)):
+        assert f.params["swapped"] == f"{REAL.sheet}!{other}"
+        assert f"tertukar dengan {REAL.sheet}!{other}" in f.message("id") and "salah ketik" not in f.message("id")
+        assert f"swapped with {REAL.sheet}!{other}" in f.message("en")
+
+
+def test_one_rapikan_mends_codes_whose_dots_were_lost_and_a_plan_numbered_1_2_3(tmp_path, write, data):
+    """Both slips in one workbook: Find & Replace '.' over Realisasi's codes (VAL027) and the Rencana
+    Aksi's Kode column numbered 1, 2, 3 (BUD036). check says both at once (the plan's names are told
+    by the codes meant); one rapikan writes both, and the copy's check has neither."""
+    from lkjip_xl.repair import repair_workbook
+
+    first, plan = REAL.first_row, SCHEMA.table("ra_kegiatan")
+    steps = [["replace", REAL.sheet, f"A{first}:A{first + 15}", ".", ""]]
+    steps += [["set", plan.sheet, cell(plan, "kode", plan.first_row + k), str(k + 1)] for k in range(3)]
+    edited = edit_in_libreoffice(write(data), steps, tmp_path)
+    assert {"VAL027", "BUD036"} <= {f.code for f in check_workbook(edited).findings}
+    result = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    written = [(c.cell, c.after) for c in result.applied if c.code == "BUD036"]
+    assert written == [(cell(plan, "kode", plan.first_row + k), code) for k, code in enumerate(["01.01", "02.01", "03.01"])]
+    assert [f for f in result.after.findings if f.code in ("VAL027", "BUD036") or f.severity != "info"] == []
+
+
+def test_a_sipd_national_code_pasted_among_short_codes_is_said_once_at_its_code(tmp_path, write, data):
+    """01.01.01's code pasted from SIPD as its national code 7.01.01.2.01.0001 among the template's
+    short codes: BUD010 at that code (its parent 7.01.01.2.01 is nowhere). Programme 01 on the PK
+    (murni 1.000.000.000, perubahan 1.050.000.000) then differs from its sub kegiatan by codes
+    (01.01.02 alone: 200.000.000) by exactly that row's amounts (800.000.000, 850.000.000): notes
+    naming the code's cell, not two more errors."""
+    code = cell(REAL, "kode", REAL.first_row + 2)
+    findings = check_workbook(edit_in_libreoffice(write(data), [["type", REAL.sheet, code, "7.01.01.2.01.0001"]],
+                                                  tmp_path)).findings
+    program = SCHEMA.table("pk_program")
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found, f.params.get("cause")) for f in findings]
+    assert said == [
+        ("BUD006", program.sheet, cell(program, "pagu_murni", program.first_row), "info", 200_000_000,
+         200_000_000 + 800_000_000, f"{REAL.sheet}!{code}"),
+        ("BUD006", program.sheet, cell(program, "pagu_perubahan", program.first_row), "info", 200_000_000,
+         200_000_000 + 850_000_000, f"{REAL.sheet}!{code}"),
+        ("BUD010", REAL.sheet, code, "error", "7.01.01.2.01", "7.01.01.2.01.0001", None)]
+
+
+def test_dotless_codes_longer_than_six_digits_are_no_programme(tmp_path, write, data):
+    """A Find & Replace of '.' over national codes (kegiatan 7.01.01.2.01, sub kegiatan
+    7.01.01.2.01.0001 and .0002 under programme 7.01.01) leaves 70101201 and 701012010001: VAL027
+    at each, naming the national code meant. Digits of no code's form (0101012, 01010101 typed as
+    text) are VAL024 at their cell. None of them is read as a programme: no 'programme without
+    kegiatan' at them, and the TOTAL is not blamed for programmes they would add."""
+    first = REAL.first_row
+    national = ["7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001", "7.01.01.2.01.0002"]
+    steps = [["set", REAL.sheet, cell(REAL, "kode", first + k), code] for k, code in enumerate(national)]
+    steps += [["replace", REAL.sheet, f"A{first + 1}:A{first + 3}", ".", ""],
+              ["set", REAL.sheet, cell(REAL, "kode", first + 6), "0101012"],
+              ["set", REAL.sheet, cell(REAL, "kode", first + 9), "01010101"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = [(f.code, f.cell, f.severity, f.expected, f.found) for f in findings
+            if f.sheet == REAL.sheet and f.code in ("VAL024", "VAL027")]
+    assert said == [("VAL027", cell(REAL, "kode", first + k), "error", code, code.replace(".", ""))
+                    for k, code in enumerate(national) if k] + [
+        ("VAL024", cell(REAL, "kode", first + 6), "warning", None, "0101012"),
+        ("VAL024", cell(REAL, "kode", first + 9), "warning", None, "01010101")]
+    lost = {cell(REAL, "kode", first + k) for k in (1, 2, 3, 6, 9)}
+    assert not [f for f in findings if f.code in ("BUD009", "BUD004") and (f.cell in lost or f.code == "BUD004")]

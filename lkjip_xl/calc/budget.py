@@ -85,20 +85,32 @@ def level_of(code: str) -> str | None:
         parts = code_parts(code)
     except ValueError:
         return None
-    if dots_lost(code):
-        return None
+    if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) > 2 and (dots_lost(code) or len(parts[0]) > 6):
+        return None  # no programme: a code whose dots were lost (VAL027), or a number too long for any
     entry = _form(parts).get(len(parts))
     return entry[0] if entry else None
 
 
+# the national form's kegiatan and sub kegiatan (7.01.01.2.01, 7.01.01.2.01.0001) without their dots
+_NATIONAL_WIDTHS = {8: (1, 2, 2, 1, 2), 12: (1, 2, 2, 1, 2, 4)}
+
+
 def dots_lost(code: str) -> str | None:
-    """The code meant by a short-form code whose dots were lost ("0101" or "010101", as a Find &
-    Replace of "." over the sheet leaves "01.01" and "01.01.01"), by its pairs of digits; None for
-    any other text. A programme's code has one or two digits, so four or six are no programme."""
+    """The code meant by a code whose dots were lost, as a Find & Replace of "." over the sheet
+    leaves it: a short-form kegiatan or sub kegiatan ("0101", "010101": "01.01", "01.01.01") by its
+    pairs of digits, a national one ("70101201", "701012010001": "7.01.01.2.01", "7.01.01.2.01.0001")
+    by the national form's parts; None for any other text. A programme's code has one or two digits
+    (short) or its dots (national "7.01.01"), so these are no programme."""
     text = str(code).strip()
-    if not (text.isdigit() and len(text) in (4, 6)):
+    if not text.isdigit():
         return None
-    return ".".join(text[i:i + 2] for i in range(0, len(text), 2))
+    if len(text) in (4, 6):
+        return ".".join(text[i:i + 2] for i in range(0, len(text), 2))
+    widths = _NATIONAL_WIDTHS.get(len(text))
+    if widths is None or text[0] == "0":  # the national form's first part (the urusan) is 1-9
+        return None
+    ends = [sum(widths[:k]) for k in range(len(widths) + 1)]
+    return ".".join(text[a:b] for a, b in zip(ends, ends[1:]))
 
 
 @lru_cache(maxsize=1 << 17)

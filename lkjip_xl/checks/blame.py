@@ -130,8 +130,10 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
             blamed.setdefault(ref, (value, set()))[1].update(explained)
         elif found:
             shared.append((r, found))
+    swaps = _swapped({ref: value for ref, (value, _) in blamed.items()}, cells)
     for ref, (value, explained) in blamed.items():
-        extra += _blame(ref, value, [q.finding for q in explained if q.finding is not None], cells, notes)
+        extra += _blame(ref, value, [q.finding for q in explained if q.finding is not None], cells, notes,
+                        swapped=swaps.get(ref, ""))
     for r, found in shared:
         places = {ref: cells.place(ref) for ref, _, _ in found}
         if None in places.values() or id(r.finding) in notes:
@@ -190,10 +192,27 @@ def _added(row: int, explained: list[Relation], cells: Cells, notes: dict, below
                     params={"cells": totals}, severity_override=None if severity == "error" else severity)]
 
 
-def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "") -> list:
+def _swapped(values: dict[Ref, Any], cells: Cells) -> dict[Ref, str]:
+    """{culprit: the cell it is swapped with} of two culprits of one row each of whose values is
+    the other's typed one (realisasi pasted into pagu and pagu into realisasi): a swap, not two
+    typing slips."""
+    out = {}
+    for a, want in values.items():
+        for b, other in values.items():
+            if (a.table, a.index) == (b.table, b.index) and a.key != b.key and _number(want) \
+                    and want == cells.value(b) and other == cells.value(a) and want != other:
+                place = cells.place(b)
+                if place is not None:
+                    out[a] = f"{place[0]}!{place[1]}"
+    return out
+
+
+def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "",
+           swapped: str = "") -> list:
     """The finding at the culprit ``ref`` (unless one already there says it), and the findings it
     explains as notes naming it (in ``notes``). With ``alternatives`` (other cells as likely) it is a
-    warning naming them, and the relation's own finding stays as it is."""
+    warning naming them, and the relation's own finding stays as it is; ``swapped``: the cell of
+    its row it is swapped with, which the message says instead of a typing slip."""
     place = cells.place(ref)
     if place is None:
         return []
@@ -214,6 +233,8 @@ def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict,
     severity = "warning" if alternatives else next(k for k, v in SEVERITY_ORDER.items() if v == worst)
     if alternatives:
         params["alternatives"] = alternatives
+    if swapped:
+        params["swapped"] = swapped
     return [Finding(CULPRIT_CODES.get(first.code[:3], "BUD021"), place[0], place[1],
                     expected=cells.shown(ref, value), found=cells.shown(ref, cells.value(ref)), params=params,
                     severity_override=None if severity == "error" else severity)]

@@ -194,7 +194,7 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
     if any(line.level == "program" for line in tree.roots):
         for t in [*tree.totals, *tree.subtotals]:  # the table's TOTAL; "Jumlah Program 01", 01's own total
             owner = tree.subtotals.get(t)
-            parents.append((t, tree.totalled(t), "BUD029" if owner else "BUD004", owner.code if owner else "TOTAL",
+            parents.append((t, tree.totalled(t), "BUD029" if owner else "BUD004", _owner(owner) if owner else "TOTAL",
                             lambda name, t=t: tree.total_sum(name, t), {f: cells.amount(t, f) for f in FIELDS}))
     checked = [(p, _rollup_problems(p[5], p[4], sisa_ok(p[0], *(k.index for k in p[1])), is_error)) for p in parents]
     # (row, amount) of a child in a sum that differs: a parent in there is not confirmed by the level above
@@ -205,6 +205,11 @@ def _rollups(ctx, cells: BudgetCells) -> Iterable[Finding]:
         if any(f in table.has_formula and table.has_formula[f][p[0]] for f in short):
             short = {}  # an office's SUM does not lose a row deleted in its range: parent_formulas says it
         yield from findings(*p[:4], problems, short)
+
+
+def _owner(line) -> Text:
+    """The line a subtotal row closes, as its finding names it: "program 01", "kegiatan 01.01"."""
+    return Text(f"{line.level} {line.code}", f"{'programme' if line.level == 'program' else line.level} {line.code}")
 
 
 def _row_missing(problems: list[tuple], disputed, unrevised: bool = False) -> dict[str, tuple]:

@@ -79,6 +79,7 @@ def _pk(pk, cells: BudgetCells):
     by_programme = defaultdict(list)
     for line in lines:
         by_programme[match_key(_programme_of(line.code))].append(line)
+    strays = _strays(cells)
     versions = {"pagu_murni": "pagu_murni", "pagu_perubahan": "pagu"}
     for key, name in versions.items():
         if key not in pk.values or all(line.amounts.get(key) is None for line in lines):
@@ -100,6 +101,12 @@ def _pk(pk, cells: BudgetCells):
             params = {"field": FIELD_NAME[key], "kode": code}
             if key == "pagu_perubahan" and not unchanged:
                 params.update(_unrevised(cells, present))
+            cause = _stray_cause(cells, strays.get(match_key(code), []), deepest, name, found - want) \
+                if want != found and not unchanged and want is not None else None
+            if cause:  # a row of this programme whose code has no parent (BUD010 there): it follows
+                yield Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=found,
+                              params={**params, "cause": cause}, severity_override="info")
+                continue
             finding = Finding("BUD006", pk.sheet, pk.cell(key, j), expected=want, found=None if unchanged else found,
                               params=params) if want != found else None
             if unchanged:  # the blank itself is the slip when the sheet's programme was revised
@@ -111,6 +118,30 @@ def _pk(pk, cells: BudgetCells):
                 + [t for i in present for t in cells.terms(i, name, -1)]),
                 lambda present=present, j=j: cells.rows_below(present) | {("pk_program", j)},
                 AMOUNT_CELLS | {("pk_program", key)})
+
+
+def _strays(cells: BudgetCells) -> dict[str, list]:
+    """{programme's match key: its rows by the sheet whose code's parent is nowhere (BUD010 at
+    their code, a national code among short ones): their code names another programme}."""
+    orphans = {p.row_id for p in cells.tree.problems if p.kind == "orphan"}
+    out = defaultdict(list)
+    for line in cells.tree.lines:
+        if line.index in orphans:
+            top = line
+            while top.parent is not None:
+                top = top.parent
+            if top.level == "program" and match_key(top.code) != match_key(_programme_of(line.code)):
+                out[match_key(top.code)].append(line)
+    return out
+
+
+def _stray_cause(cells: BudgetCells, strays: list, deepest: int, name: str, gap) -> str | None:
+    """The code cell of the stray rows (``_strays``) of a programme when their amounts are exactly
+    what its PK pagu has more than its rows by their codes; None else."""
+    strays = [line for line in strays if _DEPTH[line.level] == deepest]
+    if not strays or add_amounts(cells.quoted(line.index, name) for line in strays) != gap:
+        return None
+    return ", ".join(f"{cells.table.sheet}!{cells.table.cell('kode', line.index)}" for line in strays)
 
 
 def _unrevised(cells: BudgetCells, rows: list[int]) -> dict:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from ..calc.budget import match_key
+from ..calc.budget import dots_lost, match_key
 from ..document.names import AMBIGUOUS, Named, NameIndex
 from ..findings import Finding
 from ..i18n import Text
@@ -38,7 +38,8 @@ def numbered_plan(model: WorkbookModel) -> dict[int, str | None] | None:
     rows = [(j, norm(raw)) for j, raw in enumerate(plan.values["kode"]) if norm(raw) is not None]
     if len(rows) < MIN_ROWS or any(not code.isdigit() or int(code) != k for k, (_, code) in enumerate(rows, 1)):
         return None
-    lines = [(norm(code), str(budget.get("uraian", i) or "")) for i, code in enumerate(budget.values["kode"])]
+    # a budget code whose dots were lost (VAL027) as the code meant: what rapikan writes back
+    lines = [(_meant(code), str(budget.get("uraian", i) or "")) for i, code in enumerate(budget.values["kode"])]
     lines = [(code, name) for code, name in lines if code and name.strip()]
     if not any("." in code for code, _ in lines):
         return None  # the budget's own codes are row numbers too (BUD033): nothing to tell them by
@@ -53,6 +54,11 @@ def numbered_plan(model: WorkbookModel) -> dict[int, str | None] | None:
     if len(other) < 2 or 2 * len(other) < sum(c is not None for c in named.values()):
         return None
     return named
+
+
+def _meant(code) -> str | None:
+    code = norm(code)
+    return code and (dots_lost(code) or code)
 
 
 def renumbered(model: WorkbookModel, codes: dict[int, str | None]) -> WorkbookModel:

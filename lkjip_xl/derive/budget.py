@@ -10,6 +10,7 @@ amount, else what the parent row holds) and the sisa and % of those.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -136,7 +137,7 @@ class BudgetTree:
     skipped: int  # rows left out of the tree: no usable code, total rows
     by_level: bool = False  # no row had a code: the tree comes from the Tingkat column and row order
     uncoded: list[int] = field(default_factory=list)  # rows with amounts but no code, left out of a coded tree
-    subtotals: dict[int, "BudgetLine"] = field(default_factory=dict)  # a programme's JUMLAH row -> the programme
+    subtotals: dict[int, "BudgetLine"] = field(default_factory=dict)  # a programme's or kegiatan's JUMLAH row -> it
     numbered: bool = False  # the codes were each level's row numbers (1, 1, 2 …): full codes made with the Tingkat column
 
     @property
@@ -158,12 +159,12 @@ class BudgetTree:
         return [p.code for p in self.programs if getattr(p, attr) is None]
 
     def totalled(self, t: int | None) -> list[BudgetLine]:
-        """The lines a total row adds up: the programmes, or a subtotal's one programme."""
+        """The lines a total row adds up: the programmes, or a subtotal's one programme or kegiatan."""
         return [self.subtotals[t]] if t in self.subtotals else self.programs
 
     def total_sum(self, name: str, t: int | None = None) -> Sum:
         """Σ of an amount over the lines a total row adds up (what it must hold): the programmes,
-        or, for a subtotal row ``t``, its programme."""
+        or, for a subtotal row ``t``, its programme or kegiatan."""
         return BudgetLine(-1, "", "", "", {}, children=self.totalled(t)).children_sum(name)
 
     def program(self, code: str) -> BudgetLine | None:
@@ -222,8 +223,7 @@ def build_budget(rows: list[dict[str, Any]]) -> BudgetTree:
         lines.append(line)
         (roots if parent is None else parent.children).append(line)
         stack.extend((child, depth + 1, line) for child in reversed(node.children))
-    labels = {t: f"{rows[t].get('kode') or ''} {rows[t].get('uraian') or ''}" for t in totals}
-    totals, subtotals = _subtotals(totals, labels, roots, [item.row_id for item in items])
+    totals, subtotals = _subtotals(totals, rows, lines, [item.row_id for item in items])
     return BudgetTree(roots, lines, problems, totals, skipped, by_level, uncoded, subtotals, numbered)
 
 
@@ -255,20 +255,47 @@ def _numbered(rows, codes, has_code) -> list:
 
 
 _SUBTOTAL_LABEL = re.compile(r"\bprogram\b|^\s*sub\s*(?:total|jumlah)", re.IGNORECASE)
+# the export's (SIPD, SIMDA) line closing a kegiatan's block: "Jumlah Kegiatan 01.01 …"
+_KEGIATAN_LABEL = re.compile(r"^\s*(?:jumlah|total)\s+kegiatan\b", re.IGNORECASE)
+_COMPARED = ("pagu_murni", "pagu_perubahan", "realisasi")
 
 
-def _subtotals(totals: list[int], labels: dict[int, str], roots: list[BudgetLine], coded: list[int]
+def _subtotals(totals: list[int], rows: list[dict[str, Any]], lines: list[BudgetLine], coded: list[int]
                ) -> tuple[list[int], dict]:
-    """Total rows split into the table's totals and programme subtotals: a JUMLAH row that says it
-    is a programme's or a subtotal ("Jumlah Program 01", "Sub Total") with coded rows still below
-    it closes the programme block above it, and is that programme's total, not the table's. (A
-    TOTAL row with a row added below it stays the table's total.)"""
-    programmes = [line for line in roots if line.level == "program"]
+    """Total rows split into the table's totals and subtotals, with coded rows still below them
+    (a TOTAL row with a row added below it stays the table's total): a JUMLAH row that says it is
+    a programme's or a subtotal ("Jumlah Program 01", "Sub Total") closes the programme block
+    above it and is that programme's total; one that says it is a kegiatan's ("Jumlah Kegiatan
+    01.01", as the finance office's export closes each kegiatan, pasted with its rows) is the
+    kegiatan's above it, also when only a total row follows; a bare JUMLAH with a total row still
+    below it that holds the amounts of the kegiatan or programme above it is that line's."""
     grand, sub = [], {}
+    if not totals:
+        return grand, sub
+    starts = {level: sorted((line for line in lines if line.level == level), key=lambda line: line.index)
+              for level in ("program", "kegiatan")}
+    at = {level: [line.index for line in starts[level]] for level in starts}
+    last_coded = max(coded, default=-1)
     for t in totals:
-        owner = max((p for p in programmes if p.index < t), key=lambda p: p.index, default=None)
-        if owner is not None and _SUBTOTAL_LABEL.search(labels[t]) and any(i > t for i in coded):
+        label = f"{rows[t].get('kode') or ''} {rows[t].get('uraian') or ''}"
+        above = {level: starts[level][k - 1] if (k := bisect_left(at[level], t)) else None for level in starts}
+        later, closes = last_coded > t, t != totals[-1]
+        if above["kegiatan"] is not None and _KEGIATAN_LABEL.search(label) and (later or closes):
+            sub[t] = above["kegiatan"]
+        elif above["program"] is not None and later and _SUBTOTAL_LABEL.search(label):
+            sub[t] = above["program"]
+        elif later and closes and (owner := next((above[level] for level in ("kegiatan", "program")
+                                                  if _holds(above[level], rows[t])), None)) is not None:
             sub[t] = owner
         else:
             grand.append(t)
     return grand, sub
+
+
+def _holds(line: BudgetLine | None, row: dict[str, Any]) -> bool:
+    """A total row's amounts are ``line``'s own: each it has equals the line's, pagu and realisasi
+    at least."""
+    typed = {k: money(row.get(k)) for k in _COMPARED}
+    if line is None or typed["realisasi"] is None or (typed["pagu_murni"] is None and typed["pagu_perubahan"] is None):
+        return False
+    return all(v is None or v == line.amounts.get(k) for k, v in typed.items())

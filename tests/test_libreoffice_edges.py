@@ -36,3 +36,25 @@ def test_a_provincial_amount_near_fifteen_digits_leaves_a_sisa_calc_stores_as_a_
     assert result.context.wb.column("realisasi", "sisa")[table.rows.index(first + 2)] == exact
     assert [(f.code, f.cell) for f in result.findings if f.sheet == REAL.sheet and f.code.startswith("FRM")] == []
 
+
+def test_a_turun_target_of_0_met_with_0_is_a_warning_that_says_it_is_met_not_an_error(tmp_path, write, data):
+    """IKU3 (turun, 'gangguan ketenteraman yang berulang') planned at 0 and 0 reached, typed in Calc
+    on the PK and its Rencana Aksi: the target is met, but 0 / 0 has no capaian and the sheet leaves it
+    blank. Said once, as a warning at the target (KIN033), not as an error "capaian cannot be computed"
+    (KIN006) that stops the annex. Realisasi 2 against the 0 is not met: KIN006 stays."""
+    from test_libreoffice_edit import PK
+
+    row = PK.first_row + 2
+    assert data["tables"]["pk_indikator"][2]["arah"] == "turun"
+    ra = [["set", "Rencana Aksi", f"{c}7", 0] for c in "DEFGH"]  # IKU3's annual and quarter targets
+    steps = [["type", PK.sheet, cell(PK, "target", row), "0"], ["type", PK.sheet, cell(PK, "realisasi", row), "0"], *ra]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity) for f in result.findings]
+    assert said == [("KIN033", PK.sheet, cell(PK, "target", row), "warning")]
+    assert "target tercapai" in result.findings[0].message("id")
+    table = result.context.model.table("pk_indikator")
+    assert table.values["capaian"][table.rows.index(row)] is None  # what Calc shows: a blank capaian
+
+    steps[1] = ["type", PK.sheet, cell(PK, "realisasi", row), "2"]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", cell(PK, "target", row), "error")]

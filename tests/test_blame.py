@@ -226,6 +226,22 @@ def test_a_report_year_slip_inside_the_renstra_period(check, data):
     assert notes(findings) == [("VAL020", "Identitas!B16", "Identitas!B7"), ("VAL020", "SKM!D4", "Identitas!B7")]
 
 
+def test_two_dates_that_ask_two_different_years_do_not_both_blame_the_report_year(check, data):
+    """The 2024 report signed 29 February 2024 (a 2023 report's date) and surveyed
+    Januari–Desember 2025: the date asks for 2023, the period for 2025. The report year cannot be
+    both: it is blamed for the one (VAL021 naming the date only), and the period stays its own
+    warning, not a note that 2023 would explain it."""
+    import datetime as dt
+
+    data["forms"]["identitas"]["tanggal"] = dt.date(2024, 2, 29)
+    data["forms"]["skm_info"]["periode"] = "Januari–Desember 2025"
+    findings = check(data)
+    assert loud(findings) == [("VAL020", "SKM!D4", "warning"), ("VAL021", "Identitas!B7", "warning")]
+    assert one(findings, "VAL021").expected == "2023"
+    assert "SKM!D4" not in one(findings, "VAL021").message("id")
+    assert notes(findings) == [("VAL020", "Identitas!B16", "Identitas!B7")]
+
+
 def test_a_typed_value_over_a_formula_is_still_its_own_cell(check, data):
     _row(data, "01.01.02")["sisa"] = TypedOverride(2_000_000)  # 20.000.000
     findings = check(data)

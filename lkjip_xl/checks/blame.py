@@ -127,6 +127,12 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
         found = _culprits(r, index, cells)
         if len(found) == 1:
             ref, value, explained = found[0]
+            if ref in blamed and blamed[ref][0] != value:
+                # another correction of the same cell (the report year 2023 for the signing date, 2025 for
+                # the survey period): one value cannot make both hold; the one that explains more is said
+                if len(explained) > len(blamed[ref][1]):
+                    blamed[ref] = (value, set(explained))
+                continue
             blamed.setdefault(ref, (value, set()))[1].update(explained)
         elif found:
             shared.append((r, found))

@@ -20,6 +20,10 @@ from ..i18n import Text
 
 # cached formula results are binary floats: equal within this relative tolerance
 CACHED_RELATIVE_TOLERANCE = Decimal("1e-9")
+# a money result stored as a double can be off by less than half a sen, whatever its own size: the
+# sisa J − K of two amounts of 10^12 keeps about 4 decimals (1.234.567.890.123,45 − 1.234.567.890.000,12
+# is stored 123,3298...); amounts are typed in whole sen, so no edit moves a result by less
+MONEY_NOISE = Decimal("0.005")
 # a number stored with this many significant digits was not typed by a person but stored by a program
 # (a formula's result pasted as a value, Paste Special > Values; a script's): a binary float,
 # compared as a formula's stored result is, not rounded at its last (noisy) place
@@ -32,8 +36,9 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def same_cached(computed: Any, cached: Any) -> bool:
-    """A formula's stored result agrees with the recomputation (float noise aside)."""
+def same_cached(computed: Any, cached: Any, money: bool = False) -> bool:
+    """A formula's stored result agrees with the recomputation (float noise aside; for an amount,
+    ``money``, the noise of the amounts it was computed from)."""
     if computed == cached:
         return True  # fast path: equal numbers (int/Decimal) or equal text
     if is_blank(computed) and is_blank(cached):
@@ -43,7 +48,7 @@ def same_cached(computed: Any, cached: Any) -> bool:
     if isinstance(computed, str) or isinstance(cached, str):
         return str(computed).strip() == str(cached).strip()
     a, b = to_decimal(computed), to_decimal(cached)
-    return abs(a - b) <= CACHED_RELATIVE_TOLERANCE * max(Decimal(1), abs(a))
+    return abs(a - b) <= CACHED_RELATIVE_TOLERANCE * max(Decimal(1), abs(a)) or (money and abs(a - b) < MONEY_NOISE)
 
 
 def typed_match(computed: Any, typed: Any) -> str | None:

@@ -46,7 +46,7 @@ def check(ctx) -> Iterable[Finding]:
             settled = map(operator.and_, map(operator.eq, derived, values), map(bool, formulas))
             for i in [i for i, done in enumerate(settled) if not done]:
                 expected, found = derived[i], values[i]
-                if formulas[i] and same_cached(expected, found):
+                if formulas[i] and same_cached(expected, found, col.type == ColType.MONEY):
                     continue
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
                 said = _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,
@@ -140,7 +140,7 @@ SAME_AS_FORMULA = Text(" (sama dengan hasil rumusnya)", " (what the formula give
 def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged: bool, ctype,
           settings) -> list[Finding]:
     if has_formula:
-        if not same_cached(expected, found) and not row_flagged:
+        if not same_cached(expected, found, ctype == ColType.MONEY) and not row_flagged:
             return [Finding("FRM002", sheet, cell, expected=expected, found=found, params={"why": UNSAVED})]
     elif is_blank(found):
         if not is_blank(expected):

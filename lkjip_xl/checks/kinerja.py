@@ -103,7 +103,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
         yield from letter_realisasi(pk, i, row)
         if target is not None and target == 0:
-            yield Finding("KIN006", pk.sheet, pk.cell("target", i), found=target, params={"what": CAPAIAN_WORD})
+            yield _zero_target(pk, i, target, realisasi)
         if row.get("realisasi") is None and not flagged and unreported is None:
             yield Finding("KIN007", pk.sheet, pk.cell("realisasi", i),
                           params={"name": row.get("indikator") or row.get("kode_indikator") or ""})
@@ -500,6 +500,15 @@ def _uncomputable(ctx) -> Iterable[Finding]:
             if normalise_arah(table.get("arah", i)) == "turun" and real == 0 and target:
                 yield Finding("KIN029", table.sheet, table.cell("realisasi", i),
                               expected=capaian(target, real, "turun", "2t_minus_r").value, found=real)
+
+
+def _zero_target(pk, i: int, target, realisasi) -> Finding:
+    """A PK target of 0: no capaian (KIN006); for a turun indicator whose realisasi is 0 too ("angka
+    kasus 0", "temuan BPK 0") the target is met, which is said as such (KIN033), not as an error."""
+    cell = pk.cell("target", i)
+    if realisasi == 0 and normalise_arah(pk.get("arah", i)) == "turun":
+        return Finding("KIN033", pk.sheet, cell, expected=0, found=realisasi)
+    return Finding("KIN006", pk.sheet, cell, found=target, params={"what": CAPAIAN_WORD})
 
 
 def _show(value: Any) -> Text | str:

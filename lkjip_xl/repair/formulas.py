@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..checks.compare import is_blank, same_cached
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
-from ..schema.types import FormulaContext, formula_maker, is_former, normalise_formula
+from ..schema.types import ColType, FormulaContext, formula_maker, is_former, normalise_formula
 from ..template.writer import cached_number
 from .change import Change
 
@@ -91,7 +91,7 @@ class _Cell:
                 sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
                 return [self.change(self.found, self.ours, why, code)]
             return [self.change(self.found, self.expected, "formula_typed", "FRM001", applied=False)]
-        if (same_cached(self.expected, self.found) and self.error is None) or stuck:
+        if (same_cached(self.expected, self.found, self.spec.type == ColType.MONEY) and self.error is None) or stuck:
             return []
         if self.theirs is not None and normalise_formula(self.theirs) != normalise_formula(self.ours):
             if is_former(self.spec, self.theirs, self.fctx):

@@ -1,0 +1,60 @@
+"""Figures that are unusual but right, typed in LibreOffice itself (tests/uno_edit.py) and saved
+through Calc, which recalculates: what the sheet's own formulas show and what check says of them
+must agree. Expected values come from plain Decimal arithmetic.
+
+Skipped where LibreOffice or the system python3 with its uno module is missing."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+
+from lkjip_xl.checks.engine import check_workbook
+
+
+def test_a_provincial_amount_near_fifteen_digits_leaves_a_sisa_calc_stores_as_a_double_not_stale(tmp_path, write, data):
+    """A provincial OPD's 01.01.01: pagu perubahan 1.234.567.890.123,45, realisasi
+    1.234.567.890.000,12, its kegiatan, programme and total typed to match. Calc's sisa (J − K of
+    two doubles of 10^12) is stored 123,3298..., not 123,33: the double's noise, far below a sen.
+    It is no stale result "saved without recalculation" (FRM002): the file was just recalculated."""
+    first = REAL.first_row
+    pagu, spent = "1.234.567.890.123,45", "1.234.567.890.000,12"
+    kegiatan_pagu, kegiatan_spent = "1.234.767.890.123,45", "1.234.747.890.000,12"  # + 01.01.02's 200 / 180 juta
+    steps = [["type", REAL.sheet, cell(REAL, "pagu_perubahan", first + 2), pagu],
+             ["type", REAL.sheet, cell(REAL, "realisasi", first + 2), spent]]
+    for row in (first, first + 1):  # the programme 01 and its kegiatan 01.01
+        steps += [["type", REAL.sheet, cell(REAL, "pagu_perubahan", row), kegiatan_pagu],
+                  ["type", REAL.sheet, cell(REAL, "realisasi", row), kegiatan_spent]]
+    total = first + 10
+    steps += [["type", REAL.sheet, cell(REAL, "pagu_perubahan", total), "1.235.487.890.123,45"],
+              ["type", REAL.sheet, cell(REAL, "realisasi", total), "1.235.441.890.000,12"]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    table = result.context.model.table("realisasi")
+    stored = table.values["sisa"][table.rows.index(first + 2)]
+    exact = D("1234567890123.45") - D("1234567890000.12")
+    assert stored != exact and abs(stored - exact) < D("0.005")  # what Calc stored: the double's noise
+    assert result.context.wb.column("realisasi", "sisa")[table.rows.index(first + 2)] == exact
+    assert [(f.code, f.cell) for f in result.findings if f.sheet == REAL.sheet and f.code.startswith("FRM")] == []
+
+
+def test_a_turun_target_of_0_met_with_0_is_a_warning_that_says_it_is_met_not_an_error(tmp_path, write, data):
+    """IKU3 (turun, 'gangguan ketenteraman yang berulang') planned at 0 and 0 reached, typed in Calc
+    on the PK and its Rencana Aksi: the target is met, but 0 / 0 has no capaian and the sheet leaves it
+    blank. Said once, as a warning at the target (KIN033), not as an error "capaian cannot be computed"
+    (KIN006) that stops the annex. Realisasi 2 against the 0 is not met: KIN006 stays."""
+    from test_libreoffice_edit import PK
+
+    row = PK.first_row + 2
+    assert data["tables"]["pk_indikator"][2]["arah"] == "turun"
+    ra = [["set", "Rencana Aksi", f"{c}7", 0] for c in "DEFGH"]  # IKU3's annual and quarter targets
+    steps = [["type", PK.sheet, cell(PK, "target", row), "0"], ["type", PK.sheet, cell(PK, "realisasi", row), "0"], *ra]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity) for f in result.findings]
+    assert said == [("KIN033", PK.sheet, cell(PK, "target", row), "warning")]
+    assert "target tercapai" in result.findings[0].message("id")
+    table = result.context.model.table("pk_indikator")
+    assert table.values["capaian"][table.rows.index(row)] is None  # what Calc shows: a blank capaian
+
+    steps[1] = ["type", PK.sheet, cell(PK, "realisasi", row), "2"]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", cell(PK, "target", row), "error")]

@@ -140,6 +140,11 @@ RULES: dict[str, Rule] = _rules(
      "atau sub kegiatan, maka baris ini tidak ikut dijumlahkan dan tidak tercetak di lampiran; tulis {expected}",
      "code {found} has no dots (deleted, by a Find & Replace of '.'?): it is no programme, activity or "
      "sub-activity code, so the row is not summed and not printed in the annex; write {expected}"),
+    ("VAL028", "warning", "Nihil yang tidak dibaca rumus", "Nil the formulas do not read",
+     "'{found}' dibaca sebagai nihil (0), seperti '-'; tetapi rumus templat hanya membaca -, – atau — sebagai "
+     "nihil, sehingga sel yang dihitung dari sel ini menampilkan #N/A; ketik {expected}",
+     "'{found}' is read as nil (0), as '-' is; but the template's formulas read only -, – or — as nil, so the "
+     "cells computed from this one show #N/A; type {expected}"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "

@@ -177,7 +177,7 @@ def overwritten_notes(findings: list[Finding]) -> list[Finding]:
 
 
 # text or unreadable where a number or date goes, or an error value there (=1/0 typed as a target)
-INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL010", "VAL013", "VAL014"})
+INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL010", "VAL013", "VAL014", "VAL028"})
 
 
 def error_notes(findings: list[Finding], model) -> list[Finding]:

@@ -10,7 +10,9 @@ Conventions of the people who type the numbers (docs/limits.md, "Values people t
 - a leading apostrophe before a number or code (``'1980…``, ``'01.02``) is Excel's mark "keep this
   as text", which Excel does not store but LibreOffice keeps in a cell already formatted as text:
   it is not part of the value.
-- ``-``, ``–`` or ``—`` in a number column is an explicit zero: read as 0, no finding.
+- ``-``, ``–`` or ``—`` in a number column is an explicit zero: read as 0, no finding; ``nihil``,
+  ``Rp -``, ``--`` or ``−`` mean the same and are read so too, but the template's formulas read only
+  the first three (``numbers_id.FORMULA_NIL``) and show #N/A for these: said at the cell (VAL028).
 - a number stored as text (``'12.350.000``) is read as that number (VAL001: Excel's formulas
   leave it out).
 - a DECIMAL column holds numbers in their own unit, a percentage in points (96 for 96 %): a cell
@@ -28,7 +30,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..calc.decimals import strip_exponent, to_decimal
-from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, number_before_unit, parse_number, parse_predicate
+from ..calc.numbers_id import FORMULA_NIL, SPECIAL_DASH, SPECIAL_NA, number_before_unit, parse_number, parse_predicate
 from ..calc.survey_dates import parse_date
 from ..calc.target_range import grade_letter, parse_range, range_problem
 from ..findings import Finding, number_text
@@ -94,12 +96,15 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
     if unit_words:  # a column no formula reads: "25 tahun" or "25" as text is the number meant
         number = number_before_unit(text, unit_words)
         value, issue, how = _number_from_text(text if number is None else number, ctype)
-        if issue is not None and issue.code == "VAL001":
+        if issue is not None and issue.code in ("VAL001", "VAL028"):  # no formula reads the column
             return value, None, None
         return value, issue, how
     p = parse_number(unprefixed(text), spaced_thousands=True)  # "180 000 000", "Rp 1 500"
     if p.special == SPECIAL_DASH:
-        return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
+        nil = 0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)
+        if unprefixed(text).strip() not in FORMULA_NIL:  # "nihil", "Rp -": nil, but the sheet's formulas give #N/A
+            return nil, problem("VAL028", expected="-", found=text.strip()), NIL
+        return nil, None, NIL
     if p.special == SPECIAL_NA:  # not applicable: nothing to compute, and said once at the cell
         return None, problem("VAL017", found=text.strip()), NA
     if p.ambiguous:

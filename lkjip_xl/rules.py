@@ -496,6 +496,11 @@ RULES: dict[str, Rule] = _rules(
      "the formula cell is blank for the range target {target}: an older template's formula, or a program without "
      "the NUMBERVALUE function (Excel 2010, Gnumeric); lkjip-xl computes {expected}. 'lkjip-xl rapikan' writes "
      "the formula that computes it"),
+    ("FRM009", "warning", "Teks menimpa rumus", "Text typed over a formula",
+     "teks '{found}' diketik menimpa rumus templat sel ini (rumusnya memberi {expected}): pulihkan "
+     "rumusnya, bukan mengetik ulang angkanya; {mend}",
+     "the text '{found}' was typed over this cell's template formula (the formula gives {expected}): restore "
+     "the formula rather than retype the number; {mend}"),
     ("FRM008", "warning", "Rumus membaca berkas lain", "Formula reads another file",
      "rumus ini membaca berkas lain ({file}{more}): nilainya diambil dari berkas itu saat "
      "terakhir dihitung, dan berubah atau menjadi #REF! bila berkas itu berubah, dipindah atau tidak ada di komputer "

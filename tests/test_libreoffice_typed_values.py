@@ -42,3 +42,30 @@ def test_nil_written_as_a_word_or_a_rupiah_dash_is_read_as_dash_and_said_where_t
     for key, row, _ in NILS:
         assert word.context.model.table("realisasi").values[key][row] == 0
         assert dash.context.model.table("realisasi").values[key][row] == 0
+
+
+def test_text_typed_over_a_formula_says_restore_the_formula_not_retype_the_number(tmp_path, write, data):
+    """Text typed over computed cells in LibreOffice: 'sembilan puluh' over PK's capaian (IKU2,
+    95 / 90), '96,5 persen' over 01.01.01's Realisasi (%), and '100 %' over its capaian keluaran in a
+    cell formatted as text (12 / 12, what the formula gives). Each is one finding at its cell, FRM009,
+    naming the formula's value and saying to restore the formula (rapikan restores it): a warning, a
+    note where the text is what the formula gives. It was VAL013 'not a number' beside FRM004 'the
+    formula cell is empty', or VAL001 'type it again as a number'."""
+    from decimal import Decimal as D
+
+    from test_libreoffice_edit import PK
+
+    capaian, persen, keluaran = (cell(PK, "capaian", PK.first_row + 1), cell(REAL, "persen_realisasi", REAL.first_row + 2),
+                                 cell(REAL, "persen_keluaran", REAL.first_row + 2))
+    steps = [["type", PK.sheet, capaian, "sembilan puluh"], ["type", REAL.sheet, persen, "96,5 persen"],
+             ["text_format", REAL.sheet, f"{keluaran}:{keluaran}"], ["type", REAL.sheet, keluaran, "100 %"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = sorted((f.code, f.sheet, f.cell, f.severity, f.found) for f in findings)
+    assert said == sorted([("FRM009", PK.sheet, capaian, "warning", "sembilan puluh"),
+                           ("FRM009", REAL.sheet, persen, "warning", "96,5 persen"),
+                           ("FRM009", REAL.sheet, keluaran, "info", "100 %")])
+    expected = {f.cell: f.expected for f in findings}
+    assert round(expected[capaian], 4) == round(D(95) / D(90) * 100, 4)
+    assert round(expected[persen], 4) == round(D(820_000_000) / D(850_000_000) * 100, 4)
+    assert expected[keluaran] == 100
+    assert all("rapikan" in f.message("en") and "restore the formula" in f.message("en") for f in findings)

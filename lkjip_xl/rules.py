@@ -457,6 +457,13 @@ RULES: dict[str, Rule] = _rules(
      "(tempel tabelnya sebagai tabel, bukan gambar)",
      "a picture {width} cm wide: if it holds a table or chart, its numbers are not read nor checked (paste the "
      "table as a table, not as a picture)"),
+    ("KIN033", "warning", "Batas target melawan arah", "Target bound against the arah",
+     "target ditulis sebagai batas {found}, tetapi arah indikator ini '{arah}' ({arah_cell}): batas bawah (≥) "
+     "untuk indikator 'naik', batas atas (≤) untuk 'turun'; bila arahnya benar, targetnya {expected}, bila "
+     "tidak, perbaiki arah di {arah_cell}",
+     "the target is written as the bound {found}, but this indicator's arah is '{arah}' ({arah_cell}): a lower "
+     "bound (≥) goes with 'naik', an upper bound (≤) with 'turun'; if the arah is right the target is {expected}, "
+     "if not, correct the arah in {arah_cell}"),
     ("KIN020", "error", "Sel penyebab selisih", "Cell causing a difference",
      "nilai ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
      "this value makes {cells} disagree: with {expected} (found {found}) they all agree"),

@@ -69,3 +69,26 @@ def test_text_typed_over_a_formula_says_restore_the_formula_not_retype_the_numbe
     assert round(expected[persen], 4) == round(D(820_000_000) / D(850_000_000) * 100, 4)
     assert expected[keluaran] == 100
     assert all("rapikan" in f.message("en") and "restore the formula" in f.message("en") for f in findings)
+
+
+def test_a_target_typed_as_a_bound_reads_as_its_number_alone_and_is_said_against_the_arah(tmp_path, write, data):
+    """Targets pasted as a Renstra writes them, typed in LibreOffice (they stay text): '≥ 1.500' on
+    IKU2 is what '1.500' alone is, ambiguous (VAL002: 1.500 or 1,5), not 'not a number' (VAL013); '≥ 10'
+    on IKU3, whose arah is turun (lower is better), and '≤ 4' on IKU4, naik, are read as 10 and 4
+    (VAL001) and each bound contradicts its arah: KIN033, a warning at the target naming the arah's
+    cell, with the bound the arah wants as expected. Nothing else is said."""
+    from test_libreoffice_edit import PK
+
+    row = PK.first_row
+    h6, h7, h8 = (cell(PK, "target", row + i) for i in (1, 2, 3))
+    steps = [["type", PK.sheet, h6, "≥ 1.500"], ["type", PK.sheet, h7, "≥ 10"], ["type", PK.sheet, h8, "≤ 4"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = sorted((f.code, f.sheet, f.cell, f.severity) for f in findings)
+    assert said == sorted([("VAL002", PK.sheet, h6, "error"), ("VAL001", PK.sheet, h7, "error"),
+                           ("VAL001", PK.sheet, h8, "error"), ("KIN033", PK.sheet, h7, "warning"),
+                           ("KIN033", PK.sheet, h8, "warning")])
+    against = {f.cell: f for f in findings if f.code == "KIN033"}
+    assert (against[h7].expected.en, against[h7].found.en) == ("≤ 10", "≥ 10")
+    assert (against[h8].expected.en, against[h8].found.en) == ("≥ 4", "≤ 4")
+    assert against[h7].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 2)}"
+    assert against[h8].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 3)}"

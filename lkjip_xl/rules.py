@@ -140,6 +140,11 @@ RULES: dict[str, Rule] = _rules(
      "atau sub kegiatan, maka baris ini tidak ikut dijumlahkan dan tidak tercetak di lampiran; tulis {expected}",
      "code {found} has no dots (deleted, by a Find & Replace of '.'?): it is no programme, activity or "
      "sub-activity code, so the row is not summed and not printed in the annex; write {expected}"),
+    ("VAL028", "warning", "Nihil yang tidak dibaca rumus", "Nil the formulas do not read",
+     "'{found}' dibaca sebagai nihil (0), seperti '-'; tetapi rumus templat hanya membaca -, – atau — sebagai "
+     "nihil, sehingga sel yang dihitung dari sel ini menampilkan #N/A; ketik {expected}",
+     "'{found}' is read as nil (0), as '-' is; but the template's formulas read only -, – or — as nil, so the "
+     "cells computed from this one show #N/A; type {expected}"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "
@@ -463,6 +468,13 @@ RULES: dict[str, Rule] = _rules(
      "di samping teks baru); teks yang dicoret tidak dibaca; cetak ulang dengan perubahan diterima atau tanpa markah",
      "struck-through text: {found}; the PDF seems printed with tracked changes shown (the old text struck through "
      "beside the new); the struck text is not read; print it again with the changes accepted, or with no markup"),
+    ("KIN034", "warning", "Batas target melawan arah", "Target bound against the arah",
+     "target ditulis sebagai batas {found}, tetapi arah indikator ini '{arah}' ({arah_cell}): batas bawah (≥) "
+     "untuk indikator 'naik', batas atas (≤) untuk 'turun'; bila arahnya benar, targetnya {expected}, bila "
+     "tidak, perbaiki arah di {arah_cell}",
+     "the target is written as the bound {found}, but this indicator's arah is '{arah}' ({arah_cell}): a lower "
+     "bound (≥) goes with 'naik', an upper bound (≤) with 'turun'; if the arah is right the target is {expected}, "
+     "if not, correct the arah in {arah_cell}"),
     ("KIN020", "error", "Sel penyebab selisih", "Cell causing a difference",
      "nilai ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
      "this value makes {cells} disagree: with {expected} (found {found}) they all agree"),
@@ -502,6 +514,11 @@ RULES: dict[str, Rule] = _rules(
      "the formula cell is blank for the range target {target}: an older template's formula, or a program without "
      "the NUMBERVALUE function (Excel 2010, Gnumeric); lkjip-xl computes {expected}. 'lkjip-xl rapikan' writes "
      "the formula that computes it"),
+    ("FRM009", "warning", "Teks menimpa rumus", "Text typed over a formula",
+     "teks '{found}' diketik menimpa rumus templat sel ini (rumusnya memberi {expected}): pulihkan "
+     "rumusnya, bukan mengetik ulang angkanya; {mend}",
+     "the text '{found}' was typed over this cell's template formula (the formula gives {expected}): restore "
+     "the formula rather than retype the number; {mend}"),
     ("FRM008", "warning", "Rumus membaca berkas lain", "Formula reads another file",
      "rumus ini membaca berkas lain ({file}{more}): nilainya diambil dari berkas itu saat "
      "terakhir dihitung, dan berubah atau menjadi #REF! bila berkas itu berubah, dipindah atau tidak ada di komputer "

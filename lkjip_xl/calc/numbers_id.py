@@ -25,6 +25,7 @@ __all__ = [
     "SPECIAL_DASH",
     "SPECIAL_NA",
     "SPECIAL_BLANK",
+    "FORMULA_NIL",
 ]
 
 #: ``special`` values: "-" (means zero), NA (not applicable), blank (not reported).
@@ -32,7 +33,11 @@ SPECIAL_DASH = "dash"
 SPECIAL_NA = "na"
 SPECIAL_BLANK = "blank"
 
-_DASHES = {"-", "–", "—", "--", "−"}
+#: the nil markers the template's formulas read as 0 (schema.derivations.amount); the others read
+#: here as nil ("--", "−", "nihil", "Rp -") the formulas leave to #N/A (values.py says so at the cell)
+FORMULA_NIL = ("-", "\u2013", "\u2014")
+_DASHES = {*FORMULA_NIL, "--", "−"}
+_NIL_WORDS = {"nihil"}
 _NA_WORDS = {"na", "n/a", "n.a", "n.a.", "#n/a", "tidak berlaku"}
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
@@ -110,7 +115,7 @@ def _core_value(core: str, money: bool) -> tuple[str | None, str, str | None, tu
 def parse_number(text: str, *, spaced_thousands: bool = False) -> ParsedNumber:
     """Parse a typed number: Indonesian, US or plain form, with Rp, %, sign.
 
-    ``"-"`` is zero (``special="dash"``), ``NA`` is not applicable
+    ``"-"`` is zero (``special="dash"``), as are ``nihil`` and ``Rp -``, ``NA`` is not applicable
     (``special="na"``, value None), blank is not reported
     (``special="blank"``, value None). ``"1.500"``/``"1,500"`` are ambiguous
     (value None, both readings in ``readings``) unless prefixed by ``Rp``.
@@ -125,7 +130,7 @@ def parse_number(text: str, *, spaced_thousands: bool = False) -> ParsedNumber:
     s = _clean(text)
     if not s:
         return ParsedNumber(None, reason="blank: empty cell", special=SPECIAL_BLANK)
-    if s in _DASHES:
+    if s in _DASHES or s.lower() in _NIL_WORDS or _CURRENCY.sub("", s).strip() in _DASHES:  # "Rp -": nil in finance exports
         return ParsedNumber(Decimal(0), special=SPECIAL_DASH)
     if s.lower() in _NA_WORDS:
         return ParsedNumber(None, reason="not_applicable: NA", special=SPECIAL_NA)

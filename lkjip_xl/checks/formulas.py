@@ -176,8 +176,38 @@ def overwritten_notes(findings: list[Finding]) -> list[Finding]:
             for f in findings]
 
 
+def text_over_formulas(findings: list[Finding]) -> list[Finding]:
+    """Text typed over a template formula (``100 %`` in a cell formatted as text, ``sembilan puluh``):
+    one finding at the cell, FRM009, saying the formula is to be restored (a note where the text is
+    what the formula gives, as FRM001 is for a number), in place of the reader's
+    "retype it as a number" (VAL001, VAL002, VAL013) and of FRM001 or FRM004 ("the formula cell is
+    empty") beside it. ``rapikan`` restores the formula where the text is no number or is what the
+    formula gives (repair/formulas.py), and lists it where it reads as another number."""
+    over = {(f.sheet, f.cell): f for f in findings if f.code in ("FRM001", "FRM004")}
+    typed = {(f.sheet, f.cell): f for f in findings if f.code in ("VAL001", "VAL002", "VAL013") and (f.sheet, f.cell) in over}
+    if not typed:
+        return findings
+    out = []
+    for f in findings:
+        key = (f.sheet, f.cell)
+        if key in typed:
+            if f.code.startswith("FRM"):
+                text, number = typed[key], f.found if f.code == "FRM001" else None
+                restored = number is None or bool(f.params.get("same"))
+                out.append(Finding("FRM009", f.sheet, f.cell, expected=f.expected, found=text.found,
+                                   params={"mend": _RESTORED if restored else _LISTED, "unconfirmed": not restored},
+                                   severity_override="info" if f.params.get("same") else None))
+            continue
+        out.append(f)
+    return out
+
+
+_RESTORED = Text("'lkjip-xl rapikan' memulihkannya", "'lkjip-xl rapikan' restores it")
+_LISTED = Text("'lkjip-xl rapikan' mencantumkannya untuk Anda putuskan", "'lkjip-xl rapikan' lists it for you to decide")
+
+
 # text or unreadable where a number or date goes, or an error value there (=1/0 typed as a target)
-INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL010", "VAL013", "VAL014"})
+INPUT_PROBLEMS = frozenset({"VAL001", "VAL002", "VAL010", "VAL013", "VAL014", "VAL028", "FRM009"})
 
 
 def error_notes(findings: list[Finding], model) -> list[Finding]:

@@ -25,7 +25,7 @@ from ..derive.env import rating_scale
 from ..derive.stage import partial_year
 from ..findings import Finding, number_text, show_value
 from ..i18n import Text
-from ..reader.values import typed_grade
+from ..reader.values import typed_bound, typed_grade
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
 from .identitas import whole_year
@@ -98,6 +98,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
         yield from _typed_kriteria(ctx, pk, i, d)
         yield from _predikat(ctx, pk, i, row)
         yield from _typed_grades(ctx, pk, i, row)
+        yield from _bound_against_arah(pk, i, row)
         target, realisasi = number(row.get("target")), number(row.get("realisasi"))
         if (letter := grade_letter(row.get("target"))) is not None and is_blank(row.get("target_predikat")):
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
@@ -234,6 +235,20 @@ def _typed_grades(ctx, pk, i, row) -> Iterable[Finding]:
         letter, value = typed_grade(pk.how(key, i)), number(row.get(key))
         if letter is not None and value is not None:
             yield from _grade_of(ctx, pk, pk.cell(key, i), row, letter, value)
+
+
+def _bound_against_arah(pk, i, row) -> Iterable[Finding]:
+    """A target typed as a bound (``≥ 90``, read as 90: VAL001) that points against the indicator's
+    arah: a lower bound (≥) on a turun indicator, lower being better, or an upper bound (≤) on a naik
+    one. The bound or the arah is wrong; said at the target, naming the arah's cell (KIN034)."""
+    bound, arah = typed_bound(pk.how("target", i)), normalise_arah(row.get("arah"))
+    if bound is None or arah not in ("naik", "turun") or (bound == "lower") == (arah == "naik"):
+        return
+    value = number_text(strip_exponent(Decimal(number(row.get("target")))))
+    signs = {"lower": "≥", "upper": "≤"}
+    yield Finding("KIN034", pk.sheet, pk.cell("target", i), expected=Text.of(f"{signs['upper' if bound == 'lower' else 'lower']} {{}}", value),
+                  found=Text.of(f"{signs[bound]} {{}}", value),
+                  params={"arah": arah, "arah_cell": f"{pk.sheet}!{pk.cell('arah', i)}"})
 
 
 def letter_realisasi(table, i, row) -> Iterable[Finding]:

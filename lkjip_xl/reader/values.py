@@ -10,7 +10,9 @@ Conventions of the people who type the numbers (docs/limits.md, "Values people t
 - a leading apostrophe before a number or code (``'1980…``, ``'01.02``) is Excel's mark "keep this
   as text", which Excel does not store but LibreOffice keeps in a cell already formatted as text:
   it is not part of the value.
-- ``-``, ``–`` or ``—`` in a number column is an explicit zero: read as 0, no finding.
+- ``-``, ``–`` or ``—`` in a number column is an explicit zero: read as 0, no finding; ``nihil``,
+  ``Rp -``, ``--`` or ``−`` mean the same and are read so too, but the template's formulas read only
+  the first three (``numbers_id.FORMULA_NIL``) and show #N/A for these: said at the cell (VAL028).
 - a number stored as text (``'12.350.000``) is read as that number (VAL001: Excel's formulas
   leave it out).
 - a DECIMAL column holds numbers in their own unit, a percentage in points (96 for 96 %): a cell
@@ -24,11 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from ..calc.decimals import strip_exponent, to_decimal
-from ..calc.numbers_id import SPECIAL_DASH, SPECIAL_NA, number_before_unit, parse_number, parse_predicate
+from ..calc.numbers_id import FORMULA_NIL, SPECIAL_DASH, SPECIAL_NA, number_before_unit, parse_number, parse_predicate
 from ..calc.survey_dates import parse_date
 from ..calc.target_range import grade_letter, parse_range, range_problem
 from ..findings import Finding, number_text
@@ -41,6 +44,7 @@ NIL = "nil"  # -, – or — typed for an explicit zero: read as 0
 TEXT = "text"  # a number stored as text ('12.350.000): read as that number
 NA = "na"  # NA typed for "not applicable": no value, and not "not reported" either
 PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fraction read as points (1 -> 100)
+BOUND = "text+bound:"  # a target typed as a bound, "≥ 90" ("text+bound:lower") or "≤ 10" ("text+bound:upper")
 GRADE = "text+grade:"  # an index typed with its grade, "B (86,94)": read as the number, "text+grade:B"
 
 PERCENT_POINTS_SUSPECT = 10  # a percent cell holding more than 1000 % was probably typed as points
@@ -94,12 +98,21 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
     if unit_words:  # a column no formula reads: "25 tahun" or "25" as text is the number meant
         number = number_before_unit(text, unit_words)
         value, issue, how = _number_from_text(text if number is None else number, ctype)
-        if issue is not None and issue.code == "VAL001":
+        if issue is not None and issue.code in ("VAL001", "VAL028"):  # no formula reads the column
             return value, None, None
         return value, issue, how
+    if (bound := _BOUND.fullmatch(text)) is not None:  # "≥ 90", "≥ 1.500": its number as typed alone, the bound kept
+        value, issue, how = _number_from_text(bound.group("n"), ctype)
+        issue = issue and replace(issue, found=text.strip(),
+                                  expected=value if issue.code == "VAL001" else issue.expected)
+        lower = bound.group("op") in _LOWER
+        return value, issue, (BOUND + ("lower" if lower else "upper")) if value is not None else how
     p = parse_number(unprefixed(text), spaced_thousands=True)  # "180 000 000", "Rp 1 500"
     if p.special == SPECIAL_DASH:
-        return (0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)), None, NIL
+        nil = 0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)
+        if unprefixed(text).strip() not in FORMULA_NIL:  # "nihil", "Rp -": nil, but the sheet's formulas give #N/A
+            return nil, problem("VAL028", expected="-", found=text.strip()), NIL
+        return nil, None, NIL
     if p.special == SPECIAL_NA:  # not applicable: nothing to compute, and said once at the cell
         return None, problem("VAL017", found=text.strip()), NA
     if p.ambiguous:
@@ -121,6 +134,11 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
     return value, problem("VAL001", expected=value, found=text.strip()), how
 
 
+def typed_bound(how: str | None) -> str | None:
+    """"lower" for a target typed ``≥ 90``, "upper" for ``≤ 10``, from how the cell was read."""
+    return how[len(BOUND):] if how and how.startswith(BOUND) else None
+
+
 def typed_grade(how: str | None) -> str | None:
     """The grade letter typed with a number (``B (86,94)``), from how the cell was read."""
     return how[len(GRADE):] if how and how.startswith(GRADE) else None
@@ -130,20 +148,21 @@ _WORDS = r"[^\W\d_]+(?:[ .'/-]+[^\W\d_]+)*\.?"
 _WITH_WORDS = re.compile(rf"\s*(?:(?P<n1>[-+]?\d[\d.,]*)\s*(?:{_WORDS})|(?:{_WORDS})\s+(?P<n2>\d[\d.,]*))\s*")
 
 
-# a bound as a Renstra writes a target: "≥ 90", ">= 95 %", "≤ 10" (the arah says which way)
-_BOUND = re.compile(r"\s*(?:[≥≤><]=?|=[<>])\s*(?P<n>\d[\d.,]*\s*%?)\s*")
+# a bound as a Renstra writes a target: "≥ 90", ">= 95 %", "≤ 10" (the arah says which way): read as
+# its number with VAL001, as any number stored as text, or VAL002 as "1.500" alone (the bound belongs
+# in Arah); how it was read says which bound (checks/kinerja.py compares it with the arah)
+_BOUND = re.compile(r"\s*(?P<op>[≥≤><]=?|=[<>])\s*(?P<n>\d[\d.,]*\s*%?)\s*")
+_LOWER = {"≥", ">", ">=", "=>", "≥="}
 
 
 def _number_with_words(text: str) -> Decimal | None:
-    """The number of a number typed with its unit or a label, "4 Dokumen", "12 Bulan", "Tahun 2024",
-    or as a bound, "≥ 90" (read as the number with VAL001, as any number stored as text: the unit
-    belongs in Satuan, the bound in Arah); None when the number itself is not one number for sure
-    ("1.500 orang")."""
+    """The number of a number typed with its unit or a label, "4 Dokumen", "12 Bulan", "Tahun 2024"
+    (read as the number with VAL001, as any number stored as text: the unit belongs in Satuan);
+    None when the number itself is not one number for sure ("1.500 orang")."""
     m = _WITH_WORDS.fullmatch(text)
-    bound = None if m else _BOUND.fullmatch(text)
-    if m is None and bound is None:
+    if m is None:
         return None
-    p = parse_number(bound.group("n") if bound else m.group("n1") or m.group("n2"))
+    p = parse_number(m.group("n1") or m.group("n2"))
     return None if p.ambiguous or p.special else p.value
 
 

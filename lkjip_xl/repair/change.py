@@ -9,9 +9,9 @@ from ..schema.types import Text
 
 # the findings of check whose cells rapikan mends in its copy, whatever their number (the CLI's
 # hint after check's summary): numbers and codes stored as text, a percent or a spaced choice a
-# formula misreads, missing and earlier template's formulas, codes whose dots were lost, a plan numbered 1, 2, 3 whose every
+# formula misreads, missing and earlier template's formulas, text typed over one (FRM009, unless it reads as another number), codes whose dots were lost, a plan numbered 1, 2, 3 whose every
 # row's name gives its code
-MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "FRM004", "FRM007", "BUD036"})
+MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "FRM004", "FRM007", "FRM009", "BUD036"})
 
 
 def mendable(findings) -> list:

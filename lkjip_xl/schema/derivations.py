@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..calc.budget import pagu_efektif, sisa
 from ..calc.capaian import capaian, capaian_range, normalise_arah
 from ..calc.decimals import percent
+from ..calc.numbers_id import FORMULA_NIL
 from ..calc.scales import grade
 from ..calc.skm import DEFAULT_WEIGHT, SKM_WEIGHTS, sheet_label_score
 from ..calc.target_range import SEPARATORS, bounds
@@ -37,15 +38,12 @@ def whole_column(table, key: str) -> str:
     return f"{quote_sheet(table.sheet)}!${col}:${col}"
 
 
-# "-", "–", "—" typed for nil are zero, as lkjip-xl reads them (calc.numbers_id; it also reads "--"
-# and "−" so, which the formulas leave to #N/A: the reader reports such a cell)
-NIL_MARKERS = ("-", "\u2013", "\u2014")
 
 
 def amount(ref: str) -> str:
     """An amount cell as a formula uses it: its number, 0 for a nil marker, #N/A for any other
     text (never a number read out of text by the spreadsheet's own rules)."""
-    marker = ",".join(f'{ref}="{m}"' for m in NIL_MARKERS)
+    marker = ",".join(f'{ref}="{m}"' for m in FORMULA_NIL)
     return f"IF(ISNUMBER({ref}),{ref},IF(OR({marker}),0,NA()))"
 
 

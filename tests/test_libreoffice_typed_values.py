@@ -1,0 +1,94 @@
+"""Values staff type in LibreOffice the way finance exports and Renstra documents write them (tests/
+uno_edit.py, id-ID): what check says of them, compared with what it says of the plain form.
+
+Skipped where LibreOffice or the system python3 with its uno module is missing."""
+from __future__ import annotations
+
+from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+
+from lkjip_xl.checks.engine import check_workbook
+
+
+def _said(findings):
+    return sorted((f.code, f.sheet, f.cell, f.severity) for f in findings)
+
+
+NILS = [("realisasi_keluaran", 3, "nihil"), ("realisasi", 3, "Rp -"), ("pagu_perubahan", 2, "Rp. -"),
+        ("realisasi_keluaran", 2, "--")]
+
+
+def test_nil_written_as_a_word_or_a_rupiah_dash_is_read_as_dash_and_said_where_the_formulas_miss_it(
+        tmp_path, write, data):
+    """'nihil', 'Rp -', 'Rp. -' and '--' mean nil as '-' does: check reads them as 0 exactly where it
+    reads '-' so, and says the same of the workbook as with '-' typed there, but for one warning at
+    each typed cell (VAL028: the template's formulas read only -, – or —, so the cells computed from
+    it show #N/A; type -), the #N/A those formulas show being a note naming that cell. They were
+    VAL013 (not a number), their row's figures left out ('--' was read silently, its #N/A an error
+    blamed on nothing)."""
+    cells = {cell(REAL, key, REAL.first_row + row): (key, row, typed) for key, row, typed in NILS}
+    (tmp_path / "dash").mkdir()
+    (tmp_path / "word").mkdir()
+    dash = check_workbook(edit_in_libreoffice(write(data), [["type", REAL.sheet, at, "-"] for at in cells],
+                                              tmp_path / "dash"))
+    word = check_workbook(edit_in_libreoffice(write(data), [["type", REAL.sheet, at, typed]
+                                                            for at, (_, _, typed) in cells.items()], tmp_path / "word"))
+    nil = [f for f in word.findings if f.code == "VAL028"]
+    assert sorted((f.sheet, f.cell, f.severity, f.expected, f.found) for f in nil) == \
+        sorted((REAL.sheet, at, "warning", "-", typed) for at, (_, _, typed) in cells.items())
+    notes = [f for f in word.findings if f.code == "VAL010"]
+    assert notes and all(f.severity == "info" and f.params.get("follows") in {f"{REAL.sheet}!{at}" for at in cells}
+                         for f in notes)
+    assert _said(f for f in word.findings if f not in nil + notes) == _said(dash.findings)
+    for key, row, _ in NILS:
+        assert word.context.model.table("realisasi").values[key][row] == 0
+        assert dash.context.model.table("realisasi").values[key][row] == 0
+
+
+def test_text_typed_over_a_formula_says_restore_the_formula_not_retype_the_number(tmp_path, write, data):
+    """Text typed over computed cells in LibreOffice: 'sembilan puluh' over PK's capaian (IKU2,
+    95 / 90), '96,5 persen' over 01.01.01's Realisasi (%), and '100 %' over its capaian keluaran in a
+    cell formatted as text (12 / 12, what the formula gives). Each is one finding at its cell, FRM009,
+    naming the formula's value and saying to restore the formula (rapikan restores it): a warning, a
+    note where the text is what the formula gives. It was VAL013 'not a number' beside FRM004 'the
+    formula cell is empty', or VAL001 'type it again as a number'."""
+    from decimal import Decimal as D
+
+    from test_libreoffice_edit import PK
+
+    capaian, persen, keluaran = (cell(PK, "capaian", PK.first_row + 1), cell(REAL, "persen_realisasi", REAL.first_row + 2),
+                                 cell(REAL, "persen_keluaran", REAL.first_row + 2))
+    steps = [["type", PK.sheet, capaian, "sembilan puluh"], ["type", REAL.sheet, persen, "96,5 persen"],
+             ["text_format", REAL.sheet, f"{keluaran}:{keluaran}"], ["type", REAL.sheet, keluaran, "100 %"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = sorted((f.code, f.sheet, f.cell, f.severity, f.found) for f in findings)
+    assert said == sorted([("FRM009", PK.sheet, capaian, "warning", "sembilan puluh"),
+                           ("FRM009", REAL.sheet, persen, "warning", "96,5 persen"),
+                           ("FRM009", REAL.sheet, keluaran, "info", "100 %")])
+    expected = {f.cell: f.expected for f in findings}
+    assert round(expected[capaian], 4) == round(D(95) / D(90) * 100, 4)
+    assert round(expected[persen], 4) == round(D(820_000_000) / D(850_000_000) * 100, 4)
+    assert expected[keluaran] == 100
+    assert all("rapikan" in f.message("en") and "restore the formula" in f.message("en") for f in findings)
+
+
+def test_a_target_typed_as_a_bound_reads_as_its_number_alone_and_is_said_against_the_arah(tmp_path, write, data):
+    """Targets pasted as a Renstra writes them, typed in LibreOffice (they stay text): '≥ 1.500' on
+    IKU2 is what '1.500' alone is, ambiguous (VAL002: 1.500 or 1,5), not 'not a number' (VAL013); '≥ 10'
+    on IKU3, whose arah is turun (lower is better), and '≤ 4' on IKU4, naik, are read as 10 and 4
+    (VAL001) and each bound contradicts its arah: KIN034, a warning at the target naming the arah's
+    cell, with the bound the arah wants as expected. Nothing else is said."""
+    from test_libreoffice_edit import PK
+
+    row = PK.first_row
+    h6, h7, h8 = (cell(PK, "target", row + i) for i in (1, 2, 3))
+    steps = [["type", PK.sheet, h6, "≥ 1.500"], ["type", PK.sheet, h7, "≥ 10"], ["type", PK.sheet, h8, "≤ 4"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    said = sorted((f.code, f.sheet, f.cell, f.severity) for f in findings)
+    assert said == sorted([("VAL002", PK.sheet, h6, "error"), ("VAL001", PK.sheet, h7, "error"),
+                           ("VAL001", PK.sheet, h8, "error"), ("KIN034", PK.sheet, h7, "warning"),
+                           ("KIN034", PK.sheet, h8, "warning")])
+    against = {f.cell: f for f in findings if f.code == "KIN034"}
+    assert (against[h7].expected.en, against[h7].found.en) == ("≤ 10", "≥ 10")
+    assert (against[h8].expected.en, against[h8].found.en) == ("≥ 4", "≤ 4")
+    assert against[h7].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 2)}"
+    assert against[h8].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 3)}"

@@ -424,6 +424,13 @@ RULES: dict[str, Rule] = _rules(
      "a target of 0 and an actual of 0 for an indicator whose Arah is 'turun' (lower is better): the target is met, "
      "but no achievement (%) can be computed (division by 0) and the sheet leaves it blank; say in the narrative "
      "that the target is met"),
+    ("KIN034", "warning", "Batas target melawan arah", "Target bound against the arah",
+     "target ditulis sebagai batas {found}, tetapi arah indikator ini '{arah}' ({arah_cell}): batas bawah (≥) "
+     "untuk indikator 'naik', batas atas (≤) untuk 'turun'; bila arahnya benar, targetnya {expected}, bila "
+     "tidak, perbaiki arah di {arah_cell}",
+     "the target is written as the bound {found}, but this indicator's arah is '{arah}' ({arah_cell}): a lower "
+     "bound (≥) goes with 'naik', an upper bound (≤) with 'turun'; if the arah is right the target is {expected}, "
+     "if not, correct the arah in {arah_cell}"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "
@@ -468,13 +475,6 @@ RULES: dict[str, Rule] = _rules(
      "di samping teks baru); teks yang dicoret tidak dibaca; cetak ulang dengan perubahan diterima atau tanpa markah",
      "struck-through text: {found}; the PDF seems printed with tracked changes shown (the old text struck through "
      "beside the new); the struck text is not read; print it again with the changes accepted, or with no markup"),
-    ("KIN034", "warning", "Batas target melawan arah", "Target bound against the arah",
-     "target ditulis sebagai batas {found}, tetapi arah indikator ini '{arah}' ({arah_cell}): batas bawah (≥) "
-     "untuk indikator 'naik', batas atas (≤) untuk 'turun'; bila arahnya benar, targetnya {expected}, bila "
-     "tidak, perbaiki arah di {arah_cell}",
-     "the target is written as the bound {found}, but this indicator's arah is '{arah}' ({arah_cell}): a lower "
-     "bound (≥) goes with 'naik', an upper bound (≤) with 'turun'; if the arah is right the target is {expected}, "
-     "if not, correct the arah in {arah_cell}"),
     ("KIN020", "error", "Sel penyebab selisih", "Cell causing a difference",
      "nilai ini membuat {cells} tidak cocok: dengan {expected} (tertulis {found}) semuanya cocok",
      "this value makes {cells} disagree: with {expected} (found {found}) they all agree"),

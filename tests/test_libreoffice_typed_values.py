@@ -71,6 +71,22 @@ def test_text_typed_over_a_formula_says_restore_the_formula_not_retype_the_numbe
     assert all("rapikan" in f.message("en") and "restore the formula" in f.message("en") for f in findings)
 
 
+def test_rapikan_says_it_restores_a_formula_text_was_typed_over(tmp_path, write, data):
+    """rapikan on text typed over PK's capaian (IKU2) in LibreOffice: the formula restored, said as
+    FRM009 with the text it replaced (it said FRM004 'the row had no formula here (inserted/pasted
+    row)' with nothing before); the copy's check is clean."""
+    from lkjip_xl.repair import repair_workbook
+    from test_libreoffice_edit import PK
+
+    capaian = cell(PK, "capaian", PK.first_row + 1)
+    src = edit_in_libreoffice(write(data), [["type", PK.sheet, capaian, "sembilan puluh"]], tmp_path)
+    result = repair_workbook(src, tmp_path / "rapi.xlsx")
+    [change] = [c for c in result.changes if (c.sheet, c.cell) == (PK.sheet, capaian)]
+    assert (change.code, change.why, change.before, change.applied) == ("FRM009", "formula_over_text", "sembilan puluh", True)
+    assert str(change.after).startswith("=")
+    assert not [f for f in check_workbook(tmp_path / "rapi.xlsx").findings if f.severity != "info"]
+
+
 def test_a_target_typed_as_a_bound_reads_as_its_number_alone_and_is_said_against_the_arah(tmp_path, write, data):
     """Targets pasted as a Renstra writes them, typed in LibreOffice (they stay text): '≥ 1.500' on
     IKU2 is what '1.500' alone is, ambiguous (VAL002: 1.500 or 1,5), not 'not a number' (VAL013); '≥ 10'

@@ -68,7 +68,8 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
         f"{s}!{c}" for s, c in rounded}
     leave = {(f.sheet, f.cell) for f in findings
              if f.code == "FRM002" and f.params.get("follows") and f.params["follows"] not in replaced}
-    changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes), leave, rounded)
+    over_text = {(f.sheet, f.cell): f.found for f in findings if f.code == "FRM009"}
+    changes += repair_formulas(ctx, package, _stuck_rows(ctx.model, findings, changes), leave, rounded, over_text)
     changes += repair_styles(ctx.model, package, unfound(findings))
     changes += repair_validations(ctx.model, package, unfound(findings))
     changes += repair_print_areas(ctx.model, package)

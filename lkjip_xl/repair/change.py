@@ -23,6 +23,8 @@ def mendable(findings) -> list:
 WHY: dict[str, Text] = {
     "formula_missing": Text("rumus tidak ada di baris ini (baris sisipan/tempelan): rumus dipulihkan",
                             "the row had no formula here (inserted/pasted row): formula restored"),
+    "formula_over_text": Text("teks diketik menimpa rumus templat: rumus dipulihkan",
+                              "text typed over the template's formula: formula restored"),
     "formula_equal": Text("nilai ketikan sama dengan hasil rumus: rumus dipulihkan",
                           "the typed value is what the formula gives: formula restored"),
     "formula_rounded": Text("nilai ketikan adalah hasil rumus yang dibulatkan, dan rumus lain menjumlahkannya: rumus "

@@ -15,11 +15,14 @@ from .change import Change
 
 
 def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[tuple[str, str]] = frozenset(),
-                    rounded: set[tuple[str, str]] = frozenset()) -> list[Change]:
+                    rounded: set[tuple[str, str]] = frozenset(), over_text: dict[tuple[str, str], str] | None = None
+                    ) -> list[Change]:
     """``stuck_rows``: (sheet, row) whose inputs rapikan leaves unreadable (their results stay);
     ``leave``: (sheet, cell) whose stored result is what its formula gives (it stays); ``rounded``:
     (sheet, cell) holding the formula's result typed rounded, which other formulas add up (check's
-    FRM001 error): the formula is restored."""
+    FRM001 error): the formula is restored; ``over_text``: (sheet, cell) -> the text typed over its
+    formula (check's FRM009), said as such."""
+    over_text = over_text or {}
     changes: list[Change] = []
     for table in SCHEMA.tables:
         data = ctx.model.table(table.key)
@@ -41,13 +44,14 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
                 fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)
                 cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
                              derived[i].get(col.key), fctx, ctx.model, make)
-                changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows
-                                       or (table.sheet, a1(row, pos)) in leave, (table.sheet, a1(row, pos)) in rounded)
-    changes += _form_fields(ctx, package, stuck_rows, leave, rounded)
+                ref = (table.sheet, a1(row, pos))
+                changes += cell.repair(sheet, style, (table.sheet, row) in stuck_rows or ref in leave, ref in rounded,
+                                       over_text.get(ref))
+    changes += _form_fields(ctx, package, stuck_rows, leave, rounded, over_text)
     return changes
 
 
-def _form_fields(ctx, package, stuck_rows, leave, rounded) -> list[Change]:
+def _form_fields(ctx, package, stuck_rows, leave, rounded, over_text) -> list[Change]:
     changes = []
     for form in SCHEMA.forms:
         data = ctx.model.form(form.key)
@@ -63,8 +67,9 @@ def _form_fields(ctx, package, stuck_rows, leave, rounded) -> list[Change]:
                                   column_range=None)
             cell = _Cell(form.sheet, row, col, f, data.has_formula.get(f.key, False), data.values.get(f.key),
                          derived.get(f.key), fctx, ctx.model)
-            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows or (form.sheet, a1(row, col)) in leave,
-                                   (form.sheet, a1(row, col)) in rounded)
+            ref = (form.sheet, a1(row, col))
+            changes += cell.repair(sheet, 0, (form.sheet, row) in stuck_rows or ref in leave, ref in rounded,
+                                   over_text.get(ref))
     return changes
 
 
@@ -82,15 +87,21 @@ class _Cell:
     def change(self, before, after, why, code, applied=True) -> Change:
         return Change(self.sheet_name, a1(self.row, self.col), before, after, why, code, applied)
 
-    def repair(self, sheet, column_style: int, stuck: bool, rounded: bool = False) -> list[Change]:
+    def repair(self, sheet, column_style: int, stuck: bool, rounded: bool = False, text: str | None = None
+               ) -> list[Change]:
+        """``text``: what was typed over the formula, as text (FRM009), else None."""
         cached = cached_number(self.expected, self.spec.type)
         if not self.has_formula:
+            before = self.found if text is None else text
             if is_blank(self.found) or same_cached(self.expected, self.found) or rounded:
-                why = "formula_missing" if is_blank(self.found) else "formula_rounded" if rounded else "formula_equal"
-                code = "FRM001" if why != "formula_missing" else ("FRM004" if not is_blank(self.expected) else None)
+                why = "formula_over_text" if text is not None else "formula_missing" if is_blank(self.found) \
+                    else "formula_rounded" if rounded else "formula_equal"
+                code = "FRM009" if text is not None else "FRM001" if why != "formula_missing" \
+                    else ("FRM004" if not is_blank(self.expected) else None)
                 sheet.set_formula(self.row, self.col, self.ours, cached, sheet.style(self.row, self.col) or column_style)
-                return [self.change(self.found, self.ours, why, code)]
-            return [self.change(self.found, self.expected, "formula_typed", "FRM001", applied=False)]
+                return [self.change(before, self.ours, why, code)]
+            return [self.change(before, self.expected, "formula_typed", "FRM001" if text is None else "FRM009",
+                                applied=False)]
         if (same_cached(self.expected, self.found, self.spec.type == ColType.MONEY) and self.error is None) or stuck:
             return []
         if self.theirs is not None and normalise_formula(self.theirs) != normalise_formula(self.ours):

@@ -114,6 +114,11 @@ def test_a_pagu_and_realisasi_pair_pasted_in_the_export_s_column_order_is_said_s
         assert f.params["swapped"] == f"{REAL.sheet}!{other}"
         assert f"tertukar dengan {REAL.sheet}!{other}" in f.message("id") and "salah ketik" not in f.message("id")
         assert f"swapped with {REAL.sheet}!{other}" in f.message("en")
+    # "realisasi above its pagu" follows from the swap: a note naming both cells, not a warning of its own
+    [above] = [f for f in findings if f.code == "BUD005"]
+    assert (above.cell, above.severity, above.params["cause"]) == (
+        realisasi, "info", f"{REAL.sheet}!{pagu}, {REAL.sheet}!{realisasi}")
+    assert not [f for f in findings if f.severity != "info" and f.code != "BUD021"]
 
 
 def test_one_rapikan_mends_codes_whose_dots_were_lost_and_a_plan_numbered_1_2_3(tmp_path, write, data):

@@ -137,6 +137,7 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
         elif found:
             shared.append((r, found))
     swaps = _swapped({ref: value for ref, (value, _) in blamed.items()}, cells)
+    _swap_follows(findings, swaps, cells, notes)
     for ref, (value, explained) in blamed.items():
         extra += _blame(ref, value, [q.finding for q in explained if q.finding is not None], cells, notes,
                         swapped=swaps.get(ref, ""))
@@ -211,6 +212,15 @@ def _swapped(values: dict[Ref, Any], cells: Cells) -> dict[Ref, str]:
                 if place is not None:
                     out[a] = f"{place[0]}!{place[1]}"
     return out
+
+
+def _swap_follows(findings: list[Finding], swaps: dict[Ref, str], cells: Cells, notes: dict) -> None:
+    """A realisasi "above its pagu" (BUD005) at a cell swapped with its row's pagu follows from
+    the swap: a note naming the two cells (in ``notes``)."""
+    over = {f"{place[0]}!{place[1]}": other for ref, other in swaps.items() if (place := cells.place(ref))}
+    for f in findings:
+        if f.code == "BUD005" and (other := over.get(f"{f.sheet}!{f.cell}")):
+            notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": f"{other}, {f.sheet}!{f.cell}"})
 
 
 def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "",

@@ -108,3 +108,36 @@ def test_a_target_typed_as_a_bound_reads_as_its_number_alone_and_is_said_against
     assert (against[h8].expected.en, against[h8].found.en) == ("≥ 4", "≤ 4")
     assert against[h7].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 2)}"
     assert against[h8].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 3)}"
+
+
+def test_rapikan_writes_dash_where_nil_was_typed_as_the_formulas_do_not_read_it(tmp_path, write, data):
+    """rapikan on 'nihil', 'Rp -', 'Rp. -' and '--' typed in LibreOffice (check's VAL028: type -): each
+    cell holds '-' as text, its style kept, said as VAL028 with what was typed; the copy's check says
+    what it says of '-' typed there (no VAL028, no #N/A), and LibreOffice computes the copy's
+    formulas again without an error. rapikan left them (the VAL028 and the #N/A stayed)."""
+    import openpyxl
+
+    from lkjip_xl.repair import repair_workbook
+    from lkjip_xl.repair.package import Package
+    from lkjip_xl.schema.refs import parse_a1
+
+    cells = {cell(REAL, key, REAL.first_row + row): typed for key, row, typed in NILS}
+    (tmp_path / "dash").mkdir()
+    (tmp_path / "word").mkdir()
+    dash = check_workbook(edit_in_libreoffice(write(data), [["type", REAL.sheet, at, "-"] for at in cells],
+                                              tmp_path / "dash"))
+    src = edit_in_libreoffice(write(data), [["type", REAL.sheet, at, typed] for at, typed in cells.items()],
+                              tmp_path / "word")
+    result = repair_workbook(src, tmp_path / "rapi.xlsx")
+    said = sorted((c.cell, c.code, c.why, c.before, c.after, c.applied) for c in result.changes if c.cell in cells)
+    assert said == sorted((at, "VAL028", "nil_dash", typed, "-", True) for at, typed in cells.items())
+    before, after = Package(src).sheet(REAL.sheet), Package(tmp_path / "rapi.xlsx").sheet(REAL.sheet)
+    assert all(after.style(*parse_a1(at)) == before.style(*parse_a1(at)) for at in cells)
+    copy = check_workbook(tmp_path / "rapi.xlsx")
+    assert not [f for f in copy.findings if f.code in ("VAL028", "VAL010")]
+    assert _said(copy.findings) == _said(dash.findings)
+    sheet = openpyxl.load_workbook(tmp_path / "rapi.xlsx")[REAL.sheet]
+    assert all(sheet[at].value == "-" and sheet[at].data_type == "s" for at in cells)
+    (tmp_path / "lo").mkdir()
+    recalculated = check_workbook(edit_in_libreoffice(tmp_path / "rapi.xlsx", [], tmp_path / "lo"))
+    assert not [f for f in recalculated.findings if f.code in ("VAL028", "VAL010")]

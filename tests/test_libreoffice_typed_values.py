@@ -141,3 +141,22 @@ def test_rapikan_writes_dash_where_nil_was_typed_as_the_formulas_do_not_read_it(
     (tmp_path / "lo").mkdir()
     recalculated = check_workbook(edit_in_libreoffice(tmp_path / "rapi.xlsx", [], tmp_path / "lo"))
     assert not [f for f in recalculated.findings if f.code in ("VAL028", "VAL010")]
+
+
+def test_a_finding_at_nil_typed_as_a_word_quotes_what_the_cell_holds(tmp_path, write, data):
+    """'Rp. -' typed in LibreOffice as 01.01.02's pagu perubahan (murni 200.000.000) and 'nihil' as
+    IKU4's target (the Rencana Aksi says 4): BUD031 at the first and KIN020 at the second quote what
+    the cell holds, as they quote '-' typed there. They said the cell holds '-'."""
+    from test_libreoffice_edit import PK
+
+    perubahan, target = cell(REAL, "pagu_perubahan", REAL.first_row + 3), cell(PK, "target", PK.first_row + 3)
+    steps = [["type", REAL.sheet, perubahan, "Rp. -"], ["type", PK.sheet, target, "nihil"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    revised = next(f for f in findings if f.code == "BUD031")
+    assert (revised.sheet, revised.cell, revised.severity, revised.found) == (REAL.sheet, perubahan, "warning", "Rp. -")
+    assert revised.message("id").startswith("pagu perubahan 'Rp. -' dibaca 0 (nihil), di samping pagu murni 200.000.000")
+    assert revised.message("en").startswith("the revised budget 'Rp. -' is read as 0 (nil)")
+    blamed = next(f for f in findings if f.code == "KIN020")
+    assert (blamed.sheet, blamed.cell, blamed.severity, blamed.expected, blamed.found) == (PK.sheet, target, "error", 4, 0)
+    assert blamed.message("id").endswith("sel ini berisi 'nihil', yang dibaca 0 (nihil)")
+    assert blamed.message("en").endswith("the cell holds 'nihil', read as 0 (nil)")

@@ -42,7 +42,7 @@ COPIED_WORDS = {"id": "atau buku kerja ini berkas tahun {copied_year} yang disal
                       "ini benar, perbarui tanggal tanda tangan, periode survei SKM dan isi sheet-sheetnya",
                 "en": "or the workbook is the {copied_year} file, copied and not yet updated: if this year is right, "
                       "update the signing date, the SKM survey period and what the sheets hold"}
-NIL_WORDS = {"id": "sel ini berisi '-', yang dibaca 0 (nihil)", "en": "the cell holds '-', read as 0 (nil)"}
+NIL_WORDS = {"id": "sel ini berisi '{nil_typed}', yang dibaca 0 (nihil)", "en": "the cell holds '{nil_typed}', read as 0 (nil)"}
 # a parent or total row's own formula that does not add up its rows (checks/parent_formulas.py)
 FORMULA_WORDS = {"id": "hasil rumus {formula}: periksa baris yang dijumlahkannya",
                  "en": "the result of the formula {formula}: check the rows it adds up"}
@@ -122,7 +122,7 @@ class Finding:
         if self.params.get("unrevised"):
             text += " — " + UNREVISED_WORDS.get(lang, UNREVISED_WORDS["id"]).format(unrevised=self.params["unrevised"])
         if self.params.get("nil_typed"):
-            text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"])
+            text += " — " + NIL_WORDS.get(lang, NIL_WORDS["id"]).format(nil_typed=self.params["nil_typed"])
         if self.params.get("result_of"):
             words = STRAY_WORDS if self.params.get("strays") else FORMULA_WORDS
             text += " — " + words.get(lang, words["id"]).format(formula=self.params["result_of"],
@@ -263,10 +263,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def on_nil_cells(findings: list[Finding], nil_cells: set[tuple[str, str]]) -> list[Finding]:
+def on_nil_cells(findings: list[Finding], nil_cells: dict[tuple[str, str], str]) -> list[Finding]:
     """A finding that states 0 found at a cell typed `-` says how the 0 was read: the person
-    reading it sees a `-` there, not a 0 (domain §4: `-` is zero)."""
-    return [replace(f, params={**f.params, "nil_typed": True})
+    reading it sees a `-` there (or `nihil`: ``nil_cells`` gives what each holds), not a 0 (domain
+    §4: `-` is zero)."""
+    return [replace(f, params={**f.params, "nil_typed": nil_cells[(f.sheet, f.cell)]})
             if (f.sheet, f.cell) in nil_cells and isinstance(f.found, (int, Decimal)) and f.found == 0
             and not isinstance(f.found, bool) else f for f in findings]
 

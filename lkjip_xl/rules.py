@@ -281,9 +281,9 @@ RULES: dict[str, Rule] = _rules(
      "baris '{found}' bukan salah satu jenis belanja (yang paling mirip: {expected}); angkanya tidak dijumlahkan ke mana pun",
      "the row '{found}' is none of the economic classes (the closest: {expected}); its amounts are added nowhere"),
     ("BUD031", "warning", "Pagu perubahan '-'", "Revised budget '-'",
-     "pagu perubahan '-' dibaca 0 (nihil), di samping pagu murni {expected}: bila tidak ada perubahan, kosongkan "
+     "pagu perubahan '{found}' dibaca 0 (nihil), di samping pagu murni {expected}: bila tidak ada perubahan, kosongkan "
      "sel ini (pagu murni yang berlaku)",
-     "the revised budget '-' is read as 0 (nil), beside an original budget of {expected}: if there was no "
+     "the revised budget '{found}' is read as 0 (nil), beside an original budget of {expected}: if there was no "
      "revision, leave the cell blank (the original budget counts)"),
     ("BUD032", "error", "Sheet dalam ribuan rupiah?", "Sheet in thousands of rupiah?",
      "angka di sheet ini tampaknya ditulis dalam {unit}: {factor} × lebih kecil daripada di {others} "

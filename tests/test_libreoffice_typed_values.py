@@ -108,3 +108,55 @@ def test_a_target_typed_as_a_bound_reads_as_its_number_alone_and_is_said_against
     assert (against[h8].expected.en, against[h8].found.en) == ("≥ 4", "≤ 4")
     assert against[h7].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 2)}"
     assert against[h8].params["arah_cell"] == f"{PK.sheet}!{cell(PK, 'arah', row + 3)}"
+
+
+def test_rapikan_writes_dash_where_nil_was_typed_as_the_formulas_do_not_read_it(tmp_path, write, data):
+    """rapikan on 'nihil', 'Rp -', 'Rp. -' and '--' typed in LibreOffice (check's VAL028: type -): each
+    cell holds '-' as text, its style kept, said as VAL028 with what was typed; the copy's check says
+    what it says of '-' typed there (no VAL028, no #N/A), and LibreOffice computes the copy's
+    formulas again without an error. rapikan left them (the VAL028 and the #N/A stayed)."""
+    import openpyxl
+
+    from lkjip_xl.repair import repair_workbook
+    from lkjip_xl.repair.package import Package
+    from lkjip_xl.schema.refs import parse_a1
+
+    cells = {cell(REAL, key, REAL.first_row + row): typed for key, row, typed in NILS}
+    (tmp_path / "dash").mkdir()
+    (tmp_path / "word").mkdir()
+    dash = check_workbook(edit_in_libreoffice(write(data), [["type", REAL.sheet, at, "-"] for at in cells],
+                                              tmp_path / "dash"))
+    src = edit_in_libreoffice(write(data), [["type", REAL.sheet, at, typed] for at, typed in cells.items()],
+                              tmp_path / "word")
+    result = repair_workbook(src, tmp_path / "rapi.xlsx")
+    said = sorted((c.cell, c.code, c.why, c.before, c.after, c.applied) for c in result.changes if c.cell in cells)
+    assert said == sorted((at, "VAL028", "nil_dash", typed, "-", True) for at, typed in cells.items())
+    before, after = Package(src).sheet(REAL.sheet), Package(tmp_path / "rapi.xlsx").sheet(REAL.sheet)
+    assert all(after.style(*parse_a1(at)) == before.style(*parse_a1(at)) for at in cells)
+    copy = check_workbook(tmp_path / "rapi.xlsx")
+    assert not [f for f in copy.findings if f.code in ("VAL028", "VAL010")]
+    assert _said(copy.findings) == _said(dash.findings)
+    sheet = openpyxl.load_workbook(tmp_path / "rapi.xlsx")[REAL.sheet]
+    assert all(sheet[at].value == "-" and sheet[at].data_type == "s" for at in cells)
+    (tmp_path / "lo").mkdir()
+    recalculated = check_workbook(edit_in_libreoffice(tmp_path / "rapi.xlsx", [], tmp_path / "lo"))
+    assert not [f for f in recalculated.findings if f.code in ("VAL028", "VAL010")]
+
+
+def test_a_finding_at_nil_typed_as_a_word_quotes_what_the_cell_holds(tmp_path, write, data):
+    """'Rp. -' typed in LibreOffice as 01.01.02's pagu perubahan (murni 200.000.000) and 'nihil' as
+    IKU4's target (the Rencana Aksi says 4): BUD031 at the first and KIN020 at the second quote what
+    the cell holds, as they quote '-' typed there. They said the cell holds '-'."""
+    from test_libreoffice_edit import PK
+
+    perubahan, target = cell(REAL, "pagu_perubahan", REAL.first_row + 3), cell(PK, "target", PK.first_row + 3)
+    steps = [["type", REAL.sheet, perubahan, "Rp. -"], ["type", PK.sheet, target, "nihil"]]
+    findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+    revised = next(f for f in findings if f.code == "BUD031")
+    assert (revised.sheet, revised.cell, revised.severity, revised.found) == (REAL.sheet, perubahan, "warning", "Rp. -")
+    assert revised.message("id").startswith("pagu perubahan 'Rp. -' dibaca 0 (nihil), di samping pagu murni 200.000.000")
+    assert revised.message("en").startswith("the revised budget 'Rp. -' is read as 0 (nil)")
+    blamed = next(f for f in findings if f.code == "KIN020")
+    assert (blamed.sheet, blamed.cell, blamed.severity, blamed.expected, blamed.found) == (PK.sheet, target, "error", 4, 0)
+    assert blamed.message("id").endswith("sel ini berisi 'nihil', yang dibaca 0 (nihil)")
+    assert blamed.message("en").endswith("the cell holds 'nihil', read as 0 (nil)")

@@ -23,7 +23,7 @@ from helpers import codes_at
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.reader import read_workbook
 from lkjip_xl.reader.model import ERROR, CellError
-from lkjip_xl.reader.values import NIL, PERCENT, TEXT
+from lkjip_xl.reader.values import PERCENT, TEXT, typed_nil
 from lkjip_xl.schema import SCHEMA
 from xlsx_rewrite import PK, REALISASI, add_style, rewrite, set_cell, style_of
 
@@ -41,7 +41,8 @@ def test_a_dash_is_an_explicit_zero_without_a_finding(check, data, write, dash):
     assert check(data) == []
     belanja = read_workbook(write(data))[0].table("belanja")
     assert (belanja.get("anggaran", 4), belanja.get("realisasi", 4)) == (0, 0)
-    assert (belanja.how("anggaran", 4), belanja.how("realisasi", 4), belanja.how("anggaran", 3)) == (NIL, NIL, None)
+    assert [typed_nil(belanja.how(key, 4)) for key in ("anggaran", "realisasi")] == [dash.strip()] * 2
+    assert belanja.how("anggaran", 3) is None
 
 
 # ------------------------------------------------------------------------------ text numbers

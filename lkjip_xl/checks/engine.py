@@ -14,7 +14,6 @@ from ..derive import DerivedWorkbook, derive_model
 from ..findings import Finding, HasFindings, on_hidden_rows, on_nil_cells, on_renamed_sheets, sort_findings
 from ..reader import read_workbook
 from ..reader.model import WorkbookModel
-from ..reader.values import NIL
 from ..settings import Settings
 from .blame import Cells, explain
 from .codes import codes_read
@@ -153,7 +152,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])
-    findings = on_nil_cells(findings, model.cells_read_as(NIL))
+    findings = on_nil_cells(findings, model.nil_cells())
     findings = on_hidden_rows(findings, {sheet: scan.hidden_rows for sheet, scan in model.scans.items()})
     return CheckResult(str(path), model.version, on_renamed_sheets(sort_findings(findings), model.renamed), ctx)
 

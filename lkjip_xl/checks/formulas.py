@@ -20,7 +20,7 @@ from typing import Iterable
 from ..calc.target_range import TargetRange
 from ..findings import Finding, number_text
 from ..i18n import Text
-from ..reader.values import NIL
+from ..reader.values import typed_nil
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
 from ..schema.types import ColType, FormulaContext, is_former, normalise_formula, probe_formula
@@ -105,7 +105,7 @@ def _former(model, table, col, i: int) -> bool:
     a blank or #VALUE!)? Then its result is that formula's, not a stale one (FRM007). Any other
     difference is the result's own (FRM002, or the error value's VAL010)."""
     if not col.derive.former or not any(
-            table.how(k, i) == NIL or isinstance(table.get(k, i), TargetRange)
+            typed_nil(table.how(k, i)) or isinstance(table.get(k, i), TargetRange)
             for k in table.table.inputs_of(col.key) if k in table.values):
         return False
     return is_former(col, model.formula_at(table.sheet, table.rows[i], table.cols[col.key]), _fctx(table, i))

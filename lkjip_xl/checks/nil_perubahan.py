@@ -14,7 +14,7 @@ from typing import Callable
 from ..derive.budget import money
 from ..findings import Finding
 from ..reader.model import WorkbookModel
-from ..reader.values import NIL
+from ..reader.values import typed_nil
 from .what_if import follows_from
 
 TABLES = ("realisasi", "pk_program")  # the tables with a pagu murni beside its perubahan
@@ -28,7 +28,7 @@ def nil_revisions(model: WorkbookModel) -> dict[str, list[int]]:
         if t is None or "pagu_murni" not in t.values:
             continue
         rows = [i for i, how in t.read_as.get("pagu_perubahan", {}).items()
-                if how == NIL and (money(t.values["pagu_murni"][i]) or 0) > 0]
+                if typed_nil(how) and (money(t.values["pagu_murni"][i]) or 0) > 0]
         if rows:
             out[key] = sorted(rows)
     return out
@@ -55,7 +55,8 @@ def explain_nil_revisions(findings: list[Finding], model: WorkbookModel,
     if not cells:
         return findings
     own = [Finding("BUD031", model.table(key).sheet, model.table(key).cell("pagu_perubahan", i),
-                   expected=money(model.table(key).values["pagu_murni"][i]), found="-")
+                   expected=money(model.table(key).values["pagu_murni"][i]),
+                   found=typed_nil(model.table(key).how("pagu_perubahan", i)))
            for key, rows in cells.items() for i in rows]
     cause = ", ".join(f"{f.sheet}!{f.cell}" for f in own)
     return own + follows_from(findings, rerun(left_blank(model, cells)), cause, lambda f: False)

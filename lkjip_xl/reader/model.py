@@ -5,7 +5,7 @@ Besides its value, the model keeps what the checks need to know about a cell:
 - ``has_formula``: the cell holds a formula or lies in an array formula's range (a dynamic
   array's spilled results are computed, not typed).
 - ``read_as``: how a value was read when not as the plain number or text the cell holds
-  (``values.NIL``: `-` read as 0; ``values.TEXT``: a number stored as text, read as that number;
+  (``values.NIL``: `-` read as 0, ``values.typed_nil`` giving what was typed; ``values.TEXT``: a number stored as text, read as that number;
   ``values.PERCENT``: a percent-formatted cell of a points column, 1 read as 100; ``ERROR``: a
   formula error value, kept as a ``CellError``). Sparse: only such cells are listed.
 - ``number_format()``: the cell's number format code when it is a percent format.
@@ -141,12 +141,14 @@ class WorkbookModel:
     def form(self, key: str) -> FormData | None:
         return self.forms.get(key)
 
-    def cells_read_as(self, how: str) -> set[tuple[str, str]]:
-        """The (sheet, A1) of every cell whose value was read as ``how`` (values.NIL: `-` as 0)."""
-        out = {(t.sheet, t.cell(key, i)) for t in self.tables.values() for key, rows in t.read_as.items()
-               for i, h in rows.items() if h == how}
-        return out | {(f.sheet, f.cells[key]) for f in self.forms.values() for key, h in f.read_as.items()
-                      if h == how and key in f.cells}
+    def nil_cells(self) -> dict[tuple[str, str], str]:
+        """(sheet, A1) of every cell read as nil (`-` as 0) -> what it holds (``-``, ``nihil``, ``Rp -``)."""
+        from .values import typed_nil
+
+        out = {(t.sheet, t.cell(key, i)): typed_nil(h) for t in self.tables.values() for key, rows in t.read_as.items()
+               for i, h in rows.items() if typed_nil(h)}
+        return out | {(f.sheet, f.cells[key]): typed_nil(h) for f in self.forms.values() for key, h in f.read_as.items()
+                      if typed_nil(h) and key in f.cells}
 
     def formula_at(self, sheet: str, row: int, col: int) -> str | None:
         scan = self.scans.get(sheet)

@@ -40,7 +40,8 @@ from ..schema.lists import spelling_key
 from ..schema.types import ColType
 
 # how a value was read, when not as the plain number or text its cell holds
-NIL = "nil"  # -, – or — typed for an explicit zero: read as 0
+NIL = "nil"  # - typed for an explicit zero: read as 0 (NIL_AS + the text for a nil typed otherwise: –, nihil, Rp -)
+NIL_AS = "nil:"
 TEXT = "text"  # a number stored as text ('12.350.000): read as that number
 NA = "na"  # NA typed for "not applicable": no value, and not "not reported" either
 PERCENT = "percent"  # a percent-formatted cell of a DECIMAL column: its fraction read as points (1 -> 100)
@@ -110,9 +111,11 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
     p = parse_number(unprefixed(text), spaced_thousands=True)  # "180 000 000", "Rp 1 500"
     if p.special == SPECIAL_DASH:
         nil = 0 if ctype in (ColType.INTEGER, ColType.MONEY) else Decimal(0)
-        if unprefixed(text).strip() not in FORMULA_NIL:  # "nihil", "Rp -": nil, but the sheet's formulas give #N/A
-            return nil, problem("VAL028", expected="-", found=text.strip()), NIL
-        return nil, None, NIL
+        typed = unprefixed(text).strip()
+        how = NIL if typed == "-" else NIL_AS + typed  # the text kept, for messages to quote it
+        if typed not in FORMULA_NIL:  # "nihil", "Rp -": nil, but the sheet's formulas give #N/A
+            return nil, problem("VAL028", expected="-", found=text.strip()), how
+        return nil, None, how
     if p.special == SPECIAL_NA:  # not applicable: nothing to compute, and said once at the cell
         return None, problem("VAL017", found=text.strip()), NA
     if p.ambiguous:
@@ -137,6 +140,12 @@ def _number_from_text(text: str, ctype: ColType, unit_words: tuple[str, ...] = (
 def typed_bound(how: str | None) -> str | None:
     """"lower" for a target typed ``≥ 90``, "upper" for ``≤ 10``, from how the cell was read."""
     return how[len(BOUND):] if how and how.startswith(BOUND) else None
+
+
+def typed_nil(how: str | None) -> str | None:
+    """What a cell read as nil holds (``-``, ``–``, ``nihil``, ``Rp -``), from how it was read; None
+    for a cell not read as nil."""
+    return "-" if how == NIL else how[len(NIL_AS):] if how and how.startswith(NIL_AS) else None
 
 
 def typed_grade(how: str | None) -> str | None:

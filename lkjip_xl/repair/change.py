@@ -9,9 +9,9 @@ from ..schema.types import Text
 
 # the findings of check whose cells rapikan mends in its copy, whatever their number (the CLI's
 # hint after check's summary): numbers and codes stored as text, a percent or a spaced choice a
-# formula misreads, missing and earlier template's formulas, text typed over one (FRM009, unless it reads as another number), codes whose dots were lost, a plan numbered 1, 2, 3 whose every
+# formula misreads, nil the formulas do not read (VAL028), missing and earlier template's formulas, text typed over one (FRM009, unless it reads as another number), codes whose dots were lost, a plan numbered 1, 2, 3 whose every
 # row's name gives its code
-MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "FRM004", "FRM007", "FRM009", "BUD036"})
+MENDED = frozenset({"VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "VAL028", "FRM004", "FRM007", "FRM009", "BUD036"})
 
 
 def mendable(findings) -> list:
@@ -52,6 +52,8 @@ WHY: dict[str, Text] = {
                          "a percent typed in a number column whose format is a percent too: kept"),
     "text_kept": Text("teks di kolom angka tidak dapat dibaca pasti sebagai angka: dibiarkan",
                       "text in a number column cannot be read as one number for sure: kept"),
+    "nil_dash": Text("nihil diketik dalam bentuk yang tidak dibaca rumus lembar kerja (hasilnya #N/A): ditulis -",
+                     "nil typed in a form the sheet's formulas do not read (their results #N/A): written -"),
     "code_number": Text("kode tersimpan sebagai angka: dijadikan teks (sebagaimana lkjip-xl membacanya)",
                         "code stored as a number: made text (as lkjip-xl reads it)"),
     "code_unconfirmed": Text("kode tersimpan sebagai angka; bacaannya (sesudah) bukan kode lain di buku kerja ini: dibiarkan",

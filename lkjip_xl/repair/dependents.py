@@ -11,7 +11,7 @@ from .change import Change
 
 
 # the changes that give a cell another value (not a format, a dropdown, a formula giving the same)
-NEW_VALUE = frozenset({"text_number", "percent_points", "code_number", "choice_trimmed", "formula_missing",
+NEW_VALUE = frozenset({"text_number", "percent_points", "code_number", "choice_trimmed", "nil_dash", "formula_missing",
                        "formula_former", "result_stale"})
 
 

@@ -8,7 +8,8 @@ that code as text elsewhere (1.1 read as 01.10 while the sub kegiatan below are 
 listed); the Rencana Aksi's codes typed as row numbers 1, 2, 3 (BUD036) become the codes their
 names give, when every row's name gives one; a code whose dots were lost (0101, VAL027) gets
 them back (01.01). A nil marker
-(`-`) is what staff type on purpose and stays; text that is not one number for sure stays and is
+(`-`) is what staff type on purpose and stays; nil typed as the formulas do not read it (`nihil`,
+`Rp -`, VAL028) becomes `-`; text that is not one number for sure stays and is
 listed. A cell formatted as text gets its column's number format (else the spreadsheet would
 store the next value typed there as text again), and the other way round for a code."""
 from __future__ import annotations
@@ -49,7 +50,7 @@ def repair_values(model, findings, package) -> list[Change]:
         if f.code == "BUD036":
             changes += _plan_codes(package.sheet(f.sheet), formats, f, cells)
     for f in _each_cell(findings):
-        if f.code not in ("VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "SKM036") + UNREADABLE:
+        if f.code not in ("VAL001", "VAL006", "VAL015", "VAL025", "VAL027", "VAL028", "SKM036") + UNREADABLE:
             continue
         row, col = parse_a1(f.cell)
         spec, data = cells.get((f.sheet, row, col), (None, None))
@@ -62,6 +63,10 @@ def repair_values(model, findings, package) -> list[Change]:
             if f.severity != "info":
                 package.sheet(f.sheet).set_text(row, col, str(f.expected))
                 changes.append(Change(f.sheet, f.cell, f.found, f.expected, "choice_trimmed", "VAL025"))
+            continue
+        if f.code == "VAL028":  # nil the sheet's formulas do not read ("nihil", "Rp -"): the "-" they read
+            package.sheet(f.sheet).set_text(row, col, str(f.expected))
+            changes.append(Change(f.sheet, f.cell, f.found, f.expected, "nil_dash", "VAL028"))
             continue
         if f.code in UNREADABLE:
             changes.append(Change(f.sheet, f.cell, f.found, None, "text_kept", f.code, applied=False))

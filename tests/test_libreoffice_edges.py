@@ -58,3 +58,39 @@ def test_a_turun_target_of_0_met_with_0_is_a_warning_that_says_it_is_met_not_an_
     steps[1] = ["type", PK.sheet, cell(PK, "realisasi", row), "2"]
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
     assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", cell(PK, "target", row), "error")]
+
+
+def _provincial_steps() -> list:
+    """The provincial amounts of the FRM002 test above, typed on Realisasi in Calc."""
+    first = REAL.first_row
+    steps = [["type", REAL.sheet, cell(REAL, "pagu_perubahan", first + 2), "1.234.567.890.123,45"],
+             ["type", REAL.sheet, cell(REAL, "realisasi", first + 2), "1.234.567.890.000,12"]]
+    for row in (first, first + 1):  # the programme 01 and its kegiatan 01.01 (+ 01.01.02's 200 / 180 juta)
+        steps += [["type", REAL.sheet, cell(REAL, "pagu_perubahan", row), "1.234.767.890.123,45"],
+                  ["type", REAL.sheet, cell(REAL, "realisasi", row), "1.234.747.890.000,12"]]
+    return steps + [["type", REAL.sheet, cell(REAL, "pagu_perubahan", first + 10), "1.235.487.890.123,45"],
+                    ["type", REAL.sheet, cell(REAL, "realisasi", first + 10), "1.235.441.890.000,12"]]
+
+
+def test_a_provincial_realisasi_frozen_by_paste_values_keeps_its_sisa_calc_stored_not_a_wrong_amount(tmp_path, write, data):
+    """The provincial amounts above, then the sheet frozen by Paste Special > Values only: each sisa
+    is now the double Calc stored (123,3298... for 123,33), a number of 15+ significant digits that
+    no person typed. It is the same amount within half a sen: no BUD001 "sisa seharusnya 123,33",
+    and the frozen formula is a note that says it is what the formula gives (FRM001, info). A sisa
+    typed a sen off stays an error."""
+    steps = _provincial_steps() + [["values_only", REAL.sheet]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    table = result.context.model.table("realisasi")
+    i = table.rows.index(REAL.first_row + 2)
+    exact = D("1234567890123.45") - D("1234567890000.12")
+    assert table.values["sisa"][i] != exact and abs(table.values["sisa"][i] - exact) < D("0.005")
+    said = [(f.code, f.cell, f.severity) for f in result.findings if f.sheet == REAL.sheet and f.code == "BUD001"]
+    assert said == []
+    sisa = [f for f in result.findings if f.sheet == REAL.sheet and f.cell == cell(REAL, "sisa", REAL.first_row + 2)]
+    assert [(f.code, f.severity) for f in sisa] == [("FRM001", "info")]
+    assert "sama dengan hasil rumusnya" in sisa[0].message("id")
+
+    steps.append(["type", REAL.sheet, cell(REAL, "sisa", REAL.first_row + 2), "123,34"])
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    said = [(f.code, f.cell, f.severity) for f in result.findings if f.sheet == REAL.sheet and f.code == "BUD001"]
+    assert said == [("BUD001", cell(REAL, "sisa", REAL.first_row + 2), "error")]

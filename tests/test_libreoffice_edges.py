@@ -94,3 +94,23 @@ def test_a_provincial_realisasi_frozen_by_paste_values_keeps_its_sisa_calc_store
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
     said = [(f.code, f.cell, f.severity) for f in result.findings if f.sheet == REAL.sheet and f.code == "BUD001"]
     assert said == [("BUD001", cell(REAL, "sisa", REAL.first_row + 2), "error")]
+
+
+def test_a_turun_programme_indicator_planned_at_0_and_met_with_0_is_said_as_the_pk_says_it(tmp_path, write, data):
+    """The PK's KIN033 on Indikator Program: 02.01 (turun, 'gangguan trantibum berulang') planned at
+    0 and 0 reached, typed in Calc (E6, F6). The target is met, 0 / 0 has no capaian and the
+    sheet's formula leaves it blank: said once, a warning at the target, as on the PK. Realisasi 2
+    against the 0 is not met: KIN006, an error."""
+    from test_program_indicator_arah import _programme_indicators
+
+    steps = [["type", "Indikator Program", "E6", "0"], ["type", "Indikator Program", "F6", "0"]]
+    result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity) for f in result.findings]
+    assert said == [("KIN033", "Indikator Program", "E6", "warning")]
+    assert "target tercapai" in result.findings[0].message("id")
+    table = result.context.model.table("indikator_program")
+    assert table.values["capaian"][table.rows.index(6)] is None  # what Calc shows: a blank capaian
+
+    steps[1] = ["type", "Indikator Program", "F6", "2"]
+    result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
+    assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", "E6", "error")]

@@ -58,3 +58,59 @@ def test_a_turun_target_of_0_met_with_0_is_a_warning_that_says_it_is_met_not_an_
     steps[1] = ["type", PK.sheet, cell(PK, "realisasi", row), "2"]
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
     assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", cell(PK, "target", row), "error")]
+
+
+def _provincial_steps() -> list:
+    """The provincial amounts of the FRM002 test above, typed on Realisasi in Calc."""
+    first = REAL.first_row
+    steps = [["type", REAL.sheet, cell(REAL, "pagu_perubahan", first + 2), "1.234.567.890.123,45"],
+             ["type", REAL.sheet, cell(REAL, "realisasi", first + 2), "1.234.567.890.000,12"]]
+    for row in (first, first + 1):  # the programme 01 and its kegiatan 01.01 (+ 01.01.02's 200 / 180 juta)
+        steps += [["type", REAL.sheet, cell(REAL, "pagu_perubahan", row), "1.234.767.890.123,45"],
+                  ["type", REAL.sheet, cell(REAL, "realisasi", row), "1.234.747.890.000,12"]]
+    return steps + [["type", REAL.sheet, cell(REAL, "pagu_perubahan", first + 10), "1.235.487.890.123,45"],
+                    ["type", REAL.sheet, cell(REAL, "realisasi", first + 10), "1.235.441.890.000,12"]]
+
+
+def test_a_provincial_realisasi_frozen_by_paste_values_keeps_its_sisa_calc_stored_not_a_wrong_amount(tmp_path, write, data):
+    """The provincial amounts above, then the sheet frozen by Paste Special > Values only: each sisa
+    is now the double Calc stored (123,3298... for 123,33), a number of 15+ significant digits that
+    no person typed. It is the same amount within half a sen: no BUD001 "sisa seharusnya 123,33",
+    and the frozen formula is a note that says it is what the formula gives (FRM001, info). A sisa
+    typed a sen off stays an error."""
+    steps = _provincial_steps() + [["values_only", REAL.sheet]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    table = result.context.model.table("realisasi")
+    i = table.rows.index(REAL.first_row + 2)
+    exact = D("1234567890123.45") - D("1234567890000.12")
+    assert table.values["sisa"][i] != exact and abs(table.values["sisa"][i] - exact) < D("0.005")
+    said = [(f.code, f.cell, f.severity) for f in result.findings if f.sheet == REAL.sheet and f.code == "BUD001"]
+    assert said == []
+    sisa = [f for f in result.findings if f.sheet == REAL.sheet and f.cell == cell(REAL, "sisa", REAL.first_row + 2)]
+    assert [(f.code, f.severity) for f in sisa] == [("FRM001", "info")]
+    assert "sama dengan hasil rumusnya" in sisa[0].message("id")
+
+    steps.append(["type", REAL.sheet, cell(REAL, "sisa", REAL.first_row + 2), "123,34"])
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    said = [(f.code, f.cell, f.severity) for f in result.findings if f.sheet == REAL.sheet and f.code == "BUD001"]
+    assert said == [("BUD001", cell(REAL, "sisa", REAL.first_row + 2), "error")]
+
+
+def test_a_turun_programme_indicator_planned_at_0_and_met_with_0_is_said_as_the_pk_says_it(tmp_path, write, data):
+    """The PK's KIN033 on Indikator Program: 02.01 (turun, 'gangguan trantibum berulang') planned at
+    0 and 0 reached, typed in Calc (E6, F6). The target is met, 0 / 0 has no capaian and the
+    sheet's formula leaves it blank: said once, a warning at the target, as on the PK. Realisasi 2
+    against the 0 is not met: KIN006, an error."""
+    from test_program_indicator_arah import _programme_indicators
+
+    steps = [["type", "Indikator Program", "E6", "0"], ["type", "Indikator Program", "F6", "0"]]
+    result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity) for f in result.findings]
+    assert said == [("KIN033", "Indikator Program", "E6", "warning")]
+    assert "target tercapai" in result.findings[0].message("id")
+    table = result.context.model.table("indikator_program")
+    assert table.values["capaian"][table.rows.index(6)] is None  # what Calc shows: a blank capaian
+
+    steps[1] = ["type", "Indikator Program", "F6", "2"]
+    result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
+    assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", "E6", "error")]

@@ -311,6 +311,19 @@ def test_skm016_ikm_near_a_grade_boundary(check, data):
     assert only(findings, "SKM016")[0].params == {"boundary": Text("88,31", "88.31"), "mutu": "A"}
 
 
+@pytest.mark.parametrize("nrr, ikm", [("2.6", "65"), ("3.0644", "76.61"), ("3.5324", "88.31")])
+def test_skm016_an_ikm_exactly_at_a_grade_boundary_does_not_depend_on_rounding(check, data, nrr, ikm):
+    """An unrounded IKM exactly 65,00, 76,61 or 88,31 (Σ NRR / 9 × 25 in plain Decimal) is graded as
+    it is: rounding changes nothing, so no SKM016 "mutu bergantung pada pembulatan". A hair below
+    (2,5999 each: 64,9975, rounded 65,00 C) still depends on it: SKM016, a warning at the IKM."""
+    assert D(nrr) * 9 / 9 * 25 == D(ikm)
+    assert codes_at(check(summary_only(data, nrr=(nrr,) * 9)), "SKM016") == []
+    findings = check(summary_only(data, nrr=("2.5999",) * 9))
+    assert D("2.5999") * 25 == D("64.9975")
+    assert [(f.code, f"{f.sheet}!{f.cell}", f.severity) for f in findings if f.code == "SKM016"] == [
+        ("SKM016", field_of("skm_hasil", "ikm"), "warning")]
+
+
 def test_skm017_legacy_weight_is_labelled(check, data):
     data["forms"]["identitas"]["bobot_skm"] = "0,111"
     findings = check(data)

@@ -17,7 +17,7 @@ __all__ = [
     "Unsur", "UNSUR", "match_unsur", "ANSWER_SCORES", "answer_key", "parse_answer",
     "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
-    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN",
+    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN", "near_boundary",
     "SHEET_UNSUR_KEYS", "SHEET_LABEL_SCORES", "SHEET_ANSWER_TABLE", "sheet_unsur", "sheet_label_score",
 ]
 
@@ -209,7 +209,7 @@ def ikm_from_nrr(
 
     exact: Σ NRR / k × 25 for the k unsur given (k = 9 normally);
     legacy_0111: Σ (NRR × 0,111) × 25, needs exactly 9 unsur.
-    ``near_boundary``: unrounded IKM within ``margin`` of a band boundary.
+    ``near_boundary``: its grade depends on rounding (``near_boundary``).
     """
     w = SKM_WEIGHTS[weight]
     values = [to_decimal(v) for v in nrrs.values()]
@@ -228,11 +228,16 @@ def ikm_from_nrr(
     scale = scale or PRESETS["skm_mutu"]
     rounded = round_half_up(raw, 2)
     band = grade(scale, rounded)
+    return IkmResult(raw, rounded, band.code if band else None,
+                     band.label if band else None, near_boundary(raw, rounded, scale, margin), w.label)
+
+
+def near_boundary(raw: Decimal, rounded: Decimal, scale: Scale, margin: Decimal = NEAR_BOUNDARY_MARGIN) -> bool:
+    """The grade of an IKM depends on its rounding: the unrounded IKM is within ``margin`` of an inner
+    band boundary and rounding changes it (an IKM exactly 65,00 or 76,61 is graded as it is)."""
     bounds = {b for band_ in scale.bands for b in (band_.lower, band_.upper) if b is not None}
     inner = bounds - {min(bounds), max(bounds)} if bounds else set()
-    near = any(abs(raw - b) <= margin for b in inner)
-    return IkmResult(raw, rounded, band.code if band else None,
-                     band.label if band else None, near, w.label)
+    return raw != rounded and any(abs(raw - b) <= margin for b in inner)
 
 
 def mutu_nrr(value: Decimal) -> str | None:

@@ -26,7 +26,7 @@ from ..findings import Finding
 from ..i18n import Text
 from . import budget_sources
 from .budget_cells import AMOUNT_CELLS, FIELD_NAME, BudgetCells
-from .compare import judge_typed, typed_match
+from .compare import judge_typed, same_amount, typed_match
 from .relations import Linear, judged, reported
 
 FIELDS = ("pagu_murni", "pagu_perubahan", "realisasi", "sisa")
@@ -57,7 +57,7 @@ def _rows(ctx, cells: BudgetCells) -> Iterable[Finding]:
         if found is not None and not table.has_formula["sisa"][i]:
             want = derived[i].get("sisa")
             if want is not None:  # sisa = pagu efektif − realisasi, exactly
-                wrong = money(found) != money(want)
+                wrong = not same_amount(money(want), money(found))
                 finding = Finding("BUD001", table.sheet, table.cell("sisa", i), expected=want, found=found)
                 yield from reported(ctx, Linear(wrong, finding if wrong else None, lambda i=i: (
                     cells.terms(i, "sisa") + cells.terms(i, "pagu", -1) + cells.terms(i, "realisasi")),

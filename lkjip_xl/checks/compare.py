@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..calc.decimals import compare_typed, decimal_places, to_decimal, truncate
+from ..calc.decimals import FLOAT_SIGNIFICANT_DIGITS, compare_typed, decimal_places, to_decimal, truncate
 from ..findings import Finding
 from ..i18n import Text
 
@@ -58,9 +58,33 @@ def typed_match(computed: Any, typed: Any) -> str | None:
     if isinstance(computed, str) or isinstance(typed, str):
         return "exact" if str(computed).strip().lower() == str(typed).strip().lower() else None
     typed = to_decimal(typed)
-    if len(typed.normalize().as_tuple().digits) >= STORED_DIGITS and same_cached(computed, typed):
+    if _stored(typed) and same_cached(computed, typed):
         return "exact"
     return compare_typed(to_decimal(computed), typed)
+
+
+def same_amount(computed: Any, typed: Any) -> bool:
+    """An amount typed where lkjip-xl computes one is that amount: money is never rounded, so it is
+    the exact amount, or, stored by a program (STORED_DIGITS: a frozen formula's result), the
+    amount within a double's noise, as a formula's stored result is (``same_cached``). A double
+    reads with FLOAT_SIGNIFICANT_DIGITS (calc/decimals.py): an amount of that many digits with
+    fractions of a sen is such a double, read; a person types whole sen."""
+    if computed == typed:
+        return True
+    if is_blank(computed) or is_blank(typed) or isinstance(computed, str) or isinstance(typed, str):
+        return False
+    typed = to_decimal(typed)  # the reader keeps FLOAT_SIGNIFICANT_DIGITS of a stored double's digits
+    stored = decimal_places(typed) > 2 and _digits(typed) >= min(STORED_DIGITS, FLOAT_SIGNIFICANT_DIGITS)
+    return stored and same_cached(computed, typed, money=True)
+
+
+def _stored(typed: Decimal) -> bool:
+    """A number no person typed: stored by a program with STORED_DIGITS significant digits."""
+    return _digits(typed) >= STORED_DIGITS
+
+
+def _digits(number: Decimal) -> int:
+    return len(number.normalize().as_tuple().digits)
 
 
 def same_statement(a: Any, b: Any, settings=None) -> bool:

@@ -24,7 +24,7 @@ from ..reader.values import typed_nil
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
 from ..schema.types import ColType, FormulaContext, is_former, normalise_formula, probe_formula
-from .compare import is_blank, same_cached, verdict
+from .compare import is_blank, same_amount, same_cached, verdict
 
 
 def check(ctx) -> Iterable[Finding]:
@@ -146,7 +146,7 @@ def _cell(sheet: str, cell: str, has_formula: bool, found, expected, row_flagged
         if not is_blank(expected):
             return [Finding("FRM004", sheet, cell, expected=expected)]
     else:
-        v = ("ok" if found == expected else "wrong") if ctype == ColType.MONEY else verdict(expected, found, settings)
+        v = ("ok" if same_amount(expected, found) else "wrong") if ctype == ColType.MONEY else verdict(expected, found, settings)
         # what the formula gives is a note; a truncated value has its own warning; anything else warns
         return [Finding("FRM001", sheet, cell, expected=expected, found=found,
                         params={"same": SAME_AS_FORMULA if v == "ok" else "",

@@ -104,7 +104,7 @@ def _pk_rows(ctx, pk) -> Iterable[Finding]:
             yield Finding("KIN005", pk.sheet, pk.cell("target", i), found=letter)  # typed in Target itself
         yield from letter_realisasi(pk, i, row)
         if target is not None and target == 0:
-            yield _zero_target(pk, i, target, realisasi)
+            yield _zero_target(pk, i, "target", target, realisasi, CAPAIAN_WORD)
         if row.get("realisasi") is None and not flagged and unreported is None:
             yield Finding("KIN007", pk.sheet, pk.cell("realisasi", i),
                           params={"name": row.get("indikator") or row.get("kode_indikator") or ""})
@@ -494,16 +494,17 @@ TURUN_TABLES = ("pk_indikator", "indikator_program")
 
 def _uncomputable(ctx) -> Iterable[Finding]:
     """A capaian that cannot be computed is said, never left blank in silence: a target of 0 beside
-    a realisasi (KIN006; the PK's own is said with its rows), and a turun indicator's realisasi of 0
-    under T / R (KIN029, naming what (2T − R) / T gives)."""
+    a realisasi (KIN006, or KIN033 for a turun indicator's 0 met with 0; the PK's own is said with
+    its rows), and a turun indicator's realisasi of 0 under T / R (KIN029, naming what (2T − R) / T
+    gives)."""
     for key, target_key, real_key, what in ZERO_TARGETS:
         table = ctx.model.table(key)
         if table is None or target_key not in table.values or real_key not in table.values:
             continue
         for i in range(len(table)):
             target, real = number(table.values[target_key][i]), number(table.values[real_key][i])
-            if target == 0 and real:
-                yield Finding("KIN006", table.sheet, table.cell(target_key, i), found=target, params={"what": what})
+            if target == 0 and (real or _zero_met(table, i, target_key, real)):
+                yield _zero_target(table, i, target_key, target, real, what)
     if ctx.settings.turun_formula != "t_over_r":
         return
     for key in TURUN_TABLES:
@@ -517,13 +518,19 @@ def _uncomputable(ctx) -> Iterable[Finding]:
                               expected=capaian(target, real, "turun", "2t_minus_r").value, found=real)
 
 
-def _zero_target(pk, i: int, target, realisasi) -> Finding:
-    """A PK target of 0: no capaian (KIN006); for a turun indicator whose realisasi is 0 too ("angka
-    kasus 0", "temuan BPK 0") the target is met, which is said as such (KIN033), not as an error."""
-    cell = pk.cell("target", i)
-    if realisasi == 0 and normalise_arah(pk.get("arah", i)) == "turun":
-        return Finding("KIN033", pk.sheet, cell, expected=0, found=realisasi)
-    return Finding("KIN006", pk.sheet, cell, found=target, params={"what": CAPAIAN_WORD})
+def _zero_target(table, i: int, target_key: str, target, realisasi, what) -> Finding:
+    """A target of 0 (the PK's, Indikator Program's): no ``what`` (KIN006); for a turun indicator
+    whose realisasi is 0 too ("angka kasus 0", "temuan BPK 0") the target is met, which is said as
+    such (KIN033), not as an error."""
+    cell = table.cell(target_key, i)
+    if _zero_met(table, i, target_key, realisasi):
+        return Finding("KIN033", table.sheet, cell, expected=0, found=realisasi)
+    return Finding("KIN006", table.sheet, cell, found=target, params={"what": what})
+
+
+def _zero_met(table, i: int, target_key: str, realisasi) -> bool:
+    """A turun indicator's realisasi of 0 against its (capaian's) target of 0: met."""
+    return target_key == "target" and realisasi == 0 and normalise_arah(table.get("arah", i)) == "turun"
 
 
 def _show(value: Any) -> Text | str:

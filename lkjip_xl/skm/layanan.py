@@ -14,7 +14,7 @@ from decimal import Decimal, localcontext
 
 from ..calc.decimals import CALC_PRECISION, round_half_up
 from ..calc.scales import PRESETS, grade
-from ..calc.skm import DEFAULT_WEIGHT, NEAR_BOUNDARY_MARGIN, IkmResult, match_unsur
+from ..calc.skm import DEFAULT_WEIGHT, IkmResult, match_unsur, near_boundary
 from ..calc.skm_labels import LabelSet
 from .compute import COLUMNS, SkmResult, compute_skm, safe_parse
 
@@ -191,8 +191,5 @@ def mean_of_units(ikms: Sequence[IkmResult | None]) -> MeanIkm | None:
     scale = PRESETS["skm_mutu"]
     rounded = round_half_up(mean, 2)
     band = grade(scale, rounded)
-    bounds = {b for band_ in scale.bands for b in (band_.lower, band_.upper) if b is not None}
-    inner = bounds - {min(bounds), max(bounds)}
-    near = any(abs(mean - b) <= NEAR_BOUNDARY_MARGIN for b in inner)
     return MeanIkm(mean, rounded, band.code if band else None, band.label if band else None,
-                   len(values), near)
+                   len(values), near_boundary(mean, rounded, scale))

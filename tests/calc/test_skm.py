@@ -117,8 +117,10 @@ def test_ikm_boundaries():
     r = ikm_from_nrr(nrrs(["3.5322"] * 9))        # IKM exactly 88.305
     assert r.unrounded == D("88.305")
     assert r.rounded == D("88.31") and r.mutu == "A" and r.near_boundary
-    r = ikm_from_nrr(nrrs(["3.532"] * 9))         # 88.30 -> B, near the A boundary
-    assert r.mutu == "B" and r.near_boundary
+    r = ikm_from_nrr(nrrs(["3.532"] * 9))         # exactly 88.30 -> B whatever the rounding: not near
+    assert r.unrounded == D("88.300") and r.mutu == "B" and not r.near_boundary
+    r = ikm_from_nrr(nrrs(["3.531996"] * 9))      # 88.2999 -> 88.30, B: rounded, near the A boundary
+    assert r.unrounded == D("88.2999") and r.rounded == D("88.30") and r.mutu == "B" and r.near_boundary
 
 
 def test_all_fours_is_100_a():

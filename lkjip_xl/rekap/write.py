@@ -1,4 +1,4 @@
-"""The rekap workbook, written with pandas (``DataFrame.to_excel`` on the xlsxwriter engine).
+"""The rekap workbook, written with xlsxwriter from the tables pandas consolidated.
 
 Sheets: Unit (one row per file, a JUMLAH row per kabupaten/kota and year), IKM Kota (pooled and
 mean, labelled), NRR Kota, Indikator (the index) and one sheet per indicator, Temuan, Tidak
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-import pandas as pd
+import xlsxwriter
 
 from ..calc.decimals import round_half_up
 from ..annex.xlsx_writer import HEADER_FILL, _Formats
@@ -131,18 +131,24 @@ def _lines(text: str, width: float) -> int:
     return max(1, math.ceil(len(text) / max(1.0, width * CHARS_PER_WIDTH)))
 
 
-def write_table(writer, fm: Formats, sheet: str, title: str, cols: list[Col], rows: list[dict], *,
+def write_table(book, fm: Formats, sheet: str, title: str, cols: list[Col], rows: list[dict], *,
                 lang: str, subtitle: list[str] = (), groups: list[tuple[str, int, int]] = (),
                 freeze_cols: int = 2, autofilter: bool = False) -> Placed:
     """Title, headers (with an optional group row above: (label, first col, last col)) and the
-    body, written by pandas; column formats and widths by kind."""
-    body = pd.DataFrame([{c.key: cell(r.get(c.key), c.kind) for c in cols} for r in rows],
-                        columns=[c.key for c in cols])
-    if body.empty:
-        body = pd.DataFrame([{cols[min(1, len(cols) - 1)].key: t("none", lang)}], columns=[c.key for c in cols])
+    body, each value as text or a number (never a formula); column formats and widths by kind."""
+    body = [[cell(r.get(c.key), c.kind) for c in cols] for r in rows]
+    if not body:
+        none_col = min(1, len(cols) - 1)
+        body = [[t("none", lang) if j == none_col else None for j in range(len(cols))]]
     header_row = 2 + len(subtitle) + (1 if groups else 0)
-    body.to_excel(writer, sheet_name=sheet, startrow=header_row + 1, header=False, index=False)
-    ws = writer.sheets[sheet]
+    ws = book.add_worksheet(sheet)
+    first_body = header_row + 1
+    for i, values in enumerate(body):
+        for j, v in enumerate(values):
+            if isinstance(v, str):
+                ws.write_string(first_body + i, j, v)
+            elif v is not None:
+                ws.write_number(first_body + i, j, v)
     ws.write_string(0, 0, title, fm.title())
     for i, line in enumerate(subtitle):
         ws.write_string(1 + i, 0, line, fm.get(italic=True))
@@ -159,18 +165,16 @@ def write_table(writer, fm: Formats, sheet: str, title: str, cols: list[Col], ro
         else:
             ws.write_string(header_row, j, c.label, fm.header())
         kind = _money_kind(r.get(c.key) for r in rows) if c.kind == "money" else c.kind
-        widths.append(_width(c.label, body[c.key], c.kind))
+        widths.append(_width(c.label, [values[j] for values in body], c.kind))
         ws.set_column(j, j, widths[-1], fm.column(kind))
     lines = max(_lines(c.label, w) for c, w in zip(cols, widths) if not groups or cols.index(c) in grouped)
     ws.set_row(header_row, LINE * lines + 3)
     if groups:
         lines = max(_lines(label, sum(widths[first:last + 1])) for label, first, last in groups)
         ws.set_row(header_row - 1, LINE * lines + 3)
-    first_body = header_row + 1
-    wrapped = [(c.key, w) for c, w in zip(cols, widths) if c.kind in WRAPPED]
-    for i, r in enumerate(body.itertuples(index=False)):  # heights: spreadsheets do not grow rows on load
-        row = r._asdict()
-        lines = max((_lines(str(row[k]), w) for k, w in wrapped if not missing(row[k])), default=1)
+    wrapped = [(j, w) for j, (c, w) in enumerate(zip(cols, widths)) if c.kind in WRAPPED]
+    for i, values in enumerate(body):  # heights: spreadsheets do not grow rows on load
+        lines = max((_lines(str(values[j]), w) for j, w in wrapped if values[j] is not None), default=1)
         if lines > 1:
             ws.set_row(first_body + i, LINE * lines + 2)
     ws.freeze_panes(first_body, freeze_cols)
@@ -220,7 +224,7 @@ class Paths:
 
 
 # -------------------------------------------------------------------------------------- sheets
-def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -> None:
+def _unit_sheet(book, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -> None:
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("kabupaten", t("kabupaten", lang)),
             Col("tahun", t("tahun", lang), "year"), Col("file", t("file", lang), "path"), Col("iku", t("iku", lang), "int"),
             Col("iku_capaian", t("iku_capaian", lang), "int"), Col("capaian_mean", t("capaian_mean", lang), "pct"),
@@ -241,7 +245,7 @@ def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -
         rows.append({**r, "no": i, "unit": r["unit"] or t("unknown", lang), "file": paths(r["file"]),
                      "respondents": None if missing(r["respondents"]) else int(r["respondents"]), "keterangan": "; ".join(notes) or None})
     name = sheet_name(t("sheet_units", lang), taken)
-    placed = write_table(writer, fm, name, t("title_units", lang), cols, rows, lang=lang, autofilter=True,
+    placed = write_table(book, fm, name, t("title_units", lang), cols, rows, lang=lang, autofilter=True,
                          subtitle=paths.subtitle(lang))
     row = placed.next_row
     for total in rekap.totals:  # one JUMLAH per kabupaten/kota and year
@@ -254,7 +258,7 @@ def _unit_sheet(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -
     write_notes(placed, fm, row, [t("foot_units", lang), t("foot_duplicates", lang)])
 
 
-def _kota_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
+def _kota_sheets(book, fm, rekap: Rekap, lang: str, taken: set) -> None:
     cols = [Col("kabupaten", t("kabupaten", lang)), Col("tahun", t("tahun", lang), "year"),
             Col("pooled", t("ikm", lang), "pct"), Col("pooled_mutu", t("mutu", lang)),
             Col("pooled_units", t("units_n", lang), "int"), Col("pooled_respondents", t("respondents", lang), "int"),
@@ -278,7 +282,7 @@ def _kota_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
             notes.append(f"{kota} {tahun}: {kota_caveat(k, lang)}")
     groups = [(t("pooled", lang), 2, 5), (t("mean_of_units", lang), 6, 8), (t("units_group", lang), 9, 11)]
     name = sheet_name(t("sheet_kota", lang), taken)
-    placed = write_table(writer, fm, name, t("title_kota", lang), cols, rows, lang=lang, groups=groups)
+    placed = write_table(book, fm, name, t("title_kota", lang), cols, rows, lang=lang, groups=groups)
     write_notes(placed, fm, placed.next_row, notes)
 
     cols = [Col("kabupaten", t("kabupaten", lang)), Col("tahun", t("tahun", lang), "year"),
@@ -289,12 +293,12 @@ def _kota_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
              "unsur": UNSUR[int(code[1:]) - 1].name, "total": total, "n": n, "nrr": round_half_up(value, 4)}
             for k in rekap.kota for code, (total, n, value) in sorted(k.nrr.items(), key=lambda x: int(x[0][1:]))]
     name = sheet_name(t("title_kota_nrr", lang), taken)
-    placed = write_table(writer, fm, name, t("title_kota_nrr", lang), cols, rows, lang=lang)
+    placed = write_table(book, fm, name, t("title_kota_nrr", lang), cols, rows, lang=lang)
     placed.ws.set_column(6, 6, 10, fm.get(num_format="0.0000", valign="top"))
     write_notes(placed, fm, placed.next_row, [t("foot_pooled", lang)])
 
 
-def _indicator_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
+def _indicator_sheets(book, fm, rekap: Rekap, lang: str, taken: set) -> None:
     index_name = sheet_name(t("sheet_indicators", lang), taken)
     names = rekap.indicator_names
     sheets = [sheet_name(f"{t('indicator_sheet_prefix', lang)}{i:02d} {n}", taken) for i, n in enumerate(names, start=1)]
@@ -304,16 +308,16 @@ def _indicator_sheets(writer, fm, rekap: Rekap, lang: str, taken: set) -> None:
     rows = [{"no": i, "indicator": n, "sheet": s, "units": rekap.indicator_units(n),
              "spellings": "; ".join(rekap.spellings(n)) or None}
             for i, (n, s) in enumerate(zip(names, sheets), start=1)]
-    placed = write_table(writer, fm, index_name, t("title_indicators", lang), cols, rows, lang=lang)
+    placed = write_table(book, fm, index_name, t("title_indicators", lang), cols, rows, lang=lang)
     for i, s in enumerate(sheets):
         placed.ws.write_url(placed.first_body + i, 2, f"internal:'{s}'!A1", fm.get(font_color="blue", underline=1, valign="top"),
                             string=s)
     write_notes(placed, fm, placed.next_row, [t("foot_indicators", lang)])
     for name, sheet in zip(names, sheets):
-        _indicator_sheet(writer, fm, rekap, name, sheet, lang)
+        _indicator_sheet(book, fm, rekap, name, sheet, lang)
 
 
-def _indicator_sheet(writer, fm, rekap: Rekap, name: str, sheet: str, lang: str) -> None:
+def _indicator_sheet(book, fm, rekap: Rekap, name: str, sheet: str, lang: str) -> None:
     table = rekap.indicator_table(name)
     years = [y for y in dict.fromkeys(y for y, _ in table.columns) if y != ""]
     kinds = {"kode": "text", "satuan": "text", "target": "value", "realisasi": "value", "capaian": "pct"}
@@ -326,7 +330,7 @@ def _indicator_sheet(writer, fm, rekap: Rekap, name: str, sheet: str, lang: str)
     rows = [{"no": i, **r} for i, r in enumerate(table.to_dict("records"), start=1)]
     spellings = rekap.spellings(name)
     subtitle = [f"{t('spellings', lang)}: {'; '.join(spellings)}"] if spellings else []
-    placed = write_table(writer, fm, sheet, name, cols, rows, lang=lang, subtitle=subtitle, groups=groups,
+    placed = write_table(book, fm, sheet, name, cols, rows, lang=lang, subtitle=subtitle, groups=groups,
                          freeze_cols=3)
     stats = rekap.indicator_stats(name).set_index("year")
     row = placed.next_row
@@ -339,17 +343,17 @@ def _indicator_sheet(writer, fm, rekap: Rekap, name: str, sheet: str, lang: str)
     write_notes(placed, fm, row + 4, [t("foot_indicator", lang)])
 
 
-def _list_sheets(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -> None:
+def _list_sheets(book, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -> None:
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("file", t("file", lang), "path"),
             Col("sheet", t("sheet", lang)), Col("cell", t("cell", lang)), Col("code", t("code", lang)),
             Col("severity", t("severity", lang)), Col("message", t("message", lang), "long")]
     rows = [{**r, "no": i, "file": paths(r["file"]), "severity": severity_word(r["severity"], lang)}
             for i, r in enumerate(rekap.findings.to_dict("records"), start=1)]
-    write_table(writer, fm, sheet_name(t("sheet_findings", lang), taken), t("title_findings", lang), cols, rows,
+    write_table(book, fm, sheet_name(t("sheet_findings", lang), taken), t("title_findings", lang), cols, rows,
                 lang=lang, autofilter=True, subtitle=paths.subtitle(lang))
     cols = [Col("no", t("no", lang), "int"), Col("file", t("file", lang), "path"), Col("reason", t("reason", lang), "long")]
     rows = [{**r, "no": i, "file": paths(r["file"])} for i, r in enumerate(rekap.unreadable.to_dict("records"), start=1)]
-    write_table(writer, fm, sheet_name(t("sheet_unreadable", lang), taken), t("title_unreadable", lang), cols, rows,
+    write_table(book, fm, sheet_name(t("sheet_unreadable", lang), taken), t("title_unreadable", lang), cols, rows,
                 lang=lang, subtitle=paths.subtitle(lang))
     cols = [Col("no", t("no", lang), "int"), Col("unit", t("unit", lang)), Col("kabupaten", t("kabupaten", lang)),
             Col("tahun", t("tahun", lang), "year"), Col("file", t("file", lang), "path"), Col("counted", t("counted", lang)),
@@ -358,7 +362,7 @@ def _list_sheets(writer, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) 
              "compared": None if r["used"] else compared(r["differences"], lang),
              "counted": t("yes" if r["used"] else "no_", lang)}
             for i, r in enumerate(rekap.duplicates.to_dict("records"), start=1)]
-    placed = write_table(writer, fm, sheet_name(t("sheet_duplicates", lang), taken), t("title_duplicates", lang),
+    placed = write_table(book, fm, sheet_name(t("sheet_duplicates", lang), taken), t("title_duplicates", lang),
                          cols, rows, lang=lang, subtitle=paths.subtitle(lang))
     write_notes(placed, fm, placed.next_row, [t("foot_duplicates", lang)])
 
@@ -368,12 +372,12 @@ def write_rekap(rekap: Rekap, path: Path, lang: str = "id", *, names_as_given: b
     names each upload by the name it was sent with)."""
     options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     # a file handle: the atomic writer's temporary name does not end in .xlsx
-    with open(path, "wb") as fh, pd.ExcelWriter(fh, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
-        writer.book.set_properties({"title": t("title_units", lang), "author": "lkjip-xl", "keywords": REKAP_MARK,
-                                    "created": FIXED_TIME})
-        fm, taken = Formats(writer.book), set()
+    with open(path, "wb") as fh, xlsxwriter.Workbook(fh, options) as book:
+        book.set_properties({"title": t("title_units", lang), "author": "lkjip-xl", "keywords": REKAP_MARK,
+                             "created": FIXED_TIME})
+        fm, taken = Formats(book), set()
         paths = Paths([r.path for r in rekap.results], as_given=names_as_given)
-        _unit_sheet(writer, fm, rekap, lang, taken, paths)
-        _kota_sheets(writer, fm, rekap, lang, taken)
-        _indicator_sheets(writer, fm, rekap, lang, taken)
-        _list_sheets(writer, fm, rekap, lang, taken, paths)
+        _unit_sheet(book, fm, rekap, lang, taken, paths)
+        _kota_sheets(book, fm, rekap, lang, taken)
+        _indicator_sheets(book, fm, rekap, lang, taken)
+        _list_sheets(book, fm, rekap, lang, taken, paths)

@@ -177,12 +177,13 @@ class _Walker:
         vheader = self.vertical.get(index)
         out = []
         number_only = bool(_NUMBER_ONLY.match(seg.text.strip()))
+        margin = "header" in seg.where or "footer" in seg.where
         para_entity = self._referred(seg.text)  # what the paragraph's earlier sentences named
         for start, sentence in _sentences(seg.text):
             previous_end, previous_attrs, said = 0, None, None
             named, named_strong = self.find(sentence)
             named = named if named_strong else None
-            quantities = [t for t in tokens(sentence) if not t.year or t.year_claim]
+            quantities = [t for t in tokens(sentence, margin=margin) if not t.year or t.year_claim]
             paired = respective(sentence, quantities, self.find)  # "A dan B masing-masing X dan Y"
             for t in quantities:
                 end = t.end

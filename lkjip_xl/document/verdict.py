@@ -191,7 +191,7 @@ def _year(claim: Claim, facts: Facts) -> Outcome:
     value = int(claim.token.value)
     if facts.year is None:
         return Outcome(claim, UNMATCHED, [])
-    if value in (facts.year, facts.prev_year):
+    if value == facts.year or value == facts.prev_year and not claim.token.report_year:
         return Outcome(claim, AGREE, [])
     return Outcome(claim, REPORTED, [Finding("DOC006", claim.segment.part, cell_of(claim), str(facts.year),
                                              str(value), _params(claim, None, None))])

@@ -418,6 +418,22 @@ def test_a_number_in_the_page_header_is_read_and_marked_not_a_page_number(tmp_pa
     assert _highlighted(Document(str(out)).sections[0].header._element) == [WRONG_03]
 
 
+def test_a_footer_left_from_last_year_is_said_and_this_years_title_is_not(tmp_path):
+    """The report is the Medang Kampai 2023 one; its footer was copied from the 2022 report and still
+    says "LKjIP Kecamatan Medang Kampai Tahun 2022". Last year is a year the body may speak of
+    ("Tahun Anggaran 2022" in a comparison), but a page footer names the report's own year. The
+    header says the right year and cites a regulation of 2021 (not the report's year: no claim)."""
+    path, doc = _report(tmp_path)
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "LKjIP Kecamatan Medang Kampai Tahun 2023 (Permenpan RB Nomor 88 Tahun 2021)"
+    section.footer.paragraphs[0].text = "LKjIP Kecamatan Medang Kampai Tahun 2022"
+    result, found = _check(doc, path)
+    assert found == {("DOC006", "warning", "Kaki halaman 1", "", "2023", "2022")}
+    section.footer.paragraphs[0].text = "LKjIP Kecamatan Medang Kampai Tahun Anggaran 2023"
+    result, found = _check(doc, path)
+    assert found == set()
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
 def test_a_pdf_printed_with_tracked_changes_shown_is_said_not_read_glued(tmp_path):
     """The wrong realisasi replaced by the right one with tracking on, printed as LibreOffice shows

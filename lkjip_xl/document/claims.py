@@ -177,7 +177,7 @@ class _Walker:
         vheader = self.vertical.get(index)
         out = []
         number_only = bool(_NUMBER_ONLY.match(seg.text.strip()))
-        margin = "header" in seg.where or "footer" in seg.where
+        margin = not seg.where.keys().isdisjoint(("header", "footer", "margin"))  # a page header or footer
         para_entity = self._referred(seg.text)  # what the paragraph's earlier sentences named
         for start, sentence in _sentences(seg.text):
             previous_end, previous_attrs, said = 0, None, None

@@ -4,15 +4,25 @@ as paragraphs (lines closer than half a line apart belong together; a caption li
 "Halaman P" is page P; a finding also carries the line on the page. A footnote mark (a raised,
 smaller digit) is left out: glued to the number before it, it changed its value. So is text struck
 through (a PDF printed with tracked changes shown prints the old number struck through beside the
-new one): it is kept apart, to be said."""
+new one): it is kept apart, to be said. A page's first or last line in its top or bottom margin is a
+page header or footer when its text (digits aside) comes back on another page: read on its own, as
+the report's own title ("Tahun 2023" there is the report's year); a page number there ("5",
+"- 5 -", "Halaman 5 dari 40", alone or after the title) is no figure and is not read."""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from .model import Document, Segment
 from .tables import caption_label, caption_of, continued, table_segments
 
 MAX_PAGES = 2000
+MARGIN = 0.075  # a page header or footer lies within this share of the page's height from its edge
+_PAGE_NUMBER = re.compile(r"^\s*((halaman|hal\.?|page)\s*)?[-–—]?\s*(\d{1,4}|[ivx]{1,5})\s*[-–—]?"
+                          r"(\s*(dari|of|/)\s*\d{1,4})?\s*$", re.I)
+_PAGE_PHRASE = re.compile(r"\b(halaman|hal\.|page)\s*\d{1,4}(\s*(dari|of|/)\s*\d{1,4})?\b", re.I)  # "… - Halaman 5"
 _PT_PER_CM = 72 / 2.54
 
 
@@ -48,7 +58,7 @@ def read_pdf(path: Path) -> Document:
             except Exception as exc:
                 raise UnreadableDocument("doc_unreadable", path=str(path),
                                          detail=f"page {number}: {type(exc).__name__}") from None
-        return Document(str(path), "pdf", segments, pictures, state["struck"])
+        return Document(str(path), "pdf", _margins(segments), pictures, state["struck"])
     finally:
         pdf.close()
 
@@ -95,6 +105,7 @@ def _page(page, number: int, state: dict) -> list[Segment]:
 
     lines = page.filter(outside).extract_text_lines()
     _say_struck(gone, lines, number, state)
+    margin = {id(line): kind for line, kind in _margin_lines(lines, page.height)}
     items = [(line["top"], "line", line) for line in lines] + [(t.bbox[1], "table", t) for t in tables]
     items.sort(key=lambda x: x[0])
     out: list[Segment] = []
@@ -117,6 +128,15 @@ def _page(page, number: int, state: dict) -> list[Segment]:
     for _, kind, item in items:
         if kind == "line":
             line_no += 1
+            if id(item) in margin:  # a header or footer line, if it repeats (``_margins``): read alone
+                flush()
+                text = _PAGE_PHRASE.sub("", item["text"]).strip(" -–—|")
+                if not text or _PAGE_NUMBER.match(text):
+                    continue
+                out.append(Segment(text, f"Halaman {number}",
+                                   {"page": number, "page_line": line_no, "margin": margin[id(item)]},
+                                   lines=(line_no,), line_starts=(0,)))
+                continue
             if paragraph:
                 last = paragraph[-1][1]
                 height = max(last["bottom"] - last["top"], 1)
@@ -133,6 +153,31 @@ def _page(page, number: int, state: dict) -> list[Segment]:
         out += state["last_table"]
         state["recent"] = []
     flush()
+    return out
+
+
+def _margin_lines(lines: list[dict], height: float) -> list[tuple[dict, str]]:
+    """The page's first line if it lies in the top margin, its last if in the bottom one."""
+    out = []
+    if lines and lines[0]["bottom"] < MARGIN * height:
+        out.append((lines[0], "header"))
+    if lines and lines[-1]["top"] > (1 - MARGIN) * height and (not out or len(lines) > 1):
+        out.append((lines[-1], "footer"))
+    return out
+
+
+def _margins(segments: list[Segment]) -> list[Segment]:
+    """Margin lines whose text, digits aside, is on two pages or more are the pages' header or
+    footer (``where["margin"]``); the others are ordinary lines."""
+    def shape(seg: Segment) -> str:
+        return re.sub(r"\d+", "#", seg.text.strip().lower())
+
+    pages = Counter((seg.where["margin"], shape(seg)) for seg in segments if "margin" in seg.where)
+    out = []
+    for seg in segments:
+        if "margin" in seg.where and pages[seg.where["margin"], shape(seg)] < 2:
+            seg = replace(seg, where={k: v for k, v in seg.where.items() if k != "margin"})
+        out.append(seg)
     return out
 
 

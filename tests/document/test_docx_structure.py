@@ -435,6 +435,31 @@ def test_a_footer_left_from_last_year_is_said_and_this_years_title_is_not(tmp_pa
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+def test_a_pdf_footer_left_from_last_year_is_said_and_its_page_numbers_are_no_figures(tmp_path):
+    """The same report printed to PDF by LibreOffice over two pages, its footer "LKjIP Kecamatan
+    Medang Kampai Tahun 2022 - Halaman N" on each: the footer is read as the pages' footer (the
+    year is last year's: DOC006 on both pages), and the page numbers are no figure (nothing more
+    unmatched than without the footer)."""
+    path, doc = _report(tmp_path)
+    doc.add_page_break()
+    doc.add_paragraph("Demikian laporan ini disusun.")
+    footer = doc.sections[0].footer.paragraphs[0]._p
+    for x in (_run("LKjIP Kecamatan Medang Kampai Tahun 2022 - Halaman "), *_page_field("PAGE")):
+        footer.append(parse_xml(x))
+    doc.save(str(path))
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "laporan.pdf"
+    with pdfplumber.open(str(pdf)) as reader:  # the precondition: the footer printed on both pages
+        assert [p.extract_text().splitlines()[-1] for p in reader.pages] == [
+            f"LKjIP Kecamatan Medang Kampai Tahun 2022 - Halaman {n}" for n in (1, 2)]
+    result = check_document(pdf, WORKBOOK)
+    assert {(f.code, f.severity, f.sheet, f.expected, f.found) for f in result.findings} == {
+        ("DOC006", "warning", f"Halaman {n}", "2023", "2022") for n in (1, 2)}
+    assert result.unmatched == 0
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
 def test_a_pdf_printed_with_tracked_changes_shown_is_said_not_read_glued(tmp_path):
     """The wrong realisasi replaced by the right one with tracking on, printed as LibreOffice shows
     it (the old number struck through beside the new): the two were read as one number,

@@ -45,3 +45,22 @@ def test_xlsx_and_docx_render_to_pdf_with_the_totals(annex_outputs, tmp_path):
         for number in ("30911880435", "30039791551", "872088884", "9718"):
             assert number in plain, (key, number)
         assert "Tabel Realisasi Anggaran Kegiatan TA. 2022 dan 2023" in text
+
+
+def test_a_signature_block_is_never_split_across_pages(tmp_path):
+    """Medang Kampai's budget table fills its last page to the place and date: the name, rank and
+    NIP printed on a page of their own under the repeated header. The block is one row now, so a
+    page break falls before it or after it, never inside."""
+    import openpyxl
+
+    from test_annex_support import ROOT, run_annex
+
+    out = tmp_path / "lampiran.xlsx"
+    result = run_annex(ROOT / "samples" / "medang_kampai_2023.xlsx", "-o", out, "--force")
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out)["Realisasi Anggaran"]
+    block = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "NIP. " in c.value]
+    assert len(block) == 1 and block[0].value.startswith("Dumai, 15 Januari 2024\nCAMAT MEDANG KAMPAI\n")
+    pages = _text(_pdf(out, tmp_path / "pdf")).split("\f")
+    signed = [p for p in pages if "NIP. 19790119 201001 1 007" in p]
+    assert signed and all("Dumai, 15 Januari 2024" in p and "INDRA GUNAWAN" in p for p in signed)

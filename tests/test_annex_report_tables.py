@@ -129,7 +129,8 @@ def test_sumber_dana_and_signature(wb):
     assert t.header[0][4] == "Sumber Dana"
     assert [r[4] for r in t.rows()[:-1]] == [r["sumber_dana"] for r in src("pk_program.csv")]
     ident = yaml.safe_load((SRC / "identitas.yaml").read_text(encoding="utf-8"))
-    texts = [c for row in wb["Pengukuran Kinerja"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    texts = [line for row in wb["Pengukuran Kinerja"].iter_rows(values_only=True) for c in row
+             if isinstance(c, str) for line in c.split("\n")]  # the signature block: one cell, a line each
     nip = ident["pimpinan_nip"]
     assert f"{ident['tempat']}, 15 Januari 2024" in texts and ident["pimpinan_jabatan"].upper() in texts
     assert ident["pimpinan_nama"] in texts and f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" in texts

@@ -70,7 +70,8 @@ def test_errors_stop_it_and_force_writes_it(written):
 
 def test_agreement_names_both_parties(written):
     ws = openpyxl.load_workbook(written["dir"] / "pk.xlsx")["Naskah PK"]
-    text = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    text = [line for row in ws.iter_rows(values_only=True) for c in row
+            if isinstance(c, str) for line in c.split("\n")]  # a signature block: one cell, a line each
     assert text[:3] == ["PEMERINTAH KOTA MEDAN", "KECAMATAN MEDAN BARU", "PERJANJIAN KINERJA TAHUN 2024"]
     assert ": FRANS. S. R. H. SIAHAAN, S.STP, MSP" in text and ": CAMAT MEDAN BARU" in text
     assert ": MUHAMMAD BOBBY AFIF NASUTION, S.E, M.M" in text and ": WALIKOTA MEDAN" in text
@@ -121,7 +122,8 @@ def test_penjelasan_rumusan(written):
 def test_perubahan_version(written):
     assert written["revised"].exit_code == 0, written["revised"].output
     wb = openpyxl.load_workbook(written["dir"] / "pkp.xlsx")
-    text = [c for row in wb["Naskah PK"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    text = [line for row in wb["Naskah PK"].iter_rows(values_only=True) for c in row
+            if isinstance(c, str) for line in c.split("\n")]
     assert "PERUBAHAN PERJANJIAN KINERJA TAHUN 2024" in text and "Medan, 25 September 2024" in text
     # no revised pagu in a January PK: each programme keeps its murni
     rows = SheetTable(wb["Lampiran PK Program"]).rows()

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from lkjip_xl.schema import SCHEMA
+from lkjip_xl.schema.types import ColType
 from lkjip_xl.template.writer import write_workbook
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -103,3 +104,26 @@ def test_no_text_is_cut_and_no_number_hidden(rendered, name):
         missing = wanted - printed
         assert not missing, (sheet, sorted(missing)[:10])
         assert not any("###" in page for page in by_sheet[sheet]), sheet
+
+
+MONEY_COLUMNS = {(t.key, c.key) for s in SCHEMA.sheets for t in s.tables for c in t.columns
+                 if c.type == ColType.MONEY}
+
+
+def test_amounts_of_15_digits_print_as_numbers_not_hashes(tmp_path, write, data):
+    """A province's or a large dinas's amounts (here every amount of the valid workbook × 100.000:
+    a total of 177.000.000.000.000) are wider than the money columns: they are shrunk to the column
+    and printed, never ### (they were on PK Program, RA Kegiatan, Realisasi and Belanja)."""
+    from test_libreoffice import convert
+
+    for key, rows in data["tables"].items():
+        for row in rows:
+            for col, value in row.items():
+                if (key, col) in MONEY_COLUMNS and isinstance(value, int):
+                    row[col] = value * 100_000
+    path = write(data)
+    pages = _pages(convert(path, "pdf", tmp_path / "pdf"))
+    assert not [p for p in pages if "###" in p]
+    digits = re.sub(r"[^\d\n]", "", "".join(pages))
+    total = 1_770_000_000 * 100_000  # the Realisasi TOTAL and Jumlah Belanja Daerah (pagu perubahan)
+    assert str(total) + "00" in digits  # printed with its ,00 (#,##0.00)

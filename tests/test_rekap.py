@@ -333,6 +333,16 @@ def test_a_total_holding_a_unit_with_errors_says_so(tmp_path):
     assert "termasuk angka 1 unit yang buku kerjanya berisi kesalahan (Kecamatan Dua)" in text
     units = _sheets(tmp_path / "r.xlsx")["Unit"]
     assert "Kecamatan Dua" in _row(units, "JUMLAH")[-1]
+    # printed: the caveat wraps in its column, which is as wide as a wrapped column gets (30), and
+    # its row is as tall as its lines; it ran unwrapped from a column sized for the word
+    # "Keterangan" across empty columns, and the page printed them, the table shrunk to 60 %
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Unit"]
+    caveat = next(row[-1] for row in ws.iter_rows() if row[1].value == "JUMLAH")
+    assert caveat.alignment.wrap_text and ws.max_column == caveat.column
+    width = ws.column_dimensions[caveat.column_letter].width
+    assert width >= 30
+    lines = -(-len(caveat.value) // int(width * 1.3))
+    assert ws.row_dimensions[caveat.row].height >= 12 * lines
 
 
 def test_a_kota_ikm_holding_a_unit_whose_survey_has_errors_says_so(tmp_path):

@@ -277,21 +277,23 @@ def _sign_spans(widths: list[float], count: int) -> list[tuple[int, int]]:
 
 def _signature(ws, fm: _Formats, sig: Signature, r: int, widths: list[float]) -> int:
     """The signature block: place and date above the rightmost signer, each signer's heading,
-    room to sign, the name bold and underlined, rank and NIP (names on one row). Returns the
-    next free row."""
+    room to sign, the name bold and underlined, rank and NIP (names on one line), all in one row,
+    one cell per signer: a printer breaks pages between rows, so the block is never split, its
+    name and NIP on a page of their own. Returns the next free row."""
     spans = _sign_spans(widths, len(sig.signers))
-    plain = fm.get(align="center", valign="vcenter")
-    name_fmt = fm.get(align="center", valign="vcenter", bold=True, underline=1)
+    block = fm.get(align="center", valign="top", text_wrap=True)
+    plain, name_fmt = fm.get(), fm.get(bold=True, underline=1)  # a rich string's fonts, part by part
     tops, bottoms = sign_lines(sig)
     height = len(tops[0]) + max(len(b) for b in bottoms)
     for (c1, c2), top, bottom in zip(spans, tops, bottoms):
-        for i, text in enumerate(top + bottom):
-            if text:
-                is_name = i == len(top) + SIGN_ROOM
-                _merged(ws, r + i, c1, r + i, c2, text, name_fmt if is_name else plain)
-    for i in range(height):
-        ws.set_row(r + i, 15)
-    return r + height
+        above = "\n".join(top + bottom[:SIGN_ROOM]) + "\n"
+        below = "".join("\n" + line for line in bottom[SIGN_ROOM + 1:])
+        if c2 > c1:
+            ws.merge_range(r, c1, r, c2, "", block)
+        ws.write_rich_string(r, c1, plain, above, name_fmt, bottom[SIGN_ROOM], *([plain, below] if below else []),
+                             block)
+    ws.set_row(r, 15 * height)
+    return r + 1
 
 
 def _body_heights(t: AnnexTable, widths: list[float], indented: set[int]) -> list[int]:

@@ -67,7 +67,7 @@ class Formats(_Formats):
         return self.get(italic=True, text_wrap=True, valign="top")
 
     def total(self, kind: str):
-        fmt = {"bold": True, "top": 1, "valign": "top"}
+        fmt = {"bold": True, "top": 1, "valign": "top", "text_wrap": kind in WRAPPED}
         return self.get(num_format=NUMBER_FORMATS[kind], **fmt) if kind in NUMBER_FORMATS else self.get(**fmt)
 
 
@@ -133,9 +133,10 @@ def _lines(text: str, width: float) -> int:
 
 def write_table(book, fm: Formats, sheet: str, title: str, cols: list[Col], rows: list[dict], *,
                 lang: str, subtitle: list[str] = (), groups: list[tuple[str, int, int]] = (),
-                freeze_cols: int = 2, autofilter: bool = False) -> Placed:
+                freeze_cols: int = 2, autofilter: bool = False, sized_by: list[dict] = ()) -> Placed:
     """Title, headers (with an optional group row above: (label, first col, last col)) and the
-    body, each value as text or a number (never a formula); column formats and widths by kind."""
+    body, each value as text or a number (never a formula); column formats and widths by kind, wide
+    enough also for the values of ``sized_by`` (rows the caller writes under the body)."""
     body = [[cell(r.get(c.key), c.kind) for c in cols] for r in rows]
     if not body:
         none_col = min(1, len(cols) - 1)
@@ -165,23 +166,30 @@ def write_table(book, fm: Formats, sheet: str, title: str, cols: list[Col], rows
         else:
             ws.write_string(header_row, j, c.label, fm.header())
         kind = _money_kind(r.get(c.key) for r in rows) if c.kind == "money" else c.kind
-        widths.append(_width(c.label, [values[j] for values in body], c.kind))
+        widths.append(_width(c.label, [*(values[j] for values in body), *(cell(r.get(c.key), c.kind) for r in sized_by)],
+                             c.kind))
         ws.set_column(j, j, widths[-1], fm.column(kind))
     lines = max(_lines(c.label, w) for c, w in zip(cols, widths) if not groups or cols.index(c) in grouped)
     ws.set_row(header_row, LINE * lines + 3)
     if groups:
         lines = max(_lines(label, sum(widths[first:last + 1])) for label, first, last in groups)
         ws.set_row(header_row - 1, LINE * lines + 3)
-    wrapped = [(j, w) for j, (c, w) in enumerate(zip(cols, widths)) if c.kind in WRAPPED]
+    keys = [c.key for c in cols]
     for i, values in enumerate(body):  # heights: spreadsheets do not grow rows on load
-        lines = max((_lines(str(values[j]), w) for j, w in wrapped if values[j] is not None), default=1)
-        if lines > 1:
-            ws.set_row(first_body + i, LINE * lines + 2)
+        fit_height(ws, first_body + i, cols, widths, dict(zip(keys, values)))
     ws.freeze_panes(first_body, freeze_cols)
     if autofilter and rows:
         ws.autofilter(header_row, 0, header_row + len(rows), len(cols) - 1)
     _page(ws, header_row - (1 if groups else 0), header_row, lang)
     return Placed(ws, first_body, first_body + len(body), widths)
+
+
+def fit_height(ws, r: int, cols: list[Col], widths: list[float], row: dict) -> None:
+    """Row ``r`` as tall as the wrapped text of ``row`` needs."""
+    lines = max((_lines(str(row[c.key]), w) for c, w in zip(cols, widths)
+                 if c.kind in WRAPPED and not missing(row.get(c.key))), default=1)
+    if lines > 1:
+        ws.set_row(r, LINE * lines + 2)
 
 
 def _page(ws, first_header: int, last_header: int, lang: str) -> None:
@@ -244,16 +252,17 @@ def _unit_sheet(book, fm, rekap: Rekap, lang: str, taken: set, paths: Paths) -> 
             notes.append(t("note_no_unit", lang))
         rows.append({**r, "no": i, "unit": r["unit"] or t("unknown", lang), "file": paths(r["file"]),
                      "respondents": None if missing(r["respondents"]) else int(r["respondents"]), "keterangan": "; ".join(notes) or None})
+    totals = [{**vars(total), "unit": t("total", lang), "kabupaten": total.kabupaten or t("unknown", lang),
+               "keterangan": total_caveat(total, lang)} for total in rekap.totals]  # per kabupaten/kota and year
     name = sheet_name(t("sheet_units", lang), taken)
     placed = write_table(book, fm, name, t("title_units", lang), cols, rows, lang=lang, autofilter=True,
-                         subtitle=paths.subtitle(lang))
+                         subtitle=paths.subtitle(lang), sized_by=totals)
     row = placed.next_row
-    for total in rekap.totals:  # one JUMLAH per kabupaten/kota and year
-        values = {**vars(total), "unit": t("total", lang), "kabupaten": total.kabupaten or t("unknown", lang),
-                  "keterangan": total_caveat(total, lang)}
+    for values in totals:
         for j, c in enumerate(cols):
             kind = _money_kind([values.get(c.key)]) if c.kind == "money" else c.kind
             placed.ws.write(row, j, cell(values.get(c.key), kind), fm.total(kind))
+        fit_height(placed.ws, row, cols, placed.widths, values)
         row += 1
     write_notes(placed, fm, row, [t("foot_units", lang), t("foot_duplicates", lang)])
 

@@ -31,8 +31,10 @@ class Formats:
             props["bg_color"] = INPUT_FILL if kind == "input" else FORMULA_FILL
             if num_format == "@":
                 props["text_wrap"] = True
+            else:  # a number wider than its column (a 15-digit amount) is shrunk to it, never ###
+                props["shrink"] = True
             if align:  # a longer text (80,5 s/d 85 %) is shrunk to the column, not cut by its neighbour
-                props.update(align=align, shrink=True)
+                props["align"] = align
             self._cache[key] = self._wb.add_format(props)
         return self._cache[key]
 

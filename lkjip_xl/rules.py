@@ -419,10 +419,10 @@ RULES: dict[str, Rule] = _rules(
      "last year's actual {found} is the actual of {old} ({old_cell}), not of {tahun} ({cell}: {expected}): was last "
      "year's file copied with this column left as it was? Type the actual of {tahun}"),
     ("KIN033", "warning", "Target nol tercapai", "Target of zero met",
-     "target 0 dan realisasi 0 untuk indikator turun: target tercapai, tetapi capaian (%) tidak dapat dihitung "
+     "target 0 dan realisasi 0 untuk indikator turun: target tercapai, tetapi {what} (%) tidak dapat dihitung "
      "(dibagi 0) dan lembar kerja mengosongkannya; tulis di narasi bahwa target tercapai",
      "a target of 0 and an actual of 0 for an indicator whose Arah is 'turun' (lower is better): the target is met, "
-     "but no achievement (%) can be computed (division by 0) and the sheet leaves it blank; say in the narrative "
+     "but {what} (%) cannot be computed (division by 0) and the sheet leaves it blank; say in the narrative "
      "that the target is met"),
     ("KIN034", "warning", "Batas target melawan arah", "Target bound against the arah",
      "target ditulis sebagai batas {found}, tetapi arah indikator ini '{arah}' ({arah_cell}): batas bawah (≥) "

@@ -416,7 +416,8 @@ TURUN_TABLES = ("pk_indikator", "indikator_program")
 def _uncomputable(ctx) -> Iterable[Finding]:
     """A capaian that cannot be computed is said, never left blank in silence: a target of 0 beside
     a realisasi (KIN006, or KIN033 for a turun indicator's 0 met with 0; the PK's own is said with
-    its rows), and a turun indicator's realisasi of 0 under T / R (KIN029, naming what (2T − R) / T
+    its rows; beside a realisasi of 0 only where the row has an arah: an output planned at 0 and
+    none made says nothing), and a turun indicator's realisasi of 0 under T / R (KIN029, naming what (2T − R) / T
     gives)."""
     for key, target_key, real_key, what in ZERO_TARGETS:
         table = ctx.model.table(key)
@@ -424,7 +425,7 @@ def _uncomputable(ctx) -> Iterable[Finding]:
             continue
         for i in range(len(table)):
             target, real = number(table.values[target_key][i]), number(table.values[real_key][i])
-            if target == 0 and (real or _zero_met(table, i, target_key, real)):
+            if target == 0 and real is not None and (real or "arah" in table.values):
                 yield _zero_target(table, i, target_key, target, real, what)
     if ctx.settings.turun_formula != "t_over_r":
         return
@@ -440,18 +441,13 @@ def _uncomputable(ctx) -> Iterable[Finding]:
 
 
 def _zero_target(table, i: int, target_key: str, target, realisasi, what) -> Finding:
-    """A target of 0 (the PK's, Indikator Program's): no ``what`` (KIN006); for a turun indicator
-    whose realisasi is 0 too ("angka kasus 0", "temuan BPK 0") the target is met, which is said as
-    such (KIN033), not as an error."""
+    """A target of 0 (an indicator's on the PK or Indikator Program, the PK's Target Akhir Renstra):
+    no ``what`` (KIN006); for a turun indicator whose realisasi is 0 too ("angka kasus 0", "temuan
+    BPK 0") the target is met, which is said as such (KIN033), not as an error."""
     cell = table.cell(target_key, i)
-    if _zero_met(table, i, target_key, realisasi):
-        return Finding("KIN033", table.sheet, cell, expected=0, found=realisasi)
+    if realisasi == 0 and normalise_arah(table.get("arah", i)) == "turun":
+        return Finding("KIN033", table.sheet, cell, expected=0, found=realisasi, params={"what": what})
     return Finding("KIN006", table.sheet, cell, found=target, params={"what": what})
-
-
-def _zero_met(table, i: int, target_key: str, realisasi) -> bool:
-    """A turun indicator's realisasi of 0 against its (capaian's) target of 0: met."""
-    return target_key == "target" and realisasi == 0 and normalise_arah(table.get("arah", i)) == "turun"
 
 
 def _show(value: Any) -> Text | str:

@@ -431,6 +431,13 @@ RULES: dict[str, Rule] = _rules(
      "the target is written as the bound {found}, but this indicator's arah is '{arah}' ({arah_cell}): a lower "
      "bound (≥) goes with 'naik', an upper bound (≤) with 'turun'; if the arah is right the target is {expected}, "
      "if not, correct the arah in {arah_cell}"),
+    ("KIN035", "warning", "Realisasi negatif indikator turun", "Negative actual of a 'turun' indicator",
+     "realisasi {found} negatif untuk indikator turun: bila ini penurunannya (turun {drop}), isi nilai yang "
+     "dicapai, bukan selisihnya; dengan realisasi negatif capaian ({formula}) menjadi {capaian} %. Bila nilainya "
+     "memang negatif (inflasi, pertumbuhan), jelaskan capaian itu di narasi",
+     "the actual {found} is negative for an indicator whose Arah is 'turun' (lower is better): if it is the decrease "
+     "(down {drop}), type the value reached, not the difference; with a negative actual the achievement ({formula}) "
+     "is {capaian} %. If the value really is negative (inflation, growth), explain that achievement in the narrative"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..calc.budget import level_of, match_key
 from ..calc.capaian import capaian, composite_realisasi, normalise_arah
-from ..calc.decimals import number_or_none, strip_exponent
+from ..calc.decimals import number_or_none, round_half_up, strip_exponent
 from ..calc.numbers_id import PREDICATE_LETTERS, parse_predicate
 from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
@@ -81,6 +81,7 @@ def check(ctx) -> Iterable[Finding]:
     yield from _links(ctx, pk)
     yield from _typed_ratios(ctx)
     yield from _uncomputable(ctx)
+    yield from _negative_turun(ctx)
     yield from _efisiensi(ctx)
 
 
@@ -438,6 +439,26 @@ def _uncomputable(ctx) -> Iterable[Finding]:
             if normalise_arah(table.get("arah", i)) == "turun" and real == 0 and target:
                 yield Finding("KIN029", table.sheet, table.cell("realisasi", i),
                               expected=capaian(target, real, "turun", "2t_minus_r").value, found=real)
+
+
+def _negative_turun(ctx) -> Iterable[Finding]:
+    """KIN035: a turun indicator's realisasi below 0 (PK, Indikator Program). Lower being better,
+    (2T − R) / T with R = −3 and T = 10 gives 230 %: a decrease typed as a negative number (the
+    arah already says "turun") inflates the capaian past 200 %. The value may be truly negative
+    (inflasi, pertumbuhan), so a warning at the realisasi, with the capaian it gives."""
+    for key in TURUN_TABLES:
+        table = ctx.model.table(key)
+        if table is None or "arah" not in table.values:
+            continue
+        derived = ctx.derived(key)
+        for i in range(len(table)):
+            real = number(table.get("realisasi", i))
+            if real is None or real >= 0 or normalise_arah(table.get("arah", i)) != "turun":
+                continue
+            computed = derived[i].get("capaian")
+            yield Finding("KIN035", table.sheet, table.cell("realisasi", i), expected=Text("≥ 0", "≥ 0"), found=real,
+                          params={"drop": number_text(-real), "formula": _formula_text(ctx, "turun"),
+                                  "capaian": "?" if computed is None else number_text(strip_exponent(round_half_up(computed, 2)))})
 
 
 def _zero_target(table, i: int, target_key: str, target, realisasi, what) -> Finding:

@@ -201,3 +201,26 @@ def test_the_class_sums_and_the_kegiatan_an_unreadable_sub_kegiatan_code_leaves_
         assert classes["B7"].found - classes["B7"].expected == D(600_000_000) - D(200_000_000)
         assert classes["C7"].found - classes["C7"].expected == D(570_000_000) - D(180_000_000)
         assert all(f"{REAL.sheet}!{code_cell}" in f.message("id") for f in findings if f.code in ("BUD008", "BUD009"))
+
+
+def test_a_kegiatan_over_its_children_by_an_unreadable_sub_kegiatan_is_no_row_deleted(tmp_path, write, data):
+    """01.01.01 (pagu 800.000.000 / 850.000.000, realisasi 820.000.000) typed in Calc as 010101: its
+    kegiatan 01.01 is then more than its one readable child 01.01.02 by exactly those amounts, which
+    was "a child row deleted? Put that row back" (BUD034, an error) though the row is there. It is a
+    note naming the code, and so are the kegiatan's other amounts, the PK's programme pagu and the
+    Belanja class that lack the same row: only the code is an error."""
+    sub = REAL.first_row + 2
+    code_cell = f"{REAL.sheet}!{cell(REAL, 'kode', sub)}"
+    row = data["tables"]["realisasi"][2]
+    assert row["kode"] == "01.01.01" and row["jenis_belanja"] == "Belanja Pegawai"
+    findings = check_workbook(edit_in_libreoffice(write(data), [["set", REAL.sheet, cell(REAL, "kode", sub), "010101"]],
+                                                  tmp_path)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.severity != "info"] == [
+        ("VAL027", REAL.sheet, cell(REAL, "kode", sub), "error")]
+    short = next(f for f in findings if f.code == "BUD034")
+    assert (short.cell, short.severity) == (cell(REAL, "pagu_murni", sub - 1), "info")
+    # 01.01 (1.000.000.000 / 1.050.000.000 / 1.000.000.000) less its other child (200 / 200 / 180 juta)
+    assert short.params["gaps"] == {"pagu_murni": 1_000_000_000 - 200_000_000,
+                                    "pagu_perubahan": 1_050_000_000 - 200_000_000, "realisasi": 1_000_000_000 - 180_000_000}
+    notes = [f for f in findings if f.code in ("BUD003", "BUD006", "BUD008", "BUD034")]
+    assert notes and all(f.params.get("cause") == code_cell for f in notes)

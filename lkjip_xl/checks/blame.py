@@ -33,7 +33,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from ..calc.budget import level_of, pagu_efektif
+from ..calc.budget import LEVELS, add_amounts, level_of, pagu_efektif
 from ..calc.typos import digit_slip, slip_candidates
 from ..derive.budget import money
 from ..findings import SEVERITY_ORDER, Finding
@@ -231,9 +231,9 @@ def _swap_follows(findings: list[Finding], swaps: dict[Ref, str], cells: Cells, 
 
 def _unread_follows(findings: list[Finding], cells: Cells, notes: dict) -> None:
     """A Realisasi row whose code no level can be read from (VAL024, VAL027: digits whose dots were
-    lost) is in no sum: the Belanja class sums short by exactly its amounts (BUD008) and the
-    kegiatan it sits under left without sub kegiatan (BUD009) follow from the code: notes naming
-    it (in ``notes``)."""
+    lost) is in no sum: the Belanja class sums short by exactly its amounts (BUD008), the kegiatan
+    it sits under left without sub kegiatan (BUD009) or more than its other sub kegiatan by exactly
+    its amounts (BUD034, "a row deleted") follow from the code: notes naming it (in ``notes``)."""
     table, bel = cells.model.table(ADDED_TABLE), cells.model.table("belanja")
     if table is None:
         return
@@ -244,12 +244,19 @@ def _unread_follows(findings: list[Finding], cells: Cells, notes: dict) -> None:
     for f in findings:
         if f.code == "BUD009" and f.sheet == table.sheet:
             causes = _unread_below(table, table.rows.index(parse_a1(f.cell)[0]), unread)
+        elif f.code == "BUD034" and f.sheet == table.sheet:
+            causes = _unread_gaps(f, table, unread)
         elif f.code == "BUD008" and bel is not None and f.sheet == bel.sheet:
             causes = _unread_of_class(f, bel, table, unread)
         else:
             continue
         if causes:
             notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": ", ".join(causes)})
+    # the parent's other amounts, notes naming its BUD034, name the code too
+    moved = {f"{f.sheet}!{f.cell}": notes[id(f)].params["cause"] for f in findings if f.code == "BUD034" and id(f) in notes}
+    for f in findings:
+        if (cause := moved.get(f.params.get("cause"))) is not None:
+            notes[id(f)] = replace(f, params={**f.params, "cause": cause})
 
 
 def _unread_below(table, parent: int, unread: dict[int, str]) -> list[str]:
@@ -262,6 +269,24 @@ def _unread_below(table, parent: int, unread: dict[int, str]) -> list[str]:
             continue
         causes.append(unread[j])
     return causes
+
+
+def _unread_gaps(f: Finding, table, unread: dict[int, str]) -> list[str]:
+    """The unread rows under a parent "more than its children" (BUD034) whose amounts are exactly
+    what it lacks: the row is there, its code unread, none deleted."""
+    parent = table.rows.index(parse_a1(f.cell)[0])
+    level = level_of(str(table.get("kode", parent) or "").strip())
+    rows = []
+    for j in range(parent + 1, len(table)):
+        below = level_of(str(table.get("kode", j) or "").strip())
+        if below is not None and LEVELS.index(below) <= LEVELS.index(level):
+            break
+        if j in unread:
+            rows.append(j)
+    gaps = f.params.get("gaps") or {}
+    if not rows or not gaps or any(add_amounts(money(table.get(k, j)) for j in rows) != gap for k, gap in gaps.items()):
+        return []
+    return [unread[j] for j in rows]
 
 
 def _unread_of_class(f: Finding, bel, table, unread: dict[int, str]) -> list[str]:

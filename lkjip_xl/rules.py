@@ -419,10 +419,10 @@ RULES: dict[str, Rule] = _rules(
      "last year's actual {found} is the actual of {old} ({old_cell}), not of {tahun} ({cell}: {expected}): was last "
      "year's file copied with this column left as it was? Type the actual of {tahun}"),
     ("KIN033", "warning", "Target nol tercapai", "Target of zero met",
-     "target 0 dan realisasi 0 untuk indikator turun: target tercapai, tetapi capaian (%) tidak dapat dihitung "
+     "target 0 dan realisasi 0 untuk indikator turun: target tercapai, tetapi {what} (%) tidak dapat dihitung "
      "(dibagi 0) dan lembar kerja mengosongkannya; tulis di narasi bahwa target tercapai",
      "a target of 0 and an actual of 0 for an indicator whose Arah is 'turun' (lower is better): the target is met, "
-     "but no achievement (%) can be computed (division by 0) and the sheet leaves it blank; say in the narrative "
+     "but {what} (%) cannot be computed (division by 0) and the sheet leaves it blank; say in the narrative "
      "that the target is met"),
     ("KIN034", "warning", "Batas target melawan arah", "Target bound against the arah",
      "target ditulis sebagai batas {found}, tetapi arah indikator ini '{arah}' ({arah_cell}): batas bawah (≥) "
@@ -431,6 +431,13 @@ RULES: dict[str, Rule] = _rules(
      "the target is written as the bound {found}, but this indicator's arah is '{arah}' ({arah_cell}): a lower "
      "bound (≥) goes with 'naik', an upper bound (≤) with 'turun'; if the arah is right the target is {expected}, "
      "if not, correct the arah in {arah_cell}"),
+    ("KIN035", "warning", "Realisasi negatif indikator turun", "Negative actual of a 'turun' indicator",
+     "realisasi {found} negatif untuk indikator turun: bila ini penurunannya (turun {drop}), isi nilai yang "
+     "dicapai, bukan selisihnya; dengan realisasi negatif capaian ({formula}) menjadi {capaian} %. Bila nilainya "
+     "memang negatif (inflasi, pertumbuhan), jelaskan capaian itu di narasi",
+     "the actual {found} is negative for an indicator whose Arah is 'turun' (lower is better): if it is the decrease "
+     "(down {drop}), type the value reached, not the difference; with a negative actual the achievement ({formula}) "
+     "is {capaian} %. If the value really is negative (inflation, growth), explain that achievement in the narrative"),
     ("KIN028", "error", "Realisasi huruf untuk target angka", "Letter actual for a number target",
      "realisasi berupa huruf {found} sedangkan targetnya {expected}: capaian tidak dapat dihitung; isi angka realisasinya",
      "the actual is the letter {found} while the target is {expected}: no achievement can be computed; type the "

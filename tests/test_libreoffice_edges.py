@@ -114,3 +114,43 @@ def test_a_turun_programme_indicator_planned_at_0_and_met_with_0_is_said_as_the_
     steps[1] = ["type", "Indikator Program", "F6", "2"]
     result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
     assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", "E6", "error")]
+
+
+def test_a_renstra_final_target_of_0_met_with_0_and_a_naik_programme_indicator_at_0_0_say_what_the_pk_says(tmp_path, write, data):
+    """The PK's rule for a target of 0 on its other tables, typed in Calc. IKU3 (turun) with Target
+    Akhir Renstra 0 and realisasi 0: the final target is met, but the tingkat kemajuan (R / 0) has
+    none: KIN033 at the Renstra target, a warning, as the PK's own target of 0 met with 0. Programme
+    01's indicator (naik) planned at 0 and 0 done: no capaian, KIN006 at its target, as the PK says
+    for a naik indicator's 0 / 0. Both were silent."""
+    from test_libreoffice_edit import PK
+    from test_program_indicator_arah import _programme_indicators
+
+    row = PK.first_row + 2
+    assert data["tables"]["pk_indikator"][2]["arah"] == "turun"
+    steps = [["type", PK.sheet, cell(PK, "target_renstra", row), "0"], ["type", PK.sheet, cell(PK, "realisasi", row), "0"],
+             ["type", "Indikator Program", "E5", "0"], ["type", "Indikator Program", "F5", "0"]]
+    result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
+    said = sorted((f.code, f.sheet, f.cell, f.severity) for f in result.findings)
+    assert said == [("KIN006", "Indikator Program", "E5", "error"),
+                    ("KIN033", PK.sheet, cell(PK, "target_renstra", row), "warning")]
+    met = next(f for f in result.findings if f.code == "KIN033")
+    assert "target tercapai" in met.message("id") and "tingkat kemajuan" in met.message("id")
+
+
+def test_a_negative_realisasi_of_a_turun_indicator_is_said_with_the_capaian_it_inflates(tmp_path, write, data):
+    """A decrease typed as a negative number in Calc where the arah already says turun: IKU3 (target
+    10 %) realisasi -3 on the PK, programme indicator 02.01 (target 10) realisasi -2. (2T − R) / T
+    gives (20 + 3) / 10 × 100 = 230 % and (20 + 2) / 10 × 100 = 220 %, past 200 %: a warning at each
+    realisasi, with that capaian, not a silent inflated capaian."""
+    from test_libreoffice_edit import PK
+    from test_program_indicator_arah import _programme_indicators
+
+    row = PK.first_row + 2
+    assert data["tables"]["pk_indikator"][2]["arah"] == "turun" and data["tables"]["pk_indikator"][2]["target"] == 10
+    steps = [["type", PK.sheet, cell(PK, "realisasi", row), "-3"], ["type", "Indikator Program", "F6", "-2"]]
+    result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
+    said = sorted((f.code, f.sheet, f.cell, f.severity) for f in result.findings)
+    assert said == [("KIN035", "Indikator Program", "F6", "warning"), ("KIN035", PK.sheet, cell(PK, "realisasi", row), "warning")]
+    by_sheet = {f.sheet: f.message("id") for f in result.findings}
+    assert f" {int((2 * D(10) + D(3)) / D(10) * 100)} %" in by_sheet[PK.sheet]
+    assert f" {int((2 * D(10) + D(2)) / D(10) * 100)} %" in by_sheet["Indikator Program"]

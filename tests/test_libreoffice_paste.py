@@ -178,3 +178,49 @@ def test_dotless_codes_longer_than_six_digits_are_no_programme(tmp_path, write, 
         ("VAL024", cell(REAL, "kode", first + 9), "warning", None, "01010101")]
     lost = {cell(REAL, "kode", first + k) for k in (1, 2, 3, 6, 9)}
     assert not [f for f in findings if f.code in ("BUD009", "BUD004") and (f.cell in lost or f.code == "BUD004")]
+
+
+def test_the_class_sums_and_the_kegiatan_an_unreadable_sub_kegiatan_code_leaves_short_are_notes_naming_it(tmp_path, write, data):
+    """02.01's only sub kegiatan 02.01.01 (Barang dan Jasa, pagu 400.000.000, realisasi 390.000.000)
+    typed in Calc as 020101 (its dots lost: VAL027) or 2.01.01.0001 (no code: VAL024). Its row is in
+    no sum, so Belanja's Barang dan Jasa is 600.000.000 / 570.000.000 where its sub kegiatan add up
+    to 200.000.000 / 180.000.000 (short by exactly the row's 400.000.000 / 390.000.000), and 02.01 has
+    no sub kegiatan. Both follow from the code: notes naming its cell, not errors of their own."""
+    from decimal import Decimal as D
+
+    sub = REAL.first_row + 6
+    code_cell = cell(REAL, "kode", sub)
+    assert data["tables"]["realisasi"][6]["kode"] == "02.01.01"
+    for typed_code, code, severity in (("020101", "VAL027", "error"), ("2.01.01.0001", "VAL024", "warning")):
+        steps = [["set", REAL.sheet, code_cell, typed_code]]
+        findings = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path)).findings
+        said = sorted((f.code, f.sheet, f.cell, f.severity) for f in findings)
+        assert said == [("BUD008", "Belanja", "B7", "info"), ("BUD008", "Belanja", "C7", "info"),
+                        ("BUD009", REAL.sheet, cell(REAL, "kode", sub - 1), "info"), (code, REAL.sheet, code_cell, severity)]
+        classes = {f.cell: f for f in findings if f.code == "BUD008"}
+        assert classes["B7"].found - classes["B7"].expected == D(600_000_000) - D(200_000_000)
+        assert classes["C7"].found - classes["C7"].expected == D(570_000_000) - D(180_000_000)
+        assert all(f"{REAL.sheet}!{code_cell}" in f.message("id") for f in findings if f.code in ("BUD008", "BUD009"))
+
+
+def test_a_kegiatan_over_its_children_by_an_unreadable_sub_kegiatan_is_no_row_deleted(tmp_path, write, data):
+    """01.01.01 (pagu 800.000.000 / 850.000.000, realisasi 820.000.000) typed in Calc as 010101: its
+    kegiatan 01.01 is then more than its one readable child 01.01.02 by exactly those amounts, which
+    was "a child row deleted? Put that row back" (BUD034, an error) though the row is there. It is a
+    note naming the code, and so are the kegiatan's other amounts, the PK's programme pagu and the
+    Belanja class that lack the same row: only the code is an error."""
+    sub = REAL.first_row + 2
+    code_cell = f"{REAL.sheet}!{cell(REAL, 'kode', sub)}"
+    row = data["tables"]["realisasi"][2]
+    assert row["kode"] == "01.01.01" and row["jenis_belanja"] == "Belanja Pegawai"
+    findings = check_workbook(edit_in_libreoffice(write(data), [["set", REAL.sheet, cell(REAL, "kode", sub), "010101"]],
+                                                  tmp_path)).findings
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in findings if f.severity != "info"] == [
+        ("VAL027", REAL.sheet, cell(REAL, "kode", sub), "error")]
+    short = next(f for f in findings if f.code == "BUD034")
+    assert (short.cell, short.severity) == (cell(REAL, "pagu_murni", sub - 1), "info")
+    # 01.01 (1.000.000.000 / 1.050.000.000 / 1.000.000.000) less its other child (200 / 200 / 180 juta)
+    assert short.params["gaps"] == {"pagu_murni": 1_000_000_000 - 200_000_000,
+                                    "pagu_perubahan": 1_050_000_000 - 200_000_000, "realisasi": 1_000_000_000 - 180_000_000}
+    notes = [f for f in findings if f.code in ("BUD003", "BUD006", "BUD008", "BUD034")]
+    assert notes and all(f.params.get("cause") == code_cell for f in notes)

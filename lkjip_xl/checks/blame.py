@@ -33,9 +33,12 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from ..calc.budget import LEVELS, add_amounts, level_of, pagu_efektif
 from ..calc.typos import digit_slip, slip_candidates
+from ..derive.budget import money
 from ..findings import SEVERITY_ORDER, Finding
 from ..i18n import Text
+from ..schema import belanja
 from ..schema.refs import parse_a1
 from .relations import Ref, Relation
 
@@ -47,6 +50,8 @@ WITHOUT_SLIP = 2
 MAX_ALTERNATIVES = 3
 # a row added below the others: its amounts, each the gap of every total it is in
 ADDED_TABLE, ADDED_AMOUNTS = "realisasi", frozenset({"pagu_murni", "pagu_perubahan", "realisasi"})
+# a Realisasi code no level can be read from: its row is in no sum (checks/codes.py)
+UNREAD_CODES = ("VAL024", "VAL027")
 BELOW_TOTAL = "BUD037"  # such a row typed below the TOTAL: said by that finding (checks/budget.py)
 # a correction leaving the parts at most half as spread out as any other is clearly the likelier
 CLEARLY = 2
@@ -100,9 +105,11 @@ class Cells:
 def explain(findings: list[Finding], relations: list[Relation], cells: Cells) -> list[Finding]:
     """The findings with each explained relation's finding turned into a note naming its culprit,
     and a finding at each culprit cell that has none."""
+    notes: dict[int, Finding] = {}
+    _unread_follows(findings, cells, notes)
     reported = [r for r in relations if r.finding is not None]
     if not reported:
-        return findings
+        return [notes.get(id(f), f) for f in findings]
     near = {(ref.table, ref.index) for r in reported for ref in r.refs()}
     near_kinds = {(ref.table, ref.key) for r in reported for ref in r.refs()}
     index: dict[Ref, list[Relation]] = defaultdict(list)
@@ -112,7 +119,6 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
         if (kinds is None or kinds & near_kinds) and r.rows() & near:
             for ref in r.refs():
                 index[ref].append(r)
-    notes: dict[int, Finding] = {}
     extra: list[Finding] = []
     added = _added_rows(reported, index, cells)
     below = {(f.sheet, f.cell): f for f in findings if f.code == BELOW_TOTAL}
@@ -122,7 +128,7 @@ def explain(findings: list[Finding], relations: list[Relation], cells: Cells) ->
     blamed: dict[Ref, tuple[Any, set]] = {}
     shared: list[tuple[Relation, list]] = []  # relations two or three cells explain equally well
     for r in reported:
-        if id(r) in settled:
+        if id(r) in settled or id(r.finding) in notes:
             continue
         found = _culprits(r, index, cells)
         if len(found) == 1:
@@ -221,6 +227,82 @@ def _swap_follows(findings: list[Finding], swaps: dict[Ref, str], cells: Cells, 
     for f in findings:
         if f.code == "BUD005" and (other := over.get(f"{f.sheet}!{f.cell}")):
             notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": f"{other}, {f.sheet}!{f.cell}"})
+
+
+def _unread_follows(findings: list[Finding], cells: Cells, notes: dict) -> None:
+    """A Realisasi row whose code no level can be read from (VAL024, VAL027: digits whose dots were
+    lost) is in no sum: the Belanja class sums short by exactly its amounts (BUD008), the kegiatan
+    it sits under left without sub kegiatan (BUD009) or more than its other sub kegiatan by exactly
+    its amounts (BUD034, "a row deleted") follow from the code: notes naming it (in ``notes``)."""
+    table, bel = cells.model.table(ADDED_TABLE), cells.model.table("belanja")
+    if table is None:
+        return
+    unread = {table.rows.index(parse_a1(f.cell)[0]): f"{f.sheet}!{f.cell}" for f in findings
+              if f.code in UNREAD_CODES and f.sheet == table.sheet}
+    if not unread:
+        return
+    for f in findings:
+        if f.code == "BUD009" and f.sheet == table.sheet:
+            causes = _unread_below(table, table.rows.index(parse_a1(f.cell)[0]), unread)
+        elif f.code == "BUD034" and f.sheet == table.sheet:
+            causes = _unread_gaps(f, table, unread)
+        elif f.code == "BUD008" and bel is not None and f.sheet == bel.sheet:
+            causes = _unread_of_class(f, bel, table, unread)
+        else:
+            continue
+        if causes:
+            notes[id(f)] = replace(f, severity_override="info", params={**f.params, "cause": ", ".join(causes)})
+    # the parent's other amounts, notes naming its BUD034, name the code too
+    moved = {f"{f.sheet}!{f.cell}": notes[id(f)].params["cause"] for f in findings if f.code == "BUD034" and id(f) in notes}
+    for f in findings:
+        if (cause := moved.get(f.params.get("cause"))) is not None:
+            notes[id(f)] = replace(f, params={**f.params, "cause": cause})
+
+
+def _unread_below(table, parent: int, unread: dict[int, str]) -> list[str]:
+    """The unread codes' cells in the rows right below ``parent``, up to the next readable code."""
+    causes = []
+    for j in range(parent + 1, len(table)):
+        if j not in unread:
+            if level_of(str(table.get("kode", j) or "").strip()):
+                break
+            continue
+        causes.append(unread[j])
+    return causes
+
+
+def _unread_gaps(f: Finding, table, unread: dict[int, str]) -> list[str]:
+    """The unread rows under a parent "more than its children" (BUD034) whose amounts are exactly
+    what it lacks: the row is there, its code unread, none deleted."""
+    parent = table.rows.index(parse_a1(f.cell)[0])
+    level = level_of(str(table.get("kode", parent) or "").strip())
+    rows = []
+    for j in range(parent + 1, len(table)):
+        below = level_of(str(table.get("kode", j) or "").strip())
+        if below is not None and LEVELS.index(below) <= LEVELS.index(level):
+            break
+        if j in unread:
+            rows.append(j)
+    gaps = f.params.get("gaps") or {}
+    if not rows or not gaps or any(add_amounts(money(table.get(k, j)) for j in rows) != gap for k, gap in gaps.items()):
+        return []
+    return [unread[j] for j in rows]
+
+
+def _unread_of_class(f: Finding, bel, table, unread: dict[int, str]) -> list[str]:
+    """The unread rows of a Belanja class whose amounts in the finding's column are exactly what
+    its sum of sub kegiatan lacks (none when they are not)."""
+    i, col = bel.rows.index(parse_a1(f.cell)[0]), parse_a1(f.cell)[1]
+    column = next((c for c in ("anggaran", "realisasi") if bel.cols.get(c) == col), None)
+    if column is None or not (_number(f.found) and _number(f.expected)):
+        return []
+    label = belanja.key(bel.values["uraian"][i])
+    rows = [j for j in unread if belanja.key(table.get("jenis_belanja", j)) == label]
+    amounts = [money(table.get("realisasi", j)) if column == "realisasi" else
+               pagu_efektif(money(table.get("pagu_murni", j)), money(table.get("pagu_perubahan", j))) for j in rows]
+    if not rows or None in amounts or f.found - f.expected != sum(amounts):
+        return []
+    return [unread[j] for j in rows]
 
 
 def _blame(ref: Ref, value, explained: list[Finding], cells: Cells, notes: dict, alternatives: str = "",

@@ -10,7 +10,7 @@ from typing import Iterable
 from ..calc.budget import level_of, match_key
 from ..derive.budget import money
 from ..findings import Finding
-from .kinerja import COPIED_AT_LEAST
+from .last_year import COPIED_AT_LEAST
 
 
 def _spent(table) -> dict[str, tuple[int, int]]:

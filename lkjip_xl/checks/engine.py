@@ -40,7 +40,8 @@ CHECK_MODULES = (
     "codes",  # duplicate codes, codes under the wrong parent
     "code_names",  # the name beside each Realisasi code against the other sheets' name of that code
     "budget",  # sisa, %, roll-ups, totals; PK/RA pagu (budget_sources), economic classes (belanja_classes)
-    "kinerja",  # capaian, kriteria, predikat, composite, IKM link, last year
+    "kinerja",  # capaian, kriteria, predikat, composite, IKM link
+    "last_year",  # last year's actuals on the PK: --tahun-lalu, copied realisasi
     "budget_last_year",  # with --tahun-lalu: last year's spending left in the copy
     "rencana_aksi",  # quarters vs annual target
     "plausibility",  # second sources for values that have none (after the relations are made)

@@ -1,6 +1,7 @@
-"""Kinerja rules (KIN001–KIN007, KIN010–KIN013, KIN015–KIN017, KIN019, KIN026, KIN031): the PK indicators' capaian,
+"""Kinerja rules (KIN001–KIN007, KIN010, KIN011, KIN013, KIN015–KIN017, KIN019, KIN026): the PK indicators' capaian,
 kriteria and predikat, targets and actuals, composite indicators, the IKM link to the SKM sheet,
-last year's actuals, the links between tables, and the output achievement per sub kegiatan.
+the links between tables, and the output achievement per sub kegiatan (last year's actuals:
+``last_year.py``).
 
 A value someone typed over a formula is compared with the recomputation at the precision it was
 typed with (half-up or truncation accepted, see ``compare.typed_match``). Blank is "not reported",
@@ -16,7 +17,7 @@ from typing import Any, Iterable
 
 from ..calc.budget import level_of, match_key
 from ..calc.capaian import capaian, composite_realisasi, normalise_arah
-from ..calc.decimals import number_or_none, strip_exponent
+from ..calc.decimals import number_or_none, round_half_up, strip_exponent
 from ..calc.numbers_id import PREDICATE_LETTERS, parse_predicate
 from ..calc.skm import ikm_from_nrr
 from ..calc.scales import PRESETS, Scale, grade
@@ -28,7 +29,6 @@ from ..i18n import Text
 from ..reader.values import typed_bound, typed_grade
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
-from .identitas import whole_year
 from .relations import Ref, judged
 from .skm_year import stale_dates
 
@@ -78,10 +78,10 @@ def check(ctx) -> Iterable[Finding]:
     if pk is not None:
         yield from _pk_rows(ctx, pk)
         yield from _composites(ctx, pk)
-        yield from _last_year(ctx, pk)
     yield from _links(ctx, pk)
     yield from _typed_ratios(ctx)
     yield from _uncomputable(ctx)
+    yield from _negative_turun(ctx)
     yield from _efisiensi(ctx)
 
 
@@ -273,12 +273,7 @@ def letter_realisasi(table, i, row) -> Iterable[Finding]:
                   severity_override="info" if met else None)
 
 
-def _places(value: Decimal) -> int:
-    exp = value.as_tuple().exponent
-    return max(0, -exp) if isinstance(exp, int) else 0
-
-
-# --------------------------------------------------------------------------- IKM, composites, last year
+# --------------------------------------------------------------------------- IKM, composites
 def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
     ikm = ctx.wb.skm.ikm if ctx.wb.skm is not None else None
     if ikm is None or ikm.rounded is None:
@@ -364,79 +359,6 @@ def _composite(values: dict, rows: list[int]):
                                 for j in rows])
 
 
-def _last_year(ctx, pk) -> Iterable[Finding]:
-    prev = ctx.prev.table("pk_indikator") if ctx.prev is not None else None
-    if prev is None:  # last year's realisasi is then the one this PK states
-        yield from _copied_realisasi(pk, _numbers_by_code(pk, "realisasi_lalu"), THIS_PK_SAYS)
-        return
-    if "realisasi_lalu" not in pk.values:
-        return
-    last = _numbers_by_code(prev, "realisasi")
-    for i in range(len(pk)):
-        typed = number(pk.get("realisasi_lalu", i))
-        expected = last.get(code_key(pk.get("kode_indikator", i)))
-        if typed is not None and expected is not None:
-            found = judge_typed("KIN012", pk.sheet, pk.cell("realisasi_lalu", i), expected, typed, ctx.settings,
-                                params={"copied_from": ""},
-                                name=Text("realisasi tahun lalu", "last year's actual"))
-            yield from (_left_from_last_year(ctx, prev, pk, i, f) if f.code == "KIN012" else f for f in found)
-    yield from _copied_realisasi(pk, last, LAST_WORKBOOK_SAYS)
-
-
-def _left_from_last_year(ctx, prev, pk, i: int, finding: Finding) -> Finding:
-    """A KIN012 whose typed value is another figure of the same indicator in last year's workbook:
-    its own Realisasi Tahun Lalu (the column copied and not shifted: KIN032, naming both cells) or
-    its target (the target copied for the realisasi: said instead of a typing slip)."""
-    at = rows_by_code(prev).get(code_key(pk.get("kode_indikator", i)))
-    if at is None:
-        return finding
-    identitas = ctx.model.form("identitas")
-    year = whole_year(identitas.values.get("tahun")) if identitas is not None else None
-
-    def where(key: str) -> Text:
-        cell = f"{prev.sheet}!{prev.cell(key, at)}"
-        return Text(f"{cell} di buku kerja tahun lalu", f"{cell} of last year's workbook")
-
-    if year is not None and number(prev.get("realisasi_lalu", at)) == finding.found:
-        return Finding("KIN032", finding.sheet, finding.cell, expected=finding.expected, found=finding.found,
-                       params={"tahun": year - 1, "cell": where("realisasi"), "old": year - 2,
-                               "old_cell": where("realisasi_lalu")})
-    if number(prev.get("target", at)) == finding.found:
-        cell = where("target")
-        return replace(finding, params={"copied_from": Text(f": itu target tahun lalu ({cell.id}), bukan realisasinya",
-                                                            f": that is last year's target ({cell.en}), not its actual")})
-    return finding
-
-
-def _numbers_by_code(table, key: str) -> dict[str, Decimal]:
-    """A PK indicator table's number in ``key`` per indicator code (its first row), where both are typed."""
-    out: dict[str, Decimal] = {}
-    for j in range(len(table)):
-        code, value = code_key(table.get("kode_indikator", j)), number(table.get(key, j))
-        if code is not None and value is not None:
-            out.setdefault(code, value)
-    return out
-
-
-COPIED_AT_LEAST = 3  # indicators: two may well repeat last year's figure (4 dokumen, 100 %)
-LAST_WORKBOOK_SAYS = Text("realisasi di buku kerja tahun lalu", "last year's workbook's")
-THIS_PK_SAYS = Text("Realisasi Tahun Lalu-nya di sheet ini", "their Realisasi Tahun Lalu on this sheet")
-
-
-def _copied_realisasi(pk, last: dict[str, Decimal], source: Text) -> Iterable[Finding]:
-    """KIN031: every indicator's realisasi (three or more) is last year's realisasi of the same code
-    (``source``: last year's workbook's, else the Realisasi Tahun Lalu this PK states): last year's
-    file copied for this year with its realisasi left in (and, in the second case, shifted into
-    Realisasi Tahun Lalu but not cleared)."""
-    pairs = [(i, number(pk.get("realisasi", i)), last.get(code_key(pk.get("kode_indikator", i))))
-             for i in range(len(pk))]
-    typed = [(i, r, p) for i, r, p in pairs if r is not None]
-    if len(typed) >= COPIED_AT_LEAST and len(typed) == len(pk) and all(r == p for _, r, p in typed):
-        first, last_cell = pk.cell("realisasi", typed[0][0]), pk.cell("realisasi", typed[-1][0])
-        yield Finding("KIN031", pk.sheet, first, params={"n": len(typed), "cells": f"{first}–{last_cell}",
-                                                          "source": source})
-
-
 # --------------------------------------------------------------------------- links between tables
 def _links(ctx, pk) -> Iterable[Finding]:
     known = {code_key(c) for c in (pk.values.get("kode_indikator", []) if pk is not None else [])} - {None}
@@ -495,7 +417,8 @@ TURUN_TABLES = ("pk_indikator", "indikator_program")
 def _uncomputable(ctx) -> Iterable[Finding]:
     """A capaian that cannot be computed is said, never left blank in silence: a target of 0 beside
     a realisasi (KIN006, or KIN033 for a turun indicator's 0 met with 0; the PK's own is said with
-    its rows), and a turun indicator's realisasi of 0 under T / R (KIN029, naming what (2T − R) / T
+    its rows; beside a realisasi of 0 only where the row has an arah: an output planned at 0 and
+    none made says nothing), and a turun indicator's realisasi of 0 under T / R (KIN029, naming what (2T − R) / T
     gives)."""
     for key, target_key, real_key, what in ZERO_TARGETS:
         table = ctx.model.table(key)
@@ -503,7 +426,7 @@ def _uncomputable(ctx) -> Iterable[Finding]:
             continue
         for i in range(len(table)):
             target, real = number(table.values[target_key][i]), number(table.values[real_key][i])
-            if target == 0 and (real or _zero_met(table, i, target_key, real)):
+            if target == 0 and real is not None and (real or "arah" in table.values):
                 yield _zero_target(table, i, target_key, target, real, what)
     if ctx.settings.turun_formula != "t_over_r":
         return
@@ -518,19 +441,34 @@ def _uncomputable(ctx) -> Iterable[Finding]:
                               expected=capaian(target, real, "turun", "2t_minus_r").value, found=real)
 
 
+def _negative_turun(ctx) -> Iterable[Finding]:
+    """KIN035: a turun indicator's realisasi below 0 (PK, Indikator Program). Lower being better,
+    (2T − R) / T with R = −3 and T = 10 gives 230 %: a decrease typed as a negative number (the
+    arah already says "turun") inflates the capaian past 200 %. The value may be truly negative
+    (inflasi, pertumbuhan), so a warning at the realisasi, with the capaian it gives."""
+    for key in TURUN_TABLES:
+        table = ctx.model.table(key)
+        if table is None or "arah" not in table.values:
+            continue
+        derived = ctx.derived(key)
+        for i in range(len(table)):
+            real = number(table.get("realisasi", i))
+            if real is None or real >= 0 or normalise_arah(table.get("arah", i)) != "turun":
+                continue
+            computed = derived[i].get("capaian")
+            yield Finding("KIN035", table.sheet, table.cell("realisasi", i), expected=Text("≥ 0", "≥ 0"), found=real,
+                          params={"drop": number_text(-real), "formula": _formula_text(ctx, "turun"),
+                                  "capaian": "?" if computed is None else number_text(strip_exponent(round_half_up(computed, 2)))})
+
+
 def _zero_target(table, i: int, target_key: str, target, realisasi, what) -> Finding:
-    """A target of 0 (the PK's, Indikator Program's): no ``what`` (KIN006); for a turun indicator
-    whose realisasi is 0 too ("angka kasus 0", "temuan BPK 0") the target is met, which is said as
-    such (KIN033), not as an error."""
+    """A target of 0 (an indicator's on the PK or Indikator Program, the PK's Target Akhir Renstra):
+    no ``what`` (KIN006); for a turun indicator whose realisasi is 0 too ("angka kasus 0", "temuan
+    BPK 0") the target is met, which is said as such (KIN033), not as an error."""
     cell = table.cell(target_key, i)
-    if _zero_met(table, i, target_key, realisasi):
-        return Finding("KIN033", table.sheet, cell, expected=0, found=realisasi)
+    if realisasi == 0 and normalise_arah(table.get("arah", i)) == "turun":
+        return Finding("KIN033", table.sheet, cell, expected=0, found=realisasi, params={"what": what})
     return Finding("KIN006", table.sheet, cell, found=target, params={"what": what})
-
-
-def _zero_met(table, i: int, target_key: str, realisasi) -> bool:
-    """A turun indicator's realisasi of 0 against its (capaian's) target of 0: met."""
-    return target_key == "target" and realisasi == 0 and normalise_arah(table.get("arah", i)) == "turun"
 
 
 def _show(value: Any) -> Text | str:

@@ -3,7 +3,8 @@ kegiatan, naming what each amount lacks) or a revision not typed there (a pagu a
 as revised beside Realisasi rows whose pagu perubahan is blank: the finding says ``unrevised``).
 Every total elsewhere that adds those rows up (the PK's programme pagu, the Rencana Aksi, Belanja,
 the TOTAL) then differs from them by exactly that amount: not a typing slip of its own, but a note
-naming the cell the amount is missing at. A difference equal to one such amount, or to the sum of
+naming the cell the amount is missing at (a row whose code cannot be read, VAL024/VAL027, is in
+no sum either: its BUD034, a note naming the code, names that code for them too). A difference equal to one such amount, or to the sum of
 all of one kind (a TOTAL over every programme), follows from it; any other stays as it is.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..reader.model import WorkbookModel
+from .blame import UNREAD_CODES
 
 # totals quoted elsewhere, or the table's own TOTAL, that add up the rows an amount is missing from
 FOLLOWERS = frozenset({"BUD004", "BUD006", "BUD007", "BUD008", "BUD014", "BUD022", "BUD029"})
@@ -28,7 +30,12 @@ def _gaps(findings: list[Finding], model: WorkbookModel) -> tuple[dict[object, s
     table = model.table("realisasi")
     by_kind: dict[str, list[tuple[object, str]]] = defaultdict(list)
     anchors = set()
+    unread = {f"{f.sheet}!{f.cell}" for f in findings if f.code in UNREAD_CODES}
     for f in findings:
+        if f.code == "BUD034" and f.params.get("cause") in unread:  # the row is there, its code unread
+            for kind, gap in f.params.get("gaps", {}).items():
+                by_kind[kind].append((gap, f.params["cause"]))
+            anchors.add(id(f))
         if f.severity == "info" or f.params.get("cause"):
             continue
         if f.code == "BUD034":

@@ -3,7 +3,7 @@ rating scale)."""
 from __future__ import annotations
 
 from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
-from ..settings import RUMUS_TURUN
+from ..settings import RUMUS_TURUN, scale_label
 from ..calc.scales import Scale
 from .common import Book, fmt_num, rounding_text, tr, ylabel
 from .indicator_rows import PK, code_of, group_rows, groups, num_cell, target_cell, year_values
@@ -24,7 +24,8 @@ def scale_text(scale: Scale | None, lang: str) -> str:
             text = f"{fmt_num(b.lower, lang=lang)} {'≤' if b.lower_inclusive else '<'} x"
         if b.upper is not None:
             text += f" {'≤' if b.upper_inclusive else '<'} {fmt_num(b.upper, lang=lang)}"
-        label = f"{b.code} {b.label}" if b.code else b.label
+        label = scale_label(scale, b.label, lang)
+        label = f"{b.code} {label}" if b.code else label
         parts.append(f"{label}: {text}")
     return "; ".join(parts)
 
@@ -65,7 +66,7 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
                 target_cell(book, ind, predikat=False),
                 num_cell(book, PK, "realisasi", i, r.get("realisasi")),
                 Cell(book.pct(d.get("capaian")), src=book.src(PK, "capaian", i)),
-                Cell(d.get("kriteria"), align="center", src=book.src(PK, "kriteria", i)),
+                Cell(scale_label(scale, d.get("kriteria"), lang), align="center", src=book.src(PK, "kriteria", i)),
                 r_lalu, c_lalu,
                 num_cell(book, PK, "target_renstra", i, r.get("target_renstra")),
                 Cell(book.pct(d.get("kemajuan")), src=book.src(PK, "kemajuan", i))]

@@ -280,7 +280,7 @@ RULES: dict[str, Rule] = _rules(
     ("BUD030", "warning", "Jenis belanja tidak dikenal", "Unknown economic class",
      "baris '{found}' bukan salah satu jenis belanja (yang paling mirip: {expected}); angkanya tidak dijumlahkan ke mana pun",
      "the row '{found}' is none of the economic classes (the closest: {expected}); its amounts are added nowhere"),
-    ("BUD031", "warning", "Pagu perubahan '-'", "Revised budget '-'",
+    ("BUD031", "warning", "Pagu perubahan ditulis strip", "Revised budget typed as a dash",
      "pagu perubahan '{found}' dibaca 0 (nihil), di samping pagu murni {expected}: bila tidak ada perubahan, kosongkan "
      "sel ini (pagu murni yang berlaku)",
      "the revised budget '{found}' is read as 0 (nil), beside an original budget of {expected}: if there was no "

@@ -24,6 +24,16 @@ SKALA = (
     RuleChoice("Atribut Capaian", "atribut_capaian", "Sangat Berhasil .. Tidak Berhasil", "Very successful .. unsuccessful"),
     RuleChoice("SAKIP 88/2021", "sakip88", "predikat AA .. D (PermenPAN-RB 88/2021)", "grades AA .. D"),
 )
+# the rating presets' labels in English (the workbook, its Skala sheet and the presets hold the
+# Indonesian: keys of lkjip_xl.calc.scales.PRESETS)
+SKALA_LABELS_EN = {
+    "permendagri86": {"Sangat Tinggi": "Very high", "Tinggi": "High", "Sedang": "Medium", "Rendah": "Low",
+                      "Sangat Rendah": "Very low"},
+    "atribut_capaian": {"Sangat Berhasil": "Very successful", "Berhasil": "Successful",
+                        "Cukup Berhasil": "Fairly successful", "Tidak Berhasil": "Unsuccessful"},
+    "sakip88": {"Sangat Memuaskan": "Very satisfactory", "Memuaskan": "Satisfactory", "Sangat Baik": "Very good",
+                "Baik": "Good", "Cukup (Memadai)": "Adequate", "Kurang": "Poor", "Sangat Kurang": "Very poor"},
+}
 # capaian of a 'turun' indicator (keys of lkjip_xl.calc.capaian.TURUN_FORMULAS)
 RUMUS_TURUN = (
     RuleChoice("(2T-R)/T", "2t_minus_r", "(2 × target − realisasi) / target × 100", "(2 × target − actual) / target × 100"),
@@ -122,3 +132,14 @@ def default_skala_rows() -> list[dict]:
                 "atas_inklusif": "ya" if band.upper_inclusive else "tidak",
             })
     return rows
+
+
+def scale_label(scale, label, lang: str):
+    """A band's label as the report prints it in ``lang``: in English the preset's English when the
+    scale's labels are a preset's (the workbook's Skala rows left as the template wrote them, or
+    only their bounds changed); labels the office wrote itself stay as written."""
+    if lang != "en" or scale is None:
+        return label
+    own = {b.label for b in scale.bands}
+    english = next((en for en in SKALA_LABELS_EN.values() if set(en) == own), {})
+    return english.get(label, label)

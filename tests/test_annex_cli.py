@@ -243,6 +243,41 @@ def test_english_docx_prints_its_numbers_the_english_way(write, data, tmp_path):
     assert not [c for c in cells if re.search(r"\d,\d\d?$|\d\.\d{3}$", c)]
 
 
+def _kriteria(capaian: D) -> str:
+    """Permendagri 86/2017's bands, by hand."""
+    return ("Sangat Tinggi" if capaian > 90 else "Tinggi" if capaian > 75 else "Sedang" if capaian > 65
+            else "Rendah" if capaian > 50 else "Sangat Rendah")
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_english_kriteria_are_the_presets_english_unless_the_office_wrote_its_own(write, data, tmp_path, edited):
+    """The English annex printed 'Sangat Tinggi' (the workbook's scale) in its Rating column and
+    footnote. The template's Permendagri labels print in English; labels the office typed on the
+    Skala sheet print as typed."""
+    from lkjip_xl.settings import default_skala_rows
+
+    next(r for r in data["tables"]["pk_indikator"] if r["kode_indikator"] == "IKU4")["realisasi"] = D("3")
+    next(r for r in data["tables"]["ra_indikator"] if r["kode_indikator"] == "IKU4")["realisasi_tw4"] = D("0")
+    english = {"Sangat Tinggi": "Very high", "Tinggi": "High", "Sedang": "Medium", "Rendah": "Low",
+               "Sangat Rendah": "Very low"}
+    own = {k: f"{k} sekali" for k in english}  # an office's own words
+    if edited:
+        data["tables"]["skala"] = [dict(r, label=own.get(r["label"], r["label"])) for r in default_skala_rows()]
+    out = tmp_path / "a.xlsx"
+    assert run_annex(write(data), "-o", out, "--lang", "en").exit_code == 0
+    t = SheetTable(openpyxl.load_workbook(out)["Performance Measurement"])
+    pk = {r["indikator"]: r for r in data["tables"]["pk_indikator"]}
+    got = {r[2]: r[7] for r in t.rows() if r[2] in pk}
+    expected = {}
+    for name, r in pk.items():
+        tgt, real = r["target"], r["realisasi"]
+        capaian = (2 * tgt - real) / tgt * 100 if r["arah"] == "turun" else real / tgt * 100
+        expected[name] = (own if edited else english)[_kriteria(capaian)]
+    assert got == expected and (own if edited else english)["Sedang"] in got.values()  # IKU4: 3 of 4
+    scale_note = next(n for n in t.footnotes if n.startswith("Rating on"))
+    assert ("Very high: 90 < x" in scale_note) != edited and ("Sangat Tinggi sekali: 90 < x" in scale_note) == edited
+
+
 def test_english_tables_say_programme_never_program(write, data, tmp_path):
     """The English annex mixed 'Program' (six headers, one chart axis) with 'Programme'."""
     out = tmp_path / "a.xlsx"

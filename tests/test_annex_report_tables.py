@@ -137,6 +137,15 @@ def test_sumber_dana_and_signature(wb):
     assert ident["pimpinan_pangkat"] in texts
 
 
+def test_pk_signed_under_its_own_date(wb):
+    """The PK is signed at the start of its year ("Dumai, Januari 2023" in the report, L2088), not
+    on the report's date (Identitas: 15 Januari 2024)."""
+    ws = wb["Perjanjian Kinerja"]
+    texts = [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "Dumai, Januari 2023" in texts
+    assert not [t for t in texts if "2024" in t]
+
+
 def test_sakip_score_with_components(write, data, tmp_path):
     data["tables"]["sakip_nilai"] = [
         {"tahun": 2023, "perencanaan": Decimal("20.10"), "pengukuran": Decimal("18.40"), "pelaporan": Decimal("10.50"),

@@ -218,3 +218,25 @@ def test_an_answer_left_out_of_an_nrr_is_said_under_the_skm_table(write, data, t
     texts = [str(c.value) for row in wb["SKM"].iter_rows() for c in row if c.value]
     assert any(t.endswith(f"Jawaban kosong atau tidak sah tidak dihitung: dari 40 responden, 3. Waktu Penyelesaian "
                           f"{len(u3)} jawaban sah.") for t in texts), texts[-6:]
+
+
+def test_two_capaian_printed_90_00_with_two_kriteria_say_why(write, data, tmp_path, check):
+    """90,004 % and 89,996 % both print 90,00 %, one Sangat Tinggi (x > 90), one Tinggi: the kriteria
+    is the band of the unrounded capaian (as the PK sheet's formula grades it, and check agrees),
+    so a footnote gives the one whose printed value would be graded otherwise with its decimals."""
+    pk = {r["kode_indikator"]: r for r in data["tables"]["pk_indikator"]}
+    ra = {r["kode_indikator"]: r for r in data["tables"]["ra_indikator"]}
+    pk["IKU2"]["target"] = ra["IKU2"]["target_tahunan"] = ra["IKU2"]["target_tw4"] = Decimal("105.56")
+    pk["IKU3"]["realisasi"] = Decimal("10.9996")  # turun, (2T − R) / T
+    iku2 = Decimal(95) / Decimal("105.56") * 100
+    iku3 = (2 * Decimal(10) - Decimal("10.9996")) / Decimal(10) * 100
+    assert Decimal("89.995") <= iku2 < 90 and iku3 == Decimal("90.004")
+    findings = [f for f in check(data) if f.sheet == "PK" and f.severity != "info"]
+    assert not [f for f in findings if f.code.startswith(("KIN", "FRM"))], findings
+    t = SheetTable(_annex(write, data, tmp_path)["Pengukuran Kinerja"])
+    rows = {r[2]: r for r in t.rows() if r[2]}
+    got = {k: (rows[pk[k]["indikator"]][6], rows[pk[k]["indikator"]][7]) for k in ("IKU2", "IKU3")}
+    assert got == {"IKU2": (Decimal("90.00"), "Tinggi"), "IKU3": (Decimal("90.00"), "Sangat Tinggi")} or got == {
+        "IKU2": (90, "Tinggi"), "IKU3": (90, "Sangat Tinggi")}
+    [note] = [n for n in t.footnotes if n.startswith("Kriteria dinilai dari capaian sebelum dibulatkan")]
+    assert note.endswith(": IKU3 90,004 % (tertulis 90,00 %).")

@@ -33,6 +33,16 @@ def test_every_rule_has_both_languages():
         assert rule.severity in ("error", "warning", "info")
 
 
+def test_rule_titles_say_what_is_wrong_in_words():
+    """A title is printed in a sentence ("Realisasi: 4× [CODE] catatan: {title}: D5:D8"); BUD031's
+    read "Pagu perubahan '-'", a typed value in quotes where the words belong."""
+    quoting = [(rule.code, t) for rule in RULES.values() for t in (rule.title_id, rule.title_en)
+               if re.search(r"['\"]\S{1,3}['\"]", t)]
+    assert quoting == []
+    assert RULES["BUD031"].title("id") == "Pagu perubahan ditulis strip"
+    assert RULES["BUD031"].title("en") == "Revised budget typed as a dash"
+
+
 def test_every_command_and_option_is_in_the_readme():
     command = typer.main.get_command(app)
     for name, sub in command.commands.items():

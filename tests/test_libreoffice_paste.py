@@ -98,6 +98,37 @@ def test_the_export_s_kegiatan_subtotal_lines_pasted_among_the_rows_are_the_kegi
     assert "kegiatan 01.01" in next(f for f in findings if f.code == "BUD029").message("id")
 
 
+def test_the_export_s_subtotal_line_is_left_as_pasted_by_rapikan_and_said_under_the_annex_table(
+        tmp_path, write, data):
+    """'Jumlah Kegiatan 01.01' pasted under 01.01.02 with the kegiatan's amounts and nothing in its %
+    and sisa cells, as the export has it. check read it as the kegiatan's subtotal but said FRM004
+    at its % and sisa (the template's formulas missing), rapikan wrote the template's formulas into
+    it as into a row of data, and the annex left it out without a word. Now: no finding at the line,
+    rapikan leaves it as pasted, and the annex's Realisasi table says under it that it left it out."""
+    import openpyxl
+
+    from lkjip_xl.repair import repair_workbook
+    from test_annex_support import SheetTable, run_annex
+
+    row = REAL.first_row + 4
+    steps = [["insert", REAL.sheet, row], ["set", REAL.sheet, cell(REAL, "uraian", row), "Jumlah Kegiatan 01.01"]]
+    steps += typed(REAL, row, {"pagu_murni": 1_000_000_000, "pagu_perubahan": 1_050_000_000,
+                               "realisasi": 820_000_000 + 180_000_000})
+    edited = edit_in_libreoffice(write(data), steps, tmp_path)
+    line = {cell(REAL, k, row) for k in ("persen_keluaran", "persen_realisasi", "sisa")}
+    assert [(f.code, f.cell) for f in check_workbook(edited).findings if f.cell in line] == []
+    result = repair_workbook(edited, tmp_path / "rapi.xlsx")
+    assert [(c.cell, c.code) for c in result.changes if c.sheet == REAL.sheet and c.cell in line] == []
+    ws = openpyxl.load_workbook(tmp_path / "rapi.xlsx")[REAL.sheet]
+    assert [ws[c].value for c in sorted(line)] == [None, None, None]
+    out = tmp_path / "annex.xlsx"
+    assert run_annex(edited, "-o", out).exit_code == 0
+    t = SheetTable(openpyxl.load_workbook(out)["Realisasi Anggaran"])
+    assert "Jumlah Kegiatan 01.01" not in [r[1] for r in t.rows()]
+    assert ("Baris jumlah di antara rinciannya tidak dicetak: Jumlah Kegiatan 01.01; jumlah kegiatan atau program "
+            "itu tercetak pada barisnya sendiri.") in t.footnotes
+
+
 def test_a_pagu_and_realisasi_pair_pasted_in_the_export_s_column_order_is_said_swapped(tmp_path, write, data):
     """01.01.01's amounts pasted in the export's order, realisasi first: its pagu perubahan (J) holds
     820.000.000 and its realisasi (K) 850.000.000. 82 and 85 differ in one digit, but that is no

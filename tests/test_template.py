@@ -8,10 +8,13 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.cli import app
 from lkjip_xl.schema import SCHEMA, ColType
 from lkjip_xl.schema.refs import col_letter
+from lkjip_xl.template.fill import write_filled
 from lkjip_xl.template.writer import write_workbook
+from valid_workbook import valid_data
 
 COMMITTED = Path(__file__).resolve().parent.parent / "workbook_templates" / "lkjip_template.xlsx"
 
@@ -155,6 +158,22 @@ def test_dropdowns_reference_defined_names(template):
     wb = openpyxl.load_workbook(template)
     sources = {dv.formula1 for dv in wb["PK"].data_validations.dataValidation if dv.type == "list"}
     assert "lst_arah" in sources and "lst_satuan" in sources
+
+
+@pytest.mark.parametrize("satuan", ["Kasus", "Peserta"])
+def test_the_satuan_dropdown_offers_what_kecamatan_indicators_count(template, tmp_path, satuan):
+    """Trantibum indicators count Kasus, outputs Peserta (Medan Amplas LKjIP 2023 L1618, L1705):
+    neither was in the dropdown, so staff typed it and check said VAL007 at the cell."""
+    wb = openpyxl.load_workbook(template)
+    sheet, ref = next(iter(wb.defined_names[SCHEMA.list_name("satuan")].destinations))
+    assert satuan in [c.value for row in wb[sheet][ref.replace("$", "")] for c in row]
+    data = valid_data()
+    iku4 = next(r for r in data["tables"]["pk_indikator"] if r["kode_indikator"] == "IKU4")  # PK row 8
+    for typed, said in ((satuan, False), ("Kasus lama", True)):  # not in the list: still a warning
+        iku4["satuan"] = typed
+        write_filled(tmp_path / "wb.xlsx", data)
+        at = [(f.severity, f.sheet, f.cell) for f in check_workbook(tmp_path / "wb.xlsx").findings if f.code == "VAL007"]
+        assert at == ([("warning", "PK", "E8")] if said else [])
 
 
 def test_a4_print_setup_fit_to_width_header_repeated(template):

@@ -100,6 +100,22 @@ def _typed_parents(budget: BudgetTree, prefix: str, lang: str) -> list[str]:
                         "spending).")]
 
 
+def _subtotal_lines(book: Book, prefix: str, lang: str) -> list[str]:
+    """The note for the subtotal lines pasted among the rows ("Jumlah Kegiatan 01.01", as the
+    finance office's export closes each kegiatan): read as their kegiatan's or programme's total,
+    not printed; that line's own row prints its amounts."""
+    table = book.table("realisasi")
+    lines = sorted(book.budget.subtotals.items())
+    if not lines or table is None:
+        return []
+    labels = [(str(table.row(t).get("uraian") or "").strip() or "JUMLAH", line.code) for t, line in lines]
+    said = ", ".join(label if code in label else f"{label} ({code})" for label, code in labels)
+    return [prefix + tr(lang, f"Baris jumlah di antara rinciannya tidak dicetak: {said}; jumlah kegiatan atau program "
+                              "itu tercetak pada barisnya sendiri.",
+                        f"Subtotal lines among the rows are not printed: {said}; that activity's or programme's "
+                        "amounts are printed on its own row.")]
+
+
 def _cols(year_label: str, lang: str) -> list[Column]:
     return [Column("kode", CODE, 11), Column("uraian", TEXT, 44), Column("anggaran", MONEY, 17),
             Column("realisasi", MONEY, 17), Column("persen", PERCENT, 9), Column("sisa", MONEY, 16)]
@@ -138,7 +154,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
             rows.append(note_row(tr(lang, "(sheet Realisasi belum diisi)", "(the Realisasi sheet is empty)"), 6))
         rows.append(Row(_total_cells(cur, bc, lang), total=True))
         foot.insert(0, pagu_note([("", bc)], lang))
-        foot += _totals_left_out(bc, "", lang) + _typed_parents(bc, "", lang)
+        foot += _totals_left_out(bc, "", lang) + _typed_parents(bc, "", lang) + _subtotal_lines(cur, "", lang)
         header = header_grid([[Head(t) for t in _names(year, lang)]], 6)
         return AnnexTable("realisasi_anggaran", _sheet(SHEET_BUDGET, lang),
                           tr(lang, f"Tabel Realisasi Anggaran Program, Kegiatan dan Sub Kegiatan Tahun {year}",
@@ -175,6 +191,7 @@ def budget_table(cur: Book, prev: Book | None, lang: str, unit: str) -> AnnexTab
     foot.insert(0, pagu_note([(str(py), bp), (str(year), bc)], lang))
     foot += _totals_left_out(bp, f"{py}: ", lang) + _totals_left_out(bc, f"{year}: ", lang)
     foot += _typed_parents(bp, f"{py}: ", lang) + _typed_parents(bc, f"{year}: ", lang)
+    foot += _subtotal_lines(prev, f"{py}: ", lang) + _subtotal_lines(cur, f"{year}: ", lang)
     notes.append(tr(lang, "Baris kedua tahun dipasangkan menurut kode; baris yang hanya ada di satu tahun "
                           "dibiarkan kosong di tahun lainnya.",
                     "Rows of the two years are matched by code; a row that exists in one year only is "

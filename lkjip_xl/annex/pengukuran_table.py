@@ -3,9 +3,10 @@ rating scale)."""
 from __future__ import annotations
 
 from ..calc.capaian import NAIK_FORMULA, TURUN_FORMULAS, composite_realisasi
-from ..settings import RUMUS_TURUN
-from ..calc.scales import Scale
-from .common import Book, fmt_num, rounding_text, tr, ylabel
+from ..settings import RUMUS_TURUN, scale_label
+from ..calc.decimals import apply_rounding
+from ..calc.scales import Scale, grade
+from .common import Book, fmt_num, number, rounding_text, tr, ylabel
 from .indicator_rows import PK, code_of, group_rows, groups, num_cell, target_cell, year_values
 from .model import NUMBER, PERCENT, TEXT, AnnexTable, Cell, Column, Head, header_grid, note_row, numbering
 
@@ -24,9 +25,35 @@ def scale_text(scale: Scale | None, lang: str) -> str:
             text = f"{fmt_num(b.lower, lang=lang)} {'≤' if b.lower_inclusive else '<'} x"
         if b.upper is not None:
             text += f" {'≤' if b.upper_inclusive else '<'} {fmt_num(b.upper, lang=lang)}"
-        label = f"{b.code} {b.label}" if b.code else b.label
+        label = scale_label(scale, b.label, lang)
+        label = f"{b.code} {label}" if b.code else label
         parts.append(f"{label}: {text}")
     return "; ".join(parts)
+
+
+def unrounded_grades(book: Book, scale: Scale | None, graded: list, lang: str) -> list[str]:
+    """The kriteria is the band of the capaian itself (the sheet's formula and check grade it
+    unrounded), so a capaian just above a boundary prints as the boundary (90,004 % as 90,00 %)
+    beside a different kriteria than one just below (89,995 %, also 90,00 %). ``graded``: (code,
+    capaian, kriteria). A footnote gives each capaian whose printed value would be graded otherwise
+    with the decimals that show its side of the boundary."""
+    if scale is None:
+        return []
+    parts = []
+    for code, capaian, kriteria in graded:
+        shown = book.pct(capaian)
+        band = grade(scale, shown) if shown is not None else None
+        if kriteria is None or (band.label if band else None) == kriteria:
+            continue
+        places = next((p for p in range(3, 11) if (b := grade(scale, apply_rounding(capaian, p, book.settings.rounding)))
+                       and b.label == kriteria), None)
+        exact = apply_rounding(capaian, places, book.settings.rounding) if places else capaian
+        parts.append(f"{code} {fmt_num(exact, lang=lang)} % ({tr(lang, 'tertulis', 'printed')} "
+                     f"{fmt_num(shown, 2, lang)} %)")
+    if not parts:
+        return []
+    return [tr(lang, "Kriteria dinilai dari capaian sebelum dibulatkan: ",
+               "The rating is given by the achievement before rounding: ") + "; ".join(parts) + "."]
 
 
 def capaian_note(book: Book, lang: str) -> str:
@@ -47,7 +74,7 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
     gs = groups(book)
     scale = book.ctx.wb.rating_scale
     earlier = year_values(book, prev)
-    used_col = []
+    used_col, graded = [], []
 
     def build(g, ind, k, n):
         i, r, d = ind.index, ind.row, ind.derived
@@ -59,13 +86,15 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
             c_lalu = Cell(None)
             if r.get("realisasi_lalu") is not None:
                 used_col.append(code_of(r))
+        if number(d.get("capaian")) is not None:
+            graded.append((code_of(r) or r.get("indikator"), number(d.get("capaian")), d.get("kriteria")))
         return [None, None,
                 Cell(r.get("indikator"), src=book.src(PK, "indikator", i)),
                 Cell(r.get("satuan"), align="center", src=book.src(PK, "satuan", i)),
                 target_cell(book, ind, predikat=False),
                 num_cell(book, PK, "realisasi", i, r.get("realisasi")),
                 Cell(book.pct(d.get("capaian")), src=book.src(PK, "capaian", i)),
-                Cell(d.get("kriteria"), align="center", src=book.src(PK, "kriteria", i)),
+                Cell(scale_label(scale, d.get("kriteria"), lang), align="center", src=book.src(PK, "kriteria", i)),
                 r_lalu, c_lalu,
                 num_cell(book, PK, "target_renstra", i, r.get("target_renstra")),
                 Cell(book.pct(d.get("kemajuan")), src=book.src(PK, "kemajuan", i))]
@@ -92,6 +121,7 @@ def pengukuran_table(book: Book, prev: Book | None, lang: str, unit: str) -> Ann
     foot = [capaian_note(book, lang),
             tr(lang, f"Kriteria menurut skala {s.skala}: ", f"Rating on the {s.skala} scale: ")
             + scale_text(scale, lang) + ".",
+            *unrounded_grades(book, scale, graded, lang),
             tr(lang, "Tingkat kemajuan = realisasi tahun ini / target akhir Renstra × 100.",
                "Progress = this year's actual / final strategic-plan target × 100.")]
     notes = []

@@ -13,7 +13,7 @@ from .indicator_rows import PK, code_of, group_rows, groups
 from .model import (
     MONEY, TEXT, AnnexTable, Cell, Column, Head, Row, TextPage, header_grid, note_row, numbering,
 )
-from .signature import agreement_signature
+from .signature import agreement_signature, pk_date
 
 SHEET_NASKAH = ("Naskah PK", "Agreement")
 SHEET_LAMPIRAN = ("Lampiran PK", "Annex")
@@ -27,12 +27,11 @@ def _upper(value) -> str:
 
 def pk_document(book: Book, lang: str, perubahan: bool = False, tanggal: str | None = None) -> list:
     year = ylabel(book.year)
-    when = tanggal or (None if perubahan else tr(lang, f"Januari {year}", f"January {year}"))
     title = (tr(lang, f"PERUBAHAN PERJANJIAN KINERJA TAHUN {year}", f"REVISED PERFORMANCE AGREEMENT {year}")
              if perubahan else tr(lang, f"PERJANJIAN KINERJA TAHUN {year}", f"PERFORMANCE AGREEMENT {year}"))
     ident = book.form("identitas")
     unit, region = _upper(ident.get("unit")), _upper(ident.get("kabupaten_kota"))
-    signature = agreement_signature(book, lang, when if when is not None else year)
+    signature = agreement_signature(book, lang, tanggal or pk_date(year, lang, perubahan))
     page = TextPage("pk_naskah", tr(lang, *SHEET_NASKAH),
                     [x for x in (f"{tr(lang, 'PEMERINTAH', 'GOVERNMENT OF')} {region}".strip(), unit, "", title) if x
                      is not None], _agreement(ident, lang), signature, title=title)

@@ -10,6 +10,7 @@ from .indicator_rows import PK, Group, Indicator, group_rows, groups, num_cell, 
 from .model import (
     CODE, MONEY, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering,
 )
+from .signature import agreement_signature, pk_date
 
 SHEET_PK = ("Perjanjian Kinerja", "Performance Agreement")
 SHEET_PK_PROGRAM = ("PK Program dan Anggaran", "PK Programmes")
@@ -100,6 +101,9 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         "pk_program", tr(lang, *SHEET_PK_PROGRAM), tr(lang, f"Program dan Anggaran Perjanjian Kinerja Tahun {year}",
                                 f"Programmes and budget of the performance agreement {year}"),
         cols, header_grid([heads], len(cols)), prows, numbering(len(cols)), foot, subtitle=unit)
+    # under the PK's targets, the PK's own date (January of its year, as the Medang Kampai LKjIP 2023
+    # prints its PK beside revised budgets), not the report's
+    t1.signature = agreement_signature(book, lang, pk_date(year, lang))
     return [t1, t2]
 
 

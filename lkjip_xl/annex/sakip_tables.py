@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..calc.scales import PRESETS
 from ..derive.sakip import COMPONENTS, SCALE, WEIGHTS
+from ..settings import scale_label
 from .common import Book, number, places_of, tr
 from .indicator_rows import year_of as _year
 from .model import INT, NUMBER, TEXT, AnnexTable, Cell, Column, Head, Row, header_grid, note_row, numbering
@@ -34,7 +35,7 @@ def score_table(book: Book, lang: str, unit: str) -> AnnexTable:
         cells += [Cell(number(r.get("nilai")), places=max(2, places_of(r.get("nilai"))), src=book.src(k, "nilai", i),
                        bold=True),
                   Cell(d["predikat"], align="center", src=book.src(k, "predikat", i)),
-                  Cell(d["predikat_label"])]
+                  Cell(scale_label(PRESETS[SCALE], d["predikat_label"], lang))]
         rows.append(Row(cells, src_rows=[book.src_line(k, i, 1)]))
     if not rows:
         rows.append(note_row(tr(lang, "(belum ada nilai SAKIP)", "(no SAKIP score)"), 9))

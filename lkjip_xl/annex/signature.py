@@ -62,8 +62,17 @@ def unit_signature(book: Book, lang: str) -> Signature | None:
     return Signature([signer], place_date(book, lang)) if signer else None
 
 
-def agreement_signature(book: Book, lang: str, when=None) -> Signature | None:
-    """Pihak kedua (the superior) on the left, pihak pertama (the head) on the right."""
+def pk_date(year: str, lang: str, perubahan: bool = False) -> str:
+    """The date a PK is signed, which the workbook does not hold (Identitas *Tanggal
+    penandatanganan* is the report's, signed after the year): the murni PK in January of its year
+    ("Dumai, Januari 2023" in the Medang Kampai LKjIP 2023), the day left for the pen; a PK
+    Perubahan after the APBD-P, so only its year."""
+    return year if perubahan else tr(lang, f"Januari {year}", f"January {year}")
+
+
+def agreement_signature(book: Book, lang: str, when: str) -> Signature | None:
+    """Pihak kedua (the superior) on the left, pihak pertama (the head) on the right, under the
+    PK's own date ``when`` (never the report's)."""
     ident = book.form("identitas")
     second = superior_signer(book, tr(lang, "Pihak Kedua,", "Second party,") + "\n"
                              + str(ident.get("atasan_jabatan") or "").strip().upper())

@@ -30,7 +30,7 @@ from .pengukuran_table import pengukuran_table
 from .history_tables import history_tables
 from .pk_ra_tables import pk_tables, ra_tables
 from .sakip_tables import sakip_tables
-from .signature import agreement_signature, unit_signature
+from .signature import unit_signature
 from .skm_table import skm_tables
 
 SHEET_GRAFIK = {"grafik_capaian": ("Grafik Capaian", "Chart Achievement"),
@@ -45,8 +45,9 @@ def unit_line(book: Book) -> str:
     return " ".join(parts)
 
 
-# tables the report signs (the head of the unit under the lampiran; both parties under the PK)
-SIGNED = frozenset({"pk", "rencana_aksi", "pengukuran", "realisasi_anggaran"})
+# tables the head of the unit signs under the report's date (both parties sign the PK under its
+# own date: pk_ra_tables)
+SIGNED = frozenset({"rencana_aksi", "pengukuran", "realisasi_anggaran"})
 SHEET_CATATAN = ("Catatan", "Notes")
 
 
@@ -86,7 +87,7 @@ def finish(tables: list[AnnexTable], book: Book, lang: str) -> list[AnnexTable]:
         if t.in_docx:
             t.dash, t.zero_dash = True, book.settings.zero_dash
         if t.key in SIGNED and t.signature is None:
-            t.signature = agreement_signature(book, lang) if t.key == "pk" else unit_signature(book, lang)
+            t.signature = unit_signature(book, lang)
         notes += [(t.title, n) for n in t.notes]
         printed.append(t)
     if notes:

@@ -37,6 +37,7 @@ def check(ctx) -> Iterable[Finding]:
         if not computed:
             continue
         ranged = _range_targets(table)
+        subtotal = ctx.wb.subtotal_lines(key)  # the export's subtotal lines: no template formula asked of them
         limited: dict[int, dict[str, str]] = {}  # row -> computed column -> its cell, said FRM006/FRM007
         for col in computed:  # column by column: no dict of every derived value per row
             values, formulas = table.values[col.key], table.has_formula[col.key]
@@ -47,6 +48,8 @@ def check(ctx) -> Iterable[Finding]:
             for i in [i for i, done in enumerate(settled) if not done]:
                 expected, found = derived[i], values[i]
                 if formulas[i] and same_cached(expected, found, col.type == ColType.MONEY):
+                    continue
+                if i in subtotal and not formulas[i] and is_blank(found):
                     continue
                 row_flagged = (table.sheet, table.rows[i]) in ctx.flagged_rows
                 said = _cell(table.sheet, table.cell(col.key, i), formulas[i], found, expected, row_flagged,

@@ -109,6 +109,13 @@ class DerivedWorkbook:
             self._budget = build_budget(rows)
         return self._budget
 
+    def subtotal_lines(self, table_key: str) -> frozenset[int]:
+        """Rows of a table that are the export's subtotal lines pasted among its rows ("Jumlah
+        Kegiatan 01.01", read as that kegiatan's: ``BudgetTree.subtotals``), not rows of the
+        template: no template formula is asked of (check) or written into (rapikan) their blank
+        computed cells, and the annex prints the kegiatan's own row instead."""
+        return frozenset(self.budget.subtotals) if table_key == "realisasi" else frozenset()
+
     @property
     def reported_quarter(self) -> int | None:
         """The last quarter the Rencana Aksi has a realisasi for (``derive/stage.py``); None when it

@@ -3,7 +3,9 @@ the value typed over them is exactly what they give; left, and listed, where the
 differs (a person decides) or the cell holds a formula of its own; never where the formula reads a
 column deleted from the sheet (its letters would name another column). A stale or error result stored
 with the template's own formula is refreshed to the value the formula gives (rows whose inputs
-still hold an unreadable value keep theirs: the spreadsheet would not compute that value)."""
+still hold an unreadable value keep theirs: the spreadsheet would not compute that value). The
+export's subtotal lines pasted among the Realisasi rows ("Jumlah Kegiatan 01.01") are not rows of the
+template: their blank computed cells stay blank (docs/rapikan.md)."""
 from __future__ import annotations
 
 from ..checks.compare import is_blank, same_cached
@@ -32,6 +34,7 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
         sheet = package.sheet(table.sheet)
         derived = ctx.wb.rows(table.key)
         letters = {c.key: col_letter(data.cols.get(c.key, table.col_index(c.key))) for c in table.columns}
+        subtotal = ctx.wb.subtotal_lines(table.key)  # the export's subtotal lines: left as pasted
         for col in computed:
             pos, make = data.cols[col.key], formula_maker(col, set(data.cols))
             if make is None:  # every formula of it reads a column deleted from the sheet: its letters would name others
@@ -41,6 +44,8 @@ def repair_formulas(ctx, package, stuck_rows: set[tuple[str, int]], leave: set[t
                 continue
             style = sheet.column_style(pos, [r for i, r in enumerate(data.rows) if data.has_formula[col.key][i]][:50])
             for i, row in enumerate(data.rows):
+                if i in subtotal and not data.has_formula[col.key][i] and is_blank(data.values[col.key][i]):
+                    continue
                 fctx = FormulaContext(row=row, index=i, refs=lambda k, r=row: f"{letters[k]}{r}", column_range=None)
                 cell = _Cell(table.sheet, row, pos, col, data.has_formula[col.key][i], data.values[col.key][i],
                              derived[i].get(col.key), fctx, ctx.model, make)

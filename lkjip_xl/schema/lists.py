@@ -32,7 +32,7 @@ LISTS: dict[str, tuple[Choice, ...]] = {
         _c(s)
         for s in (
             "%", "Indeks", "Nilai", "Predikat", "Dokumen", "Laporan", "Orang", "Paket", "Unit",
-            "Bulan", "KK", "Pokmas", "Kegiatan", "Kelurahan", "Desa", "Lembaga", "Kali",
+            "Bulan", "KK", "Pokmas", "Kegiatan", "Kelurahan", "Desa", "Lembaga", "Kali", "Kasus", "Peserta",
         )
     ),
     "level": (

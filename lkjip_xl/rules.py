@@ -600,9 +600,9 @@ RULES: dict[str, Rule] = _rules(
     ("SKM015", "error", "Mutu diketik ≠ hitung ulang", "Typed grade ≠ recomputed",
      "{name} seharusnya '{expected}', tertulis '{found}'", "{name} should be '{expected}', found '{found}'"),
     ("SKM016", "warning", "IKM dekat batas mutu", "IKM near a grade boundary",
-     "IKM sebelum pembulatan {found} berjarak ≤ 0,05 dari batas {boundary}: mutu {mutu} bergantung pada "
+     "IKM sebelum pembulatan {found} dibulatkan melewati batas {boundary}: mutu {mutu} bergantung pada "
      "pembulatan",
-     "the unrounded IKM {found} is within 0.05 of the boundary {boundary}: grade {mutu} depends on rounding"),
+     "rounding takes the unrounded IKM {found} across the boundary {boundary}: grade {mutu} depends on rounding"),
     ("SKM017", "info", "Bobot lama 0,111", "Legacy 0.111 weight",
      "IKM dihitung dengan bobot lama 0,111: {found}; dengan bobot tepat 1/9: {expected}",
      "IKM computed with the legacy 0.111 weight: {found}; with the exact 1/9 weight: {expected}"),

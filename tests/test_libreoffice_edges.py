@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+from test_libreoffice_edit import PK, REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
 
 from lkjip_xl.checks.engine import check_workbook
 
@@ -42,8 +42,6 @@ def test_a_turun_target_of_0_met_with_0_is_a_warning_that_says_it_is_met_not_an_
     on the PK and its Rencana Aksi: the target is met, but 0 / 0 has no capaian and the sheet leaves it
     blank. Said once, as a warning at the target (KIN033), not as an error "capaian cannot be computed"
     (KIN006) that stops the annex. Realisasi 2 against the 0 is not met: KIN006 stays."""
-    from test_libreoffice_edit import PK
-
     row = PK.first_row + 2
     assert data["tables"]["pk_indikator"][2]["arah"] == "turun"
     ra = [["set", "Rencana Aksi", f"{c}7", 0] for c in "DEFGH"]  # IKU3's annual and quarter targets
@@ -114,3 +112,18 @@ def test_a_turun_programme_indicator_planned_at_0_and_met_with_0_is_said_as_the_
     steps[1] = ["type", "Indikator Program", "F6", "2"]
     result = check_workbook(edit_in_libreoffice(write(_programme_indicators(data)), steps, tmp_path))
     assert [(f.code, f.cell, f.severity) for f in result.findings] == [("KIN006", "E6", "error")]
+
+
+def test_an_skm_period_across_the_year_end_that_starts_in_the_report_year_is_not_another_year(tmp_path, write, data):
+    """The 2024 workbook's SKM period typed 'Desember 2024 – Januari 2025' in Calc: a survey run
+    across the year end, one month in each year, belongs to the year it started in as well; no
+    VAL020 'tidak sesuai dengan tahun laporan'. 'Desember 2024 – November 2025' lies mostly in 2025
+    (11 months of 12): VAL020, a warning at the period."""
+    assert data["forms"]["identitas"]["tahun"] == 2024
+    at = "SKM!D4"
+    result = check_workbook(edit_in_libreoffice(write(data), [["type", "SKM", "D4", "Desember 2024 – Januari 2025"]], tmp_path))
+    assert [f.code for f in result.findings] == []
+    result = check_workbook(edit_in_libreoffice(write(data), [["type", "SKM", "D4", "Desember 2024 – November 2025"]], tmp_path))
+    assert [(f.code, f"{f.sheet}!{f.cell}", f.severity, f.expected) for f in result.findings] == [
+        ("VAL020", at, "warning", "2024")]
+

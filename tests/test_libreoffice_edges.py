@@ -127,3 +127,33 @@ def test_an_skm_period_across_the_year_end_that_starts_in_the_report_year_is_not
     assert [(f.code, f"{f.sheet}!{f.cell}", f.severity, f.expected) for f in result.findings] == [
         ("VAL020", at, "warning", "2024")]
 
+
+def _ikm_with(data, dropped: dict, score: int) -> D:
+    """Σ NRR / 9 × 25 in plain Decimal from the valid workbook's answers, the answers at ``dropped``
+    ((respondent index, column) -> what was typed) counted as ``score``."""
+    rows = data["tables"]["skm_responden"]
+    nrrs = [D(sum(score if (i, u) in dropped else r[u] for i, r in enumerate(rows))) / len(rows)
+            for u in (f"u{k}" for k in range(1, 10))]
+    return sum(nrrs) / 9 * 25
+
+
+def test_kin011_a_typed_ikm_that_the_dropped_answers_explain_is_a_note_naming_them(tmp_path, write, data):
+    """Two SKM answers typed in Calc that cannot be read (SKM!H9 '5', SKM004; SKM!I10 'Luar biasa',
+    SKM019) are left out, so the sheet's IKM is 86,87 and the PK's typed 86,94 differs. Counted as 1
+    or as 4 they give an IKM between which 86,94 lies: the difference may come from them alone, so
+    KIN011 is a note naming them, not a second error. 90,00, outside that range, stays an error."""
+    dropped = {(0, "u1"): 5, (1, "u2"): "Luar biasa"}
+    steps = [["set", "SKM", "H9", 5], ["set", "SKM", "I10", "Luar biasa"]]
+    at = cell(PK, "realisasi", PK.first_row)
+    typed = data["tables"]["pk_indikator"][0]["realisasi"]
+    low, high = _ikm_with(data, dropped, 1), _ikm_with(data, dropped, 4)
+    assert round(low, 2) <= typed == D("86.94") <= round(high, 2)
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    said = [(f.code, f"{f.sheet}!{f.cell}", f.severity) for f in result.findings if f.code.startswith("KIN")]
+    assert said == [("KIN011", f"{PK.sheet}!{at}", "info")]
+    assert "SKM!H9, SKM!I10" in [f for f in result.findings if f.code == "KIN011"][0].message("id")
+
+    result = check_workbook(edit_in_libreoffice(write(data), [*steps, ["type", PK.sheet, at, "90"]], tmp_path))
+    assert D(90) > round(high, 2)
+    said = [(f.code, f"{f.sheet}!{f.cell}", f.severity) for f in result.findings if f.code == "KIN011"]
+    assert said == [("KIN011", f"{PK.sheet}!{at}", "error")]

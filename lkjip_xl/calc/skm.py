@@ -17,7 +17,7 @@ __all__ = [
     "Unsur", "UNSUR", "match_unsur", "ANSWER_SCORES", "answer_key", "parse_answer",
     "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
-    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "near_boundary",
+    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "near_boundary", "ikm_range",
     "SHEET_UNSUR_KEYS", "SHEET_LABEL_SCORES", "SHEET_ANSWER_TABLE", "sheet_unsur", "sheet_label_score",
 ]
 
@@ -237,6 +237,18 @@ def near_boundary(raw: Decimal, rounded: Decimal, scale: Scale) -> bool:
     An IKM near a boundary that rounding leaves in its band (76,6249 -> 76,62, 88,2999 -> 88,30: B
     either way) or exactly at one (65,00) is graded as it is."""
     return grade(scale, raw) != grade(scale, rounded)
+
+
+def ikm_range(nrrs: Mapping[str, Decimal], dropped: Mapping[str, tuple[int, int, int]],
+              weight: str = DEFAULT_WEIGHT) -> tuple[Decimal, Decimal]:
+    """The unrounded IKM had the answers left out (unreadable: 5, 0, an unknown label) been read:
+    (lowest, highest), with every one of them 1 and every one 4. ``nrrs``: NRR per unsur as
+    computed; ``dropped``: unsur -> (total of its valid answers, their number, answers left out),
+    whose NRR becomes (total + left out × s) / (number + left out) for s = 1 and 4."""
+    def ikm(score: int) -> Decimal:
+        with_them = {u: nrr(t + d * score, n + d) for u, (t, n, d) in dropped.items() if n + d}
+        return ikm_from_nrr({**nrrs, **with_them}, weight).unrounded
+    return ikm(1), ikm(4)
 
 
 def mutu_nrr(value: Decimal) -> str | None:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from lkjip_xl.calc.decimals import round_half_up, truncate
 from lkjip_xl.calc.skm import (
-    KREJCIE_MORGAN, SKM_WEIGHTS, UNSUR, aggregate_answers, ikm_from_nrr,
+    KREJCIE_MORGAN, SKM_WEIGHTS, UNSUR, aggregate_answers, ikm_from_nrr, ikm_range,
     is_multiple_of_1_over_n, match_unsur, min_sample, mutu_nrr, near_boundary, nrr, nrr_by_unsur,
     parse_answer,
 )
@@ -228,3 +228,13 @@ def test_ikm_from_raw_answers_matches_mean(answers):
     expected = D(sum(answers)) * 25 / len(answers)
     assert abs(result.unrounded - expected) < D("1e-20")
     assert 25 <= result.rounded <= 100 and result.mutu in "ABCD"
+
+
+def test_ikm_range_counts_the_left_out_answers_as_1_and_as_4():
+    """U1 answered 3, 3 and one answer left out; the other unsur NRR 3: with it 1, U1 is 7/3; with
+    it 4, 10/3. IKM = Σ NRR / 9 × 25 in plain Decimal."""
+    nrrs = {f"U{i}": D(3) for i in range(1, 10)}
+    low, high = ikm_range(nrrs, {"U1": (6, 2, 1)})
+    assert low == ikm_from_nrr({**nrrs, "U1": D(7) / 3}).unrounded and round(low, 4) == round((D(7) / 3 + 24) / 9 * 25, 4)
+    assert high == ikm_from_nrr({**nrrs, "U1": D(10) / 3}).unrounded and round(high, 4) == round((D(10) / 3 + 24) / 9 * 25, 4)
+    assert ikm_range(nrrs, {}) == (D(75), D(75))

@@ -145,6 +145,11 @@ RULES: dict[str, Rule] = _rules(
      "nihil, sehingga sel yang dihitung dari sel ini menampilkan #N/A; ketik {expected}",
      "'{found}' is read as nil (0), as '-' is; but the template's formulas read only -, – or — as nil, so the "
      "cells computed from this one show #N/A; type {expected}"),
+    ("VAL029", "error", "Baris bergeser satu kolom", "Row shifted one column",
+     "isian baris {row} tampak bergeser satu kolom ke {side}: {found} berisi isian kolom {expected} (baris "
+     "ditempel di kolom yang salah, atau sel dihapus dengan geser ke kiri); pindahkan kembali",
+     "the values of row {row} look shifted one column to the {side_en}: {found} hold what belongs in {expected} "
+     "(the row pasted one column off, or a cell deleted with shift left); move them back"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "

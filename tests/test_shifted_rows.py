@@ -70,3 +70,12 @@ def test_a_row_typed_right_with_optional_cells_blank_is_not_shifted(tmp_path, wr
     steps = [["set", REAL.sheet, f"{c}{row}", ""] for c in "DEN"] + [["set", "SKM", f"{c}9", ""] for c in "BCDEFG"]
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
     assert [f.code for f in result.findings if f.code == "VAL029"] == []
+
+
+def test_an_skm_answer_row_moved_one_column_left_after_its_number_is_one_finding(tmp_path, write, data):
+    """SKM!C9:P9 cut and pasted at B9 (as deleting the date B9 with "shift cells left" does): the
+    respondent's number stays in A9, the date column holds the service, Jenis Kelamin the age...
+    One VAL029 at B9, "B9:O9 hold what belongs in C9:P9"; the row's VAL014, VAL007, VAL013 are notes."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["move", "SKM", "C9:P9", "B9"]], tmp_path))
+    _shifted_once(result.findings, "SKM", 9, "B9", "C9:P9", "B9:O9")
+    assert {f.code for f in _at_row(result.findings, "SKM", 9)} >= {"VAL014", "VAL013"}

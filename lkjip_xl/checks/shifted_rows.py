@@ -8,8 +8,10 @@ saying where they belong; the findings at its cells follow from it and become no
 One detector for the tables of ``SHIFTABLE``. A value fits a column when the reader reads it in the
 column's type (``reader.values.convert``: a number, a date, a choice of a closed list, a code
 without spaces); a word outside a list staff may extend, a number or a date in a text column and a
-code typed as a number say nothing either way. A row is shifted when at least ``MISFITS`` of its
-values do not fit where they stand and every one fits one column over, with more fitting there.
+code typed as a number say nothing either way. A row is shifted when, from some column to its end,
+at least ``MISFITS`` of its values do not fit where they stand and every one fits one column over,
+with more fitting there (the cells before that column were left where they were: a cell deleted with
+"shift cells left" moves only the cells after it).
 """
 from __future__ import annotations
 
@@ -56,23 +58,37 @@ def _row(cell: str) -> int | None:
 
 def _shifted(data, unread: dict) -> list[Finding]:
     by_col = {col: data.table.column(key) for key, col in data.cols.items()}
+    # only a row with a value the reader could not read in its column's type can be shifted
+    suspects = {parse_a1(cell)[0] for sheet, cell in unread if sheet == data.sheet}
     out = []
     for i, row in enumerate(data.rows):
-        held = {col: _held(data, unread, column.key, i, row, col) for col, column in by_col.items()}
-        as_is = _score(by_col, held, 0)
-        if as_is[1] < MISFITS:
+        if row not in suspects:
             continue
-        for step in (1, -1):
-            fits, misfits, sources = _score(by_col, held, step)
-            if not misfits and fits >= MIN_FITS and fits > as_is[0]:
-                first, last = min(sources), max(sources)
-                out.append(Finding("VAL029", data.sheet, a1(row, first),
-                                   expected=f"{a1(row, first - step)}:{a1(row, last - step)}",
-                                   found=f"{a1(row, first)}:{a1(row, last)}",
-                                   params={"row": row, "side": "kanan" if step == 1 else "kiri",
-                                           "side_en": "right" if step == 1 else "left"}))
-                break
+        held = {col: _held(data, unread, column.key, i, row, col) for col, column in by_col.items()}
+        found = _segment(by_col, held)
+        if found is not None:
+            step, first, last = found
+            out.append(Finding("VAL029", data.sheet, a1(row, first),
+                               expected=f"{a1(row, first - step)}:{a1(row, last - step)}",
+                               found=f"{a1(row, first)}:{a1(row, last)}",
+                               params={"row": row, "side": "kanan" if step == 1 else "kiri",
+                                       "side_en": "right" if step == 1 else "left"}))
     return out
+
+
+def _segment(by_col: dict[int, Column], held: dict[int, Any]) -> tuple[int, int, int] | None:
+    """(step, first, last column) of the longest run of the row's values, from some column to its
+    end, that fits one column over (``step`` 1: the values sit one to the right of where they
+    belong; -1: one to the left: a cell deleted, the rest moved left) and not where it stands."""
+    for start in sorted(held):
+        for step in (1, -1):
+            fits, misfits, sources = _score(by_col, held, step, start)
+            if misfits or fits < MIN_FITS:
+                continue
+            as_is = _score(by_col, held, 0, start, sources)
+            if as_is[1] >= MISFITS and fits > as_is[0]:
+                return step, min(sources), max(sources)
+    return None
 
 
 def _held(data, unread: dict, key: str, i: int, row: int, col: int) -> Any:
@@ -85,21 +101,22 @@ def _held(data, unread: dict, key: str, i: int, row: int, col: int) -> Any:
     return text if text is not None else data.get(key, i)
 
 
-def _score(by_col: dict[int, Column], held: dict[int, Any], step: int) -> tuple[int, int, list[int]]:
-    """(values that fit, values that do not, their columns) with the value of column c + step read
-    into the column c; only columns typed by hand (not computed) take a value."""
+def _score(by_col: dict[int, Column], held: dict[int, Any], step: int, start: int,
+           only: list[int] | None = None) -> tuple[int, int, list[int]]:
+    """(values that fit, values that do not, their columns) of the values from column ``start`` on
+    (or of the columns ``only``), each read into the column ``step`` to its left; only columns typed
+    by hand (not computed) take a value."""
     fits = misfits = 0
     sources = []
-    for col, column in by_col.items():
-        if column.computed or (col + step) not in held:
-            continue
-        value = held[col + step]
-        if value is None or value == "":
+    for source in (only if only is not None else [c for c in sorted(held) if c >= start]):
+        column = by_col.get(source - step)
+        value = held.get(source)
+        if column is None or column.computed or value is None or value == "":
             continue
         verdict = _fits(column, value)
         if verdict is None:
             continue
-        sources.append(col + step)
+        sources.append(source)
         fits, misfits = fits + verdict, misfits + (not verdict)
     return fits, misfits, sources
 

@@ -151,7 +151,7 @@ def test_kin011_a_typed_ikm_that_the_dropped_answers_explain_is_a_note_naming_th
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
     said = [(f.code, f"{f.sheet}!{f.cell}", f.severity) for f in result.findings if f.code.startswith("KIN")]
     assert said == [("KIN011", f"{PK.sheet}!{at}", "info")]
-    assert "SKM!H9, SKM!I10" in [f for f in result.findings if f.code == "KIN011"][0].message("id")
+    assert "SKM!H9, SKM!I10" in next(f for f in result.findings if f.code == "KIN011").message("id")
 
     result = check_workbook(edit_in_libreoffice(write(data), [*steps, ["type", PK.sheet, at, "90"]], tmp_path))
     assert D(90) > round(high, 2)

@@ -22,7 +22,8 @@ from typing import Any
 from ..findings import Finding
 from ..reader.read import NOT_READ
 from ..reader.values import convert
-from ..schema.lists import LENIENT_LISTS, aliases, values as list_values
+from ..schema.lists import LENIENT_LISTS, aliases
+from ..schema.lists import values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.types import ColType, Column
 
@@ -52,7 +53,7 @@ def explain_shifted_rows(findings: list[Finding], model) -> list[Finding]:
 def _row(cell: str) -> int | None:
     try:
         return parse_a1(cell)[0]
-    except (ValueError, TypeError):
+    except (ValueError, AttributeError):
         return None
 
 

@@ -145,6 +145,11 @@ RULES: dict[str, Rule] = _rules(
      "nihil, sehingga sel yang dihitung dari sel ini menampilkan #N/A; ketik {expected}",
      "'{found}' is read as nil (0), as '-' is; but the template's formulas read only -, – or — as nil, so the "
      "cells computed from this one show #N/A; type {expected}"),
+    ("VAL029", "error", "Baris bergeser satu kolom", "Row shifted one column",
+     "isian baris {row} tampak bergeser satu kolom ke {side}: {found} berisi isian kolom {expected} (baris "
+     "ditempel di kolom yang salah, atau sel dihapus dengan geser ke kiri); pindahkan kembali",
+     "the values of row {row} look shifted one column to the {side_en}: {found} hold what belongs in {expected} "
+     "(the row pasted one column off, or a cell deleted with shift left); move them back"),
     ("VAL023", "warning", "Tabel tidak urut kode", "Table not in code order",
      "{n} baris berada di bawah induk yang bukan induk kodenya, mulai {found} (tabel diurutkan{by}?): "
      "kodenya menjelaskan jumlah-jumlahnya, maka tiap baris dihitung di bawah induk kodenya; urutkan tabel menurut "
@@ -607,9 +612,9 @@ RULES: dict[str, Rule] = _rules(
     ("SKM015", "error", "Mutu diketik ≠ hitung ulang", "Typed grade ≠ recomputed",
      "{name} seharusnya '{expected}', tertulis '{found}'", "{name} should be '{expected}', found '{found}'"),
     ("SKM016", "warning", "IKM dekat batas mutu", "IKM near a grade boundary",
-     "IKM sebelum pembulatan {found} berjarak ≤ 0,05 dari batas {boundary}: mutu {mutu} bergantung pada "
+     "IKM sebelum pembulatan {found} dibulatkan melewati batas {boundary}: mutu {mutu} bergantung pada "
      "pembulatan",
-     "the unrounded IKM {found} is within 0.05 of the boundary {boundary}: grade {mutu} depends on rounding"),
+     "rounding takes the unrounded IKM {found} across the boundary {boundary}: grade {mutu} depends on rounding"),
     ("SKM017", "info", "Bobot lama 0,111", "Legacy 0.111 weight",
      "IKM dihitung dengan bobot lama 0,111: {found}; dengan bobot tepat 1/9: {expected}",
      "IKM computed with the legacy 0.111 weight: {found}; with the exact 1/9 weight: {expected}"),

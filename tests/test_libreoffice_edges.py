@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from test_libreoffice_edit import REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+from test_libreoffice_edit import PK, REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
 
 from lkjip_xl.checks.engine import check_workbook
 
@@ -42,8 +42,6 @@ def test_a_turun_target_of_0_met_with_0_is_a_warning_that_says_it_is_met_not_an_
     on the PK and its Rencana Aksi: the target is met, but 0 / 0 has no capaian and the sheet leaves it
     blank. Said once, as a warning at the target (KIN033), not as an error "capaian cannot be computed"
     (KIN006) that stops the annex. Realisasi 2 against the 0 is not met: KIN006 stays."""
-    from test_libreoffice_edit import PK
-
     row = PK.first_row + 2
     assert data["tables"]["pk_indikator"][2]["arah"] == "turun"
     ra = [["set", "Rencana Aksi", f"{c}7", 0] for c in "DEFGH"]  # IKU3's annual and quarter targets
@@ -154,3 +152,48 @@ def test_a_negative_realisasi_of_a_turun_indicator_is_said_with_the_capaian_it_i
     by_sheet = {f.sheet: f.message("id") for f in result.findings}
     assert f" {int((2 * D(10) + D(3)) / D(10) * 100)} %" in by_sheet[PK.sheet]
     assert f" {int((2 * D(10) + D(2)) / D(10) * 100)} %" in by_sheet["Indikator Program"]
+
+
+def test_an_skm_period_across_the_year_end_that_starts_in_the_report_year_is_not_another_year(tmp_path, write, data):
+    """The 2024 workbook's SKM period typed 'Desember 2024 – Januari 2025' in Calc: a survey run
+    across the year end, one month in each year, belongs to the year it started in as well; no
+    VAL020 'tidak sesuai dengan tahun laporan'. 'Desember 2024 – November 2025' lies mostly in 2025
+    (11 months of 12): VAL020, a warning at the period."""
+    assert data["forms"]["identitas"]["tahun"] == 2024
+    at = "SKM!D4"
+    result = check_workbook(edit_in_libreoffice(write(data), [["type", "SKM", "D4", "Desember 2024 – Januari 2025"]], tmp_path))
+    assert [f.code for f in result.findings] == []
+    result = check_workbook(edit_in_libreoffice(write(data), [["type", "SKM", "D4", "Desember 2024 – November 2025"]], tmp_path))
+    assert [(f.code, f"{f.sheet}!{f.cell}", f.severity, f.expected) for f in result.findings] == [
+        ("VAL020", at, "warning", "2024")]
+
+
+def _ikm_with(data, dropped: dict, score: int) -> D:
+    """Σ NRR / 9 × 25 in plain Decimal from the valid workbook's answers, the answers at ``dropped``
+    ((respondent index, column) -> what was typed) counted as ``score``."""
+    rows = data["tables"]["skm_responden"]
+    nrrs = [D(sum(score if (i, u) in dropped else r[u] for i, r in enumerate(rows))) / len(rows)
+            for u in (f"u{k}" for k in range(1, 10))]
+    return sum(nrrs) / 9 * 25
+
+
+def test_kin011_a_typed_ikm_that_the_dropped_answers_explain_is_a_note_naming_them(tmp_path, write, data):
+    """Two SKM answers typed in Calc that cannot be read (SKM!H9 '5', SKM004; SKM!I10 'Luar biasa',
+    SKM019) are left out, so the sheet's IKM is 86,87 and the PK's typed 86,94 differs. Counted as 1
+    or as 4 they give an IKM between which 86,94 lies: the difference may come from them alone, so
+    KIN011 is a note naming them, not a second error. 90,00, outside that range, stays an error."""
+    dropped = {(0, "u1"): 5, (1, "u2"): "Luar biasa"}
+    steps = [["set", "SKM", "H9", 5], ["set", "SKM", "I10", "Luar biasa"]]
+    at = cell(PK, "realisasi", PK.first_row)
+    typed = data["tables"]["pk_indikator"][0]["realisasi"]
+    low, high = _ikm_with(data, dropped, 1), _ikm_with(data, dropped, 4)
+    assert round(low, 2) <= typed == D("86.94") <= round(high, 2)
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    said = [(f.code, f"{f.sheet}!{f.cell}", f.severity) for f in result.findings if f.code.startswith("KIN")]
+    assert said == [("KIN011", f"{PK.sheet}!{at}", "info")]
+    assert "SKM!H9, SKM!I10" in next(f for f in result.findings if f.code == "KIN011").message("id")
+
+    result = check_workbook(edit_in_libreoffice(write(data), [*steps, ["type", PK.sheet, at, "90"]], tmp_path))
+    assert D(90) > round(high, 2)
+    said = [(f.code, f"{f.sheet}!{f.cell}", f.severity) for f in result.findings if f.code == "KIN011"]
+    assert said == [("KIN011", f"{PK.sheet}!{at}", "error")]

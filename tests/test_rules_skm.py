@@ -324,6 +324,15 @@ def test_skm016_an_ikm_exactly_at_a_grade_boundary_does_not_depend_on_rounding(c
         ("SKM016", field_of("skm_hasil", "ikm"), "warning")]
 
 
+@pytest.mark.parametrize("nrr, ikm", [("3.064996", "76.6249"), ("3.531996", "88.2999")])
+def test_skm016_not_said_when_rounding_leaves_the_grade(check, data, nrr, ikm):
+    """An unrounded IKM within 0,05 of a boundary that rounding leaves in its band (76,6249 -> 76,62,
+    88,2999 -> 88,30: B rounded or not) does not depend on rounding: no SKM016; the IKM is B."""
+    assert D(nrr) * 25 == D(ikm)
+    assert D(ikm).quantize(D("0.01"), rounding=ROUND_HALF_UP) >= D("76.61")
+    assert codes_at(check(summary_only(data, nrr=(nrr,) * 9)), "SKM016") == []
+
+
 def test_skm017_legacy_weight_is_labelled(check, data):
     data["forms"]["identitas"]["bobot_skm"] = "0,111"
     findings = check(data)

@@ -17,7 +17,7 @@ __all__ = [
     "Unsur", "UNSUR", "match_unsur", "ANSWER_SCORES", "answer_key", "parse_answer",
     "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
-    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "NEAR_BOUNDARY_MARGIN", "near_boundary",
+    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "near_boundary", "ikm_range",
     "SHEET_UNSUR_KEYS", "SHEET_LABEL_SCORES", "SHEET_ANSWER_TABLE", "sheet_unsur", "sheet_label_score",
 ]
 
@@ -177,7 +177,6 @@ def weight_named(choice_or_alias: str | None) -> str:
         if text == w.choice or text in w.aliases:
             return w.name
     return DEFAULT_WEIGHT
-NEAR_BOUNDARY_MARGIN = Decimal("0.05")
 
 
 @dataclass(frozen=True)
@@ -203,7 +202,7 @@ def nrr(total: int, n: int) -> Decimal:
 
 def ikm_from_nrr(
     nrrs: Mapping[str, Decimal], weight: str = DEFAULT_WEIGHT,
-    scale: Scale | None = None, margin: Decimal = NEAR_BOUNDARY_MARGIN,
+    scale: Scale | None = None,
 ) -> IkmResult:
     """IKM from NRR per unsur, graded with ``scale`` (default preset skm_mutu).
 
@@ -229,15 +228,27 @@ def ikm_from_nrr(
     rounded = round_half_up(raw, 2)
     band = grade(scale, rounded)
     return IkmResult(raw, rounded, band.code if band else None,
-                     band.label if band else None, near_boundary(raw, rounded, scale, margin), w.label)
+                     band.label if band else None, near_boundary(raw, rounded, scale), w.label)
 
 
-def near_boundary(raw: Decimal, rounded: Decimal, scale: Scale, margin: Decimal = NEAR_BOUNDARY_MARGIN) -> bool:
-    """The grade of an IKM depends on its rounding: the unrounded IKM is within ``margin`` of an inner
-    band boundary and rounding changes it (an IKM exactly 65,00 or 76,61 is graded as it is)."""
-    bounds = {b for band_ in scale.bands for b in (band_.lower, band_.upper) if b is not None}
-    inner = bounds - {min(bounds), max(bounds)} if bounds else set()
-    return raw != rounded and any(abs(raw - b) <= margin for b in inner)
+def near_boundary(raw: Decimal, rounded: Decimal, scale: Scale) -> bool:
+    """The grade of an IKM depends on its rounding: the IKM rounded as the sheet rounds it (half-up,
+    2 places) is graded otherwise than the unrounded IKM (64,995 -> 65,00: D unrounded, C rounded).
+    An IKM near a boundary that rounding leaves in its band (76,6249 -> 76,62, 88,2999 -> 88,30: B
+    either way) or exactly at one (65,00) is graded as it is."""
+    return grade(scale, raw) != grade(scale, rounded)
+
+
+def ikm_range(nrrs: Mapping[str, Decimal], dropped: Mapping[str, tuple[int, int, int]],
+              weight: str = DEFAULT_WEIGHT) -> tuple[Decimal, Decimal]:
+    """The unrounded IKM had the answers left out (unreadable: 5, 0, an unknown label) been read:
+    (lowest, highest), with every one of them 1 and every one 4. ``nrrs``: NRR per unsur as
+    computed; ``dropped``: unsur -> (total of its valid answers, their number, answers left out),
+    whose NRR becomes (total + left out × s) / (number + left out) for s = 1 and 4."""
+    def ikm(score: int) -> Decimal:
+        with_them = {u: nrr(t + d * score, n + d) for u, (t, n, d) in dropped.items() if n + d}
+        return ikm_from_nrr({**nrrs, **with_them}, weight).unrounded
+    return ikm(1), ikm(4)
 
 
 def mutu_nrr(value: Decimal) -> str | None:

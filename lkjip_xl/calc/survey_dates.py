@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["MONTHS", "YEARS", "DateColumn", "parse_date", "read_dates", "column_order"]
+__all__ = ["MONTHS", "YEARS", "DateColumn", "parse_date", "read_dates", "column_order", "period_years"]
 
 MONTHS: dict[str, int] = {
     **dict.fromkeys(("januari", "january", "jan"), 1),
@@ -169,3 +169,32 @@ def read_dates(values: list) -> DateColumn:
         if problem:
             out.problems.append((i, problem))
     return out
+
+
+_PERIOD_WORD = re.compile(r"[a-z]+|(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def period_years(text) -> tuple[int, ...]:
+    """The years a survey period as typed (``Januari–Desember 2024``, ``Desember 2024 – Januari
+    2025``) belongs to: the years that hold most of its months, from its first month to its last
+    (a month without its year takes the next year named). ``Desember 2024 – Januari 2025``: one
+    month each, (2024, 2025); ``Desember 2024 – November 2025``: (2025,); ``Oktober 2024 – Maret
+    2025``: (2024, 2025). A period without two months placed in years (``Tahun 2024``, ``Semester I
+    2024``) or ending before it starts: the latest year it names; none for a blank."""
+    words = _PERIOD_WORD.findall(str(text or "").lower())
+    years = [int(w) for w in words if w.isdigit()]
+    dated, pending = [], []
+    for word in words:
+        if word.isdigit():
+            dated += [(int(word), m) for m in pending]
+            pending = []
+        elif word in MONTHS:
+            pending.append(MONTHS[word])
+    if len(dated) < 2 or dated[-1] <= dated[0]:
+        return (max(years),) if years else ()
+    (first_year, first_month), (last_year, last_month) = dated[0], dated[-1]
+    months = {y: 12 for y in range(first_year, last_year + 1)}
+    months[first_year] -= first_month - 1
+    months[last_year] -= 12 - last_month
+    most = max(months.values())
+    return tuple(y for y, n in months.items() if n == most)

@@ -31,6 +31,7 @@ from .nil_perubahan import explain_nil_revisions
 from .parent_formulas import explain_parent_formulas
 from .plan_numbering import explain_numbered_plan
 from .twin_rows import explain_twins
+from .shifted_rows import explain_shifted_rows
 
 CHECK_MODULES = (
     "completeness",  # the tables a report needs are filled in
@@ -150,6 +151,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     findings = uncounted_notes(error_notes(overwritten_notes(text_over_formulas(_dedupe(findings + checked))), model))
     findings = copied_workbook(rounded_over_formulas(findings, model), model)
     findings = codes_read(former_error_values(spaced_choice_notes(fraction_notes(findings, ctx), ctx), ctx), ctx)
+    findings = explain_shifted_rows(findings, model)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])

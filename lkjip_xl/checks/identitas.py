@@ -1,7 +1,7 @@
 """The years on Identitas (VAL018–VAL021): each within a sane range; the report year within the
 Renstra period (``renstra_awal ≤ tahun ≤ renstra_akhir``), a period of a Renstra's length; the
-report signed once its year is over (December to the next November), the SKM survey period ending
-in it. These are relations
+report signed once its year is over (December to the next November), the SKM survey period lying
+mostly in it. These are relations
 (``checks/relations.py``), so a year typed wrong is reported at its own cell (``checks/blame.py``,
 VAL021) and not at the years that are right.
 """
@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
+from ..calc.survey_dates import period_years
 from ..findings import Finding, date_text
 from ..i18n import Text
 from .relations import Ref, Test, reported
@@ -98,8 +99,9 @@ def _stated_years(ctx, form):
     """Years stated elsewhere that say the report year, as (year, first, last, …): the report year
     plus ``first`` to plus ``last``. The signing date: a report on a year is signed once the year
     is over (from its December to the next November: January 2024 for the 2024 report is last
-    year's date copied); its year counts from December on. The latest year in the SKM survey
-    period: the year itself."""
+    year's date copied); its year counts from December on. The SKM survey period: the year that
+    holds most of its months, either when it is shared (``Desember 2024 – Januari 2025``: 2024 or
+    2025; ``calc.survey_dates.period_years``)."""
     signed = form.values.get("tanggal")
     if isinstance(signed, dt.datetime):
         signed = signed.date()
@@ -108,9 +110,9 @@ def _stated_years(ctx, form):
                lambda t: Text.of("{} – {}", date_text(dt.date(t, 12, 1)), date_text(dt.date(t + 1, 11, 30))))
     info = ctx.model.form("skm_info")
     text = str(info.values.get("periode") or "") if info is not None else ""
-    years = years_named(text)
+    years = period_years(text)
     if years and "periode" in info.cells:
-        yield max(years), 0, 0, info.sheet, info.cells["periode"], text.strip(), SURVEY, str
+        yield max(years), 0, len(years) - 1, info.sheet, info.cells["periode"], text.strip(), SURVEY, str
 
 
 def years_named(text) -> list[int]:

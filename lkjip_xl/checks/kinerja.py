@@ -17,9 +17,9 @@ from typing import Any, Iterable
 
 from ..calc.budget import level_of, match_key
 from ..calc.capaian import capaian, composite_realisasi, normalise_arah
-from ..calc.decimals import number_or_none, round_half_up, strip_exponent
+from ..calc.decimals import decimal_places, number_or_none, round_half_up, strip_exponent
 from ..calc.numbers_id import PREDICATE_LETTERS, parse_predicate
-from ..calc.skm import ikm_from_nrr
+from ..calc.skm import ikm_from_nrr, ikm_range
 from ..calc.scales import PRESETS, Scale, grade
 from ..calc.target_range import as_range, bounds, grade_letter
 from ..derive.env import rating_scale
@@ -287,6 +287,11 @@ def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
         cause = f"{stale[0].sheet}!{stale[0].cell}"
         yield from (replace(f, severity_override="info", params={**f.params, "cause": cause}) for f in findings)
         return
+    cause = _dropped_explain(ctx, realisasi)
+    if findings and cause:
+        yield from (replace(f, severity_override="info", params={**f.params, "cause": cause})
+                    if f.code == "KIN011" else f for f in findings)
+        return
     own = Ref("pk_indikator", i, "realisasi")
     # an NRR typed in the summary block (no respondent rows) is a cell the IKM comes from
     typed_nrr = {Ref("skm_unsur", j, "nrr_tertulis"): col for j, col in enumerate(ctx.wb.skm.columns)
@@ -303,6 +308,24 @@ def _ikm(ctx, pk, i, realisasi: Decimal) -> Iterable[Finding]:
     ctx.relations.append(judged(findings, "KIN011", own, values, lambda v: recomputed(v).rounded, ctx.settings,
                                 also=lambda v: (recomputed(v).unrounded,)))
     yield from findings
+
+
+def _dropped_explain(ctx, typed: Decimal) -> str | None:
+    """The answers the SKM left out as unreadable (SKM001, SKM004, SKM019...), as cells, when the
+    typed IKM lies between the IKM with every one of them 1 and with every one 4 (at the typed
+    places): the difference may come from them alone. None otherwise."""
+    skm, resp = ctx.wb.skm, ctx.model.table("skm_responden")
+    left = {c.unsur: [i for i, problem in c.invalid if problem != "blank"]
+            for c in skm.columns if c.unsur and c.source == "responden"}
+    if resp is None or not any(left.values()):
+        return None
+    cells = [resp.cell(c.column, i) for c in skm.columns if c.unsur in left for i in left[c.unsur]]
+    dropped = {c.unsur: (c.total, c.n, len(left[c.unsur])) for c in skm.columns if left.get(c.unsur)}
+    low, high = ikm_range(skm.nrr_by_unsur(), dropped, skm.weight)
+    places = decimal_places(typed)
+    if not round_half_up(low, places) <= typed <= round_half_up(high, places):
+        return None
+    return ", ".join(f"{resp.sheet}!{c}" for c in cells[:3]) + (f" … ({len(cells)})" if len(cells) > 3 else "")
 
 
 def _composites(ctx, pk) -> Iterable[Finding]:

@@ -139,7 +139,7 @@ def nearest_boundary(value: Decimal) -> Decimal:
 
 
 def ikm_findings(result: SkmResult, sheet: str, cell: str) -> list[Finding]:
-    """SKM016 (unrounded IKM within 0,05 of a grade boundary), SKM017 (legacy weight, labelled)."""
+    """SKM016 (rounding the IKM changes its grade), SKM017 (legacy weight, labelled)."""
     ikm = result.ikm
     if ikm is None:
         return []

@@ -1,5 +1,5 @@
 import time
-from decimal import Decimal as D
+from decimal import ROUND_HALF_UP, Decimal as D
 
 import pytest
 from hypothesis import given
@@ -7,10 +7,11 @@ from hypothesis import strategies as st
 
 from lkjip_xl.calc.decimals import round_half_up, truncate
 from lkjip_xl.calc.skm import (
-    KREJCIE_MORGAN, SKM_WEIGHTS, UNSUR, aggregate_answers, ikm_from_nrr,
-    is_multiple_of_1_over_n, match_unsur, min_sample, mutu_nrr, nrr, nrr_by_unsur,
+    KREJCIE_MORGAN, SKM_WEIGHTS, UNSUR, aggregate_answers, ikm_from_nrr, ikm_range,
+    is_multiple_of_1_over_n, match_unsur, min_sample, mutu_nrr, near_boundary, nrr, nrr_by_unsur,
     parse_answer,
 )
+from lkjip_xl.calc.scales import PRESETS
 
 MEDAN_AMPLAS_NRR = ["3.41", "3.49", "3.48", "3.50", "3.51", "3.50", "3.51", "3.48", "3.40"]
 
@@ -119,8 +120,24 @@ def test_ikm_boundaries():
     assert r.rounded == D("88.31") and r.mutu == "A" and r.near_boundary
     r = ikm_from_nrr(nrrs(["3.532"] * 9))         # exactly 88.30 -> B whatever the rounding: not near
     assert r.unrounded == D("88.300") and r.mutu == "B" and not r.near_boundary
-    r = ikm_from_nrr(nrrs(["3.531996"] * 9))      # 88.2999 -> 88.30, B: rounded, near the A boundary
-    assert r.unrounded == D("88.2999") and r.rounded == D("88.30") and r.mutu == "B" and r.near_boundary
+    r = ikm_from_nrr(nrrs(["3.531996"] * 9))      # 88.2999 -> 88.30: B rounded or not, not near
+    assert r.unrounded == D("88.2999") and r.rounded == D("88.30") and r.mutu == "B" and not r.near_boundary
+
+
+@pytest.mark.parametrize("raw, near", [
+    ("76.6249", False),  # -> 76,62: B rounded or not (within 0,05 of 76,61, but rounding changes no grade)
+    ("76.5751", False),  # -> 76,58: C either way
+    ("76.6049", False),  # -> 76,60: C either way
+    ("76.605", True),    # -> 76,61: C unrounded, B rounded
+    ("64.995", True),    # -> 65,00: D unrounded, C rounded
+    ("64.9949", False),  # -> 64,99: D either way
+    ("88.305", True),    # -> 88,31: B unrounded (below 88,31), A rounded
+])
+def test_near_boundary_is_a_grade_that_rounding_changes(raw, near):
+    """near_boundary: the grade of the IKM rounded half-up at 2 places (as the sheet rounds) differs
+    from the grade of the unrounded IKM, by the bounds of domain.md (65,00 C, 76,61 B, 88,31 A)."""
+    rounded = D(raw).quantize(D("0.01"), rounding=ROUND_HALF_UP)
+    assert near_boundary(D(raw), rounded, PRESETS["skm_mutu"]) is near
 
 
 def test_all_fours_is_100_a():
@@ -211,3 +228,13 @@ def test_ikm_from_raw_answers_matches_mean(answers):
     expected = D(sum(answers)) * 25 / len(answers)
     assert abs(result.unrounded - expected) < D("1e-20")
     assert 25 <= result.rounded <= 100 and result.mutu in "ABCD"
+
+
+def test_ikm_range_counts_the_left_out_answers_as_1_and_as_4():
+    """U1 answered 3, 3 and one answer left out; the other unsur NRR 3: with it 1, U1 is 7/3; with
+    it 4, 10/3. IKM = Σ NRR / 9 × 25 in plain Decimal."""
+    nrrs = {f"U{i}": D(3) for i in range(1, 10)}
+    low, high = ikm_range(nrrs, {"U1": (6, 2, 1)})
+    assert low == ikm_from_nrr({**nrrs, "U1": D(7) / 3}).unrounded and round(low, 4) == round((D(7) / 3 + 24) / 9 * 25, 4)
+    assert high == ikm_from_nrr({**nrrs, "U1": D(10) / 3}).unrounded and round(high, 4) == round((D(10) / 3 + 24) / 9 * 25, 4)
+    assert ikm_range(nrrs, {}) == (D(75), D(75))

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from lkjip_xl.calc.survey_dates import column_order, parse_date, read_dates
+from lkjip_xl.calc.survey_dates import column_order, parse_date, period_years, read_dates
 
 JULY_15 = dt.date(2023, 7, 15)
 
@@ -50,3 +50,17 @@ def test_read_dates_reports_each_problem_by_index():
     assert col.order == "mdy"
     assert col.dates == [JULY_15, None, None, dt.date(2023, 3, 4)]
     assert col.problems == [(1, "blank"), (2, "unreadable")]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Januari–Desember 2024", (2024,)),
+    ("Desember 2024 – Januari 2025", (2024, 2025)),        # one month each: either year
+    ("1 Desember 2024 s.d. 31 Januari 2025", (2024, 2025)),
+    ("Oktober 2024 – Maret 2025", (2024, 2025)),           # 3 and 3
+    ("September 2024 – Februari 2025", (2024,)),           # 4 and 2
+    ("Desember 2024 – November 2025", (2025,)),            # 1 and 11
+    ("Des 2023 - Jan 2025", (2024,)),                      # 1, 12, 1
+    ("Tahun 2024", (2024,)), ("Semester I 2024", (2024,)), ("2023–2024", (2024,)), ("", ()),
+])
+def test_period_years_are_those_holding_most_of_its_months(text, years):
+    assert period_years(text) == years

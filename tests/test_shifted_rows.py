@@ -1,0 +1,81 @@
+"""A row whose values sit one column off, made in LibreOffice itself (tests/uno_edit.py) as staff do
+it: a row cut and pasted one column to the right, a row copied over itself one column to the right.
+One VAL029 (an error) at the row's first shifted cell saying where its values belong; the findings
+at the row's own cells follow from it and are notes naming it. A row typed right, with optional
+cells left blank, is never called shifted.
+
+Skipped where LibreOffice or the system python3 with its uno module is missing."""
+from __future__ import annotations
+
+from test_libreoffice_edit import PK, REAL, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+
+from lkjip_xl.checks.engine import check_workbook
+from lkjip_xl.schema.refs import a1, parse_a1
+
+
+def _at_row(findings, sheet: str, row: int):
+    return [f for f in findings if f.sheet == sheet and parse_a1(f.cell)[0] == row]
+
+
+def _shifted_once(findings, sheet: str, row: int, first: str, expected: str, found: str) -> None:
+    said = [(f.code, f"{f.sheet}!{f.cell}", f.severity, f.expected, f.found) for f in findings if f.code == "VAL029"]
+    assert said == [("VAL029", f"{sheet}!{first}", "error", expected, found)]
+    others = [f for f in _at_row(findings, sheet, row) if f.code != "VAL029"]
+    assert others and all(f.severity == "info" and f.params["cause"] == f"{sheet}!{first}" for f in others
+                          if f.code != "FRM001" or f.severity != "info")
+
+
+def test_an_skm_answer_row_cut_and_pasted_one_column_right_is_one_finding(tmp_path, write, data):
+    """SKM!A9:P9 (the first respondent: no, date, service, sex, age, education, job, U1..U9) cut
+    and pasted at B9: the date column holds the respondent's number, Jenis Kelamin the service, Umur
+    the sex, U1 the job... Said once at B9 ("B9:Q9 hold what belongs in A9:P9"); VAL014, VAL007,
+    VAL013, SKM019 and FRM001 of row 9 are notes naming it."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["move", "SKM", "A9:P9", "B9"]], tmp_path))
+    _shifted_once(result.findings, "SKM", 9, "B9", "A9:P9", "B9:Q9")
+    assert {f.code for f in _at_row(result.findings, "SKM", 9)} >= {"VAL014", "VAL013", "SKM019"}
+
+
+def test_a_realisasi_row_copied_one_column_right_is_one_finding(tmp_path, write, data):
+    """The sub kegiatan 01.01.01 (Realisasi row 7) copied over itself one column to the right, its
+    code cell cleared: the code in Tingkat, the unit in Target Keluaran, the amounts one column over.
+    One VAL029 at B7; the row's per-cell findings (VAL007, VAL005, VAL013, BUD005, BUD002...) are
+    notes naming it."""
+    row = REAL.first_row + 2
+    steps = [["copy", REAL.sheet, f"A{row}:N{row}", f"B{row}"], ["set", REAL.sheet, f"A{row}", ""]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    _shifted_once(result.findings, REAL.sheet, row, f"B{row}", f"A{row}:K{row}", f"B{row}:L{row}")
+    assert not [f for f in _at_row(result.findings, REAL.sheet, row) if f.code != "VAL029" and f.severity != "info"]
+
+
+def test_a_pk_row_copied_one_column_right_is_one_finding(tmp_path, write, data):
+    """The PK's second indicator (row 6) copied one column to the right, its number cleared: the
+    indicator's name in Satuan, the unit in Arah, the arah in Jenis, the jenis in Target. One VAL029;
+    VAL005, VAL007, VAL013 of row 6 are notes naming it."""
+    row = PK.first_row + 1
+    steps = [["copy", PK.sheet, f"A{row}:J{row}", f"B{row}"], ["set", PK.sheet, f"A{row}", ""]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    vals = [f for f in result.findings if f.code == "VAL029"]
+    assert [(f.sheet, parse_a1(f.cell)[0], f.severity) for f in vals] == [(PK.sheet, row, "error")]
+    first = vals[0].cell
+    _shifted_once(result.findings, PK.sheet, row, first, vals[0].expected, vals[0].found)
+    col = parse_a1(first)[1]
+    assert vals[0].expected == f"{a1(row, col - 1)}:{a1(row, parse_a1(vals[0].found.split(':')[1])[1] - 1)}"
+    assert not [f for f in _at_row(result.findings, PK.sheet, row) if f.code != "VAL029" and f.severity != "info"]
+
+
+def test_a_row_typed_right_with_optional_cells_blank_is_not_shifted(tmp_path, write, data):
+    """Realisasi row 7 with its optional output cells (indicator, unit) and class cleared, and an SKM
+    respondent without date, service and profile: rows typed right, nothing one column off."""
+    row = REAL.first_row + 2
+    steps = [["set", REAL.sheet, f"{c}{row}", ""] for c in "DEN"] + [["set", "SKM", f"{c}9", ""] for c in "BCDEFG"]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert [f.code for f in result.findings if f.code == "VAL029"] == []
+
+
+def test_an_skm_answer_row_moved_one_column_left_after_its_number_is_one_finding(tmp_path, write, data):
+    """SKM!C9:P9 cut and pasted at B9 (as deleting the date B9 with "shift cells left" does): the
+    respondent's number stays in A9, the date column holds the service, Jenis Kelamin the age...
+    One VAL029 at B9, "B9:O9 hold what belongs in C9:P9"; the row's VAL014, VAL007, VAL013 are notes."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["move", "SKM", "C9:P9", "B9"]], tmp_path))
+    _shifted_once(result.findings, "SKM", 9, "B9", "C9:P9", "B9:O9")
+    assert {f.code for f in _at_row(result.findings, "SKM", 9)} >= {"VAL014", "VAL013"}

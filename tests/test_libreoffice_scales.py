@@ -1,0 +1,62 @@
+"""An office whose regulation grades otherwise edits the Skala sheet in LibreOffice (tests/
+uno_edit.py, which saves through Calc and so recalculates): the kriteria the sheet's own formulas
+show, lkjip-xl's grading and what check says must agree.
+
+Skala: header row 4, the Permendagri 86/2017 rows 5..9 (Sangat Tinggi 90 < x, Tinggi 75 < x ≤ 90,
+...); columns A preset, C kriteria, D lower bound, E included?, F upper bound, G included?. PK rows
+5..8: IKU1 86,94 of 82,15, IKU2 95 of 90, IKU3 turun 8 of 10, IKU4 4 of 4; kriteria in column L.
+
+Skipped where LibreOffice or the system python3 with its uno module is missing."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import openpyxl
+
+from test_libreoffice_edit import edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+
+from lkjip_xl.checks.engine import check_workbook
+
+
+def _kriteria(path):
+    sheet = openpyxl.load_workbook(path, data_only=True)["PK"]
+    return [sheet[f"L{r}"].value for r in range(5, 9)]
+
+
+def test_a_band_inserted_at_the_top_of_the_scale_is_one_the_sheet_grades_with(tmp_path, write, data):
+    """A sixth band above Sangat Tinggi, as a Perbup may add it: a row inserted at the top of the
+    table (row 5), `Istimewa` 100 < x, and Sangat Tinggi closed at 100. The template's kriteria
+    formulas read the Skala columns from their first row and counted a band's place from a constant:
+    the inserted row lay outside their range and every other label was read one row off (IKU4 at
+    100 % shown Tinggi, the others blank), which check said as a stale result and a file saved
+    without calculating. They now read from the header row and count from the range's first row."""
+    iku = data["tables"]["pk_indikator"]
+    capaian = [D(str(r["realisasi"])) / D(str(r["target"])) * 100 if r["arah"] == "naik"
+               else (2 * D(str(r["target"])) - D(str(r["realisasi"]))) / D(str(r["target"])) * 100 for r in iku]
+    assert [c > 100 for c in capaian] == [True, True, True, False] and capaian[3] == 100
+    steps = [["insert", "Skala", 5], ["set", "Skala", "A5", "Permendagri 86/2017"], ["set", "Skala", "C5", "Istimewa"],
+             ["set", "Skala", "D5", 100], ["set", "Skala", "E5", "tidak"], ["set", "Skala", "G5", "tidak"],
+             ["set", "Skala", "F6", 100], ["set", "Skala", "G6", "ya"]]
+    path = edit_in_libreoffice(write(data), steps, tmp_path)
+    assert _kriteria(path) == ["Istimewa", "Istimewa", "Istimewa", "Sangat Tinggi"]  # LibreOffice's own
+    result = check_workbook(path)
+    assert result.findings == []
+    assert result.context.wb.column("pk_indikator", "kriteria")[:4] == _kriteria(path)
+
+
+def test_a_capaian_two_overlapping_bands_hold_has_no_kriteria_anywhere(tmp_path, write, data):
+    """Tinggi's upper bound typed 92 (75 < x ≤ 92) while Sangat Tinggi starts above 90: IKU4 made 91
+    of 100, 91 %, sits in both bands. The sheet showed the label at the sum of the two bands' places
+    (Sedang) and lkjip-xl the first band (Sangat Tinggi); both now grade it nothing, and the overlap
+    is the one error, at the scale (SCL002, with the bound typed twice, SCL006)."""
+    iku4 = data["tables"]["pk_indikator"][3]
+    iku4["target"], iku4["realisasi"] = D(100), D(91)
+    assert D(91) / D(100) * 100 == 91  # 90 < 91 <= 92: Sangat Tinggi and Tinggi
+    path = edit_in_libreoffice(write(data), [["set", "Skala", "F6", 92]], tmp_path)
+    assert _kriteria(path)[3] is None  # LibreOffice's own
+    result = check_workbook(path)
+    assert result.context.wb.column("pk_indikator", "kriteria")[3] is None
+    said = sorted((f.code, f.sheet, f.cell, f.severity) for f in result.findings if f.code.startswith(("SCL", "FRM")))
+    assert said == [("SCL002", "Skala", "A5", "error"), ("SCL006", "Skala", "D5", "warning"),
+                    ("SCL006", "Skala", "F6", "warning")]
+

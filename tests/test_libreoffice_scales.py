@@ -60,3 +60,14 @@ def test_a_capaian_two_overlapping_bands_hold_has_no_kriteria_anywhere(tmp_path,
     assert said == [("SCL002", "Skala", "A5", "error"), ("SCL006", "Skala", "D5", "warning"),
                     ("SCL006", "Skala", "F6", "warning")]
 
+
+def test_a_bound_typed_as_text_is_one_error_at_the_bound_not_a_file_saved_without_calculating(
+        tmp_path, write, data):
+    """Sangat Tinggi's lower bound typed `≥ 90`, as the regulation prints it: text, which lkjip-xl
+    reads as 90 and every kriteria formula skips, so the sheet grades nothing above 90 (all four IKU,
+    at 100 % and more). That was VAL001 at the bound and an FRM005 saying the file had been saved by
+    a program that does not calculate; it is now the one error at the bound."""
+    path = edit_in_libreoffice(write(data), [["set", "Skala", "D5", "≥ 90"]], tmp_path)
+    assert _kriteria(path) == [None, None, None, None]  # LibreOffice's own
+    findings = check_workbook(path).findings
+    assert sorted((f.code, f.sheet, f.cell, f.severity) for f in findings) == [("VAL001", "Skala", "D5", "error")]

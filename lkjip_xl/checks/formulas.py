@@ -292,7 +292,7 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
         reads = {c: data.table.inputs_of(c.key) for c in data.table.columns if c.computed and c.key in data.values}
         for row, pos, at in here:
             i = rows.get(row)
-            if i is not None and not any(keys.get(pos) in inputs for inputs in reads.values()):
+            if i is not None and _read_by_other_sheets_only(ctx.model, findings[at]):
                 _, shown, drops = read_elsewhere(ctx, findings[at], findings)
                 if shown:
                     drop |= drops
@@ -346,6 +346,29 @@ def read_elsewhere(ctx, f: Finding, findings: list[Finding]) -> tuple[int, list[
     elif blank and not shown:
         return readers, None, drops
     return readers, shown, drops
+
+
+def text_bound_notes(findings: list[Finding], ctx) -> list[Finding]:
+    """A number stored as text (VAL001) in a table whose own formulas do not read it (a Skala bound
+    typed `≥ 90`: every kriteria formula of the PK reads it, and skips it): the kriteria that show
+    otherwise than lkjip-xl grades (blank) are what VAL001 says, so their FRM002, or the FRM005
+    of their blanks, which would blame a program that does not calculate, are not said again."""
+    drop: set[int] = set()
+    for at, f in enumerate(findings):
+        if f.code == "VAL001" and _read_by_other_sheets_only(ctx.model, f):
+            drop |= read_elsewhere(ctx, f, findings)[2]
+    return [f for at, f in enumerate(findings) if at not in drop]
+
+
+def _read_by_other_sheets_only(model, f: Finding) -> bool:
+    """Is ``f``'s cell an input of a table none of whose own formulas read its column (Skala)?"""
+    row, pos = parse_a1(f.cell)
+    for data in model.tables.values():
+        if data.sheet == f.sheet and row in data.rows:
+            key = next((k for k, p in data.cols.items() if p == pos), None)
+            return key is not None and not any(
+                c.computed and key in data.table.inputs_of(c.key) for c in data.table.columns)
+    return False
 
 
 def shows_otherwise(expected, cached) -> bool:

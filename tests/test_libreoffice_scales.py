@@ -48,7 +48,8 @@ def test_a_capaian_two_overlapping_bands_hold_has_no_kriteria_anywhere(tmp_path,
     """Tinggi's upper bound typed 92 (75 < x ≤ 92) while Sangat Tinggi starts above 90: IKU4 made 91
     of 100, 91 %, sits in both bands. The sheet showed the label at the sum of the two bands' places
     (Sedang) and lkjip-xl the first band (Sangat Tinggi); both now grade it nothing, and the overlap
-    is the one error, at the scale (SCL002, with the bound typed twice, SCL006)."""
+    is the one error, at the scale (SCL002, with the bound typed twice, SCL006), the blank kriteria a
+    warning naming both bands (SCL007)."""
     iku4 = data["tables"]["pk_indikator"][3]
     iku4["target"], iku4["realisasi"] = D(100), D(91)
     assert D(91) / D(100) * 100 == 91  # 90 < 91 <= 92: Sangat Tinggi and Tinggi
@@ -58,7 +59,7 @@ def test_a_capaian_two_overlapping_bands_hold_has_no_kriteria_anywhere(tmp_path,
     assert result.context.wb.column("pk_indikator", "kriteria")[3] is None
     said = sorted((f.code, f.sheet, f.cell, f.severity) for f in result.findings if f.code.startswith(("SCL", "FRM")))
     assert said == [("SCL002", "Skala", "A5", "error"), ("SCL006", "Skala", "D5", "warning"),
-                    ("SCL006", "Skala", "F6", "warning")]
+                    ("SCL006", "Skala", "F6", "warning"), ("SCL007", "PK", "L8", "warning")]
 
 
 def test_a_bound_typed_as_text_is_one_error_at_the_bound_not_a_file_saved_without_calculating(
@@ -71,3 +72,18 @@ def test_a_bound_typed_as_text_is_one_error_at_the_bound_not_a_file_saved_withou
     assert _kriteria(path) == [None, None, None, None]  # LibreOffice's own
     findings = check_workbook(path).findings
     assert sorted((f.code, f.sheet, f.cell, f.severity) for f in findings) == [("VAL001", "Skala", "D5", "error")]
+
+
+def test_a_capaian_above_the_top_of_the_chosen_scale_is_said_at_its_blank_kriteria(tmp_path, write, data):
+    """SAKIP 88/2021 chosen on Identitas (its bands end at 100: AA 90 < x ≤ 100): IKU1 86,94 of 82,15,
+    IKU2 95 of 90 and IKU3 (turun) 8 of 10 reach 105,83 %, 105,56 % and (2 × 10 − 8) / 10 = 120 %, no
+    band's. The sheet's kriteria are blank there, as lkjip-xl's and the annex's; that was silent. Each
+    is now a warning at the blank kriteria (SCL007); IKU4 at 100 % is AA's, Sangat Memuaskan."""
+    path = edit_in_libreoffice(write(data), [["set", "Identitas", "B17", "SAKIP 88/2021"]], tmp_path)
+    assert _kriteria(path) == [None, None, None, "Sangat Memuaskan"]  # LibreOffice's own
+    findings = check_workbook(path).findings
+    assert sorted((f.code, f.sheet, f.cell, f.severity) for f in findings) == [
+        ("SCL007", "PK", f"L{r}", "warning") for r in (5, 6, 7)]
+    assert [round(f.found, 2) for f in sorted(findings, key=lambda f: f.cell)] == [
+        round(D("86.94") / D("82.15") * 100, 2), round(D(95) / D(90) * 100, 2), (2 * D(10) - D(8)) / D(10) * 100]
+    assert min(findings, key=lambda f: f.cell).message("en").startswith("achievement 105.83 % lies in no band on the SAKIP 88/2021 scale")

@@ -160,3 +160,40 @@ def test_a_finding_at_nil_typed_as_a_word_quotes_what_the_cell_holds(tmp_path, w
     assert (blamed.sheet, blamed.cell, blamed.severity, blamed.expected, blamed.found) == (PK.sheet, target, "error", 4, 0)
     assert blamed.message("id").endswith("sel ini berisi 'nihil', yang dibaca 0 (nihil)")
     assert blamed.message("en").endswith("the cell holds 'nihil', read as 0 (nil)")
+
+
+def test_a_scale_bound_typed_as_a_percent_is_said_at_the_bound_where_a_kriteria_shows_otherwise(
+        tmp_path, write, data):
+    """Skala's bound between Tinggi and Sangat Tinggi (Permendagri 86/2017, 75 < x ≤ 90 < x) typed
+    `90 %` in LibreOffice in both cells: stored 0,9 in a percent format, read by lkjip-xl as 90, by
+    every kriteria formula as 0,9. IKU3
+    (turun, target 10, realisasi 11,3) reaches (2 × 10 − 11,3) / 10 = 87 %: Tinggi (75 < x ≤ 90), but
+    the sheet grades it Sangat Tinggi (87 > 0,9). That was a note at the bound beside an FRM002 at
+    PK!L7 asking whether the file was saved without calculating; now one error at the bound names the
+    kriteria it changes, and rapikan writes 90 in both."""
+    import openpyxl
+    from decimal import Decimal as D
+
+    from lkjip_xl.commands.rapikan import run_rapikan
+    from test_libreoffice import convert
+
+    iku3 = data["tables"]["pk_indikator"][2]
+    assert (iku3["arah"], iku3["target"]) == ("turun", 10)
+    iku3["realisasi"] = D("11.3")
+    assert (2 * D(10) - D("11.3")) / 10 * 100 == 87  # 75 < 87 <= 90: Tinggi
+    path = edit_in_libreoffice(write(data), [["type", "Skala", "D5", "90 %"], ["type", "Skala", "F6", "90 %"]],
+                               tmp_path)
+    stored = openpyxl.load_workbook(path, data_only=True)
+    assert stored["Skala"]["D5"].value == stored["Skala"]["F6"].value == 0.9
+    assert stored["PK"]["L7"].value == "Sangat Tinggi"  # LibreOffice's own grading of 87 against 0,9
+    findings = check_workbook(path).findings
+    assert _said(findings) == [("VAL015", "Skala", "D5", "error"), ("VAL015", "Skala", "F6", "error")]
+    for f in findings:
+        assert "PK!L7 menampilkan Sangat Tinggi, lkjip-xl menghitung Tinggi" in f.message("id"), f.message("id")
+    outcome = run_rapikan(path, tmp_path / "rapi.xlsx")
+    assert [(c.sheet, c.cell, c.after) for c in outcome.changes if c.code == "VAL015"] == [("Skala", "D5", 90),
+                                                                                           ("Skala", "F6", 90)]
+    (tmp_path / "lo").mkdir()
+    recalculated = convert(tmp_path / "rapi.xlsx", "xlsx", tmp_path / "lo")
+    assert openpyxl.load_workbook(recalculated, data_only=True)["PK"]["L7"].value == "Tinggi"
+    assert check_workbook(recalculated).findings == []

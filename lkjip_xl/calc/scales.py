@@ -125,13 +125,16 @@ PRESETS: dict[str, Scale] = {
 
 
 def grade(scale: Scale | str, x: Decimal) -> Band | None:
-    """The band containing ``x`` (first match), or None. ``scale`` may be a preset name."""
+    """The band containing ``x``, or None: also when two bands contain it (a scale whose bands
+    overlap, SCL002, grades nothing there rather than whichever band comes first; the template's
+    kriteria formula is blank there too). ``scale`` may be a preset name."""
     if isinstance(scale, str):
         scale = PRESETS[scale]
     value = to_decimal(x)
     if value is None:
         return None
-    return next((b for b in scale.bands if b.contains(value)), None)
+    holding = [b for b in scale.bands if b.contains(value)]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _lower_key(b: Band) -> tuple:

@@ -20,7 +20,7 @@ from .codes import codes_read
 from .compare import consistent_truncation
 from .identitas import copied_workbook
 from .formulas import (error_notes, flagged_rows, former_error_values, fraction_notes, overwritten_notes,
-                       text_over_formulas)
+                       text_bound_notes, text_over_formulas)
 from .rounded_typed import rounded_over_formulas
 from .skm import uncounted_notes
 from .spaced_choices import spaced_choice_notes
@@ -150,7 +150,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
                             lambda other: explained(rerun(other), other))
     findings = uncounted_notes(error_notes(overwritten_notes(text_over_formulas(_dedupe(findings + checked))), model))
     findings = copied_workbook(rounded_over_formulas(findings, model), model)
-    findings = codes_read(former_error_values(spaced_choice_notes(fraction_notes(findings, ctx), ctx), ctx), ctx)
+    findings = codes_read(former_error_values(spaced_choice_notes(text_bound_notes(fraction_notes(findings, ctx), ctx), ctx), ctx), ctx)
     findings = explain_shifted_rows(findings, model)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:

@@ -20,6 +20,7 @@ from typing import Iterable
 from ..calc.target_range import TargetRange
 from ..findings import Finding, number_text
 from ..i18n import Text
+from ..reader.formula_refs import reads_any
 from ..reader.values import typed_nil
 from ..schema import SCHEMA
 from ..schema.refs import a1, col_letter, parse_a1
@@ -277,11 +278,15 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
     a note, unless a template formula of its row reads the stored fraction and so shows something
     other than what lkjip-xl computes (a capaian of 1,06 % for 95 % against a target of 90; with
     the target typed as 90 % too the ratio is right and it stays a note): then a warning naming the
-    cell the sheet gets wrong, which `rapikan` mends by writing the number."""
+    cell the sheet gets wrong, which `rapikan` mends by writing the number. One that no formula of
+    its own table reads (a Skala bound typed `90 %`, stored 0,9, read by every kriteria formula) is
+    an error where a formula of another sheet then shows otherwise (a capaian of 87 % graded above
+    "0,9"), naming the first such cell; their stale results (FRM002, or the FRM005 of blanks) are
+    its consequence, not said again."""
     typed = {(f.sheet, parse_a1(f.cell)): i for i, f in enumerate(findings) if f.code == "VAL015"}
     if not typed:
         return findings
-    out = list(findings)
+    out, drop = list(findings), set()
     for key, data in ctx.model.tables.items():
         here = [(row, pos, at) for (sheet, (row, pos)), at in typed.items() if sheet == data.sheet]
         if not here:
@@ -290,6 +295,13 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
         reads = {c: data.table.inputs_of(c.key) for c in data.table.columns if c.computed and c.key in data.values}
         for row, pos, at in here:
             i = rows.get(row)
+            if i is not None and _read_by_other_sheets_only(ctx.model, findings[at]):
+                _, shown, drops = read_elsewhere(ctx, findings[at], findings)
+                if shown:
+                    drop |= drops
+                    out[at] = replace(out[at], severity_override="error",
+                                      params={**out[at].params, "consequence": misread_consequence(*shown[0])})
+                continue
             for col, inputs in reads.items() if i is not None else ():
                 if not (data.has_formula[col.key][i] and keys.get(pos) in inputs):
                     continue
@@ -300,7 +312,66 @@ def fraction_notes(findings: list[Finding], ctx) -> list[Finding]:
                     out[at] = replace(out[at], severity_override="warning",
                                       params={**out[at].params, "consequence": consequence})
                     break
-    return out
+    return [f for at, f in enumerate(out) if at not in drop]
+
+
+def read_elsewhere(ctx, f: Finding, findings: list[Finding]) -> tuple[int, list[tuple] | None, set[int]]:
+    """How many formula cells of other tables read the input cell of ``f`` (a Skala bound: every
+    kriteria formula reads the whole column); those that show otherwise
+    than lkjip-xl computes, as (sheet!cell, shown, computed, unit), None when some of them hold no
+    result in a file saved without results; and the findings they explain:
+    their FRM002, and the FRM005 of blank results when every blank result of the file is one of them
+    (a bound misread grades a capaian blank; a file saved without results leaves them all blank)."""
+    model, target = ctx.model, {(f.sheet, *parse_a1(f.cell))}
+    template = {actual: name for name, actual in model.renamed.items()}
+    readers, shown, blank = 0, [], []
+    for key, data in model.tables.items():
+        for col in data.table.columns:
+            if not (col.computed and col.key in data.values and f.sheet in sheets_read(col)):
+                continue
+            computed = ctx.wb.column(key, col.key)
+            for i, row in enumerate(data.rows):
+                formula = model.formula_at(data.sheet, row, data.cols[col.key])
+                if not (formula and reads_any(formula, data.sheet, template, target, unsplit=False)):
+                    continue
+                readers += 1
+                expected, cached = computed[i], data.values[col.key][i]
+                if not same_cached(expected, cached):
+                    unit = " %" if col.type == ColType.PERCENT else ""
+                    (blank if is_blank(cached) else shown).append(
+                        (f"{data.sheet}!{data.cell(col.key, i)}", cached, expected, unit))
+    places = {s for s, *_ in shown + blank}
+    drops = {at for at, g in enumerate(findings) if g.code == "FRM002" and f"{g.sheet}!{g.cell}" in places}
+    not_calculated = [at for at, g in enumerate(findings) if g.code == "FRM005"]
+    if blank and not_calculated and findings[not_calculated[0]].params.get("n", 0) <= len(blank):
+        drops.add(not_calculated[0])
+        shown = blank + shown
+    elif blank and not shown:
+        return readers, None, drops
+    return readers, shown, drops
+
+
+def text_bound_notes(findings: list[Finding], ctx) -> list[Finding]:
+    """A number stored as text (VAL001) in a table whose own formulas do not read it (a Skala bound
+    typed `≥ 90`: every kriteria formula of the PK reads it, and skips it): the kriteria that show
+    otherwise than lkjip-xl grades (blank) are what VAL001 says, so their FRM002, or the FRM005
+    of their blanks, which would blame a program that does not calculate, are not said again."""
+    drop: set[int] = set()
+    for at, f in enumerate(findings):
+        if f.code == "VAL001" and _read_by_other_sheets_only(ctx.model, f):
+            drop |= read_elsewhere(ctx, f, findings)[2]
+    return [f for at, f in enumerate(findings) if at not in drop]
+
+
+def _read_by_other_sheets_only(model, f: Finding) -> bool:
+    """Is ``f``'s cell an input of a table none of whose own formulas read its column (Skala)?"""
+    row, pos = parse_a1(f.cell)
+    for data in model.tables.values():
+        if data.sheet == f.sheet and row in data.rows:
+            key = next((k for k, p in data.cols.items() if p == pos), None)
+            return key is not None and not any(
+                c.computed and key in data.table.inputs_of(c.key) for c in data.table.columns)
+    return False
 
 
 def shows_otherwise(expected, cached) -> bool:

@@ -1,4 +1,5 @@
-"""Scale rules (SCL001–SCL004): the rating scale chosen on Identitas, as the Skala sheet defines it.
+"""Scale rules (SCL001–SCL004, SCL007): the rating scale chosen on Identitas, as the Skala sheet
+defines it, and the capaian it leaves without a kriteria.
 
 Only the chosen scale is checked (the other presets on the sheet are not used). Its rows are read
 one by one, so one unreadable row (SCL004 at that row) does not hide the gaps and overlaps of the
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..calc.scales import Band, Scale, scale_from_rows, validate_scale
-from ..findings import Finding
+from ..findings import Finding, number_text
 from ..i18n import Text
 from .relations import Ref, Test, equal
 
@@ -57,6 +58,25 @@ def check(ctx) -> Iterable[Finding]:
         ctx.relations.append(relation)
     yield from shared
     yield from empty.values()
+    yield from _ungraded(ctx, chosen)
+
+
+def _ungraded(ctx, chosen: str) -> Iterable[Finding]:
+    """SCL007 at each PK kriteria left blank for a capaian no band of the chosen scale holds (above
+    the top of a scale that ends at 100, in a gap) or two bands hold (an overlap): the sheet and the
+    annex print no kriteria there."""
+    pk, scale = ctx.model.table("pk_indikator"), ctx.wb.rating_scale
+    if pk is None or scale is None or "kriteria" not in pk.cols:
+        return
+    for i, (capaian, kriteria) in enumerate(zip(ctx.wb.column("pk_indikator", "capaian"),
+                                                ctx.wb.column("pk_indikator", "kriteria"))):
+        if capaian is None or kriteria is not None:
+            continue
+        holding = [b.label for b in scale.bands if b.contains(capaian)]
+        why = (Text(f"masuk dua kriteria ({', '.join(holding)})", f"lies in two bands ({', '.join(holding)})")
+               if holding else Text("tidak masuk kriteria mana pun", "lies in no band"))
+        yield Finding("SCL007", pk.sheet, pk.cell("kriteria", i), found=capaian,
+                      params={"capaian": number_text(capaian, 2), "why": why, "scale": chosen})
 
 
 def _relations(skala, rows: list[int], shared: list[Finding], empty: dict[int, Finding]):

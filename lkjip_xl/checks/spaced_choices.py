@@ -9,11 +9,10 @@ from dataclasses import replace
 
 from ..findings import Finding
 from ..i18n import Text
-from ..reader.formula_refs import reads_any
 from ..schema.refs import parse_a1
 from ..schema.types import ColType
-from .compare import is_blank, same_cached
-from .formulas import misread_consequence, sheets_read, shows_otherwise
+from .compare import is_blank
+from .formulas import misread_consequence, read_elsewhere, shows_otherwise
 
 
 def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
@@ -47,7 +46,7 @@ def spaced_choice_notes(findings: list[Finding], ctx) -> list[Finding]:
             continue
         key, data, col_key, i = found
         if not any(col.computed and col_key in _reads(data.table, col.key) for col in data.table.columns):
-            readers, shown, drops = _read_elsewhere(ctx, f, findings)
+            readers, shown, drops = read_elsewhere(ctx, f, findings)
             drop |= drops
             if shown:
                 out[at] = _misread_error(f, *shown[0])
@@ -90,41 +89,6 @@ UNCHANGED = Text("; tidak ada hasil rumus yang berubah karenanya (rumus yang mem
                  "lkjip-xl); hapus spasinya agar tetap begitu",
                  "; no formula result changes because of it (the formulas reading it show what lkjip-xl computes); "
                  "delete the spaces to keep it so")
-
-
-def _read_elsewhere(ctx, f: Finding, findings: list[Finding]) -> tuple[int, list[tuple] | None, set[int]]:
-    """How many formula cells of other tables read the spaced cell ``f``; those that show otherwise
-    than lkjip-xl computes, as (sheet!cell, shown, computed, unit), None when some of them hold no
-    result in a file saved without results; and the findings they explain:
-    their FRM002, and the FRM005 of blank results when every blank result of the file is one of them
-    (a bound misread grades a capaian blank; a file saved without results leaves them all blank)."""
-    model, target = ctx.model, {(f.sheet, *parse_a1(f.cell))}
-    template = {actual: name for name, actual in model.renamed.items()}
-    readers, shown, blank = 0, [], []
-    for key, data in model.tables.items():
-        for col in data.table.columns:
-            if not (col.computed and col.key in data.values and f.sheet in sheets_read(col)):
-                continue
-            computed = ctx.wb.column(key, col.key)
-            for i, row in enumerate(data.rows):
-                formula = model.formula_at(data.sheet, row, data.cols[col.key])
-                if not (formula and reads_any(formula, data.sheet, template, target, unsplit=False)):
-                    continue
-                readers += 1
-                expected, cached = computed[i], data.values[col.key][i]
-                if not same_cached(expected, cached):
-                    unit = " %" if col.type == ColType.PERCENT else ""
-                    (blank if is_blank(cached) else shown).append(
-                        (f"{data.sheet}!{data.cell(col.key, i)}", cached, expected, unit))
-    places = {s for s, *_ in shown + blank}
-    drops = {at for at, g in enumerate(findings) if g.code == "FRM002" and f"{g.sheet}!{g.cell}" in places}
-    not_calculated = [at for at, g in enumerate(findings) if g.code == "FRM005"]
-    if blank and not_calculated and findings[not_calculated[0]].params.get("n", 0) <= len(blank):
-        drops.add(not_calculated[0])
-        shown = blank + shown
-    elif blank and not shown:
-        return readers, None, drops
-    return readers, shown, drops
 
 
 def _misread_setting(model, f: Finding, findings: list[Finding], stale: dict) -> list[tuple[str, str]]:

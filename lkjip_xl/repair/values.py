@@ -115,10 +115,10 @@ def _each_cell(findings):
 
 def _points(sheet, formats: list[str], f, row: int, col: int, data) -> list[Change]:
     """A percent typed in a column of numbers in their own unit (95 % stored 0,95), where a template
-    formula reads it (VAL015 as a warning): the number lkjip-xl read (95) with the column's number
-    format, so that the sheet computes what lkjip-xl computes. Where no formula reads it (a note),
-    nothing is changed."""
-    if f.severity != "warning" or data is None:
+    formula reads it (VAL015 as a warning; an error where formulas of other sheets read it, a Skala
+    bound): the number lkjip-xl read (95) with the column's number format, so that the sheet computes
+    what lkjip-xl computes. Where no formula reads it (a note), nothing is changed."""
+    if f.severity == "info" or data is None:
         return []
     column = sheet.column_style(col, [r for r in data.rows if r != row][:50])
     if "%" in (formats[column] if column < len(formats) else ""):

@@ -146,22 +146,47 @@ CAPAIAN_ARAH = Derivation(_capaian_arah_excel, _capaian_arah_python,
                           former=(_PROGRAM_RATIO.excel, *_PROGRAM_RATIO.former))
 
 
-def _kriteria_excel(ctx: FormulaContext) -> str:
+def _kriteria_formula(ctx: FormulaContext, from_header: bool) -> str:
     from .workbook import SKALA
 
+    def rng(key: str) -> str:
+        text = table_range(SKALA, key)
+        return text.replace(f"${SKALA.first_row}:", f"${SKALA.header_row}:", 1) if from_header else text
+
     x = f"ROUND({ctx.refs('capaian')}*100,10)"
-    pre, lab = table_range(SKALA, "preset"), table_range(SKALA, "label")
-    lo, lo_in = table_range(SKALA, "bawah"), table_range(SKALA, "bawah_inklusif")
-    hi, hi_in = table_range(SKALA, "atas"), table_range(SKALA, "atas_inklusif")
-    row0 = SKALA.first_row
-    match = (
-        f"SUMPRODUCT(({pre}=cfg_skala)"
+    pre, lab = rng("preset"), rng("label")
+    lo, lo_in = rng("bawah"), rng("bawah_inklusif")
+    hi, hi_in = rng("atas"), rng("atas_inklusif")
+    holds = (
+        f"({pre}=cfg_skala)"
         f"*((({lo}=\"\")+({x}>{lo})+({x}={lo})*({lo_in}=\"ya\"))>0)"
         f"*((({hi}=\"\")+({x}<{hi})+({x}={hi})*({hi_in}=\"ya\"))>0)"
-        f"*(ROW({pre})-{row0 - 1}))"
     )
     cap = ctx.refs("capaian")
-    return f'=IF(OR({cap}="",NOT(ISNUMBER({cap}))),"",IF({match}=0,"",IFERROR(INDEX({lab},{match}),"")))'
+    if not from_header:
+        match = f"SUMPRODUCT({holds}*(ROW({pre})-{SKALA.first_row - 1}))"
+        return f'=IF(OR({cap}="",NOT(ISNUMBER({cap}))),"",IF({match}=0,"",IFERROR(INDEX({lab},{match}),"")))'
+    match = f"SUMPRODUCT({holds}*(ROW({pre})-MIN(ROW({pre}))+1))"
+    return (f'=IF(OR({cap}="",NOT(ISNUMBER({cap}))),"",IF(SUMPRODUCT({holds})<>1,"",'
+            f'IFERROR(INDEX({lab},{match}),"")))')
+
+
+def _kriteria_excel(ctx: FormulaContext) -> str:
+    """The label of the chosen scale's band (Skala sheet) that holds the capaian, blank when no band
+    or two bands hold it (an overlap, SCL002: calc.scales.grade). The Skala columns are read from
+    their header row down and a band's place counted from the range's first row (MIN(ROW(...))): a
+    band inserted at the top of the table (a higher one above Sangat Tinggi) grows the range as one
+    inserted inside it does, and no insertion or deletion moves the label the formula finds for the
+    others."""
+    return _kriteria_formula(ctx, from_header=True)
+
+
+def _kriteria_excel_1_1(ctx: FormulaContext) -> str:
+    """Template 1.1's kriteria formula: the Skala columns from their first row and a band's place
+    counted from a constant row, so a band inserted at the top of the table was outside the range
+    and every other band's label was read one row off (100 % graded Tinggi); a value two bands hold
+    got the label at the sum of their places."""
+    return _kriteria_formula(ctx, from_header=False)
 
 
 def _kriteria_python(row, env):
@@ -173,7 +198,7 @@ def _kriteria_python(row, env):
     return band.label if band else None
 
 
-KRITERIA = Derivation(_kriteria_excel, _kriteria_python)
+KRITERIA = Derivation(_kriteria_excel, _kriteria_python, former=(_kriteria_excel_1_1,))
 
 
 # ------------------------------------------------------------------------------ budget rows

@@ -240,3 +240,15 @@ def test_two_capaian_printed_90_00_with_two_kriteria_say_why(write, data, tmp_pa
         "IKU2": (90, "Tinggi"), "IKU3": (90, "Sangat Tinggi")}
     [note] = [n for n in t.footnotes if n.startswith("Kriteria dinilai dari capaian sebelum dibulatkan")]
     assert note.endswith(": IKU3 90,004 % (tertulis 90,00 %).")
+
+
+def test_an_empty_pk_program_sheet_is_left_out_and_said_not_a_total_of_nothing(write, data, tmp_path):
+    """No programme on PK Program: the table printed a TOTAL of nothing and 'The total ... is not
+    printed:  have no ...' with nobody named. A table without data is left out and said on the
+    Notes sheet, as every other one."""
+    data["tables"]["pk_program"] = []
+    wb = _annex(write, data, tmp_path, "--force", "--lang", "en")
+    assert "PK Programmes" not in wb.sheetnames
+    notes = [v for row in wb["Notes"].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert any("Programmes and budget of the performance agreement" in v for v in notes)
+    assert "not printed: the workbook has no data for it" in notes

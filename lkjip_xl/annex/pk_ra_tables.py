@@ -97,6 +97,9 @@ def pk_tables(book: Book, lang: str, unit: str) -> list[AnnexTable]:
         else:
             missing = [f"program {r.get('kode') or i + 1}" for i, r in enumerate(prog) if amount(r, k) is None]
             foot.append(total_left_out(tr(lang, f"anggaran {label}", f"{label} budget"), missing, lang))
+    if not prog:  # nothing to add up: no total, no terbilang, no note on missing amounts
+        prows = [note_row(tr(lang, "(sheet PK Program belum diisi)", "(the PK Program sheet is empty)"), len(cols))]
+        foot = []
     t2 = AnnexTable(
         "pk_program", tr(lang, *SHEET_PK_PROGRAM), tr(lang, f"Program dan Anggaran Perjanjian Kinerja Tahun {year}",
                                 f"Programmes and budget of the performance agreement {year}"),

@@ -33,6 +33,8 @@ SKALA_LABELS_EN = {
                         "Cukup Berhasil": "Fairly successful", "Tidak Berhasil": "Unsuccessful"},
     "sakip88": {"Sangat Memuaskan": "Very satisfactory", "Memuaskan": "Satisfactory", "Sangat Baik": "Very good",
                 "Baik": "Good", "Cukup (Memadai)": "Adequate", "Kurang": "Poor", "Sangat Kurang": "Very poor"},
+    # the SKM's mutu and kinerja unit (skm_mutu, skm_mutu_nrr: the same labels)
+    "skm_mutu": {"Sangat Baik": "Very good", "Baik": "Good", "Kurang Baik": "Poor", "Tidak Baik": "Very poor"},
 }
 # capaian of a 'turun' indicator (keys of lkjip_xl.calc.capaian.TURUN_FORMULAS)
 RUMUS_TURUN = (

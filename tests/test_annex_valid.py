@@ -252,3 +252,13 @@ def test_an_empty_pk_program_sheet_is_left_out_and_said_not_a_total_of_nothing(w
     notes = [v for row in wb["Notes"].iter_rows(values_only=True) for v in row if isinstance(v, str)]
     assert any("Programmes and budget of the performance agreement" in v for v in notes)
     assert "not printed: the workbook has no data for it" in notes
+
+
+def test_the_skm_grades_print_in_english_with_lang_en(write, data, tmp_path):
+    """The SKM table's footnote named the mutu bands in Indonesian under --lang en ('A Sangat Baik')
+    while the table's own kinerja said 'Good': the SKM's labels are one list with the scales'."""
+    wb = _annex(write, data, tmp_path, "--lang", "en")
+    texts = [v for row in wb["SKM"].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    grades = next(v for v in texts if v.startswith("* Grade (IKM)"))
+    assert "A Very good: 88.31 ≤ x ≤ 100" in grades and "D Very poor: 1 ≤ x < 2.6" in grades
+    assert "Baik" not in grades

@@ -13,6 +13,7 @@ from decimal import Decimal
 from ..calc.numbers_id import format_number
 from ..calc.skm import SKM_WEIGHTS, UNSUR, mutu_nrr
 from ..i18n import pick
+from ..settings import SKALA_LABELS_EN
 from .compute import SkmResult
 from .profile import DIMENSIONS, ProfileRow
 
@@ -42,7 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "P": ("Perempuan", "Female"),
     "tidak valid": ("Tidak valid", "Invalid"),
 }
-KINERJA_EN = {"Sangat Baik": "Very good", "Baik": "Good", "Kurang Baik": "Poor", "Tidak Baik": "Very poor"}
+KINERJA_EN = SKALA_LABELS_EN["skm_mutu"]  # the kinerja unit's words in English, one list with the scales
 
 
 def label(key: str, lang: str = "id") -> str:

@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from math import ceil
 
@@ -329,19 +329,19 @@ def test_english_report(tmp_path):
 
 
 def test_an_english_report_writes_its_footnote_numbers_the_english_way(tmp_path):
-    # 10 respondents, 48 answers of 4 and 42 of 3 over the nine unsur: IKM = 318 / 90 × 25 = 88,333…,
-    # 0,023 above the B/A boundary 88,31: the footnote warns that the grade hangs on the rounding
-    answers = [4] * 48 + [3] * 42
+    # 19 respondents, 11 answers of 4 and 160 of 3 over the nine unsur: IKM = 524 / 171 × 25 =
+    # 76,608…, C unrounded, 76,61 (B) rounded: the footnote warns that the grade hangs on the rounding
+    answers = [4] * 11 + [3] * 160
     lines = ["No;" + ";".join(f"U{k}" for k in range(1, 10))]
-    lines += [f"{i + 1};" + ";".join(str(answers[i * 9 + k]) for k in range(9)) for i in range(10)]
+    lines += [f"{i + 1};" + ";".join(str(answers[i * 9 + k]) for k in range(9)) for i in range(19)]
     survey = tmp_path / "survei.csv"
     survey.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    unrounded = Decimal(318) / 90 * 25
-    assert abs(unrounded - Decimal("88.31")) <= Decimal("0.05")
+    unrounded = Decimal(524) / 171 * 25
+    assert unrounded < Decimal("76.61") <= unrounded.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     out = tmp_path / "skm.xlsx"
     result = run(survey, "--lang", "en", "--xlsx", out, "--force")
     assert result.exit_code in (0, 1), result.output
     texts = [str(c.value) for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row if c.value]
-    four = f"{unrounded.quantize(Decimal('0.0001'))}"  # 88.3333
+    four = f"{unrounded.quantize(Decimal('0.0001'))}"  # 76.6082
     assert any(f"the unrounded IKM {four} is near a grade boundary" in t for t in texts), texts
     assert not any(four.replace(".", ",") in t for t in texts)

@@ -615,9 +615,10 @@ RULES: dict[str, Rule] = _rules(
     ("SKM015", "error", "Mutu diketik ≠ hitung ulang", "Typed grade ≠ recomputed",
      "{name} seharusnya '{expected}', tertulis '{found}'", "{name} should be '{expected}', found '{found}'"),
     ("SKM016", "warning", "IKM dekat batas mutu", "IKM near a grade boundary",
-     "IKM sebelum pembulatan {found} dibulatkan melewati batas {boundary}: mutu {mutu} bergantung pada "
-     "pembulatan",
-     "rounding takes the unrounded IKM {found} across the boundary {boundary}: grade {mutu} depends on rounding"),
+     "IKM sebelum pembulatan {found} berjarak tidak lebih dari 0,05 dari batas mutu {boundary}: mutu {mutu} "
+     "bergantung pada pembulatan (mis. dicetak dengan satu desimal)",
+     "the unrounded IKM {found} lies within 0.05 of the grade boundary {boundary}: grade {mutu} depends on "
+     "rounding (printed with one decimal, for one)"),
     ("SKM017", "info", "Bobot lama 0,111", "Legacy 0.111 weight",
      "IKM dihitung dengan bobot lama 0,111: {found}; dengan bobot tepat 1/9: {expected}",
      "IKM computed with the legacy 0.111 weight: {found}; with the exact 1/9 weight: {expected}"),

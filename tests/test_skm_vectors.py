@@ -205,10 +205,12 @@ def test_nrr_is_exact_fraction():
     assert result.ikm is None  # eight unsur without data
 
 
-def test_a_mean_of_units_exactly_at_a_boundary_does_not_depend_on_rounding():
-    """rekap's mean of units' IKMs (64,90 and 65,10: 65,00 exactly) follows the IKM's rule: no note
-    that its grade depends on rounding; 64,90 and 65,09 (64,995, rounded 65,00) has one."""
+def test_a_mean_of_units_near_a_boundary_follows_the_ikm_rule():
+    """rekap's mean of units' IKMs follows the IKM's rule (within 0,05 of a boundary, domain.md):
+    64,90 and 65,10 (65,00 exactly) and 64,90 and 65,09 (64,995) are near; 64,00 and 66,20 (65,10) not."""
     exact = mean_of_units([ikm_from_nrr(nrrs([v] * 9)) for v in ("2.596", "2.604")])
-    assert (exact.unrounded, exact.mutu, exact.near_boundary) == (D("65"), "C", False)
+    assert (exact.unrounded, exact.mutu, exact.near_boundary) == (D("65"), "C", True)
+    far = mean_of_units([ikm_from_nrr(nrrs([v] * 9)) for v in ("2.56", "2.648")])
+    assert (far.unrounded, far.near_boundary) == (D("65.1"), False)
     hair = mean_of_units([ikm_from_nrr(nrrs([v] * 9)) for v in ("2.596", "2.6036")])
     assert (hair.unrounded, hair.rounded, hair.near_boundary) == (D("64.995"), D("65.00"), True)

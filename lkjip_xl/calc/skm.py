@@ -17,7 +17,8 @@ __all__ = [
     "Unsur", "UNSUR", "match_unsur", "ANSWER_SCORES", "answer_key", "parse_answer",
     "SkmWeight", "SKM_WEIGHTS", "DEFAULT_WEIGHT", "weight_named",
     "IkmResult", "nrr", "ikm_from_nrr", "mutu_nrr", "KREJCIE_MORGAN", "min_sample",
-    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "near_boundary", "ikm_range",
+    "aggregate_answers", "nrr_by_unsur", "is_multiple_of_1_over_n", "near_boundary", "nearest_boundary",
+    "NEAR_BOUNDARY_MARGIN", "ikm_range",
     "SHEET_UNSUR_KEYS", "SHEET_LABEL_SCORES", "SHEET_ANSWER_TABLE", "sheet_unsur", "sheet_label_score",
 ]
 
@@ -208,7 +209,7 @@ def ikm_from_nrr(
 
     exact: Σ NRR / k × 25 for the k unsur given (k = 9 normally);
     legacy_0111: Σ (NRR × 0,111) × 25, needs exactly 9 unsur.
-    ``near_boundary``: its grade depends on rounding (``near_boundary``).
+    ``near_boundary``: within 0,05 of a grade bound, its grade depends on rounding (``near_boundary``).
     """
     w = SKM_WEIGHTS[weight]
     values = [to_decimal(v) for v in nrrs.values()]
@@ -228,15 +229,25 @@ def ikm_from_nrr(
     rounded = round_half_up(raw, 2)
     band = grade(scale, rounded)
     return IkmResult(raw, rounded, band.code if band else None,
-                     band.label if band else None, near_boundary(raw, rounded, scale), w.label)
+                     band.label if band else None, near_boundary(raw, scale), w.label)
 
 
-def near_boundary(raw: Decimal, rounded: Decimal, scale: Scale) -> bool:
-    """The grade of an IKM depends on its rounding: the IKM rounded as the sheet rounds it (half-up,
-    2 places) is graded otherwise than the unrounded IKM (64,995 -> 65,00: D unrounded, C rounded).
-    An IKM near a boundary that rounding leaves in its band (76,6249 -> 76,62, 88,2999 -> 88,30: B
-    either way) or exactly at one (65,00) is graded as it is."""
-    return grade(scale, raw) != grade(scale, rounded)
+# domain.md: "Warn when the unrounded IKM is within 0,05 of a boundary: the grade depends on rounding"
+# (printed at one decimal, 76,6249 is 76,6, C, though B at two; 88,31 exactly is 88,3, B)
+NEAR_BOUNDARY_MARGIN = Decimal("0.05")
+
+
+def nearest_boundary(raw: Decimal, scale: Scale) -> Decimal:
+    """The scale's bound between two grades nearest to ``raw`` (65,00, 76,61 or 88,31 for the IKM)."""
+    bounds = {b for band in scale.bands for b in (band.lower, band.upper) if b is not None}
+    inner = bounds - {min(bounds), max(bounds)}
+    return min(inner, key=lambda b: abs(raw - b))
+
+
+def near_boundary(raw: Decimal, scale: Scale, margin: Decimal = NEAR_BOUNDARY_MARGIN) -> bool:
+    """The unrounded IKM lies within ``margin`` of a bound between two grades (domain.md: its grade
+    depends on how it is rounded for print), at the bound itself too."""
+    return abs(raw - nearest_boundary(raw, scale)) <= margin
 
 
 def ikm_range(nrrs: Mapping[str, Decimal], dropped: Mapping[str, tuple[int, int, int]],

@@ -21,7 +21,7 @@ from ..calc.decimals import number_or_none, to_decimal
 from ..calc.scales import PRESETS
 from ..calc.skm import (
     ANSWER_SCORES, DEFAULT_WEIGHT, UNSUR, answer_key, ikm_from_nrr, is_multiple_of_1_over_n, min_sample,
-    parse_answer, sheet_label_score, sheet_unsur,
+    nearest_boundary, parse_answer, sheet_label_score, sheet_unsur,
 )
 from ..derive.env import DeriveEnv
 from ..derive.workbook import derived_fields
@@ -132,21 +132,15 @@ def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[F
     return [Finding("SKM005", sheet, cell, expected=need, found=have, params={"populasi": number_text(p)})]
 
 
-def nearest_boundary(value: Decimal) -> Decimal:
-    bounds = {b for band in PRESETS["skm_mutu"].bands for b in (band.lower, band.upper) if b is not None}
-    inner = bounds - {min(bounds), max(bounds)}
-    return min(inner, key=lambda b: abs(value - b))
-
-
 def ikm_findings(result: SkmResult, sheet: str, cell: str) -> list[Finding]:
-    """SKM016 (rounding the IKM changes its grade), SKM017 (legacy weight, labelled)."""
+    """SKM016 (the unrounded IKM within 0,05 of a grade bound), SKM017 (legacy weight, labelled)."""
     ikm = result.ikm
     if ikm is None:
         return []
     out = []
     if ikm.near_boundary:
         out.append(Finding("SKM016", sheet, cell, found=_plain(ikm.unrounded),
-                           params={"boundary": number_text(nearest_boundary(ikm.unrounded), 2),
+                           params={"boundary": number_text(nearest_boundary(ikm.unrounded, PRESETS["skm_mutu"]), 2),
                                    "mutu": ikm.mutu or "-"}))
     if result.weight != DEFAULT_WEIGHT:
         exact = ikm_from_nrr(result.nrr_by_unsur(), DEFAULT_WEIGHT)

@@ -192,4 +192,4 @@ def mean_of_units(ikms: Sequence[IkmResult | None]) -> MeanIkm | None:
     rounded = round_half_up(mean, 2)
     band = grade(scale, rounded)
     return MeanIkm(mean, rounded, band.code if band else None, band.label if band else None,
-                   len(values), near_boundary(mean, rounded, scale))
+                   len(values), near_boundary(mean, scale))

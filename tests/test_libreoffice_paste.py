@@ -49,14 +49,17 @@ def test_a_survey_row_pasted_one_column_too_far_is_said_on_skm_not_as_stale_resu
     """A respondent's row (SKM row 11, answers 1 2 3 1 2 3 1 2 3) pasted one column to the right, as
     a Forms export with its timestamp column lands: Jenis Layanan gets the date, U1 the occupation,
     and U9's answer (3) falls on the first score formula (Q11), which the sheet then counts. Said at
-    the row's cells (VAL007, VAL013, SKM019, FRM001 at Q11); SKM Hasil's results are what its
-    formulas give with Q11 typed, so their FRM002 are notes naming Q11, not errors "saved without
+    the row's first shifted cell, VAL029 (C11:Q11 hold what belongs in B11:P11), the row's other
+    findings (VAL007, VAL013, SKM019, FRM001 at Q11) notes naming it; SKM Hasil's results are what
+    its formulas give with Q11 typed, so their FRM002 are notes naming Q11, not errors "saved without
     recalculation"."""
     answers = [["set", "SKM", f"{col}11", v] for col, v in zip("HIJKLMNOP", [1, 2, 3] * 3)]
     edited = edit_in_libreoffice(write(data), [*answers, ["copy", "SKM", "B11:P11", "C11"]], tmp_path)
     findings = check_workbook(edited).findings
-    assert [(f.code, f.severity) for f in findings if (f.sheet, f.cell) == ("SKM", "Q11")] == [("FRM001", "warning")]
-    assert ("SKM019", "SKM", "H11") in [(f.code, f.sheet, f.cell) for f in findings]
+    assert [(f.code, f.severity, f.expected, f.found) for f in findings if f.code == "VAL029"] == [
+        ("VAL029", "error", "B11:P11", "C11:Q11")]
+    row = [(f.code, f.cell, f.severity, f.params.get("cause")) for f in findings if f.sheet == "SKM" and f.cell.endswith("11")]
+    assert ("FRM001", "Q11", "info", "SKM!C11") in row and ("SKM019", "H11", "info", "SKM!C11") in row
     stale = [f for f in findings if f.code == "FRM002"]
     assert stale and {(f.sheet, f.severity, f.params.get("follows")) for f in stale} == {("SKM Hasil", "info", "SKM!Q11")}
 

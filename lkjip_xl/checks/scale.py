@@ -73,7 +73,8 @@ def _ungraded(ctx, chosen: str) -> Iterable[Finding]:
         if capaian is None or kriteria is not None:
             continue
         holding = [b.label for b in scale.bands if b.contains(capaian)]
-        why = (Text(f"masuk dua kriteria ({', '.join(holding)})", f"lies in two bands ({', '.join(holding)})")
+        bands = ", ".join(holding)
+        why = (Text(f"masuk {len(holding)} kriteria ({bands})", f"lies in {len(holding)} bands ({bands})")
                if holding else Text("tidak masuk kriteria mana pun", "lies in no band"))
         yield Finding("SCL007", pk.sheet, pk.cell("kriteria", i), found=capaian,
                       params={"capaian": number_text(capaian, 2), "why": why, "scale": chosen})

@@ -10,16 +10,11 @@ from ..schema.refs import col_index
 # Where a sheet's data ends, without building its grid: python-calamine allocates rows × columns
 # cells at once, so one value at XFD1048576 would ask for 17 billion cells. Only references that
 # could pass a limit matter: rows of six digits or more, columns of two letters or more. Both are
-# rare in a real workbook, so they are found with plain byte searches over a copy of the XML in
-# which every digit reads 0 and every letter A (a regular expression over every cell would cost
-# seconds on a 100.000-row sheet); each hit is then looked at in the original bytes.
-_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-                         b"0" * 10 + b"A" * 52)
-# r="A100000", r="AA1", r="AAA1" once shaped; one search for the three (a byte search for each
-# skips little: nearly every byte of the shaped copy is an A or a 0)
-_FAR = re.compile(rb'A="(?:(A000000)|(AA0)|AAA0)')
+# rare in a real workbook: one search finds every r=" followed by such a reference's start (the
+# search tries little at each of a large sheet's millions of r=", and nothing is copied); each hit
+# is then looked at whole.
+_FAR = re.compile(rb'r="[A-Za-z](?:[0-9]{6}|[A-Za-z])')
 _REF_AT = re.compile(rb'r="([A-Za-z]{1,3})([0-9]+)"')
-_CHUNK = 8 * 1024 * 1024
 # writers that omit r= (legal, rare): positions follow the previous row or cell; counted exactly
 _ROW_OPEN = re.compile(rb'<(?:\w+:)?row(?=[\s/>])[^>]*>')
 _ROW_R = re.compile(rb'\br="([0-9]+)"')
@@ -50,18 +45,19 @@ def _in_cell_tag(xml: bytes, pos: int) -> bool:
 
 
 def _far_refs(xml: bytes):
-    """(row, col, ref) of every cell reference with a row >= 100000 or a column >= AA."""
-    for start in range(0, len(xml), _CHUNK):
-        shape = xml[start:start + _CHUNK + 16].translate(_SHAPE)
-        # far rows first, then wide columns, each in sheet order (the first farthest cell is named)
-        hits = sorted((0 if m.group(1) else 1 if m.group(2) else 2, m.start()) for m in _FAR.finditer(shape)
-                      if m.start() < _CHUNK)
-        for _, i in hits:
-            pos = start + i
-            m = _REF_AT.match(xml, pos)
-            if m and _in_cell_tag(xml, pos) and _holds_value(xml, m.end()):
-                letters, digits = m.group(1).decode().upper(), m.group(2).decode()
-                yield int(digits), col_index(letters) + 1, letters + digits
+    """(row, col, ref) of every cell reference with a row >= 100000 or a column >= AA: far rows
+    first, then wide columns, each in sheet order (the first farthest cell is named)."""
+    hits = []
+    for m in _FAR.finditer(xml):
+        pos = m.start()
+        ref = _REF_AT.match(xml, pos)
+        if ref and _in_cell_tag(xml, pos) and _holds_value(xml, ref.end()):
+            letters, digits = ref.group(1), ref.group(2)
+            if len(letters) > 1 or len(digits) >= 6:
+                hits.append((0 if len(letters) == 1 else len(letters) - 1, pos, letters, digits))
+    for _, _, letters, digits in sorted(hits):
+        letters = letters.decode().upper()
+        yield int(digits), col_index(letters) + 1, letters + digits.decode()
 
 
 _ODD_PLAIN = re.compile(rb'<(?:c|row)(?:>|\s(?!r="))')

@@ -153,10 +153,32 @@ def test_skm005_fewer_respondents_than_the_minimum_sample(check, data):
 
 
 def test_skm005_counts_valid_answers_of_the_weakest_unsur(check, data):
-    data["tables"]["skm_responden"][0]["u2"] = "x"  # 39 valid answers for U2; minimum for 45 is 40
+    data["tables"]["skm_responden"][0]["u2"] = None  # left blank: 39 answers for U2; minimum for 45 is 40
     findings = check(data)
     assert codes_at(findings, "SKM005") == [field_of("skm_info", "populasi")]
-    assert only(findings, "SKM005")[0].found == 39
+    f = only(findings, "SKM005")[0]
+    assert (f.found, f.severity, f.params.get("follows")) == (39, "warning", None)
+
+
+def test_skm005_short_only_by_an_unreadable_answer_is_a_note_naming_it(check, data):
+    """40 people answered, 40 are needed for 45; one U2 answer is "x" (SKM019 at it). U2's NRR
+    rests on 39 answers, but the shortfall is that answer's, said at its cell: a note naming it,
+    not a second warning that more people should have been asked."""
+    data["tables"]["skm_responden"][0]["u2"] = "x"
+    findings = check(data)
+    f = only(findings, "SKM005")[0]
+    answer = cell_of("skm_responden", "u2", 0)
+    assert (f"{f.sheet}!{f.cell}", f.found, f.severity, f.params["follows"]) == (
+        field_of("skm_info", "populasi"), 39, "info", answer)
+    assert f.message("en").endswith(f"it follows from the cell {answer}")
+    assert codes_at(findings, "SKM019") == [answer]
+
+
+def test_skm005_short_even_with_the_unreadable_answers_stays_a_warning(check, data):
+    data["forms"]["skm_info"]["populasi"] = 50  # minimum 44: 40 answered, one of them unreadable
+    data["tables"]["skm_responden"][0]["u2"] = "x"
+    f = only(check(data), "SKM005")[0]
+    assert (f.expected, f.found, f.severity, f.params.get("follows")) == (44, 39, "warning", None)
 
 
 # -------------------------------------------------------------------------------- summary block

@@ -30,6 +30,7 @@ from ..reader.values import typed_bound, typed_grade
 from ..settings import Settings, skala_choice
 from .compare import is_blank, judge_typed
 from .relations import Ref, judged
+from .skm import unread_cells
 from .skm_year import stale_dates
 
 FORMULA_TEXT = {"naik": "R/T × 100", "2t_minus_r": "(2T−R)/T × 100", "t_over_r": "T/R × 100"}
@@ -315,17 +316,15 @@ def _dropped_explain(ctx, typed: Decimal) -> str | None:
     typed IKM lies between the IKM with every one of them 1 and with every one 4 (at the typed
     places): the difference may come from them alone. None otherwise."""
     skm, resp = ctx.wb.skm, ctx.model.table("skm_responden")
-    left = {c.unsur: [i for i, problem in c.invalid if problem != "blank"]
-            for c in skm.columns if c.unsur and c.source == "responden"}
-    if resp is None or not any(left.values()):
+    left = [c for c in skm.columns if c.unsur and c.source == "responden" and c.unread]
+    if resp is None or not left:
         return None
-    cells = [resp.cell(c.column, i) for c in skm.columns if c.unsur in left for i in left[c.unsur]]
-    dropped = {c.unsur: (c.total, c.n, len(left[c.unsur])) for c in skm.columns if left.get(c.unsur)}
+    dropped = {c.unsur: (c.total, c.n, len(c.unread)) for c in left}
     low, high = ikm_range(skm.nrr_by_unsur(), dropped, skm.weight)
     places = decimal_places(typed)
     if not round_half_up(low, places) <= typed <= round_half_up(high, places):
         return None
-    return ", ".join(f"{resp.sheet}!{c}" for c in cells[:3]) + (f" … ({len(cells)})" if len(cells) > 3 else "")
+    return unread_cells(left, resp.sheet, resp.cell)
 
 
 def _composites(ctx, pk) -> Iterable[Finding]:

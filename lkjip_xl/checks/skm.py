@@ -114,8 +114,17 @@ def valid_respondents(result: SkmResult) -> int | None:
     return min(ns) if ns else None
 
 
-def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[Finding]:
+def unread_cells(columns, answers_sheet: str, answer_cell: Callable[[str, int], str]) -> str:
+    """The answers of ``columns`` left out as unreadable, as cells: the first three, and how many."""
+    cells = [f"{answers_sheet}!{answer_cell(c.column, i)}" for c in columns for i in c.unread]
+    return ", ".join(cells[:3]) + (f" … ({len(cells)})" if len(cells) > 3 else "")
+
+
+def sample_finding(result: SkmResult, populasi, sheet: str, cell: str,
+                   answers: tuple[str, Callable[[str, int], str]] | None = None) -> list[Finding]:
     """SKM005: fewer valid respondents than the Krejcie–Morgan minimum (warning, nothing dropped);
+    a note naming the answers left out as unreadable when, read, they would make the minimum
+    (``answers``: their sheet and cells; the shortfall is then theirs: SKM001/SKM004 at them).
     SKM030: a population smaller than the respondents who answered (a slip in the population; also
     one that is no whole number, 1,5 from "1.500" typed on a computer set up in English)."""
     typed, p = number_or_none(populasi), whole_or_none(populasi)
@@ -129,7 +138,12 @@ def sample_finding(result: SkmResult, populasi, sheet: str, cell: str) -> list[F
     need = min_sample(p)
     if have >= need:
         return []
-    return [Finding("SKM005", sheet, cell, expected=need, found=have, params={"populasi": number_text(p)})]
+    finding = Finding("SKM005", sheet, cell, expected=need, found=have, params={"populasi": number_text(p)})
+    counted = [c for c in result.columns if c.source in ("responden", "jumlah")]
+    if answers is not None and any(c.unread for c in counted) and all(c.n + len(c.unread) >= need for c in counted):
+        finding = replace(finding, severity_override="info",
+                          params={**finding.params, "follows": unread_cells(counted, *answers)})
+    return [finding]
 
 
 def ikm_findings(result: SkmResult, sheet: str, cell: str) -> list[Finding]:
@@ -227,7 +241,8 @@ def workbook_findings(model, result: SkmResult, populasi=None, settings: Setting
         out += stale_dates(model)
     if populasi is None and info is not None:
         populasi = info.values.get("populasi")
-    out += sample_finding(result, populasi, INFO, _form_cell(model, "skm_info", "populasi"))
+    out += sample_finding(result, populasi, INFO, _form_cell(model, "skm_info", "populasi"),
+                          (resp.sheet, resp.cell) if has_rows else None)
     out += _block_findings(block, result, has_rows, settings)
     out += _hasil_findings(model, result, settings)
     out += ikm_findings(result, RESULT, _form_cell(model, "skm_hasil", "ikm"))
@@ -475,6 +490,6 @@ def survey_findings(survey, result: SkmResult, populasi=None) -> list[Finding]:
     out = answer_findings(result, survey.sheet, survey.cell, lambda i: survey.rows[i],
                           lambda key, i: answers[key][i] if key in answers else None)
     out += column_findings(survey, result)
-    out += sample_finding(result, populasi, survey.sheet, "")
+    out += sample_finding(result, populasi, survey.sheet, "", (survey.sheet, survey.cell))
     out += ikm_findings(result, survey.sheet, "")
     return out

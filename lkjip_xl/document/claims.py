@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cover import cover_segments
 from .cues import (MONEY_HEADER, WEIGHTED_NRR, attrs_in, clause_attrs, has_cue, header_attrs, version_in,
                    version_near, year_in)
 from .facts import Facts
@@ -88,6 +89,7 @@ class _Walker:
         self.scope_age = 0
         self.last_named: Named | None = None  # what the previous paragraph named last
         self.vertical = _vertical_headers(doc.segments, facts)
+        self.cover = cover_segments(doc.segments)
         self.codes = {year: facts.codes(year) for year in ("cur", "prev")}
 
     def find(self, text: str) -> tuple[Named | None, bool]:
@@ -178,12 +180,13 @@ class _Walker:
         out = []
         number_only = bool(_NUMBER_ONLY.match(seg.text.strip()))
         margin = not seg.where.keys().isdisjoint(("header", "footer", "margin"))  # a page header or footer
+        cover = index in self.cover
         para_entity = self._referred(seg.text)  # what the paragraph's earlier sentences named
         for start, sentence in _sentences(seg.text):
             previous_end, previous_attrs, said = 0, None, None
             named, named_strong = self.find(sentence)
             named = named if named_strong else None
-            quantities = [t for t in tokens(sentence, margin=margin) if not t.year or t.year_claim]
+            quantities = [t for t in tokens(sentence, margin=margin, cover=cover) if not t.year or t.year_claim]
             paired = respective(sentence, quantities, self.find)  # "A dan B masing-masing X dan Y"
             for t in quantities:
                 end = t.end

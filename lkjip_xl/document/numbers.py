@@ -39,6 +39,7 @@ _MONTHS = ("januari|februari|pebruari|maret|april|mei|juni|juli|agustus|septembe
 _MONTH_AFTER = re.compile(rf"^\s+({_MONTHS})\b", re.I)
 _YEAR_CUE_BEFORE = re.compile(r"(tahun\s+anggaran|\bt\.?\s?a\.?)\s*[:.]?\s*$", re.I)
 _REPORT_YEAR_BEFORE = re.compile(r"\b(tahun(\s+anggaran)?|year|t\.?\s?a\.?)\s*[:.]?\s*$", re.I)
+_COVER_YEAR_BEFORE = re.compile(r"\b(tahun(\s+anggaran)?|year|t\.?\s?a\.?|lkjip|lakip|lkj)\s*[:.]?\s*$", re.I)
 _REGULATION_BEFORE = re.compile(r"\b(nomor|no\.?)\s*\S+\s+tahun\s*$", re.I)  # "Perwal Nomor 6 Tahun 2022"
 _LIST_START = re.compile(r"^[\s\-*•▪·(\[]*$")
 _LIST_AFTER = re.compile(r"^(\.(?!\d)|\))(\s|$|[a-z])", re.I)
@@ -61,6 +62,7 @@ class Token:
     year: bool = False  # a year: counted only as a "Tahun Anggaran" claim
     year_claim: bool = False
     report_year: bool = False  # "Tahun 2023" in a page header or footer: the report's own year, never last year's
+    cover: bool = False  # a report year on the cover (``document/cover.py``): the report's year or its publication's
     malformed: bool = False  # unreadable as printed; ``value`` is the likely reading
     readings: tuple[Decimal, ...] = ()  # both readings of an ambiguous "1.500"
     words_value: int | None = None  # the amount in words printed after it, if any
@@ -90,10 +92,11 @@ def _skipped(text: str, start: int, end: int) -> bool:
     return bool(_LIST_AFTER.match(after) or (_SECTION.match(text[start:end]) and re.match(r"^\s+[A-Za-z]", after)))
 
 
-def tokens(text: str, *, money_context: bool = False, margin: bool = False) -> list[Token]:
+def tokens(text: str, *, money_context: bool = False, margin: bool = False, cover: bool = False) -> list[Token]:
     """Every quantity in ``text``, in order; ``money_context`` (a column in Rp) reads a lone
     ``1.000`` as one thousand rupiah; in a page header or footer (``margin``) a year after
-    "Tahun" is the report's year (a footer left from last year's report)."""
+    "Tahun" is the report's year (a footer left from last year's report); on the cover
+    (``cover``) so is a year after "Tahun", "TA" or "LKjIP", or alone on its line."""
     if "NIP" in text or "nip." in text.lower():
         return []
     out: list[Token] = []
@@ -108,10 +111,12 @@ def tokens(text: str, *, money_context: bool = False, margin: bool = False) -> l
         plain = _GROUP_SPACE.sub(".", core.replace(", 00", ",00"))
         if re.fullmatch(r"(19|20)\d\d", plain) and not percent and not money:
             before_year = text[max(0, start - 30):start]
-            report_year = margin and bool(_REPORT_YEAR_BEFORE.search(before_year)) \
+            on_cover = cover and (bool(_COVER_YEAR_BEFORE.search(before_year)) or not text.strip(" \t\n:.-()").replace(core, ""))
+            report_year = (on_cover or margin and bool(_REPORT_YEAR_BEFORE.search(before_year))) \
                 and not _REGULATION_BEFORE.search(before_year)
             claim = report_year or bool(_YEAR_CUE_BEFORE.search(before_year))
-            out.append(Token(start, end, core, Decimal(plain), year=True, year_claim=claim, report_year=report_year))
+            out.append(Token(start, end, core, Decimal(plain), year=True, year_claim=claim, report_year=report_year,
+                             cover=report_year and cover))
             continue
         parsed = parse_number(("Rp " if money and not percent else "") + plain + ("%" if percent else ""))
         token = Token(start, end, core, parsed.value, percent, money)

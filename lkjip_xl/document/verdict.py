@@ -191,7 +191,12 @@ def _year(claim: Claim, facts: Facts) -> Outcome:
     value = int(claim.token.value)
     if facts.year is None:
         return Outcome(claim, UNMATCHED, [])
-    if value == facts.year or value == facts.prev_year and not claim.token.report_year:
+    allowed = {facts.year}
+    if claim.token.cover:
+        allowed.add(facts.year + 1)  # the year the report is published in ("TA 2023 ... TAHUN 2024")
+    elif not claim.token.report_year:
+        allowed.add(facts.prev_year)  # the body may speak of last year
+    if value in allowed:
         return Outcome(claim, AGREE, [])
     return Outcome(claim, REPORTED, [Finding("DOC006", claim.segment.part, cell_of(claim), str(facts.year),
                                              str(value), _params(claim, None, None))])

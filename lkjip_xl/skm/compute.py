@@ -38,6 +38,11 @@ class ColumnResult:
     def mutu(self) -> str | None:
         return mutu_nrr(self.nrr) if self.nrr is not None else None
 
+    @property
+    def unread(self) -> list[int]:
+        """Rows whose answer is left out as unreadable (5, 0, an unknown label; not a blank)."""
+        return [i for i, problem in self.invalid if problem != "blank"]
+
 
 @dataclass
 class SkmResult:

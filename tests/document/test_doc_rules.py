@@ -118,6 +118,34 @@ def test_doc006_a_budget_year_neither_the_workbooks_nor_the_year_before(tmp_path
     assert f"the workbook is for {YEAR}" in only_at(result, "Paragraf 3").message("en")
 
 
+@pytest.mark.parametrize("cover, stale", [
+    (["LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)", "KECAMATAN UJI", "TAHUN {prev}"], [3]),
+    (["LKjIP TA {prev}", "KECAMATAN UJI"], [1]),  # last year, which the body may speak of, is no cover's year
+    (["LAPORAN KINERJA", "KECAMATAN UJI", "{prev}"], [3]),  # the year alone on its line
+    (["LKjIP {year} KECAMATAN UJI", "TA {year}", "TAHUN {next}"], []),  # Medan Amplas: published the year after
+    (["LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) TAHUN {year}", "sesuai Perwal Nomor 6 Tahun {old}"], []),
+])
+def test_doc006_a_cover_left_from_last_years_report(tmp_path, workbook, cover, stale):
+    """A year on the cover (the lines before the front matter) names the report: the workbook's
+    year, or the next, when it is published. A cover copied from last year's report said its
+    year in silence: "Tahun 2022" is no budget-year cue, and "TA 2022" was read as last year's,
+    which the body may speak of. A regulation's year is no claim."""
+    years = {"year": YEAR, "prev": YEAR - 1, "next": YEAR + 1, "old": YEAR - 5}
+    paragraphs = [line.format(**years) for line in cover] + [
+        "KATA PENGANTAR", f"Laporan ini memuat kinerja Tahun Anggaran {YEAR} dan Tahun {YEAR - 1} sebagai pembanding."]
+    result = check(tmp_path, workbook, paragraphs=paragraphs)
+    found = [(f.sheet, f.expected, f.found) for f in result.findings if f.code == "DOC006"]
+    assert found == [(f"Paragraf {n}", str(YEAR), str(YEAR - 1)) for n in stale]
+
+
+def test_without_front_matter_a_first_line_year_is_no_cover(tmp_path, workbook):
+    """A document that does not open with a cover and front matter (a PK, a chapter sent alone):
+    "Tahun {last year}" in its first lines is prose, as anywhere in the body."""
+    result = check(tmp_path, workbook, paragraphs=[
+        f"Perbandingan dengan Tahun {YEAR - 1}", f"Capaian Tahun Anggaran {YEAR} telah dilaporkan."])
+    assert [f for f in result.findings if f.code == "DOC006"] == []
+
+
 # ------------------------------------------------------------------ DOC007, DOC008 words beside the digits
 @pytest.mark.parametrize("printed, words, code, said", [
     ("1.500.000", "satu juta empat ratus ribu rupiah", "DOC007", 1 * 10**6 + 400 * 10**3),

@@ -376,3 +376,34 @@ def test_text_output_writes_numbers_the_way_of_its_language(folder, tmp_path):
     assert any(line.startswith(f"JUMLAH Kota Contoh 2024: 3 unit, pagu {f'{int(pagu):,}'.translate(dots)}, realisasi "
                                f"{f'{int(spent):,}'.translate(dots)}, serapan {str(serapan).translate(dots)} %, ")
                for line in id_), id_
+
+
+def test_units_computing_a_turun_capaian_by_different_formulas_are_named(tmp_path):
+    """IKU3 (turun, target 10, realisasi 8) in two units: one computes (2T − R) / T, the other chose
+    T / R on its Identitas sheet. Each capaian is right by its own rule, 120 % and 125 %, but they do
+    not compare: the indicator's sheet names the two rules and their units; a naik indicator, the
+    same R / T everywhere, says nothing of it."""
+    one, two = valid_data(), valid_data()
+    one["forms"]["identitas"]["unit"], two["forms"]["identitas"]["unit"] = "Kecamatan Satu", "Kecamatan Dua"
+    two["forms"]["identitas"]["rumus_turun"] = "T/R"
+    iku3 = next(r for r in one["tables"]["pk_indikator"] if r["kode_indikator"] == "IKU3")
+    t, r = D(iku3["target"]), D(iku3["realisasi"])
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    write_filled(folder / "satu.xlsx", one)
+    write_filled(folder / "dua.xlsx", two)
+    out = tmp_path / "rekap.xlsx"
+    result = rekap(str(folder), "-o", str(out), "--jobs", "1", "--lang", "en", "--format", "json")
+    assert result.exit_code == 0
+    [group] = [g for g in json.loads(result.stdout)["indicators"] if g["rules_differ"]]
+    assert "gangguan" in group["indikator"] and group["rules_differ"] == [
+        {"rumus": "(2T-R)/T", "maks_100": False, "units": ["Kecamatan Satu"]},
+        {"rumus": "T/R", "maks_100": False, "units": ["Kecamatan Dua"]}]
+    sheets = _sheets(out)
+    turun = sheets[next(name for name in sheets if "gangguan" in name)]  # IKU3's sheet
+    assert _row(turun, "Kecamatan Satu")[-1] == float((2 * t - r) / t * 100)  # 120
+    assert _row(turun, "Kecamatan Dua")[-1] == float(t / r * 100)  # 125
+    said = [c for row in turun[:4] for c in row if isinstance(c, str) and "different formulas" in c]
+    assert len(said) == 1 and said[0].endswith("(2T-R)/T: Kecamatan Satu; T/R: Kecamatan Dua")
+    naik = sheets[next(name for name in sheets if "pemberda" in name)]  # IKU2, naik (the name cut to 31 characters)
+    assert not [c for row in naik[:4] for c in row if isinstance(c, str) and "different formulas" in c]

@@ -128,6 +128,19 @@ class Rekap:
         rows = self.indicators[self.indicators["indicator"] == name]
         return sorted(set(rows["spelling"]) - {name})
 
+    def indicator_rules(self, name: str) -> dict[tuple[str, bool], list[str]]:
+        """The rules the units compute this indicator's capaian by (formula, capped at 100 %), each
+        with its units, when they are not all the same (a turun indicator under (2T-R)/T in one
+        unit and T/R in another: 120 % and 125 % for the same figures); {} when one rule holds."""
+        rows = self.indicators[(self.indicators["indicator"] == name) & self.indicators["used"]]
+        rules: dict[tuple[str, bool], list[str]] = {}
+        for rule, unit in zip(rows["rule"], rows["unit"]):
+            if rule is not None and not missing(rule) and unit not in rules.setdefault(rule, []):
+                rules[rule].append(unit)
+        if len(rules) < 2:
+            return {}
+        return {rule: sorted(units, key=unit_key) for rule, units in sorted(rules.items())}
+
     def indicator_table(self, name: str) -> pd.DataFrame:
         """Units × (year, measure) for one indicator group (files left out as duplicates excluded)."""
         rows = self.indicators[(self.indicators["indicator"] == name) & self.indicators["used"]].copy()
@@ -234,9 +247,9 @@ def _indicator_rows(figures: list[UnitFigures], units: pd.DataFrame) -> pd.DataF
                          "unit_key": u["unit_key"], "region_key": u["region_key"], "used": bool(u["used"]),
                          "indicator": display[ind.name], "spelling": ind.name, "kode": ind.kode,
                          "satuan": ind.satuan, "arah": ind.arah, "target": ind.target,
-                         "realisasi": ind.realisasi, "capaian": ind.capaian})
+                         "realisasi": ind.realisasi, "capaian": ind.capaian, "rule": ind.rule})
     columns = ["file", "unit", "kabupaten", "tahun", "unit_key", "region_key", "used", "indicator", "spelling",
-               *MEASURES, "arah"]
+               *MEASURES, "arah", "rule"]
     return pd.DataFrame(rows, columns=columns).astype({"used": bool})
 
 

@@ -24,6 +24,13 @@ class Indicator:
     target: Any
     realisasi: Any
     capaian: Decimal | None
+    formula: str | None = None  # the formula the capaian is computed by: "R/T", or the unit's for turun ("T/R")
+    capped: bool = False  # capped at 100 % (the unit's Identitas choice)
+
+    @property
+    def rule(self) -> tuple[str, bool] | None:
+        """How the capaian is computed, to tell units apart that compute it otherwise."""
+        return (self.formula, self.capped) if self.formula is not None else None
 
 
 @dataclass(frozen=True)

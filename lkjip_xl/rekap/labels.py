@@ -129,6 +129,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Indicator names are compared ignoring case, spaces, punctuation and a bracketed acronym at the end; "
         "names differing only by a typing slip are merged. Every spelling merged is listed here.",
     ),
+    "rules_differ": (
+        "Capaian unit-unit ini dihitung dengan rumus yang berbeda (pilihan di sheet Identitas), sehingga "
+        "tidak sebanding dan rata-ratanya mencampur keduanya: {rules}",
+        "These units compute the capaian by different formulas (their Identitas choice), so the figures do not "
+        "compare and their mean mixes them: {rules}",
+    ),
+    "capped": (" (maks. 100 %)", " (max. 100 %)"),
     "foot_indicator": (
         "Capaian dihitung ulang lkjip-xl dengan aturan buku kerja masing-masing (arah, rumus turun, batas 100 %).",
         "Achievement recomputed by lkjip-xl with each workbook's own rules (direction, lower-is-better formula, "

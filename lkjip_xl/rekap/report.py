@@ -139,7 +139,7 @@ def _file_json(r, unit_row: dict | None) -> dict:
         "iku": [{"kode": i.kode, "indikator": i.name, "satuan": i.satuan, "arah": i.arah,
                  "target": num(i.target) if isinstance(i.target, Decimal) else i.target,
                  "realisasi": num(i.realisasi) if isinstance(i.realisasi, Decimal) else i.realisasi,
-                 "capaian": num(i.capaian)} for i in r.indicators],
+                 "capaian": num(i.capaian), "rumus": i.formula, "maks_100": i.capped} for i in r.indicators],
         "capaian_mean": num(unit_row["capaian_mean"]),
         "ikm": None if skm is None or skm.ikm is None else {
             "ikm": num(skm.ikm_rounded), "ikm_unrounded": num(skm.ikm), "mutu": skm.mutu,
@@ -165,7 +165,9 @@ def to_json(rekap: Rekap, written, lang: str = "id") -> dict:
                   "units_with_errors": list(k.with_errors)}
                  for k in rekap.kota],
         "indicators": [{"indikator": n, "spellings": rekap.spellings(n),
-                        "units": rekap.indicator_units(n)}
+                        "units": rekap.indicator_units(n),
+                        "rules_differ": [{"rumus": formula, "maks_100": capped, "units": units}
+                                         for (formula, capped), units in rekap.indicator_rules(n).items()]}
                        for n in rekap.indicator_names],
         "totals": [{"kabupaten_kota": x.kabupaten, "tahun": x.tahun, "units": x.units, "pagu": num(x.pagu),
                     "realisasi": num(x.realisasi), "serapan": num(x.serapan), "respondents": x.respondents,

@@ -9,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..calc.capaian import normalise_arah
 from ..calc.decimals import number_or_none
 from ..checks.engine import check_workbook
 from ..errors import LkjipError
 from ..i18n import message
+from ..settings import RUMUS_TURUN
 from .collect import ARCHIVES
 from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
 from .labels import t
 
+NAIK_FORMULA = "R/T"  # a naik indicator's capaian: realisasi / target × 100, as every unit computes it
 SKM_EXPORT_MIN_UNSUR = 5  # answer columns recognised (of nine) for a file to look like a survey export
 
 
@@ -42,15 +45,19 @@ def _indicators(ctx) -> tuple[Indicator, ...]:
     if table is None:
         return ()
     derived = ctx.wb.rows("pk_indikator")
+    settings = ctx.settings
+    turun = next(c.value for c in RUMUS_TURUN if c.preset == settings.turun_formula)  # as the Identitas list names it
     out = []
     for i in range(len(table)):
         row = table.row(i)
         name = _text(row.get("indikator"))
         if name is None:
             continue
+        arah = normalise_arah(row.get("arah"))
+        formula = {"naik": NAIK_FORMULA, "turun": turun}.get(arah)
         out.append(Indicator(_text(row.get("kode_indikator")), name, _text(row.get("satuan")),
                              _text(row.get("arah")), _typed(row.get("target")), _typed(row.get("realisasi")),
-                             derived[i].get("capaian")))
+                             derived[i].get("capaian"), formula, settings.cap_100))
     return tuple(out)
 
 

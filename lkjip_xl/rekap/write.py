@@ -339,6 +339,11 @@ def _indicator_sheet(book, fm, rekap: Rekap, name: str, sheet: str, lang: str) -
     rows = [{"no": i, **r} for i, r in enumerate(table.to_dict("records"), start=1)]
     spellings = rekap.spellings(name)
     subtitle = [f"{t('spellings', lang)}: {'; '.join(spellings)}"] if spellings else []
+    rules = rekap.indicator_rules(name)
+    if rules:
+        subtitle.append(t("rules_differ", lang, rules="; ".join(
+            f"{formula}{t('capped', lang) if capped else ''}: {', '.join(units)}"
+            for (formula, capped), units in rules.items())))
     placed = write_table(book, fm, sheet, name, cols, rows, lang=lang, subtitle=subtitle, groups=groups,
                          freeze_cols=3)
     stats = rekap.indicator_stats(name).set_index("year")

@@ -7,7 +7,7 @@ cells left blank, is never called shifted.
 Skipped where LibreOffice or the system python3 with its uno module is missing."""
 from __future__ import annotations
 
-from test_libreoffice_edit import PK, REAL, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
+from test_libreoffice_edit import PK, REAL, cell, edit_in_libreoffice, pytestmark  # noqa: F401 (the skip mark)
 
 from lkjip_xl.checks.engine import check_workbook
 from lkjip_xl.schema.refs import a1, parse_a1
@@ -79,3 +79,53 @@ def test_an_skm_answer_row_moved_one_column_left_after_its_number_is_one_finding
     result = check_workbook(edit_in_libreoffice(write(data), [["move", "SKM", "C9:P9", "B9"]], tmp_path))
     _shifted_once(result.findings, "SKM", 9, "B9", "C9:P9", "B9:O9")
     assert {f.code for f in _at_row(result.findings, "SKM", 9)} >= {"VAL014", "VAL013"}
+
+
+def test_what_a_shifted_sub_kegiatan_row_breaks_in_its_kegiatan_is_a_note_naming_it(tmp_path, write, data):
+    """The sub kegiatan 01.01.01 (Realisasi row 7) cut and pasted one column to the right: its code
+    sits in Tingkat, so the row is in no sum. Its kegiatan 01.01 then looked "more than its one sub
+    kegiatan: a row deleted?" (BUD034 at I6, an error), with its roll-ups, the PK's programme pagu and
+    Belanja Pegawai notes naming I6. With the row put back everything agrees: each is a note naming
+    the row's VAL029 at B7, and VAL029 is the only thing left to mend."""
+    row = REAL.first_row + 2
+    last = a1(row, REAL.col_index("sisa"))
+    result = check_workbook(edit_in_libreoffice(write(data), [["move", REAL.sheet, f"A{row}:{last}", f"B{row}"]],
+                                                tmp_path))
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in result.findings if f.severity != "info"] == [
+        ("VAL029", REAL.sheet, f"B{row}", "error")]
+    kegiatan = [(f.code, f.cell, f.params.get("cause")) for f in result.findings
+                if f.sheet == REAL.sheet and parse_a1(f.cell)[0] == row - 1]
+    cause = f"{REAL.sheet}!B{row}"
+    assert (("BUD034", a1(row - 1, REAL.col_index("pagu_murni")), cause) in kegiatan
+            and all(c == cause for _, _, c in kegiatan))
+    elsewhere = {(f.code, f.sheet, f.params.get("cause")) for f in result.findings if f.sheet != REAL.sheet}
+    assert elsewhere == {("BUD006", "PK Program", cause), ("BUD008", "Belanja", cause)}
+
+
+def test_the_ikm_and_the_sample_a_shifted_answer_row_changes_are_notes_naming_it(tmp_path, write, data):
+    """The first respondent's row (SKM!A9:P9) cut and pasted at B9: U1 holds the occupation (left out,
+    SKM019 at H9) and U2..U9 the answers of U1..U8. The PK's typed IKM (86,94, what the sheet gave
+    before) is then not the IKM read (86,91), and 39 valid respondents are one short of 40 (populasi
+    45): KIN011 and SKM005 were notes naming H9, one of the row's cells; with the row put back both
+    agree, so each names the row's VAL029 at B9 (in the words it had), and nothing but VAL029 is a
+    warning or an error."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["move", "SKM", "A9:P9", "B9"]], tmp_path))
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in result.findings if f.severity != "info"] == [
+        ("VAL029", "SKM", "B9", "error")]
+    notes = {f.code: (f.sheet, f.cell, f.severity, f.params.get("cause"), f.params.get("follows"))
+             for f in result.findings if f.code in ("KIN011", "SKM005")}
+    assert notes == {"KIN011": ("PK", cell(PK, "realisasi", PK.first_row), "info", "SKM!B9", None),
+                     "SKM005": ("SKM", "D5", "info", None, "SKM!B9")}
+
+
+def test_a_shifted_row_s_notes_say_the_value_is_out_of_place_because_the_row_is_shifted(tmp_path, write, data):
+    """The row's own notes said "the difference comes from SKM!B9" (of a date column holding the
+    respondent's number); they say the value is out of place because the row is shifted, in both
+    languages. A note outside the row (the PK's IKM) keeps "the difference comes from"."""
+    result = check_workbook(edit_in_libreoffice(write(data), [["move", "SKM", "A9:P9", "B9"]], tmp_path))
+    date = next(f for f in result.findings if f.code == "VAL014" and f.cell == "B9")
+    assert date.severity == "info" and date.params["cause"] == "SKM!B9"
+    assert date.message("id").endswith(" — isiannya salah tempat karena barisnya bergeser satu kolom (lihat SKM!B9)")
+    assert date.message("en").endswith(" — the value is out of place because its row is shifted one column (see SKM!B9)")
+    ikm = next(f for f in result.findings if f.code == "KIN011")
+    assert ikm.message("en").endswith(" — the difference comes from SKM!B9")

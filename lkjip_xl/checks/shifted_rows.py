@@ -3,7 +3,14 @@ cell deleted with "shift cells left"). Each cell of it is then read in the wrong
 code where the level belongs, a unit where a number belongs, a date where the respondent's number
 belongs), and said there, cell by cell. When the row's values fit the declared types of their
 columns (``schema``) read one column over, and not as they stand, it is one finding at the row
-saying where they belong; the findings at its cells follow from it and become notes naming it.
+saying where they belong; the findings at its cells follow from it and become notes naming it
+(saying the value is out of place because the row is shifted).
+
+What the row breaks elsewhere (its kegiatan "more than its sub kegiatan, a row deleted?" when the
+row's code is not read, the PK's IKM when its answers are left out, a sample short of the minimum)
+follows from it too when the checks, run again with the row put back (``checks/what_if.py``), no
+longer say it: such a finding is a note naming the VAL029 cell, and a note that named a cell of the
+row (an answer left out) names it instead. A blame's guess (BUD021…) that is gone then is dropped.
 
 One detector for the tables of ``SHIFTABLE``. A value fits a column when the reader reads it in the
 column's type (``reader.values.convert``: a number, a date, a choice of a closed list, a code
@@ -16,38 +23,105 @@ with more fitting there (the cells before that column were left where they were:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Callable
 
 from ..findings import Finding
+from ..reader.model import Flags, WorkbookModel
 from ..reader.read import NOT_READ
 from ..reader.values import convert
 from ..schema.lists import LENIENT_LISTS, aliases
 from ..schema.lists import values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.types import ColType, Column
+from .what_if import GUESSES
 
 SHIFTABLE = ("skm_responden", "realisasi", "pk_indikator")
 MISFITS = 2  # values that do not fit where they stand, at least
 MIN_FITS = 3  # values that fit one column over, at least
 
 
-def explain_shifted_rows(findings: list[Finding], model) -> list[Finding]:
-    """One VAL029 per shifted row; the row's other findings become notes naming it."""
+# a stale SKM result's note names the typed score cell rapikan restores (repair reads its ``follows``)
+FOLLOWS_READ = frozenset({"FRM002"})
+
+
+@dataclass(frozen=True)
+class Shift:
+    finding: Finding  # the VAL029
+    key: str  # the table
+    index: int  # the row's index in it
+    step: int  # 1: the values sit one column right of where they belong; -1: one left
+    held: dict  # column -> what its cell holds (``_held``)
+    first: int
+    last: int  # the shifted values' columns, first to last
+
+
+def explain_shifted_rows(findings: list[Finding], model: WorkbookModel,
+                         rerun: Callable[[WorkbookModel], list[Finding]]) -> list[Finding]:
+    """One VAL029 per shifted row; the row's other findings become notes naming it, and so do those
+    elsewhere that the checks, run again on ``model`` with the rows put back (``rerun``), no longer
+    give (module docstring)."""
     unread = {(f.sheet, f.cell): f.found for f in findings if f.code in NOT_READ}
-    shifted = [s for key in SHIFTABLE if (data := model.table(key)) is not None
-               for s in _shifted(data, unread)]
-    if not shifted:
+    shifts = [s for key in SHIFTABLE if (data := model.table(key)) is not None
+              for s in _shifted(key, data, unread)]
+    if not shifts:
         return findings
-    at = {(s.sheet, parse_a1(s.cell)[0]): s for s in shifted}
+    at = {(s.finding.sheet, parse_a1(s.finding.cell)[0]): s.finding for s in shifts}
+    without = {(f.code, f.sheet, f.cell) for f in rerun(_put_back(model, shifts))}
+    named = ", ".join(f"{s.finding.sheet}!{s.finding.cell}" for s in shifts)
     out = []
     for f in findings:
         row = _row(f.cell)
         cause = at.get((f.sheet, row)) if row is not None else None
-        if cause is not None and f.severity != "info":
-            f = replace(f, severity_override="info", params={**f.params, "cause": f"{cause.sheet}!{cause.cell}"})
+        if cause is not None:
+            if f.severity != "info":
+                f = replace(f, severity_override="info",
+                            params={**f.params, "cause": f"{cause.sheet}!{cause.cell}", "shifted": True})
+        elif (f.code, f.sheet, f.cell) not in without:
+            if f.code in GUESSES:
+                continue  # a guess at another cell the shifted row explains
+            f = _follows(f, named)
         out.append(f)
-    return out + shifted
+    return out + [s.finding for s in shifts]
+
+
+def _follows(f: Finding, named: str) -> Finding:
+    """A finding the shifted rows alone explain: a note naming them (a note already, the cell it
+    names is the row's: the same words naming them instead)."""
+    if f.severity != "info":
+        return replace(f, severity_override="info", params={**f.params, "cause": named})
+    if f.params.get("cause"):
+        return replace(f, params={**f.params, "cause": named})
+    if f.params.get("follows") and f.code not in FOLLOWS_READ:
+        return replace(f, params={**f.params, "follows": named})
+    return f
+
+
+def _put_back(model: WorkbookModel, shifts: list[Shift]) -> WorkbookModel:
+    """The model with each shifted row's values in the columns they belong in (read in those
+    columns' types; a computed column given its formula back, a cell left without a value blank)."""
+    tables = dict(model.tables)
+    for s in shifts:
+        data = tables[s.key]
+        values = {k: list(v) for k, v in data.values.items()}
+        flags = {k: Flags(v) for k, v in data.has_formula.items()}
+        by_col = {col: data.table.column(key) for key, col in data.cols.items()}
+        for col, column in by_col.items():
+            if not min(s.first, s.first - s.step) <= col <= max(s.last, s.last - s.step):
+                continue
+            held = s.held.get(col + s.step) if s.first <= col + s.step <= s.last else None
+            value = None
+            if held is not None and not column.computed:
+                allowed = list_values(column.choices) if column.choices else None
+                value, problem, _ = convert(held, column.type, allowed, aliases=aliases(column.choices),
+                                            unit_words=column.unit_words)
+                value = None if problem is not None else value
+            if column.key in values:
+                values[column.key][s.index] = value
+            if column.key in flags:
+                flags[column.key][s.index] = column.computed
+        tables[s.key] = data = replace(data, values=values, has_formula=flags)
+    return replace(model, tables=tables)
 
 
 def _row(cell: str) -> int | None:
@@ -57,7 +131,7 @@ def _row(cell: str) -> int | None:
         return None
 
 
-def _shifted(data, unread: dict) -> list[Finding]:
+def _shifted(key: str, data, unread: dict) -> list[Shift]:
     by_col = {col: data.table.column(key) for key, col in data.cols.items()}
     # only a row with a value the reader could not read in its column's type can be shifted
     suspects = {parse_a1(cell)[0] for sheet, cell in unread if sheet == data.sheet}
@@ -69,11 +143,12 @@ def _shifted(data, unread: dict) -> list[Finding]:
         found = _segment(by_col, held)
         if found is not None:
             step, first, last = found
-            out.append(Finding("VAL029", data.sheet, a1(row, first),
-                               expected=f"{a1(row, first - step)}:{a1(row, last - step)}",
-                               found=f"{a1(row, first)}:{a1(row, last)}",
-                               params={"row": row, "side": "kanan" if step == 1 else "kiri",
-                                       "side_en": "right" if step == 1 else "left"}))
+            out.append(Shift(Finding("VAL029", data.sheet, a1(row, first),
+                                     expected=f"{a1(row, first - step)}:{a1(row, last - step)}",
+                                     found=f"{a1(row, first)}:{a1(row, last)}",
+                                     params={"row": row, "side": "kanan" if step == 1 else "kiri",
+                                             "side_en": "right" if step == 1 else "left"}),
+                             key, i, step, held, first, last))
     return out
 
 

@@ -39,11 +39,12 @@ def test_a_realisasi_row_copied_one_column_right_is_one_finding(tmp_path, write,
     """The sub kegiatan 01.01.01 (Realisasi row 7) copied over itself one column to the right, its
     code cell cleared: the code in Tingkat, the unit in Target Keluaran, the amounts one column over.
     One VAL029 at B7; the row's per-cell findings (VAL007, VAL005, VAL013, BUD005, BUD002...) are
-    notes naming it."""
+    notes naming it. The formulas copied with it (Capaian's in Pagu Murni, Realisasi %'s and Sisa's in
+    Sisa and Jenis Belanja) are the template's one column over too: B7:N7 hold what belongs in A7:M7."""
     row = REAL.first_row + 2
     steps = [["copy", REAL.sheet, f"A{row}:N{row}", f"B{row}"], ["set", REAL.sheet, f"A{row}", ""]]
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
-    _shifted_once(result.findings, REAL.sheet, row, f"B{row}", f"A{row}:K{row}", f"B{row}:L{row}")
+    _shifted_once(result.findings, REAL.sheet, row, f"B{row}", f"A{row}:M{row}", f"B{row}:N{row}")
     assert not [f for f in _at_row(result.findings, REAL.sheet, row) if f.code != "VAL029" and f.severity != "info"]
 
 
@@ -129,3 +130,29 @@ def test_a_shifted_row_s_notes_say_the_value_is_out_of_place_because_the_row_is_
     assert date.message("en").endswith(" — the value is out of place because its row is shifted one column (see SKM!B9)")
     ikm = next(f for f in result.findings if f.code == "KIN011")
     assert ikm.message("en").endswith(" — the difference comes from SKM!B9")
+
+
+def test_a_realisasi_cell_deleted_with_shift_left_is_one_finding(tmp_path, write, data):
+    """01.01.01's Target Keluaran (F7) deleted with Delete Cells > Shift cells left: its realisasi
+    keluaran sits in F7, the amounts one column left (Pagu Murni in Capaian Keluaran, ...), the
+    formulas moved with them (Realisasi %'s in Realisasi, Sisa's in Realisasi %) and the jenis belanja
+    typed over Sisa's formula: only that text is out of its column's type, and nothing was found.
+    The formulas are the template's one column to the right: one VAL029 at F7, "F7:L7 hold what
+    belongs in G7:M7", and the rest (the kegiatan's sums, the PK's pagu) notes naming it."""
+    row = REAL.first_row + 2
+    target = cell(REAL, "target_keluaran", row)
+    result = check_workbook(edit_in_libreoffice(write(data), [["delete_cells", REAL.sheet, target]], tmp_path))
+    said = [(f.code, f.sheet, f.cell, f.severity, f.expected, f.found) for f in result.findings if f.severity != "info"]
+    assert said == [("VAL029", REAL.sheet, target, "error", f"G{row}:M{row}", f"F{row}:L{row}")]
+
+
+def test_a_row_typed_right_with_formulas_of_its_own_and_text_over_sisa_is_not_shifted(tmp_path, write, data):
+    """Realisasi row 7 typed right, with formulas of the office's own in typed columns (Realisasi
+    Keluaran =F7, Pagu Perubahan =I7), 'lunas' typed over Sisa's formula and no jenis belanja: the
+    formulas are no template formula one column over, the text fits nothing: not shifted."""
+    row = REAL.first_row + 2
+    steps = [["formula", REAL.sheet, f"G{row}", f"=F{row}"], ["formula", REAL.sheet, f"J{row}", f"=I{row}"],
+             ["set", REAL.sheet, f"M{row}", "lunas"], ["set", REAL.sheet, f"N{row}", ""]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert [f.code for f in result.findings if f.code == "VAL029"] == []
+    assert ("FRM009", f"M{row}") in [(f.code, f.cell) for f in result.findings]

@@ -18,7 +18,11 @@ without spaces); a word outside a list staff may extend, a number or a date in a
 code typed as a number say nothing either way. A row is shifted when, from some column to its end,
 at least ``MISFITS`` of its values do not fit where they stand and every one fits one column over,
 with more fitting there (the cells before that column were left where they were: a cell deleted with
-"shift cells left" moves only the cells after it).
+"shift cells left" moves only the cells after it). A formula is a value too: the template's formula
+of the column beside, reading its row's cells one column over (what pasting the row one column off
+or deleting a cell with shift left does to the row's formulas), fits there and not where it stands;
+any other formula says nothing. Only rows with a value not read in its column's type, or a text
+typed over a template formula (``OUT_OF_TYPE``), are examined.
 """
 from __future__ import annotations
 
@@ -33,10 +37,23 @@ from ..reader.values import convert
 from ..schema.lists import LENIENT_LISTS, aliases
 from ..schema.lists import values as list_values
 from ..schema.refs import a1, parse_a1
-from ..schema.types import ColType, Column
+from ..schema.types import ColType, Column, normalise_formula
+from .formulas import formula_context
 from .what_if import GUESSES
 
 SHIFTABLE = ("skm_responden", "realisasi", "pk_indikator")
+# a cell's text not read in its column's type, or typed where the template's formula was (a row's
+# last value, its jenis belanja, moved onto Sisa by a cell deleted with shift left)
+OUT_OF_TYPE = NOT_READ | {"FRM009"}
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A cell holding a formula: the steps (1, -1) for which it is the template's formula of the
+    column ``step`` to its left, read as its row's cells moved ``step`` columns (what a row pasted
+    one column off, or a cell deleted with shift left, does to the row's formulas)."""
+
+    steps: frozenset
 MISFITS = 2  # values that do not fit where they stand, at least
 MIN_FITS = 3  # values that fit one column over, at least
 
@@ -61,7 +78,7 @@ def explain_shifted_rows(findings: list[Finding], model: WorkbookModel,
     """One VAL029 per shifted row; the row's other findings become notes naming it, and so do those
     elsewhere that the checks, run again on ``model`` with the rows put back (``rerun``), no longer
     give (module docstring)."""
-    unread = {(f.sheet, f.cell): f.found for f in findings if f.code in NOT_READ}
+    unread = {(f.sheet, f.cell): f.found for f in findings if f.code in OUT_OF_TYPE}
     shifts = [s for key in SHIFTABLE if (data := model.table(key)) is not None
               for s in _shifted(key, data, unread)]
     if not shifts:
@@ -111,7 +128,7 @@ def _put_back(model: WorkbookModel, shifts: list[Shift]) -> WorkbookModel:
                 continue
             held = s.held.get(col + s.step) if s.first <= col + s.step <= s.last else None
             value = None
-            if held is not None and not column.computed:
+            if held is not None and not isinstance(held, Moved) and not column.computed:
                 allowed = list_values(column.choices) if column.choices else None
                 value, problem, _ = convert(held, column.type, allowed, aliases=aliases(column.choices),
                                             unit_words=column.unit_words)
@@ -133,13 +150,13 @@ def _row(cell: str) -> int | None:
 
 def _shifted(key: str, data, unread: dict) -> list[Shift]:
     by_col = {col: data.table.column(key) for key, col in data.cols.items()}
-    # only a row with a value the reader could not read in its column's type can be shifted
+    # only a row with a value out of its column's type (``OUT_OF_TYPE``) can be shifted
     suspects = {parse_a1(cell)[0] for sheet, cell in unread if sheet == data.sheet}
     out = []
     for i, row in enumerate(data.rows):
         if row not in suspects:
             continue
-        held = {col: _held(data, unread, column.key, i, row, col) for col, column in by_col.items()}
+        held = {col: _held(data, unread, by_col, i, col) for col in by_col}
         found = _segment(by_col, held)
         if found is not None:
             step, first, last = found
@@ -161,35 +178,52 @@ def _segment(by_col: dict[int, Column], held: dict[int, Any]) -> tuple[int, int,
             fits, misfits, sources = _score(by_col, held, step, start)
             if misfits or fits < MIN_FITS:
                 continue
-            as_is = _score(by_col, held, 0, start, sources)
+            as_is = _score(by_col, held, 0, start, sources, moved=step)
             if as_is[1] >= MISFITS and fits > as_is[0]:
                 return step, min(sources), max(sources)
     return None
 
 
-def _held(data, unread: dict, key: str, i: int, row: int, col: int) -> Any:
-    """What the cell holds as typed: None for a formula or a blank; the text the reader could not
-    read in the column's type; else the value read."""
+def _held(data, unread: dict, by_col: dict[int, Column], i: int, col: int) -> Any:
+    """What the cell holds as typed: a formula as ``Moved``; the text the reader could not read in
+    the column's type; else the value read (None for a blank)."""
+    key, row = by_col[col].key, data.rows[i]
     flags = data.has_formula.get(key)
     if flags and flags[i]:
-        return None
+        return Moved(frozenset(step for step in (1, -1) if _moved(data, by_col, i, col, step)))
     text = unread.get((data.sheet, a1(row, col)))
     return text if text is not None else data.get(key, i)
 
 
+def _moved(data, by_col: dict[int, Column], i: int, col: int, step: int) -> bool:
+    """Does the cell hold the template's formula of the column ``step`` to its left, as it reads
+    once the row's cells moved ``step`` columns?"""
+    column = by_col.get(col - step)
+    if column is None or column.formula is None or data.scan is None:
+        return False
+    found = data.scan.formulas.get((data.rows[i], col))
+    return found is not None and normalise_formula(found) == normalise_formula(
+        column.formula(formula_context(data, i, step)))
+
+
 def _score(by_col: dict[int, Column], held: dict[int, Any], step: int, start: int,
-           only: list[int] | None = None) -> tuple[int, int, list[int]]:
+           only: list[int] | None = None, moved: int = 0) -> tuple[int, int, list[int]]:
     """(values that fit, values that do not, their columns) of the values from column ``start`` on
     (or of the columns ``only``), each read into the column ``step`` to its left; only columns typed
-    by hand (not computed) take a value."""
+    by hand (not computed) take a value. A formula fits there when it is that column's, moved
+    ``step`` columns, and (``step`` 0) does not fit where it stands when it is the formula of the
+    column ``moved`` to its left."""
     fits = misfits = 0
     sources = []
     for source in (only if only is not None else [c for c in sorted(held) if c >= start]):
         column = by_col.get(source - step)
         value = held.get(source)
-        if column is None or column.computed or value is None or value == "":
+        if isinstance(value, Moved):
+            verdict = (step in value.steps or None) if step else (False if moved in value.steps else None)
+        elif column is None or column.computed or value is None or value == "":
             continue
-        verdict = _fits(column, value)
+        else:
+            verdict = _fits(column, value)
         if verdict is None:
             continue
         sources.append(source)

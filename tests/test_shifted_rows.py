@@ -156,3 +156,16 @@ def test_a_row_typed_right_with_formulas_of_its_own_and_text_over_sisa_is_not_sh
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
     assert [f.code for f in result.findings if f.code == "VAL029"] == []
     assert ("FRM009", f"M{row}") in [(f.code, f.cell) for f in result.findings]
+
+
+def test_what_a_cell_elsewhere_holds_stays_as_it_is_beside_a_shifted_row(tmp_path, write, data):
+    """An SKM row cut and pasted one column right, and on Realisasi 02.01.01's Target Keluaran typed
+    'dua belas' (in words): the checks run again with the row put back do not read that cell either
+    (the reader does), yet it is no consequence of the row: VAL013 stays an error at F11, not a note
+    naming SKM!B9."""
+    row = REAL.first_row + 6
+    target = cell(REAL, "target_keluaran", row)
+    steps = [["move", "SKM", "A9:P9", "B9"], ["set", REAL.sheet, target, "dua belas"]]
+    result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
+    assert [(f.code, f.sheet, f.cell, f.severity) for f in result.findings if f.severity != "info"] == [
+        ("VAL013", REAL.sheet, target, "error"), ("VAL029", "SKM", "B9", "error")]

@@ -83,10 +83,12 @@ def check(ctx) -> Iterable[Finding]:
     return _not_calculated(findings)
 
 
-def formula_context(table, i: int, shift: int = 0) -> FormulaContext:
+def formula_context(table, i: int, shift: int = 0, row: int | None = None) -> FormulaContext:
     """How the template writes a formula of the table's row ``i``: its columns by their letters
-    (``shift``: as the formula reads once its row's cells moved that many columns, right if positive)."""
-    row, letters = table.rows[i], {k: col_letter(p + shift) for k, p in table.cols.items()}
+    (``shift``: as the formula reads once its row's cells moved that many columns, right if positive;
+    ``row``: another row number than the row's)."""
+    row = table.rows[i] if row is None else row
+    letters = {k: col_letter(p + shift) for k, p in table.cols.items()}
     return FormulaContext(row=row, index=i, refs=lambda k: f"{letters.get(k, '?')}{row}", column_range=None)
 
 

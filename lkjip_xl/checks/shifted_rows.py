@@ -11,6 +11,8 @@ row's code is not read, the PK's IKM when its answers are left out, a sample sho
 follows from it too when the checks, run again with the row put back (``checks/what_if.py``), no
 longer say it: such a finding is a note naming the VAL029 cell, and a note that named a cell of the
 row (an answer left out) names it instead. A blame's guess (BUD021…) that is gone then is dropped.
+What a cell elsewhere holds (``AS_FOUND``: a text in a number column, a stale formula result whose
+note names the cell rapikan restores) is no consequence of the row and stays as it is.
 
 One detector for the tables of ``SHIFTABLE``. A value fits a column when the reader reads it in the
 column's type (``reader.values.convert``: a number, a date, a choice of a closed list, a code
@@ -39,7 +41,7 @@ from ..schema.lists import values as list_values
 from ..schema.refs import a1, parse_a1
 from ..schema.types import ColType, Column, normalise_formula
 from .formulas import formula_context
-from .what_if import GUESSES
+from .what_if import AS_FOUND, GUESSES
 
 SHIFTABLE = ("skm_responden", "realisasi", "pk_indikator")
 # a cell's text not read in its column's type, or typed where the template's formula was (a row's
@@ -56,10 +58,6 @@ class Moved:
     steps: frozenset
 MISFITS = 2  # values that do not fit where they stand, at least
 MIN_FITS = 3  # values that fit one column over, at least
-
-
-# a stale SKM result's note names the typed score cell rapikan restores (repair reads its ``follows``)
-FOLLOWS_READ = frozenset({"FRM002"})
 
 
 @dataclass(frozen=True)
@@ -94,7 +92,7 @@ def explain_shifted_rows(findings: list[Finding], model: WorkbookModel,
             if f.severity != "info":
                 f = replace(f, severity_override="info",
                             params={**f.params, "cause": f"{cause.sheet}!{cause.cell}", "shifted": True})
-        elif (f.code, f.sheet, f.cell) not in without:
+        elif not f.code.startswith(AS_FOUND) and (f.code, f.sheet, f.cell) not in without:
             if f.code in GUESSES:
                 continue  # a guess at another cell the shifted row explains
             f = _follows(f, named)
@@ -109,7 +107,7 @@ def _follows(f: Finding, named: str) -> Finding:
         return replace(f, severity_override="info", params={**f.params, "cause": named})
     if f.params.get("cause"):
         return replace(f, params={**f.params, "cause": named})
-    if f.params.get("follows") and f.code not in FOLLOWS_READ:
+    if f.params.get("follows"):
         return replace(f, params={**f.params, "follows": named})
     return f
 
@@ -152,11 +150,12 @@ def _shifted(key: str, data, unread: dict) -> list[Shift]:
     by_col = {col: data.table.column(key) for key, col in data.cols.items()}
     # only a row with a value out of its column's type (``OUT_OF_TYPE``) can be shifted
     suspects = {parse_a1(cell)[0] for sheet, cell in unread if sheet == data.sheet}
+    moved = _moves(data, by_col)
     out = []
     for i, row in enumerate(data.rows):
         if row not in suspects:
             continue
-        held = {col: _held(data, unread, by_col, i, col) for col in by_col}
+        held = {col: _held(data, unread, by_col, i, col, moved) for col in by_col}
         found = _segment(by_col, held)
         if found is not None:
             step, first, last = found
@@ -184,26 +183,36 @@ def _segment(by_col: dict[int, Column], held: dict[int, Any]) -> tuple[int, int,
     return None
 
 
-def _held(data, unread: dict, by_col: dict[int, Column], i: int, col: int) -> Any:
+def _held(data, unread: dict, by_col: dict[int, Column], i: int, col: int,
+          moved: Callable[[int, int, int], bool]) -> Any:
     """What the cell holds as typed: a formula as ``Moved``; the text the reader could not read in
     the column's type; else the value read (None for a blank)."""
     key, row = by_col[col].key, data.rows[i]
     flags = data.has_formula.get(key)
     if flags and flags[i]:
-        return Moved(frozenset(step for step in (1, -1) if _moved(data, by_col, i, col, step)))
+        return Moved(frozenset(step for step in (1, -1) if moved(i, col, step)))
     text = unread.get((data.sheet, a1(row, col)))
     return text if text is not None else data.get(key, i)
 
 
-def _moved(data, by_col: dict[int, Column], i: int, col: int, step: int) -> bool:
-    """Does the cell hold the template's formula of the column ``step`` to its left, as it reads
-    once the row's cells moved ``step`` columns?"""
-    column = by_col.get(col - step)
-    if column is None or column.formula is None or data.scan is None:
-        return False
-    found = data.scan.formulas.get((data.rows[i], col))
-    return found is not None and normalise_formula(found) == normalise_formula(
-        column.formula(formula_context(data, i, step)))
+def _moves(data, by_col: dict[int, Column]) -> Callable[[int, int, int], bool]:
+    """Whether row ``i``'s cell at ``col`` holds the template's formula of the column ``step`` to its
+    left, as it reads once the row's cells moved ``step`` columns. Each column's formula is made once,
+    at a row number no sheet reaches (``_ROW_MARK``), and given each row's number."""
+    shapes: dict[tuple[int, int], str | None] = {}
+
+    def moved(i: int, col: int, step: int) -> bool:
+        if (col, step) not in shapes:
+            column = by_col.get(col - step)
+            shapes[col, step] = None if column is None or column.formula is None else normalise_formula(
+                column.formula(formula_context(data, i, step, row=_ROW_MARK)))
+        found = data.scan.formulas.get((data.rows[i], col)) if data.scan is not None else None
+        return shapes[col, step] is not None and found is not None and normalise_formula(found) == \
+            shapes[col, step].replace(str(_ROW_MARK), str(data.rows[i]))
+    return moved
+
+
+_ROW_MARK = 987654321
 
 
 def _score(by_col: dict[int, Column], held: dict[int, Any], step: int, start: int,

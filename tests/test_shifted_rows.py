@@ -51,7 +51,8 @@ def test_a_realisasi_row_copied_one_column_right_is_one_finding(tmp_path, write,
 def test_a_pk_row_copied_one_column_right_is_one_finding(tmp_path, write, data):
     """The PK's second indicator (row 6) copied one column to the right, its number cleared: the
     indicator's name in Satuan, the unit in Arah, the arah in Jenis, the jenis in Target. One VAL029;
-    VAL005, VAL007, VAL013 of row 6 are notes naming it."""
+    VAL005, VAL007, VAL013 of row 6 are notes naming it, and so are PK Komponen's and the Rencana
+    Aksi's "IKU2 is not on the PK sheet" (KIN015, warnings before): with the row put back it is."""
     row = PK.first_row + 1
     steps = [["copy", PK.sheet, f"A{row}:J{row}", f"B{row}"], ["set", PK.sheet, f"A{row}", ""]]
     result = check_workbook(edit_in_libreoffice(write(data), steps, tmp_path))
@@ -62,6 +63,10 @@ def test_a_pk_row_copied_one_column_right_is_one_finding(tmp_path, write, data):
     col = parse_a1(first)[1]
     assert vals[0].expected == f"{a1(row, col - 1)}:{a1(row, parse_a1(vals[0].found.split(':')[1])[1] - 1)}"
     assert not [f for f in _at_row(result.findings, PK.sheet, row) if f.code != "VAL029" and f.severity != "info"]
+    assert [f.code for f in result.findings if f.severity != "info"] == ["VAL029"]
+    assert {(f.sheet, f.cell, f.params.get("cause")) for f in result.findings if f.code == "KIN015"} == {
+        ("PK Komponen", "A5", f"{PK.sheet}!{first}"), ("PK Komponen", "A6", f"{PK.sheet}!{first}"),
+        ("Rencana Aksi", "A6", f"{PK.sheet}!{first}")}
 
 
 def test_a_row_typed_right_with_optional_cells_blank_is_not_shifted(tmp_path, write, data):

@@ -17,6 +17,9 @@ SLIP_CODES = frozenset({"BUD001", "BUD003", "BUD004", "BUD006", "BUD007", "BUD00
 SLIP_WORDS = {"id": "kemungkinan salah ketik", "en": "likely a typing slip"}
 # a finding explained by another cell (checks/blame.py) names it
 CAUSE_WORDS = {"id": "selisihnya berasal dari {cause}", "en": "the difference comes from {cause}"}
+# ... a finding at a cell of a row whose values sit one column off (checks/shifted_rows.py)
+SHIFTED_WORDS = {"id": "isiannya salah tempat karena barisnya bergeser satu kolom (lihat {cause})",
+                 "en": "the value is out of place because its row is shifted one column (see {cause})"}
 ALTERNATIVE_WORDS = {"id": "atau salah ketik di {alternatives}", "en": "or the slip is at {alternatives}"}
 REPEAT_WORDS = {"id": "juga di {repeats} sel lain kolom ini", "en": "also in {repeats} other cells of this column"}
 # two amounts of a row each holding the other's (checks/blame.py: the export's columns in another order)
@@ -100,7 +103,8 @@ class Finding:
         text = self.rule.render(lang, expected=expected, found=found, **self.params)
         cause = self.params.get("cause")
         if cause:
-            return text + " — " + CAUSE_WORDS.get(lang, CAUSE_WORDS["id"]).format(cause=cause)
+            words = SHIFTED_WORDS if self.params.get("shifted") else CAUSE_WORDS
+            return text + " — " + words.get(lang, words["id"]).format(cause=cause)
         # a "-" is no mistyped digit, nor is a formula's result, a revision left untyped or another
         # figure copied (last year's target for its realisasi)
         slip = None if any(self.params.get(k) for k in ("nil_typed", "result_of", "unrevised", "copied_from", "swapped")) \

@@ -7,7 +7,8 @@ virtual environment:
     /usr/bin/python3 tests/uno_edit.py IN.xlsx OUT.xlsx EDITS.json PROFILE_DIR [LOCALE]
 
 EDITS is a JSON list of steps, rows 1-based: ["insert", sheet, row] (a new row at ``row``, the
-rows from there down move one down), ["delete", sheet, row], ["insert_col", sheet, "D"] and
+rows from there down move one down), ["delete", sheet, row], ["delete_cells", sheet, "D7"] (Delete Cells > Shift cells left: the
+row's cells after it move one column left), ["insert_col", sheet, "D"] and
 ["delete_col", sheet, "D"] (a column, by its letter, as Insert/Delete Columns does: the formulas
 that refer to it follow or become #REF!), ["rename", sheet, new name] (as a tab is renamed: the
 formulas follow), ["merge", sheet, "B5:B6"] (Merge Cells), ["set", sheet, "A5", value] (a number is typed as a
@@ -122,6 +123,9 @@ def apply(doc, steps, ctx=None):
             sheet.setName(step[2])
         elif kind == "delete":
             sheet.Rows.removeByIndex(step[2] - 1, 1)
+        elif kind == "delete_cells":  # ["delete_cells", sheet, "D7"]: Delete Cells > Shift cells left
+            from com.sun.star.sheet.CellDeleteMode import LEFT
+            sheet.removeRange(sheet.getCellRangeByName(step[2]).RangeAddress, LEFT)
         elif kind == "set":
             cell, value = sheet.getCellRangeByName(step[2]), step[3]
             if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -151,7 +151,7 @@ def _check_workbook(path: Path, prev_path: Path | None) -> CheckResult:
     findings = uncounted_notes(error_notes(overwritten_notes(text_over_formulas(_dedupe(findings + checked))), model))
     findings = copied_workbook(rounded_over_formulas(findings, model), model)
     findings = codes_read(former_error_values(spaced_choice_notes(text_bound_notes(fraction_notes(findings, ctx), ctx), ctx), ctx), ctx)
-    findings = explain_shifted_rows(findings, model)
+    findings = explain_shifted_rows(findings, model, rerun)
     identitas = model.form("identitas")
     if identitas is not None and "pembulatan" in identitas.cells:
         findings = consistent_truncation(findings, ctx.settings, identitas.cells["pembulatan"])

@@ -83,9 +83,12 @@ def check(ctx) -> Iterable[Finding]:
     return _not_calculated(findings)
 
 
-def _fctx(table, i: int) -> FormulaContext:
-    """How the template writes a formula of the table's row ``i``: its columns by their letters."""
-    row, letters = table.rows[i], {k: col_letter(p) for k, p in table.cols.items()}
+def formula_context(table, i: int, shift: int = 0, row: int | None = None) -> FormulaContext:
+    """How the template writes a formula of the table's row ``i``: its columns by their letters
+    (``shift``: as the formula reads once its row's cells moved that many columns, right if positive;
+    ``row``: another row number than the row's)."""
+    row = table.rows[i] if row is None else row
+    letters = {k: col_letter(p + shift) for k, p in table.cols.items()}
     return FormulaContext(row=row, index=i, refs=lambda k: f"{letters.get(k, '?')}{row}", column_range=None)
 
 
@@ -94,7 +97,7 @@ def _own_formula(model, table, col, i: int) -> Text | None:
     capaian =J5/$H$5*100 filled down), neither the template's nor an earlier template's: that
     formula, not a file saved without recalculation. None when it holds the template's."""
     theirs = model.formula_at(table.sheet, table.rows[i], table.cols[col.key])
-    fctx = _fctx(table, i)
+    fctx = formula_context(table, i)
     if theirs is None or normalise_formula(theirs) == normalise_formula(col.formula(fctx)) or is_former(col, theirs, fctx):
         return None
     return Text(f" (sel ini berisi rumus sendiri {theirs}, bukan rumus template: hasilnya berbeda; pakai rumus "
@@ -112,7 +115,7 @@ def _former(model, table, col, i: int) -> bool:
             typed_nil(table.how(k, i)) or isinstance(table.get(k, i), TargetRange)
             for k in table.table.inputs_of(col.key) if k in table.values):
         return False
-    return is_former(col, model.formula_at(table.sheet, table.rows[i], table.cols[col.key]), _fctx(table, i))
+    return is_former(col, model.formula_at(table.sheet, table.rows[i], table.cols[col.key]), formula_context(table, i))
 
 
 def _range_targets(table) -> dict[int, TargetRange]:

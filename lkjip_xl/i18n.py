@@ -99,6 +99,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bukan buku kerja LKjIP: sheet {detail} tidak ada di {path}",
         "not an LKjIP workbook: sheet(s) {detail} missing in {path}",
     ),
+    "own_annex": (
+        "tabel yang ditulis lkjip-xl (annex, pk atau skm), bukan buku kerja LKjIP: periksa buku kerja asalnya; "
+        "dokumen .docx-nya dapat diperiksa sebagai laporan (lkjip-xl check LAMPIRAN.docx --workbook DATA.xlsx): {path}",
+        "tables written by lkjip-xl (annex, pk or skm), not an LKjIP workbook: check the workbook they were made "
+        "from; their .docx can be checked as a report (lkjip-xl check ANNEX.docx --workbook DATA.xlsx): {path}",
+    ),
+    "own_rekap": (
+        "rekap yang ditulis lkjip-xl rekap, bukan buku kerja LKjIP: periksa buku kerja unitnya: {path}",
+        "a rekap written by lkjip-xl rekap, not an LKjIP workbook: check the units' workbooks: {path}",
+    ),
     "unreadable": ("berkas tidak dapat dibaca: {path} ({detail})", "cannot read file: {path} ({detail})"),
     "annotate_unreadable": (
         "salinan bertanda tidak dapat ditulis: openpyxl tidak dapat membuka {path} ({detail}); buka dan simpan "

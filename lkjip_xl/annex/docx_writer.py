@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
+from ..reader.own_files import ANNEX_MARK
 from .model import (
     CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, TextPage, column_format, display_text, sign_lines,
 )
@@ -84,7 +85,7 @@ def _setup(doc, title: str, landscape: bool = True) -> None:
     cp.created = FIXED_TIME
     cp.modified = FIXED_TIME
     cp.revision = 1
-    cp.comments = "lkjip-xl annex"
+    cp.comments = ANNEX_MARK
 
 
 def _para(doc, text: str, *, bold=False, italic=False, size=9, align=None, space_after=0):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from ..reader.own_files import ANNEX_MARK
 from .model import (
     CODE, MARK_COLOURS, SIGN_ROOM, TEXT, AnnexTable, Signature, TextPage, cell_format, column_format, dashed,
     sign_lines,
@@ -81,7 +82,7 @@ def write_xlsx(tables: list[AnnexTable], path: Path, *, title: str = "Lampiran L
         "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
     })
     wb.set_properties({"title": title, "subject": subject, "author": "lkjip-xl", "company": "",
-                       "created": FIXED_TIME, "comments": "lkjip-xl annex"})
+                       "created": FIXED_TIME, "comments": ANNEX_MARK})
     fm = _Formats(wb)
     sheets: dict[str, list[AnnexTable]] = {}
     for t in tables:

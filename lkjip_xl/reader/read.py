@@ -29,6 +29,7 @@ from .forms import beside_forms, read_form, template_version, version_finding
 from .grid import BuiltSheet, grid_builder, read_grid
 from .model import Flags, TableData, WorkbookModel
 from .notes import trailing_notes
+from .own_files import REFUSALS, own_mark
 from .print_areas import print_areas
 from .styles import read_styles
 from .values import convert, make_converter, targets_first
@@ -41,6 +42,9 @@ RAW_KEEP_LISTS = frozenset({"jawaban"})  # SKM answers: the SKM module reads the
 def read_workbook(path: Path) -> tuple[WorkbookModel, list[Finding]]:
     container = open_container(Path(path), scan_sheets=False)  # read_part bounds each sheet read
     try:
+        mark = own_mark(container.zip)
+        if mark is not None:  # lkjip-xl's own tables or rekap (their sheets may bear a workbook's names)
+            raise UnreadableWorkbook(REFUSALS[mark], path=str(path))
         container.adopt_renamed()
         present = [name for name in DATA_SHEETS if name in container.sheet_parts]
         if len(present) < 3:

@@ -8,13 +8,10 @@ never dropped in silence: a unit's workbook may be inside an archive."""
 from __future__ import annotations
 
 import os
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REKAP_MARK = "lkjip-xl rekap"  # the keywords of every rekap workbook (docProps/core.xml)
-_CORE = "docProps/core.xml"
-_CORE_MAX = 64 * 1024
+from ..reader.own_files import REKAP_MARK, own_mark
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")  # taken from folders (case ignored)
 ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz")  # may hold a unit's workbook: zips are opened, the rest listed
 _SYSTEM_FILES = ("thumbs.db", "desktop.ini")
@@ -34,13 +31,8 @@ def skipped_name(name: str) -> bool:
 
 
 def is_rekap(path: Path) -> bool:
-    """A workbook written by ``lkjip-xl rekap`` (read: a small part of the zip, bounded)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo(_CORE)
-            return info.file_size <= _CORE_MAX and REKAP_MARK.encode() in zf.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, NotImplementedError):
-        return False
+    """A workbook written by ``lkjip-xl rekap``."""
+    return own_mark(path) == REKAP_MARK
 
 
 def _folder(folder: Path) -> tuple[list[Path], list[Path]]:

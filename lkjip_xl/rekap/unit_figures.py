@@ -14,6 +14,7 @@ from ..calc.decimals import number_or_none
 from ..checks.engine import check_workbook
 from ..errors import LkjipError
 from ..i18n import message
+from ..reader.own_files import REFUSALS
 from ..settings import RUMUS_TURUN
 from .collect import ARCHIVES
 from .figures import FindingRow, Indicator, SkmFigures, UnitFigures, Unreadable
@@ -114,6 +115,8 @@ def figures_of(path: str | Path, lang: str = "id") -> UnitFigures | Unreadable:
                            _year(values.get("tahun")), _indicators(ctx), _skm(ctx), budget.total_pagu,
                            budget.total_realisasi, dict(result.summary), findings)
     except LkjipError as err:
+        if err.key in REFUSALS.values():  # lkjip-xl's tables or rekap: listed, neither a unit nor an error
+            return Unreadable(str(path), err.text(lang), kind="skipped")
         return (err.key == "not_lkjip" and _skm_export(path, lang)) or Unreadable(str(path), err.text(lang))
     except Exception as exc:  # a bug met on one file is reported for that file
         return Unreadable(str(path), message("internal", lang, detail=f"{type(exc).__name__}: {exc}"[:200]))

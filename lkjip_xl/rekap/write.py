@@ -26,7 +26,7 @@ from ..calc.decimals import round_half_up
 from ..annex.xlsx_writer import HEADER_FILL, _Formats
 from ..calc.skm import UNSUR
 from ..glossary import severity_word
-from .collect import REKAP_MARK
+from ..reader.own_files import REKAP_MARK
 from .consolidate import MEASURES, UNKNOWN_YEAR, Rekap
 from .figures import missing
 from .labels import t

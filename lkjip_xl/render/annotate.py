@@ -2,7 +2,8 @@
 blue info) with a comment holding the message, and a first sheet `Temuan` listing every finding
 with a hyperlink to its cell (numbers in the language's form, long messages wrapped in rows tall
 enough to show them). The original's formulas and data validations are kept; the input file is
-never modified (the copy is written to a temporary file and renamed)."""
+never modified (the copy is written to a temporary file and renamed); the formulas' stored results
+are the original's (``kept_results``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..i18n import LANGS, Text
 from ..io.atomic import atomic_output
 from ..reader.strict import transitional
 from ..schema.refs import quote_sheet
+from .kept_results import keep_results
 
 FILLS = {
     "error": PatternFill("solid", fgColor="FFC7CE"),
@@ -92,6 +94,7 @@ def write_annotated(src: Path, out: Path, findings, lang: str = "id") -> None:
         sheet.sheet_view.tabSelected = sheet.title == name
     with atomic_output(out) as tmp:
         wb.save(tmp)
+        keep_results(src, tmp)  # openpyxl drops them: the copy, checked, would say it was never calculated
 
 
 def _findings_sheet_name(wb) -> str:

@@ -47,6 +47,8 @@ SHIFTABLE = ("skm_responden", "realisasi", "pk_indikator")
 # a cell's text not read in its column's type, or typed where the template's formula was (a row's
 # last value, its jenis belanja, moved onto Sisa by a cell deleted with shift left)
 OUT_OF_TYPE = NOT_READ | {"FRM009"}
+MISFITS = 2  # values that do not fit where they stand, at least
+MIN_FITS = 3  # values that fit one column over, at least
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,6 @@ class Moved:
     one column off, or a cell deleted with shift left, does to the row's formulas)."""
 
     steps: frozenset
-MISFITS = 2  # values that do not fit where they stand, at least
-MIN_FITS = 3  # values that fit one column over, at least
 
 
 @dataclass(frozen=True)

@@ -382,6 +382,18 @@ def test_the_perubahan_sheet_comes_first_and_lists_every_change(write, data, tmp
         or wb["Perubahan"]["C2"].hyperlink.location == f"{result.changes[0].sheet}!{result.changes[0].cell}"
 
 
+def test_the_perubahan_sheet_prints_its_header_on_every_page_and_a_footer(write, data, tmp_path):
+    """A long list of changes printed: the header row on every page, the sheet's name and page of
+    pages in the footer, as the template's sheets print; the other sheets' print areas stay theirs."""
+    data["tables"]["realisasi"][3]["sisa"] = TypedOverride(None)
+    result = repaired(write, data, tmp_path)
+    before, after = openpyxl.load_workbook(result.source), openpyxl.load_workbook(result.output)
+    sheet = after["Perubahan"]
+    assert sheet.print_title_rows == "$1:$1"
+    assert (sheet.oddFooter.center.text, sheet.oddFooter.right.text) == ("&A", "&P / &N")
+    assert {ws.title: ws.print_area for ws in before} == {ws.title: ws.print_area for ws in after if ws.title != "Perubahan"}
+
+
 def test_every_sheet_keeps_its_cells_beside_the_new_first_sheet(write, data, tmp_path):
     """The sheet Perubahan is a new part of the package: no sheet of the workbook (the first one,
     Petunjuk, held in xl/worksheets/sheet1.xml, included) is written over by it."""

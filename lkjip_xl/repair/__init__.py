@@ -85,7 +85,9 @@ def _repair(src: Path, out: Path, lang: str) -> RepairResult:
     package.recalculate_on_open()
     bold, wrap = package.add_styles()
     namespace = re.search(rb'<(?:\w+:)?workbook\b[^>]*?xmlns(?::\w+)?="([^"]+/main)"', package.members["xl/workbook.xml"])
-    package.add_first_sheet(sheet_name(package), perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
+    listed = sheet_name(package)
+    package.add_first_sheet(listed, perubahan_xml(changes, lang, namespace.group(1).decode(), bold, wrap))
+    package.set_print_titles(listed, "$1:$1")  # its header on every printed page
     with atomic_output(out) as tmp:
         package.write(tmp)
         try:  # the copy is read back before it takes the output's name: a copy that cannot be read never does

@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook
 
 from ..errors import calamine_failure
 from ..reader.container import open_container
+from ..schema.refs import quote_sheet
 from .sheet_xml import SheetXml
 
 _SHEET_EL = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?/>')
@@ -203,15 +204,23 @@ class Package:
 
     # ------------------------------------------------------------------------------ names
     def set_print_area(self, sheet: str, ref: str) -> None:
+        self._set_sheet_name("_xlnm.Print_Area", sheet, ref)
+
+    def set_print_titles(self, sheet: str, rows: str) -> None:
+        """The rows printed at the top of every page of the sheet (``"$1:$1"``)."""
+        self._set_sheet_name("_xlnm.Print_Titles", sheet, f"{quote_sheet(self.actual(sheet))}!{rows}")
+
+    def _set_sheet_name(self, name: str, sheet: str, ref: str) -> None:
+        """A sheet's own defined name (a print area, its print titles), replaced or added."""
         index = self.sheet_names().index(self.actual(sheet))
         book = self._workbook
         for m in _DEFINED.finditer(book):
             local = _LOCAL.search(m.group(2))
-            if b"_xlnm.Print_Area" in m.group(2) and local and int(local.group(1)) == index:
+            if name.encode() in m.group(2) and local and int(local.group(1)) == index:
                 new = b"<" + m.group(1) + b"definedName" + m.group(2) + b">" + escape(ref).encode() + b"</" + m.group(1) + b"definedName>"
                 self._set_workbook(book[:m.start()] + new + book[m.end():])
                 return
-        element = f'<definedName name="_xlnm.Print_Area" localSheetId="{index}">{escape(ref)}</definedName>'.encode()
+        element = f'<definedName name="{name}" localSheetId="{index}">{escape(ref)}</definedName>'.encode()
         if re.search(rb"</(?:\w+:)?definedNames>", book):
             book = re.sub(rb"</((?:\w+:)?)definedNames>", element + rb"</\1definedNames>", book, count=1)
         else:

@@ -19,6 +19,7 @@ HEADERS = {
 STATUS = {"id": ("diubah", "perlu diputuskan"), "en": ("changed", "for you to decide")}
 NOTHING = {"id": "Tidak ada yang perlu dirapikan.", "en": "Nothing needed tidying."}
 WIDTHS = (5, 14, 12, 9, 16, 30, 30, 60)
+FOOTER = "&Llkjip-xl rapikan&C&A&R&P / &N"  # as the template's sheets print: the sheet's name, page of pages
 
 
 def sheet_name(package) -> str:
@@ -74,6 +75,7 @@ def perubahan_xml(changes: list[Change], lang: str, namespace: str, bold: int, w
         f'<cols>{cols}</cols><sheetData>{"".join(body)}</sheetData>'
         + (f"<hyperlinks>{hyperlinks}</hyperlinks>" if hyperlinks else "")
         + '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-        '<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/></worksheet>'
+        '<pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>'
+        f'<headerFooter><oddFooter>{escape(FOOTER)}</oddFooter></headerFooter></worksheet>'
     )
     return xml.encode("utf-8")

@@ -198,8 +198,12 @@ def _year(claim: Claim, facts: Facts) -> Outcome:
         allowed.add(facts.prev_year)  # the body may speak of last year
     if value in allowed:
         return Outcome(claim, AGREE, [])
+    kind = _REPORT_YEAR if claim.token.report_year else _BUDGET_YEAR  # a cover's or footer's year names the report
     return Outcome(claim, REPORTED, [Finding("DOC006", claim.segment.part, cell_of(claim), str(facts.year),
-                                             str(value), _params(claim, None, None))])
+                                             str(value), _params(claim, None, None, kind=kind))])
+
+
+_BUDGET_YEAR, _REPORT_YEAR = Text("tahun anggaran", "budget year"), Text("tahun laporan", "report year")
 
 
 def _slip(found: Decimal, f: Fact, facts: Facts) -> tuple[str | None, Text | None]:

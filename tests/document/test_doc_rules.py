@@ -136,6 +136,7 @@ def test_doc006_a_cover_left_from_last_years_report(tmp_path, workbook, cover, s
     result = check(tmp_path, workbook, paragraphs=paragraphs)
     found = [(f.sheet, f.expected, f.found) for f in result.findings if f.code == "DOC006"]
     assert found == [(f"Paragraf {n}", str(YEAR), str(YEAR - 1)) for n in stale]
+    assert all(f.message("en").startswith(f"report year {YEAR - 1},") for f in result.findings if f.code == "DOC006")
 
 
 def test_without_front_matter_a_first_line_year_is_no_cover(tmp_path, workbook):

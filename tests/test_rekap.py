@@ -299,6 +299,10 @@ def test_workbooks_without_unit_name_or_year_are_kept_apart(tmp_path):
     assert len([r for r in sheets["Unit"] if "nama unit tidak diisi di Identitas" in r]) == 2
     ikm_sheet = sheets[next(name for name in sheets if name.startswith("I01"))]
     assert any("(tidak diisi)" in row for row in ikm_sheet[:4])  # the year group of an unknown year
+    # the totals' caveat names the units with errors: by their files, never "None"
+    [total] = [line for line in rekap(str(tmp_path), "-o", str(out), "--overwrite").stdout.splitlines()
+               if line.startswith("JUMLAH")]
+    assert "(x.xlsx, y.xlsx)" in total and "None" not in total
 
 
 def test_text_like_a_formula_stays_text(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+from pathlib import Path
 
 import pandas as pd
 
@@ -92,7 +93,13 @@ def _total(group: pd.DataFrame) -> Total:
                  percent(_sum(both["realisasi"]), _sum(both["pagu"])) if len(both) and _sum(both["pagu"]) else None,
                  _sum(None if missing(v) else int(v) for v in group["respondents"]),
                  *(int(group[k].sum()) for k in ("error", "warning", "info")),
-                 tuple(str(unit) for unit, errors in zip(group["unit"], group["error"]) if errors))
+                 tuple(_named(unit, file) for unit, file, errors in zip(group["unit"], group["file"], group["error"])
+                       if errors))
+
+
+def _named(unit, file: str) -> str:
+    """A unit as a caveat names it: its name, else its file's (a workbook whose name is not filled in)."""
+    return Path(file).name if missing(unit) or not unit else str(unit)
 
 
 @dataclass
@@ -276,7 +283,7 @@ def _kota(figures: list[UnitFigures], units: pd.DataFrame) -> list[KotaIkm]:
                            sum(1 for s in skms if s is None or s.ikm is None),
                            sum(1 for s in skms if s is not None and s.ikm is not None and not s.poolable),
                            sum(1 for s in skms if s is not None and s.ikm is not None and s.weight != "exact"),
-                           tuple(str(by_file[p].unit) for p, s in zip(group["file"], skms)
+                           tuple(_named(by_file[p].unit, p) for p, s in zip(group["file"], skms)
                                  if s is not None and s.ikm is not None and _survey_errors(by_file[p]))))
     return out
 

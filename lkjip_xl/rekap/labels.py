@@ -131,7 +131,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rules_differ": (
         "Capaian unit-unit ini dihitung dengan rumus yang berbeda (pilihan di sheet Identitas), sehingga "
-        "tidak sebanding dan rata-ratanya mencampur keduanya: {rules}",
+        "tidak sebanding dan rata-ratanya mencampur rumus-rumus itu: {rules}",
         "These units compute the capaian by different formulas (their Identitas choice), so the figures do not "
         "compare and their mean mixes them: {rules}",
     ),
